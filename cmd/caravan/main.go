@@ -1,0 +1,183 @@
+// Command caravan plans freight routes over the sourced network of the
+// Central Asia – Afghanistan – Pakistan – Iran corridors, keeps a knowledge
+// base of agreements, projects and trade figures, and extracts facts from
+// Persian/Dari and English news.
+//
+// Usage:
+//
+//	caravan <command> [flags] [arguments]
+//
+// Run "caravan help" for the list of commands and "caravan <command> -h" for
+// the flags of one. Every command accepts --json.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+	"time"
+
+	"github.com/caravan-transport/caravan"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a subcommand may use of the process: streams, clock, logger and
+// environment variables. Tests build one with buffers.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	logger *slog.Logger
+	now    func() time.Time
+	getenv func(string) string
+}
+
+// command is one subcommand: its name, a one-line summary and the function
+// that parses its flags and runs it.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+// commands lists the subcommands. Each lives in its own file.
+func commands() []command {
+	return []command{
+		{"help", "show the commands", nil},
+	}
+}
+
+// usageError marks a mistake in the command line (unknown flag, missing
+// argument); it exits with status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitError    = 1 // the command ran and failed (invalid data, no route, not found)
+	exitUsage    = 2 // the command line was wrong
+	exitInternal = 3 // a bug or an unexpected failure
+)
+
+// run executes the command line args and returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{
+		stdin:  stdin,
+		stdout: stdout,
+		stderr: stderr,
+		logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		now:    time.Now,
+		getenv: os.Getenv,
+	}
+	return e.exec(ctx, args)
+}
+
+func (e *env) exec(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		e.usage(e.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.run != nil {
+			return e.report(c.name, c.run(ctx, e, args[1:]))
+		}
+	}
+	fmt.Fprintf(e.stderr, "caravan: unknown command %q\n\n", args[0])
+	e.usage(e.stderr)
+	return exitUsage
+}
+
+func (e *env) usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: caravan <command> [flags] [arguments]")
+	fmt.Fprintln(w, "\ncommands:")
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'caravan <command> -h' for the flags of a command.")
+}
+
+// report prints err, if any, and maps it to an exit status: the one place
+// where error kinds become exit codes.
+func (e *env) report(name string, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(e.stderr, "caravan %s: %s\n", name, ue.msg)
+		return exitUsage
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(e.stderr, "caravan %s: interrupted\n", name)
+		return exitError
+	}
+	switch caravan.KindOf(err) {
+	case caravan.Internal:
+		e.logger.Error("internal error", "command", name, "err", err)
+		fmt.Fprintf(e.stderr, "caravan %s: internal error: %v\n", name, err)
+		return exitInternal
+	default:
+		fmt.Fprintf(e.stderr, "caravan %s: %v\n", name, err)
+		return exitError
+	}
+}
+
+// newFlags returns a FlagSet for a subcommand that writes its usage to the
+// command's stderr and returns errors instead of exiting. Every subcommand
+// registers --json through it.
+func (e *env) newFlags(name, argsUsage, summary string) (*flag.FlagSet, *bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print JSON instead of a table")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: caravan %s [flags] %s\n\n%s\n\nflags:\n", name, argsUsage, summary)
+		fs.PrintDefaults()
+	}
+	return fs, asJSON
+}
+
+// parseFlags parses args with fs, turning flag errors into usage errors.
+// Flags may follow positional arguments ("route Almaty Tehran --by cost").
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{err.Error()}
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
