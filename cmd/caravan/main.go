@@ -56,6 +56,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"help", "show the commands", nil},
+		{"validate", "check a dataset directory (default: the built-in dataset)", runValidate},
 	}
 }
 
