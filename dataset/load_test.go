@@ -74,7 +74,7 @@ func TestLoadMini(t *testing.T) {
 func TestLoadErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, file, old, new string
-		want               string
+		want                 string
 	}{
 		{"unknown place", "links.csv", "uz-tashkent,uz-termez,rail", "uz-tashkent,uz-nowhere,rail", `links.csv:6: to: unknown place "uz-nowhere"`},
 		{"bad gauge", "links.csv", "uz-tashkent,uz-termez,rail,1520", "uz-tashkent,uz-termez,rail,1000", `links.csv:6: gauge: gauge "1000"`},
