@@ -56,6 +56,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"help", "show the commands", nil},
+		{"route", "plan a freight route between two places", runRoute},
 		{"validate", "check a dataset directory (default: the built-in dataset)", runValidate},
 	}
 }

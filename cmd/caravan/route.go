@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/route"
+)
+
+// runRoute plans a route between two places.
+func runRoute(ctx context.Context, e *env, args []string) error {
+	fs, asJSON := e.newFlags("route", "FROM TO",
+		"Plan a freight route between two places (ids or names in English or Persian).")
+	teu := fs.Float64("teu", 0, "shipment size in TEU (default 1 TEU when neither --teu nor --tonnes is given)")
+	tonnes := fs.Float64("tonnes", 0, "shipment size in tonnes")
+	by := fs.String("by", "time", "criterion to minimise: time, cost, co2 or gc (generalised cost)")
+	asOf := fs.String("as-of", "", "plan on the network as of this date, YYYY-MM-DD (default: today)")
+	avoid := fs.String("avoid", "", "comma-separated countries (ISO codes), places, crossings or links, and modes to avoid")
+	open := fs.String("open", "", "comma-separated project ids whose links to treat as open (e.g. trans-afghan-railway)")
+	value := fs.Float64("value", 0, "cargo value in USD per tonne, for the value of time in --by gc (default: the dataset parameter)")
+	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("want FROM and TO, got %d argument(s); see caravan route -h", len(pos))
+	}
+	crit, err := route.ParseCriterion(*by)
+	if err != nil {
+		return usagef("--by: %v", err)
+	}
+	date := network.DateOf(e.now())
+	if *asOf != "" {
+		if date, err = network.ParseDate(*asOf); err != nil {
+			return usagef("--as-of: %v", err)
+		}
+	}
+	if *teu < 0 || *tonnes < 0 {
+		return usagef("--teu and --tonnes must not be negative")
+	}
+	n, err := loadNetwork(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	from, err := resolvePlace(n, "FROM", pos[0])
+	if err != nil {
+		return err
+	}
+	to, err := resolvePlace(n, "TO", pos[1])
+	if err != nil {
+		return err
+	}
+	req := route.Request{
+		From: from.ID, To: to.ID, AsOf: date, By: crit, TEU: *teu, Tonnes: *tonnes,
+		ValuePerTonne: *value, OpenProjects: splitList(*open),
+	}
+	if err := resolveAvoid(n, splitList(*avoid), &req); err != nil {
+		return err
+	}
+	g, err := graph.Compile(n)
+	if err != nil {
+		return err
+	}
+	it, err := route.New(g).Plan(ctx, req)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, it)
+	}
+	printItinerary(e.stdout, it)
+	return nil
+}
+
+// resolveAvoid sorts the items of --avoid into countries, modes, links and
+// crossings (by id or crossing name) and places (by id or name).
+func resolveAvoid(n *network.Network, items []string, req *route.Request) error {
+	for _, it := range items {
+		if _, ok := n.Country(strings.ToUpper(it)); ok && len(it) == 2 {
+			req.AvoidCountries = append(req.AvoidCountries, strings.ToUpper(it))
+			continue
+		}
+		if m, err := network.ParseMode(strings.ToLower(it)); err == nil {
+			req.AvoidModes = append(req.AvoidModes, m)
+			continue
+		}
+		if _, ok := n.Link(it); ok {
+			req.AvoidLinks = append(req.AvoidLinks, it)
+			continue
+		}
+		found := false
+		for _, l := range n.Links() {
+			if l.Crossing != nil && network.FoldName(l.Crossing.Name) == network.FoldName(it) {
+				req.AvoidLinks = append(req.AvoidLinks, l.ID)
+				found = true
+			}
+		}
+		if found {
+			continue
+		}
+		ms := n.FindPlaces(it)
+		if len(ms) == 0 || ms[0].Distance > 1 {
+			_, err := resolvePlace(n, "--avoid", it)
+			return err
+		}
+		for _, m := range ms { // avoid every place the name matches
+			req.AvoidPlaces = append(req.AvoidPlaces, m.Place.ID)
+		}
+	}
+	return nil
+}
+
+// printItinerary writes the itinerary as a table, one leg per line.
+func printItinerary(w io.Writer, it *route.Itinerary) {
+	fmt.Fprintf(w, "%s (%s) → %s (%s), as of %s, by %s; %g TEU, %g t\n",
+		it.From.Name, it.From.Country, it.To.Name, it.To.Country, it.AsOf, it.By, it.Shipment.TEU, it.Shipment.Tonnes)
+	if len(it.Open) > 0 {
+		fmt.Fprintf(w, "treating as open: %s\n", strings.Join(it.Open, ", "))
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, " #\tstep\tmode\t     km\t  hours\t  dwell\t     USD\t kg CO2\tsources")
+	for i, l := range it.Legs {
+		step, mode := l.From.Name+" → "+l.To.Name, l.Mode
+		if l.Gauge != 0 {
+			mode += fmt.Sprintf(" %d", l.Gauge)
+		}
+		switch l.Kind {
+		case "crossing":
+			step = "border " + l.Crossing + ": " + step
+		case "transfer":
+			step = l.Transfer + " at " + l.From.Name
+			to := l.ToMode
+			if l.ToGauge != 0 {
+				to += fmt.Sprintf(" %d", l.ToGauge)
+			}
+			mode += "→" + to
+		}
+		dwell := "       "
+		if l.Dwell > 0 {
+			dwell = fmt.Sprintf("%7.1f", l.Dwell)
+		}
+		fmt.Fprintf(tw, "%2d\t%s\t%s\t%7.0f\t%7.1f\t%s\t%8.0f\t%7.0f\t%s\n",
+			i+1, step, mode, l.Km, l.Hours, dwell, l.USD, l.KgCO2, legSources(l))
+	}
+	tw.Flush()
+	t := it.Total
+	fmt.Fprintf(w, "\ntotal: %.0f km, %.1f h (%.1f days; p90 %.1f h), %.0f USD, %.0f kg CO2, %d border(s), %d transfer(s)",
+		t.Km, t.Hours, t.Days, t.HoursP90, t.USD, t.KgCO2, t.Borders, t.Transfers)
+	if it.By == "gc" {
+		fmt.Fprintf(w, ", generalised cost %.0f USD", t.GC)
+	}
+	fmt.Fprintf(w, "\ncountries: %s\nsources: %s\n", strings.Join(it.Countries, " → "), strings.Join(it.Sources, ", "))
+}
+
+func legSources(l route.Leg) string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, k := range []string{"km", "speed", "hours", "cost", "dwell", "fee"} {
+		for _, id := range l.Sources[k] {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	return strings.Join(ids, " ")
+}
+

@@ -1,0 +1,325 @@
+package graph
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/csr"
+	"github.com/caravan-transport/caravan/network"
+)
+
+// State is a node of the graph: cargo at a place, on a mode, on a gauge (0
+// unless the mode is rail). A State with Mode 0 is the arrival node of its
+// place: every state of the place leads to it at no cost and nothing leaves
+// it, so a search can stop at "anywhere in this place".
+type State struct {
+	Place int32 // index into Network.Places()
+	Mode  network.Mode
+	Gauge network.Gauge
+}
+
+// ArcKind says what an arc stands for.
+type ArcKind uint8
+
+// The arc kinds.
+const (
+	LinkArc     ArcKind = iota + 1 // a domestic link
+	CrossingArc                    // a link across a border: running time plus dwell and fee
+	TransferArc                    // a change of state at a place
+	ArriveArc                      // from a state of a place to the place's arrival node; free
+)
+
+// Arc holds the parameters of one arc, per unit of cargo. The graph keeps
+// them in parallel arrays; Arc is the view of one index.
+type Arc struct {
+	Kind          ArcKind
+	Ref           int32 // index into Network.Links() or Network.Transfers()
+	Reverse       bool  // the arc runs against the link's from→to direction
+	Km            float64
+	RunHours      float64 // time moving (or handling, for a transfer)
+	DwellHours    float64 // border dwell (crossings)
+	DwellP90Hours float64 // 90th percentile border dwell, or DwellHours when unpublished
+	USDPerTonne   float64
+	USDPerTEU     float64
+	KgCO2PerTonne float64
+	// Rate indices (into Network.Rates(), -1 when the link's own figure was
+	// used) behind the speed, cost and CO2 figures, for explanations.
+	SpeedRate, CostRate, CO2Rate int32
+}
+
+// Hours returns the mean time on the arc: running plus dwell.
+func (a *Arc) Hours() float64 { return a.RunHours + a.DwellHours }
+
+// Graph is a compiled network: a CSR graph of states and the parameters of
+// every arc. It is immutable and safe for concurrent use.
+type Graph struct {
+	Net    *network.Network
+	CSR    *csr.Graph
+	States []State // node → state
+	// placeNodes[placeOff[p]:placeOff[p+1]] are the nodes of place p.
+	placeOff   []int32
+	placeNodes []int32
+	arcs       []Arc // CSR order
+
+	// Per-arc columns in CSR order, for weight computation.
+	hours, hoursP90, usdT, usdTEU, co2T, km []float64
+
+	// Parameters of the shipment model.
+	TonnesPerTEU     float64
+	TruckLoadTonnes  float64
+	WagonLoadTonnes  float64
+	paramSources     map[string][]string
+	closuresByTarget map[string][]int // link or place id → indexes into Net.Closures()
+}
+
+// NumArcs returns the number of arcs.
+func (g *Graph) NumArcs() int { return len(g.arcs) }
+
+// Arc returns the parameters of arc a (CSR numbering).
+func (g *Graph) Arc(a int32) *Arc { return &g.arcs[a] }
+
+// PlaceNodes returns the nodes (states) of place p.
+func (g *Graph) PlaceNodes(p int32) []int32 { return g.placeNodes[g.placeOff[p]:g.placeOff[p+1]] }
+
+// Link returns the link behind a link or crossing arc.
+func (g *Graph) Link(a int32) *network.Link { return &g.Net.Links()[g.arcs[a].Ref] }
+
+// Transfer returns the transfer behind a transfer arc.
+func (g *Graph) Transfer(a int32) *network.Transfer { return &g.Net.Transfers()[g.arcs[a].Ref] }
+
+// ParamSources returns the sources of a model parameter used by the graph.
+func (g *Graph) ParamSources(name string) []string { return g.paramSources[name] }
+
+// Compile builds the graph of n. It fails with a caravan.Invalid error when
+// a parameter the model needs is missing (a link with no speed for its mode
+// and country, no tonnes_per_teu ...). O(places + links + transfers).
+func Compile(n *network.Network) (*Graph, error) {
+	g := &Graph{Net: n, paramSources: map[string][]string{}, closuresByTarget: map[string][]int{}}
+	var ps network.Problems
+	param := func(name string) float64 {
+		p, ok := n.Parameter(name)
+		if !ok {
+			ps.Addf(network.Pos{File: "parameters.csv"}, name, "required parameter missing")
+			return math.NaN()
+		}
+		if p.Value <= 0 {
+			ps.Addf(p.Pos, name, "must be positive, have %g", p.Value)
+		}
+		g.paramSources[name] = p.Sources.For("value")
+		return p.Value
+	}
+	g.TonnesPerTEU = param("tonnes_per_teu")
+	g.TruckLoadTonnes = param("truck_load_tonnes")
+	g.WagonLoadTonnes = param("wagon_load_tonnes")
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+
+	b := builder{g: g, n: n, states: map[State]int32{}, ps: &ps}
+	for i := range n.Links() {
+		b.addLink(int32(i))
+	}
+	for i := range n.Transfers() {
+		b.addTransfer(int32(i))
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	b.addArrivals()
+	c, perm, err := csr.Build(len(g.States), b.tails, b.heads)
+	if err != nil {
+		return nil, caravan.Errorf(caravan.Internal, "graph.Compile", "%w", err)
+	}
+	g.CSR = c
+	g.arcs = csr.Permute(b.arcs, perm)
+	m := len(g.arcs)
+	g.hours, g.hoursP90 = make([]float64, m), make([]float64, m)
+	g.usdT, g.usdTEU = make([]float64, m), make([]float64, m)
+	g.co2T, g.km = make([]float64, m), make([]float64, m)
+	for i := range g.arcs {
+		a := &g.arcs[i]
+		g.hours[i] = a.RunHours + a.DwellHours
+		g.hoursP90[i] = a.RunHours + a.DwellP90Hours
+		g.usdT[i], g.usdTEU[i] = a.USDPerTonne, a.USDPerTEU
+		g.co2T[i], g.km[i] = a.KgCO2PerTonne, a.Km
+	}
+	g.indexPlaces()
+	for i, c := range n.Closures() {
+		g.closuresByTarget[c.Target] = append(g.closuresByTarget[c.Target], i)
+	}
+	return g, nil
+}
+
+func (g *Graph) indexPlaces() {
+	np := len(g.Net.Places())
+	g.placeOff = make([]int32, np+1)
+	for _, s := range g.States {
+		g.placeOff[s.Place+1]++
+	}
+	for p := 1; p <= np; p++ {
+		g.placeOff[p] += g.placeOff[p-1]
+	}
+	g.placeNodes = make([]int32, len(g.States))
+	next := append([]int32(nil), g.placeOff[:np]...)
+	for v, s := range g.States {
+		g.placeNodes[next[s.Place]] = int32(v)
+		next[s.Place]++
+	}
+}
+
+// builder accumulates states and arcs in input order.
+type builder struct {
+	g            *Graph
+	n            *network.Network
+	states       map[State]int32
+	tails, heads []int32
+	arcs         []Arc
+	ps           *network.Problems
+}
+
+func (b *builder) node(place string, m network.Mode, gauge network.Gauge) int32 {
+	p, _ := b.n.PlaceIndex(place) // validated by network.New
+	s := State{Place: int32(p), Mode: m, Gauge: gauge}
+	v, ok := b.states[s]
+	if !ok {
+		v = int32(len(b.g.States))
+		b.g.States = append(b.g.States, s)
+		b.states[s] = v
+	}
+	return v
+}
+
+func (b *builder) add(from, to int32, a Arc) {
+	b.tails = append(b.tails, from)
+	b.heads = append(b.heads, to)
+	b.arcs = append(b.arcs, a)
+}
+
+// rate finds the rate of mode in country (or everywhere) that has the field
+// get returns as known, and its index.
+func (b *builder) rate(country string, m network.Mode, get func(*network.Rate) network.Range) (float64, int32, bool) {
+	rates := b.n.Rates()
+	def := -1
+	for i := range rates {
+		r := &rates[i]
+		if r.Mode != m || !get(r).Known {
+			continue
+		}
+		if r.Country == country && country != "" {
+			return get(r).Value, int32(i), true
+		}
+		if r.Country == "" {
+			def = i
+		}
+	}
+	if def < 0 {
+		return 0, -1, false
+	}
+	return get(&rates[def]).Value, int32(def), true
+}
+
+func (b *builder) addLink(i int32) {
+	l := &b.n.Links()[i]
+	u := b.node(l.From, l.Mode, l.Gauge)
+	v := b.node(l.To, l.Mode, l.Gauge)
+	fwd := b.linkArc(l, i, b.n.CountryOf(l.From), false)
+	b.add(u, v, fwd)
+	if !l.OneWay {
+		b.add(v, u, b.linkArc(l, i, b.n.CountryOf(l.To), true))
+	}
+}
+
+func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool) Arc {
+	a := Arc{Kind: LinkArc, Ref: i, Reverse: reverse, Km: l.Km.Value, SpeedRate: -1, CostRate: -1, CO2Rate: -1}
+	switch {
+	case l.Hours.Known:
+		a.RunHours = l.Hours.Value
+	case l.KmPerHour.Known:
+		a.RunHours = l.Km.Value / l.KmPerHour.Value
+	default:
+		kmh, ri, ok := b.rate(country, l.Mode, func(r *network.Rate) network.Range { return r.KmPerHour })
+		if !ok || kmh <= 0 {
+			b.ps.Addf(l.Pos, "km_per_hour", "no speed for %s in %s: give hours or km_per_hour, or add a rate", l.Mode, country)
+		} else {
+			a.RunHours, a.SpeedRate = l.Km.Value/kmh, ri
+		}
+	}
+	switch {
+	case l.USDPerTEU.Known:
+		a.USDPerTEU = l.USDPerTEU.Value
+	case l.USDPerTonneKm.Known:
+		a.USDPerTonne = l.USDPerTonneKm.Value * l.Km.Value
+	default:
+		c, ri, ok := b.rate(country, l.Mode, func(r *network.Rate) network.Range { return r.USDPerTonneKm })
+		if !ok {
+			b.ps.Addf(l.Pos, "usd_per_tonne_km", "no cost for %s in %s: give usd_per_tonne_km or usd_per_teu, or add a rate", l.Mode, country)
+		} else {
+			a.USDPerTonne, a.CostRate = c*l.Km.Value, ri
+		}
+	}
+	if c, ri, ok := b.rate(country, l.Mode, func(r *network.Rate) network.Range { return r.KgCO2PerTonneKm }); ok {
+		a.KgCO2PerTonne, a.CO2Rate = c*l.Km.Value, ri
+	} else {
+		b.ps.Addf(l.Pos, "mode", "no kg_co2_per_tonne_km rate for %s", l.Mode)
+	}
+	if c := l.Crossing; c != nil {
+		a.Kind = CrossingArc
+		a.DwellHours = c.DwellHours.Value
+		a.DwellP90Hours = c.DwellP90Hours.Or(c.DwellHours.Value).Value
+		if c.FeeUSD.Known {
+			load := b.g.TruckLoadTonnes
+			if l.Mode == network.Rail {
+				load = b.g.WagonLoadTonnes
+			}
+			a.USDPerTonne += c.FeeUSD.Value / load
+		}
+	}
+	return a
+}
+
+func (b *builder) addTransfer(i int32) {
+	t := &b.n.Transfers()[i]
+	u := b.node(t.Place, t.FromMode, t.FromGauge)
+	v := b.node(t.Place, t.ToMode, t.ToGauge)
+	a := Arc{
+		Kind: TransferArc, Ref: i, RunHours: t.Hours.Value,
+		USDPerTEU: t.USDPerTEU.Value, USDPerTonne: t.USDPerTonne.Value,
+		SpeedRate: -1, CostRate: -1, CO2Rate: -1,
+	}
+	if !t.Hours.Known && !t.USDPerTEU.Known && !t.USDPerTonne.Known {
+		b.ps.Addf(t.Pos, "hours", "transfer has neither hours nor cost")
+	}
+	b.add(u, v, a)
+	if !t.OneWay {
+		a.Reverse = true
+		b.add(v, u, a)
+	}
+}
+
+// addArrivals adds an arrival node for every place that has states, and a
+// free arc into it from each of the place's states.
+func (b *builder) addArrivals() {
+	n := len(b.g.States)
+	for v := range n {
+		s := b.g.States[v]
+		arrive := b.node(b.n.Places()[s.Place].ID, 0, 0)
+		b.add(int32(v), arrive, Arc{Kind: ArriveArc, Ref: -1, SpeedRate: -1, CostRate: -1, CO2Rate: -1})
+	}
+}
+
+// Arrival returns the arrival node of place p, or -1 if the place has no
+// states (no link or transfer touches it).
+func (g *Graph) Arrival(p int32) int32 {
+	for _, v := range g.PlaceNodes(p) {
+		if g.States[v].Mode == 0 {
+			return v
+		}
+	}
+	return -1
+}
+
+// String summarises the graph's size.
+func (g *Graph) String() string {
+	return fmt.Sprintf("%d states, %d arcs", len(g.States), len(g.arcs))
+}

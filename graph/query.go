@@ -1,0 +1,255 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/csr"
+	"github.com/caravan-transport/caravan/network"
+)
+
+// Conditions are the per-query rules that decide which arcs may be used:
+// the as-of date (status, validity and closures), the projects a scenario
+// treats as open, and what to avoid. They never change the graph.
+type Conditions struct {
+	AsOf           network.Date
+	OpenProjects   []string       // projects whose links carry traffic regardless of their status
+	AvoidCountries []string       // ISO codes: no state in these countries
+	AvoidPlaces    []string       // place ids
+	AvoidLinks     []string       // link or crossing ids
+	AvoidModes     []network.Mode // no link, crossing or transfer of these modes
+	// IgnoreAvailability makes every arc available whatever its status,
+	// validity and closures (the avoid lists still apply): the network as
+	// if everything were built and open.
+	IgnoreAvailability bool
+}
+
+// Blocked writes into buf (grown as needed) the bitset of arcs that c rules
+// out and returns it. Unknown ids in c give a caravan.NotFound error. O(arcs
+// + closures); no allocation when buf is large enough.
+func (g *Graph) Blocked(c *Conditions, buf []uint64) ([]uint64, error) {
+	words := (len(g.arcs) + 63) / 64
+	if cap(buf) < words {
+		buf = make([]uint64, words)
+	}
+	buf = buf[:words]
+	clear(buf)
+	n := g.Net
+	for _, id := range c.OpenProjects {
+		if _, ok := n.Project(id); !ok {
+			return buf, caravan.Errorf(caravan.NotFound, "graph.Blocked", "unknown project %q", id)
+		}
+	}
+	for _, code := range c.AvoidCountries {
+		if _, ok := n.Country(code); !ok {
+			return buf, caravan.Errorf(caravan.NotFound, "graph.Blocked", "unknown country %q", code)
+		}
+	}
+	for _, id := range c.AvoidPlaces {
+		if _, ok := n.Place(id); !ok {
+			return buf, caravan.Errorf(caravan.NotFound, "graph.Blocked", "unknown place %q", id)
+		}
+	}
+	for _, id := range c.AvoidLinks {
+		if _, ok := n.Link(id); !ok {
+			return buf, caravan.Errorf(caravan.NotFound, "graph.Blocked", "unknown link or crossing %q", id)
+		}
+	}
+	places := n.Places()
+	links := n.Links()
+	transfers := n.Transfers()
+	heads, tails := g.CSR.Heads, g.CSR.Tails
+	for a := range g.arcs {
+		arc := &g.arcs[a]
+		if arc.Kind == ArriveArc {
+			continue
+		}
+		ok := true
+		from, to := g.States[tails[a]], g.States[heads[a]]
+		switch arc.Kind {
+		case LinkArc, CrossingArc:
+			l := &links[arc.Ref]
+			ok = !contains(c.AvoidLinks, l.ID) && !containsMode(c.AvoidModes, l.Mode) &&
+				(c.IgnoreAvailability || g.linkOpen(l, c) && !g.closed(l.ID, c.AsOf))
+		case TransferArc:
+			t := &transfers[arc.Ref]
+			ok = !containsMode(c.AvoidModes, t.FromMode) && !containsMode(c.AvoidModes, t.ToMode) &&
+				(c.IgnoreAvailability || t.Status == network.Operational && t.Open.Contains(c.AsOf))
+		}
+		for _, s := range [2]State{from, to} {
+			p := &places[s.Place]
+			if !ok {
+				break
+			}
+			ok = !contains(c.AvoidPlaces, p.ID) && !contains(c.AvoidCountries, p.Country) &&
+				(c.IgnoreAvailability || !g.closed(p.ID, c.AsOf))
+		}
+		if !ok {
+			csr.SetBit(buf, int32(a))
+		}
+	}
+	return buf, nil
+}
+
+// linkOpen reports whether l carries traffic under c, closures aside.
+func (g *Graph) linkOpen(l *network.Link, c *Conditions) bool {
+	if l.Status == network.Operational {
+		return l.Open.Contains(c.AsOf)
+	}
+	if l.Status == network.Suspended || l.Project == "" {
+		return false
+	}
+	// A scenario opens a project's links from their open_from date on (or at
+	// once when none is given), whatever their status.
+	return contains(c.OpenProjects, l.Project) && l.Open.Contains(c.AsOf)
+}
+
+// Why explains why arc a is unavailable under c's date and projects (not
+// its avoid lists), or returns "" when it is available.
+func (g *Graph) Why(a int32, c *Conditions) string {
+	arc := &g.arcs[a]
+	var parts []string
+	check := func(target, what string) {
+		for _, cl := range g.Closures(target, c.AsOf) {
+			until := "with no reopening date"
+			if cl.Period.Until != 0 {
+				until = "until " + cl.Period.Until.String()
+			}
+			parts = append(parts, fmt.Sprintf("%s closed from %s %s (%s; closure %s)", what, cl.Period.From, until, cl.Reason, cl.ID))
+		}
+	}
+	switch arc.Kind {
+	case LinkArc, CrossingArc:
+		l := g.Link(a)
+		what := "link " + l.ID
+		if l.Crossing != nil {
+			what = "crossing " + l.Crossing.Name + " (" + l.ID + ")"
+		}
+		switch {
+		case g.linkOpen(l, c):
+		case l.Status != network.Operational && l.Project != "":
+			parts = append(parts, fmt.Sprintf("%s is %s (project %s)", what, l.Status, l.Project))
+		case l.Status != network.Operational:
+			parts = append(parts, fmt.Sprintf("%s is %s", what, l.Status))
+		default:
+			parts = append(parts, fmt.Sprintf("%s carries traffic only %s", what, l.Open))
+		}
+		check(l.ID, what)
+	case TransferArc:
+		t := g.Transfer(a)
+		if t.Status != network.Operational || !t.Open.Contains(c.AsOf) {
+			parts = append(parts, fmt.Sprintf("transfer %s is %s", t.ID, t.Status))
+		}
+	}
+	for _, v := range [2]int32{g.CSR.Tails[a], g.CSR.Heads[a]} {
+		p := &g.Net.Places()[g.States[v].Place]
+		check(p.ID, p.Names.En)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// closed reports whether a closure of target covers date d.
+func (g *Graph) closed(target string, d network.Date) bool {
+	for _, i := range g.closuresByTarget[target] {
+		if g.Net.Closures()[i].Period.Contains(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// Closures returns the closures of target (a link, crossing or place id)
+// that cover date d.
+func (g *Graph) Closures(target string, d network.Date) []network.Closure {
+	var out []network.Closure
+	for _, i := range g.closuresByTarget[target] {
+		if c := g.Net.Closures()[i]; c.Period.Contains(d) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsMode(list []network.Mode, m network.Mode) bool {
+	for _, x := range list {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Shipment is the cargo a query moves: its size in TEU and tonnes (both
+// known: see Normalize) and the value of its time.
+type Shipment struct {
+	TEU    float64
+	Tonnes float64
+	// USDPerTonneHour is the value of time of the cargo, for generalised
+	// cost: what one tonne-hour in transit costs the shipper.
+	USDPerTonneHour float64
+}
+
+// Weighting is a linear combination of an arc's criteria for a shipment:
+// weight = Hours·h + USD·usd + KgCO2·co2 + Km·km + Borders·b.
+type Weighting struct {
+	Hours, HoursP90, USD, KgCO2, Km, Borders float64
+}
+
+// Weights writes into buf (grown as needed) the weight of every arc under w
+// for shipment s and returns it. O(arcs); no allocation when buf is large
+// enough.
+func (g *Graph) Weights(w Weighting, s Shipment, buf []float64) []float64 {
+	m := len(g.arcs)
+	if cap(buf) < m {
+		buf = make([]float64, m)
+	}
+	buf = buf[:m]
+	usdT, usdTEU := w.USD*s.Tonnes, w.USD*s.TEU
+	co2 := w.KgCO2 * s.Tonnes
+	for a := range buf {
+		x := w.Hours*g.hours[a] + w.HoursP90*g.hoursP90[a] + usdT*g.usdT[a] + usdTEU*g.usdTEU[a] + co2*g.co2T[a] + w.Km*g.km[a]
+		if w.Borders != 0 && g.arcs[a].Kind == CrossingArc {
+			x += w.Borders
+		}
+		buf[a] = x
+	}
+	return buf
+}
+
+// Cost is the value of every criterion along a set of arcs, for a shipment.
+type Cost struct {
+	Km       float64 `json:"km"`
+	Hours    float64 `json:"hours"`
+	HoursP90 float64 `json:"hours_p90"`
+	USD      float64 `json:"usd"`
+	KgCO2    float64 `json:"kg_co2"`
+	Borders  int     `json:"borders"`
+}
+
+// ArcCost returns the criteria of arc a for shipment s.
+func (g *Graph) ArcCost(a int32, s Shipment) Cost {
+	c := Cost{
+		Km: g.km[a], Hours: g.hours[a], HoursP90: g.hoursP90[a],
+		USD:   g.usdT[a]*s.Tonnes + g.usdTEU[a]*s.TEU,
+		KgCO2: g.co2T[a] * s.Tonnes,
+	}
+	if g.arcs[a].Kind == CrossingArc {
+		c.Borders = 1
+	}
+	return c
+}
+
+// Add returns the sum of two costs.
+func (c Cost) Add(d Cost) Cost {
+	return Cost{c.Km + d.Km, c.Hours + d.Hours, c.HoursP90 + d.HoursP90, c.USD + d.USD, c.KgCO2 + d.KgCO2, c.Borders + d.Borders}
+}

@@ -1,0 +1,143 @@
+package network
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// FoldName reduces a place name to the key that lookups compare: lower
+// case, Latin diacritics dropped (Türkiye → turkiye), Arabic letter forms
+// mapped to Persian (ي → ی, ك → ک), Arabic diacritics, tatweel, spaces,
+// ZWNJ, hyphens, dashes and apostrophes removed. «مزار شریف», «مزارشریف»
+// and "Mazar-i-Sharif"/"Mazar i Sharif" each fold to one key.
+func FoldName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToLower(s) {
+		if f, ok := latinFold[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		switch {
+		case r == 'ي' || r == 'ى' || r == 'ئ':
+			b.WriteRune('ی')
+		case r == 'ك':
+			b.WriteRune('ک')
+		case r == 'ة':
+			b.WriteRune('ه')
+		case r == 'أ' || r == 'إ' || r == 'ٱ':
+			b.WriteRune('ا')
+		case r == 'ؤ':
+			b.WriteRune('و')
+		case r == 'ۀ':
+			b.WriteRune('ه')
+		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640: // harakat, superscript alef, tatweel
+		case r >= 0x0300 && r <= 0x036F: // combining marks
+		case unicode.IsSpace(r), r == 0x200C, r == 0x200D, r == 0x200F, r == 0x200E:
+		case r == '-', r == '–', r == '—', r == '\'', r == '’', r == '‘', r == '`', r == '.', r == '_':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+var latinFold = map[rune]string{
+	'á': "a", 'à': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a", 'ā': "a", 'ə': "a",
+	'ç': "c", 'č': "c", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'ē': "e",
+	'ğ': "g", 'í': "i", 'ì': "i", 'î': "i", 'ï': "i", 'ı': "i", 'ī': "i",
+	'ñ': "n", 'ó': "o", 'ò': "o", 'ô': "o", 'ö': "o", 'õ': "o", 'ō': "o",
+	'ş': "s", 'š': "s", 'ú': "u", 'ù': "u", 'û': "u", 'ü': "u", 'ū': "u",
+	'ý': "y", 'ž': "z", 'ң': "н", 'ү': "у", 'ұ': "у", 'қ': "к", 'ғ': "г", 'ө': "о", 'һ': "х", 'і': "и",
+	'ё': "е",
+}
+
+// PlaceMatch is a place that a name lookup found, with how well it matched.
+type PlaceMatch struct {
+	Place *Place
+	Name  string // the name that matched
+	// Distance is 0 for an exact match (id or folded name), 1 for a prefix
+	// match, and 2 + the edit distance for a suggestion.
+	Distance int
+}
+
+// FindPlaces looks q up among place ids and every name of every place
+// (English, Persian, Dari, Russian and alternatives), comparing folded names
+// (see FoldName). It returns the exact matches, or, when there are none, the
+// places whose name starts with q, or, when there are none either, up to
+// five suggestions by edit distance. Results are ordered by distance, then
+// id.
+func (n *Network) FindPlaces(q string) []PlaceMatch {
+	if p, ok := n.Place(strings.TrimSpace(q)); ok {
+		return []PlaceMatch{{Place: p, Name: p.ID}}
+	}
+	key := FoldName(q)
+	if key == "" {
+		return nil
+	}
+	best := map[string]PlaceMatch{}
+	consider := func(m PlaceMatch) {
+		if old, ok := best[m.Place.ID]; !ok || m.Distance < old.Distance {
+			best[m.Place.ID] = m
+		}
+	}
+	places := n.Places()
+	for i := range places {
+		p := &places[i]
+		for _, name := range p.Names.All() {
+			f := FoldName(name)
+			switch {
+			case f == key:
+				consider(PlaceMatch{p, name, 0})
+			case strings.HasPrefix(f, key) && len([]rune(key)) >= 3:
+				consider(PlaceMatch{p, name, 1})
+			default:
+				consider(PlaceMatch{p, name, 2 + editDistance(f, key)})
+			}
+		}
+	}
+	all := make([]PlaceMatch, 0, len(best))
+	for _, m := range best {
+		all = append(all, m)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].Distance != all[j].Distance {
+			return all[i].Distance < all[j].Distance
+		}
+		return all[i].Place.ID < all[j].Place.ID
+	})
+	if len(all) == 0 {
+		return nil
+	}
+	if d := all[0].Distance; d <= 1 {
+		k := 0
+		for k < len(all) && all[k].Distance == d {
+			k++
+		}
+		return all[:k]
+	}
+	return all[:min(5, len(all))]
+}
+
+// editDistance returns the Levenshtein distance between a and b in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,262 @@
+package route
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/csr"
+	"github.com/caravan-transport/caravan/graph"
+)
+
+// Planner answers route requests on one compiled graph. It is safe for
+// concurrent use: each search borrows its scratch space (searcher, weights,
+// bitset) from a pool, so a query allocates nothing on the search path
+// itself; building the itinerary allocates only the result.
+type Planner struct {
+	g    *graph.Graph
+	pool sync.Pool
+
+	defaultValuePerTonne float64 // cargo_value_usd_per_tonne
+	timeCostRate         float64 // time_cost_rate_per_year
+}
+
+type scratch struct {
+	s       *csr.Searcher
+	w       []float64
+	blocked []uint64
+	starts  []csr.Start
+	path    []int32
+}
+
+// New returns a Planner for g.
+func New(g *graph.Graph) *Planner {
+	p := &Planner{g: g}
+	p.pool.New = func() any { return &scratch{s: csr.NewSearcher(g.CSR)} }
+	if v, ok := g.Net.Parameter("cargo_value_usd_per_tonne"); ok {
+		p.defaultValuePerTonne = v.Value
+	}
+	if v, ok := g.Net.Parameter("time_cost_rate_per_year"); ok {
+		p.timeCostRate = v.Value
+	}
+	return p
+}
+
+// Graph returns the graph the planner searches.
+func (p *Planner) Graph() *graph.Graph { return p.g }
+
+// shipment completes the shipment of r: both sizes and the value of time.
+func (p *Planner) shipment(r *Request) (graph.Shipment, Shipment, error) {
+	teu, t := r.TEU, r.Tonnes
+	if teu < 0 || t < 0 || math.IsNaN(teu+t) || math.IsInf(teu+t, 0) {
+		return graph.Shipment{}, Shipment{}, caravan.Errorf(caravan.Invalid, "route.Plan", "shipment size must be a positive number (teu %g, tonnes %g)", teu, t)
+	}
+	switch {
+	case teu == 0 && t == 0:
+		teu = 1
+		t = p.g.TonnesPerTEU
+	case teu == 0:
+		teu = t / p.g.TonnesPerTEU
+	case t == 0:
+		t = teu * p.g.TonnesPerTEU
+	}
+	value := r.ValuePerTonne
+	if value == 0 {
+		value = p.defaultValuePerTonne
+	}
+	if value < 0 {
+		return graph.Shipment{}, Shipment{}, caravan.Errorf(caravan.Invalid, "route.Plan", "cargo value must not be negative (%g USD/t)", value)
+	}
+	vot := value * p.timeCostRate / (365 * 24)
+	return graph.Shipment{TEU: teu, Tonnes: t, USDPerTonneHour: vot},
+		Shipment{TEU: round(teu, 3), Tonnes: round(t, 3), ValuePerTonne: value, USDPerTonneHour: round(vot, 6)}, nil
+}
+
+// weighting returns the arc weighting for a criterion. Secondary criteria
+// enter with a tiny coefficient so that ties break the same way every time
+// (the faster of two equally cheap routes).
+func weighting(c Criterion, s graph.Shipment) graph.Weighting {
+	const tie = 1e-7
+	switch c {
+	case Cost:
+		return graph.Weighting{USD: 1, Hours: tie}
+	case CO2:
+		return graph.Weighting{KgCO2: 1, Hours: tie}
+	case GC:
+		return graph.Weighting{USD: 1, Hours: s.Tonnes*s.USDPerTonneHour + tie}
+	default:
+		return graph.Weighting{Hours: 1, USD: tie}
+	}
+}
+
+// Plan returns the best itinerary for r. Errors: caravan.NotFound for an
+// unknown place or when no route exists under r's conditions (the message
+// says what blocks the route a free network would take); caravan.Invalid for
+// FROM equal to TO or an impossible shipment.
+func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	g, n := p.g, p.g.Net
+	fromIdx, ok := n.PlaceIndex(r.From)
+	if !ok {
+		return nil, caravan.Errorf(caravan.NotFound, "route.Plan", "unknown place %q", r.From)
+	}
+	toIdx, ok := n.PlaceIndex(r.To)
+	if !ok {
+		return nil, caravan.Errorf(caravan.NotFound, "route.Plan", "unknown place %q", r.To)
+	}
+	if r.From == r.To {
+		return nil, caravan.Errorf(caravan.Invalid, "route.Plan", "origin and destination are the same place (%s)", r.From)
+	}
+	if r.By == 0 {
+		r.By = Time
+	}
+	if err := p.checkEnds(&r); err != nil {
+		return nil, err
+	}
+	gs, ship, err := p.shipment(&r)
+	if err != nil {
+		return nil, err
+	}
+	if r.By == GC && p.timeCostRate == 0 {
+		return nil, caravan.Errorf(caravan.Invalid, "route.Plan", "generalised cost needs the time_cost_rate_per_year parameter")
+	}
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	cond := r.conditions()
+	if sc.blocked, err = g.Blocked(&cond, sc.blocked); err != nil {
+		return nil, err
+	}
+	sc.w = g.Weights(weighting(r.By, gs), gs, sc.w)
+	dst := g.Arrival(int32(toIdx))
+	if d := p.search(sc, int32(fromIdx), dst); math.IsInf(d, 1) || dst < 0 {
+		return nil, p.noRoute(sc, &r, int32(fromIdx), dst)
+	}
+	sc.path = sc.s.Path(dst, sc.path[:0])
+	it := p.itinerary(&r, gs, ship, sc.path)
+	return it, nil
+}
+
+// search runs the search from every state of place from to node dst.
+func (p *Planner) search(sc *scratch, from, dst int32) float64 {
+	sc.starts = sc.starts[:0]
+	for _, v := range p.g.PlaceNodes(from) {
+		if p.g.States[v].Mode != 0 {
+			sc.starts = append(sc.starts, csr.Start{Node: v})
+		}
+	}
+	if dst < 0 || len(sc.starts) == 0 {
+		return math.Inf(1)
+	}
+	return sc.s.SearchFrom(sc.w, sc.blocked, sc.starts, dst)
+}
+
+// checkEnds rejects requests whose origin or destination is itself avoided.
+func (p *Planner) checkEnds(r *Request) error {
+	for _, id := range []string{r.From, r.To} {
+		pl, _ := p.g.Net.Place(id)
+		for _, a := range r.AvoidPlaces {
+			if a == id {
+				return caravan.Errorf(caravan.Invalid, "route.Plan", "%s is both an end of the route and a place to avoid", id)
+			}
+		}
+		for _, c := range r.AvoidCountries {
+			if c == pl.Country {
+				return caravan.Errorf(caravan.Invalid, "route.Plan", "%s is in %s, a country to avoid", id, c)
+			}
+		}
+	}
+	return nil
+}
+
+// noRoute builds the error for a request without a route: it searches again
+// with every arc available (avoid lists kept) and names what blocks that
+// route on the requested date.
+func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
+	g := p.g
+	base := fmt.Sprintf("no route from %s to %s", r.From, r.To)
+	if !r.AsOf.IsZero() {
+		base += " as of " + r.AsOf.String()
+	}
+	if dst < 0 {
+		return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: %s has no links", base, r.To)
+	}
+	cond := r.conditions()
+	cond.AsOf = 0
+	all := cond
+	all.IgnoreAvailability = true
+	var err error
+	if sc.blocked, err = g.Blocked(&all, sc.blocked); err != nil {
+		return err
+	}
+	if d := p.search(sc, from, dst); math.IsInf(d, 1) {
+		if len(r.AvoidCountries)+len(r.AvoidPlaces)+len(r.AvoidLinks)+len(r.AvoidModes) > 0 {
+			return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: the network has no route that avoids what was asked", base)
+		}
+		return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: the network does not connect them", base)
+	}
+	path := sc.s.Path(dst, nil)
+	cond.AsOf = r.AsOf
+	var reasons []string
+	seen := map[string]bool{}
+	for _, a := range path {
+		why := g.Why(a, &cond)
+		if why != "" && !seen[why] {
+			seen[why] = true
+			reasons = append(reasons, why)
+		}
+	}
+	if len(reasons) > 6 {
+		reasons = append(reasons[:6], fmt.Sprintf("and %d more", len(reasons)-6))
+	}
+	return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: the shortest route of the full network is blocked: %s", base, strings.Join(reasons, "; "))
+}
+
+func sortedUnique(ids []string) []string {
+	sort.Strings(ids)
+	out := ids[:0]
+	for i, s := range ids {
+		if i == 0 || s != ids[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Cost returns the value of r's criterion on its best route without
+// building an itinerary (for matrices and benchmarks); +Inf when there is no
+// route. It allocates nothing once the planner's pool is warm.
+func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	fromIdx, ok := p.g.Net.PlaceIndex(r.From)
+	if !ok {
+		return 0, caravan.Errorf(caravan.NotFound, "route.Cost", "unknown place %q", r.From)
+	}
+	toIdx, ok := p.g.Net.PlaceIndex(r.To)
+	if !ok {
+		return 0, caravan.Errorf(caravan.NotFound, "route.Cost", "unknown place %q", r.To)
+	}
+	gs, _, err := p.shipment(r)
+	if err != nil {
+		return 0, err
+	}
+	by := r.By
+	if by == 0 {
+		by = Time
+	}
+	sc := p.pool.Get().(*scratch)
+	defer p.pool.Put(sc)
+	cond := r.conditions()
+	if sc.blocked, err = p.g.Blocked(&cond, sc.blocked); err != nil {
+		return 0, err
+	}
+	sc.w = p.g.Weights(weighting(by, gs), gs, sc.w)
+	return p.search(sc, int32(fromIdx), p.g.Arrival(int32(toIdx))), nil
+}

@@ -1,0 +1,167 @@
+package route_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/dataset"
+	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/route"
+)
+
+func miniPlanner(tb testing.TB) *route.Planner {
+	tb.Helper()
+	fsys, err := dataset.Dir("../dataset/testdata/mini")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	n, err := dataset.Load(context.Background(), fsys)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	g, err := graph.Compile(n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return route.New(g)
+}
+
+func date(s string) network.Date {
+	d, err := network.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// legIDs returns the ids of an itinerary's legs joined by spaces.
+func legIDs(it *route.Itinerary) string {
+	var ids []string
+	for _, l := range it.Legs {
+		ids = append(ids, l.ID)
+	}
+	return strings.Join(ids, " ")
+}
+
+func TestPlanMini(t *testing.T) {
+	p := miniPlanner(t)
+	for _, tt := range []struct {
+		name string
+		req  route.Request
+		want string // leg ids
+	}{
+		{"fastest by road", route.Request{From: "kz-almaty", To: "af-mazar", AsOf: date("2024-06-01")},
+			"almaty-saryagash-road saryagash-keles-road keles-tashkent-road tashkent-termez-road termez-hairatan-road hairatan-mazar-road"},
+		{"road bridge closed: rail then unload at Hairatan", route.Request{From: "kz-almaty", To: "af-mazar", AsOf: date("2025-01-15")},
+			"almaty-saryagash-rail saryagash-keles-rail keles-tashkent-rail tashkent-termez-rail termez-hairatan-rail hairatan-rail-road hairatan-mazar-road"},
+		{"closure ended", route.Request{From: "kz-almaty", To: "af-mazar", AsOf: date("2025-02-01")},
+			"almaty-saryagash-road saryagash-keles-road keles-tashkent-road tashkent-termez-road termez-hairatan-road hairatan-mazar-road"},
+		// Uzbek road (0.069 USD/t-km) beats the default rail rate (0.08) even
+		// after 50 USD per TEU for the transfer at Tashkent.
+		{"cheapest: rail in Kazakhstan, road in Uzbekistan", route.Request{From: "kz-almaty", To: "uz-termez", AsOf: date("2024-06-01"), By: route.Cost},
+			"almaty-saryagash-rail saryagash-keles-rail keles-tashkent-rail tashkent-rail-road tashkent-termez-road"},
+		{"planned railway opened by scenario", route.Request{From: "uz-termez", To: "af-mazar", AsOf: date("2025-01-15"), OpenProjects: []string{"test-rail"}},
+			"termez-hairatan-rail hairatan-mazar-rail"},
+		// Rail all the way (30 h to Tashkent) beats road to Tashkent and an
+		// 8-hour transfer (32.2 h).
+		{"avoid a link", route.Request{From: "kz-almaty", To: "uz-termez", AsOf: date("2024-06-01"), AvoidLinks: []string{"tashkent-termez-road"}},
+			"almaty-saryagash-rail saryagash-keles-rail keles-tashkent-rail tashkent-termez-rail"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			it, err := p.Plan(context.Background(), tt.req)
+			if err != nil {
+				t.Fatalf("Plan: %v", err)
+			}
+			if got := legIDs(it); got != tt.want {
+				t.Errorf("legs = %s\nwant   %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlanExplains(t *testing.T) {
+	p := miniPlanner(t)
+	it, err := p.Plan(context.Background(), route.Request{From: "kz-almaty", To: "af-mazar", AsOf: date("2024-06-01"), TEU: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it.Shipment.Tonnes != 24 {
+		t.Errorf("tonnes = %v, want 2 TEU × 12 t", it.Shipment.Tonnes)
+	}
+	var sumKm, sumUSD float64
+	for _, l := range it.Legs {
+		sumKm += l.Km
+		sumUSD += l.USD
+		if len(l.Sources["km"]) == 0 || len(l.Sources["cost"]) == 0 || len(l.Sources["co2"]) == 0 {
+			t.Errorf("leg %s: sources %v lack km, cost or co2", l.ID, l.Sources)
+		}
+		if l.Kind == "crossing" && (l.Dwell == 0 || len(l.Sources["dwell"]) == 0 || len(l.Sources["fee"]) == 0) {
+			t.Errorf("crossing %s: dwell %v with sources %v", l.ID, l.Dwell, l.Sources)
+		}
+	}
+	if d := sumKm - it.Total.Km; d > 0.5 || d < -0.5 {
+		t.Errorf("legs sum to %v km, total says %v", sumKm, it.Total.Km)
+	}
+	if d := sumUSD - it.Total.USD; d > 3 || d < -3 {
+		t.Errorf("legs sum to %v USD, total says %v", sumUSD, it.Total.USD)
+	}
+	if got, want := strings.Join(it.Countries, ">"), "KZ>UZ>AF"; got != want {
+		t.Errorf("countries = %s, want %s", got, want)
+	}
+	if it.Total.Borders != 2 {
+		t.Errorf("borders = %d, want 2", it.Total.Borders)
+	}
+}
+
+func TestPlanErrors(t *testing.T) {
+	p := miniPlanner(t)
+	for _, tt := range []struct {
+		name string
+		req  route.Request
+		kind caravan.Kind
+		msg  string
+	}{
+		{"unknown place", route.Request{From: "kz-nowhere", To: "af-mazar"}, caravan.NotFound, `unknown place "kz-nowhere"`},
+		{"same place", route.Request{From: "af-mazar", To: "af-mazar"}, caravan.Invalid, "origin and destination are the same place"},
+		{"no route as of a date", route.Request{From: "kz-almaty", To: "af-mazar", AsOf: date("2025-01-15"), AvoidModes: []network.Mode{network.Rail}},
+			caravan.NotFound, "closed from 2025-01-01 until 2025-02-01 (test closure; closure hairatan-2025)"},
+		{"avoided country at an end", route.Request{From: "kz-almaty", To: "af-mazar", AvoidCountries: []string{"AF"}}, caravan.Invalid, "a country to avoid"},
+		{"unknown project", route.Request{From: "kz-almaty", To: "af-mazar", OpenProjects: []string{"nope"}}, caravan.NotFound, `unknown project "nope"`},
+		{"negative shipment", route.Request{From: "kz-almaty", To: "af-mazar", TEU: -1}, caravan.Invalid, "shipment size"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := p.Plan(context.Background(), tt.req)
+			if err == nil {
+				t.Fatal("Plan: no error")
+			}
+			if got := caravan.KindOf(err); got != tt.kind {
+				t.Errorf("kind = %v, want %v (%v)", got, tt.kind, err)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("error = %v\nwant it to contain %q", err, tt.msg)
+			}
+		})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := p.Plan(ctx, route.Request{From: "kz-almaty", To: "af-mazar"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Plan with a cancelled context: %v", err)
+	}
+}
+
+func TestCostAllocs(t *testing.T) {
+	p := miniPlanner(t)
+	req := &route.Request{From: "kz-almaty", To: "af-mazar", AsOf: date("2024-06-01"), AvoidLinks: []string{"hairatan-mazar-rail"}}
+	ctx := context.Background()
+	if _, err := p.Cost(ctx, req); err != nil {
+		t.Fatal(err)
+	}
+	allocs := testing.AllocsPerRun(100, func() { p.Cost(ctx, req) })
+	if allocs != 0 {
+		t.Errorf("got %v allocs per query, want 0", allocs)
+	}
+}

@@ -1,0 +1,72 @@
+package route
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
+)
+
+// Criterion is what a search minimises.
+type Criterion uint8
+
+// The criteria.
+const (
+	Time Criterion = iota + 1 // mean hours door to door
+	Cost                      // USD for the shipment
+	CO2                       // kg CO2 for the shipment
+	GC                        // generalised cost: USD + value of the cargo's time
+)
+
+var criterionNames = [...]string{"", "time", "cost", "co2", "gc"}
+
+// String returns "time", "cost", "co2" or "gc".
+func (c Criterion) String() string {
+	if int(c) < len(criterionNames) && c != 0 {
+		return criterionNames[c]
+	}
+	return fmt.Sprintf("criterion(%d)", uint8(c))
+}
+
+// ParseCriterion parses "time", "cost", "co2" or "gc".
+func ParseCriterion(s string) (Criterion, error) {
+	for i, n := range criterionNames {
+		if i > 0 && n == strings.ToLower(s) {
+			return Criterion(i), nil
+		}
+	}
+	return 0, fmt.Errorf("criterion %q: want time, cost, co2 or gc", s)
+}
+
+// MarshalText writes the criterion name.
+func (c Criterion) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// Request asks for one route.
+type Request struct {
+	From, To string       // place ids
+	AsOf     network.Date // the network as on this date: statuses, validity, closures
+	By       Criterion    // zero means Time
+
+	// The shipment: TEU and tonnes. With one of them zero it is derived
+	// from the other with the tonnes_per_teu parameter; with both zero the
+	// shipment is one TEU.
+	TEU, Tonnes float64
+	// ValuePerTonne is the cargo value in USD per tonne, for the value of
+	// time in generalised cost; zero means the cargo_value_usd_per_tonne
+	// parameter.
+	ValuePerTonne float64
+
+	AvoidCountries []string
+	AvoidPlaces    []string
+	AvoidLinks     []string // link or crossing ids
+	AvoidModes     []network.Mode
+	OpenProjects   []string // project ids whose links carry traffic regardless of status
+}
+
+func (r *Request) conditions() graph.Conditions {
+	return graph.Conditions{
+		AsOf: r.AsOf, OpenProjects: r.OpenProjects, AvoidCountries: r.AvoidCountries,
+		AvoidPlaces: r.AvoidPlaces, AvoidLinks: r.AvoidLinks, AvoidModes: r.AvoidModes,
+	}
+}
