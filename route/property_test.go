@@ -43,7 +43,7 @@ func randomNetwork(rng *rand.Rand) network.Data {
 		d.Places = append(d.Places, network.Place{
 			ID: fmt.Sprintf("p%d", i), Names: network.Names{En: fmt.Sprintf("Place %d", i)},
 			Country: codes[rng.IntN(3)], Kind: network.City,
-			Loc:     orb.Point{60 + rng.Float64()*10, 35 + rng.Float64()*8}, Sources: cite,
+			Loc: orb.Point{60 + rng.Float64()*10, 35 + rng.Float64()*8}, Sources: cite,
 		})
 	}
 	for i := range 2 * np {

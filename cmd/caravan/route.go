@@ -172,4 +172,3 @@ func legSources(l route.Leg) string {
 	}
 	return strings.Join(ids, " ")
 }
-
