@@ -56,6 +56,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"help", "show the commands", nil},
+		{"places", "list places, or find them by name in English or Persian", runPlaces},
 		{"route", "plan a freight route between two places", runRoute},
 		{"validate", "check a dataset directory (default: the built-in dataset)", runValidate},
 	}
@@ -85,11 +86,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		stdin:  stdin,
 		stdout: stdout,
 		stderr: stderr,
-		logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		logger: newLogger(stderr),
 		now:    time.Now,
 		getenv: os.Getenv,
 	}
 	return e.exec(ctx, args)
+}
+
+// newLogger returns the logger of the CLI: text on stderr, warnings and up.
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
 }
 
 func (e *env) exec(ctx context.Context, args []string) int {
