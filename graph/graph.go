@@ -61,6 +61,8 @@ type Graph struct {
 	placeOff   []int32
 	placeNodes []int32
 	arcs       []Arc // CSR order
+	rev        *csr.Graph
+	revOrig    []int32 // arc of rev → arc of CSR
 
 	// Per-arc columns in CSR order, for weight computation.
 	hours, hoursP90, usdT, usdTEU, co2T, km []float64
@@ -81,6 +83,10 @@ func (g *Graph) Arc(a int32) *Arc { return &g.arcs[a] }
 
 // PlaceNodes returns the nodes (states) of place p.
 func (g *Graph) PlaceNodes(p int32) []int32 { return g.placeNodes[g.placeOff[p]:g.placeOff[p+1]] }
+
+// Reverse returns the graph with every arc turned around, and for each of
+// its arcs the arc of g it reverses. Shared; do not modify.
+func (g *Graph) Reverse() (*csr.Graph, []int32) { return g.rev, g.revOrig }
 
 // Link returns the link behind a link or crossing arc.
 func (g *Graph) Link(a int32) *network.Link { return &g.Net.Links()[g.arcs[a].Ref] }
@@ -145,6 +151,7 @@ func Compile(n *network.Network) (*Graph, error) {
 		g.co2T[i], g.km[i] = a.KgCO2PerTonne, a.Km
 	}
 	g.indexPlaces()
+	g.rev, g.revOrig = g.CSR.Reverse()
 	for i, c := range n.Closures() {
 		g.closuresByTarget[c.Target] = append(g.closuresByTarget[c.Target], i)
 	}

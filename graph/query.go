@@ -200,15 +200,17 @@ type Shipment struct {
 }
 
 // Weighting is a linear combination of an arc's criteria for a shipment:
-// weight = Hours·h + USD·usd + KgCO2·co2 + Km·km + Borders·b.
+// weight = Hours·h + HoursP90·h90 + USD·usd + KgCO2·co2 + Km·km +
+// Borders·b + Risk·r.
 type Weighting struct {
-	Hours, HoursP90, USD, KgCO2, Km, Borders float64
+	Hours, HoursP90, USD, KgCO2, Km, Borders, Risk float64
 }
 
 // Weights writes into buf (grown as needed) the weight of every arc under w
-// for shipment s and returns it. O(arcs); no allocation when buf is large
+// for shipment s and returns it; risk holds the per-arc risk (see Risks) and
+// may be nil when w.Risk is zero. O(arcs); no allocation when buf is large
 // enough.
-func (g *Graph) Weights(w Weighting, s Shipment, buf []float64) []float64 {
+func (g *Graph) Weights(w Weighting, s Shipment, risk []float64, buf []float64) []float64 {
 	m := len(g.arcs)
 	if cap(buf) < m {
 		buf = make([]float64, m)
@@ -220,6 +222,9 @@ func (g *Graph) Weights(w Weighting, s Shipment, buf []float64) []float64 {
 		x := w.Hours*g.hours[a] + w.HoursP90*g.hoursP90[a] + usdT*g.usdT[a] + usdTEU*g.usdTEU[a] + co2*g.co2T[a] + w.Km*g.km[a]
 		if w.Borders != 0 && g.arcs[a].Kind == CrossingArc {
 			x += w.Borders
+		}
+		if w.Risk != 0 {
+			x += w.Risk * risk[a]
 		}
 		buf[a] = x
 	}
@@ -234,6 +239,7 @@ type Cost struct {
 	USD      float64 `json:"usd"`
 	KgCO2    float64 `json:"kg_co2"`
 	Borders  int     `json:"borders"`
+	Risk     float64 `json:"risk"`
 }
 
 // ArcCost returns the criteria of arc a for shipment s.
@@ -251,5 +257,5 @@ func (g *Graph) ArcCost(a int32, s Shipment) Cost {
 
 // Add returns the sum of two costs.
 func (c Cost) Add(d Cost) Cost {
-	return Cost{c.Km + d.Km, c.Hours + d.Hours, c.HoursP90 + d.HoursP90, c.USD + d.USD, c.KgCO2 + d.KgCO2, c.Borders + d.Borders}
+	return Cost{c.Km + d.Km, c.Hours + d.Hours, c.HoursP90 + d.HoursP90, c.USD + d.USD, c.KgCO2 + d.KgCO2, c.Borders + d.Borders, c.Risk + d.Risk}
 }

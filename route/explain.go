@@ -20,8 +20,13 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 			continue
 		}
 		c := g.ArcCost(a, gs)
+		c.Risk = g.Risk(a, int32(r.AsOf))
 		tot = tot.Add(c)
 		leg := p.leg(a, arc, c)
+		if c.Risk > 0 {
+			leg.Risk = round(c.Risk, 4)
+			leg.Sources["risk"] = g.RiskSources(a, int32(r.AsOf))
+		}
 		for _, ids := range leg.Sources {
 			sources = append(sources, ids...)
 		}
@@ -42,6 +47,7 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 	it.Total.USD = round(tot.USD, 0)
 	it.Total.KgCO2 = round(tot.KgCO2, 0)
 	it.Total.Borders = tot.Borders
+	it.Total.Risk = round(tot.Risk, 4)
 	it.Total.GC = round(tot.USD+tot.Hours*gs.Tonnes*gs.USDPerTonneHour, 0)
 	if r.TEU == 0 || r.Tonnes == 0 {
 		sources = append(sources, g.ParamSources("tonnes_per_teu")...)

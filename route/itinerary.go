@@ -33,6 +33,7 @@ type Leg struct {
 	USD       float64  `json:"usd"`
 	KgCO2     float64  `json:"kg_co2"`
 	DataYear  int      `json:"data_year,omitempty"` // year of the crossing figures
+	Risk      float64  `json:"risk,omitempty"`      // share of the last five years the leg was closed (graph.Risk)
 	Corridors []string `json:"corridors,omitempty"`
 	// Sources maps each parameter ("km", "speed", "hours", "cost", "co2",
 	// "dwell", "fee", "link") to the source ids behind it.
@@ -50,6 +51,7 @@ type Totals struct {
 	KgCO2     float64 `json:"kg_co2"`
 	Borders   int     `json:"borders"`
 	Transfers int     `json:"transfers"`
+	Risk      float64 `json:"risk"` // sum of the legs' risk
 	// GC is the generalised cost: USD plus the value of the cargo's time.
 	GC float64 `json:"gc_usd"`
 }

@@ -132,7 +132,7 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	if sc.blocked, err = g.Blocked(&cond, sc.blocked); err != nil {
 		return nil, err
 	}
-	sc.w = g.Weights(weighting(r.By, gs), gs, sc.w)
+	sc.w = g.Weights(weighting(r.By, gs), gs, nil, sc.w)
 	dst := g.Arrival(int32(toIdx))
 	if d := p.search(sc, int32(fromIdx), dst); math.IsInf(d, 1) || dst < 0 {
 		return nil, p.noRoute(sc, &r, int32(fromIdx), dst)
@@ -194,6 +194,7 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 	if sc.blocked, err = g.Blocked(&all, sc.blocked); err != nil {
 		return err
 	}
+	sc.w = g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{}, nil, sc.w)
 	if d := p.search(sc, from, dst); math.IsInf(d, 1) {
 		if len(r.AvoidCountries)+len(r.AvoidPlaces)+len(r.AvoidLinks)+len(r.AvoidModes) > 0 {
 			return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: the network has no route that avoids what was asked", base)
@@ -257,6 +258,6 @@ func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 	if sc.blocked, err = p.g.Blocked(&cond, sc.blocked); err != nil {
 		return 0, err
 	}
-	sc.w = p.g.Weights(weighting(by, gs), gs, sc.w)
+	sc.w = p.g.Weights(weighting(by, gs), gs, nil, sc.w)
 	return p.search(sc, int32(fromIdx), p.g.Arrival(int32(toIdx))), nil
 }
