@@ -154,6 +154,7 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 			continue
 		}
 		it := p.itinerary(&r, gs, ship, s.path(li))
+		it.By = "pareto"
 		front.Routes = append(front.Routes, it)
 	}
 	sort.SliceStable(front.Routes, func(i, j int) bool {

@@ -31,6 +31,7 @@ type scratch struct {
 	blocked []uint64
 	starts  []csr.Start
 	path    []int32
+	risk    []float64
 }
 
 // New returns a Planner for g.
@@ -88,6 +89,8 @@ func weighting(c Criterion, s graph.Shipment) graph.Weighting {
 		return graph.Weighting{KgCO2: 1, Hours: tie}
 	case GC:
 		return graph.Weighting{USD: 1, Hours: s.Tonnes*s.USDPerTonneHour + tie}
+	case Risk:
+		return graph.Weighting{Risk: 1, Hours: tie}
 	default:
 		return graph.Weighting{Hours: 1, USD: tie}
 	}
@@ -132,7 +135,11 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	if sc.blocked, err = g.Blocked(&cond, sc.blocked); err != nil {
 		return nil, err
 	}
-	sc.w = g.Weights(weighting(r.By, gs), gs, nil, sc.w)
+	w := p.weighting(&r, gs)
+	if w.Risk != 0 {
+		sc.risk = g.Risks(int32(r.AsOf), sc.risk)
+	}
+	sc.w = g.Weights(w, gs, sc.risk, sc.w)
 	dst := g.Arrival(int32(toIdx))
 	if d := p.search(sc, int32(fromIdx), dst); math.IsInf(d, 1) || dst < 0 {
 		return nil, p.noRoute(sc, &r, int32(fromIdx), dst)
@@ -258,6 +265,12 @@ func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 	if sc.blocked, err = p.g.Blocked(&cond, sc.blocked); err != nil {
 		return 0, err
 	}
-	sc.w = p.g.Weights(weighting(by, gs), gs, nil, sc.w)
+	rr := *r
+	rr.By = by
+	w := p.weighting(&rr, gs)
+	if w.Risk != 0 {
+		sc.risk = p.g.Risks(int32(r.AsOf), sc.risk)
+	}
+	sc.w = p.g.Weights(w, gs, sc.risk, sc.w)
 	return p.search(sc, int32(fromIdx), p.g.Arrival(int32(toIdx))), nil
 }

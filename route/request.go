@@ -17,9 +17,10 @@ const (
 	Cost                      // USD for the shipment
 	CO2                       // kg CO2 for the shipment
 	GC                        // generalised cost: USD + value of the cargo's time
+	Risk                      // disruption risk (graph.Risk summed over the legs)
 )
 
-var criterionNames = [...]string{"", "time", "cost", "co2", "gc"}
+var criterionNames = [...]string{"", "time", "cost", "co2", "gc", "risk"}
 
 // String returns "time", "cost", "co2" or "gc".
 func (c Criterion) String() string {
@@ -36,7 +37,7 @@ func ParseCriterion(s string) (Criterion, error) {
 			return Criterion(i), nil
 		}
 	}
-	return 0, fmt.Errorf("criterion %q: want time, cost, co2 or gc", s)
+	return 0, fmt.Errorf("criterion %q: want time, cost, co2, gc or risk", s)
 }
 
 // MarshalText writes the criterion name.
@@ -62,6 +63,10 @@ type Request struct {
 	AvoidLinks     []string // link or crossing ids
 	AvoidModes     []network.Mode
 	OpenProjects   []string // project ids whose links carry traffic regardless of status
+
+	// RiskPenalty adds this weight per unit of risk (graph.Risk) on each leg
+	// to the criterion: USD for cost and gc, hours for time.
+	RiskPenalty float64
 }
 
 func (r *Request) conditions() graph.Conditions {

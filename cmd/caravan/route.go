@@ -24,6 +24,10 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	open := fs.String("open", "", "comma-separated project ids whose links to treat as open (e.g. trans-afghan-railway)")
 	value := fs.Float64("value", 0, "cargo value in USD per tonne, for the value of time in --by gc (default: the dataset parameter)")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
+	pareto := fs.Bool("pareto", false, "print the Pareto front over hours, USD, CO2, borders and risk (--json gives every route)")
+	alts := fs.Int("alternatives", 0, "print up to K meaningfully different routes, best first")
+	maxShared := fs.Float64("max-shared", 0.5, "with --alternatives: most of a route's length it may share with a better one (0..1)")
+	riskPenalty := fs.Float64("risk-penalty", 0, "add this much (USD for cost/gc, hours for time) per unit of risk on each leg")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -44,6 +48,12 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	if *teu < 0 || *tonnes < 0 {
 		return usagef("--teu and --tonnes must not be negative")
 	}
+	if *alts < 0 || *maxShared < 0 || *maxShared > 1 || *riskPenalty < 0 {
+		return usagef("--alternatives and --risk-penalty must not be negative, --max-shared must lie in 0..1")
+	}
+	if *pareto && *alts > 0 {
+		return usagef("--pareto and --alternatives exclude each other")
+	}
 	n, err := loadNetwork(ctx, *dataDir)
 	if err != nil {
 		return err
@@ -58,7 +68,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	}
 	req := route.Request{
 		From: from.ID, To: to.ID, AsOf: date, By: crit, TEU: *teu, Tonnes: *tonnes,
-		ValuePerTonne: *value, OpenProjects: splitList(*open),
+		ValuePerTonne: *value, OpenProjects: splitList(*open), RiskPenalty: *riskPenalty,
 	}
 	if err := resolveAvoid(n, splitList(*avoid), &req); err != nil {
 		return err
@@ -67,7 +77,30 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	it, err := route.New(g).Plan(ctx, req)
+	planner := route.New(g)
+	switch {
+	case *pareto:
+		front, err := planner.Pareto(ctx, req, route.ParetoOptions{})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e.stdout, front)
+		}
+		printFront(e.stdout, front)
+		return nil
+	case *alts > 0:
+		list, err := planner.Alternatives(ctx, req, route.AltOptions{K: *alts, MaxShared: *maxShared})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(e.stdout, list)
+		}
+		printAlternatives(e.stdout, list, *maxShared)
+		return nil
+	}
+	it, err := planner.Plan(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -153,6 +186,9 @@ func printItinerary(w io.Writer, it *route.Itinerary) {
 	t := it.Total
 	fmt.Fprintf(w, "\ntotal: %.0f km, %.1f h (%.1f days; p90 %.1f h), %.0f USD, %.0f kg CO2, %d border(s), %d transfer(s)",
 		t.Km, t.Hours, t.Days, t.HoursP90, t.USD, t.KgCO2, t.Borders, t.Transfers)
+	if t.Risk > 0 {
+		fmt.Fprintf(w, ", risk %.3f", t.Risk)
+	}
 	if it.By == "gc" {
 		fmt.Fprintf(w, ", generalised cost %.0f USD", t.GC)
 	}
@@ -171,4 +207,52 @@ func legSources(l route.Leg) string {
 		}
 	}
 	return strings.Join(ids, " ")
+}
+
+// printFront writes a Pareto front as a table, then the representative
+// routes in full.
+func printFront(w io.Writer, f *route.Front) {
+	if len(f.Routes) == 0 {
+		return
+	}
+	r0 := f.Routes[0]
+	fmt.Fprintf(w, "Pareto front %s → %s, as of %s: %d route(s)", r0.From.Name, r0.To.Name, r0.AsOf, len(f.Routes))
+	if f.Truncated {
+		fmt.Fprint(w, " (label bound hit: the front may be incomplete)")
+	}
+	fmt.Fprintln(w)
+	rep := map[int]string{}
+	for k, i := range f.Representative {
+		rep[i] = f.RepReasons[k]
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  #\t  hours\t  days\t     USD\t kg CO2\tborders\t  risk\tcountries\tnote")
+	for i, it := range f.Routes {
+		t := it.Total
+		fmt.Fprintf(tw, "%3d\t%7.1f\t%6.1f\t%8.0f\t%7.0f\t%7d\t%6.3f\t%s\t%s\n",
+			i+1, t.Hours, t.Days, t.USD, t.KgCO2, t.Borders, t.Risk, strings.Join(it.Countries, ">"), rep[i])
+	}
+	tw.Flush()
+	for k, i := range f.Representative {
+		fmt.Fprintf(w, "\n--- route %d (%s)\n", i+1, f.RepReasons[k])
+		printItinerary(w, f.Routes[i])
+	}
+}
+
+// printAlternatives writes each alternative with how it differs from the
+// ones before it.
+func printAlternatives(w io.Writer, alts []route.Alternative, maxShared float64) {
+	for i, a := range alts {
+		fmt.Fprintf(w, "=== alternative %d of %d: %s %.2f", i+1, len(alts), a.By, a.Objective)
+		if i > 0 {
+			fmt.Fprintf(w, " (+%.0f%% on the best)", 100*a.Stretch)
+			for j, s := range a.Shared {
+				fmt.Fprintf(w, "; shares %.0f%% of its length with route %d", 100*s, j+1)
+			}
+		}
+		fmt.Fprintln(w)
+		printItinerary(w, a.Itinerary)
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%d route(s); each shares at most %.0f%% of its length with a better one\n", len(alts), 100*maxShared)
 }
