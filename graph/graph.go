@@ -40,9 +40,12 @@ type Arc struct {
 	RunHours      float64 // time moving (or handling, for a transfer)
 	DwellHours    float64 // border dwell (crossings)
 	DwellP90Hours float64 // 90th percentile border dwell, or DwellHours when unpublished
-	USDPerTonne   float64
+	USDPerTonne   float64 // line haul (or handling) plus FeePerTonne
+	FeePerTonne   float64 // the border fee's share of USDPerTonne
+	VehicleLoad   float64 // tonnes per truck or wagon, to turn a fee per vehicle into FeePerTonne
 	USDPerTEU     float64
 	KgCO2PerTonne float64
+	CapacityTPY   float64 // tonnes per year, 0 when unknown
 	// Rate indices (into Network.Rates(), -1 when the link's own figure was
 	// used) behind the speed, cost and CO2 figures, for explanations.
 	SpeedRate, CostRate, CO2Rate int32
@@ -72,7 +75,11 @@ type Graph struct {
 	TruckLoadTonnes  float64
 	WagonLoadTonnes  float64
 	paramSources     map[string][]string
-	closuresByTarget map[string][]int // link or place id → indexes into Net.Closures()
+	closures         []network.Closure      // the network's, plus a scenario's
+	closuresByTarget map[string][]int       // link or place id → indexes into closures
+	opened           map[int32]network.Date // link index → date a scenario opens it from
+	notes            map[int32][]string     // arc → what a scenario changed on it
+	scenario         string                 // name of the applied scenario, if any
 }
 
 // NumArcs returns the number of arcs.
@@ -101,7 +108,7 @@ func (g *Graph) ParamSources(name string) []string { return g.paramSources[name]
 // a parameter the model needs is missing (a link with no speed for its mode
 // and country, no tonnes_per_teu ...). O(places + links + transfers).
 func Compile(n *network.Network) (*Graph, error) {
-	g := &Graph{Net: n, paramSources: map[string][]string{}, closuresByTarget: map[string][]int{}}
+	g := &Graph{Net: n, paramSources: map[string][]string{}}
 	var ps network.Problems
 	param := func(name string) float64 {
 		p, ok := n.Parameter(name)
@@ -139,6 +146,16 @@ func Compile(n *network.Network) (*Graph, error) {
 	}
 	g.CSR = c
 	g.arcs = csr.Permute(b.arcs, perm)
+	g.columns()
+	g.indexPlaces()
+	g.rev, g.revOrig = g.CSR.Reverse()
+	g.closures = n.Closures()
+	g.indexClosures()
+	return g, nil
+}
+
+// columns lays the arcs' parameters out as per-criterion arrays.
+func (g *Graph) columns() {
 	m := len(g.arcs)
 	g.hours, g.hoursP90 = make([]float64, m), make([]float64, m)
 	g.usdT, g.usdTEU = make([]float64, m), make([]float64, m)
@@ -150,12 +167,13 @@ func Compile(n *network.Network) (*Graph, error) {
 		g.usdT[i], g.usdTEU[i] = a.USDPerTonne, a.USDPerTEU
 		g.co2T[i], g.km[i] = a.KgCO2PerTonne, a.Km
 	}
-	g.indexPlaces()
-	g.rev, g.revOrig = g.CSR.Reverse()
-	for i, c := range n.Closures() {
+}
+
+func (g *Graph) indexClosures() {
+	g.closuresByTarget = map[string][]int{}
+	for i, c := range g.closures {
 		g.closuresByTarget[c.Target] = append(g.closuresByTarget[c.Target], i)
 	}
-	return g, nil
 }
 
 func (g *Graph) indexPlaces() {
@@ -238,7 +256,7 @@ func (b *builder) addLink(i int32) {
 }
 
 func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool) Arc {
-	a := Arc{Kind: LinkArc, Ref: i, Reverse: reverse, Km: l.Km.Value, SpeedRate: -1, CostRate: -1, CO2Rate: -1}
+	a := Arc{Kind: LinkArc, Ref: i, Reverse: reverse, Km: l.Km.Value, CapacityTPY: l.CapacityTPY.Value, SpeedRate: -1, CostRate: -1, CO2Rate: -1}
 	switch {
 	case l.Hours.Known:
 		a.RunHours = l.Hours.Value
@@ -274,12 +292,14 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 		a.Kind = CrossingArc
 		a.DwellHours = c.DwellHours.Value
 		a.DwellP90Hours = c.DwellP90Hours.Or(c.DwellHours.Value).Value
+		load := b.g.TruckLoadTonnes
+		if l.Mode == network.Rail {
+			load = b.g.WagonLoadTonnes
+		}
+		a.VehicleLoad = load
 		if c.FeeUSD.Known {
-			load := b.g.TruckLoadTonnes
-			if l.Mode == network.Rail {
-				load = b.g.WagonLoadTonnes
-			}
-			a.USDPerTonne += c.FeeUSD.Value / load
+			a.FeePerTonne = c.FeeUSD.Value / load
+			a.USDPerTonne += a.FeePerTonne
 		}
 	}
 	return a

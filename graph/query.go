@@ -71,7 +71,7 @@ func (g *Graph) Blocked(c *Conditions, buf []uint64) ([]uint64, error) {
 		case LinkArc, CrossingArc:
 			l := &links[arc.Ref]
 			ok = !contains(c.AvoidLinks, l.ID) && !containsMode(c.AvoidModes, l.Mode) &&
-				(c.IgnoreAvailability || g.linkOpen(l, c) && !g.closed(l.ID, c.AsOf))
+				(c.IgnoreAvailability || g.linkOpen(arc.Ref, c) && !g.closed(l.ID, c.AsOf))
 		case TransferArc:
 			t := &transfers[arc.Ref]
 			ok = !containsMode(c.AvoidModes, t.FromMode) && !containsMode(c.AvoidModes, t.ToMode) &&
@@ -92,10 +92,14 @@ func (g *Graph) Blocked(c *Conditions, buf []uint64) ([]uint64, error) {
 	return buf, nil
 }
 
-// linkOpen reports whether l carries traffic under c, closures aside.
-func (g *Graph) linkOpen(l *network.Link, c *Conditions) bool {
+// linkOpen reports whether link li carries traffic under c, closures aside.
+func (g *Graph) linkOpen(li int32, c *Conditions) bool {
+	l := &g.Net.Links()[li]
 	if l.Status == network.Operational {
 		return l.Open.Contains(c.AsOf)
+	}
+	if from, ok := g.opened[li]; ok && c.AsOf >= from {
+		return true // a scenario opens it
 	}
 	if l.Status == network.Suspended || l.Project == "" {
 		return false
@@ -127,7 +131,7 @@ func (g *Graph) Why(a int32, c *Conditions) string {
 			what = "crossing " + l.Crossing.Name + " (" + l.ID + ")"
 		}
 		switch {
-		case g.linkOpen(l, c):
+		case g.linkOpen(arc.Ref, c):
 		case l.Status != network.Operational && l.Project != "":
 			parts = append(parts, fmt.Sprintf("%s is %s (project %s)", what, l.Status, l.Project))
 		case l.Status != network.Operational:
@@ -152,7 +156,7 @@ func (g *Graph) Why(a int32, c *Conditions) string {
 // closed reports whether a closure of target covers date d.
 func (g *Graph) closed(target string, d network.Date) bool {
 	for _, i := range g.closuresByTarget[target] {
-		if g.Net.Closures()[i].Period.Contains(d) {
+		if g.closures[i].Period.Contains(d) {
 			return true
 		}
 	}
@@ -164,7 +168,7 @@ func (g *Graph) closed(target string, d network.Date) bool {
 func (g *Graph) Closures(target string, d network.Date) []network.Closure {
 	var out []network.Closure
 	for _, i := range g.closuresByTarget[target] {
-		if c := g.Net.Closures()[i]; c.Period.Contains(d) {
+		if c := g.closures[i]; c.Period.Contains(d) {
 			out = append(out, c)
 		}
 	}

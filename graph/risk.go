@@ -45,7 +45,7 @@ func (g *Graph) closedShare(target string, d int32) float64 {
 		// next one to start.
 		bestEnd, nextStart := int32(-1), hi
 		for _, i := range idx {
-			p := g.Net.Closures()[i].Period
+			p := g.closures[i].Period
 			from, until := int32(p.From), int32(p.Until)
 			if until == 0 || until > hi {
 				until = hi
@@ -95,7 +95,7 @@ func (g *Graph) RiskSources(a int32, d int32) []string {
 	seen := map[string]bool{}
 	for _, t := range targets {
 		for _, i := range g.closuresByTarget[t] {
-			c := g.Net.Closures()[i]
+			c := g.closures[i]
 			if int32(c.Period.From) >= d || (c.Period.Until != 0 && int32(c.Period.Until) <= d-RiskWindowDays) {
 				continue
 			}

@@ -10,7 +10,7 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 	g := p.g
 	it := &Itinerary{
 		From: p.placeRef(r.From), To: p.placeRef(r.To), AsOf: r.AsOf.String(), By: r.By.String(),
-		Shipment: ship, Open: r.OpenProjects,
+		Shipment: ship, Open: r.OpenProjects, Scenario: g.Scenario(),
 	}
 	var tot graph.Cost
 	var sources []string
@@ -23,6 +23,7 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 		c.Risk = g.Risk(a, int32(r.AsOf))
 		tot = tot.Add(c)
 		leg := p.leg(a, arc, c)
+		leg.Scenario = g.Notes(a)
 		if c.Risk > 0 {
 			leg.Risk = round(c.Risk, 4)
 			leg.Sources["risk"] = g.RiskSources(a, int32(r.AsOf))

@@ -35,6 +35,8 @@ type Leg struct {
 	DataYear  int      `json:"data_year,omitempty"` // year of the crossing figures
 	Risk      float64  `json:"risk,omitempty"`      // share of the last five years the leg was closed (graph.Risk)
 	Corridors []string `json:"corridors,omitempty"`
+	// Scenario lists what the applied scenario changed on this leg.
+	Scenario []string `json:"scenario,omitempty"`
 	// Sources maps each parameter ("km", "speed", "hours", "cost", "co2",
 	// "dwell", "fee", "link") to the source ids behind it.
 	Sources map[string][]string `json:"sources"`
@@ -72,7 +74,8 @@ type Itinerary struct {
 	By        string   `json:"by"`
 	Shipment  Shipment `json:"shipment"`
 	Open      []string `json:"open_projects,omitempty"`
-	Countries []string `json:"countries"` // in the order the route visits them
+	Scenario  string   `json:"scenario,omitempty"` // name of the applied scenario
+	Countries []string `json:"countries"`          // in the order the route visits them
 	Legs      []Leg    `json:"legs"`
 	Total     Totals   `json:"total"`
 	Sources   []string `json:"sources"` // every source cited by a leg, sorted
