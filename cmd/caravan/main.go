@@ -57,6 +57,7 @@ func commands() []command {
 	return []command{
 		{"help", "show the commands", nil},
 		{"places", "list places, or find them by name in English or Persian", runPlaces},
+		{"scenario", "list, check and compare scenarios (scenario diff A B --from X --to Y)", runScenario},
 		{"route", "plan a freight route between two places", runRoute},
 		{"validate", "check a dataset directory (default: the built-in dataset)", runValidate},
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
 )
@@ -28,6 +27,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	alts := fs.Int("alternatives", 0, "print up to K meaningfully different routes, best first")
 	maxShared := fs.Float64("max-shared", 0.5, "with --alternatives: most of a route's length it may share with a better one (0..1)")
 	riskPenalty := fs.Float64("risk-penalty", 0, "add this much (USD for cost/gc, hours for time) per unit of risk on each leg")
+	scen := fs.String("scenario", "", "apply a scenario: a YAML file or the name of a shipped one (caravan scenario list)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	if err := resolveAvoid(n, splitList(*avoid), &req); err != nil {
 		return err
 	}
-	g, err := graph.Compile(n)
+	g, _, err := applyScenario(n, *scen)
 	if err != nil {
 		return err
 	}
@@ -155,6 +155,9 @@ func printItinerary(w io.Writer, it *route.Itinerary) {
 		it.From.Name, it.From.Country, it.To.Name, it.To.Country, it.AsOf, it.By, it.Shipment.TEU, it.Shipment.Tonnes)
 	if len(it.Open) > 0 {
 		fmt.Fprintf(w, "treating as open: %s\n", strings.Join(it.Open, ", "))
+	}
+	if it.Scenario != "" {
+		fmt.Fprintf(w, "scenario: %s\n", it.Scenario)
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
