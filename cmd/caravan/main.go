@@ -56,6 +56,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"help", "show the commands", nil},
+		{"matrix", "best-route hours, cost or CO2 between sets of places or countries", runMatrix},
 		{"places", "list places, or find them by name in English or Persian", runPlaces},
 		{"scenario", "list, check and compare scenarios (scenario diff A B --from X --to Y)", runScenario},
 		{"route", "plan a freight route between two places", runRoute},
