@@ -117,7 +117,14 @@ func (n *Network) FindPlaces(q string) []PlaceMatch {
 		}
 		return all[:k]
 	}
-	return all[:min(5, len(all))]
+	// Suggestions: only those within an edit distance of about a third of
+	// the query, at most five.
+	limit := 2 + max(2, len([]rune(key))/3)
+	k := 0
+	for k < len(all) && k < 5 && all[k].Distance <= limit {
+		k++
+	}
+	return all[:k]
 }
 
 // editDistance returns the Levenshtein distance between a and b in runes.
