@@ -48,7 +48,7 @@ func TestCLIExitCodes(t *testing.T) {
 		{"route bad number", []string{"route", "Almaty", "Mazar", "--teu", "many"}, exitUsage, `invalid value "many" for flag -teu`},
 		{"route unknown flag", []string{"route", "Almaty", "Mazar", "--fast"}, exitUsage, "flag provided but not defined: -fast"},
 		{"route one argument", []string{"route", "Almaty"}, exitUsage, "want FROM and TO"},
-		{"route unknown avoid", []string{"route", "Almaty", "Mazar", "--data", mini, "--avoid", "Atlantis"}, exitError, `--avoid: unknown place "Atlantis"`},
+		{"route unknown avoid", []string{"route", "Almaty", "Mazar", "--data", mini, "--avoid", "Atlantis"}, exitError, `--avoid: no place matches "Atlantis"`},
 		{"places", []string{"places", "هیرتان", "--data", mini}, exitOK, "af-hairatan"},
 		{"places none", []string{"places", "zzzz", "--data", mini}, exitError, `no place matches "zzzz"`},
 		{"validate mini", []string{"validate", mini}, exitOK, "ok: 7 places"},
