@@ -27,11 +27,15 @@ func (b *Bundle) Len() int {
 }
 
 // Sort orders every list by id (documents by date, then id; facts by
-// document, then place), the order in which a Store returns them.
+// document, then place) and each project's links, the order in which a
+// Store returns them.
 func (b *Bundle) Sort() {
 	slices.SortStableFunc(b.Sources, func(x, y network.Source) int { return cmp.Compare(x.ID, y.ID) })
 	slices.SortStableFunc(b.Agreements, func(x, y Agreement) int { return cmp.Compare(x.ID, y.ID) })
 	slices.SortStableFunc(b.Projects, func(x, y Project) int { return cmp.Compare(x.ID, y.ID) })
+	for i := range b.Projects {
+		slices.Sort(b.Projects[i].Links)
+	}
 	trade.SortFigures(b.Figures)
 	SortDocuments(b.Documents)
 	SortFacts(b.Facts)
