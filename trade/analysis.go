@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/network"
 )
 
@@ -25,6 +26,9 @@ type Options struct {
 	// By, when not 0, is the year by whose end the target is to be met,
 	// overriding the deadline the target itself gives.
 	By int
+	// Target, when not empty, is the id of the target to evaluate instead
+	// of the latest announced one.
+	Target string
 }
 
 // Row is one period of the series with every figure reported for it, side
@@ -94,7 +98,8 @@ type Analysis struct {
 	// --by YEAR, else the end of the target's period, else unknown.
 	Deadline     network.Date `json:"deadline,omitzero"`
 	DeadlineFrom string       `json:"deadline_from,omitempty"` // "by" or "target"
-	// Latest is the most recent annual period of the series.
+	// Latest is the most recent annual period of the series with a figure
+	// that is not in doubt.
 	Latest *Row `json:"latest"`
 	// Needed holds the growth needed from each figure of Latest.
 	Needed []Need `json:"needed"`
@@ -111,7 +116,7 @@ type Analysis struct {
 // Method explains how Analyze works, for the CLI's help and output.
 const Method = "series: bilateral totals by period, every reported figure kept side by side. " +
 	"trend: least squares of ln(USD) on each annual (12-month) period's mid-year, " +
-	"over every figure of every annual period (two periods: the CAGR between them); " +
+	"over every figure of every annual period (two periods: the CAGR between them), except figures marked doubtful; " +
 	"partial-year periods are shown annualized (× 365.25 / days) and excluded. " +
 	"growth needed: (target / latest)^(1 / years) − 1, years between the end of the latest annual period and the deadline. " +
 	"verdict: on track when the trend at the deadline reaches the target."
@@ -120,7 +125,7 @@ const Method = "series: bilateral totals by period, every reported figure kept s
 // other pairs; they are ignored) and evaluates the latest target.
 func Analyze(figures []Figure, a, b string, opt Options) (*Analysis, error) {
 	if !isCode(a) || !isCode(b) || a == b {
-		return nil, fmt.Errorf("trade.Analyze: want two different country codes, have %q and %q", a, b)
+		return nil, caravan.Errorf(caravan.Invalid, "trade.Analyze", "want two different country codes, have %q and %q", a, b)
 	}
 	a, b = SortPair(a, b)
 	an := &Analysis{A: a, B: b, Series: []Row{}, Flows: []Figure{}, Other: []Figure{}, Undated: []Figure{}, Targets: []Figure{}, Needed: []Need{}, Notes: []string{}}
@@ -172,10 +177,18 @@ func Analyze(figures []Figure, a, b string, opt Options) (*Analysis, error) {
 	sort.SliceStable(an.Targets, func(i, j int) bool { return an.Targets[i].Announced < an.Targets[j].Announced })
 	for i := range an.Targets {
 		t := &an.Targets[i]
-		if an.Target == nil || t.Announced > an.Target.Announced ||
-			(t.Announced == an.Target.Announced && t.USD.Value > an.Target.USD.Value) {
+		switch {
+		case opt.Target != "":
+			if t.ID == opt.Target {
+				an.Target = t
+			}
+		case an.Target == nil || t.Announced > an.Target.Announced ||
+			(t.Announced == an.Target.Announced && t.USD.Value > an.Target.USD.Value):
 			an.Target = t
 		}
+	}
+	if opt.Target != "" && an.Target == nil {
+		return nil, caravan.Errorf(caravan.NotFound, "trade.Analyze", "no target %q among the %d targets of %s-%s: %w", opt.Target, len(an.Targets), a, b, caravan.ErrNotFound)
 	}
 	an.fit()
 	an.evaluate(opt)
@@ -191,10 +204,9 @@ func (an *Analysis) fit() {
 		if !r.Annual {
 			continue
 		}
-		an.Latest = r
 		used := false
 		for _, f := range r.Figures {
-			if f.USD.Value > 0 {
+			if f.USD.Value > 0 && f.Doubt == "" {
 				xs = append(xs, r.Period.Mid())
 				ys = append(ys, math.Log(f.USD.Value))
 				used = true
@@ -202,6 +214,7 @@ func (an *Analysis) fit() {
 		}
 		if used {
 			periods++
+			an.Latest = r
 		}
 	}
 	if periods < 2 {
@@ -254,7 +267,7 @@ func (an *Analysis) evaluate(opt Options) {
 			an.Notes = append(an.Notes, fmt.Sprintf("the deadline %s is not after the latest annual period (%s)", an.Deadline, an.Latest.Period.Name()))
 		} else {
 			for _, f := range an.Latest.Figures {
-				if f.USD.Value <= 0 {
+				if f.USD.Value <= 0 || f.Doubt != "" {
 					continue
 				}
 				g := (math.Pow(goal/f.USD.Value, 1/years) - 1) * 100

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"io"
 	"math"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/trade"
 )
@@ -199,7 +201,9 @@ func goldenCase(t *testing.T) *trade.Analysis {
 	a.Reporter = "KZ"
 	b := fig(t, "b23", "actual", "2023", 567.5)
 	b.Qualifier = "about"
-	figs := []trade.Figure{sh, fig(t, "a22", "actual", "2022", 528), a, b, fig(t, "p25", "actual", "2025-01..2025-08", 338), target(t, "t", "2023-12-04", "2030", 3000)}
+	d := fig(t, "d24", "actual", "2024", 340)
+	d.Qualifier, d.Doubt = "more_than", "year inferred"
+	figs := []trade.Figure{sh, fig(t, "a22", "actual", "2022", 528), a, b, d, fig(t, "p25", "actual", "2025-01..2025-08", 338), target(t, "t", "2023-12-04", "2030", 3000)}
 	an, err := trade.Analyze(figs, "AA", "BB", trade.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -265,5 +269,28 @@ func checkXML(b []byte) error {
 		if err != nil {
 			return err
 		}
+	}
+}
+
+func TestAnalyzeDoubtAndTargetChoice(t *testing.T) {
+	d := fig(t, "doubt", "actual", "2024", 5000)
+	d.Doubt = "year inferred"
+	figs := []trade.Figure{fig(t, "a", "actual", "2020", 100), fig(t, "b", "actual", "2022", 121), d,
+		target(t, "old", "2021-01-01", "", 300), target(t, "new", "2023-01-01", "", 200)}
+	an, err := trade.Analyze(figs, "AA", "BB", trade.Options{By: 2030, Target: "old"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an.Trend == nil || !near(an.Trend.GrowthPct, 10, 0.01) || an.Trend.Points != 2 {
+		t.Errorf("trend = %+v, want 10 %% over the 2 undoubted points", an.Trend)
+	}
+	if an.Latest == nil || an.Latest.Period.Name() != "2022" || len(an.Series) != 3 {
+		t.Errorf("latest = %+v, want 2022 (2024 holds only a doubtful figure, still listed)", an.Latest)
+	}
+	if an.Target == nil || an.Target.ID != "old" {
+		t.Errorf("target = %+v, want old (named by Options.Target)", an.Target)
+	}
+	if _, err := trade.Analyze(figs, "AA", "BB", trade.Options{Target: "none"}); !errors.Is(err, caravan.ErrNotFound) {
+		t.Errorf("Analyze with an unknown target: %v, want not found", err)
 	}
 }

@@ -30,6 +30,10 @@ func WriteChart(w io.Writer, an *Analysis, width int) error {
 				b.v, b.fill = r.AnnualizedUSD[i], "▒"
 				b.note = fmt.Sprintf("%s%s in %d days = %s/yr %s", qualified(&f), millions(f.USD.Value), r.Days, millions(r.AnnualizedUSD[i]), figureTag(&f))
 			}
+			if f.Doubt != "" {
+				b.fill = "░"
+				b.note += " doubtful: " + f.Doubt
+			}
 			bars = append(bars, b)
 		}
 	}
@@ -40,13 +44,22 @@ func WriteChart(w io.Writer, an *Analysis, width int) error {
 	if an.ProjectedUSD != nil {
 		bars = append(bars, bar{label: "trend " + an.Deadline.String(), v: *an.ProjectedUSD, fill: "┄", note: fmt.Sprintf("%s (%+.1f %%/yr)", millions(*an.ProjectedUSD), an.Trend.GrowthPct)})
 	}
+	// The scale fits the figures and the target; a trend projection far
+	// above them is drawn cut off (ending in ▸) rather than squashing them.
 	top := 0.0
 	labelW := 0
 	for _, b := range bars {
-		top = max(top, b.v)
+		if b.fill != "┄" {
+			top = max(top, b.v)
+		}
 		labelW = max(labelW, len([]rune(b.label)))
 	}
-	if _, err := fmt.Fprintf(w, "%s–%s bilateral trade, USD million (█ annual, ▒ partial period per year)\n", an.A, an.B); err != nil {
+	if top == 0 {
+		for _, b := range bars {
+			top = max(top, b.v)
+		}
+	}
+	if _, err := fmt.Fprintf(w, "%s–%s bilateral trade, USD million (█ annual, ▒ partial period per year, ░ doubtful)\n", an.A, an.B); err != nil {
 		return err
 	}
 	if len(bars) == 0 {
@@ -58,7 +71,11 @@ func WriteChart(w io.Writer, an *Analysis, width int) error {
 		if top > 0 {
 			cells = b.v / top * float64(width)
 		}
-		line := fmt.Sprintf("  %-*s │%s %s", labelW, b.label, drawBar(cells, b.fill, width), b.note)
+		bar := drawBar(min(cells, float64(width)), b.fill, width)
+		if cells > float64(width) {
+			bar = strings.Repeat(b.fill, width-1) + "▸"
+		}
+		line := fmt.Sprintf("  %-*s │%s %s", labelW, b.label, bar, b.note)
 		if _, err := fmt.Fprintln(w, strings.TrimRight(line, " ")); err != nil {
 			return err
 		}

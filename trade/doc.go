@@ -20,9 +20,12 @@
 // statistics) or two sources disagree, every figure is a point of its own:
 // none is averaged away or dropped. With exactly two periods the fit is the
 // compound annual growth rate between them. Fewer than two annual periods
-// give "insufficient_data".
+// give "insufficient_data". A figure marked doubtful (Figure.Doubt: a year
+// inferred by the compiler, numbers a source contradicts) is shown but
+// never fitted.
 //
-// The target evaluated is the latest announced one. Its deadline is the end
+// The target evaluated is the latest announced one (or the one named by
+// Options.Target). Its deadline is the end
 // of the year given with Options.By, else the end of the target's own
 // period; the growth needed from each figure of the latest annual period is
 // (target / latest)^(1 / years) − 1, years counted between the period's end

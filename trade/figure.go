@@ -125,11 +125,15 @@ type Figure struct {
 	Sources      network.Citations `json:"sources"`
 	// Document, Start and End locate the figure in a stored document (a
 	// fact accepted from the news), with byte offsets into its text.
-	Document string      `json:"document,omitempty"`
-	Start    int         `json:"start,omitempty"`
-	End      int         `json:"end,omitempty"`
-	Note     string      `json:"note,omitempty"`
-	Pos      network.Pos `json:"-"`
+	Document string `json:"document,omitempty"`
+	Start    int    `json:"start,omitempty"`
+	End      int    `json:"end,omitempty"`
+	// Doubt, when set, says why the figure is kept for the record but out
+	// of the trend (a year inferred by the compiler, figures a source
+	// itself contradicts).
+	Doubt string      `json:"doubt,omitempty"`
+	Note  string      `json:"note,omitempty"`
+	Pos   network.Pos `json:"-"`
 }
 
 // Pair returns the figure's countries as "A-B".

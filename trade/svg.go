@@ -124,8 +124,15 @@ func (p *plot) series(b *strings.Builder, an *Analysis) {
 		xm := p.px(r.Period.Mid())
 		for i, f := range r.Figures {
 			tip := html.EscapeString(fmt.Sprintf("%s: %s%s %s", r.Period.Name(), qualified(&f), millions(f.USD.Value), figureTag(&f)))
+			if f.Doubt != "" {
+				tip += html.EscapeString(" doubtful: " + f.Doubt)
+			}
 			if r.Annual {
 				y := p.py(f.USD.Value)
+				if f.Doubt != "" {
+					fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="4" fill="none" stroke="%s" stroke-width="1.5"><title>%s</title></circle>`+"\n", xm, y, colPartial, tip)
+					continue
+				}
 				fmt.Fprintf(b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="2" opacity="0.4"/>`+"\n", xs, y, xe, y, colActual)
 				fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="4" fill="%s"><title>%s</title></circle>`+"\n", xm, y, colActual, tip)
 				continue

@@ -126,7 +126,7 @@ func Fixture(tb testing.TB) *kb.Bundle {
 			{ID: "af-kz-target", A: "AF", B: "KZ", Scope: trade.Bilateral, Kind: trade.Target, USD: network.Exact(3e9),
 				Announced: mustDate(tb, "2025-10-08"), Sources: cites("SRC-A")},
 			{ID: "ir-kz-sh1400", A: "IR", B: "KZ", Scope: trade.Bilateral, Kind: trade.Actual, Period: mustPeriod(tb, "SH1400 = 2021-03-21..2022-03-20"),
-				USD: network.Exact(265.2e6), Tonnes: network.Exact(729e3), Reporter: "IR", Sources: cites("SRC-B"), Note: "Iran customs"},
+				USD: network.Exact(265.2e6), Tonnes: network.Exact(729e3), Reporter: "IR", Sources: cites("SRC-B"), Note: "Iran customs", Doubt: "test"},
 			{ID: "ir-kz-transit", A: "IR", B: "KZ", Scope: trade.Transit, Subject: "rail transit via Iran", Kind: trade.Target,
 				Tonnes: network.Exact(5e6), Announced: mustDate(tb, "2022-06-19"), Period: mustPeriod(tb, "2023"), Sources: cites("SRC-A")},
 		},

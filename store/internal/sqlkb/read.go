@@ -258,7 +258,7 @@ func (s *DB) Figures(ctx context.Context, f kb.FigureFilter) ([]trade.Figure, er
 		out = nil
 		return t.each(ctx, `SELECT id, country_a, country_b, flow, scope, kind, period_label, period_start, period_end, subject,
 			usd, usd_min, usd_max, tonnes, tonnes_min, tonnes_max, qualifier, growth_pct, announced, reporter, reporter_name,
-			sources, document, start_byte, end_byte, note FROM trade_figures`+where(conds)+` ORDER BY id`, args, func(r *sql.Rows) error {
+			sources, document, start_byte, end_byte, doubt, note FROM trade_figures`+where(conds)+` ORDER BY id`, args, func(r *sql.Rows) error {
 			var x trade.Figure
 			var scope, kind, cites string
 			var ps, pe, ann sql.NullString
@@ -266,7 +266,7 @@ func (s *DB) Figures(ctx context.Context, f kb.FigureFilter) ([]trade.Figure, er
 			var g sql.NullFloat64
 			dest := []any{&x.ID, &x.A, &x.B, &x.Flow, &scope, &kind, &x.Period.Label, &ps, &pe, &x.Subject}
 			dest = append(append(dest, usd.dest()...), ton.dest()...)
-			dest = append(dest, &x.Qualifier, &g, &ann, &x.Reporter, &x.ReporterName, &cites, &x.Document, &x.Start, &x.End, &x.Note)
+			dest = append(dest, &x.Qualifier, &g, &ann, &x.Reporter, &x.ReporterName, &cites, &x.Document, &x.Start, &x.End, &x.Doubt, &x.Note)
 			if err := r.Scan(dest...); err != nil {
 				return err
 			}

@@ -328,10 +328,10 @@ func figureRow(x trade.Figure) (*row, error) {
 	return &row{table: "trade_figures", id: x.ID, fp: fp,
 		cols: []string{"country_a", "country_b", "flow", "scope", "kind", "period_label", "period_start", "period_end",
 			"subject", "usd", "usd_min", "usd_max", "tonnes", "tonnes_min", "tonnes_max", "qualifier", "growth_pct",
-			"announced", "reporter", "reporter_name", "sources", "document", "start_byte", "end_byte", "note"},
+			"announced", "reporter", "reporter_name", "sources", "document", "start_byte", "end_byte", "doubt", "note"},
 		vals: []any{x.A, x.B, x.Flow, x.Scope.String(), x.Kind.String(), x.Period.Label, dateArg(x.Period.Start), dateArg(x.Period.End),
 			x.Subject, uv, ulo, uhi, tv, tlo, thi, x.Qualifier, floatArg(x.GrowthPct),
-			dateArg(x.Announced), x.Reporter, x.ReporterName, cites, x.Document, x.Start, x.End, x.Note},
+			dateArg(x.Announced), x.Reporter, x.ReporterName, cites, x.Document, x.Start, x.End, x.Doubt, x.Note},
 	}, nil
 }
 
