@@ -9,7 +9,7 @@
 // input order to CSR order so callers can lay their per-arc data out to match.
 //
 // A Searcher owns the scratch arrays of one search (distances, predecessors, a
-// 4-ary heap) and reuses them across queries: after the first query on a
+// radix heap) and reuses them across queries: after the first query on a
 // graph, a point-to-point search allocates nothing. A Searcher is not safe for
 // concurrent use; give each goroutine its own (or keep them in a sync.Pool).
 package csr

@@ -9,19 +9,25 @@ type Start struct {
 	Cost float64
 }
 
+// label is the state of one node in a search, kept together so that a
+// relaxation touches one cache line.
+type label struct {
+	dist float64
+	pred int32
+	seen uint32 // == Searcher.epoch: dist and pred belong to this search
+}
+
 // Searcher runs Dijkstra's algorithm on one Graph and keeps the result of the
 // last search (distances, predecessor arcs) until the next one. Its arrays are
 // allocated once, on the first search, and reset lazily with an epoch
 // counter, so a search costs time proportional to the part of the graph it
 // explores, not to the size of the graph.
 type Searcher struct {
-	g     *Graph
-	dist  []float64
-	pred  []int32
-	seen  []uint32 // seen[v] == epoch: dist[v] and pred[v] belong to this search
-	epoch uint32
-	heap  minHeap
-	one   [1]Start
+	g      *Graph
+	labels []label
+	epoch  uint32
+	heap   radixHeap
+	one    [1]Start
 
 	// Settled counts the nodes settled by the last search.
 	Settled int
@@ -35,18 +41,15 @@ func (s *Searcher) Graph() *Graph { return s.g }
 
 func (s *Searcher) begin() {
 	n := s.g.NumNodes()
-	if len(s.dist) != n {
-		s.dist = make([]float64, n)
-		s.pred = make([]int32, n)
-		s.seen = make([]uint32, n)
+	if len(s.labels) != n {
+		s.labels = make([]label, n)
 		s.epoch = 0
 	}
 	s.epoch++
 	if s.epoch == 0 { // wrapped: clear once every 2^32 searches
-		clear(s.seen)
+		clear(s.labels)
 		s.epoch = 1
 	}
-	s.heap.reset()
 	s.Settled = 0
 }
 
@@ -57,8 +60,10 @@ func (s *Searcher) begin() {
 // w holds one non-negative weight per arc (in CSR order); +Inf blocks an arc.
 // blocked, if not nil, is a bitset over arcs (bit a%64 of blocked[a/64]) of
 // further arcs to skip, so a request can exclude arcs without touching w.
-// The search stops as soon as dst is settled. O((V+E) log V) in the explored
-// part of the graph; no allocation once the Searcher has run on this graph.
+// The search stops as soon as dst is settled. Its queue is a radix heap that
+// moves each entry between at most 64 buckets (a few in practice), so the
+// cost is O(V+E) queue work in the explored part of the graph; no
+// allocation once the Searcher has run on this graph.
 func (s *Searcher) Search(w []float64, blocked []uint64, src, dst int32) float64 {
 	s.one[0] = Start{Node: src}
 	return s.SearchFrom(w, blocked, s.one[:], dst)
@@ -67,45 +72,56 @@ func (s *Searcher) Search(w []float64, blocked []uint64, src, dst int32) float64
 // SearchFrom is Search with several sources, each entered at its own cost.
 func (s *Searcher) SearchFrom(w []float64, blocked []uint64, starts []Start, dst int32) float64 {
 	s.begin()
+	base := 0.0
+	for _, st := range starts {
+		base = min(base, st.Cost)
+	}
+	s.heap.reset(base)
 	g := s.g
 	off, heads := g.Offsets, g.Heads
-	dist, pred, seen, ep := s.dist, s.pred, s.seen, s.epoch
+	labels, ep := s.labels, s.epoch
 	for _, st := range starts {
 		v := st.Node
-		if seen[v] == ep && dist[v] <= st.Cost {
+		if l := &labels[v]; l.seen == ep && l.dist <= st.Cost {
 			continue
 		}
-		seen[v], dist[v], pred[v] = ep, st.Cost, -1
+		labels[v] = label{dist: st.Cost, pred: -1, seen: ep}
 		s.heap.push(st.Cost, v)
 	}
+	settled := 0
 	for s.heap.len() > 0 {
 		it := s.heap.pop()
 		u := it.node
-		if it.key > dist[u] {
-			continue // stale entry
+		d := labels[u].dist
+		if it.k != s.heap.bits(d) {
+			continue // stale entry: u was pushed again with a smaller key
 		}
-		s.Settled++
+		settled++
 		if u == dst {
-			return it.key
+			s.Settled = settled
+			return d
 		}
-		for a := off[u]; a < off[u+1]; a++ {
+		lo, hi := off[u], off[u+1]
+		for a := lo; a < hi; a++ {
 			if blocked != nil && blocked[a>>6]&(1<<(uint(a)&63)) != 0 {
 				continue
 			}
-			nd := it.key + w[a]
+			nd := d + w[a]
 			v := heads[a]
-			if seen[v] != ep {
+			l := &labels[v]
+			if l.seen != ep {
 				if math.IsInf(nd, 1) {
 					continue
 				}
-				seen[v], dist[v], pred[v] = ep, nd, a
+				*l = label{dist: nd, pred: a, seen: ep}
 				s.heap.push(nd, v)
-			} else if nd < dist[v] {
-				dist[v], pred[v] = nd, a
+			} else if nd < l.dist {
+				l.dist, l.pred = nd, a
 				s.heap.push(nd, v)
 			}
 		}
 	}
+	s.Settled = settled
 	return math.Inf(1)
 }
 
@@ -113,19 +129,19 @@ func (s *Searcher) SearchFrom(w []float64, blocked []uint64, starts []Start, dst
 // reached. After a search stopped early at its target, distances of nodes not
 // yet settled are upper bounds.
 func (s *Searcher) Dist(v int32) float64 {
-	if len(s.seen) == 0 || s.seen[v] != s.epoch {
+	if len(s.labels) == 0 || s.labels[v].seen != s.epoch {
 		return math.Inf(1)
 	}
-	return s.dist[v]
+	return s.labels[v].dist
 }
 
 // PredArc returns the arc by which the last search reached v, or -1 if v is a
 // source or was not reached.
 func (s *Searcher) PredArc(v int32) int32 {
-	if len(s.seen) == 0 || s.seen[v] != s.epoch {
+	if len(s.labels) == 0 || s.labels[v].seen != s.epoch {
 		return -1
 	}
-	return s.pred[v]
+	return s.labels[v].pred
 }
 
 // Path appends to buf the arcs of the path the last search found to dst, in
