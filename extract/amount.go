@@ -1,0 +1,186 @@
+package extract
+
+// Amount kinds.
+const (
+	amtMoney = iota + 1
+	amtTon
+	amtPercent
+)
+
+// amount is a number with a unit found in a sentence: money, tonnes or a
+// percentage. Token spans: [a, b) the whole amount with its currency and
+// unit, [na, nb) the number.
+type amount struct {
+	kind       int
+	value, max float64 // max is set for ranges ("4 to 6 million")
+	currency   string  // ISO 4217 for money
+	per        string  // "yr" or "month" when a rate
+	qual       string  // about, more_than, up_to, approaching
+	scale      float64 // the largest scale word (1 when none)
+	a, b       int
+	na, nb     int
+}
+
+// scanAmounts finds the amounts of sentence s.
+func (d *doc) scanAmounts(s *sentence) []amount {
+	var out []amount
+	for i := s.a; i < s.b; {
+		am, ok := d.amountAt(s, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, am)
+		i = am.b
+	}
+	return out
+}
+
+// prefixCurrency returns a currency written before a number at token i
+// ("$", "US$", "USD", "Rs").
+func (d *doc) prefixCurrency(s *sentence, i int) (string, int, bool) {
+	m, ok := d.cueAt(i, CueUSD|CueCurrency)
+	if !ok || m.End >= s.b {
+		return "", 0, false
+	}
+	for k := m.Start; k < m.End; k++ {
+		if t := d.tokText(k); t == "" || t[0] >= 128 {
+			return "", 0, false
+		}
+	}
+	return m.Entry.Code, m.End, true
+}
+
+func (d *doc) amountAt(s *sentence, i int) (amount, bool) {
+	am := amount{a: i}
+	start := i
+	if cur, next, ok := d.prefixCurrency(s, i); ok && isNumberStart(d.norm, d.toks, next) {
+		am.kind, am.currency = amtMoney, cur
+		start = next
+	} else if !isNumberStart(d.norm, d.toks, i) {
+		return am, false
+	}
+	e, ok := parseNumExpr(d.norm, d.toks[:s.b], start)
+	if !ok {
+		return am, false
+	}
+	am.value, am.scale, am.na, am.nb = e.Value, e.Scale, e.Start, e.End
+	k := e.End
+	// A range: «بین ۲ تا ۳ میلیون», "4 to 6 million", "8-10 million".
+	if k+1 < s.b && am.currency == "" || k+1 < s.b && am.kind == amtMoney {
+		switch d.tokText(k) {
+		case "تا", "-", "to", "الی", "and":
+			if isNumberStart(d.norm, d.toks, k+1) && !d.hasUnitAt(s, k) {
+				j := k + 1
+				if c, next, ok := d.prefixCurrency(s, j); ok && c == am.currency {
+					j = next
+				}
+				if e2, ok := parseNumExpr(d.norm, d.toks[:s.b], j); ok && e2.Value > 0 {
+					v1 := e.Value
+					if e.Scale == 1 && e2.Scale > 1 && v1 < 1000 {
+						v1 *= e2.Scale
+					}
+					if e2.Value > v1 {
+						am.value, am.max = v1, e2.Value
+						if e2.Scale > am.scale {
+							am.scale = e2.Scale
+						}
+						am.nb = e2.End
+						k = e2.End
+					}
+				}
+			}
+		}
+	}
+	// The unit.
+	switch {
+	case am.kind == amtMoney:
+		// Currency already read; a repeated suffix ("$5 million USD") is part of it.
+		if m, ok := d.cueAt(k, CueUSD|CueCurrency); ok && m.End <= s.b {
+			k = m.End
+		}
+	default:
+		if m, ok := d.cueAt(k, CueUSD|CueCurrency); ok && m.End <= s.b {
+			am.kind, am.currency = amtMoney, m.Entry.Code
+			k = m.End
+		} else if m, ok := d.cueAt(k, CueTon); ok && m.End <= s.b {
+			am.kind = amtTon
+			k = m.End
+			if d.personCount(s, k) {
+				return am, false
+			}
+		} else if m, ok := d.cueAt(k, CuePercent); ok && m.End <= s.b {
+			am.kind = amtPercent
+			k = m.End
+		} else {
+			return am, false
+		}
+	}
+	am.b = k
+	if q, ok := d.qualifierBefore(am.a); ok {
+		am.qual = q
+	}
+	am.per = d.rateOf(s, am)
+	return am, true
+}
+
+// hasUnitAt reports whether a currency, tonne or percent word starts at k.
+func (d *doc) hasUnitAt(s *sentence, k int) bool {
+	_, ok := d.cueAt(k, CueUSD|CueCurrency|CueTon|CuePercent)
+	return ok
+}
+
+// personCount reports whether «تن» at the end of an amount counts people
+// («سه تن از افراد», «۱۰ تن کشته»).
+func (d *doc) personCount(s *sentence, k int) bool {
+	if k >= s.b {
+		return false
+	}
+	if d.hasCue(k, k+1, CueHuman) {
+		return true
+	}
+	if d.word(k) == "از" && d.hasCue(k+1, min(k+3, s.b), CueHuman) {
+		return true
+	}
+	return false
+}
+
+// qualifierBefore returns the qualifier that ends just before token i.
+func (d *doc) qualifierBefore(i int) (string, bool) {
+	for _, c := range []Class{CueQualAbout, CueQualMore, CueQualUpTo, CueQualApproach} {
+		if m, ok := d.cueEndingAt(i, c); ok {
+			return m.Entry.Code, true
+		}
+	}
+	// «به ارزش حدود …»: skip «به».
+	return "", false
+}
+
+// rateOf returns "yr" or "month" when the amount is a rate: «سالانه ۵
+// میلیون تن», "5 million tons per year", "annual capacity of 5 million
+// tons", but not «در سال ۱۴۰۰».
+func (d *doc) rateOf(s *sentence, am amount) string {
+	check := func(a, b int, c Class) bool {
+		for _, m := range d.cuesIn(max(a, s.a), min(b, s.b), c) {
+			if m.End > s.b {
+				continue
+			}
+			// «در سال ۱۴۰۰» is a period, not a rate.
+			if m.End < len(d.toks) && d.toks[m.End].Kind == TokNumber {
+				continue
+			}
+			if m.Start >= am.a && m.End <= am.b {
+				continue
+			}
+			return true
+		}
+		return false
+	}
+	switch {
+	case check(am.b, am.b+3, CuePerYear) || check(am.a-4, am.a, CuePerYear):
+		return "yr"
+	case check(am.b, am.b+3, CuePerMonth) || check(am.a-4, am.a, CuePerMonth):
+		return "month"
+	}
+	return ""
+}

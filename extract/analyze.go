@@ -1,0 +1,485 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// doc is an article prepared for the fact rules: normalized, tokenized,
+// tagged with entities and cues, split into sentences, with amounts,
+// periods and the countries each sentence speaks of.
+type doc struct {
+	art      Article
+	text     *Text
+	norm     string
+	toks     []Token
+	ents     []Match
+	cues     []Match
+	sents    []*sentence
+	reporter string   // the country of the outlet, "" when unknown
+	dari     bool     // written in Dari rather than Iranian Persian
+	main     []string // the two countries the article is most about
+}
+
+// sentence is a sentence's tokens [a, b) and what was found in it.
+type sentence struct {
+	idx      int
+	a, b     int
+	latin    bool // English
+	mentions []mention
+	amounts  []amount
+	periods  []periodMatch
+	cal      Calendar // the calendar its explicit years are written in
+}
+
+// mention is a country that a sentence speaks of, and how it was found.
+type mention struct {
+	tok, end int
+	code     string
+	class    Class // the entity class: ClassCountry, ClassPlace, ClassPair, …
+	topic    bool  // a subject, not a party («در امور افغانستان», "on Syria")
+	name     string
+}
+
+func (d *doc) word(i int) string {
+	if i < 0 || i >= len(d.toks) || d.toks[i].Kind != TokWord {
+		return ""
+	}
+	return d.norm[d.toks[i].Start:d.toks[i].End]
+}
+
+func (d *doc) tokText(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.norm[d.toks[i].Start:d.toks[i].End]
+}
+
+// cuesIn returns the cues of class c that start within [a, b).
+func (d *doc) cuesIn(a, b int, c Class) []Match {
+	var out []Match
+	k := sort.Search(len(d.cues), func(i int) bool { return d.cues[i].Start >= a })
+	for ; k < len(d.cues) && d.cues[k].Start < b; k++ {
+		if d.cues[k].Entry.Class.Has(c) {
+			out = append(out, d.cues[k])
+		}
+	}
+	return out
+}
+
+// hasCue reports whether a cue of class c starts within [a, b).
+func (d *doc) hasCue(a, b int, c Class) bool {
+	k := sort.Search(len(d.cues), func(i int) bool { return d.cues[i].Start >= a })
+	for ; k < len(d.cues) && d.cues[k].Start < b; k++ {
+		if d.cues[k].Entry.Class.Has(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAt returns the longest cue of class c that starts at token i.
+func (d *doc) cueAt(i int, c Class) (Match, bool) {
+	best := Match{End: -1}
+	k := sort.Search(len(d.cues), func(j int) bool { return d.cues[j].Start >= i })
+	for ; k < len(d.cues) && d.cues[k].Start == i; k++ {
+		if d.cues[k].Entry.Class.Has(c) && d.cues[k].End > best.End {
+			best = d.cues[k]
+		}
+	}
+	return best, best.End >= 0
+}
+
+// cueEndingAt returns a cue of class c that ends at token i (exclusive end).
+func (d *doc) cueEndingAt(i int, c Class) (Match, bool) {
+	k := sort.Search(len(d.cues), func(j int) bool { return d.cues[j].Start >= i-6 })
+	for ; k < len(d.cues) && d.cues[k].Start < i; k++ {
+		if d.cues[k].End == i && d.cues[k].Entry.Class.Has(c) {
+			return d.cues[k], true
+		}
+	}
+	return Match{}, false
+}
+
+// quote returns the source text of tokens [a, b) and its byte offsets.
+func (d *doc) quote(a, b int) (string, int, int) {
+	for a < b && (d.toks[a].Kind == TokNewline || d.toks[a].Kind == TokPunct && strings.Contains("،,;:.«»\"'()-", d.tokText(a))) {
+		a++
+	}
+	for b > a && (d.toks[b-1].Kind == TokNewline || d.toks[b-1].Kind == TokPunct && strings.Contains("،,;:.«\"(-", d.tokText(b-1))) {
+		b--
+	}
+	if b <= a {
+		return "", 0, 0
+	}
+	s, e := d.text.Source(int(d.toks[a].Start), int(d.toks[b-1].End))
+	return d.text.Src[s:e], s, e
+}
+
+// newDoc prepares an article.
+func (x *Extractor) newDoc(a Article) *doc {
+	t := Normalize(a.Text)
+	toks := Tokenize(t.Norm)
+	// Drop the header's tokens.
+	first := 0
+	for first < len(toks) && int(t.start[toks[first].Start]) < a.Body {
+		first++
+	}
+	d := &doc{art: a, text: t, norm: t.Norm, toks: toks}
+	d.ents = x.gaz.Find(t.Norm, toks)
+	d.cues = x.cues.All(t.Norm, toks)
+	d.reporter, d.dari = x.reporter(d)
+	d.split(first)
+	for _, s := range d.sents {
+		s.latin = d.isLatin(s)
+		s.amounts = d.scanAmounts(s)
+	}
+	d.resolveMentions()
+	for _, s := range d.sents {
+		d.scanPeriods(s)
+	}
+	return d
+}
+
+// isLatin reports whether most words of s are in Latin script.
+func (d *doc) isLatin(s *sentence) bool {
+	latin, other := 0, 0
+	for i := s.a; i < s.b; i++ {
+		if d.toks[i].Kind != TokWord {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(d.tokText(i))
+		if r < 128 {
+			latin++
+		} else {
+			other++
+		}
+	}
+	return latin > other
+}
+
+var functionWords = map[string]bool{"به": true, "از": true, "در": true, "با": true, "و": true, "که": true, "را": true,
+	"تا": true, "برای": true, "این": true, "آن": true, "the": true, "of": true, "to": true, "and": true, "in": true,
+	"a": true, "an": true, "for": true, "with": true, "at": true, "on": true, "by": true}
+
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "no": true, "vs": true,
+	"inc": true, "ltd": true, "co": true, "gov": true, "gen": true, "prof": true, "sen": true, "rep": true, "jr": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "etc": true, "approx": true, "est": true}
+
+var boilerplateStarts = map[string]bool{"برچسب": true, "برچسبها": true, "کلیدواژه": true, "tags": true,
+	"related": true, "اخبار": true, "بیشتر": true, "share": true, "لینک": true, "کد": true, "read": true, "also": true}
+
+// split cuts tokens [first, len) into sentences: after . ! ? and at line
+// breaks, except after an initial or an abbreviation, and except where a
+// paragraph ends on a preposition or a conjunction (the sentence goes on
+// after the break). Boilerplate paragraphs (tags, related articles) are
+// left out.
+func (d *doc) split(first int) {
+	start := first
+	emit := func(a, b int) {
+		for a < b && d.toks[a].Kind == TokNewline {
+			a++
+		}
+		if a >= b {
+			return
+		}
+		if boilerplate(d, a, b) {
+			return
+		}
+		d.sents = append(d.sents, &sentence{idx: len(d.sents), a: a, b: b})
+	}
+	lastWord := ""
+	for i := first; i < len(d.toks); i++ {
+		tk := d.toks[i]
+		switch tk.Kind {
+		case TokWord:
+			lastWord = d.tokText(i)
+		case TokNumber:
+			lastWord = ""
+		case TokNewline:
+			if functionWords[lastWord] && i > start {
+				continue
+			}
+			emit(start, i)
+			start = i + 1
+			lastWord = ""
+		case TokPunct:
+			p := d.tokText(i)
+			if p != "." && p != "!" && p != "?" {
+				continue
+			}
+			if p == "." && i > 0 && d.toks[i-1].Kind == TokWord && d.toks[i].Glued {
+				w := d.tokText(i - 1)
+				if utf8.RuneCountInString(w) == 1 && w[0] < 128 || abbreviations[w] {
+					continue
+				}
+			}
+			// Keep closing quotes and brackets with the sentence.
+			j := i + 1
+			for j < len(d.toks) && d.toks[j].Kind == TokPunct && strings.Contains("»\")'", d.tokText(j)) {
+				j++
+			}
+			emit(start, j)
+			start = j
+			i = j - 1
+			lastWord = ""
+		}
+	}
+	emit(start, len(d.toks))
+}
+
+func boilerplate(d *doc, a, b int) bool {
+	w := d.word(a)
+	if !boilerplateStarts[w] {
+		return false
+	}
+	switch w {
+	case "اخبار":
+		return d.word(a+1) == "مرتبط"
+	case "بیشتر":
+		return d.word(a+1) == "بخوانید"
+	case "read":
+		return d.word(a+1) == "more" || d.word(a+1) == "also"
+	case "also":
+		return d.word(a+1) == "read"
+	case "کد":
+		return d.word(a+1) == "خبر"
+	case "لینک":
+		return d.word(a+1) == "کوتاه"
+	}
+	return true
+}
+
+// countryMention converts an entity match to a country mention.
+func (d *doc) countryMention(m Match) (mention, bool) {
+	e := m.Entry
+	mt := mention{tok: m.Start, end: m.End, code: e.Code, class: e.Class, name: e.Name}
+	switch {
+	case e.Class.Has(ClassCountry | ClassAdjective | ClassPlace | ClassPerson):
+		return mt, e.Code != ""
+	case e.Class.Has(ClassTitle):
+		return mt, e.Code != ""
+	case e.Class.Has(ClassOurCountry):
+		mt.code = d.reporter
+		return mt, d.reporter != ""
+	}
+	return mt, false
+}
+
+// resolveMentions finds the countries of each sentence, resolving «این
+// کشور» to the last country named that is not the reporter's, «کشورمان» to
+// the reporter's, and «دو کشور», «طرفین», "both sides" to the two countries
+// in context.
+func (d *doc) resolveMentions() {
+	// Count explicit mentions for the article's main pair.
+	count := map[string]int{}
+	firstAt := map[string]int{}
+	for _, s := range d.sents {
+		for _, m := range d.entsIn(s.a, s.b) {
+			if mt, ok := d.countryMention(m); ok && !m.Entry.Class.Has(ClassPerson) && !d.inAmount(s, m.Start) {
+				if _, seen := firstAt[mt.code]; !seen {
+					firstAt[mt.code] = m.Start
+				}
+				count[mt.code]++
+			}
+		}
+	}
+	var codes []string
+	for c := range count {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		if count[codes[i]] != count[codes[j]] {
+			return count[codes[i]] > count[codes[j]]
+		}
+		return firstAt[codes[i]] < firstAt[codes[j]]
+	})
+	if len(codes) > 2 {
+		codes = codes[:2]
+	}
+	d.main = codes
+
+	var recent []seenCode
+	for _, s := range d.sents {
+		ents := d.entsIn(s.a, s.b)
+		var ms []mention
+		var pairs []Match
+		for _, m := range ents {
+			if d.inAmount(s, m.Start) {
+				continue
+			}
+			e := m.Entry
+			switch {
+			case e.Class.Has(ClassThisCountry):
+				code := ""
+				for k := len(ms) - 1; k >= 0 && code == ""; k-- {
+					if ms[k].code != d.reporter && !ms[k].topic {
+						code = ms[k].code
+					}
+				}
+				for k := len(recent) - 1; k >= 0 && code == ""; k-- {
+					if recent[k].code != d.reporter {
+						code = recent[k].code
+					}
+				}
+				if code != "" {
+					ms = append(ms, mention{tok: m.Start, end: m.End, code: code, class: ClassThisCountry})
+				}
+				continue
+			case e.Class.Has(ClassPair):
+				pairs = append(pairs, m)
+				continue
+			}
+			mt, ok := d.countryMention(m)
+			if !ok {
+				continue
+			}
+			mt.topic = d.isTopic(m.Start)
+			ms = append(ms, mt)
+		}
+		// People count only when no country is named beside them.
+		ms = slices.DeleteFunc(ms, func(mt mention) bool {
+			if mt.class != ClassPerson {
+				return false
+			}
+			for _, o := range ms {
+				if o.class != ClassPerson && o.tok > mt.tok-4 && o.tok < mt.end+5 {
+					return true
+				}
+			}
+			return false
+		})
+		for _, p := range pairs {
+			for _, code := range d.pairFor(ms, recentCodes(recent, s.idx)) {
+				ms = append(ms, mention{tok: p.Start, end: p.End, code: code, class: ClassPair})
+			}
+		}
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].tok < ms[j].tok })
+		s.mentions = ms
+		for _, mt := range ms {
+			if !mt.topic {
+				recent = append(recent, seenCode{mt.code, s.idx})
+			}
+		}
+	}
+}
+
+// seenCode is a country mentioned in sentence sent.
+type seenCode struct {
+	code string
+	sent int
+}
+
+// recentCodes lists the distinct codes mentioned in the three sentences
+// before sentence idx (and in idx itself), most recent first.
+func recentCodes(recent []seenCode, idx int) []string {
+	var out []string
+	for k := len(recent) - 1; k >= 0; k-- {
+		if recent[k].sent < idx-3 {
+			break
+		}
+		if !slices.Contains(out, recent[k].code) {
+			out = append(out, recent[k].code)
+		}
+	}
+	return out
+}
+
+// pairFor resolves «دو کشور» in sentence s with explicit mentions ms.
+func (d *doc) pairFor(ms []mention, recent []string) []string {
+	var here []string
+	for _, m := range ms {
+		if !m.topic && !slices.Contains(here, m.code) {
+			here = append(here, m.code)
+		}
+	}
+	if len(here) >= 2 {
+		return here[:2]
+	}
+	if len(here) == 1 {
+		for _, c := range d.main {
+			if c != here[0] && slices.Contains(recent, c) {
+				return []string{here[0], c}
+			}
+		}
+		for _, c := range recent {
+			if c != here[0] {
+				return []string{here[0], c}
+			}
+		}
+		for _, c := range d.main {
+			if c != here[0] {
+				return []string{here[0], c}
+			}
+		}
+		return here
+	}
+	if len(d.main) == 2 && slices.Contains(recent, d.main[0]) && slices.Contains(recent, d.main[1]) {
+		return d.main
+	}
+	if len(recent) >= 2 {
+		return recent[:2]
+	}
+	return d.main
+}
+
+// entsIn returns the entity matches that start within [a, b).
+func (d *doc) entsIn(a, b int) []Match {
+	k := sort.Search(len(d.ents), func(i int) bool { return d.ents[i].Start >= a })
+	j := k
+	for j < len(d.ents) && d.ents[j].Start < b {
+		j++
+	}
+	return d.ents[k:j]
+}
+
+// inAmount reports whether token i belongs to an amount of s (the currency
+// «افغانی» is not the adjective "Afghan").
+func (d *doc) inAmount(s *sentence, i int) bool {
+	for _, a := range s.amounts {
+		if i >= a.a && i < a.b {
+			return true
+		}
+	}
+	return false
+}
+
+// isTopic reports whether the entity at token i is the subject of a phrase
+// («در امور افغانستان», «مساله سوریه», "envoy for Afghanistan").
+func (d *doc) isTopic(i int) bool {
+	_, ok := d.cueEndingAt(i, CueTopic)
+	return ok
+}
+
+// scanPeriods finds the periods of s. Relative years resolve in the
+// calendar of the sentence's explicit years, or Gregorian in English.
+func (d *doc) scanPeriods(s *sentence) {
+	ps := &periodScanner{norm: d.norm, toks: d.toks, ref: d.art.Date}
+	ms := ps.scan(s.a, s.b)
+	for _, m := range ms {
+		if m.Resolved && !m.P.Relative {
+			s.cal = m.P.Calendar
+			break
+		}
+	}
+	cal := s.cal
+	if cal == 0 && s.latin {
+		cal = Gregorian
+	}
+	if cal != 0 {
+		ps.cal = cal
+		ms = ps.scan(s.a, s.b)
+	}
+	// Numbers that are amounts are not years.
+	s.periods = slices.DeleteFunc(ms, func(m periodMatch) bool {
+		for _, a := range s.amounts {
+			if m.Start < a.b && a.a < m.End && !(a.kind == amtPercent) {
+				return true
+			}
+		}
+		return false
+	})
+}

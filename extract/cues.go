@@ -1,0 +1,196 @@
+package extract
+
+// Cue classes: words and phrases that signal a kind of fact, a status or a
+// part of an amount. They live in their own lexicon (see newCueLexicon) and
+// may overlap.
+const (
+	CueTrade         Class = 1 << (16 + iota) // trade, exports, «مبادلات»
+	CueTradeOrg                               // a ministry or chamber whose name contains a trade word
+	CueNonTrade                               // investment, cost, loan, revenue, contract value
+	CueCargo                                  // goods, cargo, transit, freight
+	CueWeight                                 // «در وزن», "by weight": a growth rate of tonnage
+	CueValue                                  // «در ارزش», "in value": a growth rate of value
+	CueUSD                                    // US dollars
+	CueCurrency                               // another currency; Code is its ISO 4217 code
+	CueTon                                    // tonnes
+	CuePercent                                // per cent
+	CueQualAbout                              // about, «حدود», «نزدیک به»
+	CueQualMore                               // more than, «بیش از»
+	CueQualUpTo                               // up to
+	CueQualApproach                           // approaching
+	CueTarget                                 // aim, plan, will, «افزایش دهند», «قرار است»
+	CueActual                                 // reached, «رسید», «تبادل شد»
+	CueCapacity                               // capacity, «ظرفیت»
+	CuePerYear                                // annually, «سالانه»
+	CuePerMonth                               // monthly, «ماهانه»
+	CueUp                                     // increase, growth
+	CueDown                                   // decline, drop
+	CueAgree                                  // agreed, «توافق کردند»
+	CueSign                                   // signed, «به امضا رسید»
+	CueNegotiate                              // negotiations, to be signed
+	CueCommit                                 // pledged, committed, will provide
+	CueAgreementNoun                          // agreement, MoU, «تفاهمنامه»
+	CueJointBody                              // joint commission, working group
+	CueEstablish                              // establishment, «تشکیل»
+	CueMeet                                   // met, «دیدار», talks with
+	CueMeetWeak                               // meeting, summit, «نشست»: a meeting only with participants
+	CueVisit                                  // visit, «سفر»
+	CueFuture                                 // will, «خواهد», «قرار است»
+	CueParticipation                          // «با حضور», trilateral, attended
+	CueTopic                                  // affairs, «امور», «مساله», on
+	CueInfra                                  // railway, corridor, pipeline, project
+	CueStatus                                 // a project status; Code is the status
+	CueAccelerate                             // accelerate, «تسریع»
+	CueCompare                                // compared with, «نسبت به»
+	CueClauseBreak                            // but, «اما»
+	CueExport                                 // exports
+	CueImport                                 // imports
+	CueHuman                                  // people: «افراد», "people" (for «سه تن از افراد»)
+	CueReference                              // this, «این»: the next noun refers back
+)
+
+type cueRow struct {
+	class Class
+	code  string
+	words []string
+}
+
+var cueRows = []cueRow{
+	{CueTrade, "", []string{"تجارت*", "تجاری*", "مبادلات*", "مبادله*", "تبادل*", "تبادلات*", "بازرگانی*", "معاملات تجارتی",
+		"معاملات تجاری", "معاملات*", "گردش تجاری", "گردش تجارت", "گردش مالی تجارت", "حجم تجارت", "حجم مبادلات", "روابط تجاری",
+		"مراودات تجاری", "مبادلات بازرگانی", "داد و ستد", "تجارت خارجی", "صادرات*", "واردات*", "صادراتی", "وارداتی",
+		"trade*", "trading", "turnover", "commerce", "export*", "import*", "trade volume", "bilateral trade"}},
+	{CueTradeOrg, "", []string{"وزارت صنعت و تجارت", "وزارت صنعت معدن و تجارت", "وزارت صنعت، معدن و تجارت", "وزارت تجارت*", "وزارت بازرگانی",
+		"وزیر تجارت", "وزیر صنعت و تجارت", "وزیر صنعت معدن و تجارت", "وزیر بازرگانی", "اتاق بازرگانی*", "اتاق تجارت*", "اتاق مشترک بازرگانی",
+		"اتاق تجارت و صنایع", "سازمان توسعه تجارت", "وزارت تجارت و همگرایی", "وزیر تجارت و همگرایی", "رایزن بازرگانی",
+		"ministry of commerce", "ministry of trade", "ministry of industry and commerce", "ministry of commerce and industry",
+		"minister of commerce", "minister of trade", "minister of industry and commerce", "minister of trade and integration",
+		"ministry of trade and integration", "trade minister", "commerce minister", "chamber of commerce", "chambers of commerce",
+		"world trade organization", "trade ports", "trade port", "trade relations", "trade ties", "trade agreement", "trade route*"}},
+	{CueNonTrade, "", []string{"سرمایه گذاری*", "سرمایه*", "هزینه*", "اعتبار*", "وام*", "کمک*", "بودجه*", "قرارداد*",
+		"درآمد*", "عوارض*", "تعرفه*", "قیمت*", "ارزش افزوده", "سود*", "بدهی*", "تامین مالی", "بلاعوض", "خسارت*",
+		"invest*", "investment*", "cost*", "credit*", "loan*", "aid", "grant*", "assistance", "budget*", "contract*", "deal*",
+		"revenue*", "income", "fee*", "toll*", "tariff*", "price*", "profit*", "debt*", "financing", "fund*", "worth of agreements",
+		"agreements worth", "deals worth", "contracts worth", "damage*", "capital"}},
+	{CueCargo, "", []string{"کالا*", "بار", "محموله*", "ترانزیت*", "ترانزیتی", "حمل و نقل", "حمل*", "ترابری", "ترانسپورت", "کانتینر*",
+		"گندم", "آرد", "سوخت", "نفت*", "گاز", "برنج", "زغال سنگ", "محصولات*", "مواد*", "تناژ", "جابجایی", "جابهجایی", "تخلیه", "بارگیری",
+		"صادرات*", "واردات*", "cargo*", "freight*", "goods", "transit*", "shipment*", "commodit*", "wheat", "flour", "fuel*", "oil",
+		"coal", "grain*", "tonnage", "handled", "handling", "transported", "transportation", "exports", "imports", "products"}},
+	{CueWeight, "", []string{"در وزن", "وزن*", "وزنی", "by weight", "in weight", "in tonnage", "in volume", "by volume", "in terms of volume", "in physical terms"}},
+	{CueValue, "", []string{"در ارزش", "ارزشی", "in value", "by value", "in terms of value", "in value terms"}},
+	{CueUSD, "USD", []string{"دلار*", "دالر*", "دلار آمریکا", "دالر امریکایی", "دلار آمریکایی", "usd", "$", "us$", "us $", "$us", "dollar*", "us dollar*", "u.s. dollar*"}},
+	{CueCurrency, "EUR", []string{"یورو", "euro*", "eur", "€"}},
+	{CueCurrency, "CNY", []string{"یوان", "yuan", "cny", "rmb", "renminbi"}},
+	{CueCurrency, "RUB", []string{"روبل", "ruble*", "rouble*", "rub"}},
+	{CueCurrency, "KZT", []string{"تنگه", "tenge", "kzt"}},
+	{CueCurrency, "IRR", []string{"ریال*", "rial*", "irr"}},
+	{CueCurrency, "IRT", []string{"تومان*", "toman*"}},
+	{CueCurrency, "AFN", []string{"افغانی", "afghani*", "afn"}},
+	{CueCurrency, "PKR", []string{"روپیه*", "rupee*", "pkr", "rs"}},
+	{CueCurrency, "TRY", []string{"لیر", "lira", "try"}},
+	{CueCurrency, "AED", []string{"درهم", "dirham*", "aed"}},
+	{CueCurrency, "UZS", []string{"som", "sum", "uzs", "soum"}},
+	{CueCurrency, "TJS", []string{"somoni", "tjs"}},
+	{CueCurrency, "TMT", []string{"manat", "tmt"}},
+	{CueCurrency, "KGS", []string{"kgs"}},
+	{CueTon, "", []string{"تن", "تنی", "ton", "tons", "tonne", "tonnes", "metric tons", "metric tonnes", "mt"}},
+	{CuePercent, "", []string{"درصد*", "%", "percent", "per cent", "pct", "percentage"}},
+	{CueQualAbout, "about", []string{"حدود", "حدودا", "در حدود", "تقریبا", "نزدیک به", "قریب به", "about", "around", "approximately",
+		"roughly", "nearly", "almost", "some", "close to", "an estimated", "estimated", "approx"}},
+	{CueQualMore, "more_than", []string{"بیش از", "بیشتر از", "افزون بر", "بالغ بر", "بالای", "over", "more than", "above", "exceeding",
+		"in excess of", "upwards of", "exceeded", "surpassed", "topped", "at least"}},
+	{CueQualUpTo, "up_to", []string{"up to", "as much as", "حداکثر", "at most"}},
+	{CueQualApproach, "approaching", []string{"approached", "approaching", "نزدیک شد*", "nears", "neared"}},
+	{CueTarget, "", []string{"هدف*", "هدفگذاری*", "هدف گذاری*", "قرار است", "قرار شد", "برنامه ریزی*", "در نظر دارند", "در نظر دارد",
+		"خواهد", "خواهند", "خواهیم", "خواهم", "افزایش دهند", "افزایش دهیم", "افزایش دهد", "افزایش یابد", "افزایش پیدا کند",
+		"افزایش داده شود", "برسانند", "برساند", "برسانیم", "برسد", "برسند", "رساندن", "ارتقا دهند", "ارتقا یابد", "ارتقا دهیم",
+		"چشم انداز", "پیش بینی*", "انتظار می رود", "امیدوار*", "می تواند", "می توانند", "بتواند", "بتوانند", "تلاش می کنند",
+		"تلاش میکنند", "دو برابر شود", "سه برابر شود", "افزایش خواهد یافت",
+		"aim*", "target*", "goal*", "plan*", "seek*", "intend*", "expected to", "is expected", "are expected", "will", "would",
+		"could reach", "can reach", "to boost", "to increase", "to raise", "to expand", "to reach", "to double", "to triple",
+		"to bring", "committed to", "commit to", "pledged to", "agreed to", "expanding", "boosting", "raising", "increasing",
+		"potential", "forecast*", "projected", "envisag*", "ambition*", "strive", "hope*"}},
+	{CueActual, "", []string{"رسید~", "رسیده است", "بود", "بوده است", "بوده", "بالغ شد~", "ثبت شد~", "ثبت کرد~", "تبادل شد~",
+		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
+		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
+		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals"}},
+	{CueCapacity, "", []string{"ظرفیت*", "capacity", "capacities", "designed to handle", "can handle", "able to handle", "throughput"}},
+	{CuePerYear, "", []string{"سالانه", "در سال", "هر سال", "به صورت سالانه", "در هر سال", "سالیانه", "یک ساله", "annual*", "annually",
+		"per year", "a year", "per annum", "each year", "yearly", "/ year", "/ yr", "every year"}},
+	{CuePerMonth, "", []string{"ماهانه", "در ماه", "هر ماه", "در هر ماه", "monthly", "per month", "a month", "each month"}},
+	{CueUp, "", []string{"افزایش*", "رشد*", "بیشتر", "جهش*", "ارتقا*", "increase*", "growth", "grew", "grow*", "rose", "rise*", "risen", "up",
+		"jump*", "surge*", "climb*", "higher", "gain*", "expanded", "boost*", "more"}},
+	{CueDown, "", []string{"کاهش*", "افت*", "کمتر", "تنزل*", "سقوط*", "decrease*", "decline*", "drop*", "fell", "fall*", "down",
+		"lower", "shrank", "shrink*", "plunge*", "slump*", "reduced", "reduction", "less"}},
+	{CueAgree, "", []string{"توافق کرد~", "توافق کن~", "توافق نمود~", "به توافق رسید~", "به توافق رسیده اند", "مورد توافق قرار گرفت~",
+		"مورد توافق قرار گرفته", "توافق شد", "توافق صورت گرفت", "توافق حاصل شد", "موافقت کرد~", "موافقت نمود~", "قرار شد",
+		"اتفاق نظر داشت~", "به اتفاق نظر رسید~", "agreed", "agree", "agrees", "reached an agreement", "reached agreement",
+		"came to an agreement", "reached a deal", "struck a deal", "consensus was reached"}},
+	{CueSign, "", []string{"امضا شد~", "امضا کرد~", "امضا نمود~", "امضا گردید", "به امضا رسید~", "به امضای", "امضا شده", "منعقد شد~",
+		"منعقد کرد~", "منعقد گردید", "منعقد شده", "انعقاد", "امضای", "signed", "inked", "concluded", "were signed", "was signed", "signing"}},
+	{CueNegotiate, "", []string{"مذاکره*", "مذاکرات*", "پیش نویس", "قرار است امضا شود", "امضا خواهد شد", "امضا خواهند کرد",
+		"در دست بررسی", "negotiat*", "draft", "set to sign", "to be signed", "will sign", "would sign", "are to sign", "talks on"}},
+	{CueCommit, "", []string{"متعهد شد~", "تعهد کرد~", "متعهد", "تعهد داد~", "کمک خواهد کرد", "فراهم خواهد کرد", "اختصاص خواهد داد",
+		"آموزش خواهد داد", "ارائه خواهد کرد", "pledged", "pledges", "committed", "commits", "will provide", "will train", "will assist",
+		"will help", "will supply", "will build", "will finance", "will allocate", "will grant", "will support", "will open",
+		"will establish", "promised", "undertook", "vowed"}},
+	{CueAgreementNoun, "", []string{"توافق*", "توافقنامه*", "توافق نامه*", "موافقتنامه*", "موافقت نامه*", "تفاهمنامه*", "تفاهم نامه*",
+		"تفاهم*", "یادداشت تفاهم*", "یادداشتهای تفاهم", "قرارداد*", "سند همکاری", "اسناد همکاری", "پروتکل*", "برنامه همکاری",
+		"برنامه مبادلات", "نقشه راه", "agreement*", "memorandum*", "memoranda", "mou*", "contract*", "protocol*", "deal*",
+		"accord*", "treaty", "treaties", "roadmap*", "road map"}},
+	{CueJointBody, "", []string{"کمیسیون مشترک", "کمیته مشترک", "کمیسیون مشترک اقتصادی", "کارگروه مشترک", "گروه کاری مشترک",
+		"کمیسیون اقتصادی مشترک", "کمیسیون بین الدولی", "joint commission", "joint committee", "joint working group",
+		"intergovernmental commission", "joint intergovernmental", "working committee", "working group", "joint council"}},
+	{CueEstablish, "", []string{"تشکیل", "ایجاد", "تاسیس", "راه اندازی", "establishment", "establish*", "set up", "create*", "creation", "form", "formation", "launch*"}},
+	{CueMeet, "", []string{"دیدار*", "ملاقات*", "گفتگو کرد~", "گفتگو نمود~", "گفت و گو کرد~", "گفتوگو کرد~", "رایزنی*", "مذاکره کرد~",
+		"گفتگو با", "گفت و گو با", "گفتوگو با", "مذاکره با", "met", "meets", "meet", "held talks", "hold talks", "talks with", "meeting with",
+		"meetings with", "met with", "hosted", "host*", "received a delegation", "paid a visit"}},
+	{CueMeetWeak, "", []string{"نشست*", "جلسه*", "اجلاس*", "گردهمایی*", "meeting*", "summit*", "session*", "talks", "conference"}},
+	{CueVisit, "", []string{"سفر*", "visit*", "trip", "arrived in", "arrives in", "travelled to", "traveled to"}},
+	{CueFuture, "", []string{"خواهد*", "خواهند", "خواهیم", "خواهم", "قرار است", "قرار بود", "هفته آینده", "ماه آینده", "فردا",
+		"will", "is to", "are to", "scheduled", "is expected", "are expected", "plans to", "plan to", "upcoming", "next week",
+		"next month", "tomorrow", "set to", "is due", "are due", "would"}},
+	{CueParticipation, "", []string{"با حضور", "با شرکت", "شرکت کرد~", "شرکت داشت~", "حضور داشت~", "حضور یافت~", "سه جانبه*", "دوجانبه*",
+		"دو جانبه*", "چندجانبه*", "چهارجانبه*", "سران", "وزرای خارجه", "attended", "participat*", "with the participation",
+		"trilateral", "bilateral", "quadrilateral", "multilateral", "joint", "leaders of", "foreign ministers of", "heads of state", "between"}},
+	{CueTopic, "", []string{"امور", "مساله*", "مسئله*", "موضوع*", "وضعیت", "اوضاع", "بحران", "در مورد", "درباره", "در باره", "پیرامون",
+		"affairs", "on", "about", "regarding", "situation in", "crisis in", "issue of", "question of", "for"}},
+	{CueInfra, "", []string{"راه آهن*", "خط آهن*", "خط ریلی", "خطوط ریلی", "کریدور*", "دهلیز*", "بزرگراه*", "جاده*", "شاهراه*",
+		"خط لوله*", "خط انتقال*", "نیروگاه*", "بندر*", "بندر خشک", "پل*", "تونل*", "سد*", "پروژه*", "طرح*", "مسیر ریلی", "مسیر ترانزیتی",
+		"ترمینال*", "railway*", "railroad*", "rail line*", "rail link*", "corridor*", "highway*", "road*", "pipeline*", "power line*",
+		"transmission line*", "power plant*", "port*", "dry port*", "bridge*", "tunnel*", "dam*", "project*", "canal*", "terminal*", "route*"}},
+	{CueStatus, "launched", []string{"آغاز به کار کرد~", "آغاز به کار نمود~", "به کار افتاد~", "افتتاح شد~", "افتتاح گردید", "افتتاح کرد~",
+		"راه اندازی شد~", "به بهره برداری رسید~", "بهره برداری شد~", "رسما آغاز شد", "launched", "inaugurated", "opened", "commissioned",
+		"began operations", "began operating", "started operations", "put into operation", "came into operation", "became operational",
+		"went into operation", "operational since"}},
+	{CueStatus, "completed", []string{"تکمیل شد~", "تکمیل گردید", "به پایان رسید~", "completed", "finished", "was completed"}},
+	{CueStatus, "under_construction", []string{"در حال ساخت", "در دست ساخت", "در حال احداث", "در دست احداث", "under construction", "being built", "being constructed"}},
+	{CueStatus, "construction_started", []string{"آغاز ساخت", "آغاز عملیات ساخت", "کلنگ*", "کلنگ زنی", "سنگ بنا", "عملیات اجرایی آغاز شد",
+		"groundbreaking", "broke ground", "construction began", "construction started", "began construction", "started construction",
+		"laid the foundation", "foundation stone"}},
+	{CueStatus, "planned", []string{"قرار است ساخته شود", "قرار است احداث شود", "احداث خواهد شد", "ساخته خواهد شد", "planned", "will be built", "plans to build", "is planned"}},
+	{CueStatus, "proposed", []string{"پیشنهاد شد~", "پیشنهادی", "proposed"}},
+	{CueStatus, "feasibility_study", []string{"امکان سنجی*", "مطالعات امکان سنجی", "feasibility", "feasibility study"}},
+	{CueStatus, "stalled", []string{"متوقف شد~", "متوقف مانده", "متوقف", "بلاتکلیف", "stalled", "suspended", "halted", "frozen", "on hold"}},
+	{CueStatus, "delayed", []string{"تاخیر*", "به تعویق افتاد~", "به تعویق", "delayed", "postponed", "behind schedule"}},
+	{CueAccelerate, "", []string{"تسریع*", "سرعت بخشی*", "سرعت بخشیدن", "سرعت بخشند", "شتاب بخشیدن", "با سرعت", "accelerat*", "expedit*", "speed up", "fast-track*", "fast track*"}},
+	{CueCompare, "", []string{"مقایسه با", "در مقایسه با", "نسبت به", "compared", "than", "versus", "vs", "against", "year-on-year", "from"}},
+	{CueClauseBreak, "", []string{"اما", "ولی", "لیکن", "در حالی که", "درحالیکه", "در حالیکه", "but", "however", "whereas", "while", "although"}},
+	{CueExport, "", []string{"صادرات*", "صادر", "export*"}},
+	{CueImport, "", []string{"واردات*", "وارد", "import*"}},
+	{CueHuman, "", []string{"افراد", "فرد", "نفر", "مسافر*", "شهروند*", "عضو*", "اعضای", "کشته", "زخمی", "مجروح", "مقامات", "مقامهای", "مسئولان",
+		"سربازان", "نیروهای", "کارکنان", "کارمندان", "رانندگان", "مهاجران", "پناهجویان", "اتباع", "زندانیان", "شبه نظامیان", "دانشجویان",
+		"people", "persons", "killed", "injured", "officials"}},
+	{CueReference, "", []string{"این", "آن", "همین", "همان", "this", "that", "the same", "these", "those"}},
+}
+
+// newCueLexicon builds the lexicon of cues.
+func newCueLexicon() *Lexicon {
+	l := NewLexicon()
+	for _, r := range cueRows {
+		for _, w := range r.words {
+			l.Add(w, Entry{Class: r.class, Code: r.code})
+		}
+	}
+	return l
+}

@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/caravan-transport/caravan"
+)
+
+// ReadFacts reads facts in the gold schema, one JSON object per line
+// (blank lines are skipped). It returns an error of kind caravan.Invalid
+// naming the line of a malformed fact.
+func ReadFacts(r io.Reader, name string) ([]Fact, error) {
+	var out []Fact
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := strings.TrimSpace(sc.Text())
+		if b == "" {
+			continue
+		}
+		var f Fact
+		if err := json.Unmarshal([]byte(b), &f); err != nil {
+			return nil, caravan.Errorf(caravan.Invalid, "extract.ReadFacts", "%s:%d: %v", name, line, err)
+		}
+		if f.Article == "" || f.Kind == "" {
+			return nil, caravan.Errorf(caravan.Invalid, "extract.ReadFacts", "%s:%d: field %q and %q are required", name, line, "article", "kind")
+		}
+		f.Countries = normalizeCountries(f.Countries)
+		out = append(out, f)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// Score counts matches for one kind (or overall).
+type Score struct {
+	Kind      string  `json:"kind"`
+	Gold      int     `json:"gold"`
+	Predicted int     `json:"predicted"`
+	Matched   int     `json:"matched"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+func (s *Score) compute() {
+	if s.Predicted > 0 {
+		s.Precision = float64(s.Matched) / float64(s.Predicted)
+	}
+	if s.Gold > 0 {
+		s.Recall = float64(s.Matched) / float64(s.Gold)
+	}
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	}
+	if s.Gold == 0 && s.Predicted == 0 {
+		s.Precision, s.Recall, s.F1 = 1, 1, 1
+	}
+}
+
+// Miss is a gold fact no prediction matched, with the closest prediction
+// of its article and kind and the fields that differ from it.
+type Miss struct {
+	Gold    Fact     `json:"gold"`
+	Closest *Fact    `json:"closest,omitempty"`
+	Differ  []string `json:"differ,omitempty"`
+}
+
+// Report is the result of Evaluate.
+type Report struct {
+	Kinds          []Score `json:"kinds"` // per kind, in a fixed order
+	Overall        Score   `json:"overall"`
+	Misses         []Miss  `json:"misses"`
+	FalsePositives []Fact  `json:"false_positives"`
+}
+
+// Kinds lists the fact kinds in report order.
+var Kinds = []string{KindTradeValue, KindTonnage, KindAgreement, KindProject, KindMeeting}
+
+// Evaluate scores predicted facts against gold facts. A prediction matches
+// a gold fact when all of these hold:
+//
+//   - same article and kind;
+//   - the same set of countries, or the gold fact's alt_countries;
+//   - both values null, or both set and within 0.5 % of the gold value;
+//   - the same status (both null, or equal);
+//   - the same period: both null, or both labels denote the same span of
+//     days («SH1400 = 2021-03-21..2022-03-20» equals
+//     "2021-03-21..2022-03-20"; "2025" equals "2025-01..2025-12").
+//
+// Units, growth rates, quotes and the optional fields are not compared.
+// Each fact matches at most one other (a maximum bipartite matching per
+// article and kind), so repeated predictions count as false positives.
+func Evaluate(gold, pred []Fact) Report {
+	type key struct{ article, kind string }
+	groupsG := map[key][]int{}
+	groupsP := map[key][]int{}
+	for i, f := range gold {
+		groupsG[key{f.Article, f.Kind}] = append(groupsG[key{f.Article, f.Kind}], i)
+	}
+	for i, f := range pred {
+		groupsP[key{f.Article, f.Kind}] = append(groupsP[key{f.Article, f.Kind}], i)
+	}
+	matchedG := make([]bool, len(gold))
+	matchedP := make([]bool, len(pred))
+	for k, gs := range groupsG {
+		ps := groupsP[k]
+		matchG := bipartite(gs, ps, func(g, p int) bool { return Matches(gold[g], pred[p]) })
+		for gi, pi := range matchG {
+			if pi >= 0 {
+				matchedG[gs[gi]] = true
+				matchedP[ps[pi]] = true
+			}
+		}
+	}
+	var r Report
+	byKind := map[string]*Score{}
+	for _, k := range Kinds {
+		byKind[k] = &Score{Kind: k}
+	}
+	get := func(k string) *Score {
+		if s, ok := byKind[k]; ok {
+			return s
+		}
+		byKind[k] = &Score{Kind: k}
+		return byKind[k]
+	}
+	for i, f := range gold {
+		s := get(f.Kind)
+		s.Gold++
+		if matchedG[i] {
+			s.Matched++
+			continue
+		}
+		m := Miss{Gold: f}
+		best := -1
+		for _, p := range groupsP[key{f.Article, f.Kind}] {
+			if d := differences(f, pred[p]); best < 0 || len(d) < len(m.Differ) {
+				best, m.Differ = p, d
+			}
+		}
+		if best >= 0 {
+			m.Closest = &pred[best]
+		}
+		r.Misses = append(r.Misses, m)
+	}
+	for i, f := range pred {
+		get(f.Kind).Predicted++
+		if !matchedP[i] {
+			r.FalsePositives = append(r.FalsePositives, f)
+		}
+	}
+	kinds := slices.Clone(Kinds)
+	for k := range byKind {
+		if !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	sort.Strings(kinds[len(Kinds):])
+	r.Overall.Kind = "overall"
+	for _, k := range kinds {
+		s := byKind[k]
+		s.compute()
+		r.Kinds = append(r.Kinds, *s)
+		r.Overall.Gold += s.Gold
+		r.Overall.Predicted += s.Predicted
+		r.Overall.Matched += s.Matched
+	}
+	r.Overall.compute()
+	return r
+}
+
+// Matches reports whether prediction p matches gold fact g (see Evaluate).
+func Matches(g, p Fact) bool {
+	return g.Article == p.Article && g.Kind == p.Kind && len(differences(g, p)) == 0
+}
+
+// differences lists the compared fields in which p differs from g.
+func differences(g, p Fact) []string {
+	var d []string
+	pc := normalizeCountries(p.Countries)
+	if !slices.Equal(normalizeCountries(g.Countries), pc) && (len(g.AltCountries) == 0 || !slices.Equal(normalizeCountries(g.AltCountries), pc)) {
+		d = append(d, "countries")
+	}
+	switch {
+	case g.Value == nil && p.Value == nil:
+	case g.Value == nil || p.Value == nil:
+		d = append(d, "value")
+	default:
+		if math.Abs(*g.Value-*p.Value) > 0.005*math.Abs(*g.Value) {
+			d = append(d, "value")
+		}
+	}
+	if str(g.Status) != str(p.Status) {
+		d = append(d, "status")
+	}
+	if !samePeriod(g.Period, p.Period) {
+		d = append(d, "period")
+	}
+	return d
+}
+
+func samePeriod(a, b *string) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if *a == *b {
+		return true
+	}
+	s1, e1, err1 := ParseLabel(*a)
+	s2, e2, err2 := ParseLabel(*b)
+	return err1 == nil && err2 == nil && s1.Equal(s2) && e1.Equal(e2)
+}
+
+// bipartite returns, for each left index, the matched right index or -1,
+// maximizing the number of matches (augmenting paths).
+func bipartite(left, right []int, ok func(l, r int) bool) []int {
+	matchL := make([]int, len(left))
+	matchR := make([]int, len(right))
+	for i := range matchL {
+		matchL[i] = -1
+	}
+	for i := range matchR {
+		matchR[i] = -1
+	}
+	var try func(l int, seen []bool) bool
+	try = func(l int, seen []bool) bool {
+		for r := range right {
+			if seen[r] || !ok(left[l], right[r]) {
+				continue
+			}
+			seen[r] = true
+			if matchR[r] < 0 || try(matchR[r], seen) {
+				matchL[l], matchR[r] = r, l
+				return true
+			}
+		}
+		return false
+	}
+	for l := range left {
+		try(l, make([]bool, len(right)))
+	}
+	return matchL
+}

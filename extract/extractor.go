@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"context"
+)
+
+// Extractor reads facts from articles. It is safe for concurrent use; its
+// gazetteer must not change while it runs.
+type Extractor struct {
+	gaz     *Gazetteer
+	cues    *Lexicon
+	outlets *Lexicon
+}
+
+// NewExtractor returns an extractor that uses gazetteer g, or the built-in
+// gazetteer when g is nil.
+func NewExtractor(g *Gazetteer) *Extractor {
+	if g == nil {
+		g = NewGazetteer()
+	}
+	return &Extractor{gaz: g, cues: newCueLexicon(), outlets: newOutletLexicon()}
+}
+
+// Gazetteer returns the extractor's gazetteer.
+func (x *Extractor) Gazetteer() *Gazetteer { return x.gaz }
+
+// Extract returns the facts of article a: trade values, tonnages,
+// agreements, projects and meetings, each with its countries, status,
+// period and the quote (with its byte offsets in a.Text) it was read from.
+// Facts are in the order of their quotes. Extraction is linear in the size
+// of the article; ctx is checked between sentences.
+func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
+	d := x.newDoc(a)
+	var out []candidate
+	for _, s := range d.sents {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		out = append(out, d.tradeFacts(s)...)
+		out = append(out, d.agreementFacts(s)...)
+		out = append(out, d.meetingFacts(s)...)
+		out = append(out, x.projectFacts(d, s)...)
+	}
+	return d.finish(out), nil
+}

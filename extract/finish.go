@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// finish merges the facts of an article that report the same thing and
+// orders them by position:
+//   - trade values and tonnages with the same countries, status, period and
+//     value (within 0.5 %), and growth-only figures repeated beside the
+//     figure they qualify (same countries and growth rate);
+//   - agreements with the same countries and status whose specific sectors
+//     are the same or one includes the other, from different sentences;
+//   - meetings with the same countries and status whose participants agree
+//     (or are unknown on one side), outside lists of visitors;
+//   - projects: one fact per project and status (countries united), and
+//     mentions without a status dropped when the project has one.
+func (d *doc) finish(cs []candidate) []Fact {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].sent != cs[j].sent {
+			return cs[i].sent < cs[j].sent
+		}
+		return cs[i].tok < cs[j].tok
+	})
+	var kept []candidate
+	for _, c := range cs {
+		c.Countries = normalizeCountries(c.Countries)
+		merged := false
+		for k := range kept {
+			if same(&kept[k], &c) {
+				absorb(&kept[k], &c)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			kept = append(kept, c)
+		}
+	}
+	// Growth-only figures repeated beside a full figure.
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value != nil || c.GrowthPct == nil {
+			return false
+		}
+		for _, o := range kept {
+			if o.Kind == c.Kind && o.Value != nil && o.GrowthPct != nil && *o.GrowthPct == *c.GrowthPct && slices.Equal(o.Countries, c.Countries) {
+				return true
+			}
+		}
+		return false
+	})
+	// Project mentions without a status, when the project has one.
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if c.Kind != KindProject || c.Status != nil {
+			return false
+		}
+		for _, o := range kept {
+			if o.Kind == KindProject && o.projKey == c.projKey && o.Status != nil {
+				return true
+			}
+		}
+		return false
+	})
+	out := make([]Fact, 0, len(kept))
+	for _, c := range kept {
+		if len(c.Countries) == 0 {
+			continue
+		}
+		out = append(out, c.Fact)
+	}
+	return out
+}
+
+// same reports whether b repeats a.
+func same(a, b *candidate) bool {
+	if a.Kind != b.Kind || str(a.Status) != str(b.Status) {
+		return false
+	}
+	switch a.Kind {
+	case KindTradeValue, KindTonnage:
+		if !slices.Equal(a.Countries, b.Countries) || str(a.Period) != str(b.Period) || a.Value == nil || b.Value == nil {
+			return false
+		}
+		return math.Abs(*a.Value-*b.Value) <= 0.005*math.Max(math.Abs(*a.Value), math.Abs(*b.Value))
+	case KindAgreement:
+		if a.sent == b.sent || !slices.Equal(a.Countries, b.Countries) {
+			return false
+		}
+		return len(a.sectors) > 0 && len(b.sectors) > 0 && (subset(a.sectors, b.sectors) || subset(b.sectors, a.sectors))
+	case KindMeeting:
+		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list {
+			return false
+		}
+		if a.Date != "" && b.Date != "" && a.Date != b.Date {
+			return false
+		}
+		return len(a.participants) == 0 || len(b.participants) == 0 || slices.Equal(a.participants, b.participants)
+	case KindProject:
+		return a.projKey == b.projKey
+	}
+	return false
+}
+
+// subset reports whether every element of a is in b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// absorb fills what a lacks from its repetition b.
+func absorb(a, b *candidate) {
+	if a.GrowthPct == nil {
+		a.GrowthPct = b.GrowthPct
+	}
+	if a.Qualifier == "" {
+		a.Qualifier = b.Qualifier
+	}
+	if a.Place == "" {
+		a.Place = b.Place
+	}
+	if a.Date == "" {
+		a.Date, a.Note = b.Date, b.Note
+	}
+	if a.Flow == "" {
+		a.Flow = b.Flow
+	}
+	if len(a.participants) == 0 {
+		a.participants = b.participants
+	}
+	for _, p := range b.Parties {
+		if !slices.Contains(a.Parties, p) {
+			a.Parties = append(a.Parties, p)
+		}
+	}
+	if a.Kind == KindProject {
+		a.Countries = normalizeCountries(append(a.Countries, b.Countries...))
+	}
+}

@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text is a normalized copy of a source text that remembers, for every byte
+// of the normalized form, which bytes of the source produced it, so that a
+// match found in Norm can be quoted from Src exactly.
+//
+// Normalization (one pass, linear in the length of the source):
+//   - Arabic yeh ي ى and Arabic kaf ك become Persian ی and ک; ئ becomes ی;
+//     ۀ ة ە ھ ہ become ه; أ إ ٱ become ا; ؤ becomes و; a lone hamza ء and the
+//     combining hamza of «هٔ» are dropped;
+//   - Persian ۰–۹, Arabic-Indic ٠–٩ and full-width digits become ASCII 0–9;
+//     the Arabic decimal separator ٫ becomes '.', the thousands separator ٬
+//     becomes ',' and the Arabic percent sign ٪ becomes '%';
+//   - zero-width non-joiners and joiners, byte-order and direction marks, soft
+//     hyphens, tatweel and short-vowel diacritics are removed, so «می‌شود»
+//     and the stripped «میشود» normalize alike;
+//   - dashes and minus signs become '-', curly quotes become ' and ", the
+//     Arabic question mark ؟ becomes '?' and ؛ becomes ';';
+//   - runs of spaces (including no-break and thin spaces and tabs) become one
+//     space; CR LF and CR become LF;
+//   - letters are lower-cased; Arabic presentation forms and full-width Latin
+//     are folded with NFKC;
+//   - invalid UTF-8 bytes become a space.
+//
+// Normalization is idempotent: normalizing Norm again gives Norm.
+type Text struct {
+	Src  string // the original text
+	Norm string // the normalized text
+
+	start []int32 // start[i] is the source offset of the character that produced Norm[i]
+	end   []int32 // end[i] is the source offset just after that character
+}
+
+// Normalize returns the normalized form of src with its offset map.
+func Normalize(src string) *Text {
+	n := &normalizer{src: src}
+	n.out = make([]byte, 0, len(src))
+	n.start = make([]int32, 0, len(src)+1)
+	n.end = make([]int32, 0, len(src)+1)
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			r = ' '
+			size = 1
+		}
+		if r == '\r' {
+			r = '\n'
+			if i+1 < len(src) && src[i+1] == '\n' {
+				size = 2
+			}
+		}
+		n.emit(r, i, i+size, 0)
+		i += size
+	}
+	return &Text{Src: src, Norm: string(n.out), start: n.start, end: n.end}
+}
+
+// Source maps the normalized byte span [i, j) to the span of Src it came
+// from. Offsets are clamped to the text; an empty span maps to an empty span.
+func (t *Text) Source(i, j int) (int, int) {
+	if i < 0 {
+		i = 0
+	}
+	if j > len(t.Norm) {
+		j = len(t.Norm)
+	}
+	if i >= len(t.Norm) {
+		return len(t.Src), len(t.Src)
+	}
+	if j <= i {
+		s := int(t.start[i])
+		return s, s
+	}
+	return int(t.start[i]), int(t.end[j-1])
+}
+
+// Quote returns the source text behind the normalized span [i, j).
+func (t *Text) Quote(i, j int) string {
+	s, e := t.Source(i, j)
+	return t.Src[s:e]
+}
+
+type normalizer struct {
+	src        string
+	out        []byte
+	start, end []int32
+	space      bool // the last byte written is a collapsible space
+}
+
+func (n *normalizer) write(r rune, s, e int) {
+	var buf [utf8.UTFMax]byte
+	k := utf8.EncodeRune(buf[:], r)
+	n.out = append(n.out, buf[:k]...)
+	for range k {
+		n.start = append(n.start, int32(s))
+		n.end = append(n.end, int32(e))
+	}
+}
+
+// emit normalizes r, which came from src[s:e], and appends the result. depth
+// bounds the recursion through NFKC decompositions.
+func (n *normalizer) emit(r rune, s, e, depth int) {
+	switch {
+	case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u205f' || r == '\u3000' || r == '\u1680' ||
+		(r >= '\u2000' && r <= '\u200a') || r == '\v' || r == '\f':
+		if n.space {
+			// Extend the existing space to cover this one too.
+			n.end[len(n.end)-1] = int32(e)
+			return
+		}
+		n.write(' ', s, e)
+		n.space = true
+		return
+	case r == '\u0653' && len(n.out) >= 2 && n.out[len(n.out)-2] == 0xd8 && n.out[len(n.out)-1] == 0xa7:
+		// Alef followed by a combining maddah is «آ».
+		n.out[len(n.out)-1] = 0xa2
+		n.end[len(n.end)-1], n.end[len(n.end)-2] = int32(e), int32(e)
+		return
+	case r == '\u200c' || r == '\u200d' || r == '\u200b' || r == '\ufeff' || r == '\u2060' || r == '\u00ad' ||
+		r == '\u200e' || r == '\u200f' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') ||
+		r == '\u0640' || r == '\u0621' || (r >= '\u064b' && r <= '\u065f') || r == '\u0670' ||
+		(r >= '\u06d6' && r <= '\u06ed' && r != '\u06d5'):
+		return
+	}
+	n.space = false
+	switch {
+	case r >= 'A' && r <= 'Z':
+		r += 'a' - 'A'
+	case r < utf8.RuneSelf:
+		// ASCII stays.
+	case r == 'ي' || r == 'ى' || r == 'ئ':
+		r = 'ی'
+	case r == 'ك' || r == 'ڪ':
+		r = 'ک'
+	case r == 'ۀ' || r == 'ة' || r == 'ە' || r == 'ھ' || r == 'ہ':
+		r = 'ه'
+	case r == 'أ' || r == 'إ' || r == 'ٱ':
+		r = 'ا'
+	case r == 'ؤ':
+		r = 'و'
+	case r >= '۰' && r <= '۹':
+		r = '0' + (r - '۰')
+	case r >= '٠' && r <= '٩':
+		r = '0' + (r - '٠')
+	case r == '٫':
+		r = '.'
+	case r == '٬':
+		r = ','
+	case r == '٪':
+		r = '%'
+	case r == '؟':
+		r = '?'
+	case r == '؛':
+		r = ';'
+	case (r >= '\u2010' && r <= '\u2015') || r == '\u2212' || r == '\ufe58' || r == '\ufe63':
+		r = '-'
+	case r == '\u2018' || r == '\u2019' || r == '\u201a' || r == '\u201b' || r == '\u2032':
+		r = '\''
+	case r == '\u201c' || r == '\u201d' || r == '\u201e' || r == '\u201f' || r == '\u2033':
+		r = '"'
+	case (r >= '\ufb50' && r <= '\ufdff') || (r >= '\ufe70' && r <= '\ufeff') || (r >= '\uff00' && r <= '\uffef'):
+		if depth < 2 {
+			d := norm.NFKC.String(string(r))
+			if d != string(r) {
+				for _, dr := range d {
+					n.emit(dr, s, e, depth+1)
+				}
+				return
+			}
+		}
+	default:
+		if unicode.IsUpper(r) {
+			r = unicode.ToLower(r)
+		}
+	}
+	n.write(r, s, e)
+}

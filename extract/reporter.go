@@ -1,0 +1,104 @@
+package extract
+
+import "strings"
+
+// outletRows are news outlets by country. The outlet that reports an
+// article decides what «کشورمان» ("our country") means, and which country
+// «این کشور» ("this country") cannot be.
+var outletRows = []codedRow{
+	{"IR", "", []string{"ایسنا", "ایرنا", "تسنیم", "خبرگزاری فارس", "خبرگزاری مهر", "ایلنا", "باشگاه خبرنگاران جوان", "باشگاه خبرنگاران",
+		"صدا و سیما", "خبرگزاری صدا و سیما", "همشهری", "دنیای اقتصاد", "تابناک", "خبرآنلاین", "اقتصاد آنلاین", "اکو ایران", "شانا", "ایران اکونومیست",
+		"irna", "isna", "tasnim", "mehr news", "press tv", "presstv", "tehran times", "financial tribune", "iran daily", "ifp news", "shana", "ilna"}},
+	{"AF", "", []string{"طلوع نیوز", "طلوعنیوز", "پژواک", "آریانا نیوز", "خبرگزاری باختر", "آژانس باختر", "رادیو آزادی", "هشت صبح",
+		"اطلاعات روز", "افغانستان اینترنشنال", "tolonews", "tolo news", "pajhwok", "ariana news", "bakhtar", "bna", "khaama",
+		"amu tv", "afghanistan international", "kabul times"}},
+	{"PK", "", []string{"dawn news", "associated press of pakistan", "express tribune", "the news international", "radio pakistan", "business recorder",
+		"geo news", "pakistan today"}},
+	{"UZ", "", []string{"uza", "kun.uz", "daryo", "gazeta.uz", "uzdaily", "dunyo"}},
+	{"KZ", "", []string{"kazinform", "astana times", "tengrinews", "inform.kz", "kazakhstan today"}},
+	{"KG", "", []string{"kabar", "akipress", "24.kg"}},
+	{"TJ", "", []string{"khovar", "asia-plus", "asia plus"}},
+	{"TM", "", []string{"turkmenportal", "tdh", "neutral turkmenistan"}},
+	{"RU", "", []string{"tass", "ria novosti", "interfax", "sputnik"}},
+	{"CN", "", []string{"xinhua", "cgtn"}},
+}
+
+// dariMarkers and iranianMarkers are words one variety of Persian uses and
+// the other does not.
+var dariMarkers = map[string]bool{"دالر": true, "ملیون": true, "ملیارد": true, "تجارتی": true, "ترانسپورت": true, "اعلامیه": true,
+	"جنوری": true, "فبروری": true, "مارچ": true, "اپریل": true, "آگست": true, "سپتمبر": true, "اکتوبر": true, "نومبر": true,
+	"دسمبر": true, "ازبیکستان": true, "اوزبیکستان": true, "قرغیزستان": true, "ولسوالی": true, "ولایت": true, "پوهنتون": true,
+	"شاروالی": true, "سرحد": true, "سرحدی": true, "امارت": true, "اعلامیهای": true, "عنعنوی": true, "بخاطر": true, "تا هنوز": true}
+
+var iranianMarkers = map[string]bool{"دلار": true, "ازبکستان": true, "قرقیزستان": true, "ژانویه": true, "فوریه": true, "مارس": true,
+	"آوریل": true, "ژوئن": true, "ژوییه": true, "اوت": true, "سپتامبر": true, "اکتبر": true, "نوامبر": true, "دسامبر": true,
+	"کشورمان": true, "استان": true, "شهرستان": true, "استاندار": true, "جمهوری": true}
+
+// reporter guesses the country of the outlet and whether the text is Dari:
+// from the header (country, source, publisher, site, url), then an outlet
+// named in the dateline or in «به گزارش …», then any outlet named in the
+// first lines, then the variety of Persian (Dari → AF, Iranian → IR).
+func (x *Extractor) reporter(d *doc) (string, bool) {
+	dari, iran := 0, 0
+	for i := range d.toks {
+		if d.toks[i].Kind != TokWord {
+			continue
+		}
+		w := d.tokText(i)
+		if dariMarkers[w] {
+			dari++
+		}
+		if iranianMarkers[w] {
+			iran++
+		}
+	}
+	isDari := dari > iran
+	if c := strings.ToUpper(strings.TrimSpace(d.art.Header["country"])); len(c) == 2 {
+		return c, isDari
+	}
+	for _, k := range []string{"source", "publisher", "outlet", "site", "url"} {
+		if v := d.art.Header[k]; v != "" {
+			t := Normalize(strings.NewReplacer(".", " ", "/", " ", "-", " ").Replace(v))
+			toks := Tokenize(t.Norm)
+			for _, m := range x.outlets.Longest(t.Norm, toks) {
+				return m.Entry.Code, isDari
+			}
+		}
+	}
+	ms := x.outlets.Longest(d.norm, d.toks)
+	// «به گزارش X» names the reporting outlet; «به نقل از X» only a source.
+	for _, m := range ms {
+		if m.Start >= 2 && d.word(m.Start-2) == "به" && d.word(m.Start-1) == "گزارش" {
+			return m.Entry.Code, isDari
+		}
+		if m.Start >= 1 && d.word(m.Start-1) == "خبرگزاری" && (m.Start < 3 || d.word(m.Start-3) == "به") {
+			return m.Entry.Code, isDari
+		}
+	}
+	for _, m := range ms {
+		if m.Start > 80 {
+			break
+		}
+		if m.Start >= 2 && d.word(m.Start-2) == "نقل" || m.Start >= 1 && (d.word(m.Start-1) == "citing" || d.word(m.Start-1) == "quoted") {
+			continue
+		}
+		return m.Entry.Code, isDari
+	}
+	if dari+iran > 0 {
+		if isDari {
+			return "AF", true
+		}
+		return "IR", false
+	}
+	return "", isDari
+}
+
+func newOutletLexicon() *Lexicon {
+	l := NewLexicon()
+	for _, r := range outletRows {
+		for _, n := range r.names {
+			l.Add(n, Entry{Code: r.code})
+		}
+	}
+	return l
+}

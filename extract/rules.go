@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"slices"
+)
+
+// candidate is a fact with what the rules need to merge duplicates.
+type candidate struct {
+	Fact
+	sent         int      // sentence index
+	tok          int      // first token of the trigger or amount (for ordering)
+	list         int      // items of one list share a non-zero list id and are never merged
+	participants []string // meetings: "title|CC" of the people who met
+	sectors      []string // agreements: the specific sectors the agreement covers
+	projKey      string   // projects: the project's identity
+}
+
+// span is a token range [a, b).
+type span struct{ a, b int }
+
+// clauses cuts sentence s at ';' and at contrastive conjunctions («اما»,
+// "but", «در حالی که»), which start a new clause.
+func (d *doc) clauses(s *sentence) []span {
+	var out []span
+	start := s.a
+	for i := s.a; i < s.b; i++ {
+		if d.toks[i].Kind == TokPunct && (d.tokText(i) == ";" || d.tokText(i) == ":" && i > s.a && d.toks[i-1].Kind == TokWord) {
+			if i > start {
+				out = append(out, span{start, i})
+			}
+			start = i + 1
+			continue
+		}
+		if i > start+2 {
+			if _, ok := d.cueAt(i, CueClauseBreak); ok {
+				out = append(out, span{start, i})
+				start = i
+			}
+		}
+	}
+	if start < s.b {
+		out = append(out, span{start, s.b})
+	}
+	return out
+}
+
+// countries returns the distinct countries s mentions within [a, b),
+// leaving out topics unless topics is set.
+func (d *doc) countries(s *sentence, a, b int, topics bool) []string {
+	var out []string
+	for _, m := range s.mentions {
+		if m.tok < a || m.tok >= b || m.topic && !topics {
+			continue
+		}
+		if !slices.Contains(out, m.code) {
+			out = append(out, m.code)
+		}
+	}
+	return out
+}
+
+// completePair adds the other party from context when a bilateral fact
+// names only one country, or both when it names none.
+func (d *doc) completePair(s *sentence, cs []string) []string {
+	if len(cs) >= 2 {
+		return cs
+	}
+	// Countries of the whole sentence first.
+	for _, c := range d.countries(s, s.a, s.b, false) {
+		if !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+		if len(cs) >= 2 {
+			return cs
+		}
+	}
+	var recent []string
+	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
+		for _, m := range slices.Backward(d.sents[k].mentions) {
+			if !m.topic && !slices.Contains(recent, m.code) {
+				recent = append(recent, m.code)
+			}
+		}
+	}
+	for _, c := range d.main {
+		if !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+		if len(cs) >= 2 {
+			return cs
+		}
+	}
+	for _, c := range recent {
+		if !slices.Contains(cs, c) {
+			cs = append(cs, c)
+		}
+		if len(cs) >= 2 {
+			break
+		}
+	}
+	return cs
+}
+
+// setQuote sets the fact's quote to tokens [a, b).
+func (d *doc) setQuote(c *candidate, a, b int) {
+	q, s, e := d.quote(a, b)
+	c.Quote = q
+	c.Start, c.End = ptr(s), ptr(e)
+}
+
+func (d *doc) newCandidate(kind string, s *sentence, tok int) candidate {
+	return candidate{Fact: Fact{Article: d.art.ID, Kind: kind}, sent: s.idx, tok: tok}
+}
+
+// referenceBefore reports whether the word before token i is a
+// demonstrative («این دیدار», "this meeting"), so the noun at i refers to
+// something already reported.
+func (d *doc) referenceBefore(i int) bool {
+	_, ok := d.cueEndingAt(i, CueReference)
+	return ok
+}
+
+// nearestPeriod returns the resolved period of s nearest to tokens [a, b)
+// within [lo, hi), skipping comparison periods («نسبت به سال ۱۳۹۹»,
+// "compared with 2024") and dates. unresolved is true when the nearest
+// period mention has no definite bounds («چند ماه اخیر», «امسال»).
+func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth bool) (p *Period, found bool) {
+	best, bestDist := -1, 1<<30
+	for k, m := range s.periods {
+		if m.Start < lo || m.End > hi || m.Resolved && m.P.Day {
+			continue
+		}
+		if d.comparison(m.Start, growth) {
+			continue
+		}
+		dist := 0
+		switch {
+		case m.End <= a:
+			dist = a - m.End
+		case m.Start >= b:
+			dist = m.Start - b + 1
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best < 0 {
+		return nil, false
+	}
+	if !s.periods[best].Resolved {
+		return nil, true
+	}
+	return &s.periods[best].P, true
+}
+
+// comparison reports whether a period at token i is a baseline: after
+// «در مقایسه با», «نسبت به», "compared with", "than (in)", and "from" when
+// a growth rate is reported.
+func (d *doc) comparison(i int, growth bool) bool {
+	for _, k := range []int{i, i - 1} {
+		if m, ok := d.cueEndingAt(k, CueCompare); ok {
+			if k == i-1 && d.word(i-1) != "in" && d.word(i-1) != "سال" {
+				continue
+			}
+			w := d.tokText(m.Start)
+			if w == "from" && !growth {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,312 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// sectorWords name the specific fields an agreement covers; two mentions
+// of agreements between the same countries with the same status and the
+// same sectors are taken to be one agreement («یادداشت تفاهم همکاری میان
+// راه آهن ایران و …» and «تفاهم همکاری ریلی … به امضا رسید»). Trade and
+// economy are too general to identify an agreement.
+var sectorWords = map[string]string{
+	"ریلی": "rail", "راه آهن": "rail", "راهآهن": "rail", "آهن": "rail", "قطار": "rail", "railway": "rail", "railways": "rail", "rail": "rail",
+	"ترانزیت": "transit", "ترانزیتی": "transit", "transit": "transit",
+	"پرواز": "aviation", "پروازها": "aviation", "هوایی": "aviation", "flights": "aviation", "flight": "aviation", "aviation": "aviation", "airline": "aviation",
+	"برق": "power", "انرژی": "energy", "electricity": "power", "power": "power", "energy": "energy",
+	"نفت": "oil_gas", "گاز": "oil_gas", "oil": "oil_gas", "gas": "oil_gas", "پتروشیمی": "oil_gas",
+	"کشاورزی": "agriculture", "agriculture": "agriculture", "agricultural": "agriculture",
+	"فرهنگی": "culture", "فرهنگ": "culture", "cultural": "culture", "culture": "culture",
+	"صدا و سیما": "media", "سیما": "media", "خبر": "media", "رسانه": "media", "رسانهای": "media", "media": "media", "news": "media",
+	"آموزش": "education", "آموزشی": "education", "دانشگاه": "education", "education": "education", "training": "education", "train": "education",
+	"بهداشت": "health", "سلامت": "health", "health": "health",
+	"گمرک": "customs", "گمرکی": "customs", "customs": "customs",
+	"بانک": "banking", "بانکی": "banking", "banking": "banking", "bank": "banking",
+	"ویزا": "visa", "روادید": "visa", "visa": "visa", "visas": "visa",
+	"معدن": "mining", "معادن": "mining", "mining": "mining", "minerals": "mining",
+	"امنیت": "security", "امنیتی": "security", "security": "security",
+	"مخابرات": "telecom", "telecommunications": "telecom",
+	"نمایشگاه": "exhibition", "exhibition": "exhibition", "expo": "exhibition",
+	"بندر": "port", "port": "port", "بنادر": "port",
+	"جاده": "road", "جادهای": "road", "road": "road", "trucks": "road",
+	"آب": "water", "water": "water",
+	"دیجیتال": "digital", "digitizing": "digital", "digital": "digital",
+	"کمیسیون": "commission", "committee": "commission", "commission": "commission", "کمیته": "commission",
+	"سازمانهای": "organisations", "سازمان": "organisations",
+	"مطالعات": "research", "تحقیقات": "research", "research": "research",
+}
+
+// agreementFacts reads agreements from sentence s: «توافق کردند», «به
+// امضا رسید», "signed", "pledged", joint bodies set up, and lists of MoUs
+// (one fact per item).
+func (d *doc) agreementFacts(s *sentence) []candidate {
+	var out []candidate
+	listID := 0
+	for _, c := range d.clauses(s) {
+		status, trig := d.agreementStatus(s, c)
+		if status == "" {
+			continue
+		}
+		// A list of agreements: one fact per item.
+		if items := d.agreementItems(s, c); len(items) >= 2 {
+			listID++
+			for _, it := range items {
+				f := d.newCandidate(KindAgreement, s, it.a)
+				f.Status = ptr(status)
+				cs := d.countries(s, it.a, it.b, false)
+				f.Countries = normalizeCountries(d.completePair(s, cs))
+				f.sectors = d.sectors(it.a, it.b)
+				f.list = s.idx*100 + listID
+				d.setQuote(&f, it.a, it.b)
+				out = append(out, f)
+			}
+			continue
+		}
+		if d.projectOnly(s, c, trig) {
+			continue
+		}
+		if d.genericPlural(c, trig) {
+			continue
+		}
+		f := d.newCandidate(KindAgreement, s, trig)
+		f.Status = ptr(status)
+		cs := d.countries(s, c.a, c.b, false)
+		f.Countries = normalizeCountries(d.completePair(s, cs))
+		f.sectors = d.sectors(c.a, c.b)
+		d.setQuote(&f, c.a, c.b)
+		out = append(out, f)
+	}
+	return out
+}
+
+// agreementStatus returns the status an agreement in clause c has and the
+// token of its trigger: signed («به امضا رسید», "signed"), agreed
+// («توافق کردند», "agreed", "X pledged", a joint commission set up) or
+// negotiating (negotiations on an agreement, "to be signed").
+func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
+	for _, m := range d.cuesIn(c.a, c.b, CueSign) {
+		if d.referenceBefore(m.Start) {
+			continue
+		}
+		w := d.tokText(m.Start)
+		if (w == "امضای" || w == "concluded" || w == "signing") && d.cuesIn(c.a, c.b, CueAgreementNoun) == nil {
+			continue
+		}
+		if d.signFuture(c, m) {
+			return StatusNegotiating, m.Start
+		}
+		return StatusSigned, m.Start
+	}
+	for _, m := range d.cuesIn(c.a, c.b, CueAgree) {
+		if d.referenceBefore(m.Start) {
+			continue
+		}
+		return StatusAgreed, m.Start
+	}
+	for _, m := range d.cuesIn(c.a, c.b, CueCommit) {
+		if d.committedSubject(s, c, m) {
+			return StatusAgreed, m.Start
+		}
+	}
+	if bodies := d.cuesIn(c.a, c.b, CueJointBody); len(bodies) > 0 && d.hasCue(c.a, c.b, CueEstablish) && !d.referenceBefore(bodies[0].Start) {
+		return StatusAgreed, bodies[0].Start
+	}
+	if neg := d.cuesIn(c.a, c.b, CueNegotiate); len(neg) > 0 {
+		for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+			if !d.referenceBefore(n.Start) && !d.pluralNoun(n) {
+				return StatusNegotiating, neg[0].Start
+			}
+		}
+	}
+	return "", 0
+}
+
+// signFuture reports whether a signing is still to come: a future word
+// next to the signing verb ("will be signed"), or «خواهد رسید» closing
+// «به امضای …».
+func (d *doc) signFuture(c span, m Match) bool {
+	if d.tokText(m.Start) == "به" {
+		for k := m.End; k < min(c.b, m.End+12); k++ {
+			switch d.word(k) {
+			case "خواهد", "خواهند":
+				return true
+			case "رسید", "رسیده", "رسیدند", "میرسد", "رسد":
+				return false
+			}
+		}
+	}
+	return d.hasCue(max(c.a, m.Start-3), min(c.b, m.End+2), CueFuture)
+}
+
+// committedSubject reports whether a commitment («متعهد شدند», "pledged",
+// "will provide") has a country or «دو کشور» as its subject just before
+// it: "Kazakhstan has pledged", not «آنان متعهد هستند».
+func (d *doc) committedSubject(s *sentence, c span, m Match) bool {
+	k := m.Start - 1
+	for k >= c.a {
+		switch d.word(k) {
+		case "has", "have", "also", "further", "همچنین", "نیز", "هم", "would", "had":
+			k--
+			continue
+		}
+		break
+	}
+	for _, mt := range s.mentions {
+		if mt.end-1 == k && !mt.topic {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementItems returns the items of a list of agreements in clause c:
+// «…»-quoted items or comma-separated items that each start with an
+// agreement noun («یادداشت تفاهم …»، «برنامه مبادلات فرهنگی …»).
+func (d *doc) agreementItems(s *sentence, c span) []span {
+	var items []span
+	// Quoted items.
+	for i := c.a; i < c.b; i++ {
+		if d.tokText(i) != "«" && d.tokText(i) != "\"" {
+			continue
+		}
+		j := i + 1
+		for j < c.b && d.tokText(j) != "»" && d.tokText(j) != "\"" {
+			j++
+		}
+		if j >= c.b {
+			break
+		}
+		if d.startsAgreement(i + 1) {
+			items = append(items, span{i + 1, j})
+		}
+		i = j
+	}
+	if len(items) >= 2 {
+		return items
+	}
+	// Comma-separated items.
+	items = items[:0]
+	start := c.a
+	for i := c.a; i <= c.b; i++ {
+		if i < c.b && d.tokText(i) != "،" && d.tokText(i) != "," {
+			continue
+		}
+		if d.startsAgreement(start) && i-start >= 3 {
+			items = append(items, span{start, i})
+		}
+		start = i + 1
+	}
+	if len(items) >= 2 {
+		return items
+	}
+	return nil
+}
+
+func (d *doc) startsAgreement(i int) bool {
+	if m, ok := d.cueAt(i, CueAgreementNoun); ok && !d.pluralNoun(m) {
+		return true
+	}
+	w := d.word(i)
+	return w == "برنامه" || w == "سند" || w == "agreement" || w == "memorandum"
+}
+
+// pluralNoun reports whether an agreement noun is plural («تفاهمنامههای»,
+// "agreements").
+func (d *doc) pluralNoun(m Match) bool {
+	w := d.tokText(m.End - 1)
+	if strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "های") || strings.HasSuffix(w, "هایی") {
+		return true
+	}
+	return len(w) > 3 && w[len(w)-1] == 's' && w != "mou" && !strings.HasSuffix(w, "ss")
+}
+
+// genericPlural reports whether the agreement signed or agreed in clause c
+// is an unspecified plural («انعقاد تفاهمنامههای متعددی», «این
+// تفاهمنامهها», "several agreements").
+func (d *doc) genericPlural(c span, trig int) bool {
+	nouns := d.cuesIn(c.a, c.b, CueAgreementNoun)
+	if len(nouns) == 0 {
+		return false
+	}
+	n := nouns[0]
+	for _, x := range nouns {
+		if dist(x.Start, x.End, trig, trig+1) < dist(n.Start, n.End, trig, trig+1) {
+			n = x
+		}
+	}
+	if !d.pluralNoun(n) {
+		return false
+	}
+	if d.referenceBefore(n.Start) {
+		return true
+	}
+	for _, w := range []string{d.word(n.End), d.word(n.Start - 1)} {
+		switch w {
+		case "متعددی", "متعدد", "مختلف", "مختلفی", "چندین", "several", "various", "multiple", "numerous", "many", "a number of":
+			return true
+		}
+	}
+	return false
+}
+
+// projectOnly reports whether the agreement in clause c is only about a
+// project's progress («طرفین توافق کردند روند اجرایی این پروژه را تسریع
+// کنند»): that is a project fact, not an agreement.
+func (d *doc) projectOnly(s *sentence, c span, trig int) bool {
+	if !d.hasCue(trig, c.b, CueAccelerate|CueStatus) {
+		return false
+	}
+	for _, am := range s.amounts {
+		if am.a >= c.a && am.a < c.b {
+			return false
+		}
+	}
+	for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+		if n.Start != trig {
+			return false
+		}
+	}
+	for _, m := range d.entsIn(c.a, c.b) {
+		if m.Entry.Class.Has(ClassProject) {
+			return true
+		}
+	}
+	for _, m := range d.cuesIn(trig, c.b, CueInfra) {
+		if d.referenceBefore(m.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectors returns the specific sectors named in tokens [a, b), leaving out
+// the words of a ministry's or an organisation's name.
+func (d *doc) sectors(a, b int) []string {
+	var out []string
+	skipUntil := -1
+	for i := a; i < b; i++ {
+		w := d.word(i)
+		if w == "وزارت" || w == "ministry" || w == "minister" || w == "وزیر" {
+			skipUntil = i + 5
+		}
+		if i < skipUntil {
+			continue
+		}
+		key := w
+		if i+1 < b {
+			if sec, ok := sectorWords[w+" "+d.word(i+1)]; ok {
+				if !slices.Contains(out, sec) {
+					out = append(out, sec)
+				}
+				i++
+				continue
+			}
+		}
+		if sec, ok := sectorWords[key]; ok && !slices.Contains(out, sec) {
+			out = append(out, sec)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,402 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// meetingFacts reads meetings and visits from sentence s: «دیدار»,
+// «رایزنی», «سفر … به تهران», "met with", "visit to", and sessions
+// («نشست», "summit") whose participants the text names. A list of
+// visitors gives one meeting per visitor.
+func (d *doc) meetingFacts(s *sentence) []candidate {
+	var out []candidate
+	for _, c := range d.clauses(s) {
+		done := false
+		// Visits: «سفر X به Y», "visit by X to Y", «وارد تهران شد».
+		for _, v := range d.cuesIn(c.a, c.b, CueVisit) {
+			if d.referenceBefore(v.Start) {
+				continue
+			}
+			dest, destEnd, ok := d.destination(s, c, v.End)
+			if !ok {
+				continue
+			}
+			from := v.End
+			if s.latin && d.word(v.End) == "by" {
+				from++
+			}
+			segs := d.visitors(s, from, dest.tok-1)
+			if len(segs) == 0 && s.latin {
+				// "Kazakh delegation's visit to …": visitors before the word.
+				segs = d.visitors(s, c.a, v.Start)
+				if len(segs) > 1 {
+					segs = segs[len(segs)-1:]
+				}
+			}
+			if len(segs) == 0 {
+				segs = d.visitors(s, c.a, v.Start)
+				if len(segs) > 1 {
+					segs = segs[len(segs)-1:]
+				}
+			}
+			list := 0
+			if len(segs) > 1 {
+				list = s.idx*100 + 50 + v.Start
+			}
+			for _, seg := range segs {
+				cs := append(d.countries(s, seg.a, seg.b, false), dest.code)
+				cs = normalizeCountries(cs)
+				if len(cs) < 2 {
+					continue
+				}
+				f := d.newCandidate(KindMeeting, s, seg.a)
+				f.Countries = cs
+				f.Status = ptr(d.meetingStatus(s, c))
+				f.Place = dest.name
+				f.list = list
+				f.participants = d.participants(s, seg.a, seg.b)
+				f.Parties = d.parties(seg.a, seg.b)
+				d.meetingDate(s, c, &f)
+				if len(segs) > 1 {
+					d.setQuote(&f, seg.a, seg.b)
+				} else {
+					d.setQuote(&f, c.a, max(destEnd, v.End))
+				}
+				out = append(out, f)
+				done = true
+			}
+		}
+		if done {
+			continue
+		}
+		trig, ok := d.meetingTrigger(s, c)
+		if !ok {
+			continue
+		}
+		cs := d.countries(s, c.a, c.b, false)
+		if p, ok := d.participationList(s, c); ok {
+			cs = p
+		}
+		if len(cs) < 2 {
+			for _, x := range d.countries(s, s.a, s.b, false) {
+				if !slices.Contains(cs, x) {
+					cs = append(cs, x)
+				}
+			}
+		}
+		cs = normalizeCountries(cs)
+		if len(cs) < 2 {
+			continue
+		}
+		f := d.newCandidate(KindMeeting, s, trig)
+		f.Countries = cs
+		f.Status = ptr(d.meetingStatus(s, c))
+		f.Place = d.meetingPlace(s, c)
+		f.participants = d.participants(s, c.a, c.b)
+		f.Parties = d.parties(c.a, c.b)
+		d.meetingDate(s, c, &f)
+		d.setQuote(&f, c.a, c.b)
+		out = append(out, f)
+	}
+	return out
+}
+
+// meetingTrigger finds a meeting in clause c: a meeting word («دیدار»,
+// "met with") not referring back («این دیدار»), or a session word
+// («نشست», "summit") with named participants («با حضور»,
+// «سه جانبه», "with X", "between").
+func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
+	for _, m := range d.cuesIn(c.a, c.b, CueMeet) {
+		if d.referenceBefore(m.Start) || d.word(m.Start-1) == "the" && !d.hasWith(s, m.End, c.b) {
+			continue
+		}
+		w := d.tokText(m.Start)
+		if s.latin && (w == "meet" || w == "meets" || w == "met" || strings.HasPrefix(w, "host")) && !d.hasWith(s, m.End, c.b) {
+			// "meet the demand": a meeting has people or countries after it.
+			continue
+		}
+		return m.Start, true
+	}
+	for _, m := range d.cuesIn(c.a, c.b, CueMeetWeak) {
+		if d.referenceBefore(m.Start) || d.word(m.Start-1) == "the" && !d.hasWith(s, m.End, c.b) {
+			continue
+		}
+		if d.hasCue(c.a, c.b, CueParticipation) || d.hasWith(s, m.End, c.b) {
+			return m.Start, true
+		}
+	}
+	return 0, false
+}
+
+// hasWith reports whether «با», "with", «بین» or "between" follows token i
+// within a few words and is followed by a country, person or title, or
+// whether a country, person or title follows directly.
+func (d *doc) hasWith(s *sentence, i, end int) bool {
+	for k := i; k < min(end, i+4); k++ {
+		switch d.word(k) {
+		case "با", "with", "بین", "میان", "between", "of", "by":
+			return d.entityNear(s, k+1, min(end, k+5))
+		}
+	}
+	return d.entityNear(s, i, min(end, i+3))
+}
+
+func (d *doc) entityNear(s *sentence, a, b int) bool {
+	for _, m := range d.entsIn(a, b) {
+		if m.Entry.Class.Has(ClassCountry | ClassAdjective | ClassPerson | ClassTitle | ClassPlace | ClassPair | ClassOurCountry | ClassThisCountry) {
+			return true
+		}
+	}
+	return false
+}
+
+// participationList returns the countries listed after «با حضور», «با
+// شرکت» or "with the participation of", when the clause has such a list.
+func (d *doc) participationList(s *sentence, c span) ([]string, bool) {
+	for _, m := range d.cuesIn(c.a, c.b, CueParticipation) {
+		w := d.tokText(m.Start)
+		if w != "با" && w != "with" {
+			continue
+		}
+		// The list runs while countries, commas and «و» follow.
+		var cs []string
+		k := m.End
+		if d.word(k) == "of" {
+			k++
+		}
+		for k < c.b {
+			found := false
+			for _, mt := range s.mentions {
+				if mt.tok == k && !mt.topic {
+					cs = append(cs, mt.code)
+					k = mt.end
+					found = true
+					break
+				}
+			}
+			if found {
+				continue
+			}
+			t := d.tokText(k)
+			if t == "،" || t == "," || t == "و" || t == "and" || t == "the" {
+				k++
+				continue
+			}
+			break
+		}
+		if len(cs) >= 2 {
+			return cs, true
+		}
+	}
+	return nil, false
+}
+
+// destination finds where a visit goes: «به» + place or country after the
+// visit word («سفر … به اسلامآباد»), "to" + place ("visit to Afghanistan"),
+// "visited X", "arrived in X".
+func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
+	for k := from; k < c.b; k++ {
+		w := d.word(k)
+		if w == "به" || w == "to" || w == "in" && (d.word(k-1) == "arrived" || d.word(k-1) == "arrives") {
+			for _, mt := range s.mentions {
+				if mt.tok == k+1 && (mt.class == ClassPlace || mt.class == ClassCountry) {
+					mt.name = d.placeName(mt)
+					return mt, mt.end, true
+				}
+			}
+			if w == "به" && !s.latin {
+				// «سفر … به» must reach a place; another «به» ends the search.
+				continue
+			}
+		}
+		if k == from && s.latin && strings.HasPrefix(d.tokText(from-1), "visited") {
+			for _, mt := range s.mentions {
+				if mt.tok == k && (mt.class == ClassPlace || mt.class == ClassCountry) {
+					mt.name = d.placeName(mt)
+					return mt, mt.end, true
+				}
+			}
+		}
+	}
+	return mention{}, 0, false
+}
+
+func (d *doc) placeName(mt mention) string {
+	if mt.name != "" {
+		return mt.name
+	}
+	return mt.code
+}
+
+// visitors splits tokens [a, b) at commas and «و»/"and" into the people or
+// delegations that visit, keeping the segments that name a country.
+func (d *doc) visitors(s *sentence, a, b int) []span {
+	var segs []span
+	start := a
+	for k := a; k <= b; k++ {
+		if k < b {
+			t := d.tokText(k)
+			if t != "،" && t != "," && t != "و" && t != "and" {
+				continue
+			}
+			// «رئیس جمهور و نخست وزیر پاکستان»: «و» between two titles
+			// joins one country's people.
+			if (t == "و" || t == "and") && !d.hasCountryIn(s, start, k) {
+				continue
+			}
+		}
+		if d.hasCountryIn(s, start, k) {
+			segs = append(segs, span{start, k})
+		}
+		start = k + 1
+	}
+	return segs
+}
+
+func (d *doc) hasCountryIn(s *sentence, a, b int) bool {
+	for _, mt := range s.mentions {
+		if mt.tok >= a && mt.tok < b && !mt.topic {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingStatus is planned when the clause speaks of the future («دیدار
+// خواهند کرد», «قرار است», "will meet") or of a meeting that was to take
+// place («قرار بود»), held otherwise.
+func (d *doc) meetingStatus(s *sentence, c span) string {
+	if d.hasCue(c.a, c.b, CueFuture) {
+		return StatusPlanned
+	}
+	return StatusHeld
+}
+
+// meetingPlace returns the place «در X» / "in X" of a meeting, unless it
+// only qualifies a person («سفیر تاجیکستان در کابل»).
+func (d *doc) meetingPlace(s *sentence, c span) string {
+	for _, mt := range s.mentions {
+		if mt.tok < c.a || mt.tok >= c.b || mt.class != ClassPlace {
+			continue
+		}
+		prev := d.word(mt.tok - 1)
+		if prev != "در" && prev != "in" {
+			continue
+		}
+		// «سفیر X در کابل»: a title and its country just before.
+		if d.titleBefore(mt.tok-1, 4) {
+			continue
+		}
+		return mt.name
+	}
+	return ""
+}
+
+// titleBefore reports whether an ambassador-like title ends within n
+// tokens before i.
+func (d *doc) titleBefore(i, n int) bool {
+	for _, m := range d.entsIn(i-n, i) {
+		if m.Entry.Class.Has(ClassTitle) && (m.Entry.Name == "ambassador" || m.Entry.Name == "representative" || m.Entry.Name == "special representative") {
+			return true
+		}
+	}
+	return false
+}
+
+// participants lists "title|CC" for the people named in [a, b): each title
+// with the country next to it, or the known people when no title is given.
+func (d *doc) participants(s *sentence, a, b int) []string {
+	var out, people []string
+	for _, m := range d.entsIn(a, b) {
+		e := m.Entry
+		var key string
+		switch {
+		case e.Class.Has(ClassPerson):
+			if k := e.Name + "|" + e.Code; !slices.Contains(people, k) {
+				people = append(people, k)
+			}
+			continue
+		case e.Class.Has(ClassTitle):
+			if e.Name == "officials" || e.Name == "delegation" || e.Name == "head" {
+				continue
+			}
+			code := e.Code
+			for _, mt := range s.mentions {
+				if code != "" {
+					break
+				}
+				if s.latin && mt.end <= m.Start && mt.end >= m.Start-3 || !s.latin && mt.tok >= m.End && mt.tok <= m.End+3 {
+					code = mt.code
+				}
+			}
+			key = e.Name + "|" + code
+		default:
+			continue
+		}
+		if !slices.Contains(out, key) {
+			out = append(out, key)
+		}
+	}
+	if len(out) == 0 {
+		out = people
+	}
+	slices.Sort(out)
+	return out
+}
+
+// parties returns the «»-quoted names and known people in [a, b).
+func (d *doc) parties(a, b int) []string {
+	var out []string
+	for i := a; i < b; i++ {
+		if d.tokText(i) != "«" {
+			continue
+		}
+		j := i + 1
+		for j < b && d.tokText(j) != "»" {
+			j++
+		}
+		if j < b && j-i <= 5 {
+			if q, _, _ := d.quote(i+1, j); q != "" {
+				out = append(out, q)
+			}
+		}
+		i = j
+	}
+	for _, m := range d.entsIn(a, b) {
+		if m.Entry.Class.Has(ClassPerson) && !slices.Contains(out, m.Entry.Name) {
+			out = append(out, m.Entry.Name)
+		}
+	}
+	return out
+}
+
+// meetingDate sets the date of a meeting from a date in the clause or from
+// «امروز»/"today"/«دیروز»/"yesterday" and the article's date.
+func (d *doc) meetingDate(s *sentence, c span, f *candidate) {
+	for _, p := range s.periods {
+		if p.Start >= c.a && p.End <= c.b && p.Resolved && p.P.Day {
+			f.Date = p.P.Start.Format(time.DateOnly)
+			if p.P.Relative {
+				f.Note = "date without a year, year taken from the article's date"
+			}
+			return
+		}
+	}
+	if d.art.Date.IsZero() {
+		return
+	}
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "امروز", "today":
+			f.Date = d.art.Date.Format(time.DateOnly)
+			f.Note = "«" + d.tokText(k) + "» resolved from the article's date"
+			return
+		case "دیروز", "yesterday":
+			f.Date = d.art.Date.AddDate(0, 0, -1).Format(time.DateOnly)
+			f.Note = "«" + d.tokText(k) + "» resolved from the article's date"
+			return
+		}
+	}
+}

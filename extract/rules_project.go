@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"strings"
+)
+
+// physicalInfra are infrastructure words that make an unnamed project
+// («کریدور ایران», "the new rail line") when a status verb goes with them.
+var physicalInfra = map[string]bool{"راه": true, "خط": true, "کریدور": true, "دهلیز": true, "بزرگراه": true, "جاده": true,
+	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
+	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
+	"power": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
+	"terminal": true, "route": true, "train": true}
+
+// projectFacts reads projects from sentence s: named projects (with their
+// status when the clause gives one, null otherwise), «این پروژه»/"the
+// project" referring to the last named project, and unnamed infrastructure
+// with a status verb («… اولین قطار … از کریدور ایران آغاز به کار کرد»).
+func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
+	var out []candidate
+	for _, c := range d.clauses(s) {
+		id, name, tok := "", "", -1
+		for _, m := range d.entsIn(c.a, c.b) {
+			if m.Entry.Class.Has(ClassProject) {
+				id, name, tok = m.Entry.Code, m.Entry.Name, m.Start
+				break
+			}
+		}
+		if id == "" {
+			for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+				if d.referenceBefore(m.Start) && d.lastProject(s, m.Start) != "" {
+					id = d.lastProject(s, m.Start)
+					name, tok = x.gaz.ProjectName(id), m.Start
+					break
+				}
+			}
+		}
+		status := d.projectStatus(s, c)
+		if id == "" {
+			// Unnamed infrastructure counts only with a status.
+			if status == "" || status == "planned" || status == "proposed" {
+				continue
+			}
+			for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+				if physicalInfra[d.word(m.Start)] && !d.referenceBefore(m.Start) && !d.pluralInfra(m) {
+					tok = m.Start
+					q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
+					name = q
+					id = "unnamed:" + status
+					break
+				}
+			}
+			if id == "" {
+				continue
+			}
+		}
+		f := d.newCandidate(KindProject, s, tok)
+		f.Project = name
+		f.projKey = id
+		if status != "" {
+			f.Status = ptr(status)
+		}
+		cs := d.countries(s, c.a, c.b, false)
+		// «این قطار …» in the next sentence goes on about the same thing.
+		if status != "" && s.idx+1 < len(d.sents) {
+			n := d.sents[s.idx+1]
+			if d.referenceBefore(n.a+1) && (d.hasCue(n.a+1, n.a+2, CueInfra) || physicalInfra[d.word(n.a+1)]) {
+				cs = append(cs, d.countries(n, n.a, n.b, false)...)
+			}
+		}
+		if len(cs) == 0 {
+			cs = d.countries(s, s.a, s.b, false)
+		}
+		if len(cs) == 0 {
+			cs = append(cs, d.main...)
+		}
+		f.Countries = normalizeCountries(cs)
+		d.setQuote(&f, c.a, c.b)
+		out = append(out, f)
+	}
+	return out
+}
+
+// lastProject returns the id of the last named project before token i.
+func (d *doc) lastProject(s *sentence, i int) string {
+	for k := len(d.ents) - 1; k >= 0; k-- {
+		m := d.ents[k]
+		if m.Start < i && m.Entry.Class.Has(ClassProject) {
+			return m.Entry.Code
+		}
+	}
+	return ""
+}
+
+func (d *doc) pluralInfra(m Match) bool {
+	w := d.tokText(m.End - 1)
+	return strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "های")
+}
+
+// projectStatus returns the status clause c gives a project: a status verb
+// («آغاز به کار کرد», "inaugurated", «در حال ساخت»), or acceleration agreed
+// («توافق کردند … تسریع کنند»). A launch in the future is planned.
+func (d *doc) projectStatus(s *sentence, c span) string {
+	if ms := d.cuesIn(c.a, c.b, CueStatus); len(ms) > 0 {
+		st := ms[0].Entry.Code
+		if st == "launched" && d.hasCue(c.a, c.b, CueFuture) {
+			return "planned"
+		}
+		return st
+	}
+	if d.hasCue(c.a, c.b, CueAccelerate) && d.hasCue(c.a, c.b, CueAgree|CueSign|CueCommit) {
+		return "acceleration_agreed"
+	}
+	return ""
+}

@@ -1,0 +1,420 @@
+package extract
+
+// tradeFacts reads trade values and tonnages from sentence s: amounts of
+// money and tonnes near a trade or cargo word, and growth rates of trade
+// reported without an amount («افزایش ۵۰ درصدی روابط تجاری»).
+func (d *doc) tradeFacts(s *sentence) []candidate {
+	var out []candidate
+	for _, c := range d.clauses(s) {
+		var ams []amount
+		for _, am := range s.amounts {
+			if am.a >= c.a && am.a < c.b {
+				ams = append(ams, am)
+			}
+		}
+		if len(ams) == 0 {
+			continue
+		}
+		statuses := d.statuses(s, c, ams)
+		growth := d.growthRates(s, c, ams)
+		hasMoneyOrTon := false
+		var facts []candidate
+		for k, am := range ams {
+			var kind string
+			switch am.kind {
+			case amtMoney:
+				if !d.isTrade(c, am) {
+					continue
+				}
+				kind = KindTradeValue
+			case amtTon:
+				if !d.isCargo(c, am) {
+					continue
+				}
+				kind = KindTonnage
+			default:
+				continue
+			}
+			hasMoneyOrTon = true
+			f := d.newCandidate(kind, s, am.a)
+			f.Value = ptr(am.value)
+			if am.max > 0 {
+				f.ValueMax = ptr(am.max)
+			}
+			f.Qualifier = am.qual
+			if kind == KindTradeValue {
+				f.Unit = ptr(am.currency)
+			} else {
+				u := "t"
+				switch am.per {
+				case "yr":
+					u = "t/yr"
+				case "month":
+					u = "t/month"
+				}
+				f.Unit = ptr(u)
+			}
+			st := statuses[k]
+			if kind == KindTonnage && d.isCapacity(s, am) {
+				st = StatusCapacity
+			}
+			f.Status = ptr(st)
+			if p, _ := d.nearestPeriod(s, c.a, c.b, am.a, am.b, len(growth) > 0); p != nil {
+				f.Period = ptr(p.Label)
+			} else if _, found := d.nearestPeriod(s, c.a, c.b, am.a, am.b, len(growth) > 0); !found {
+				if p, _ := d.nearestPeriod(s, s.a, s.b, am.a, am.b, len(growth) > 0); p != nil {
+					f.Period = ptr(p.Label)
+				}
+			}
+			f.Countries = d.tradeCountries(s, c)
+			f.Flow = d.flow(s, c, am)
+			d.setQuote(&f, c.a, c.b)
+			facts = append(facts, f)
+		}
+		// Attach growth rates: «با رشد ۷۱ درصدی در وزن و ۲۹ درصدی در ارزش».
+		for _, g := range growth {
+			target := -1
+			for k := range facts {
+				if facts[k].GrowthPct != nil || *facts[k].Status != StatusActual {
+					continue
+				}
+				want := KindTradeValue
+				if g.weight {
+					want = KindTonnage
+				}
+				if facts[k].Kind == want {
+					target = k
+					break
+				}
+				if !g.weight && !g.value && target < 0 {
+					target = k
+				}
+			}
+			if target >= 0 {
+				facts[target].GrowthPct = ptr(g.pct)
+			}
+		}
+		out = append(out, facts...)
+		if hasMoneyOrTon || len(growth) == 0 {
+			continue
+		}
+		// A growth rate without an amount.
+		kind := ""
+		if d.tradeCueIn(c) >= 0 && !d.nonTradeNearer(c, growth[0].a, growth[0].b) {
+			kind = KindTradeValue
+		} else if d.hasCue(c.a, c.b, CueCargo) && !d.hasCue(c.a, c.b, CueNonTrade) {
+			kind = KindTonnage
+		}
+		if kind == "" {
+			continue
+		}
+		cs := d.tradeCountries(s, c)
+		if len(cs) == 0 {
+			continue
+		}
+		g := growth[0]
+		f := d.newCandidate(kind, s, g.a)
+		f.GrowthPct = ptr(g.pct)
+		f.Status = ptr(statuses[g.idx])
+		f.Countries = cs
+		if p, _ := d.nearestPeriod(s, c.a, c.b, g.a, g.b, true); p != nil {
+			f.Period = ptr(p.Label)
+		}
+		d.setQuote(&f, c.a, c.b)
+		out = append(out, f)
+	}
+	return out
+}
+
+// tradeCueIn returns the token of the first trade word in clause c that is
+// not part of a ministry's name, or -1.
+func (d *doc) tradeCueIn(c span) int {
+	orgs := d.cuesIn(c.a-3, c.b, CueTradeOrg)
+	for _, m := range d.cuesIn(c.a, c.b, CueTrade) {
+		inOrg := false
+		for _, o := range orgs {
+			if m.Start >= o.Start && m.Start < o.End {
+				inOrg = true
+			}
+		}
+		if !inOrg {
+			return m.Start
+		}
+	}
+	return -1
+}
+
+// isTrade reports whether a money amount is a trade value: a trade word in
+// the clause that is nearer to it than any word of investment, cost, aid,
+// revenue or contract value.
+func (d *doc) isTrade(c span, am amount) bool {
+	orgs := d.cuesIn(c.a-3, c.b, CueTradeOrg)
+	best := 1 << 30
+	for _, m := range d.cuesIn(c.a, c.b, CueTrade) {
+		inOrg := false
+		for _, o := range orgs {
+			if m.Start >= o.Start && m.Start < o.End {
+				inOrg = true
+			}
+		}
+		if !inOrg {
+			best = min(best, dist(m.Start, m.End, am.a, am.b))
+		}
+	}
+	if best == 1<<30 {
+		return false
+	}
+	for _, m := range d.cuesIn(c.a, c.b, CueNonTrade) {
+		if m.Start >= am.a && m.End <= am.b {
+			continue
+		}
+		if dist(m.Start, m.End, am.a, am.b) < best {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) nonTradeNearer(c span, a, b int) bool {
+	t := d.tradeCueIn(c)
+	if t < 0 {
+		return true
+	}
+	td := dist(t, t+1, a, b)
+	for _, m := range d.cuesIn(c.a, c.b, CueNonTrade) {
+		if dist(m.Start, m.End, a, b) < td {
+			return true
+		}
+	}
+	return false
+}
+
+// dist is the number of tokens between spans [a1, b1) and [a2, b2).
+func dist(a1, b1, a2, b2 int) int {
+	switch {
+	case b1 <= a2:
+		return a2 - b1
+	case b2 <= a1:
+		return a1 - b2
+	}
+	return 0
+}
+
+// isCargo reports whether tonnes are goods carried or traded: a cargo or
+// trade word in the clause, or a capacity.
+func (d *doc) isCargo(c span, am amount) bool {
+	if d.hasCue(c.a, c.b, CueCargo) || d.tradeCueIn(c) >= 0 {
+		return true
+	}
+	return d.hasCue(max(c.a, am.a-5), am.a, CueCapacity)
+}
+
+// isCapacity reports whether tonnes are a capacity: «ظرفیت» or "capacity"
+// just before the amount or right after it.
+func (d *doc) isCapacity(s *sentence, am amount) bool {
+	return d.hasCue(max(s.a, am.a-5), am.a, CueCapacity) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity)
+}
+
+// statuses decides actual or target for each amount of clause c. In
+// Persian the verb follows the amount; in English it precedes it. An
+// amount whose window has no cue takes the status of the amount it is
+// coordinated with; "from X to Y" makes X the current level.
+func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
+	n := len(ams)
+	st := make([]string, n)
+	explicit := make([]bool, n)
+	window := func(a, b int) string {
+		a, b = max(a, c.a), min(b, c.b)
+		if a >= b {
+			return ""
+		}
+		// The cue nearest to the amount decides.
+		var tgt, act []Match
+		tgt = d.cuesIn(a, b, CueTarget)
+		act = d.cuesIn(a, b, CueActual)
+		switch {
+		case len(tgt) > 0 && len(act) == 0:
+			return StatusTarget
+		case len(act) > 0 && len(tgt) == 0:
+			return StatusActual
+		case len(tgt) > 0 && len(act) > 0:
+			if s.latin {
+				if tgt[len(tgt)-1].Start > act[len(act)-1].Start {
+					return StatusTarget
+				}
+				return StatusActual
+			}
+			if tgt[0].Start < act[0].Start {
+				return StatusTarget
+			}
+			return StatusActual
+		}
+		return ""
+	}
+	if s.latin {
+		for k := 0; k < n; k++ {
+			lo := c.a
+			if k > 0 {
+				lo = ams[k-1].b
+			}
+			w := window(lo, ams[k].a)
+			if w == "" {
+				w = window(ams[k].b, ams[k].b+3)
+			}
+			if w != "" {
+				st[k], explicit[k] = w, true
+			} else if k > 0 {
+				st[k] = st[k-1]
+			} else {
+				st[k] = StatusActual
+			}
+		}
+	} else {
+		for k := n - 1; k >= 0; k-- {
+			hi := c.b
+			if k < n-1 {
+				hi = ams[k+1].a
+			}
+			w := window(ams[k].b, hi)
+			if w == "" && k == n-1 {
+				w = window(ams[k].a-4, ams[k].a)
+			}
+			if w != "" {
+				st[k], explicit[k] = w, true
+			} else if k < n-1 {
+				st[k] = st[k+1]
+			} else {
+				st[k] = StatusActual
+			}
+		}
+	}
+	// "from X to Y", «از X به Y»: X is where things stand.
+	for k := 0; k+1 < n; k++ {
+		if ams[k].kind != ams[k+1].kind || ams[k].kind == amtPercent {
+			continue
+		}
+		before := d.word(ams[k].a - 1)
+		if ams[k].qual != "" {
+			before = d.word(ams[k].a - 2)
+		}
+		if before != "from" && before != "از" {
+			continue
+		}
+		if between := ams[k+1].a - ams[k].b; between > 5 {
+			continue
+		}
+		verb := st[k] // English: the verb before X
+		if !s.latin {
+			verb = st[k+1] // Persian: the verb after Y
+		}
+		st[k] = StatusActual
+		if !explicit[k+1] || s.latin {
+			st[k+1] = verb
+		}
+	}
+	return st
+}
+
+// growthRate is a percentage with a direction.
+type growthRate struct {
+	pct           float64
+	a, b          int
+	idx           int  // index in the clause's amounts
+	weight, value bool // «در وزن» / «در ارزش»
+}
+
+// growthRates returns the percentages of clause c that are growth or
+// decline: a direction word near them («۴۵ درصد افزایش», «رشد ۲۹
+// درصدی», "up 45%", "a 10% drop"). A rate coordinated with a previous one
+// («رشد ۷۱ درصدی در وزن و ۲۹ درصدی در ارزش») shares its direction.
+func (d *doc) growthRates(s *sentence, c span, ams []amount) []growthRate {
+	var out []growthRate
+	prevDir := 0.0
+	prevEnd := -1
+	for k, am := range ams {
+		if am.kind != amtPercent {
+			continue
+		}
+		dir := 0.0
+		nearest := 1 << 30
+		for _, m := range d.cuesIn(max(c.a, am.a-4), min(c.b, am.b+3), CueUp|CueDown) {
+			if m.Start >= am.a && m.End <= am.b {
+				continue
+			}
+			if dd := dist(m.Start, m.End, am.a, am.b); dd < nearest {
+				nearest = dd
+				if m.Entry.Class.Has(CueDown) {
+					dir = -1
+				} else {
+					dir = 1
+				}
+			}
+		}
+		if dir == 0 && prevDir != 0 && am.a-prevEnd <= 5 {
+			dir = prevDir
+		}
+		if dir == 0 {
+			continue
+		}
+		g := growthRate{pct: dir * am.value, a: am.a, b: am.b, idx: k}
+		after := min(c.b, am.b+3)
+		g.weight = d.hasCue(am.b, after, CueWeight)
+		g.value = d.hasCue(am.b, after, CueValue)
+		out = append(out, g)
+		prevDir, prevEnd = dir, am.b
+	}
+	return out
+}
+
+// tradeCountries returns the countries of a trade fact in clause c: those
+// the clause names (topics too: «تجارت با افغانستان»), else those of the
+// sentence.
+func (d *doc) tradeCountries(s *sentence, c span) []string {
+	cs := d.countries(s, c.a, c.b, true)
+	if len(cs) == 0 {
+		cs = d.countries(s, s.a, s.b, true)
+	}
+	if len(cs) == 0 && d.hasBilateral(s) {
+		cs = append(cs, d.main...)
+	}
+	return normalizeCountries(cs)
+}
+
+func (d *doc) hasBilateral(s *sentence) bool {
+	for _, m := range d.entsIn(s.a, s.b) {
+		if m.Entry.Class.Has(ClassBilateral) {
+			return true
+		}
+	}
+	return false
+}
+
+// flow returns "A->B" for exports of A to B or imports of B from A when the
+// export or import word is the trade word nearest to the amount.
+func (d *doc) flow(s *sentence, c span, am amount) string {
+	ex := d.cuesIn(c.a, c.b, CueExport|CueImport)
+	if len(ex) == 0 {
+		return ""
+	}
+	m := ex[0]
+	for _, x := range ex {
+		if dist(x.Start, x.End, am.a, am.b) < dist(m.Start, m.End, am.a, am.b) {
+			m = x
+		}
+	}
+	var cs []string
+	for _, mt := range s.mentions {
+		if mt.tok >= c.a && mt.tok < c.b && mt.class != ClassPair && len(cs) < 2 {
+			if len(cs) == 0 || cs[0] != mt.code {
+				cs = append(cs, mt.code)
+			}
+		}
+	}
+	if len(cs) != 2 {
+		return ""
+	}
+	if m.Entry.Class.Has(CueExport) {
+		return cs[0] + "->" + cs[1]
+	}
+	return cs[1] + "->" + cs[0]
+}
