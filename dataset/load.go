@@ -78,7 +78,7 @@ var (
 		{name: "from_mode", required: true}, {name: "from_gauge"}, {name: "to_mode", required: true}, {name: "to_gauge"},
 		{name: "hours", kind: number}, {name: "usd_per_teu", kind: number}, {name: "usd_per_tonne", kind: number},
 		{name: "status", required: true}, {name: "open_from"}, {name: "open_until"}, {name: "one_way"},
-		{name: "sources"}, {name: "note"},
+		{name: "project"}, {name: "sources"}, {name: "note"},
 	}
 	closureCols = []column{
 		{name: "id", required: true}, {name: "target", required: true}, {name: "from", required: true},
@@ -186,8 +186,8 @@ func readCountry(r *row) network.Country {
 }
 
 func readParam(r *row) network.Parameter {
-	v, _ := r.num("value")
-	return network.Parameter{Name: r.req("name"), Value: v, Unit: r.req("unit"), Sources: r.cites(), Note: r.str("note"), Pos: r.pos()}
+	v := r.rng("value")
+	return network.Parameter{Name: r.req("name"), Value: v.Value, Min: v.Min, Max: v.Max, Unit: r.req("unit"), Sources: r.cites(), Note: r.str("note"), Pos: r.pos()}
 }
 
 func readPlace(r *row) network.Place {
@@ -258,6 +258,7 @@ func readTransfer(r *row) network.Transfer {
 		Status:      parse(r, "status", true, network.ParseStatus),
 		Open:        r.interval("open_from", "open_until"),
 		OneWay:      r.boolean("one_way"),
+		Project:     r.str("project"),
 		Sources:     r.cites(),
 		Note:        r.str("note"),
 		Pos:         r.pos(),

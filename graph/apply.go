@@ -31,6 +31,10 @@ func (g *Graph) Apply(s *scenario.Scenario) (*Graph, error) {
 	if ng.opened == nil {
 		ng.opened = map[int32]network.Date{}
 	}
+	ng.openedProjects = maps.Clone(g.openedProjects)
+	if ng.openedProjects == nil {
+		ng.openedProjects = map[string]network.Date{}
+	}
 	ng.notes = map[int32][]string{}
 	for a, n := range g.notes {
 		ng.notes[a] = slices.Clone(n)
@@ -41,6 +45,9 @@ func (g *Graph) Apply(s *scenario.Scenario) (*Graph, error) {
 	where := func(line int) string { return fmt.Sprintf("scenario %q, %s:%d", s.Name, s.File, line) }
 
 	for _, o := range e.Open {
+		if o.Project != "" {
+			ng.openedProjects[o.Project] = o.From.Day()
+		}
 		for li := range links {
 			l := &links[li]
 			if l.ID == o.Link || (o.Project != "" && l.Project == o.Project) {
@@ -137,7 +144,7 @@ func (g *Graph) change(c *scenario.Change, where string) error {
 			continue
 		}
 		matched++
-		note := applyChange(arc, c)
+		note := applyChange(arc, g.MovingShare[g.States[g.CSR.Tails[a]].Mode], c)
 		if note != "" {
 			g.notes[int32(a)] = append(g.notes[int32(a)], note+" ("+where+")")
 		}
@@ -149,7 +156,7 @@ func (g *Graph) change(c *scenario.Change, where string) error {
 }
 
 // applyChange changes arc a as c says and describes what it did.
-func applyChange(a *Arc, c *scenario.Change) string {
+func applyChange(a *Arc, movingShare float64, c *scenario.Change) string {
 	var parts []string
 	say := func(format string, args ...any) { parts = append(parts, fmt.Sprintf(format, args...)) }
 	if a.Kind == CrossingArc {
@@ -184,7 +191,7 @@ func applyChange(a *Arc, c *scenario.Change) string {
 	if a.Kind != TransferArc {
 		switch {
 		case c.KmPerHour != nil:
-			a.RunHours = a.Km / *c.KmPerHour
+			a.RunHours = a.Km / *c.KmPerHour / movingShare
 			say("speed %g km/h", *c.KmPerHour)
 		case c.SpeedFactor != nil:
 			a.RunHours /= *c.SpeedFactor

@@ -71,15 +71,27 @@ type Graph struct {
 	hours, hoursP90, usdT, usdTEU, co2T, km []float64
 
 	// Parameters of the shipment model.
-	TonnesPerTEU     float64
-	TruckLoadTonnes  float64
-	WagonLoadTonnes  float64
+	TonnesPerTEU    float64
+	TruckLoadTonnes float64
+	WagonLoadTonnes float64
+	// MovingShare is, per mode, the share of the elapsed time a vehicle is
+	// moving: road_driving_hours_per_day / 24 for trucks, rail_moving_share
+	// for trains (meets, crew changes, yard dwell), 1 for other modes or
+	// when the parameter is absent. A link's time from its km and speed is
+	// divided by it; a fixed sailing time is not.
+	MovingShare [network.Air + 1]float64
+	// SeaWaitHours is added to every transfer onto a ship (port handling
+	// to sea): the expected wait for a sailing, from the
+	// sea_service_wait_hours parameter (0 when absent).
+	SeaWaitHours float64
+
 	paramSources     map[string][]string
-	closures         []network.Closure      // the network's, plus a scenario's
-	closuresByTarget map[string][]int       // link or place id → indexes into closures
-	opened           map[int32]network.Date // link index → date a scenario opens it from
-	notes            map[int32][]string     // arc → what a scenario changed on it
-	scenario         string                 // name of the applied scenario, if any
+	closures         []network.Closure       // the network's, plus a scenario's
+	closuresByTarget map[string][]int        // link or place id → indexes into closures
+	opened           map[int32]network.Date  // link index → date a scenario opens it from
+	openedProjects   map[string]network.Date // project id → date a scenario opens it from
+	notes            map[int32][]string      // arc → what a scenario changed on it
+	scenario         string                  // name of the applied scenario, if any
 }
 
 // NumArcs returns the number of arcs.
@@ -125,6 +137,23 @@ func Compile(n *network.Network) (*Graph, error) {
 	g.TonnesPerTEU = param("tonnes_per_teu")
 	g.TruckLoadTonnes = param("truck_load_tonnes")
 	g.WagonLoadTonnes = param("wagon_load_tonnes")
+	for m := range g.MovingShare {
+		g.MovingShare[m] = 1
+	}
+	if _, ok := n.Parameter("road_driving_hours_per_day"); ok {
+		g.MovingShare[network.Road] = param("road_driving_hours_per_day") / 24
+	}
+	if _, ok := n.Parameter("rail_moving_share"); ok {
+		g.MovingShare[network.Rail] = param("rail_moving_share")
+	}
+	if _, ok := n.Parameter("sea_service_wait_hours"); ok {
+		g.SeaWaitHours = param("sea_service_wait_hours")
+	}
+	for _, m := range network.Modes {
+		if g.MovingShare[m] > 1 {
+			ps.Addf(network.Pos{File: "parameters.csv"}, "road_driving_hours_per_day", "moving share of %s is %g: must not exceed 1 (24 hours a day)", m, g.MovingShare[m])
+		}
+	}
 	if err := ps.Err(); err != nil {
 		return nil, err
 	}
@@ -261,13 +290,13 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 	case l.Hours.Known:
 		a.RunHours = l.Hours.Value
 	case l.KmPerHour.Known:
-		a.RunHours = l.Km.Value / l.KmPerHour.Value
+		a.RunHours = l.Km.Value / l.KmPerHour.Value / b.g.MovingShare[l.Mode]
 	default:
 		kmh, ri, ok := b.rate(country, l.Mode, func(r *network.Rate) network.Range { return r.KmPerHour })
 		if !ok || kmh <= 0 {
 			b.ps.Addf(l.Pos, "km_per_hour", "no speed for %s in %s: give hours or km_per_hour, or add a rate", l.Mode, country)
 		} else {
-			a.RunHours, a.SpeedRate = l.Km.Value/kmh, ri
+			a.RunHours, a.SpeedRate = l.Km.Value/kmh/b.g.MovingShare[l.Mode], ri
 		}
 	}
 	switch {
@@ -317,10 +346,17 @@ func (b *builder) addTransfer(i int32) {
 	if !t.Hours.Known && !t.USDPerTEU.Known && !t.USDPerTonne.Known {
 		b.ps.Addf(t.Pos, "hours", "transfer has neither hours nor cost")
 	}
-	b.add(u, v, a)
+	wait := func(a Arc, toMode network.Mode) Arc {
+		if t.Kind == network.PortHandling && toMode == network.Sea {
+			a.DwellHours = b.g.SeaWaitHours
+			a.DwellP90Hours = b.g.SeaWaitHours
+		}
+		return a
+	}
+	b.add(u, v, wait(a, t.ToMode))
 	if !t.OneWay {
 		a.Reverse = true
-		b.add(v, u, a)
+		b.add(v, u, wait(a, t.FromMode))
 	}
 }
 

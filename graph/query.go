@@ -75,7 +75,7 @@ func (g *Graph) Blocked(c *Conditions, buf []uint64) ([]uint64, error) {
 		case TransferArc:
 			t := &transfers[arc.Ref]
 			ok = !containsMode(c.AvoidModes, t.FromMode) && !containsMode(c.AvoidModes, t.ToMode) &&
-				(c.IgnoreAvailability || t.Status == network.Operational && t.Open.Contains(c.AsOf))
+				(c.IgnoreAvailability || g.transferOpen(t, c))
 		}
 		for _, s := range [2]State{from, to} {
 			p := &places[s.Place]
@@ -142,7 +142,7 @@ func (g *Graph) Why(a int32, c *Conditions) string {
 		check(l.ID, what)
 	case TransferArc:
 		t := g.Transfer(a)
-		if t.Status != network.Operational || !t.Open.Contains(c.AsOf) {
+		if !g.transferOpen(t, c) {
 			parts = append(parts, fmt.Sprintf("transfer %s is %s", t.ID, t.Status))
 		}
 	}
@@ -151,6 +151,21 @@ func (g *Graph) Why(a int32, c *Conditions) string {
 		check(p.ID, p.Names.En)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// transferOpen reports whether transfer t works under c: operational and
+// valid on the date, or built by a project that c or a scenario opens.
+func (g *Graph) transferOpen(t *network.Transfer, c *Conditions) bool {
+	if t.Status == network.Operational {
+		return t.Open.Contains(c.AsOf)
+	}
+	if t.Status == network.Suspended || t.Project == "" {
+		return false
+	}
+	if from, ok := g.openedProjects[t.Project]; ok && c.AsOf >= from {
+		return true
+	}
+	return contains(c.OpenProjects, t.Project) && t.Open.Contains(c.AsOf)
 }
 
 // closed reports whether a closure of target covers date d.

@@ -250,6 +250,7 @@ type Transfer struct {
 	Status      Status       `json:"status"`
 	Open        Interval     `json:"open"`
 	OneWay      bool         `json:"one_way,omitempty"`
+	Project     string       `json:"project,omitempty"` // the project that builds it, for transfers not yet operational
 	Sources     Citations    `json:"sources"`
 	Note        string       `json:"note,omitempty"`
 	Pos         Pos          `json:"-"`
@@ -308,7 +309,9 @@ func (p *Project) StatusOn(d Date) Status {
 // loads, the default value of cargo), with its unit and sources.
 type Parameter struct {
 	Name    string    `json:"name"`
-	Value   float64   `json:"value"`
+	Value   float64   `json:"value"` // the working value
+	Min     float64   `json:"min"`   // the range the sources span (Min = Max = Value when they agree)
+	Max     float64   `json:"max"`
 	Unit    string    `json:"unit"`
 	Sources Citations `json:"sources"`
 	Note    string    `json:"note,omitempty"`

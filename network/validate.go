@@ -46,6 +46,11 @@ func (n *Network) validate(ps *Problems) {
 			ps.Addf(p.Pos, "value", "not a finite number")
 		}
 		cited(ps, p.Pos, p.Sources, "value", Exact(p.Value))
+		if p.Min > p.Value || p.Value > p.Max {
+			if p.Min != 0 || p.Max != 0 {
+				ps.Addf(p.Pos, "value", "want value_min ≤ value ≤ value_max, have %g, %g, %g", p.Min, p.Value, p.Max)
+			}
+		}
 	}
 	for i := range n.d.Links {
 		n.checkLink(&n.d.Links[i], ps)
@@ -264,6 +269,11 @@ func (n *Network) checkTransfer(t *Transfer, ps *Problems) {
 	}
 	if t.Status == 0 {
 		ps.Addf(t.Pos, "status", "required value missing")
+	}
+	if t.Project != "" {
+		if _, ok := n.projects[t.Project]; !ok {
+			ps.Addf(t.Pos, "project", "unknown project %q", t.Project)
+		}
 	}
 	gauge := func(field string, m Mode, g Gauge) {
 		switch {

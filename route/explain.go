@@ -131,6 +131,10 @@ func (p *Planner) leg(a int32, arc *graph.Arc, c graph.Cost) Leg {
 		leg.Kind, leg.ID, leg.Transfer, leg.Note = "transfer", t.ID, t.Kind.String(), t.Note
 		leg.ToMode, leg.ToGauge = to.Mode.String(), int(to.Gauge)
 		src("hours", t.Sources.For("hours"))
+		if arc.DwellHours > 0 {
+			leg.Dwell = round(arc.DwellHours, 2)
+			src("wait", g.ParamSources("sea_service_wait_hours"))
+		}
 		switch {
 		case t.USDPerTEU.Known && t.USDPerTonne.Known:
 			src("cost", append(append([]string(nil), t.Sources.For("usd_per_teu")...), t.Sources.For("usd_per_tonne")...))
