@@ -13,21 +13,41 @@ type LegDiff struct {
 	Status string `json:"status"` // "same", "changed", "only_a", "only_b"
 	A      *Leg   `json:"a,omitempty"`
 	B      *Leg   `json:"b,omitempty"`
-	// Why explains the row: what a scenario changed on the leg, or that a
-	// leg is new or no longer used.
+	// Why explains the row: what a scenario changed on the leg, or why the
+	// other side cannot use it.
 	Why []string `json:"why,omitempty"`
+}
+
+// Segment summarises consecutive legs of one itinerary.
+type Segment struct {
+	From  PlaceRef `json:"from"`
+	To    PlaceRef `json:"to"`
+	Legs  int      `json:"legs"`
+	Km    float64  `json:"km"`
+	Hours float64  `json:"hours"`
+	USD   float64  `json:"usd"`
+	Via   []string `json:"via,omitempty"` // crossings and transfers on the segment
+}
+
+// Change is a stretch where the two itineraries part: what A does there,
+// what B does instead, and why.
+type Change struct {
+	A   *Segment `json:"a,omitempty"`
+	B   *Segment `json:"b,omitempty"`
+	Why []string `json:"why"`
 }
 
 // Diff compares two itineraries for the same trip, typically under two
 // scenarios.
 type Diff struct {
-	A, B  *Itinerary `json:"-"`
-	NameA string     `json:"a"`
-	NameB string     `json:"b"`
-	Legs  []LegDiff  `json:"legs"`
+	A, B    *Itinerary `json:"-"`
+	NameA   string     `json:"a"`
+	NameB   string     `json:"b"`
+	Legs    []LegDiff  `json:"legs"`
+	Changes []Change   `json:"changes"`
 	// Delta is B's totals minus A's.
 	Delta Totals `json:"delta"`
-	// Summary says in one sentence which is faster and cheaper and why.
+	// Summary says in one sentence which is faster and cheaper.
 	Summary string `json:"summary"`
 }
 
@@ -35,9 +55,12 @@ type Diff struct {
 // direction, or the same transfer.
 func legKey(l *Leg) string { return l.Kind + ":" + l.ID + ":" + l.From.ID + ">" + l.To.ID }
 
-// Compare aligns the legs of a and b (longest common subsequence of legs)
-// and explains each difference. nameA and nameB label the two sides.
-func Compare(nameA string, a *Itinerary, nameB string, b *Itinerary) *Diff {
+// Compare aligns the legs of a and b (longest common subsequence of legs),
+// marks each as the same, changed or used by one side only, and groups the
+// differences into changes. whyA and whyB, when not nil, say why a leg is
+// unavailable on side A or B (see Planner.WhyNot); they explain the legs
+// one side uses and the other does not.
+func Compare(nameA string, a *Itinerary, nameB string, b *Itinerary, whyA, whyB func(*Leg) string) *Diff {
 	d := &Diff{A: a, B: b, NameA: nameA, NameB: nameB}
 	n, m := len(a.Legs), len(b.Legs)
 	lcs := make([][]int, n+1)
@@ -53,8 +76,7 @@ func Compare(nameA string, a *Itinerary, nameB string, b *Itinerary) *Diff {
 			}
 		}
 	}
-	i, j := 0, 0
-	for i < n || j < m {
+	for i, j := 0, 0; i < n || j < m; {
 		switch {
 		case i < n && j < m && legKey(&a.Legs[i]) == legKey(&b.Legs[j]):
 			la, lb := &a.Legs[i], &b.Legs[j]
@@ -64,23 +86,33 @@ func Compare(nameA string, a *Itinerary, nameB string, b *Itinerary) *Diff {
 				row.Why = append(row.Why, fmt.Sprintf("%s: %.1f h → %.1f h, %.0f → %.0f USD",
 					legName(la), la.Hours+la.Dwell, lb.Hours+lb.Dwell, la.USD, lb.USD))
 			}
-			row.Why = append(row.Why, scenarioNotes(nameA, la, nameB, lb)...)
+			row.Why = append(row.Why, notes(nameA, la)...)
+			row.Why = append(row.Why, notes(nameB, lb)...)
 			d.Legs = append(d.Legs, row)
 			i, j = i+1, j+1
 		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
 			lb := &b.Legs[j]
-			row := LegDiff{Status: "only_b", B: lb, Why: []string{fmt.Sprintf("only %s uses %s", nameB, legName(lb))}}
-			row.Why = append(row.Why, scenarioNotes(nameA, nil, nameB, lb)...)
+			row := LegDiff{Status: "only_b", B: lb, Why: notes(nameB, lb)}
+			if whyA != nil {
+				if w := whyA(lb); w != "" {
+					row.Why = append(row.Why, nameA+": "+w)
+				}
+			}
 			d.Legs = append(d.Legs, row)
 			j++
 		default:
 			la := &a.Legs[i]
-			row := LegDiff{Status: "only_a", A: la, Why: []string{fmt.Sprintf("only %s uses %s", nameA, legName(la))}}
-			row.Why = append(row.Why, scenarioNotes(nameA, la, nameB, nil)...)
+			row := LegDiff{Status: "only_a", A: la, Why: notes(nameA, la)}
+			if whyB != nil {
+				if w := whyB(la); w != "" {
+					row.Why = append(row.Why, nameB+": "+w)
+				}
+			}
 			d.Legs = append(d.Legs, row)
 			i++
 		}
 	}
+	d.group()
 	ta, tb := a.Total, b.Total
 	d.Delta = Totals{
 		Km: round(tb.Km-ta.Km, 1), Hours: round(tb.Hours-ta.Hours, 1), HoursP90: round(tb.HoursP90-ta.HoursP90, 1),
@@ -90,6 +122,56 @@ func Compare(nameA string, a *Itinerary, nameB string, b *Itinerary) *Diff {
 	}
 	d.Summary = summary(d)
 	return d
+}
+
+// group turns runs of rows that are not the same into Changes.
+func (d *Diff) group() {
+	for i := 0; i < len(d.Legs); {
+		if d.Legs[i].Status == "same" {
+			i++
+			continue
+		}
+		var c Change
+		seen := map[string]bool{}
+		for ; i < len(d.Legs) && d.Legs[i].Status != "same"; i++ {
+			row := &d.Legs[i]
+			if row.A != nil {
+				c.A = extend(c.A, row.A)
+			}
+			if row.B != nil {
+				c.B = extend(c.B, row.B)
+			}
+			for _, w := range row.Why {
+				if !seen[w] {
+					seen[w] = true
+					c.Why = append(c.Why, w)
+				}
+			}
+		}
+		if len(c.Why) == 0 {
+			c.Why = append(c.Why, fmt.Sprintf("both ways are open on both sides; each side takes the better one for its figures"))
+		}
+		d.Changes = append(d.Changes, c)
+	}
+}
+
+// extend adds leg l to segment s (creating it).
+func extend(s *Segment, l *Leg) *Segment {
+	if s == nil {
+		s = &Segment{From: l.From}
+	}
+	s.To = l.To
+	s.Legs++
+	s.Km = round(s.Km+l.Km, 1)
+	s.Hours = round(s.Hours+l.Hours+l.Dwell, 1)
+	s.USD = round(s.USD+l.USD, 0)
+	switch l.Kind {
+	case "crossing":
+		s.Via = append(s.Via, "border "+l.Crossing)
+	case "transfer":
+		s.Via = append(s.Via, l.Transfer+" at "+l.From.Name)
+	}
+	return s
 }
 
 func legName(l *Leg) string {
@@ -107,18 +189,12 @@ func legName(l *Leg) string {
 	}
 }
 
-// scenarioNotes returns what each side's scenario changed on its leg.
-func scenarioNotes(nameA string, la *Leg, nameB string, lb *Leg) []string {
+// notes returns what a side's scenario changed on its leg, as
+// "name: leg: change".
+func notes(name string, l *Leg) []string {
 	var out []string
-	if la != nil {
-		for _, s := range la.Scenario {
-			out = append(out, nameA+": "+s)
-		}
-	}
-	if lb != nil {
-		for _, s := range lb.Scenario {
-			out = append(out, nameB+": "+s)
-		}
+	for _, s := range l.Scenario {
+		out = append(out, fmt.Sprintf("%s: %s %s", name, legName(l), s))
 	}
 	return out
 }
@@ -132,7 +208,7 @@ func summary(d *Diff) string {
 	case dt.Hours > 0:
 		parts = append(parts, fmt.Sprintf("%s is %.1f h (%.1f days) slower", d.NameB, dt.Hours, dt.Hours/24))
 	default:
-		parts = append(parts, "the same time")
+		parts = append(parts, d.NameB+" takes the same time")
 	}
 	switch {
 	case dt.USD < 0:
@@ -140,42 +216,16 @@ func summary(d *Diff) string {
 	case dt.USD > 0:
 		parts = append(parts, fmt.Sprintf("%.0f USD dearer", dt.USD))
 	}
-	changed := 0
-	for _, l := range d.Legs {
-		if l.Status != "same" {
-			changed++
-		}
-	}
-	s := strings.Join(parts, " and ")
-	if changed == 0 {
+	s := strings.Join(parts, " and ") + " than " + d.NameA
+	if len(d.Changes) == 0 {
 		return s + "; the route is the same"
 	}
-	return fmt.Sprintf("%s than %s; %d of %d rows differ", s, d.NameA, changed, len(d.Legs))
-}
-
-// ExplainDropped adds to each leg that only A uses the reason whyB gives
-// for B not using it (a closure, a status; "" when B could use it but found
-// a better route), and likewise whyA for legs only B uses.
-func (d *Diff) ExplainDropped(whyA, whyB func(*Leg) string) {
-	for i := range d.Legs {
-		row := &d.Legs[i]
-		switch row.Status {
-		case "only_a":
-			if w := whyB(row.A); w != "" {
-				row.Why = append(row.Why, d.NameB+": "+w)
-			} else {
-				row.Why = append(row.Why, d.NameB+": open, but not on its best route")
-			}
-		case "only_b":
-			if w := whyA(row.B); w != "" {
-				row.Why = append(row.Why, d.NameA+": "+w)
-			}
-		}
-	}
+	return fmt.Sprintf("%s; the routes differ in %d place(s)", s, len(d.Changes))
 }
 
 // WhyNot explains why leg l is unavailable to r on p's graph (closures,
-// status, validity), or returns "" when it is available.
+// status, validity), or, when it is available but the applied scenario
+// changed it, what changed; it returns "" otherwise.
 func (p *Planner) WhyNot(l *Leg, r *Request) string {
 	g := p.g
 	cond := r.conditions()
@@ -193,7 +243,13 @@ func (p *Planner) WhyNot(l *Leg, r *Request) string {
 		from := g.Net.Places()[g.States[g.CSR.Tails[a]].Place].ID
 		to := g.Net.Places()[g.States[g.CSR.Heads[a]].Place].ID
 		if id == l.ID && from == l.From.ID && to == l.To.ID {
-			return g.Why(a, &cond)
+			if why := g.Why(a, &cond); why != "" {
+				return why
+			}
+			if n := g.Notes(a); len(n) > 0 {
+				return legName(l) + " " + strings.Join(n, "; ")
+			}
+			return ""
 		}
 	}
 	return ""

@@ -27,6 +27,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	alts := fs.Int("alternatives", 0, "print up to K meaningfully different routes, best first")
 	maxShared := fs.Float64("max-shared", 0.5, "with --alternatives: most of a route's length it may share with a better one (0..1)")
 	riskPenalty := fs.Float64("risk-penalty", 0, "add this much (USD for cost/gc, hours for time) per unit of risk on each leg")
+	modes := fs.String("modes", "", "comma-separated modes the route may use (road, rail, ferry, sea, air); default all")
 	scen := fs.String("scenario", "", "apply a scenario: a YAML file or the name of a shipped one (caravan scenario list)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -72,6 +73,13 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	}
 	if err := resolveAvoid(n, splitList(*avoid), &req); err != nil {
 		return err
+	}
+	if *modes != "" {
+		avoidModes, err := modesOutside(splitList(*modes))
+		if err != nil {
+			return err
+		}
+		req.AvoidModes = append(req.AvoidModes, avoidModes...)
 	}
 	g, _, err := applyScenario(n, *scen)
 	if err != nil {
@@ -149,6 +157,25 @@ func resolveAvoid(n *network.Network, items []string, req *route.Request) error 
 	return nil
 }
 
+// modesOutside returns the modes not in the list of allowed mode names.
+func modesOutside(allowed []string) ([]network.Mode, error) {
+	ok := map[network.Mode]bool{}
+	for _, s := range allowed {
+		m, err := network.ParseMode(strings.ToLower(s))
+		if err != nil {
+			return nil, usagef("--modes: %v", err)
+		}
+		ok[m] = true
+	}
+	var out []network.Mode
+	for _, m := range network.Modes {
+		if !ok[m] {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
 // printItinerary writes the itinerary as a table, one leg per line.
 func printItinerary(w io.Writer, it *route.Itinerary) {
 	fmt.Fprintf(w, "%s (%s) → %s (%s), as of %s, by %s; %g TEU, %g t\n",
@@ -198,18 +225,30 @@ func printItinerary(w io.Writer, it *route.Itinerary) {
 	fmt.Fprintf(w, "\ncountries: %s\nsources: %s\n", strings.Join(it.Countries, " → "), strings.Join(it.Sources, ", "))
 }
 
+// legSources returns the first source of each of a leg's main parameters
+// (--json lists them all).
 func legSources(l route.Leg) string {
 	var ids []string
 	seen := map[string]bool{}
-	for _, k := range []string{"km", "speed", "hours", "cost", "dwell", "fee"} {
-		for _, id := range l.Sources[k] {
-			if !seen[id] {
+	more := 0
+	for _, k := range []string{"km", "speed", "hours", "cost", "dwell", "fee", "risk"} {
+		for i, id := range l.Sources[k] {
+			switch {
+			case seen[id]:
+			case i == 0:
 				seen[id] = true
 				ids = append(ids, id)
+			default:
+				seen[id] = true
+				more++
 			}
 		}
 	}
-	return strings.Join(ids, " ")
+	s := strings.Join(ids, " ")
+	if more > 0 {
+		s += fmt.Sprintf(" +%d", more)
+	}
+	return s
 }
 
 // printFront writes a Pareto front as a table, then the representative

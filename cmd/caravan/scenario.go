@@ -131,6 +131,7 @@ func runScenarioDiff(ctx context.Context, e *env, args []string) error {
 	asOf := fs.String("as-of", "", "date, YYYY-MM-DD (default: B's as_of, else A's, else today)")
 	teu := fs.Float64("teu", 0, "shipment size in TEU")
 	tonnes := fs.Float64("tonnes", 0, "shipment size in tonnes")
+	modes := fs.String("modes", "", "comma-separated modes the routes may use (default all)")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -175,6 +176,11 @@ func runScenarioDiff(ctx context.Context, e *env, args []string) error {
 		date = sa.AsOf.Day()
 	}
 	req := route.Request{From: pf.ID, To: pt.ID, AsOf: date, By: crit, TEU: *teu, Tonnes: *tonnes}
+	if *modes != "" {
+		if req.AvoidModes, err = modesOutside(splitList(*modes)); err != nil {
+			return err
+		}
+	}
 	pa, pb := route.New(ga), route.New(gb)
 	ia, err := pa.Plan(ctx, req)
 	if err != nil {
@@ -184,8 +190,8 @@ func runScenarioDiff(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("under %s: %w", pos[1], err)
 	}
-	d := route.Compare(pos[0], ia, pos[1], ib)
-	d.ExplainDropped(func(l *route.Leg) string { return pa.WhyNot(l, &req) }, func(l *route.Leg) string { return pb.WhyNot(l, &req) })
+	d := route.Compare(pos[0], ia, pos[1], ib,
+		func(l *route.Leg) string { return pa.WhyNot(l, &req) }, func(l *route.Leg) string { return pb.WhyNot(l, &req) })
 	if *asJSON {
 		return writeJSON(e.stdout, struct {
 			*route.Diff
@@ -239,13 +245,21 @@ func printDiff(w io.Writer, d *route.Diff) {
 	} {
 		fmt.Fprintf(w, "%-8s "+r.f+" "+r.f+" "+r.f+"\n", r.name, r.a, r.b, r.d)
 	}
-	fmt.Fprintf(w, "\n%s\n\nwhy, leg by leg:\n", d.Summary)
-	for _, row := range d.Legs {
-		if row.Status == "same" {
-			continue
+	fmt.Fprintf(w, "\n%s\n", d.Summary)
+	seg := func(s *route.Segment) string {
+		if s == nil {
+			return "nothing"
 		}
-		for _, why := range row.Why {
-			fmt.Fprintf(w, "  %s %s\n", mark[row.Status], why)
+		via := ""
+		if len(s.Via) > 0 {
+			via = " via " + strings.Join(s.Via, ", ")
+		}
+		return fmt.Sprintf("%s → %s%s (%d legs, %.0f km, %.1f h, %.0f USD)", s.From.Name, s.To.Name, via, s.Legs, s.Km, s.Hours, s.USD)
+	}
+	for i, c := range d.Changes {
+		fmt.Fprintf(w, "\nchange %d:\n  A: %s\n  B: %s\n  why:\n", i+1, seg(c.A), seg(c.B))
+		for _, why := range c.Why {
+			fmt.Fprintf(w, "    - %s\n", why)
 		}
 	}
 }
