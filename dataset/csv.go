@@ -108,7 +108,6 @@ func parseTable(file string, data []byte, cols []column, ps *network.Problems) *
 		}
 	}
 	for {
-		line, _ := r.FieldPos(0)
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
@@ -121,7 +120,7 @@ func parseTable(file string, data []byte, cols []column, ps *network.Problems) *
 			}
 			continue
 		}
-		line, _ = r.FieldPos(0)
+		line, _ := r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}

@@ -149,7 +149,7 @@ func (d *Diff) group() {
 			}
 		}
 		if len(c.Why) == 0 {
-			c.Why = append(c.Why, fmt.Sprintf("both ways are open on both sides; each side takes the better one for its figures"))
+			c.Why = append(c.Why, "both ways are open on both sides; each side takes the better one for its figures")
 		}
 		d.Changes = append(d.Changes, c)
 	}

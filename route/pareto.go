@@ -122,7 +122,6 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 			starts = append(starts, v)
 		}
 	}
-	best := math.Inf(1)
 	var opt1 vec
 	for i := range opt1 {
 		opt1[i] = math.Inf(1)
@@ -132,8 +131,7 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 			}
 		}
 	}
-	best = opt1[0]
-	if dst < 0 || math.IsInf(best, 1) {
+	if dst < 0 || math.IsInf(opt1[0], 1) {
 		sc := p.pool.Get().(*scratch)
 		defer p.pool.Put(sc)
 		return nil, p.noRoute(sc, &r, int32(fromIdx), dst)
