@@ -161,7 +161,7 @@ func readAgreements(fsys fs.FS, b *kb.Bundle, ps *network.Problems) {
 	for _, r := range t.rows {
 		id := r.req("agreement")
 		h := kb.AgreementChange{
-			Date:   parse(r, "date", true, kb.ParseWhen),
+			Date:   parse(r, "date", false, kb.ParseWhen), // empty: the source gives no date
 			Status: parse(r, "status", true, kb.ParseAgreementStatus),
 			Event:  r.req("event"), Sources: r.cites(), Pos: r.pos(),
 		}

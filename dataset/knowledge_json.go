@@ -115,6 +115,9 @@ func ReadJSON(name string, data []byte) (*kb.Bundle, error) {
 					x.Pos = p
 					for j := range x.History {
 						x.History[j].Pos = p
+						if x.History[j].Status == 0 {
+							ps.Addf(p, where, "history entry %d has no status", j+1)
+						}
 					}
 					b.Projects = append(b.Projects, x)
 				}

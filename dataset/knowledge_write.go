@@ -17,11 +17,10 @@ import (
 	"github.com/caravan-transport/caravan/network"
 )
 
-// csvFile is a table being written: its header and rows of cells by
-// column name.
+// csvFile is a table being written: its rows of cells by column name and
+// the first reason it cannot be written.
 type csvFile struct {
 	name string
-	cols []string
 	rows []map[string]string
 	err  error
 }

@@ -39,11 +39,20 @@ func ParseAgreementKind(s string) (AgreementKind, error) {
 	return 0, fmt.Errorf("kind %q: want treaty, mou, framework, roadmap, protocol, convention or commitment", s)
 }
 
-// MarshalText writes the kind name.
-func (k AgreementKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+// MarshalText writes the name; the zero value (unset) is empty.
+func (k AgreementKind) MarshalText() ([]byte, error) {
+	if k == 0 {
+		return nil, nil
+	}
+	return []byte(k.String()), nil
+}
 
-// UnmarshalText reads a kind name.
+// UnmarshalText reads a name; empty text gives the zero value.
 func (k *AgreementKind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	v, err := ParseAgreementKind(string(b))
 	*k = v
 	return err
@@ -81,17 +90,28 @@ func ParseAgreementStatus(s string) (AgreementStatus, error) {
 	return 0, fmt.Errorf("status %q: want proposed, negotiating, agreed, signed, in_force, suspended or expired", s)
 }
 
-// MarshalText writes the status name.
-func (s AgreementStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText writes the name; the zero value (unset) is empty.
+func (s AgreementStatus) MarshalText() ([]byte, error) {
+	if s == 0 {
+		return nil, nil
+	}
+	return []byte(s.String()), nil
+}
 
-// UnmarshalText reads a status name.
+// UnmarshalText reads a name; empty text gives the zero value.
 func (s *AgreementStatus) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = 0
+		return nil
+	}
 	v, err := ParseAgreementStatus(string(b))
 	*s = v
 	return err
 }
 
-// AgreementChange is one dated step of an agreement's history.
+// AgreementChange is one dated step of an agreement's history. A zero
+// Date means the source gives no date (an undated article); such steps
+// come before the dated ones.
 type AgreementChange struct {
 	Date    When              `json:"date"`
 	Status  AgreementStatus   `json:"status"`
@@ -180,9 +200,6 @@ func (a *Agreement) Validate(ps *network.Problems) {
 		pos := c.Pos
 		if pos.File == "" {
 			pos = a.Pos
-		}
-		if c.Date.IsZero() {
-			ps.Addf(pos, "date", "agreement %s: history entry %d has no date", a.ID, i+1)
 		}
 		if c.Status == 0 || int(c.Status) >= len(agreementStatusNames) {
 			ps.Addf(pos, "status", "agreement %s: history entry %d has no valid status", a.ID, i+1)

@@ -73,7 +73,8 @@ func factSeq(id string) int {
 }
 
 // Check validates every record of b and its references: ids are unique,
-// cited sources exist in b or in s, facts' documents exist in b or in s,
+// cited sources exist in b or in s, agreements' projects and facts'
+// documents exist in b or in s,
 // and facts' quotes sit where their offsets say. s may be nil (then every
 // reference must resolve inside b). It returns a *network.ValidationError
 // listing every problem with file:line where known, or nil.
@@ -110,11 +111,27 @@ func Check(ctx context.Context, s Store, b *Bundle) error {
 			}
 		}
 	}
+	projects := map[string]bool{}
+	for _, p := range b.Projects {
+		projects[p.ID] = true
+	}
+	if s != nil {
+		stored, err := s.Projects(ctx, ProjectFilter{})
+		if err != nil {
+			return err
+		}
+		for _, p := range stored {
+			projects[p.ID] = true
+		}
+	}
 	dup := dupChecker(&ps)
 	for i := range b.Agreements {
 		a := &b.Agreements[i]
 		dup("agreement", a.ID, a.Pos)
 		a.Validate(&ps)
+		if a.Project != "" && !projects[a.Project] {
+			ps.Addf(a.Pos, "project", "agreement %s: unknown project %q", a.ID, a.Project)
+		}
 		cite(a.Pos, "agreement "+a.ID, a.Sources)
 		for _, h := range a.History {
 			cite(cmp.Or(h.Pos, a.Pos), "agreement "+a.ID, h.Sources)

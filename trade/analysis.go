@@ -3,6 +3,7 @@ package trade
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/caravan-transport/caravan"
@@ -18,7 +19,7 @@ const (
 	OffTrack         Verdict = "off_track"         // it does not
 	NoDeadline       Verdict = "no_deadline"       // the target names no date and none was given (--by)
 	NoTarget         Verdict = "no_target"         // no target is recorded for the pair
-	InsufficientData Verdict = "insufficient_data" // fewer than two annual periods of actual figures
+	InsufficientData Verdict = "insufficient_data" // fewer than two comparable (non-overlapping) annual periods
 )
 
 // Options tune Analyze.
@@ -220,6 +221,14 @@ func (an *Analysis) fit() {
 	if periods < 2 {
 		return
 	}
+	// Two annual periods are comparable only if they do not overlap, that is
+	// their middles are a year or more apart (SH1400 and calendar 2022 share
+	// 80 days: a fit through them alone would extrapolate noise).
+	lo, hi := slices.Min(xs), slices.Max(xs)
+	if hi-lo < 0.999 {
+		an.Notes = append(an.Notes, fmt.Sprintf("the annual periods overlap (middles %.2f and %.2f are less than a year apart): not comparable", lo, hi))
+		return
+	}
 	n := float64(len(xs))
 	var mx, my float64
 	for i := range xs {
@@ -277,7 +286,7 @@ func (an *Analysis) evaluate(opt Options) {
 	}
 	if an.Trend == nil {
 		an.Verdict = InsufficientData
-		an.Notes = append(an.Notes, "fewer than two annual periods of actual figures: no trend")
+		an.Notes = append(an.Notes, "fewer than two comparable annual periods of actual figures: no trend")
 		return
 	}
 	if an.Trend.slope > 0 {

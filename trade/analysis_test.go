@@ -294,3 +294,14 @@ func TestAnalyzeDoubtAndTargetChoice(t *testing.T) {
 		t.Errorf("Analyze with an unknown target: %v, want not found", err)
 	}
 }
+
+func TestAnalyzeOverlappingPeriods(t *testing.T) {
+	figs := []trade.Figure{fig(t, "sh", "actual", "SH1400 = 2021-03-21..2022-03-20", 265.2), fig(t, "y", "actual", "2022", 528), target(t, "t", "2023-01-01", "2030", 3000)}
+	an, err := trade.Analyze(figs, "AA", "BB", trade.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an.Verdict != trade.InsufficientData || an.Trend != nil {
+		t.Errorf("verdict %s, trend %+v; want insufficient_data: SH1400 and 2022 overlap", an.Verdict, an.Trend)
+	}
+}

@@ -19,8 +19,9 @@
 // When the two sides report different numbers for a period (mirror
 // statistics) or two sources disagree, every figure is a point of its own:
 // none is averaged away or dropped. With exactly two periods the fit is the
-// compound annual growth rate between them. Fewer than two annual periods
-// give "insufficient_data". A figure marked doubtful (Figure.Doubt: a year
+// compound annual growth rate between them. Fewer than two comparable
+// annual periods (periods that do not overlap: their middles a year or more
+// apart) give "insufficient_data". A figure marked doubtful (Figure.Doubt: a year
 // inferred by the compiler, numbers a source contradicts) is shown but
 // never fitted.
 //

@@ -37,11 +37,20 @@ func ParseKind(s string) (Kind, error) {
 	return 0, fmt.Errorf("kind %q: want actual or target", s)
 }
 
-// MarshalText writes the kind name.
-func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+// MarshalText writes the name; the zero value (unset) is empty.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k == 0 {
+		return nil, nil
+	}
+	return []byte(k.String()), nil
+}
 
-// UnmarshalText reads a kind name.
+// UnmarshalText reads a name; empty text gives the zero value.
 func (k *Kind) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*k = 0
+		return nil
+	}
 	v, err := ParseKind(string(b))
 	*k = v
 	return err
@@ -78,11 +87,20 @@ func ParseScope(s string) (Scope, error) {
 	return 0, fmt.Errorf("scope %q: want bilateral, transit or sector", s)
 }
 
-// MarshalText writes the scope name.
-func (s Scope) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText writes the name; the zero value (unset) is empty.
+func (s Scope) MarshalText() ([]byte, error) {
+	if s == 0 {
+		return nil, nil
+	}
+	return []byte(s.String()), nil
+}
 
-// UnmarshalText reads a scope name.
+// UnmarshalText reads a name; empty text gives the zero value.
 func (s *Scope) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = 0
+		return nil
+	}
 	v, err := ParseScope(string(b))
 	*s = v
 	return err
@@ -95,7 +113,8 @@ var qualifiers = map[string]bool{"about": true, "more_than": true, "less_than": 
 // traded in a period (Actual) or a goal (Target).
 //
 // For an Actual, Period is the span measured and USD and Tonnes are totals
-// over it. For a Target, USD and Tonnes are per year, Announced is when the
+// over it; a source that gives no span leaves Period zero (the figure is
+// listed as undated, never fitted). For a Target, USD and Tonnes are per year, Announced is when the
 // goal was stated and Period, when known, is the year (or span) by whose
 // end it should be met. Either USD or Tonnes may be unknown, not both.
 type Figure struct {
@@ -190,9 +209,6 @@ func (f *Figure) Validate(ps *network.Problems) {
 	}
 	if f.Scope != Bilateral && f.Subject == "" {
 		add("subject", "a %s figure must say what it covers", f.Scope)
-	}
-	if f.Kind == Actual && f.Period.IsZero() {
-		add("period", "an actual figure needs its period")
 	}
 	if !f.Period.IsZero() && (f.Period.Start == 0 || f.Period.End < f.Period.Start) {
 		add("period", "bad span %s..%s", f.Period.Start, f.Period.End)

@@ -84,7 +84,7 @@ func Fixture(tb testing.TB) *kb.Bundle {
 				ID: "uap-framework", Name: "UAP framework agreement", Kind: kb.Framework, Parties: []string{"AF", "PK", "UZ"},
 				Subject: "joint feasibility study", Project: "trans-afghan",
 				History: []kb.AgreementChange{{Date: mustWhen(tb, "2025-07-17"), Status: kb.Signed, Event: "signed in Kabul"}},
-				Sources: network.Citations{All: []string{"SRC-A"}, ByField: map[string][]string{"date": {"SRC-B"}}},
+				Sources: network.Citations{All: []string{"SRC-A"}, ByField: map[string][]string{"subject": {"SRC-B"}}},
 				Note:    "framework only",
 			},
 			{
