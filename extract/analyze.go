@@ -340,13 +340,18 @@ func (d *doc) resolveMentions() {
 			mt.topic = d.isTopic(m.Start)
 			ms = append(ms, mt)
 		}
-		// People count only when no country is named beside them.
+		// People count only when no country is named beside them, as in
+		// «بردی محمد اف رئیسجمهور تاجیکستان» or "Uzbek President X".
 		ms = slices.DeleteFunc(ms, func(mt mention) bool {
 			if mt.class != ClassPerson {
 				return false
 			}
 			for _, o := range ms {
-				if o.class != ClassPerson && o.tok > mt.tok-4 && o.tok < mt.end+5 {
+				if o.class == ClassPerson || o.class == ClassPlace {
+					continue
+				}
+				if o.tok >= mt.end && o.tok < mt.end+4 && !d.commaBetween(mt.end, o.tok) ||
+					o.end <= mt.tok && o.end > mt.tok-4 && !d.commaBetween(o.end, mt.tok) {
 					return true
 				}
 			}
@@ -365,6 +370,16 @@ func (d *doc) resolveMentions() {
 			}
 		}
 	}
+}
+
+// commaBetween reports whether a comma lies within tokens [a, b).
+func (d *doc) commaBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := d.tokText(k); t == "," || t == "،" {
+			return true
+		}
+	}
+	return false
 }
 
 // seenCode is a country mentioned in sentence sent.

@@ -76,7 +76,8 @@ var countryRows = []countryRow{
 		[]string{"قزاقستان*", "kazakhstan*"},
 		[]string{"قزاق*", "قزاقی*", "kazakh*", "kazakhstani*"},
 		[]placeRow{
-			{"kz-astana", "Astana", []string{"آستانه", "نورسلطان", "نور سلطان", "astana", "nur-sultan", "nursultan"}, inPlace},
+			{"kz-astana", "Astana", []string{"آستانه"}, inPlace},
+			{"kz-astana", "Astana", []string{"نورسلطان", "نور سلطان", "astana", "nur-sultan", "nursultan"}, nil},
 			{"kz-almaty", "Almaty", []string{"آلماتی", "آلما آتا", "almaty", "alma-ata"}, nil},
 			{"kz-aktau", "Aktau", []string{"آکتائو", "آکتاو", "aktau"}, nil},
 			{"kz-kuryk", "Kuryk", []string{"کوریک", "kuryk"}, nil},

@@ -247,6 +247,16 @@ func (s *periodScanner) relativeYear(i int) (int, int, bool) {
 		if (s.word(i+1) == "current" || s.word(i+1) == "this") && s.word(i+2) == "year" {
 			return 0, i + 3, true
 		}
+		if (s.word(i+1) == "current" || s.word(i+1) == "this") && s.word(i+2) == "iranian" {
+			// "the current Iranian (calendar) year": counted by the caller as Solar Hijri.
+			k := i + 3
+			if s.word(k) == "calendar" || s.word(k) == "fiscal" {
+				k++
+			}
+			if s.word(k) == "year" {
+				return 0, k + 1, true
+			}
+		}
 		if (s.word(i+1) == "previous" || s.word(i+1) == "past") && s.word(i+2) == "year" {
 			return -1, i + 3, true
 		}
@@ -256,6 +266,16 @@ func (s *periodScanner) relativeYear(i int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// iranianYear reports whether the relative year [i, e) says "Iranian".
+func (s *periodScanner) iranianYear(i, e int) bool {
+	for k := i; k < e; k++ {
+		if s.word(k) == "iranian" {
+			return true
+		}
+	}
+	return false
 }
 
 // refYear returns the article's year in calendar cal.
@@ -295,6 +315,9 @@ func (s *periodScanner) yearOrRelative(i int, want Calendar) (y int, cal Calenda
 		c := s.cal
 		if want != 0 {
 			c = want
+		}
+		if s.iranianYear(j, e) {
+			c = SolarHijri
 		}
 		if y, ok := s.refYear(c); ok {
 			return y + off, c, e, true, true
@@ -511,12 +534,19 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 	if s.word(j) == "fiscal" || s.word(j) == "fy" {
 		return periodMatch{}, false
 	}
-	y, cal, end, rel, ok := s.yearOrRelative(j, Gregorian)
-	if !ok || cal != Gregorian {
+	y, cal, end, rel, ok := s.yearOrRelative(j, 0)
+	if !ok {
 		if end > j {
 			return periodMatch{Start: i, End: end}, true
 		}
 		return periodMatch{}, false
+	}
+	if cal == SolarHijri {
+		p, ok := shMonths(y, first, last)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, rel), true
 	}
 	return s.resolved(i, end, gregMonths(y, first, y, last), rel), true
 }
@@ -849,12 +879,16 @@ func (s *periodScanner) relative(i int) (periodMatch, bool) {
 	if !ok {
 		return periodMatch{}, false
 	}
-	y, ok := s.refYear(s.cal)
+	cal := s.cal
+	if s.iranianYear(i, end) {
+		cal = SolarHijri
+	}
+	y, ok := s.refYear(cal)
 	if !ok {
 		return periodMatch{Start: i, End: end}, true
 	}
 	y += off
-	if s.cal == SolarHijri {
+	if cal == SolarHijri {
 		p, ok := shMonths(y, 1, 12)
 		if !ok {
 			return periodMatch{Start: i, End: end}, true

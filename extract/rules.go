@@ -124,10 +124,13 @@ func (d *doc) referenceBefore(i int) bool {
 // within [lo, hi), skipping comparison periods («نسبت به سال ۱۳۹۹»,
 // "compared with 2024") and dates. unresolved is true when the nearest
 // period mention has no definite bounds («چند ماه اخیر», «امسال»).
-func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth bool) (p *Period, found bool) {
+func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) (p *Period, found bool) {
 	best, bestDist := -1, 1<<30
 	for k, m := range s.periods {
 		if m.Start < lo || m.End > hi || m.Resolved && m.P.Day {
+			continue
+		}
+		if target && !d.deadline(m.Start) {
 			continue
 		}
 		if d.comparison(m.Start, growth) {
@@ -153,21 +156,39 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth bool) (p *Peri
 	return &s.periods[best].P, true
 }
 
-// comparison reports whether a period at token i is a baseline: after
-// «در مقایسه با», «نسبت به», "compared with", "than (in)", and "from" when
-// a growth rate is reported.
+// comparison reports whether a period at token i is a baseline: within a
+// few words after «در مقایسه با», «نسبت به», «مدت مشابه», "compared with",
+// "than (in)", "the same period of", and after "from" when a growth rate is
+// reported.
 func (d *doc) comparison(i int, growth bool) bool {
-	for _, k := range []int{i, i - 1} {
-		if m, ok := d.cueEndingAt(k, CueCompare); ok {
-			if k == i-1 && d.word(i-1) != "in" && d.word(i-1) != "سال" {
-				continue
+	for _, m := range d.cuesIn(i-4, i+1, CueCompare) {
+		if m.End > i+1 {
+			continue
+		}
+		w := d.tokText(m.Start)
+		if w == "from" && (!growth || m.End != i) {
+			continue
+		}
+		// An amount in between belongs to the comparison, not the period.
+		blocked := false
+		for k := m.End; k < i; k++ {
+			if d.toks[k].Kind == TokNumber {
+				blocked = true
 			}
-			w := d.tokText(m.Start)
-			if w == "from" && !growth {
-				continue
-			}
+		}
+		if !blocked {
 			return true
 		}
+	}
+	return false
+}
+
+// deadline reports whether the period at token i is the date a target is
+// set for: «تا سال ۲۰۳۰», "by 2030", "for 2026".
+func (d *doc) deadline(i int) bool {
+	switch d.word(i - 1) {
+	case "تا", "by", "until", "till", "for", "برای", "of", "through":
+		return true
 	}
 	return false
 }

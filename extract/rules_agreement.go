@@ -43,7 +43,7 @@ var sectorWords = map[string]string{
 func (d *doc) agreementFacts(s *sentence) []candidate {
 	var out []candidate
 	listID := 0
-	for _, c := range d.clauses(s) {
+	for _, c := range d.agreementClauses(s) {
 		status, trig := d.agreementStatus(s, c)
 		if status == "" {
 			continue
@@ -76,6 +76,41 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		f.sectors = d.sectors(c.a, c.b)
 		d.setQuote(&f, c.a, c.b)
 		out = append(out, f)
+	}
+	return out
+}
+
+// agreementClauses cuts the clauses of s once more before a second
+// agreement verb joined by «و» or "and" ("signed a memorandum … and agreed
+// to set up a joint venture"): each verb is its own agreement.
+func (d *doc) agreementClauses(s *sentence) []span {
+	var out []span
+	for _, c := range d.clauses(s) {
+		start := c.a
+		seen := false
+		for _, m := range d.cuesIn(c.a, c.b, CueSign|CueAgree|CueCommit) {
+			if !seen {
+				seen = true
+				continue
+			}
+			// A conjunction between the previous verb and this one?
+			cut := -1
+			for k := m.Start - 1; k > start+2 && k >= m.Start-12; k-- {
+				w := d.tokText(k)
+				if w == "and" || w == "و" {
+					cut = k
+					break
+				}
+				if d.hasCue(k, k+1, CueSign|CueAgree|CueCommit) {
+					break
+				}
+			}
+			if cut > start && d.hasCue(start, cut, CueSign|CueAgree|CueCommit) {
+				out = append(out, span{start, cut})
+				start = cut + 1
+			}
+		}
+		out = append(out, span{start, c.b})
 	}
 	return out
 }
@@ -235,10 +270,10 @@ func (d *doc) genericPlural(c span, trig int) bool {
 			n = x
 		}
 	}
-	if !d.pluralNoun(n) {
+	if dist(n.Start, n.End, trig, trig+1) > 4 || !d.pluralNoun(n) {
 		return false
 	}
-	if d.referenceBefore(n.Start) {
+	if d.referenceBefore(n.Start) || d.word(n.Start-1) == "the" {
 		return true
 	}
 	for _, w := range []string{d.word(n.End), d.word(n.Start - 1)} {

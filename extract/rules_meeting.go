@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -15,12 +16,16 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 	for _, c := range d.clauses(s) {
 		done := false
 		// Visits: «سفر X به Y», "visit by X to Y", «وارد تهران شد».
-		for _, v := range d.cuesIn(c.a, c.b, CueVisit) {
+		for _, v := range d.visits(s, c) {
 			if d.referenceBefore(v.Start) {
 				continue
 			}
 			dest, destEnd, ok := d.destination(s, c, v.End)
 			if !ok {
+				continue
+			}
+			if !d.humanIn(c.a, v.Start) && !d.humanIn(v.End, dest.tok) {
+				// "The first freight train … arrived in Karachi".
 				continue
 			}
 			from := v.End
@@ -40,6 +45,11 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				if len(segs) > 1 {
 					segs = segs[len(segs)-1:]
 				}
+			}
+			if len(segs) == 0 {
+				// «در جریان سفر وزیر راه به اسلامآباد، ایران و پاکستان …»:
+				// the visitor has no country; the clause names the parties.
+				segs = []span{{c.a, c.b}}
 			}
 			list := 0
 			if len(segs) > 1 {
@@ -86,6 +96,11 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				}
 			}
 		}
+		if len(cs) == 1 && d.reporter != "" && d.reporter != cs[0] && d.untitledOfficial(s, c) {
+			// «وزیر صمت در نشست با وزیر تجارت قرقیزستان»: the outlet's own
+			// officials go without their country's name.
+			cs = append(cs, d.reporter)
+		}
 		cs = normalizeCountries(cs)
 		if len(cs) < 2 {
 			continue
@@ -101,6 +116,64 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		out = append(out, f)
 	}
 	return out
+}
+
+// visits returns the visit words of clause c, and «وارد» of «وارد تهران
+// شد» ("arrived in Tehran"), whose destination follows it.
+func (d *doc) visits(s *sentence, c span) []Match {
+	vs := d.cuesIn(c.a, c.b, CueVisit)
+	if s.latin {
+		return vs
+	}
+	for k := c.a; k < c.b-2; k++ {
+		if d.word(k) != "وارد" {
+			continue
+		}
+		for _, mt := range s.mentions {
+			if mt.tok == k+1 && (mt.class == ClassPlace || mt.class == ClassCountry) && strings.HasPrefix(d.word(mt.end), "شد") {
+				vs = append(vs, Match{Start: k, End: k + 1, Entry: &Entry{Class: CueVisit}})
+			}
+		}
+	}
+	sort.Slice(vs, func(i, j int) bool { return vs[i].Start < vs[j].Start })
+	return vs
+}
+
+// untitledOfficial reports whether clause c names an official by a title
+// with no country next to it («وزیر صمت»).
+func (d *doc) untitledOfficial(s *sentence, c span) bool {
+	for _, m := range d.entsIn(c.a, c.b) {
+		e := m.Entry
+		if !e.Class.Has(ClassTitle) || e.Code != "" {
+			continue
+		}
+		switch e.Name {
+		case "president", "prime minister", "deputy prime minister", "foreign minister", "minister", "deputy minister":
+		default:
+			continue
+		}
+		named := false
+		for _, mt := range s.mentions {
+			if mt.tok >= m.End && mt.tok <= m.End+3 || mt.end <= m.Start && mt.end >= m.Start-2 {
+				named = true
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
+}
+
+// humanIn reports whether tokens [a, b) name people: a title, a person, a
+// delegation.
+func (d *doc) humanIn(a, b int) bool {
+	for _, m := range d.entsIn(a, b) {
+		if m.Entry.Class.Has(ClassTitle | ClassPerson) {
+			return true
+		}
+	}
+	return d.hasCue(a, b, CueHuman)
 }
 
 // meetingTrigger finds a meeting in clause c: a meeting word («دیدار»,
@@ -122,6 +195,9 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 	for _, m := range d.cuesIn(c.a, c.b, CueMeetWeak) {
 		if d.referenceBefore(m.Start) || d.word(m.Start-1) == "the" && !d.hasWith(s, m.End, c.b) {
 			continue
+		}
+		if w := d.word(m.End); w == "خبری" || d.word(m.Start-1) == "press" || w == "رسانه" || w == "رسانهای" {
+			continue // a press conference
 		}
 		if d.hasCue(c.a, c.b, CueParticipation) || d.hasWith(s, m.End, c.b) {
 			return m.Start, true
@@ -194,9 +270,28 @@ func (d *doc) participationList(s *sentence, c span) ([]string, bool) {
 }
 
 // destination finds where a visit goes: «به» + place or country after the
-// visit word («سفر … به اسلامآباد»), "to" + place ("visit to Afghanistan"),
-// "visited X", "arrived in X".
+// visit word («سفر … به اسلامآباد») or just before it («به کابل سفر
+// کند»), "to" + place ("visit to Afghanistan"), "visited X", "arrived in
+// X".
 func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
+	if w := d.tokText(from - 1); w == "in" || w == "to" || w == "وارد" {
+		// "arrived in X", "travelled to X": the cue ends with the preposition.
+		for _, mt := range s.mentions {
+			if mt.tok == from && (mt.class == ClassPlace || mt.class == ClassCountry) {
+				mt.name = d.placeName(mt)
+				return mt, mt.end, true
+			}
+		}
+	}
+	if !s.latin {
+		// «به کابل سفر کند»: the destination before the verb.
+		for _, mt := range slices.Backward(s.mentions) {
+			if mt.end <= from-1 && mt.end >= from-3 && mt.tok >= c.a && d.word(mt.tok-1) == "به" && (mt.class == ClassPlace || mt.class == ClassCountry) {
+				mt.name = d.placeName(mt)
+				return mt, mt.end, true
+			}
+		}
+	}
 	for k := from; k < c.b; k++ {
 		w := d.word(k)
 		if w == "به" || w == "to" || w == "in" && (d.word(k-1) == "arrived" || d.word(k-1) == "arrives") {

@@ -71,8 +71,10 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		if len(cs) == 0 {
 			cs = d.countries(s, s.a, s.b, false)
 		}
-		if len(cs) == 0 {
-			cs = append(cs, d.main...)
+		if len(cs) < 2 {
+			// Corridors and pipelines join countries: the other party
+			// comes from context.
+			cs = d.completePair(s, cs)
 		}
 		f.Countries = normalizeCountries(cs)
 		d.setQuote(&f, c.a, c.b)
@@ -106,10 +108,39 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		if st == "launched" && d.hasCue(c.a, c.b, CueFuture) {
 			return "planned"
 		}
+		if st == "completed" {
+			// «۸۰ درصد از عملیات اجرایی … به پایان رسیده»: work in progress.
+			for _, am := range s.amounts {
+				if am.kind == amtPercent && am.a >= c.a && am.a < c.b && am.value < 100 {
+					return "under_construction"
+				}
+			}
+		}
 		return st
 	}
 	if d.hasCue(c.a, c.b, CueAccelerate) && d.hasCue(c.a, c.b, CueAgree|CueSign|CueCommit) {
 		return "acceleration_agreed"
+	}
+	// "construction of which began", «عملیات ساخت … آغاز شد», "construction
+	// is expected to start": started, or planned when still to come.
+	build, start, past := false, false, false
+	for k := c.a; k < c.b; k++ {
+		switch w := d.word(k); w {
+		case "construction", "ساخت", "احداث", "building":
+			build = true
+		case "started", "began", "begun", "commenced", "start", "starts", "begin", "begins", "commence", "آغاز", "شروع":
+			start = true
+			next := d.word(k + 1)
+			if w == "started" || w == "began" || w == "begun" || w == "commenced" || (w == "آغاز" || w == "شروع") && (next == "شد" || next == "شده" || next == "گردید") {
+				past = true
+			}
+		}
+	}
+	if build && start {
+		if !past && d.hasCue(c.a, c.b, CueFuture|CueTarget) {
+			return "planned"
+		}
+		return "construction_started"
 	}
 	return ""
 }

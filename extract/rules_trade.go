@@ -23,7 +23,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			var kind string
 			switch am.kind {
 			case amtMoney:
-				if !d.isTrade(c, am) {
+				if !d.isTrade(s, c, am) {
 					continue
 				}
 				kind = KindTradeValue
@@ -59,10 +59,11 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				st = StatusCapacity
 			}
 			f.Status = ptr(st)
-			if p, _ := d.nearestPeriod(s, c.a, c.b, am.a, am.b, len(growth) > 0); p != nil {
+			tgt := st == StatusTarget
+			if p, found := d.nearestPeriod(s, c.a, c.b, am.a, am.b, len(growth) > 0, tgt); p != nil {
 				f.Period = ptr(p.Label)
-			} else if _, found := d.nearestPeriod(s, c.a, c.b, am.a, am.b, len(growth) > 0); !found {
-				if p, _ := d.nearestPeriod(s, s.a, s.b, am.a, am.b, len(growth) > 0); p != nil {
+			} else if !found {
+				if p, _ := d.nearestPeriod(s, s.a, s.b, am.a, am.b, len(growth) > 0, tgt); p != nil {
 					f.Period = ptr(p.Label)
 				}
 			}
@@ -117,7 +118,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		f.GrowthPct = ptr(g.pct)
 		f.Status = ptr(statuses[g.idx])
 		f.Countries = cs
-		if p, _ := d.nearestPeriod(s, c.a, c.b, g.a, g.b, true); p != nil {
+		if p, _ := d.nearestPeriod(s, c.a, c.b, g.a, g.b, true, statuses[g.idx] == StatusTarget); p != nil {
 			f.Period = ptr(p.Label)
 		}
 		d.setQuote(&f, c.a, c.b)
@@ -147,8 +148,16 @@ func (d *doc) tradeCueIn(c span) int {
 // isTrade reports whether a money amount is a trade value: a trade word in
 // the clause that is nearer to it than any word of investment, cost, aid,
 // revenue or contract value.
-func (d *doc) isTrade(c span, am amount) bool {
+func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 	orgs := d.cuesIn(c.a-3, c.b, CueTradeOrg)
+	inOrg := func(m Match) bool {
+		for _, o := range orgs {
+			if m.Start >= o.Start && m.Start < o.End {
+				return true
+			}
+		}
+		return false
+	}
 	best := 1 << 30
 	for _, m := range d.cuesIn(c.a, c.b, CueTrade) {
 		inOrg := false
@@ -162,10 +171,15 @@ func (d *doc) isTrade(c span, am amount) bool {
 		}
 	}
 	if best == 1<<30 {
-		return false
+		// «…، اما مقامات دو کشور بر افزایش آن به ۵ میلیارد دلار تأکید
+		// دارند»: the trade word is in the sentence's other clause.
+		if c.a == s.a && c.b == s.b || d.hasCue(c.a, c.b, CueNonTrade) {
+			return false
+		}
+		return d.isTrade(s, span{s.a, s.b}, am)
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueNonTrade) {
-		if m.Start >= am.a && m.End <= am.b {
+		if m.Start >= am.a && m.End <= am.b || inOrg(m) {
 			continue
 		}
 		if dist(m.Start, m.End, am.a, am.b) < best {
@@ -277,7 +291,14 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 			}
 			w := window(ams[k].b, hi)
 			if w == "" && k == n-1 {
-				w = window(ams[k].a-4, ams[k].a)
+				lo := c.a
+				if k > 0 {
+					lo = ams[k-1].b
+				}
+				w = window(lo, ams[k].a)
+				if w == "" && d.raisingTo(c, ams[k]) {
+					w = StatusTarget
+				}
 			}
 			if w != "" {
 				st[k], explicit[k] = w, true
@@ -287,6 +308,20 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 				st[k] = StatusActual
 			}
 		}
+	}
+	// "up from X", «از X» with no "to" after: a baseline, where things stand.
+	for k := range n {
+		before := d.word(ams[k].a - 1)
+		if ams[k].qual != "" {
+			before = d.word(ams[k].a - 2)
+		}
+		if before != "from" && before != "از" || ams[k].kind == amtPercent {
+			continue
+		}
+		if k+1 < n && ams[k+1].kind == ams[k].kind && ams[k+1].a-ams[k].b <= 5 {
+			continue // a from-to pair, below
+		}
+		st[k] = StatusActual
 	}
 	// "from X to Y", «از X به Y»: X is where things stand.
 	for k := 0; k+1 < n; k++ {
@@ -313,6 +348,15 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 		}
 	}
 	return st
+}
+
+// raisingTo reports whether an amount is the goal of a raise with no
+// verb saying it happened: «بر افزایش آن به ۵ میلیارد دلار تأکید دارند».
+func (d *doc) raisingTo(c span, am amount) bool {
+	if w := d.word(am.a - 1); w != "به" && w != "to" {
+		return false
+	}
+	return d.hasCue(max(c.a, am.a-5), am.a-1, CueUp)
 }
 
 // growthRate is a percentage with a direction.
@@ -374,19 +418,12 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 	if len(cs) == 0 {
 		cs = d.countries(s, s.a, s.b, true)
 	}
-	if len(cs) == 0 && d.hasBilateral(s) {
+	if len(cs) == 0 {
+		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
+		// countries the article is about.
 		cs = append(cs, d.main...)
 	}
 	return normalizeCountries(cs)
-}
-
-func (d *doc) hasBilateral(s *sentence) bool {
-	for _, m := range d.entsIn(s.a, s.b) {
-		if m.Entry.Class.Has(ClassBilateral) {
-			return true
-		}
-	}
-	return false
 }
 
 // flow returns "A->B" for exports of A to B or imports of B from A when the
