@@ -55,7 +55,8 @@ func nonNil(b *kb.Bundle) *kb.Bundle {
 // name used in error positions. Each record is decoded on its own, with
 // unknown fields refused, and every malformed record is reported with its
 // line, its list and index ("agreements[3]") and the reason, in one
-// *network.ValidationError. Keys may be missing; unknown keys are errors.
+// *network.ValidationError. Keys may be missing or null; unknown keys are
+// errors.
 func ReadJSON(name string, data []byte) (*kb.Bundle, error) {
 	const op = "dataset.ReadJSON"
 	var ps network.Problems
@@ -85,8 +86,15 @@ func ReadJSON(name string, data []byte) (*kb.Bundle, error) {
 		default:
 			ps.Addf(pos(dec.InputOffset()), key, "unknown list (want sources, agreements, projects, figures, documents or facts)")
 		}
-		if err := expect(dec, json.Delim('[')); err != nil {
-			return fail(fmt.Errorf("%q: %w", key, err))
+		open, err := dec.Token()
+		if err != nil {
+			return fail(err)
+		}
+		if open == nil {
+			continue // "key": null is an empty list
+		}
+		if d, ok := open.(json.Delim); !ok || d != '[' {
+			return fail(fmt.Errorf("%q: found %v, want a list", key, open))
 		}
 		for i := 0; dec.More(); i++ {
 			start := skipSpace(data, dec.InputOffset())

@@ -17,7 +17,7 @@ type Verdict string
 const (
 	OnTrack          Verdict = "on_track"          // the trend reaches the target by the deadline
 	OffTrack         Verdict = "off_track"         // it does not
-	NoDeadline       Verdict = "no_deadline"       // the target names no date and none was given (--by)
+	NoDeadline       Verdict = "no_deadline"       // the target names no date, none was given (--by) and the trend rises
 	NoTarget         Verdict = "no_target"         // no target is recorded for the pair
 	InsufficientData Verdict = "insufficient_data" // fewer than two comparable (non-overlapping) annual periods
 )
@@ -120,7 +120,8 @@ const Method = "series: bilateral totals by period, every reported figure kept s
 	"over every figure of every annual period (two periods: the CAGR between them), except figures marked doubtful; " +
 	"partial-year periods are shown annualized (× 365.25 / days) and excluded. " +
 	"growth needed: (target / latest)^(1 / years) − 1, years between the end of the latest annual period and the deadline. " +
-	"verdict: on track when the trend at the deadline reaches the target."
+	"verdict: on track when the trend at the deadline reaches the target; without a deadline a trend that does not rise is off track; " +
+	"insufficient data with fewer than two comparable (non-overlapping) annual periods."
 
 // Analyze builds the series of the pair a–b from figures (which may hold
 // other pairs; they are ignored) and evaluates the latest target.
@@ -289,13 +290,19 @@ func (an *Analysis) evaluate(opt Options) {
 		an.Notes = append(an.Notes, "fewer than two comparable annual periods of actual figures: no trend")
 		return
 	}
+	never := false
 	if an.Trend.slope > 0 {
 		ry := round((math.Log(goal)-an.Trend.intercept)/an.Trend.slope, 2)
 		an.ReachYear = &ry
-	} else {
+	} else if an.Trend.At(an.Trend.ToYear) < goal {
+		never = true
 		an.Notes = append(an.Notes, "the trend is not rising: it never reaches the target")
 	}
 	if an.Deadline == 0 {
+		if never {
+			an.Verdict = OffTrack
+			return
+		}
 		an.Verdict = NoDeadline
 		an.Notes = append(an.Notes, "the target names no deadline; give --by YEAR to judge it")
 		return

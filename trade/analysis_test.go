@@ -305,3 +305,14 @@ func TestAnalyzeOverlappingPeriods(t *testing.T) {
 		t.Errorf("verdict %s, trend %+v; want insufficient_data: SH1400 and 2022 overlap", an.Verdict, an.Trend)
 	}
 }
+
+func TestAnalyzeFallingWithoutDeadline(t *testing.T) {
+	figs := []trade.Figure{fig(t, "a", "actual", "2022", 900), fig(t, "b", "actual", "2023", 600), target(t, "t", "2024-01-01", "", 3000)}
+	an, err := trade.Analyze(figs, "AA", "BB", trade.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if an.Verdict != trade.OffTrack || an.ReachYear != nil || an.Deadline != 0 {
+		t.Errorf("verdict %s, reach %v, deadline %v; want off_track: a falling trend never reaches the target", an.Verdict, an.ReachYear, an.Deadline)
+	}
+}

@@ -31,6 +31,8 @@
 // period; the growth needed from each figure of the latest annual period is
 // (target / latest)^(1 / years) − 1, years counted between the period's end
 // and the deadline. The verdict is "on_track" when the trend at the deadline
-// reaches the target, else "off_track"; without a deadline it is
-// "no_deadline" and ReachYear tells when a rising trend would get there.
+// reaches the target, else "off_track". Without a deadline a trend that
+// does not rise and stays below the target is "off_track" (it never gets
+// there); a rising one is "no_deadline", and ReachYear tells when it would
+// get there.
 package trade

@@ -157,8 +157,12 @@ func (p Period) String() string {
 	return p.Label + " = " + span
 }
 
-// Name returns the label if there is one, else the span ("2025", "SH1400").
+// Name returns the label if there is one, else the span ("2025", "SH1400");
+// "" for the zero Period.
 func (p Period) Name() string {
+	if p.IsZero() {
+		return ""
+	}
 	if p.Label != "" {
 		return p.Label
 	}

@@ -81,8 +81,9 @@ func newPlot(an *Analysis) *plot {
 	if p.x1-p.x0 < 1 {
 		p.x1 = p.x0 + 1
 	}
-	p.step = niceStep(math.Max(top, 1) / 5)
-	p.y1 = math.Ceil(math.Max(top, 1)/p.step) * p.step
+	top = math.Max(top, 1) * 1.08 // headroom for the target's label
+	p.step = niceStep(top / 5)
+	p.y1 = math.Ceil(top/p.step) * p.step
 	return p
 }
 
@@ -177,7 +178,7 @@ func (p *plot) trend(b *strings.Builder, an *Analysis) {
 	last := pts[len(pts)-1]
 	var lx, ly float64
 	fmt.Sscanf(last, "%f,%f", &lx, &ly)
-	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="end" fill="%s">%s</text>`+"\n", math.Min(lx, padL+plotW)-4, math.Max(ly-8, padT+12), colTrend, html.EscapeString(label))
+	fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="end" fill="%s">%s</text>`+"\n", math.Min(lx, padL+plotW)-4, math.Min(math.Max(ly-8, padT+12), padT+plotH-22), colTrend, html.EscapeString(label))
 }
 
 func (p *plot) target(b *strings.Builder, an *Analysis) {

@@ -56,6 +56,12 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"help", "show the commands", nil},
+		{"trade", "trade between two countries by period, against its target: growth needed, trend, on track?", runTrade},
+		{"agreements", "agreements with their parties and dated status timelines", runAgreements},
+		{"projects", "network projects with their ranges, links and status timelines", runProjects},
+		{"export", "write the knowledge base as CSV files or JSON", runExport},
+		{"import", "read CSV files or JSON into the knowledge base (all or nothing)", runImport},
+		{"db", "where the knowledge base is and what it holds; check, reload the built-in dataset", runDB},
 		{"matrix", "best-route hours, cost or CO2 between sets of places or countries", runMatrix},
 		{"places", "list places, or find them by name in English or Persian", runPlaces},
 		{"scenario", "list, check and compare scenarios (scenario diff A B --from X --to Y)", runScenario},

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/caravan-transport/caravan/kb"
+	"github.com/caravan-transport/caravan/network"
+)
+
+// runAgreements lists agreements with their status timelines.
+func runAgreements(ctx context.Context, e *env, args []string) error {
+	fs, asJSON := e.newFlags("agreements", "",
+		"List agreements (treaties, MoUs, framework agreements, roadmaps, commitments) with who the parties are,\n"+
+			"what they are about and their dated status timeline, with sources.")
+	db := dbFlag(fs)
+	country := fs.String("country", "", "only agreements with this party (ISO 3166-1 alpha-2 code)")
+	status := fs.String("status", "", "only agreements whose latest status is `S` (proposed, negotiating, agreed, signed, in_force, suspended, expired)")
+	kind := fs.String("kind", "", "only agreements of this `KIND` (treaty, mou, framework, roadmap, protocol, convention, commitment)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected arguments %q", pos)
+	}
+	f := kb.AgreementFilter{Country: strings.ToUpper(*country)}
+	if f.Country != "" && !isCountryCode(f.Country) {
+		return usagef("--country: %q is not an ISO 3166-1 alpha-2 code", *country)
+	}
+	if *status != "" {
+		if f.Status, err = kb.ParseAgreementStatus(*status); err != nil {
+			return usagef("--status: %v", err)
+		}
+	}
+	if *kind != "" {
+		if f.Kind, err = kb.ParseAgreementKind(*kind); err != nil {
+			return usagef("--kind: %v", err)
+		}
+	}
+	s, err := e.openKB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	as, err := s.Agreements(ctx, f)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if as == nil {
+			as = []kb.Agreement{}
+		}
+		return writeJSON(e.stdout, as)
+	}
+	if len(as) == 0 {
+		_, err := fmt.Fprintln(e.stdout, "no agreement matches")
+		return err
+	}
+	for i, a := range as {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		printAgreement(e.stdout, &a)
+	}
+	return nil
+}
+
+func printAgreement(w io.Writer, a *kb.Agreement) {
+	fmt.Fprintf(w, "%s  %s  [%s, %s]\n", a.ID, strings.Join(a.Parties, "–"), a.Kind, statusSince(a.Status().String(), a.Since().String()))
+	fmt.Fprintf(w, "  %s\n", a.Name)
+	if a.Subject != "" {
+		fmt.Fprintf(w, "  about: %s\n", a.Subject)
+	}
+	if a.Signatories != "" {
+		fmt.Fprintf(w, "  by: %s\n", a.Signatories)
+	}
+	if a.Project != "" {
+		fmt.Fprintf(w, "  project: %s\n", a.Project)
+	}
+	for _, h := range a.History {
+		fmt.Fprintf(w, "  %-10s  %-11s  %s%s\n", orUndated(h.Date.String()), h.Status, h.Event, citeText(h.Sources))
+	}
+	if a.Note != "" {
+		fmt.Fprintf(w, "  note: %s\n", a.Note)
+	}
+	fmt.Fprintf(w, "  sources: %s\n", strings.Join(a.Sources.IDs(), ", "))
+}
+
+func statusSince(status, since string) string {
+	if since == "" {
+		return status
+	}
+	return status + " since " + since
+}
+
+// citeText writes " [A, B]" for a citation, "" for none.
+func citeText(c network.Citations) string {
+	ids := c.IDs()
+	if len(ids) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(ids, ", ") + "]"
+}

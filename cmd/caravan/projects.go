@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/caravan-transport/caravan/kb"
+	"github.com/caravan-transport/caravan/network"
+)
+
+// runProjects lists the network's projects with their status timelines.
+func runProjects(ctx context.Context, e *env, args []string) error {
+	fs, asJSON := e.newFlags("projects", "",
+		"List railway, road, port and terminal projects with their length, cost and capacity ranges, the links\n"+
+			"they add to the network and their dated status timeline, with sources.")
+	db := dbFlag(fs)
+	status := fs.String("status", "", "only projects whose latest status is `S` (operational, under_construction, planned, proposed, suspended)")
+	country := fs.String("country", "", "only projects in this country (ISO 3166-1 alpha-2 code)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected arguments %q", pos)
+	}
+	f := kb.ProjectFilter{Country: strings.ToUpper(*country)}
+	if f.Country != "" && !isCountryCode(f.Country) {
+		return usagef("--country: %q is not an ISO 3166-1 alpha-2 code", *country)
+	}
+	if *status != "" {
+		if f.Status, err = network.ParseStatus(*status); err != nil {
+			return usagef("--status: %v", err)
+		}
+	}
+	s, err := e.openKB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ps, err := s.Projects(ctx, f)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if ps == nil {
+			ps = []kb.Project{}
+		}
+		return writeJSON(e.stdout, ps)
+	}
+	if len(ps) == 0 {
+		_, err := fmt.Fprintln(e.stdout, "no project matches")
+		return err
+	}
+	for i, p := range ps {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		printProject(e.stdout, &p)
+	}
+	return nil
+}
+
+func printProject(w io.Writer, p *kb.Project) {
+	since := ""
+	if n := len(p.History); n > 0 {
+		since = p.History[n-1].Date.String()
+	}
+	fmt.Fprintf(w, "%s  %s  [%s, %s]\n", p.ID, strings.Join(p.Countries, "–"), p.Kind, statusSince(p.Status().String(), since))
+	fmt.Fprintf(w, "  %s\n", p.Names.En)
+	var figs []string
+	for _, r := range []struct {
+		name, unit string
+		v          network.Range
+		scale      float64
+	}{{"length", "km", p.LengthKm, 1}, {"cost", "USD bn", p.CostUSD, 1e9}, {"capacity", "Mt/yr", p.CapacityTPY, 1e6}} {
+		if !r.v.Known {
+			continue
+		}
+		s := fmt.Sprintf("%s %s %s", r.name, trimNum(r.v.Value/r.scale), r.unit)
+		if r.v.Min != r.v.Value || r.v.Max != r.v.Value {
+			s += fmt.Sprintf(" (%s–%s)", trimNum(r.v.Min/r.scale), trimNum(r.v.Max/r.scale))
+		}
+		figs = append(figs, s)
+	}
+	if len(figs) > 0 {
+		fmt.Fprintf(w, "  %s\n", strings.Join(figs, "; "))
+	}
+	if len(p.Links) > 0 {
+		fmt.Fprintf(w, "  adds %d links: %s\n", len(p.Links), strings.Join(p.Links, ", "))
+	}
+	for _, h := range p.History {
+		status := "-"
+		if h.Status != 0 {
+			status = h.Status.String()
+		}
+		fmt.Fprintf(w, "  %s  %-18s  %s%s\n", h.Date, status, h.Event, citeText(h.Sources))
+	}
+	fmt.Fprintf(w, "  sources: %s\n", strings.Join(p.Sources.IDs(), ", "))
+}
