@@ -24,16 +24,42 @@ type amount struct {
 // scanAmounts finds the amounts of sentence s.
 func (d *doc) scanAmounts(s *sentence) []amount {
 	var out []amount
+	currency := "" // the last currency written in the sentence
 	for i := s.a; i < s.b; {
 		am, ok := d.amountAt(s, i)
+		if !ok && currency != "" {
+			am, ok = d.inheritedMoney(s, i, currency)
+		}
 		if !ok {
 			i++
 			continue
+		}
+		if am.kind == amtMoney {
+			currency = am.currency
 		}
 		out = append(out, am)
 		i = am.b
 	}
 	return out
+}
+
+// inheritedMoney reads an amount whose currency was written only with an
+// earlier amount: «از دو میلیارد دلار … به پنج میلیارد», "from $1 billion
+// to 3 billion". It must have a scale of a million or more and follow «به»,
+// «تا», "to", «و» or "and".
+func (d *doc) inheritedMoney(s *sentence, i int, currency string) (amount, bool) {
+	switch d.word(i - 1) {
+	case "به", "تا", "to", "و", "and":
+	default:
+		return amount{}, false
+	}
+	e, ok := parseNumExpr(d.norm, d.toks[:s.b], i)
+	if !ok || e.Scale < 1e6 || d.hasUnitAt(s, e.End) {
+		return amount{}, false
+	}
+	am := amount{kind: amtMoney, value: e.Value, currency: currency, scale: e.Scale, a: i, b: e.End, na: i, nb: e.End}
+	am.per = d.rateOf(s, am)
+	return am, true
 }
 
 // prefixCurrency returns a currency written before a number at token i
@@ -69,12 +95,15 @@ func (d *doc) amountAt(s *sentence, i int) (amount, bool) {
 	// A range: «بین ۲ تا ۳ میلیون», "4 to 6 million", "8-10 million".
 	if k+1 < s.b && am.currency == "" || k+1 < s.b && am.kind == amtMoney {
 		switch d.tokText(k) {
-		case "تا", "-", "to", "الی", "and":
-			if isNumberStart(d.norm, d.toks, k+1) && !d.hasUnitAt(s, k) {
-				j := k + 1
-				if c, next, ok := d.prefixCurrency(s, j); ok && c == am.currency {
-					j = next
-				}
+		case "تا", "-", "to", "الی", "and", "و":
+			j := k + 1
+			if c, next, ok := d.prefixCurrency(s, j); ok && c == am.currency {
+				j = next
+			}
+			conj := d.tokText(k) == "and" || d.tokText(k) == "و"
+			between := d.word(am.a-1) == "between" || d.word(am.a-1) == "بین" || d.word(am.a-1) == "میان"
+			from := d.word(am.a-1) == "from" || d.word(am.a-1) == "از" // "from X to Y" is a change, not a range
+			if isNumberStart(d.norm, d.toks, j) && !d.hasUnitAt(s, k) && (!conj || between) && !from {
 				if e2, ok := parseNumExpr(d.norm, d.toks[:s.b], j); ok && e2.Value > 0 {
 					v1 := e.Value
 					if e.Scale == 1 && e2.Scale > 1 && v1 < 1000 {
@@ -166,7 +195,7 @@ func (d *doc) rateOf(s *sentence, am amount) string {
 				continue
 			}
 			// «در سال ۱۴۰۰» is a period, not a rate.
-			if m.End < len(d.toks) && d.toks[m.End].Kind == TokNumber {
+			if m.End < len(d.toks) && d.toks[m.End].Kind == TokNumber && d.isYear(m.End) {
 				continue
 			}
 			if m.Start >= am.a && m.End <= am.b {
@@ -183,4 +212,21 @@ func (d *doc) rateOf(s *sentence, am amount) string {
 		return "month"
 	}
 	return ""
+}
+
+// isYear reports whether token i is a four-digit year (1300–1499 Solar
+// Hijri or 1900–2100 Gregorian).
+func (d *doc) isYear(i int) bool {
+	t := d.tokText(i)
+	if len(t) != 4 {
+		return false
+	}
+	y := 0
+	for k := 0; k < 4; k++ {
+		if t[k] < '0' || t[k] > '9' {
+			return false
+		}
+		y = y*10 + int(t[k]-'0')
+	}
+	return y >= 1300 && y <= 1499 || y >= 1900 && y <= 2100
 }

@@ -53,6 +53,9 @@ func ParseArticle(id, text string) (Article, error) {
 	if k := strings.IndexAny(ds, " \t\r"); k >= 0 {
 		ds = ds[:k]
 	}
+	if nd := Normalize(ds).Norm; nd == "" || nd[0] < '0' || nd[0] > '9' {
+		return a, nil // "Date palms are …": not a header
+	}
 	d, err := parseHeaderDate(ds)
 	if err != nil {
 		return a, caravan.Errorf(caravan.Invalid, "extract.ParseArticle", "%s:1: field %q: %v", id, "date", err)

@@ -76,7 +76,7 @@ var countryRows = []countryRow{
 		[]string{"قزاقستان*", "kazakhstan*"},
 		[]string{"قزاق*", "قزاقی*", "kazakh*", "kazakhstani*"},
 		[]placeRow{
-			{"kz-astana", "Astana", []string{"آستانه"}, inPlace},
+			{"kz-astana", "Astana", []string{"آستانه"}, []string{"به", "از", "شهر", "پایتخت", "مقامات", "مقام", "تا"}}, // «در آستانه» is "on the eve of"
 			{"kz-astana", "Astana", []string{"نورسلطان", "نور سلطان", "astana", "nur-sultan", "nursultan"}, nil},
 			{"kz-almaty", "Almaty", []string{"آلماتی", "آلما آتا", "almaty", "alma-ata"}, nil},
 			{"kz-aktau", "Aktau", []string{"آکتائو", "آکتاو", "aktau"}, nil},

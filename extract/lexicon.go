@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Class is a set of lexical classes an entry belongs to.
@@ -32,19 +33,41 @@ type Match struct {
 }
 
 // Affix modes of a phrase word, written after the word in a phrase:
-// "word*" accepts nominal suffixes (plural, ezafe, possessive, English -s),
-// "word~" accepts verb prefixes and personal endings.
+// "word*" accepts nominal suffixes (plural, ezafe, possessive) and, for
+// English words, inflections (-s, -ed, -ing); "word~" accepts verb
+// prefixes and personal endings.
 const (
 	affixExact   = 1
 	affixNominal = 2
 	affixVerb    = 4
 )
 
-var nominalSuffixes = []string{"ی", "ای", "ها", "های", "هایی", "ان", "یان", "ش", "شان", "مان", "تان", "یی", "s", "es"}
+var nominalSuffixes = []string{"ی", "ای", "ها", "های", "هایی", "ان", "یان", "ش", "شان", "مان", "تان", "یی"}
 
 var verbPrefixes = []string{"می", "نمی", "ن", "ب"}
 
-var verbSuffixes = []string{"م", "ی", "د", "یم", "ید", "ند", "ه", "هاند", "هایم", "هاید", "هام", "های", "هاست", "ن", "ست", "s", "ed", "d", "ing", "es"}
+var verbSuffixes = []string{"م", "ی", "د", "یم", "ید", "ند", "ه", "هاند", "هایم", "هاید", "هام", "های", "هاست", "ن", "ست"}
+
+// englishStems returns the stems an English inflected word may come from:
+// "agreed" → "agree", "planned" → "plan", "accelerating" → "accelerate",
+// "increases" → "increase".
+func englishStems(w string) []string {
+	var out []string
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		if len(w) <= len(suf)+2 || !strings.HasSuffix(w, suf) {
+			continue
+		}
+		stem := w[:len(w)-len(suf)]
+		out = append(out, stem)
+		if suf == "ing" || suf == "ed" {
+			out = append(out, stem+"e")
+			if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
+				out = append(out, stem[:n-1])
+			}
+		}
+	}
+	return out
+}
 
 // skippable are punctuation tokens a phrase may span: «افغان–ترانس» matches
 // the phrase "افغان ترانس", and "CASA-1000" the phrase "casa 1000".
@@ -191,6 +214,13 @@ func (n *lexNode) step(word string, f func(*lexNode)) {
 	for _, suf := range nominalSuffixes {
 		if len(word) > len(suf)+1 && strings.HasSuffix(word, suf) {
 			if ed := n.next[word[:len(word)-len(suf)]]; ed != nil && ed.allow&affixNominal != 0 {
+				f(ed.node)
+			}
+		}
+	}
+	if word[0] < utf8.RuneSelf {
+		for _, stem := range englishStems(word) {
+			if ed := n.next[stem]; ed != nil && ed.allow&(affixNominal|affixVerb) != 0 {
 				f(ed.node)
 			}
 		}

@@ -95,6 +95,7 @@ type normalizer struct {
 }
 
 func (n *normalizer) write(r rune, s, e int) {
+	n.space = false
 	var buf [utf8.UTFMax]byte
 	k := utf8.EncodeRune(buf[:], r)
 	n.out = append(n.out, buf[:k]...)
@@ -129,7 +130,6 @@ func (n *normalizer) emit(r rune, s, e, depth int) {
 		(r >= '\u06d6' && r <= '\u06ed' && r != '\u06d5'):
 		return
 	}
-	n.space = false
 	switch {
 	case r >= 'A' && r <= 'Z':
 		r += 'a' - 'A'

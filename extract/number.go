@@ -150,8 +150,11 @@ loop:
 			afterAnd = false
 		case tk.Kind == TokWord && (w == "a" || w == "an") && j+1 < len(toks) && toks[j+1].Kind == TokWord:
 			next := tokText(norm, toks, j+1)
-			if _, ok := scaleWords[next]; ok && !st.groupSet && st.prev == 0 {
-				st.group, st.groupSet = 1, true
+			if _, ok := scaleWords[next]; ok && (!st.groupSet && st.prev == 0 || st.group == 0.5 && st.prev == 2) {
+				// "a million"; "half a million".
+				if !st.groupSet {
+					st.group, st.groupSet = 1, true
+				}
 				j++
 				continue
 			}

@@ -130,7 +130,9 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 		if m.Start < lo || m.End > hi || m.Resolved && m.P.Day {
 			continue
 		}
-		if target && !d.deadline(m.Start) {
+		if target != d.deadline(m.Start) && m.Resolved {
+			// Targets take deadlines («تا سال ۲۰۳۰», "by 2030"); other
+			// figures do not.
 			continue
 		}
 		if d.comparison(m.Start, growth) {

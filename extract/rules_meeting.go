@@ -294,6 +294,14 @@ func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
 	}
 	for k := from; k < c.b; k++ {
 		w := d.word(k)
+		if t := d.tokText(k); (t == "،" || t == ",") && !d.humanIn(k+1, min(c.b, k+8)) {
+			// «سفر وزیر …، خط آهن … به ترکمنستان»: past a comma only a
+			// list of visitors leads on to the destination.
+			break
+		}
+		if d.hasCue(k, k+1, CueInfra) || d.toks[k].Kind == TokNumber {
+			break
+		}
 		if w == "به" || w == "to" || w == "in" && (d.word(k-1) == "arrived" || d.word(k-1) == "arrives") {
 			for _, mt := range s.mentions {
 				if mt.tok == k+1 && (mt.class == ClassPlace || mt.class == ClassCountry) {

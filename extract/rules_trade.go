@@ -67,7 +67,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Period = ptr(p.Label)
 				}
 			}
-			f.Countries = d.tradeCountries(s, c)
+			f.Countries = d.amountCountries(s, c, ams, k)
 			f.Flow = d.flow(s, c, am)
 			d.setQuote(&f, c.a, c.b)
 			facts = append(facts, f)
@@ -224,9 +224,15 @@ func (d *doc) isCargo(c span, am amount) bool {
 }
 
 // isCapacity reports whether tonnes are a capacity: «ظرفیت» or "capacity"
-// just before the amount or right after it.
+// before the amount (with no other amount between) or right after it.
 func (d *doc) isCapacity(s *sentence, am amount) bool {
-	return d.hasCue(max(s.a, am.a-5), am.a, CueCapacity) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity)
+	lo := max(s.a, am.a-10)
+	for _, o := range s.amounts {
+		if o.b <= am.a && o.b > lo {
+			lo = o.b
+		}
+	}
+	return d.hasCue(lo, am.a, CueCapacity) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity)
 }
 
 // statuses decides actual or target for each amount of clause c. In
@@ -408,6 +414,31 @@ func (d *doc) growthRates(s *sentence, c span, ams []amount) []growthRate {
 		prevDir, prevEnd = dir, am.b
 	}
 	return out
+}
+
+// amountCountries returns the countries of the k-th amount of clause c:
+// those named since the previous amount («تجارت ایران و عراق ۱٫۶ میلیارد
+// دلار و تجارت ایران و عمان …»), else those of the clause.
+func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string {
+	lo := c.a
+	if k > 0 {
+		lo = ams[k-1].b
+	}
+	cs := d.countries(s, lo, ams[k].b, true)
+	if len(cs) >= 2 {
+		return normalizeCountries(cs)
+	}
+	if len(cs) == 1 && k > 0 {
+		// "…, with Uzbek exports accounting for $1.05 billion": one side
+		// named again; the other is the clause's first country.
+		for _, x := range d.countries(s, c.a, c.b, true) {
+			if x != cs[0] {
+				return normalizeCountries(append(cs, x))
+			}
+		}
+		return cs
+	}
+	return d.tradeCountries(s, c)
 }
 
 // tradeCountries returns the countries of a trade fact in clause c: those

@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/caravan-transport/caravan"
+)
+
+func TestParsePeriod(t *testing.T) {
+	ref := time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC) // SH1404-11-26
+	for _, tt := range []struct {
+		in   string
+		cal  Calendar // calendar of relative years
+		want string
+	}{
+		// Gregorian years, months and partial years.
+		{"سال ۲۰۲۵", 0, "2025"},
+		{"۲۰۲۵ میلادی", 0, "2025"},
+		{"2025", 0, "2025"},
+		{"هشت ماه اول سال ۲۰۲۵", 0, "2025-01..2025-08"},
+		{"نه ماهه نخست ۲۰۲۴", 0, "2024-01..2024-09"},
+		{"نیمه نخست سال ۲۰۲۴", 0, "2024-01..2024-06"},
+		{"سه ماهه دوم سال ۲۰۲۳", 0, "2023-04..2023-06"},
+		{"the first eight months of 2025", 0, "2025-01..2025-08"},
+		{"first half of 2024", 0, "2024-01..2024-06"},
+		{"the third quarter of 2023", 0, "2023-07..2023-09"},
+		{"H1 2024", 0, "2024-01..2024-06"},
+		{"Q3 2023", 0, "2023-07..2023-09"},
+		{"9M24", 0, "2024-01..2024-09"},
+		{"January–August 2025", 0, "2025-01..2025-08"},
+		{"Jan-Aug 2025", 0, "2025-01..2025-08"},
+		{"ژانویه تا اوت ۲۰۲۵", 0, "2025-01..2025-08"},
+		{"جنوری الی آگست ۲۰۲۵", 0, "2025-01..2025-08"},
+		{"مارچ ۲۰۲۵", 0, "2025-03"},
+		{"مارس ۲۰۲۵", 0, "2025-03"},
+		{"in March 2025", 0, ""}, // "in" is not part of the period: ParsePeriod wants the whole string
+		{"2021-2023", 0, "2021..2023"},
+		// Dates.
+		{"۲۶ آگست ۲۰۲۵", 0, "2025-08-26"},
+		{"۲۶ اوت ۲۰۲۵", 0, "2025-08-26"},
+		{"March 3, 2025", 0, "2025-03-03"},
+		{"3 March 2025", 0, "2025-03-03"},
+		{"2025-08-26", 0, "2025-08-26"},
+		{"۱۴۰۴/۰۶/۱۵", 0, "2025-09-06"},
+		{"۹ دلو", 0, "2026-01-29"}, // Afghan month, year from the article's date
+		// Solar Hijri years and months, Iranian and Afghan names.
+		{"سال ۱۴۰۰", 0, "SH1400 = 2021-03-21..2022-03-20"},
+		{"۱۴۰۳ هجری شمسی", 0, "SH1403 = 2024-03-20..2025-03-20"},
+		{"۱۴۰۲ خورشیدی", 0, "SH1402 = 2023-03-21..2024-03-19"},
+		{"شهریور ۱۴۰۴", 0, "SH1404-06 = 2025-08-23..2025-09-22"},
+		{"سنبله ۱۴۰۴", 0, "SH1404-06 = 2025-08-23..2025-09-22"},
+		{"ماه حمل سال ۱۴۰۴", 0, "SH1404-01 = 2025-03-21..2025-04-20"},
+		{"فروردین تا شهریور ۱۴۰۴", 0, "SH1404-01..SH1404-06 = 2025-03-21..2025-09-22"},
+		{"از حمل تا سرطان ۱۴۰۴", 0, "SH1404-01..SH1404-04 = 2025-03-21..2025-07-22"},
+		{"شش ماهه نخست ۱۴۰۳", 0, "SH1403-01..SH1403-06 = 2024-03-20..2024-09-21"},
+		{"بهار ۱۴۰۲", 0, "SH1402-01..SH1402-03 = 2023-03-21..2023-06-21"},
+		{"March 2024–March 2025", 0, "SH1403 = 2024-03-20..2025-03-20"},
+		{"the first eight months of the current Iranian calendar year", Gregorian, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
+		// Fiscal years.
+		{"FY2021-22", 0, "2021-07..2022-06"},
+		{"FY22", 0, "2021-07..2022-06"},
+		{"fiscal year 2022-23", 0, "2022-07..2023-06"},
+		{"FY 2021/22", 0, "2021-07..2022-06"},
+		{"سال مالی ۱۴۰۲", 0, "SH1402 = 2023-03-21..2024-03-19"},
+		// Relative years resolve only with a calendar.
+		{"امسال", Gregorian, "2026"},
+		{"امسال", SolarHijri, "SH1404 = 2025-03-21..2026-03-20"},
+		{"سال گذشته", SolarHijri, "SH1403 = 2024-03-20..2025-03-20"},
+		{"last year", Gregorian, "2025"},
+	} {
+		p, err := ParsePeriod(tt.in, ref, tt.cal)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("ParsePeriod(%q) = %q, want an error", tt.in, p.Label)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParsePeriod(%q): %v", tt.in, err)
+			continue
+		}
+		if p.Label != tt.want {
+			t.Errorf("ParsePeriod(%q) = %q, want %q", tt.in, p.Label, tt.want)
+		}
+		s, e, err := ParseLabel(p.Label)
+		if err != nil || !s.Equal(p.Start) || !e.Equal(p.End) {
+			t.Errorf("ParseLabel(%q) = %v..%v, %v; want %v..%v", p.Label, s, e, err, p.Start, p.End)
+		}
+	}
+}
+
+func TestParsePeriodUnresolved(t *testing.T) {
+	for _, tt := range []struct {
+		in  string
+		ref time.Time
+		cal Calendar
+	}{
+		{"چند ماه اخیر", time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), Gregorian},
+		{"امسال", time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), 0}, // calendar unknown
+		{"سال گذشته", time.Time{}, SolarHijri},                     // no article date
+		{"۹ دلو", time.Time{}, 0},
+		{"1800", time.Time{}, 0}, // outside both year ranges
+	} {
+		if p, err := ParsePeriod(tt.in, tt.ref, tt.cal); !errors.Is(err, caravan.ErrInvalid) {
+			t.Errorf("ParsePeriod(%q) = %q, %v; want unresolved", tt.in, p.Label, err)
+		}
+	}
+}
+
+func TestParseLabel(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2025", "2025-01..2025-12", true},
+		{"SH1400 = 2021-03-21..2022-03-20", "2021-03-21..2022-03-20", true},
+		{"SH1404-06 = 2025-08-23..2025-09-22", "2025-08-23..2025-09-22", true},
+		{"2025-01..2025-08", "2025-01-01..2025-08-31", true},
+		{"2025", "2024", false},
+		{"SH1400 = 2021-03-21..2022-03-20", "2021", false},
+	} {
+		if got := samePeriod(&tt.a, &tt.b); got != tt.same {
+			t.Errorf("samePeriod(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+	for _, bad := range []string{"", "soon", "2025-13", "2025..2024", "SH1400 = x"} {
+		if _, _, err := ParseLabel(bad); err == nil {
+			t.Errorf("ParseLabel(%q) accepted", bad)
+		}
+	}
+}
+
+// FuzzParsePeriod checks that the period parser never panics and that a
+// period it returns is a valid span whose label parses back to it.
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"هشت ماه اول سال ۲۰۲۵", "سال ۱۴۰۰", "۲۶ آگست ۲۰۲۵", "۹ دلو", "FY2021-22", "9M24", "January–August 2025",
+		"فروردین تا شهریور ۱۴۰۴", "the first eight months of the current Iranian calendar year", "H1 2024", "۱۴۰۴/۱۲/۳۰", "31 February 2025"} {
+		f.Add(s, int64(20500), uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, s string, refDays int64, cal uint8) {
+		ref := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(refDays%40000))
+		p, err := ParsePeriod(s, ref, Calendar(cal%3))
+		if err != nil {
+			return
+		}
+		if p.End.Before(p.Start) || p.Label == "" {
+			t.Fatalf("ParsePeriod(%q) = %+v", s, p)
+		}
+		a, b, err := ParseLabel(p.Label)
+		if err != nil || !a.Equal(p.Start) || !b.Equal(p.End) {
+			t.Fatalf("label %q of %q parses to %v..%v, %v; want %v..%v", p.Label, s, a, b, err, p.Start, p.End)
+		}
+	})
+}
