@@ -20,6 +20,10 @@ import (
 // installed, and skip otherwise.
 const EnvDSN = "CARAVAN_TEST_POSTGRES"
 
+// EnvRequire, when set, makes the tests fail instead of skipping when no
+// server can be had (for CI, where they must run).
+const EnvRequire = "CARAVAN_REQUIRE_POSTGRES"
+
 // cluster is a server for the tests: a DSN and how to stop it.
 type cluster struct {
 	dsn  string

@@ -38,6 +38,9 @@ func openDSN(ctx context.Context, dsn string) (kb.Store, error) { return postgre
 func freshDSN(tb testing.TB) string {
 	tb.Helper()
 	if server == nil {
+		if os.Getenv(EnvRequire) != "" {
+			tb.Fatalf("PostgreSQL: %s (and %s is set)", skip, EnvRequire)
+		}
 		tb.Skip("PostgreSQL: " + skip)
 	}
 	ctx := context.Background()
