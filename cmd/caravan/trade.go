@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -174,7 +175,7 @@ func printTrade(w io.Writer, an *trade.Analysis, width int) error {
 		fmt.Fprintf(w, "Trend at the deadline: %s\n", millions(*an.ProjectedUSD))
 	}
 	if an.ReachYear != nil {
-		fmt.Fprintf(w, "At the trend the target is reached in %.0f\n", *an.ReachYear)
+		fmt.Fprintf(w, "At the trend the target is reached during %d\n", int(math.Floor(*an.ReachYear)))
 	}
 	fmt.Fprintf(w, "Verdict: %s\n", strings.ReplaceAll(string(an.Verdict), "_", " "))
 	for _, n := range an.Notes {
