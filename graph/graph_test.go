@@ -38,22 +38,12 @@ func day(s string) network.Date {
 	return d
 }
 
-// arcOf returns the arc of link or transfer id leaving a state of place
-// from.
+// arcOf returns the arc of link or transfer id leaving place from (to the
+// other end of the link, or the same place for a transfer).
 func arcOf(t *testing.T, g *graph.Graph, id, from string) int32 {
 	t.Helper()
-	for a := range int32(g.NumArcs()) {
-		arc := g.Arc(a)
-		var aid string
-		switch arc.Kind {
-		case graph.LinkArc, graph.CrossingArc:
-			aid = g.Link(a).ID
-		case graph.TransferArc:
-			aid = g.Transfer(a).ID
-		default:
-			continue
-		}
-		if aid == id && g.Net.Places()[g.States[g.CSR.Tails[a]].Place].ID == from {
+	for _, to := range g.Net.Places() {
+		if a := g.ArcOf(id, from, to.ID); a >= 0 {
 			return a
 		}
 	}

@@ -109,6 +109,28 @@ func (g *Graph) linkOpen(li int32, c *Conditions) bool {
 	return contains(c.OpenProjects, l.Project) && l.Open.Contains(c.AsOf)
 }
 
+// ArcOf returns the arc that runs over link, crossing or transfer id from
+// place from to place to, or -1 when there is none. O(arcs).
+func (g *Graph) ArcOf(id, from, to string) int32 {
+	places := g.Net.Places()
+	for a := range int32(len(g.arcs)) {
+		arc := &g.arcs[a]
+		var aid string
+		switch arc.Kind {
+		case LinkArc, CrossingArc:
+			aid = g.Net.Links()[arc.Ref].ID
+		case TransferArc:
+			aid = g.Net.Transfers()[arc.Ref].ID
+		default:
+			continue
+		}
+		if aid == id && places[g.States[g.CSR.Tails[a]].Place].ID == from && places[g.States[g.CSR.Heads[a]].Place].ID == to {
+			return a
+		}
+	}
+	return -1
+}
+
 // Why explains why arc a is unavailable under c's date and projects (not
 // its avoid lists), or returns "" when it is available.
 func (g *Graph) Why(a int32, c *Conditions) string {

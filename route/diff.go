@@ -3,8 +3,6 @@ package route
 import (
 	"fmt"
 	"strings"
-
-	"github.com/caravan-transport/caravan/graph"
 )
 
 // LegDiff is one row of a side-by-side comparison of two itineraries: a
@@ -228,29 +226,16 @@ func summary(d *Diff) string {
 // changed it, what changed; it returns "" otherwise.
 func (p *Planner) WhyNot(l *Leg, r *Request) string {
 	g := p.g
+	a := g.ArcOf(l.ID, l.From.ID, l.To.ID)
+	if a < 0 {
+		return ""
+	}
 	cond := r.conditions()
-	for a := range int32(g.NumArcs()) {
-		arc := g.Arc(a)
-		var id string
-		switch arc.Kind {
-		case graph.LinkArc, graph.CrossingArc:
-			id = g.Link(a).ID
-		case graph.TransferArc:
-			id = g.Transfer(a).ID
-		default:
-			continue
-		}
-		from := g.Net.Places()[g.States[g.CSR.Tails[a]].Place].ID
-		to := g.Net.Places()[g.States[g.CSR.Heads[a]].Place].ID
-		if id == l.ID && from == l.From.ID && to == l.To.ID {
-			if why := g.Why(a, &cond); why != "" {
-				return why
-			}
-			if n := g.Notes(a); len(n) > 0 {
-				return legName(l) + " " + strings.Join(n, "; ")
-			}
-			return ""
-		}
+	if why := g.Why(a, &cond); why != "" {
+		return why
+	}
+	if n := g.Notes(a); len(n) > 0 {
+		return legName(l) + " " + strings.Join(n, "; ")
 	}
 	return ""
 }

@@ -142,77 +142,51 @@ func kindName(n *yaml.Node) string {
 	}
 }
 
+// decodeItem decodes the mapping n into v (a pointer to a type without an
+// UnmarshalYAML method, so that decoding does not recurse), after checking
+// that n has no key v's type does not know.
+func decodeItem(n *yaml.Node, what string, v any) error {
+	if err := checkKeys(n, reflect.TypeOf(v).Elem(), what); err != nil {
+		return err
+	}
+	return n.Decode(v)
+}
+
+// Method-less copies of the item types, for decodeItem.
+type (
+	rawOpening   Opening
+	rawClosing   Closing
+	rawLifting   Lifting
+	rawChange    Change
+	rawAgreement Agreement
+)
+
 // UnmarshalYAML decodes an opening, rejecting unknown fields.
 func (o *Opening) UnmarshalYAML(n *yaml.Node) error {
-	type raw Opening
-	if err := checkKeys(n, reflect.TypeFor[raw](), "open"); err != nil {
-		return err
-	}
-	var r raw
-	if err := n.Decode(&r); err != nil {
-		return err
-	}
-	*o = Opening(r)
 	o.Line = n.Line
-	return nil
+	return decodeItem(n, "open", (*rawOpening)(o))
 }
 
 // UnmarshalYAML decodes a closing, rejecting unknown fields.
 func (c *Closing) UnmarshalYAML(n *yaml.Node) error {
-	type raw Closing
-	if err := checkKeys(n, reflect.TypeFor[raw](), "close"); err != nil {
-		return err
-	}
-	var r raw
-	if err := n.Decode(&r); err != nil {
-		return err
-	}
-	*c = Closing(r)
 	c.Line = n.Line
-	return nil
+	return decodeItem(n, "close", (*rawClosing)(c))
 }
 
 // UnmarshalYAML decodes a lifting, rejecting unknown fields.
 func (l *Lifting) UnmarshalYAML(n *yaml.Node) error {
-	type raw Lifting
-	if err := checkKeys(n, reflect.TypeFor[raw](), "lift"); err != nil {
-		return err
-	}
-	var r raw
-	if err := n.Decode(&r); err != nil {
-		return err
-	}
-	*l = Lifting(r)
 	l.Line = n.Line
-	return nil
+	return decodeItem(n, "lift", (*rawLifting)(l))
 }
 
 // UnmarshalYAML decodes a change, rejecting unknown fields.
 func (c *Change) UnmarshalYAML(n *yaml.Node) error {
-	type raw Change
-	if err := checkKeys(n, reflect.TypeFor[raw](), "change"); err != nil {
-		return err
-	}
-	var r raw
-	if err := n.Decode(&r); err != nil {
-		return err
-	}
-	*c = Change(r)
 	c.Line = n.Line
-	return nil
+	return decodeItem(n, "change", (*rawChange)(c))
 }
 
 // UnmarshalYAML decodes an agreement switch, rejecting unknown fields.
 func (a *Agreement) UnmarshalYAML(n *yaml.Node) error {
-	type raw Agreement
-	if err := checkKeys(n, reflect.TypeFor[raw](), "agreement"); err != nil {
-		return err
-	}
-	var r raw
-	if err := n.Decode(&r); err != nil {
-		return err
-	}
-	*a = Agreement(r)
 	a.Line = n.Line
-	return nil
+	return decodeItem(n, "agreement", (*rawAgreement)(a))
 }
