@@ -17,6 +17,8 @@ type doc struct {
 	toks     []Token
 	ents     []Match
 	cues     []Match
+	cueFirst []int32 // cueFirst[i] is the index of the first cue starting at or after token i
+	stems    *Stems
 	sents    []*sentence
 	reporter string   // the country of the outlet, "" when unknown
 	dari     bool     // written in Dari rather than Iranian Persian
@@ -57,11 +59,22 @@ func (d *doc) tokText(i int) string {
 	return d.norm[d.toks[i].Start:d.toks[i].End]
 }
 
+// cueIndex returns the index of the first cue that starts at or after
+// token i.
+func (d *doc) cueIndex(i int) int {
+	switch {
+	case i <= 0:
+		return 0
+	case i >= len(d.cueFirst):
+		return len(d.cues)
+	}
+	return int(d.cueFirst[i])
+}
+
 // cuesIn returns the cues of class c that start within [a, b).
 func (d *doc) cuesIn(a, b int, c Class) []Match {
 	var out []Match
-	k := sort.Search(len(d.cues), func(i int) bool { return d.cues[i].Start >= a })
-	for ; k < len(d.cues) && d.cues[k].Start < b; k++ {
+	for k := d.cueIndex(a); k < len(d.cues) && d.cues[k].Start < b; k++ {
 		if d.cues[k].Entry.Class.Has(c) {
 			out = append(out, d.cues[k])
 		}
@@ -71,8 +84,7 @@ func (d *doc) cuesIn(a, b int, c Class) []Match {
 
 // hasCue reports whether a cue of class c starts within [a, b).
 func (d *doc) hasCue(a, b int, c Class) bool {
-	k := sort.Search(len(d.cues), func(i int) bool { return d.cues[i].Start >= a })
-	for ; k < len(d.cues) && d.cues[k].Start < b; k++ {
+	for k := d.cueIndex(a); k < len(d.cues) && d.cues[k].Start < b; k++ {
 		if d.cues[k].Entry.Class.Has(c) {
 			return true
 		}
@@ -83,8 +95,7 @@ func (d *doc) hasCue(a, b int, c Class) bool {
 // cueAt returns the longest cue of class c that starts at token i.
 func (d *doc) cueAt(i int, c Class) (Match, bool) {
 	best := Match{End: -1}
-	k := sort.Search(len(d.cues), func(j int) bool { return d.cues[j].Start >= i })
-	for ; k < len(d.cues) && d.cues[k].Start == i; k++ {
+	for k := d.cueIndex(i); k < len(d.cues) && d.cues[k].Start == i; k++ {
 		if d.cues[k].Entry.Class.Has(c) && d.cues[k].End > best.End {
 			best = d.cues[k]
 		}
@@ -94,8 +105,7 @@ func (d *doc) cueAt(i int, c Class) (Match, bool) {
 
 // cueEndingAt returns a cue of class c that ends at token i (exclusive end).
 func (d *doc) cueEndingAt(i int, c Class) (Match, bool) {
-	k := sort.Search(len(d.cues), func(j int) bool { return d.cues[j].Start >= i-6 })
-	for ; k < len(d.cues) && d.cues[k].Start < i; k++ {
+	for k := d.cueIndex(i - 6); k < len(d.cues) && d.cues[k].Start < i; k++ {
 		if d.cues[k].End == i && d.cues[k].Entry.Class.Has(c) {
 			return d.cues[k], true
 		}
@@ -128,8 +138,18 @@ func (x *Extractor) newDoc(a Article) *doc {
 		first++
 	}
 	d := &doc{art: a, text: t, norm: t.Norm, toks: toks}
-	d.ents = x.gaz.Find(t.Norm, toks)
-	d.cues = x.cues.All(t.Norm, toks)
+	st := NewStems(t.Norm, toks)
+	d.ents = x.gaz.find(st)
+	d.cues = x.cues.all(st)
+	d.cueFirst = make([]int32, len(toks)+1)
+	k := 0
+	for i := range len(toks) + 1 {
+		for k < len(d.cues) && d.cues[k].Start < i {
+			k++
+		}
+		d.cueFirst[i] = int32(k)
+	}
+	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
 	d.split(first)
 	for _, s := range d.sents {
@@ -484,7 +504,8 @@ func (d *doc) scanPeriods(s *sentence) {
 	if cal == 0 && s.latin {
 		cal = Gregorian
 	}
-	if cal != 0 {
+	if cal != 0 && slices.ContainsFunc(ms, func(m periodMatch) bool { return !m.Resolved }) {
+		// Relative years wait for the sentence's calendar.
 		ps.cal = cal
 		ms = ps.scan(s.a, s.b)
 	}

@@ -192,14 +192,19 @@ func (g *Gazetteer) Lexicon() *Lexicon { return g.lex }
 // letter («قرقیرستان»), minus country words that begin a person's name
 // («ایران شارخان», a Kazakh deputy minister).
 func (g *Gazetteer) Find(norm string, toks []Token) []Match {
-	ms := g.lex.Longest(norm, toks)
+	return g.find(NewStems(norm, toks))
+}
+
+func (g *Gazetteer) find(st *Stems) []Match {
+	norm, toks := st.norm, st.toks
+	ms := g.lex.longest(st)
 	out := ms[:0:0]
 	next := 0 // index into ms
 	for i := 0; i < len(toks); i++ {
 		if next < len(ms) && ms[next].Start == i {
 			m := ms[next]
 			next++
-			if m.Entry.Class == ClassCountry && m.End == m.Start+1 && g.startsName(norm, toks, m.End) {
+			if m.Entry.Class == ClassCountry && m.End == m.Start+1 && g.startsName(st, m.End) {
 				i = m.End - 1
 				continue
 			}
@@ -223,7 +228,8 @@ var surnameEndings = []string{"اف", "وف", "یف", "اوا", "ووا", "یو�
 
 // startsName reports whether the word at token j looks like a family name
 // that follows a given name spelt like a country («ایران شارخان»).
-func (g *Gazetteer) startsName(norm string, toks []Token, j int) bool {
+func (g *Gazetteer) startsName(st *Stems, j int) bool {
+	norm, toks := st.norm, st.toks
 	if j >= len(toks) || toks[j].Kind != TokWord || toks[j].Glued {
 		return false
 	}
@@ -243,7 +249,7 @@ func (g *Gazetteer) startsName(norm string, toks []Token, j int) bool {
 	}
 	// A known word is not a name.
 	known := false
-	g.lex.walk(norm, toks, j, func(int, *Entry) { known = true })
+	g.lex.walk(st, j, func(int, *Entry) { known = true })
 	return !known
 }
 

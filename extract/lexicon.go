@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -48,22 +49,33 @@ var verbPrefixes = []string{"می", "نمی", "ن", "ب"}
 
 var verbSuffixes = []string{"م", "ی", "د", "یم", "ید", "ند", "ه", "هاند", "هایم", "هاید", "هام", "های", "هاست", "ن", "ست"}
 
-// englishStems returns the stems an English inflected word may come from:
-// "agreed" → "agree", "planned" → "plan", "accelerating" → "accelerate",
-// "increases" → "increase".
-func englishStems(w string) []string {
-	var out []string
+// nominalByLast and verbByLast index the suffixes by their last letter.
+var nominalByLast, verbByLast = byLast(nominalSuffixes), byLast(verbSuffixes)
+
+func byLast(sufs []string) map[rune][]string {
+	m := map[rune][]string{}
+	for _, s := range sufs {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		m[r] = append(m[r], s)
+	}
+	return m
+}
+
+// englishStems returns the lengths of the prefixes of an English word
+// that may be its stem: "agreed" → "agree", "planned" → "plan",
+// "increases" → "increase". Stems that lose a final "e" ("accelerating" →
+// "accelerat") are found because Add also files "word*" phrases ending in
+// "e" without it.
+func englishStems(w string) []int {
+	var out []int
 	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
 		if len(w) <= len(suf)+2 || !strings.HasSuffix(w, suf) {
 			continue
 		}
-		stem := w[:len(w)-len(suf)]
-		out = append(out, stem)
-		if suf == "ing" || suf == "ed" {
-			out = append(out, stem+"e")
-			if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
-				out = append(out, stem[:n-1])
-			}
+		n := len(w) - len(suf)
+		out = append(out, n)
+		if (suf == "ing" || suf == "ed") && w[n-1] == w[n-2] {
+			out = append(out, n-1)
 		}
 	}
 	return out
@@ -137,6 +149,14 @@ func (l *Lexicon) Add(phrase string, e Entry) {
 		return
 	}
 	l.insert(words, modes, ent)
+	if last := words[len(words)-1]; modes[len(modes)-1]&affixNominal != 0 && len(last) > 3 && last[len(last)-1] == 'e' && last[0] < utf8.RuneSelf {
+		// "accelerate*" also matches "accelerating" and "accelerated".
+		short := slices.Clone(words)
+		short[len(short)-1] = last[:len(last)-1]
+		m := slices.Clone(modes)
+		m[len(m)-1] = affixNominal
+		l.insert(short, m, ent)
+	}
 	if n := len(words); n > 1 && n <= 4 {
 		// Glued variants: every subset of the junctions joined.
 		for mask := 1; mask < 1<<(n-1); mask++ {
@@ -202,54 +222,114 @@ func (l *Lexicon) insert(words []string, modes []uint8, e *Entry) {
 	}
 }
 
-// step follows the edge for token word from n, trying the word as written
-// and with affixes removed. It calls f for every node reached.
-func (n *lexNode) step(word string, f func(*lexNode)) {
-	if n.next == nil {
-		return
-	}
-	if ed := n.next[word]; ed != nil {
-		f(ed.node)
-	}
-	for _, suf := range nominalSuffixes {
-		if len(word) > len(suf)+1 && strings.HasSuffix(word, suf) {
-			if ed := n.next[word[:len(word)-len(suf)]]; ed != nil && ed.allow&affixNominal != 0 {
-				f(ed.node)
-			}
+// stem is a key under which a token may be found in a lexicon: the token's
+// word from byte pre to byte end, and what was removed to get it.
+type stem struct {
+	pre, end uint16
+	mode     uint8 // affixExact, or affixNominal|affixVerb for what was removed
+}
+
+// Stems holds the lookup keys of every token of a text, computed once and
+// shared by the lexicons that tag it.
+type Stems struct {
+	norm string
+	toks []Token
+	off  []int32 // stems of token i are keys[off[i]:off[i+1]]
+	keys []stem
+}
+
+// NewStems computes the lookup keys of toks.
+func NewStems(norm string, toks []Token) *Stems {
+	st := &Stems{norm: norm, toks: toks, off: make([]int32, len(toks)+1), keys: make([]stem, 0, len(toks)*3)}
+	for i, tk := range toks {
+		st.off[i] = int32(len(st.keys))
+		w := norm[tk.Start:tk.End]
+		if len(w) > 0xffff {
+			w = w[:0xffff]
+		}
+		st.keys = append(st.keys, stem{0, uint16(len(w)), affixExact})
+		if tk.Kind == TokWord {
+			st.keys = appendStems(st.keys, w)
 		}
 	}
+	st.off[len(toks)] = int32(len(st.keys))
+	return st
+}
+
+// key returns the text of stem k of token i.
+func (st *Stems) key(i int, k stem) string {
+	t := st.toks[i]
+	w := st.norm[t.Start:t.End]
+	return w[k.pre:k.end]
+}
+
+// addStem appends stem w[pre:end] unless it is already there, merging modes.
+func addStem(out []stem, first int, pre, end int, mode uint8) []stem {
+	for k := first; k < len(out); k++ {
+		if int(out[k].pre) == pre && int(out[k].end) == end {
+			out[k].mode |= mode
+			return out
+		}
+	}
+	return append(out, stem{uint16(pre), uint16(end), mode})
+}
+
+// appendStems appends the affix-stripped keys of word.
+func appendStems(out []stem, word string) []stem {
+	first := len(out) - 1
 	if word[0] < utf8.RuneSelf {
-		for _, stem := range englishStems(word) {
-			if ed := n.next[stem]; ed != nil && ed.allow&(affixNominal|affixVerb) != 0 {
-				f(ed.node)
-			}
+		for _, n := range englishStems(word) {
+			out = addStem(out, first, 0, n, affixNominal|affixVerb)
+		}
+		return out
+	}
+	last, _ := utf8.DecodeLastRuneInString(word)
+	for _, suf := range nominalByLast[last] {
+		if len(word) > len(suf)+1 && strings.HasSuffix(word, suf) {
+			out = addStem(out, first, 0, len(word)-len(suf), affixNominal)
 		}
 	}
+	verbs := verbByLast[last]
 	// Verb forms: optional prefix, optional ending.
+	if len(word) < 4 {
+		return out
+	}
 	for p := -1; p < len(verbPrefixes); p++ {
-		w := word
+		pre := 0
 		if p >= 0 {
 			if len(word) <= len(verbPrefixes[p])+1 || !strings.HasPrefix(word, verbPrefixes[p]) {
 				continue
 			}
-			w = word[len(verbPrefixes[p]):]
-			if ed := n.next[w]; ed != nil && ed.allow&affixVerb != 0 {
-				f(ed.node)
+			pre = len(verbPrefixes[p])
+			out = addStem(out, first, pre, len(word), affixVerb)
+		}
+		w := word[pre:]
+		for _, suf := range verbs {
+			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+				out = addStem(out, first, pre, len(word)-len(suf), affixVerb)
 			}
 		}
-		for _, suf := range verbSuffixes {
-			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
-				if ed := n.next[w[:len(w)-len(suf)]]; ed != nil && ed.allow&affixVerb != 0 {
-					f(ed.node)
-				}
-			}
+	}
+	return out
+}
+
+// step follows the edges for the keys of token j from n and calls f for
+// every node reached.
+func (n *lexNode) step(st *Stems, j int, f func(*lexNode)) {
+	if n.next == nil {
+		return
+	}
+	for _, k := range st.keys[st.off[j]:st.off[j+1]] {
+		if ed := n.next[st.key(j, k)]; ed != nil && ed.allow&k.mode != 0 {
+			f(ed.node)
 		}
 	}
 }
 
 // walk calls f(end, entry) for every phrase that matches tokens starting at
 // i; end is the index after the phrase's last token.
-func (l *Lexicon) walk(norm string, toks []Token, i int, f func(end int, e *Entry)) {
+func (l *Lexicon) walk(st *Stems, i int, f func(end int, e *Entry)) {
+	norm, toks := st.norm, st.toks
 	type state struct {
 		n *lexNode
 		j int // next token index
@@ -258,8 +338,8 @@ func (l *Lexicon) walk(norm string, toks []Token, i int, f func(end int, e *Entr
 	cur := append(buf[:0], state{&l.root, i})
 	for depth := 0; depth < l.maxLen && len(cur) > 0; depth++ {
 		var nxt []state
-		for _, st := range cur {
-			j := st.j
+		for _, s := range cur {
+			j := s.j
 			if depth > 0 {
 				// Punctuation inside names and a line break inside a
 				// sentence («آغاز به» / «کار کرد») do not break a phrase.
@@ -280,14 +360,14 @@ func (l *Lexicon) walk(norm string, toks []Token, i int, f func(end int, e *Entr
 				}
 			}
 			if toks[j].Kind == TokPunct {
-				if st.n.next != nil {
-					if ed := st.n.next[w]; ed != nil {
+				if s.n.next != nil {
+					if ed := s.n.next[w]; ed != nil {
 						visit(ed.node)
 					}
 				}
 				continue
 			}
-			st.n.step(w, visit)
+			s.n.step(st, j, visit)
 		}
 		cur = nxt
 	}
@@ -326,10 +406,15 @@ func contextOK(norm string, toks []Token, i, end int, e *Entry) bool {
 // to right and skipping the tokens of each match, so matches do not overlap.
 // When two entries match the same tokens, the one added first wins.
 func (l *Lexicon) Longest(norm string, toks []Token) []Match {
+	return l.longest(NewStems(norm, toks))
+}
+
+func (l *Lexicon) longest(st *Stems) []Match {
+	norm, toks := st.norm, st.toks
 	var out []Match
 	for i := 0; i < len(toks); {
 		best := Match{Start: i, End: -1}
-		l.walk(norm, toks, i, func(end int, e *Entry) {
+		l.walk(st, i, func(end int, e *Entry) {
 			if end > best.End && contextOK(norm, toks, i, end, e) {
 				best.End, best.Entry = end, e
 			}
@@ -347,10 +432,15 @@ func (l *Lexicon) Longest(norm string, toks []Token) []Match {
 // All returns every phrase match at every position, ordered by start and
 // then by end.
 func (l *Lexicon) All(norm string, toks []Token) []Match {
-	var out []Match
+	return l.all(NewStems(norm, toks))
+}
+
+func (l *Lexicon) all(st *Stems) []Match {
+	norm, toks := st.norm, st.toks
+	out := make([]Match, 0, len(toks)/2)
 	for i := range toks {
 		first := len(out)
-		l.walk(norm, toks, i, func(end int, e *Entry) {
+		l.walk(st, i, func(end int, e *Entry) {
 			if !contextOK(norm, toks, i, end, e) {
 				return
 			}

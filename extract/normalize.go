@@ -35,7 +35,6 @@ type Text struct {
 	Norm string // the normalized text
 
 	start []int32 // start[i] is the source offset of the character that produced Norm[i]
-	end   []int32 // end[i] is the source offset just after that character
 }
 
 // Normalize returns the normalized form of src with its offset map.
@@ -43,7 +42,6 @@ func Normalize(src string) *Text {
 	n := &normalizer{src: src}
 	n.out = make([]byte, 0, len(src))
 	n.start = make([]int32, 0, len(src)+1)
-	n.end = make([]int32, 0, len(src)+1)
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRuneInString(src[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -56,10 +54,10 @@ func Normalize(src string) *Text {
 				size = 2
 			}
 		}
-		n.emit(r, i, i+size, 0)
+		n.emit(r, i, 0)
 		i += size
 	}
-	return &Text{Src: src, Norm: string(n.out), start: n.start, end: n.end}
+	return &Text{Src: src, Norm: string(n.out), start: n.start}
 }
 
 // Source maps the normalized byte span [i, j) to the span of Src it came
@@ -74,11 +72,20 @@ func (t *Text) Source(i, j int) (int, int) {
 	if i >= len(t.Norm) {
 		return len(t.Src), len(t.Src)
 	}
+	s := int(t.start[i])
 	if j <= i {
-		s := int(t.start[i])
 		return s, s
 	}
-	return int(t.start[i]), int(t.end[j-1])
+	// The span ends where the character after it begins, so characters
+	// dropped by normalization at its end (a tanween, a ZWNJ) stay in it.
+	e := len(t.Src)
+	if j < len(t.Norm) {
+		e = int(t.start[j])
+	}
+	if e < s {
+		e = s
+	}
+	return s, e
 }
 
 // Quote returns the source text behind the normalized span [i, j).
@@ -89,40 +96,39 @@ func (t *Text) Quote(i, j int) string {
 
 type normalizer struct {
 	src        string
-	out        []byte
-	start, end []int32
-	space      bool // the last byte written is a collapsible space
+	out   []byte
+	start []int32
+	space bool // the last byte written is a collapsible space
 }
 
-func (n *normalizer) write(r rune, s, e int) {
+func (n *normalizer) write(r rune, s int) {
 	n.space = false
-	var buf [utf8.UTFMax]byte
-	k := utf8.EncodeRune(buf[:], r)
-	n.out = append(n.out, buf[:k]...)
-	for range k {
+	if r < utf8.RuneSelf {
+		n.out = append(n.out, byte(r))
 		n.start = append(n.start, int32(s))
-		n.end = append(n.end, int32(e))
+		return
+	}
+	n.out = utf8.AppendRune(n.out, r)
+	for len(n.start) < len(n.out) {
+		n.start = append(n.start, int32(s))
 	}
 }
 
-// emit normalizes r, which came from src[s:e], and appends the result. depth
+// emit normalizes r, which came from the source at offset s, and appends the result. depth
 // bounds the recursion through NFKC decompositions.
-func (n *normalizer) emit(r rune, s, e, depth int) {
+func (n *normalizer) emit(r rune, s, depth int) {
 	switch {
 	case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u205f' || r == '\u3000' || r == '\u1680' ||
 		(r >= '\u2000' && r <= '\u200a') || r == '\v' || r == '\f':
 		if n.space {
-			// Extend the existing space to cover this one too.
-			n.end[len(n.end)-1] = int32(e)
-			return
+			return // collapsed into the space before
 		}
-		n.write(' ', s, e)
+		n.write(' ', s)
 		n.space = true
 		return
 	case r == '\u0653' && len(n.out) >= 2 && n.out[len(n.out)-2] == 0xd8 && n.out[len(n.out)-1] == 0xa7:
 		// Alef followed by a combining maddah is «آ».
 		n.out[len(n.out)-1] = 0xa2
-		n.end[len(n.end)-1], n.end[len(n.end)-2] = int32(e), int32(e)
 		return
 	case r == '\u200c' || r == '\u200d' || r == '\u200b' || r == '\ufeff' || r == '\u2060' || r == '\u00ad' ||
 		r == '\u200e' || r == '\u200f' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') ||
@@ -170,15 +176,17 @@ func (n *normalizer) emit(r rune, s, e, depth int) {
 			d := norm.NFKC.String(string(r))
 			if d != string(r) {
 				for _, dr := range d {
-					n.emit(dr, s, e, depth+1)
+					n.emit(dr, s, depth+1)
 				}
 				return
 			}
 		}
+	case r >= 0x0600 && r < 0x0700:
+		// Arabic script has no case.
 	default:
 		if unicode.IsUpper(r) {
 			r = unicode.ToLower(r)
 		}
 	}
-	n.write(r, s, e)
+	n.write(r, s)
 }

@@ -337,13 +337,78 @@ func (s *periodScanner) shMonth(i int) (int, bool) {
 	if w == "" {
 		return 0, false
 	}
-	m, _, ok := jalali.Month(w)
-	if ok && strings.ContainsFunc(w, func(r rune) bool { return r < 128 }) {
-		// Latin transliterations ("Mehr", "Dey") only in English with a year.
+	if m, ok := shMonthNames[w]; ok {
 		return m, true
 	}
-	return m, ok
+	if w[0] < 128 {
+		// Latin transliterations ("Farvardin", "Hamal").
+		m, _, ok := jalali.Month(w)
+		return m, ok
+	}
+	return 0, false
 }
+
+// shMonthNames maps the Iranian and Afghan month names, normalized, to
+// their numbers. It is built once and only read.
+var shMonthNames = func() map[string]int {
+	m := map[string]int{"امرداد": 5}
+	for k := 1; k <= 12; k++ {
+		m[Normalize(jalali.MonthName(k, jalali.Iranian)).Norm] = k
+		m[Normalize(jalali.MonthName(k, jalali.Afghan)).Norm] = k
+	}
+	return m
+}()
+
+// periodStarts are the words a period expression can begin with (besides
+// numbers and month names); other words are skipped at once.
+var periodStarts = map[string]bool{
+	"سال": true, "ماه": true, "نیمه": true, "نیم": true, "فصل": true, "چند": true, "طی": true, "بهار": true, "تابستان": true,
+	"پاییز": true, "زمستان": true, "از": true, "بین": true, "امسال": true, "پارسال": true, "سالهای": true,
+	"the": true, "h": true, "q": true, "first": true, "from": true, "between": true, "fy": true, "fiscal": true,
+	"financial": true, "this": true, "current": true, "last": true, "previous": true,
+}
+
+// mayStartPeriod reports whether a period expression can start at token i.
+func (s *periodScanner) mayStartPeriod(i int) bool {
+	if i >= len(s.toks) {
+		return false
+	}
+	if s.toks[i].Kind == TokNumber {
+		return true
+	}
+	w := s.word(i)
+	if w == "" {
+		return false
+	}
+	if periodStartWords[w] {
+		return true
+	}
+	if w[0] < 128 {
+		_, _, ok := jalali.Month(w) // "Hamal", "Farvardin"
+		return ok
+	}
+	return false
+}
+
+// periodStartWords joins periodStarts, number words and month names.
+var periodStartWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range periodStarts {
+		m[w] = true
+	}
+	for w, v := range numberWords {
+		if v > 0 {
+			m[w] = true
+		}
+	}
+	for w := range gregorianMonths {
+		m[w] = true
+	}
+	for w := range shMonthNames {
+		m[w] = true
+	}
+	return m
+}()
 
 // scan returns the periods of tokens [a, b), leftmost-longest.
 func (s *periodScanner) scan(a, b int) []periodMatch {
@@ -362,6 +427,9 @@ func (s *periodScanner) scan(a, b int) []periodMatch {
 
 // at tries every period pattern at token i and returns the longest match.
 func (s *periodScanner) at(i int) (periodMatch, bool) {
+	if !s.mayStartPeriod(i) {
+		return periodMatch{}, false
+	}
 	best := periodMatch{End: -1}
 	for _, f := range []func(int) (periodMatch, bool){s.partial, s.partialEnglish, s.monthRange, s.date, s.monthYear, s.fiscal, s.yearRange, s.bareYear, s.relative} {
 		if m, ok := f(i); ok && m.End > best.End {

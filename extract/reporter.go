@@ -40,7 +40,7 @@ var iranianMarkers = map[string]bool{"دلار": true, "ازبکستان": true,
 // first lines, then the variety of Persian (Dari → AF, Iranian → IR).
 func (x *Extractor) reporter(d *doc) (string, bool) {
 	dari, iran := 0, 0
-	for i := range d.toks {
+	for i := range min(len(d.toks), 4000) {
 		if d.toks[i].Kind != TokWord {
 			continue
 		}
@@ -65,7 +65,9 @@ func (x *Extractor) reporter(d *doc) (string, bool) {
 			}
 		}
 	}
-	ms := x.outlets.Longest(d.norm, d.toks)
+	// Outlets are named in the first lines.
+	head := min(len(d.toks), 600)
+	ms := x.outlets.longest(&Stems{norm: d.stems.norm, toks: d.toks[:head], off: d.stems.off[:head+1], keys: d.stems.keys})
 	// «به گزارش X» names the reporting outlet; «به نقل از X» only a source.
 	for _, m := range ms {
 		if m.Start >= 2 && d.word(m.Start-2) == "به" && d.word(m.Start-1) == "گزارش" {

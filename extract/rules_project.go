@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -85,10 +86,10 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 
 // lastProject returns the id of the last named project before token i.
 func (d *doc) lastProject(s *sentence, i int) string {
-	for k := len(d.ents) - 1; k >= 0; k-- {
-		m := d.ents[k]
-		if m.Start < i && m.Entry.Class.Has(ClassProject) {
-			return m.Entry.Code
+	k := sort.Search(len(d.ents), func(k int) bool { return d.ents[k].Start >= i })
+	for k--; k >= 0; k-- {
+		if d.ents[k].Entry.Class.Has(ClassProject) {
+			return d.ents[k].Entry.Code
 		}
 	}
 	return ""

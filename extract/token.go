@@ -97,5 +97,8 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
+	if r >= 0x0621 && r <= 0x064a || r >= 0x0671 && r <= 0x06d3 || r == 0x06cc || r == 0x06a9 || r == 0x06af || r == 0x067e || r == 0x0686 || r == 0x0698 {
+		return true // the Arabic and Persian letters
+	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }

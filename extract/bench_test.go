@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// benchSentences are Persian and Dari news sentences written for the
+// benchmark in the style of the corpus (stripped ZWNJ, mixed digits).
+var benchSentences = []string{
+	"به گزارش ایرنا، رئیس کل گمرک ایران گفت: در هشت ماهه نخست امسال ۲.۸ میلیون تن کالا به ارزش یک میلیارد و ۷۰۰ میلیون دلار از ایران به افغانستان صادر شده است.",
+	"وزارت صنعت و تجارت امارت اسلامی میگوید که حجم تجارت افغانستان با ترکمنستان در سال ۱۴۰۳ به ۳۵۰ ملیون دالر رسیده است.",
+	"مقامهای دو کشور روز دوشنبه در کابل تفاهمنامهای را برای ساخت خط آهن تورغندی-هرات امضا کردند.",
+	"بر اساس این تفاهمنامه، ظرفیت این خط آهن سالانه ۵ ملیون تن خواهد بود.",
+	"همچنین قرار است وزیر خارجه ترکمنستان هفته آینده به کابل سفر کند.",
+	"وزیر امور خارجه جمهوری اسلامی ایران و همتای ترکمنستانی او روز پنجشنبه در عشقآباد درباره پیشنویس موافقتنامه حمل و نقل بینالمللی جادهای گفتوگو کردند.",
+	"حجم مبادلات تجاری ایران و ترکمنستان در ۹ ماهه نخست سال ۱۴۰۳ از مرز یک میلیارد دلار عبور کرد.",
+	"پاکستان و قرقیزستان در جریان رایزنیهای دوجانبه در اسلامآباد توافق کردند که توافق تجارت ترانزیتی را با سرعت نهایی کنند.",
+	"صادرات غیرنفتی ایران به پاکستان در فروردین تا مهر ۱۴۰۴ با کاهش ۷ درصدی نسبت به مدت مشابه سال قبل به يك ميليارد و ۱۰۰ ميليون دلار رسيد.",
+	"سفیر قزاقستان در کابل با معاون اقتصادی رئیس الوزرا دیدار کرد و دو طرف در مورد افزایش صادرات گندم و آرد قزاقستان به افغانستان گفتگو کردند.",
+	"افغانستان سالانه حدود ۱.۵ ملیون تن آرد و گندم از قزاقستان وارد میکند.",
+	"هیئتی از ازبیکستان به ریاست وزیر ترانسپورت آن کشور برای گفتگو درباره پروژه خط آهن ترانس افغان وارد کابل شد.",
+	"در نشست سه جانبهای که قرار است با حضور ایران، روسیه و ترکیه در تهران برگزار شود، مسائل منطقهای بررسی خواهد شد.",
+	"خط لوله تاپی از ترکمنستان تا پاکستان در حال ساخت است و بخش افغانستان آن تا سال ۲۰۲۷ تکمیل خواهد شد.",
+}
+
+// benchText returns about n bytes of Persian news text: the benchmark
+// sentences in paragraphs, repeated.
+func benchText(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(benchSentences[i%len(benchSentences)])
+		if i%3 == 2 {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// BenchmarkExtract measures the whole pipeline (normalization, tagging,
+// amounts, periods, rules) on 1 MB of Persian text; b.SetBytes makes the
+// result read as MB/s.
+func BenchmarkExtract(b *testing.B) {
+	text := benchText(1 << 20)
+	a, err := ParseArticle("bench", text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := NewExtractor(nil)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := x.Extract(context.Background(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNormalize measures normalization and tokenization alone.
+func BenchmarkNormalize(b *testing.B) {
+	text := benchText(1 << 20)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		t := Normalize(text)
+		Tokenize(t.Norm)
+	}
+}

@@ -1,0 +1,121 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/caravan-transport/caravan/internal/shareddata"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// evalDir extracts the facts of the articles in dir and scores them against
+// the gold file.
+func evalDir(t *testing.T, dir, gold string) (Report, []Fact) {
+	t.Helper()
+	arts, err := ReadArticles(context.Background(), os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := ReadFacts(f, gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewExtractor(nil)
+	var pred []Fact
+	for _, a := range arts {
+		fs, err := x.Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pred = append(pred, fs...)
+	}
+	return Evaluate(g, pred), pred
+}
+
+func logReport(t *testing.T, r Report) {
+	t.Helper()
+	for _, s := range append(r.Kinds, r.Overall) {
+		t.Logf("%-12s gold %2d predicted %2d matched %2d  P %.3f R %.3f F1 %.3f", s.Kind, s.Gold, s.Predicted, s.Matched, s.Precision, s.Recall, s.F1)
+	}
+	for _, m := range r.Misses {
+		t.Logf("miss: %s %s", m.Gold.Article, brief(m.Gold))
+	}
+	for _, f := range r.FalsePositives {
+		t.Logf("false positive: %s %s", f.Article, brief(f))
+	}
+}
+
+func kindF1(r Report, kind string) float64 {
+	for _, s := range r.Kinds {
+		if s.Kind == kind {
+			return s.F1
+		}
+	}
+	return 0
+}
+
+// TestSeeds scores the extraction of the seed articles (from the shared
+// corpus, skipped when absent): overall F1 at least 0.90, trade values and
+// tonnages at least 0.95.
+func TestSeeds(t *testing.T) {
+	dir := shareddata.Path(t, "corpus/seeds")
+	r, _ := evalDir(t, dir, filepath.Join(dir, "gold.jsonl"))
+	logReport(t, r)
+	if r.Overall.F1 < 0.90 {
+		t.Errorf("overall F1 = %.3f, want >= 0.90", r.Overall.F1)
+	}
+	for _, k := range []string{KindTradeValue, KindTonnage} {
+		if f1 := kindF1(r, k); f1 < 0.95 {
+			t.Errorf("%s F1 = %.3f, want >= 0.95", k, f1)
+		}
+	}
+}
+
+// TestGenre scores the extraction of articles written for these tests in
+// the genre of the corpus (testdata/genre*: Iranian Persian, Dari and
+// English news on the region's trade, transit and diplomacy, with facts
+// labeled by the corpus policy), and compares the facts with the golden
+// file (go test -update rewrites it).
+func TestGenre(t *testing.T) {
+	for _, dir := range []string{"testdata/genre", "testdata/genre2"} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			r, pred := evalDir(t, dir, filepath.Join(dir, "gold.jsonl"))
+			logReport(t, r)
+			if r.Overall.F1 < 0.90 {
+				t.Errorf("overall F1 = %.3f, want >= 0.90", r.Overall.F1)
+			}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			for _, f := range pred {
+				if err := enc.Encode(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			golden := filepath.Join(dir, "extracted.golden.jsonl")
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("extracted facts differ from %s (run go test -update and review the diff)", golden)
+			}
+		})
+	}
+}
