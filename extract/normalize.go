@@ -95,7 +95,7 @@ func (t *Text) Quote(i, j int) string {
 }
 
 type normalizer struct {
-	src        string
+	src   string
 	out   []byte
 	start []int32
 	space bool // the last byte written is a collapsible space
