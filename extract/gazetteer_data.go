@@ -25,7 +25,8 @@ var projectRows = []namedRow{
 	{"tapi", "TAPI gas pipeline", []string{"تاپی", "tapi", "خط لوله تاپی",
 		"ترکمنستان افغانستان پاکستان هند", "ترکمنستان افغانستان پاکستان هندوستان",
 		"turkmenistan afghanistan pakistan india", "turkmenistan-afghanistan-pakistan-india"}},
-	{"tap-500", "TAP-500 power line", []string{"tap 500", "تاپ 500", "ترکمنستان افغانستان پاکستان برق", "turkmenistan afghanistan pakistan power"}},
+	{"tap-500", "TAP-500 power line", []string{"tap 500", "tap power line", "tap power transmission line", "tap transmission line", "تاپ 500",
+		"خط انتقال برق تاپ", "ترکمنستان افغانستان پاکستان برق", "turkmenistan afghanistan pakistan power"}},
 	{"tutap", "TUTAP power line", []string{"توتاپ", "tutap"}},
 	{"cku-railway", "China–Kyrgyzstan–Uzbekistan railway", []string{
 		"china kyrgyzstan uzbekistan railway", "china-kyrgyzstan-uzbekistan", "cku railway", "cku",
@@ -46,6 +47,7 @@ var projectRows = []namedRow{
 	{"rogun-dam", "Rogun dam", []string{"راغون", "روغون", "rogun"}},
 	{"iran-pakistan-pipeline", "Iran–Pakistan gas pipeline", []string{"خط لوله صلح", "peace pipeline", "iran-pakistan gas pipeline", "iran pakistan gas pipeline", "خط لوله گاز ایران پاکستان"}},
 	{"five-nations-railway", "Five Nations Railway Corridor", []string{"five nations railway", "راه آهن پنج کشور"}},
+	{"rasht-astara-railway", "Rasht–Astara railway", []string{"رشت آستارا", "rasht astara", "rasht-astara"}},
 	{"kti-railway", "Kazakhstan–Turkmenistan–Iran railway", []string{"kazakhstan-turkmenistan-iran railway", "kti railway", "north-south railway"}},
 }
 

@@ -63,7 +63,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				}
 				f := d.newCandidate(KindMeeting, s, seg.a)
 				f.Countries = cs
-				f.Status = ptr(d.meetingStatus(s, c))
+				f.Status = ptr(d.meetingStatus(s, c, v.Start))
 				f.Place = dest.name
 				f.list = list
 				f.participants = d.participants(s, seg.a, seg.b)
@@ -82,7 +82,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 			continue
 		}
 		trig, ok := d.meetingTrigger(s, c)
-		if !ok {
+		if !ok || d.remote(c) {
 			continue
 		}
 		cs := d.countries(s, c.a, c.b, false)
@@ -107,7 +107,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		}
 		f := d.newCandidate(KindMeeting, s, trig)
 		f.Countries = cs
-		f.Status = ptr(d.meetingStatus(s, c))
+		f.Status = ptr(d.meetingStatus(s, c, trig))
 		f.Place = d.meetingPlace(s, c)
 		f.participants = d.participants(s, c.a, c.b)
 		f.Parties = d.parties(c.a, c.b)
@@ -204,6 +204,18 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// remote reports whether clause c speaks of a phone call or a video
+// conference, which is not a meeting.
+func (d *doc) remote(c span) bool {
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "تلفنی", "telephone", "phone", "videoconference", "ویدیویی", "ویدئو", "virtual", "online":
+			return true
+		}
+	}
+	return false
 }
 
 // hasWith reports whether «با», "with", «بین» or "between" follows token i
@@ -367,11 +379,11 @@ func (d *doc) hasCountryIn(s *sentence, a, b int) bool {
 	return false
 }
 
-// meetingStatus is planned when the clause speaks of the future («دیدار
-// خواهند کرد», «قرار است», "will meet") or of a meeting that was to take
-// place («قرار بود»), held otherwise.
-func (d *doc) meetingStatus(s *sentence, c span) string {
-	if d.hasCue(c.a, c.b, CueFuture) {
+// meetingStatus is planned when the words around the meeting word speak of
+// the future («دیدار خواهند کرد», «قرار است», "will meet") or of a meeting
+// that was to take place («قرار بود»), held otherwise.
+func (d *doc) meetingStatus(s *sentence, c span, trig int) string {
+	if d.hasCue(max(c.a, trig-6), min(c.b, trig+9), CueFuture) {
 		return StatusPlanned
 	}
 	return StatusHeld

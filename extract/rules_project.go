@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -20,12 +21,23 @@ var physicalInfra = map[string]bool{"راه": true, "خط": true, "کریدور"
 func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 	var out []candidate
 	for _, c := range d.clauses(s) {
-		id, name, tok := "", "", -1
+		// Every named project of the clause («TAPI … and the TAP power line»).
+		var named []Match
 		for _, m := range d.entsIn(c.a, c.b) {
-			if m.Entry.Class.Has(ClassProject) {
-				id, name, tok = m.Entry.Code, m.Entry.Name, m.Start
-				break
+			if m.Entry.Class.Has(ClassProject) && !slices.ContainsFunc(named, func(o Match) bool { return o.Entry.Code == m.Entry.Code }) {
+				named = append(named, m)
 			}
+		}
+		if len(named) > 1 {
+			status := d.projectStatus(s, c)
+			for _, m := range named {
+				out = append(out, d.projectFact(s, c, m.Entry.Code, m.Entry.Name, m.Start, status))
+			}
+			continue
+		}
+		id, name, tok := "", "", -1
+		if len(named) == 1 {
+			id, name, tok = named[0].Entry.Code, named[0].Entry.Name, named[0].Start
 		}
 		if id == "" {
 			for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
@@ -55,33 +67,39 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				continue
 			}
 		}
-		f := d.newCandidate(KindProject, s, tok)
-		f.Project = name
-		f.projKey = id
-		if status != "" {
-			f.Status = ptr(status)
-		}
-		cs := d.countries(s, c.a, c.b, false)
-		// «این قطار …» in the next sentence goes on about the same thing.
-		if status != "" && s.idx+1 < len(d.sents) {
-			n := d.sents[s.idx+1]
-			if d.referenceBefore(n.a+1) && (d.hasCue(n.a+1, n.a+2, CueInfra) || physicalInfra[d.word(n.a+1)]) {
-				cs = append(cs, d.countries(n, n.a, n.b, false)...)
-			}
-		}
-		if len(cs) == 0 {
-			cs = d.countries(s, s.a, s.b, false)
-		}
-		if len(cs) < 2 {
-			// Corridors and pipelines join countries: the other party
-			// comes from context.
-			cs = d.completePair(s, cs)
-		}
-		f.Countries = normalizeCountries(cs)
-		d.setQuote(&f, c.a, c.b)
-		out = append(out, f)
+		out = append(out, d.projectFact(s, c, id, name, tok, status))
 	}
 	return out
+}
+
+// projectFact builds the fact for project id (name) mentioned at token tok
+// of clause c.
+func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status string) candidate {
+	f := d.newCandidate(KindProject, s, tok)
+	f.Project = name
+	f.projKey = id
+	if status != "" {
+		f.Status = ptr(status)
+	}
+	cs := d.countries(s, c.a, c.b, false)
+	// «این قطار …» in the next sentence goes on about the same thing.
+	if status != "" && s.idx+1 < len(d.sents) {
+		n := d.sents[s.idx+1]
+		if d.referenceBefore(n.a+1) && (d.hasCue(n.a+1, n.a+2, CueInfra) || physicalInfra[d.word(n.a+1)]) {
+			cs = append(cs, d.countries(n, n.a, n.b, false)...)
+		}
+	}
+	if len(cs) == 0 {
+		cs = d.countries(s, s.a, s.b, false)
+	}
+	if len(cs) < 2 {
+		// Corridors and pipelines join countries: the other party
+		// comes from context.
+		cs = d.completePair(s, cs)
+	}
+	f.Countries = normalizeCountries(cs)
+	d.setQuote(&f, c.a, c.b)
+	return f
 }
 
 // lastProject returns the id of the last named project before token i.
@@ -106,8 +124,12 @@ func (d *doc) pluralInfra(m Match) bool {
 func (d *doc) projectStatus(s *sentence, c span) string {
 	if ms := d.cuesIn(c.a, c.b, CueStatus); len(ms) > 0 {
 		st := ms[0].Entry.Code
-		if st == "launched" && d.hasCue(c.a, c.b, CueFuture) {
+		future := d.hasCue(max(c.a, ms[0].Start-6), min(c.b, ms[0].End+3), CueFuture|CueTarget)
+		if st == "launched" && future {
 			return "planned"
+		}
+		if st == "completed" && future {
+			return "under_construction" // "expected to be completed in 2026"
 		}
 		if st == "completed" {
 			// «۸۰ درصد از عملیات اجرایی … به پایان رسیده»: work in progress.

@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // tradeFacts reads trade values and tonnages from sentence s: amounts of
 // money and tonnes near a trade or cargo word, and growth rates of trade
 // reported without an amount («افزایش ۵۰ درصدی روابط تجاری»).
@@ -60,9 +62,15 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			}
 			f.Status = ptr(st)
 			tgt := st == StatusTarget
-			if p, found := d.nearestPeriod(s, c.a, c.b, am.a, am.b, len(growth) > 0, tgt); p != nil {
+			lo, hi := c.a, c.b
+			if d.isBaseline(ams, k) {
+				// "from $2 billion a year earlier": only a period written
+				// with the baseline is its own.
+				lo, hi = am.b, min(c.b, am.b+4)
+			}
+			if p, found := d.nearestPeriod(s, lo, hi, am.a, am.b, len(growth) > 0, tgt); p != nil {
 				f.Period = ptr(p.Label)
-			} else if !found {
+			} else if !found && !d.isBaseline(ams, k) {
 				if p, _ := d.nearestPeriod(s, s.a, s.b, am.a, am.b, len(growth) > 0, tgt); p != nil {
 					f.Period = ptr(p.Label)
 				}
@@ -258,6 +266,11 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 		case len(act) > 0 && len(tgt) == 0:
 			return StatusActual
 		case len(tgt) > 0 && len(act) > 0:
+			if allInfinitive(d, tgt) {
+				// "grew by 40 percent in 2024 to reach $180 million": the
+				// infinitive goes with the past verb.
+				return StatusActual
+			}
 			if s.latin {
 				if tgt[len(tgt)-1].Start > act[len(act)-1].Start {
 					return StatusTarget
@@ -271,12 +284,27 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 		}
 		return ""
 	}
+	// Percentages do not bound a figure's window: "grew by 40 percent in
+	// 2024 to reach $180 million".
+	prevEnd := func(k int) int {
+		for j := k - 1; j >= 0; j-- {
+			if ams[j].kind != amtPercent || ams[k].kind == amtPercent {
+				return ams[j].b
+			}
+		}
+		return c.a
+	}
+	nextStart := func(k int) int {
+		for j := k + 1; j < n; j++ {
+			if ams[j].kind != amtPercent || ams[k].kind == amtPercent {
+				return ams[j].a
+			}
+		}
+		return c.b
+	}
 	if s.latin {
 		for k := 0; k < n; k++ {
-			lo := c.a
-			if k > 0 {
-				lo = ams[k-1].b
-			}
+			lo := prevEnd(k)
 			w := window(lo, ams[k].a)
 			if w == "" {
 				w = window(ams[k].b, ams[k].b+3)
@@ -291,16 +319,10 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 		}
 	} else {
 		for k := n - 1; k >= 0; k-- {
-			hi := c.b
-			if k < n-1 {
-				hi = ams[k+1].a
-			}
+			hi := nextStart(k)
 			w := window(ams[k].b, hi)
-			if w == "" && k == n-1 {
-				lo := c.a
-				if k > 0 {
-					lo = ams[k-1].b
-				}
+			if w == "" && hi == c.b {
+				lo := prevEnd(k)
 				w = window(lo, ams[k].a)
 				if w == "" && d.raisingTo(c, ams[k]) {
 					w = StatusTarget
@@ -317,17 +339,9 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 	}
 	// "up from X", «از X» with no "to" after: a baseline, where things stand.
 	for k := range n {
-		before := d.word(ams[k].a - 1)
-		if ams[k].qual != "" {
-			before = d.word(ams[k].a - 2)
+		if d.isBaseline(ams, k) {
+			st[k] = StatusActual
 		}
-		if before != "from" && before != "از" || ams[k].kind == amtPercent {
-			continue
-		}
-		if k+1 < n && ams[k+1].kind == ams[k].kind && ams[k+1].a-ams[k].b <= 5 {
-			continue // a from-to pair, below
-		}
-		st[k] = StatusActual
 	}
 	// "from X to Y", «از X به Y»: X is where things stand.
 	for k := 0; k+1 < n; k++ {
@@ -354,6 +368,30 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 		}
 	}
 	return st
+}
+
+// isBaseline reports whether the k-th amount is a baseline: after "from"
+// or «از» and not the start of a "from X to Y" pair.
+func (d *doc) isBaseline(ams []amount, k int) bool {
+	before := d.word(ams[k].a - 1)
+	if ams[k].qual != "" {
+		before = d.word(ams[k].a - 2)
+	}
+	if before != "from" && before != "از" || ams[k].kind == amtPercent {
+		return false
+	}
+	return !(k+1 < len(ams) && ams[k+1].kind == ams[k].kind && ams[k+1].a-ams[k].b <= 5)
+}
+
+// allInfinitive reports whether every target cue is an English infinitive
+// ("to reach", "to boost") rather than a word of intent.
+func allInfinitive(d *doc, ms []Match) bool {
+	for _, m := range ms {
+		if d.word(m.Start) != "to" {
+			return false
+		}
+	}
+	return true
 }
 
 // raisingTo reports whether an amount is the goal of a raise with no
@@ -446,8 +484,20 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 // sentence.
 func (d *doc) tradeCountries(s *sentence, c span) []string {
 	cs := d.countries(s, c.a, c.b, true)
-	if len(cs) == 0 {
-		cs = d.countries(s, s.a, s.b, true)
+	if len(cs) <= 1 {
+		// «سخنگوی گمرک ایران اعلام کرد: … به عراق صادر شد»: the other
+		// side is named in the sentence's other clause.
+		for _, x := range d.countries(s, s.a, s.b, true) {
+			if !slices.Contains(cs, x) {
+				cs = append(cs, x)
+				break
+			}
+		}
+	}
+	if len(cs) == 1 && !s.latin && d.reporter != "" && d.reporter != cs[0] && d.hasCue(c.a, c.b, CueExport|CueImport) {
+		// «واردات از امارات … رسید» in an Iranian customs report: the
+		// outlet's country imports.
+		cs = append(cs, d.reporter)
 	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
