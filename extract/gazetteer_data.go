@@ -149,6 +149,8 @@ var anaphorRows = []anaphorRow{
 	{ClassPair, []string{"دو کشور", "هر دو کشور", "دو طرف", "هر دو طرف", "طرفین", "جانبین", "دو جانب", "کشورهای طرفین",
 		"the two countries", "both countries", "two countries", "the two sides", "both sides", "the two nations", "both nations", "the sides", "two nations"}},
 	{ClassThisCountry, []string{"این کشور", "آن کشور", "کشورش", "this country", "the country", "his country", "its"}},
-	{ClassOurCountry, []string{"کشورمان", "کشور ما", "کشور عزیزمان", "our country"}},
+	{ClassOurCountry, []string{"کشورمان", "کشور ما", "کشور عزیزمان", "our country",
+		// «صادرات کشور»: the outlet's own country's trade.
+		"صادرات کشور", "واردات کشور", "صادرات غیرنفتی کشور", "واردات غیرنفتی کشور", "تجارت خارجی کشور", "تجارت کشور"}},
 	{ClassBilateral, []string{"دوجانبه", "دو جانبه", "bilateral"}},
 }

@@ -326,7 +326,8 @@ func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
 				continue
 			}
 		}
-		if k == from && s.latin && strings.HasPrefix(d.tokText(from-1), "visited") {
+		if k == from && s.latin && strings.HasPrefix(d.tokText(from-1), "visit") {
+			// "visited Kabul", "to visit Kabul".
 			for _, mt := range s.mentions {
 				if mt.tok == k && (mt.class == ClassPlace || mt.class == ClassCountry) {
 					mt.name = d.placeName(mt)

@@ -12,7 +12,7 @@ var physicalInfra = map[string]bool{"راه": true, "خط": true, "کریدور"
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
-	"terminal": true, "route": true, "train": true}
+	"terminal": true, "route": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true}
 
 // projectFacts reads projects from sentence s: named projects (with their
 // status when the clause gives one, null otherwise), «این پروژه»/"the
@@ -50,8 +50,13 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		}
 		status := d.projectStatus(s, c)
 		if id == "" {
-			// Unnamed infrastructure counts only with a status.
-			if status == "" || status == "planned" || status == "proposed" {
+			// Unnamed infrastructure counts only with a milestone reached or
+			// under way («اولین قطار … آغاز به کار کرد»); "stalled" and
+			// "planned" need a named project («کامیون‌ها در بندر … متوقف
+			// مانده‌اند» is about lorries).
+			switch status {
+			case "launched", "completed", "construction_started", "under_construction":
+			default:
 				continue
 			}
 			for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
@@ -123,7 +128,21 @@ func (d *doc) pluralInfra(m Match) bool {
 // («توافق کردند … تسریع کنند»). A launch in the future is planned.
 func (d *doc) projectStatus(s *sentence, c span) string {
 	if ms := d.cuesIn(c.a, c.b, CueStatus); len(ms) > 0 {
-		st := ms[0].Entry.Code
+		// The main verb: last in Persian, first in English; a project that
+		// is stalled or delayed is that, whatever else it has done («بخش
+		// ایرانی آن تکمیل شده، همچنان … بلاتکلیف مانده است»).
+		m := ms[0]
+		if !s.latin {
+			m = ms[len(ms)-1]
+		}
+		for _, x := range ms {
+			if x.Entry.Code == "stalled" || x.Entry.Code == "delayed" {
+				m = x
+				break
+			}
+		}
+		ms = []Match{m}
+		st := m.Entry.Code
 		future := d.hasCue(max(c.a, ms[0].Start-6), min(c.b, ms[0].End+3), CueFuture|CueTarget)
 		if st == "launched" && future {
 			return "planned"

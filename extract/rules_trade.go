@@ -458,13 +458,33 @@ func (d *doc) growthRates(s *sentence, c span, ams []amount) []growthRate {
 // those named since the previous amount («تجارت ایران و عراق ۱٫۶ میلیارد
 // دلار و تجارت ایران و عمان …»), else those of the clause.
 func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string {
-	lo := c.a
-	if k > 0 {
-		lo = ams[k-1].b
+	// Neighbouring figures, not percentages, bound an amount's words.
+	lo, hi, next := c.a, ams[k].b, -1
+	for j := k - 1; j >= 0; j-- {
+		if ams[j].kind != amtPercent {
+			lo = ams[j].b
+			break
+		}
 	}
-	cs := d.countries(s, lo, ams[k].b, true)
+	for j := k + 1; j < len(ams); j++ {
+		if ams[j].kind != amtPercent {
+			next = j
+			break
+		}
+	}
+	cs := d.countries(s, lo, hi, true)
+	if len(cs) == 0 && k == 0 && next >= 0 {
+		// The countries may follow the figure, before the next one.
+		cs = d.countries(s, hi, ams[next].a, true)
+	}
 	if len(cs) >= 2 {
 		return normalizeCountries(cs)
+	}
+	if len(cs) == 1 && k == 0 && next >= 0 && len(d.countries(s, ams[next].a, c.b, true)) > 0 {
+		// "transported 31 million tonnes …, including 2.1 million tonnes
+		// between China and Europe": the later countries are the later
+		// figure's.
+		return cs
 	}
 	if len(cs) == 1 && k > 0 {
 		// "…, with Uzbek exports accounting for $1.05 billion": one side
@@ -474,7 +494,6 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 				return normalizeCountries(append(cs, x))
 			}
 		}
-		return cs
 	}
 	return d.tradeCountries(s, c)
 }
