@@ -425,10 +425,27 @@ func recentCodes(recent []seenCode, idx int) []string {
 
 // pairFor resolves «دو کشور» in sentence s with explicit mentions ms.
 func (d *doc) pairFor(ms []mention, recent []string) []string {
-	var here []string
+	var here, adjectives []string
 	for _, m := range ms {
-		if !m.topic && !slices.Contains(here, m.code) {
+		if m.topic {
+			continue
+		}
+		if m.class == ClassAdjective {
+			// "the Afghan transit route": an adjective may modify a thing,
+			// so it decides only when the context does not.
+			if !slices.Contains(adjectives, m.code) {
+				adjectives = append(adjectives, m.code)
+			}
+			continue
+		}
+		if !slices.Contains(here, m.code) {
 			here = append(here, m.code)
+		}
+	}
+	if len(here) == 0 && len(adjectives) > 0 {
+		ctx := d.pairFor(nil, recent)
+		if len(ctx) < 2 {
+			here = adjectives
 		}
 	}
 	if len(here) >= 2 {

@@ -71,7 +71,7 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		}
 		f := d.newCandidate(KindAgreement, s, trig)
 		f.Status = ptr(status)
-		cs := d.countries(s, c.a, c.b, false)
+		cs := d.partyCountries(s, c)
 		f.Countries = normalizeCountries(d.completePair(s, cs))
 		f.sectors = d.sectors(c.a, c.b)
 		d.setQuote(&f, c.a, c.b)
@@ -155,6 +155,29 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// partyCountries returns the parties of an agreement in clause c: with
+// «دو طرف»/"the two sides" in the clause, the pair and the countries named
+// by name (adjectives there qualify things: "the Afghan transit route");
+// otherwise every country named.
+func (d *doc) partyCountries(s *sentence, c span) []string {
+	pair := false
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && m.class == ClassPair {
+			pair = true
+		}
+	}
+	if !pair {
+		return d.countries(s, c.a, c.b, false)
+	}
+	var out []string
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassAdjective && !slices.Contains(out, m.code) {
+			out = append(out, m.code)
+		}
+	}
+	return out
 }
 
 // signFuture reports whether a signing is still to come: a future word

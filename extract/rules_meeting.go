@@ -384,7 +384,11 @@ func (d *doc) hasCountryIn(s *sentence, a, b int) bool {
 // the future («دیدار خواهند کرد», «قرار است», "will meet") or of a meeting
 // that was to take place («قرار بود»), held otherwise.
 func (d *doc) meetingStatus(s *sentence, c span, trig int) string {
-	if d.hasCue(max(c.a, trig-6), min(c.b, trig+9), CueFuture) {
+	lo := max(c.a, trig-6)
+	if !s.latin {
+		lo = c.a // «قرار است … ماه آینده در باکو … گفتوگو کنند»: the verb comes last
+	}
+	if d.hasCue(lo, min(c.b, trig+9), CueFuture) {
 		return StatusPlanned
 	}
 	return StatusHeld
