@@ -1,0 +1,534 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caravan-transport/caravan/jalali"
+)
+
+// The period patterns tried by periodScanner.at.
+
+// partial reads Persian partial years: «هشت ماه اول سال ۲۰۲۵», «شش ماهه
+// نخست ۱۴۰۳», «سه ماهه دوم», «نیمه نخست سال جاری», «فصل بهار ۱۴۰۲»,
+// «چند ماه اخیر».
+func (s *periodScanner) partial(i int) (periodMatch, bool) {
+	n, first, j := 0, 0, i
+	switch w := s.word(i); {
+	case w == "نیمه" || w == "نیم" && s.word(i+1) == "سال":
+		n, j = 6, i+1
+		if s.word(j) == "سال" {
+			j++
+		}
+	case w == "فصل" || w == "سه" && s.word(i+1) == "ماهه":
+		n, j = 3, i+1
+		if w == "سه" {
+			j = i + 2
+		}
+	case seasons[w] > 0:
+		first = (seasons[w]-1)*3 + 1
+		n, j = 3, i+1
+	case w == "چند" || w == "طی" && s.word(i+1) == "چند":
+		// «چند ماه اخیر/گذشته»: a period without bounds.
+		k := i + 1
+		if w == "طی" {
+			k++
+		}
+		if mw := s.word(k); mw == "ماه" || mw == "سال" || mw == "هفته" {
+			if x := s.word(k + 1); x == "اخیر" || x == "گذشته" {
+				return periodMatch{Start: i, End: k + 2}, true
+			}
+		}
+		return periodMatch{}, false
+	default:
+		v, ok := s.small(i)
+		if !ok || v < 1 || v > 12 {
+			return periodMatch{}, false
+		}
+		mw := s.word(i + 1)
+		if mw != "ماه" && mw != "ماهه" {
+			return periodMatch{}, false
+		}
+		n, j = v, i+2
+		if x := s.word(j); x == "اخیر" || x == "گذشته" {
+			return periodMatch{Start: i, End: j + 1}, true
+		}
+	}
+	if first == 0 {
+		k := 1
+		if o, ok := ordinals[s.word(j)]; ok {
+			k = o
+			j++
+		} else if s.word(i) == "نیمه" || s.word(i) == "فصل" {
+			return periodMatch{}, false
+		}
+		first = (k-1)*n + 1
+	}
+	last := first + n - 1
+	if last > 12 || first < 1 {
+		return periodMatch{}, false
+	}
+	y, cal, end, rel, ok := s.yearOrRelative(j, 0)
+	if !ok {
+		if end > j {
+			return periodMatch{Start: i, End: end}, true
+		}
+		return periodMatch{Start: i, End: j}, true
+	}
+	if seasons[s.word(i)] > 0 && cal != SolarHijri {
+		return periodMatch{}, false
+	}
+	if cal == SolarHijri {
+		p, ok := shMonths(y, first, last)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, rel), true
+	}
+	return s.resolved(i, end, gregMonths(y, first, y, last), rel), true
+}
+
+// partialEnglish reads "the first eight months of 2025", "first half of
+// 2024", "H1 2024", "Q3 2023", "the third quarter of 2023", "9M24".
+func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
+	j := i
+	if s.word(j) == "the" {
+		j++
+	}
+	if j >= len(s.toks) {
+		return periodMatch{}, false
+	}
+	first, last := 0, 0
+	w := s.word(j)
+	switch {
+	case (w == "h" || w == "q") && j+1 < len(s.toks) && s.toks[j+1].Glued && (s.text(j+1) == "1" || s.text(j+1) == "2" || w == "q" && (s.text(j+1) == "3" || s.text(j+1) == "4")):
+		// "H1 2024", "Q3 2023"
+		k := int(s.text(j + 1)[0] - '0')
+		if w == "h" {
+			first, last = (k-1)*6+1, k*6
+		} else {
+			first, last = (k-1)*3+1, k*3
+		}
+		j += 2
+	case ordinals[w] > 0 && (s.word(j+1) == "half" || s.word(j+1) == "quarter"):
+		k := ordinals[w]
+		if s.word(j+1) == "half" {
+			if k > 2 {
+				return periodMatch{}, false
+			}
+			first, last = (k-1)*6+1, k*6
+		} else {
+			if k > 4 {
+				return periodMatch{}, false
+			}
+			first, last = (k-1)*3+1, k*3
+		}
+		j += 2
+	case w == "first" || w == "nine" || w == "six" || w == "three" || w == "eight":
+		k := j
+		if w == "first" {
+			k++
+		}
+		v, ok := s.small(k)
+		if !ok || v < 1 || v > 12 || (s.word(k+1) != "months" && s.word(k+1) != "month") {
+			return periodMatch{}, false
+		}
+		first, last = 1, v
+		j = k + 2
+	default:
+		// "1H 2024": a number glued to "h".
+		if s.toks[j].Kind == TokNumber && (s.text(j) == "1" || s.text(j) == "2") && s.word(j+1) == "h" && s.toks[j+1].Glued {
+			k := int(s.text(j)[0] - '0')
+			first, last, j = (k-1)*6+1, k*6, j+2
+			break
+		}
+		// "9M24", "9M 2024": a number glued to "m".
+		if s.toks[j].Kind == TokNumber && j+1 < len(s.toks) && s.word(j+1) == "m" && s.toks[j+1].Glued {
+			v, ok := s.small(j)
+			if !ok || v < 1 || v > 12 {
+				return periodMatch{}, false
+			}
+			k := j + 2
+			if k < len(s.toks) && s.toks[k].Kind == TokNumber {
+				t := s.text(k)
+				if len(t) == 2 && s.toks[k].Glued {
+					y, _ := strconv.Atoi(t)
+					return s.resolved(i, k+1, gregMonths(2000+y, 1, 2000+y, v), false), true
+				}
+			}
+			first, last, j = 1, v, k
+		} else {
+			return periodMatch{}, false
+		}
+	}
+	if s.word(j) == "of" {
+		j++
+	}
+	if s.word(j) == "fiscal" || s.word(j) == "fy" {
+		return periodMatch{}, false
+	}
+	y, cal, end, rel, ok := s.yearOrRelative(j, 0)
+	if !ok {
+		if end > j {
+			return periodMatch{Start: i, End: end}, true
+		}
+		return periodMatch{}, false
+	}
+	if cal == SolarHijri {
+		p, ok := shMonths(y, first, last)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, rel), true
+	}
+	return s.resolved(i, end, gregMonths(y, first, y, last), rel), true
+}
+
+// monthRange reads "January–August 2025", «ژانویه تا اوت ۲۰۲۵», «از حمل
+// تا سرطان ۱۴۰۴», "between March and June 2024", "March 2024–March 2025".
+func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
+	j := i
+	if w := s.word(j); w == "از" || w == "from" || w == "between" || w == "بین" {
+		j++
+	}
+	cal := Gregorian
+	m1, ok := s.gregMonth(j)
+	if !ok {
+		if m1, ok = s.shMonth(j); !ok {
+			return periodMatch{}, false
+		}
+		cal = SolarHijri
+	}
+	j++
+	y1, _, e1, ok1 := s.year(j)
+	if ok1 {
+		j = e1
+	}
+	switch s.text(j) {
+	case "تا", "الی", "-", "to", "through", "until", "and", "و", "till":
+		j++
+	default:
+		return periodMatch{}, false
+	}
+	var m2 int
+	if cal == Gregorian {
+		m2, ok = s.gregMonth(j)
+	} else {
+		m2, ok = s.shMonth(j)
+	}
+	if !ok {
+		return periodMatch{}, false
+	}
+	j++
+	if s.text(j) == "," {
+		j++
+	}
+	y2, c2, end, rel, ok := s.yearOrRelative(j, cal)
+	if !ok || c2 != cal {
+		if !ok1 {
+			return periodMatch{}, false
+		}
+		y2, end, rel = y1, j, false
+	}
+	if !ok1 {
+		y1 = y2
+		if m1 > m2 {
+			y1--
+		}
+	}
+	if cal == SolarHijri {
+		if y1 != y2 || m1 > m2 {
+			return periodMatch{}, false
+		}
+		p, ok := shMonths(y1, m1, m2)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, rel), true
+	}
+	if y2 < y1 || y2 == y1 && m2 < m1 || y2-y1 > 5 {
+		return periodMatch{}, false
+	}
+	if m1 == 3 && m2 == 3 && y2 == y1+1 {
+		// "March 2024–March 2025" is how English reports write a Solar Hijri year.
+		if p, ok := shMonths(y1-621, 1, 12); ok {
+			return s.resolved(i, end, p, rel), true
+		}
+	}
+	return s.resolved(i, end, gregMonths(y1, m1, y2, m2), rel), true
+}
+
+// date reads «۲۶ آگست ۲۰۲۵», «۹ دلو ۱۴۰۴», "March 3, 2025", "3 March
+// 2025", "2025-08-26", «۱۴۰۴/۰۶/۱۵». Without a year the article's year
+// is used when the month is Gregorian or Solar Hijri and the article has a
+// date.
+func (s *periodScanner) date(i int) (periodMatch, bool) {
+	if i < len(s.toks) && s.toks[i].Kind == TokNumber {
+		t := s.text(i)
+		// 1404/06/15 or 2025/08/26 in one token.
+		if parts := strings.Split(t, "/"); len(parts) == 3 && len(parts[0]) == 4 {
+			y, _ := strconv.Atoi(parts[0])
+			m, _ := strconv.Atoi(parts[1])
+			d, _ := strconv.Atoi(parts[2])
+			if p, ok := s.dayOf(y, m, d); ok {
+				return s.resolved(i, i+1, p, false), true
+			}
+		}
+		// 2025-08-26
+		if len(t) == 4 && s.text(i+1) == "-" && s.text(i+3) == "-" && i+4 < len(s.toks) && s.toks[i+2].Kind == TokNumber && s.toks[i+4].Kind == TokNumber {
+			y, _ := strconv.Atoi(t)
+			m, _ := strconv.Atoi(s.text(i + 2))
+			d, _ := strconv.Atoi(s.text(i + 4))
+			if p, ok := s.dayOf(y, m, d); ok {
+				return s.resolved(i, i+5, p, false), true
+			}
+		}
+		d, ok := s.small(i)
+		if !ok || d < 1 || d > 31 {
+			return periodMatch{}, false
+		}
+		j := i + 1
+		if s.word(j) == "of" {
+			j++
+		}
+		cal := Gregorian
+		m, ok := s.gregMonth(j)
+		if !ok {
+			if m, ok = s.shMonth(j); !ok {
+				return periodMatch{}, false
+			}
+			cal = SolarHijri
+		}
+		return s.dayMonthYear(i, j+1, cal, m, d)
+	}
+	// "March 3, 2025"
+	m, ok := s.gregMonth(i)
+	if !ok {
+		return periodMatch{}, false
+	}
+	d, ok := s.small(i + 1)
+	if !ok || d < 1 || d > 31 || len(s.text(i+1)) > 2 {
+		return periodMatch{}, false
+	}
+	j := i + 2
+	if s.text(j) == "," {
+		j++
+	}
+	return s.dayMonthYear(i, j, Gregorian, m, d)
+}
+
+func (s *periodScanner) dayMonthYear(i, j int, cal Calendar, m, d int) (periodMatch, bool) {
+	if s.word(j) == "سال" {
+		j++
+	}
+	if y, c, end, ok := s.year(j); ok {
+		if c != cal {
+			return periodMatch{}, false
+		}
+		p, ok := s.dayOf(y, m, d)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, false), true
+	}
+	// No year: the article's.
+	y, ok := s.refYear(cal)
+	if !ok {
+		return periodMatch{Start: i, End: j}, true
+	}
+	p, ok := s.dayOf(y, m, d)
+	if !ok {
+		return periodMatch{}, false
+	}
+	if p.Start.After(s.ref) {
+		// A date after the article's date with no year: the year before
+		// when the text reports a past event. Leave it unresolved.
+		return periodMatch{Start: i, End: j}, true
+	}
+	return s.resolved(i, j, p, true), true
+}
+
+func (s *periodScanner) dayOf(y, m, d int) (Period, bool) {
+	switch {
+	case y >= 1900 && y <= 2100:
+		return gregDay(y, m, d)
+	case y >= 1300 && y <= 1499:
+		return shDay(y, m, d)
+	}
+	return Period{}, false
+}
+
+// monthYear reads «مارچ ۲۰۲۵», «ماه حمل سال ۱۴۰۴», «فروردین امسال», "in
+// March 2025", "March of last year".
+func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
+	j := i
+	if s.word(j) == "ماه" {
+		j++
+	}
+	cal := Gregorian
+	m, ok := s.gregMonth(j)
+	if !ok {
+		if m, ok = s.shMonth(j); !ok {
+			return periodMatch{}, false
+		}
+		cal = SolarHijri
+	}
+	j++
+	if s.text(j) == "," {
+		j++
+	}
+	y, c, end, rel, ok := s.yearOrRelative(j, cal)
+	if !ok {
+		if end > j && (s.word(i) == "ماه" || !ambiguousMonths[s.word(i)]) {
+			return periodMatch{Start: i, End: end}, true
+		}
+		return periodMatch{}, false
+	}
+	if c != cal {
+		return periodMatch{}, false
+	}
+	if cal == SolarHijri {
+		p, ok := shMonths(y, m, m)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, rel), true
+	}
+	return s.resolved(i, end, gregMonths(y, m, y, m), rel), true
+}
+
+// fiscal reads "FY2021-22", "FY22", "fiscal year 2022-23", "FY 2021/22",
+// «سال مالی ۱۴۰۲», «سال مالی ۲۰۲۲-۲۳». Gregorian fiscal years run July to
+// June (Pakistan); Solar Hijri fiscal years are the Solar Hijri year.
+func (s *periodScanner) fiscal(i int) (periodMatch, bool) {
+	j := i
+	switch w := s.word(i); {
+	case w == "fy":
+		j++
+	case (w == "fiscal" || w == "financial") && s.word(i+1) == "year":
+		j += 2
+	case w == "سال" && s.word(i+1) == "مالی":
+		j += 2
+	default:
+		return periodMatch{}, false
+	}
+	if j >= len(s.toks) || s.toks[j].Kind != TokNumber {
+		return periodMatch{}, false
+	}
+	t := s.text(j)
+	if parts := strings.Split(t, "/"); len(parts) == 2 {
+		// "2021/22"
+		y1, e1 := strconv.Atoi(parts[0])
+		y2, e2 := strconv.Atoi(parts[1])
+		if e1 != nil || e2 != nil || len(parts[0]) != 4 || len(parts[1]) != 2 || (y1+1)%100 != y2 {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, j+1, fiscalJulyJune(y1+1), false), true
+	}
+	y, err := strconv.Atoi(t)
+	if err != nil {
+		return periodMatch{}, false
+	}
+	switch len(t) {
+	case 2:
+		return s.resolved(i, j+1, fiscalJulyJune(2000+y), false), true
+	case 4:
+	default:
+		return periodMatch{}, false
+	}
+	if y >= 1300 && y <= 1499 {
+		p, ok := shMonths(y, 1, 12)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, j+1, p, false), true
+	}
+	if y < 1900 || y > 2100 {
+		return periodMatch{}, false
+	}
+	if s.text(j+1) == "-" && j+2 < len(s.toks) && s.toks[j+2].Kind == TokNumber {
+		t2 := s.text(j + 2)
+		y2, _ := strconv.Atoi(t2)
+		if len(t2) == 2 && (y+1)%100 == y2 || len(t2) == 4 && y2 == y+1 {
+			return s.resolved(i, j+3, fiscalJulyJune(y+1), false), true
+		}
+	}
+	return s.resolved(i, j+1, fiscalJulyJune(y), false), true
+}
+
+// yearRange reads "2021-2023", «۱۳۹۹ تا ۱۴۰۱», "from 2020 to 2024".
+func (s *periodScanner) yearRange(i int) (periodMatch, bool) {
+	j := i
+	if w := s.word(j); w == "از" || w == "from" || w == "between" || w == "سال" || w == "سالهای" {
+		j++
+	}
+	y1, c1, e1, ok := s.year(j)
+	if !ok {
+		return periodMatch{}, false
+	}
+	switch s.text(e1) {
+	case "-", "تا", "to", "and", "الی":
+	default:
+		return periodMatch{}, false
+	}
+	y2, c2, end, ok := s.year(e1 + 1)
+	if !ok || c1 != c2 || y2 <= y1 || y2-y1 > 30 {
+		return periodMatch{}, false
+	}
+	if c1 == SolarHijri {
+		a, _ := jalali.YearSpan(y1)
+		b, _ := jalali.YearSpan(y2)
+		p := Period{Start: a.Start, End: b.End, Calendar: SolarHijri,
+			Label: fmt.Sprintf("SH%d..SH%d = %s..%s", y1, y2, a.Start.Format(time.DateOnly), b.End.Format(time.DateOnly))}
+		return s.resolved(i, end, p, false), true
+	}
+	return s.resolved(i, end, gregYears(y1, y2), false), true
+}
+
+// bareYear reads a year: «سال ۱۴۰۰», «۲۰۲۵ میلادی», "in 2025".
+func (s *periodScanner) bareYear(i int) (periodMatch, bool) {
+	j := i
+	if s.word(j) == "سال" {
+		j++
+	}
+	y, cal, end, ok := s.year(j)
+	if !ok {
+		return periodMatch{}, false
+	}
+	if cal == SolarHijri {
+		p, ok := shMonths(y, 1, 12)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, false), true
+	}
+	return s.resolved(i, end, gregYear(y), false), true
+}
+
+// relative reads «امسال», «سال گذشته», "this year", "last year": resolved
+// only when the calendar is known and the article has a date.
+func (s *periodScanner) relative(i int) (periodMatch, bool) {
+	off, end, ok := s.relativeYear(i)
+	if !ok {
+		return periodMatch{}, false
+	}
+	cal := s.cal
+	if s.iranianYear(i, end) {
+		cal = SolarHijri
+	}
+	y, ok := s.refYear(cal)
+	if !ok {
+		return periodMatch{Start: i, End: end}, true
+	}
+	y += off
+	if cal == SolarHijri {
+		p, ok := shMonths(y, 1, 12)
+		if !ok {
+			return periodMatch{Start: i, End: end}, true
+		}
+		return s.resolved(i, end, p, true), true
+	}
+	return s.resolved(i, end, gregYear(y), true), true
+}
