@@ -1,5 +1,7 @@
 package extract
 
+import "sort"
+
 // Amount kinds.
 const (
 	amtMoney = iota + 1
@@ -40,7 +42,53 @@ func (d *doc) scanAmounts(s *sentence) []amount {
 		out = append(out, am)
 		i = am.b
 	}
-	return out
+	return d.listCurrency(s, out)
+}
+
+// listCurrency gives the currency of a list's last amount to the bare
+// figures before it: «به عراق ۸ میلیارد، امارات ۶ میلیارد و ترکیه ۳
+// میلیارد دلار». A bare figure needs a scale of a million or more and no
+// verb between it and the amount.
+func (d *doc) listCurrency(s *sentence, ams []amount) []amount {
+	var extra []amount
+	for k, am := range ams {
+		if am.kind != amtMoney {
+			continue
+		}
+		lo := s.a
+		if k > 0 {
+			lo = ams[k-1].b
+		}
+		// Walk back from the amount over list items.
+		end := am.a
+		for j := am.a - 1; j >= lo && j >= am.a-40; j-- {
+			if d.toks[j].Kind != TokNumber && !isNumberStart(d.norm, d.toks, j) {
+				if d.hasCue(j, j+1, CueActual|CueTarget|CueTon|CuePercent) {
+					break
+				}
+				continue
+			}
+			// Find the start of this number expression.
+			st := j
+			for st > lo && (d.toks[st-1].Kind == TokNumber || isNumberStart(d.norm, d.toks, st-1)) {
+				st--
+			}
+			e, ok := parseNumExpr(d.norm, d.toks[:s.b], st)
+			next := d.tokText(e.End)
+			listed := e.End == end || next == "،" || next == "," || next == "و" || next == "and" || next == ";"
+			if ok && e.End <= end && e.Scale >= 1e6 && !d.hasUnitAt(s, e.End) && listed {
+				extra = append(extra, amount{kind: amtMoney, value: e.Value, currency: am.currency, scale: e.Scale, a: st, b: e.End, na: st, nb: e.End})
+				end = st
+			}
+			j = st
+		}
+	}
+	if len(extra) == 0 {
+		return ams
+	}
+	ams = append(ams, extra...)
+	sort.Slice(ams, func(i, j int) bool { return ams[i].a < ams[j].a })
+	return ams
 }
 
 // inheritedMoney reads an amount whose currency was written only with an

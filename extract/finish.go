@@ -8,9 +8,10 @@ import (
 
 // finish merges the facts of an article that report the same thing and
 // orders them by position:
-//   - trade values and tonnages with the same countries, status, period and
-//     value (within 0.5 %), and growth-only figures repeated beside the
-//     figure they qualify (same countries and growth rate);
+//   - trade values and tonnages with the same countries, status and value
+//     (within 0.5 %) and the same period or one without a period (a
+//     headline), and growth-only figures repeated beside the figure they
+//     qualify (same countries and growth rate);
 //   - agreements with the same countries and status whose specific sectors
 //     are the same or one includes the other, from different sentences;
 //   - meetings with the same countries and status whose participants agree
@@ -80,7 +81,9 @@ func same(a, b *candidate) bool {
 	}
 	switch a.Kind {
 	case KindTradeValue, KindTonnage:
-		if !slices.Equal(a.Countries, b.Countries) || str(a.Period) != str(b.Period) || a.Value == nil || b.Value == nil {
+		// A headline often drops the period the body gives.
+		samePeriod := str(a.Period) == str(b.Period) || a.Period == nil || b.Period == nil
+		if !slices.Equal(a.Countries, b.Countries) || !samePeriod || a.Value == nil || b.Value == nil {
 			return false
 		}
 		return math.Abs(*a.Value-*b.Value) <= 0.005*math.Max(math.Abs(*a.Value), math.Abs(*b.Value))
@@ -115,6 +118,11 @@ func subset(a, b []string) bool {
 
 // absorb fills what a lacks from its repetition b.
 func absorb(a, b *candidate) {
+	if a.Period == nil && b.Period != nil && (a.Kind == KindTradeValue || a.Kind == KindTonnage) {
+		// A headline and then the body: keep the body's exact figure.
+		a.Period, a.Value, a.Qualifier = b.Period, b.Value, b.Qualifier
+		a.Quote, a.Start, a.End = b.Quote, b.Start, b.End
+	}
 	if a.GrowthPct == nil {
 		a.GrowthPct = b.GrowthPct
 	}

@@ -168,7 +168,7 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 	build, start, past := false, false, false
 	for k := c.a; k < c.b; k++ {
 		switch w := d.word(k); w {
-		case "construction", "ساخت", "احداث", "building":
+		case "construction", "ساخت", "احداث", "اجرایی", "building":
 			build = true
 		case "started", "began", "begun", "commenced", "start", "starts", "begin", "begins", "commence", "آغاز", "شروع":
 			start = true
