@@ -33,7 +33,8 @@ type sentence struct {
 	mentions []mention
 	amounts  []amount
 	periods  []periodMatch
-	cal      Calendar // the calendar its explicit years are written in
+	cal      Calendar  // the calendar its explicit years are written in
+	intro    *sentence // for an item of a list, the line ending with ':' that introduces it
 }
 
 // mention is a country that a sentence speaks of, and how it was found.
@@ -152,6 +153,17 @@ func (x *Extractor) newDoc(a Article) *doc {
 	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
 	d.split(first)
+	for k, s := range d.sents {
+		if k > 0 {
+			prev := d.sents[k-1]
+			switch {
+			case prev.intro != nil && !d.paragraphBefore(s):
+				s.intro = prev.intro
+			case d.tokText(prev.b-1) == ":" && !prev.latin || d.tokText(prev.b-1) == ":":
+				s.intro = prev
+			}
+		}
+	}
 	for _, s := range d.sents {
 		s.latin = d.isLatin(s)
 		s.amounts = d.scanAmounts(s)
@@ -161,6 +173,11 @@ func (x *Extractor) newDoc(a Article) *doc {
 		d.scanPeriods(s)
 	}
 	return d
+}
+
+// paragraphBefore reports whether a blank line comes before sentence s.
+func (d *doc) paragraphBefore(s *sentence) bool {
+	return s.a > 0 && d.toks[s.a-1].Kind == TokNewline && d.toks[s.a-1].Lines >= 2
 }
 
 // isLatin reports whether most words of s are in Latin script.

@@ -101,6 +101,24 @@ func (d *doc) completePair(s *sentence, cs []string) []string {
 	return cs
 }
 
+// contextCountries returns the countries a sentence that names none
+// speaks of: those of the nearest previous sentence naming one or two, or
+// else the two the article is most about.
+func (d *doc) contextCountries(s *sentence) []string {
+	for k := s.idx - 1; k >= 0 && k >= s.idx-2; k-- {
+		p := d.sents[k]
+		cs := d.countries(p, p.a, p.b, true)
+		if len(cs) == 0 {
+			continue
+		}
+		if len(cs) <= 2 {
+			return cs
+		}
+		break
+	}
+	return slices.Clone(d.main)
+}
+
 // setQuote sets the fact's quote to tokens [a, b).
 func (d *doc) setQuote(c *candidate, a, b int) {
 	q, s, e := d.quote(a, b)

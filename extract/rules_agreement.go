@@ -144,6 +144,17 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 			return StatusAgreed, m.Start
 		}
 	}
+	for k := c.a; k < c.b; k++ {
+		// "a roadmap … was adopted", «نقشه راه … به تصویب رسید».
+		switch d.word(k) {
+		case "adopted", "approved", "ratified", "تصویب", "تایید":
+			for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+				if !d.referenceBefore(n.Start) && !d.pluralNoun(n) {
+					return StatusAgreed, k
+				}
+			}
+		}
+	}
 	if bodies := d.cuesIn(c.a, c.b, CueJointBody); len(bodies) > 0 && d.hasCue(c.a, c.b, CueEstablish) && !d.referenceBefore(bodies[0].Start) {
 		return StatusAgreed, bodies[0].Start
 	}

@@ -85,7 +85,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if !ok || d.remote(c) {
 			continue
 		}
-		cs := d.countries(s, c.a, c.b, false)
+		cs := d.meetingCountries(s, c)
 		if p, ok := d.participationList(s, c); ok {
 			cs = p
 		}
@@ -204,6 +204,30 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// meetingCountries returns the parties of a meeting in clause c. The
+// country of the venue («در دوحه», "in Doha") is a party only when fewer
+// than two others are named.
+func (d *doc) meetingCountries(s *sentence, c span) []string {
+	var all, parties []string
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= c.b || m.topic {
+			continue
+		}
+		if !slices.Contains(all, m.code) {
+			all = append(all, m.code)
+		}
+		w := d.word(m.tok - 1)
+		venue := m.class == ClassPlace && (w == "در" || w == "in" || w == "at")
+		if !venue && !slices.Contains(parties, m.code) {
+			parties = append(parties, m.code)
+		}
+	}
+	if len(parties) >= 2 {
+		return parties
+	}
+	return all
 }
 
 // remote reports whether clause c speaks of a phone call or a video

@@ -97,10 +97,22 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	if len(cs) == 0 {
 		cs = d.countries(s, s.a, s.b, false)
 	}
-	if len(cs) < 2 {
-		// Corridors and pipelines join countries: the other party
-		// comes from context.
-		cs = d.completePair(s, cs)
+	switch len(cs) {
+	case 0:
+		cs = d.contextCountries(s)
+	case 1:
+		// A corridor or a pipeline joins countries: «بخش ایرانی آن …» after
+		// sentences about Iran and Pakistan. The other side comes from
+		// the sentences just before, if they name one.
+		for k := s.idx - 1; k >= 0 && k >= s.idx-2 && len(cs) == 1; k-- {
+			p := d.sents[k]
+			for _, x := range d.countries(p, p.a, p.b, true) {
+				if x != cs[0] {
+					cs = append(cs, x)
+					break
+				}
+			}
+		}
 	}
 	f.Countries = normalizeCountries(cs)
 	d.setQuote(&f, c.a, c.b)
@@ -123,11 +135,23 @@ func (d *doc) pluralInfra(m Match) bool {
 	return strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "های")
 }
 
+// conditional reports whether the status at token i is hypothetical: "if
+// the railway is completed", «در صورت تکمیل», «اگر … تکمیل شود».
+func (d *doc) conditional(c span, i int) bool {
+	for k := max(c.a, i-8); k < i; k++ {
+		switch d.word(k) {
+		case "if", "unless", "once", "اگر", "چنانچه", "درصورت", "صورت":
+			return true
+		}
+	}
+	return false
+}
+
 // projectStatus returns the status clause c gives a project: a status verb
 // («آغاز به کار کرد», "inaugurated", «در حال ساخت»), or acceleration agreed
 // («توافق کردند … تسریع کنند»). A launch in the future is planned.
 func (d *doc) projectStatus(s *sentence, c span) string {
-	if ms := d.cuesIn(c.a, c.b, CueStatus); len(ms) > 0 {
+	if ms := d.cuesIn(c.a, c.b, CueStatus); len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
 		// is stalled or delayed is that, whatever else it has done («بخش
 		// ایرانی آن تکمیل شده، همچنان … بلاتکلیف مانده است»).

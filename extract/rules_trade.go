@@ -179,12 +179,17 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		}
 	}
 	if best == 1<<30 {
-		// «…، اما مقامات دو کشور بر افزایش آن به ۵ میلیارد دلار تأکید
-		// دارند»: the trade word is in the sentence's other clause.
-		if c.a == s.a && c.b == s.b || d.hasCue(c.a, c.b, CueNonTrade) {
+		if d.hasCue(c.a, c.b, CueNonTrade) {
 			return false
 		}
-		return d.isTrade(s, span{s.a, s.b}, am)
+		if c.a != s.a || c.b != s.b {
+			// «…، اما مقامات دو کشور بر افزایش آن به ۵ میلیارد دلار تأکید
+			// دارند»: the trade word is in the sentence's other clause.
+			return d.isTrade(s, span{s.a, s.b}, am)
+		}
+		// «ترکیب مقاصد صادراتی ایران … به شرح زیر است:» / «عراق: ۷.۲
+		// میلیارد دلار»: an item of a list about trade.
+		return s.intro != nil && d.tradeCueIn(span{s.intro.a, s.intro.b}) >= 0 && !d.hasCue(s.intro.a, s.intro.b, CueNonTrade)
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueNonTrade) {
 		if m.Start >= am.a && m.End <= am.b || inOrg(m) {
@@ -518,10 +523,19 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		// outlet's country imports.
 		cs = append(cs, d.reporter)
 	}
+	if len(cs) == 1 && s.intro != nil {
+		// A list item: the other side is in the line that introduces it.
+		for _, x := range d.countries(s.intro, s.intro.a, s.intro.b, true) {
+			if x != cs[0] {
+				cs = append(cs, x)
+				break
+			}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
-		// countries the article is about.
-		cs = append(cs, d.main...)
+		// countries of the previous sentence, or the article's.
+		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
 }
