@@ -105,13 +105,15 @@ func (d *doc) completePair(s *sentence, cs []string) []string {
 // speaks of: those of the nearest previous sentence naming one or two, or
 // else the two the article is most about.
 func (d *doc) contextCountries(s *sentence) []string {
+	// «ارزش این واردات …», "these exports": all the countries just named.
+	refers := d.hasCue(s.a, s.b, CueReference)
 	for k := s.idx - 1; k >= 0 && k >= s.idx-2; k-- {
 		p := d.sents[k]
 		cs := d.countries(p, p.a, p.b, true)
 		if len(cs) == 0 {
 			continue
 		}
-		if len(cs) <= 2 {
+		if len(cs) <= 2 || refers {
 			return cs
 		}
 		break
@@ -148,10 +150,14 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 		if m.Start < lo || m.End > hi || m.Resolved && m.P.Day {
 			continue
 		}
-		if target != d.deadline(m.Start) && m.Resolved {
-			// Targets take deadlines («تا سال ۲۰۳۰», "by 2030"); other
-			// figures do not.
-			continue
+		if m.Resolved {
+			// Targets take deadlines («تا سال ۲۰۳۰», "by 2030") and, in
+			// English, periods after the figure ("to exceed $1 billion
+			// this year"); other figures take no deadline.
+			dl := d.deadline(m.Start)
+			if target && !dl && !(s.latin && m.Start >= b) || !target && dl {
+				continue
+			}
 		}
 		if d.comparison(m.Start, growth) {
 			continue

@@ -190,6 +190,9 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 			// "meet the demand": a meeting has people or countries after it.
 			continue
 		}
+		if d.withPress(m.End, c.b) {
+			continue // «در گفتوگو با خبرنگاران», "talks with reporters"
+		}
 		return m.Start, true
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueMeetWeak) {
@@ -236,6 +239,17 @@ func (d *doc) remote(c span) bool {
 	for k := c.a; k < c.b; k++ {
 		switch d.word(k) {
 		case "تلفنی", "telephone", "phone", "videoconference", "ویدیویی", "ویدئو", "virtual", "online":
+			return true
+		}
+	}
+	return false
+}
+
+// withPress reports whether the talk after token i is with journalists.
+func (d *doc) withPress(i, end int) bool {
+	for k := i; k < min(end, i+4); k++ {
+		switch d.word(k) {
+		case "خبرنگاران", "خبرنگار", "رسانه", "رسانهها", "اصحاب", "journalists", "reporters", "press", "media":
 			return true
 		}
 	}

@@ -111,7 +111,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		kind := ""
 		if d.tradeCueIn(c) >= 0 && !d.nonTradeNearer(c, growth[0].a, growth[0].b) {
 			kind = KindTradeValue
-		} else if d.hasCue(c.a, c.b, CueCargo) && !d.hasCue(c.a, c.b, CueNonTrade) {
+		} else if d.hasCue(c.a, c.b, CueCargo) && !d.hasCue(c.a, c.b, CueNonTrade) && d.volumeGrowth(c) {
 			kind = KindTonnage
 		}
 		if kind == "" {
@@ -133,6 +133,23 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		out = append(out, f)
 	}
 	return out
+}
+
+// volumeGrowth reports whether a growth rate in clause c is of a volume of
+// goods («حجم ترانزیت», "cargo volume", "tonnage") rather than of a count
+// of trains, containers or lorries.
+func (d *doc) volumeGrowth(c span) bool {
+	volume := d.hasCue(c.a, c.b, CueWeight)
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "حجم", "تناژ", "volume", "volumes", "tonnage", "throughput":
+			volume = true
+		case "قطار", "قطارهای", "کانتینر", "کانتینرهای", "کامیون", "کامیونهای", "واگن", "پرواز", "trains", "train",
+			"containers", "trucks", "lorries", "wagons", "flights", "teu", "vehicles":
+			return false
+		}
+	}
+	return volume
 }
 
 // tradeCueIn returns the token of the first trade word in clause c that is
