@@ -63,6 +63,8 @@ func commands() []command {
 		{"import", "read CSV files or JSON into the knowledge base (all or nothing)", runImport},
 		{"db", "where the knowledge base is and what it holds; check, reload the built-in dataset", runDB},
 		{"extract", "read facts from Persian, Dari and English news (extract eval: score them)", runExtract},
+		{"ingest", "store news articles and their extracted facts, pending review", runIngest},
+		{"facts", "list extracted facts; facts accept|reject ID", runFacts},
 		{"matrix", "best-route hours, cost or CO2 between sets of places or countries", runMatrix},
 		{"places", "list places, or find them by name in English or Persian", runPlaces},
 		{"scenario", "list, check and compare scenarios (scenario diff A B --from X --to Y)", runScenario},

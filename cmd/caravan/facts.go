@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/caravan-transport/caravan/kb"
+)
+
+// runFacts lists extracted facts, or records a review decision on one.
+func runFacts(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && (args[0] == "accept" || args[0] == "reject") {
+		return runFactsReview(ctx, e, args[0], args[1:])
+	}
+	fs, asJSON := e.newFlags("facts", "[accept|reject ID]",
+		"List facts extracted from ingested articles; 'facts accept ID' and 'facts reject ID' review one.\n"+
+			"Accepted trade figures join the series of caravan trade.")
+	db := dbFlag(fs)
+	pending := fs.Bool("pending", false, "only facts pending review")
+	state := fs.String("state", "", "only facts in this review state: pending, accepted or rejected")
+	country := fs.String("country", "", "only facts about this country (ISO code)")
+	kind := fs.String("kind", "", "only facts of this kind: trade_value, tonnage, agreement, project, meeting")
+	doc := fs.String("document", "", "only facts of this document (id or content hash)")
+	limit := fs.Int("limit", 0, "at most this many facts (0: all)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q (did you mean facts accept %s?)", pos[0], pos[0])
+	}
+	f := kb.FactFilter{Country: strings.ToUpper(*country), Document: *doc, Kind: kb.FactKind(*kind), Limit: *limit}
+	switch {
+	case *pending && *state != "":
+		return usagef("--pending and --state exclude each other")
+	case *pending:
+		f.State = kb.Pending
+	case *state != "":
+		if f.State, err = kb.ParseReviewState(*state); err != nil {
+			return usagef("--state: %v", err)
+		}
+	}
+	if *limit < 0 {
+		return usagef("--limit must not be negative")
+	}
+	s, err := e.openKB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	facts, err := s.Facts(ctx, f)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if facts == nil {
+			facts = []kb.Fact{}
+		}
+		return writeJSON(e.stdout, facts)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "id\tstate\tkind\tcountries\tvalue\tunit\tperiod\tstatus\tquote")
+	for _, x := range facts {
+		value := "-"
+		if x.Value != nil {
+			value = strconv.FormatFloat(*x.Value, 'f', -1, 64)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.Review.State, x.Kind, strings.Join(x.Countries, ","),
+			value, dash(x.Unit), dash(x.Period), dash(x.Status), shorten(x.Quote, 60))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d fact(s)\n", len(facts))
+	return nil
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// runFactsReview accepts or rejects one fact.
+func runFactsReview(ctx context.Context, e *env, verb string, args []string) error {
+	fs, asJSON := e.newFlags("facts "+verb, "ID", "Record that a fact is "+verb+"ed.")
+	db := dbFlag(fs)
+	note := fs.String("note", "", "why")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("want one fact ID (see caravan facts --pending)")
+	}
+	s, err := e.openKB(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st := kb.Accepted
+	if verb == "reject" {
+		st = kb.Rejected
+	}
+	r := kb.Review{State: st, Note: *note, At: e.now().UTC().Truncate(time.Second)}
+	if err := s.Review(ctx, pos[0], r); err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, map[string]any{"id": pos[0], "review": r})
+	}
+	fmt.Fprintf(e.stdout, "%s: %s\n", pos[0], st)
+	return nil
+}
