@@ -68,3 +68,32 @@ func BenchmarkNormalize(b *testing.B) {
 		Tokenize(t.Norm)
 	}
 }
+
+// FuzzExtract checks that extraction never panics on any text and that
+// every quote is the text at its offsets.
+func FuzzExtract(f *testing.F) {
+	for _, s := range benchSentences[:6] {
+		f.Add(s)
+	}
+	f.Add("date 2025-01-01\nKazakhstan and Uzbekistan signed a deal: trade from $1 billion to $3 billion, «یادداشت تفاهم»، «برنامه همکاری».")
+	f.Add("سفر رئیس جمهور، امیر قطر و نخست وزیر به تهران؛ اما دو کشور ۵ میلیون تن")
+	x := NewExtractor(nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := ParseArticle("f", s)
+		if err != nil {
+			return
+		}
+		fs, err := x.Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fc := range fs {
+			if fc.Start == nil || fc.End == nil || *fc.Start < 0 || *fc.End > len(s) || *fc.Start > *fc.End || s[*fc.Start:*fc.End] != fc.Quote {
+				t.Fatalf("fact %+v: quote not at its offsets", fc)
+			}
+			if len(fc.Countries) == 0 {
+				t.Fatalf("fact without countries: %+v", fc)
+			}
+		}
+	})
+}
