@@ -22,7 +22,7 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 		if s.word(j) == "سال" {
 			j++
 		}
-	case w == "فصل" || w == "سه" && s.word(i+1) == "ماهه":
+	case w == "فصل" || w == "ربع" || w == "سه" && s.word(i+1) == "ماهه":
 		n, j = 3, i+1
 		if w == "سه" {
 			j = i + 2
@@ -61,7 +61,7 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 		if o, ok := ordinals[s.word(j)]; ok {
 			k = o
 			j++
-		} else if s.word(i) == "نیمه" || s.word(i) == "فصل" {
+		} else if s.word(i) == "نیمه" || s.word(i) == "فصل" || s.word(i) == "ربع" {
 			return periodMatch{}, false
 		}
 		first = (k-1)*n + 1

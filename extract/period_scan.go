@@ -274,7 +274,7 @@ var shMonthNames = func() map[string]int {
 // periodStarts are the words a period expression can begin with (besides
 // numbers and month names); other words are skipped at once.
 var periodStarts = map[string]bool{
-	"سال": true, "ماه": true, "نیمه": true, "نیم": true, "فصل": true, "چند": true, "طی": true, "بهار": true, "تابستان": true,
+	"سال": true, "ماه": true, "نیمه": true, "نیم": true, "فصل": true, "ربع": true, "چند": true, "طی": true, "بهار": true, "تابستان": true,
 	"پاییز": true, "زمستان": true, "از": true, "بین": true, "امسال": true, "پارسال": true, "سالهای": true,
 	"the": true, "h": true, "q": true, "first": true, "from": true, "between": true, "fy": true, "fiscal": true,
 	"financial": true, "this": true, "current": true, "last": true, "previous": true,

@@ -102,7 +102,9 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 			cs = append(cs, d.reporter)
 		}
 		cs = normalizeCountries(cs)
-		if len(cs) < 2 {
+		if len(cs) < 2 && !(len(cs) == 1 && d.orgIn(c) && d.hasCue(trig, trig+1, CueMeet)) {
+			// A meeting joins two countries, or a country and an
+			// organisation ("Muttaqi met the UN special envoy").
 			continue
 		}
 		f := d.newCandidate(KindMeeting, s, trig)
@@ -119,14 +121,15 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 }
 
 // visits returns the visit words of clause c, and «وارد» of «وارد تهران
-// شد» ("arrived in Tehran"), whose destination follows it.
+// شد» ("arrived in Tehran") or «عازم» of «عازم تهران شد» ("left for
+// Tehran"), whose destination follows it.
 func (d *doc) visits(s *sentence, c span) []Match {
 	vs := d.cuesIn(c.a, c.b, CueVisit)
 	if s.latin {
 		return vs
 	}
 	for k := c.a; k < c.b-2; k++ {
-		if d.word(k) != "وارد" {
+		if w := d.word(k); w != "وارد" && w != "عازم" {
 			continue
 		}
 		for _, mt := range s.mentions {
@@ -245,6 +248,16 @@ func (d *doc) remote(c span) bool {
 	return false
 }
 
+// orgIn reports whether clause c names a multilateral organisation.
+func (d *doc) orgIn(c span) bool {
+	for _, m := range d.entsIn(c.a, c.b) {
+		if m.Entry.Class.Has(ClassOrg) {
+			return true
+		}
+	}
+	return false
+}
+
 // withPress reports whether the talk after token i is with journalists.
 func (d *doc) withPress(i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
@@ -324,7 +337,7 @@ func (d *doc) participationList(s *sentence, c span) ([]string, bool) {
 // کند»), "to" + place ("visit to Afghanistan"), "visited X", "arrived in
 // X".
 func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
-	if w := d.tokText(from - 1); w == "in" || w == "to" || w == "وارد" {
+	if w := d.tokText(from - 1); w == "in" || w == "to" || w == "وارد" || w == "عازم" {
 		// "arrived in X", "travelled to X": the cue ends with the preposition.
 		for _, mt := range s.mentions {
 			if mt.tok == from && (mt.class == ClassPlace || mt.class == ClassCountry) {
@@ -422,11 +435,13 @@ func (d *doc) hasCountryIn(s *sentence, a, b int) bool {
 // the future («دیدار خواهند کرد», «قرار است», "will meet") or of a meeting
 // that was to take place («قرار بود»), held otherwise.
 func (d *doc) meetingStatus(s *sentence, c span, trig int) string {
-	lo := max(c.a, trig-6)
+	lo, hi := max(c.a, trig-6), min(c.b, trig+9)
 	if !s.latin {
-		lo = c.a // «قرار است … ماه آینده در باکو … گفتوگو کنند»: the verb comes last
+		// «قرار است … ماه آینده در باکو … گفتوگو کنند»: the verb comes
+		// last, adverbs of time anywhere.
+		lo, hi = c.a, c.b
 	}
-	if d.hasCue(lo, min(c.b, trig+9), CueFuture) {
+	if d.hasCue(lo, hi, CueFuture) {
 		return StatusPlanned
 	}
 	return StatusHeld

@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestRules covers rules beyond the corpus notes, with sentences written
+// for the test.
+func TestRules(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"a meeting with an organisation's envoy",
+			"امیرخان متقی با نماینده ویژه سازمان ملل در کابل دیدار کرد.",
+			[]string{"meeting AF - - held - -"}},
+		{"a summit of an organisation is not a bilateral meeting",
+			"اجلاس سران اکو هفته آینده در باکو برگزار می\u200cشود.",
+			nil},
+		{"«عازم X شد» is a visit",
+			"وزیر خارجه پاکستان عازم کابل شد.",
+			[]string{"meeting AF,PK - - held - -"}},
+		{"a phone call is not a meeting",
+			"رئیس جمهور ایران در تماس تلفنی با رئیس جمهور ترکیه گفت\u200cوگو کرد.",
+			nil},
+		{"talks with the press are not a meeting",
+			"سفیر ایران در کابل در گفت\u200cوگو با خبرنگاران گفت.",
+			nil},
+		{"a Dari quarter",
+			"صادرات افغانستان به ازبیکستان در ربع اول سال ۱۴۰۴ به ۵۰ ملیون دالر رسید.",
+			[]string{"trade_value AF,UZ 5e+07 USD actual SH1404-01..SH1404-03 = 2025-03-21..2025-06-21 -"}},
+		{"a conditional status is no status",
+			"If the Trans-Afghan railway is completed, Uzbekistan and Pakistan will save millions.",
+			[]string{"project PK,UZ - - - - -"}},
+		{"items of a list take the intro's trade word and country",
+			"به گزارش ایرنا، مقاصد صادراتی ایران به شرح زیر است:\nعراق: ۷ میلیارد دلار\nترکیه: ۳ میلیارد دلار",
+			[]string{"trade_value IQ,IR 7e+09 USD actual - -", "trade_value IR,TR 3e+09 USD actual - -"}},
+		{"a venue is not a party",
+			"The foreign ministers of Afghanistan and China met in Doha.",
+			[]string{"meeting AF,CN - - held - -"}},
+		{"a growth of train counts is not tonnage",
+			"The number of freight trains between China and Kazakhstan rose 10 percent.",
+			nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("facts of %q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
