@@ -369,6 +369,11 @@ func (d *doc) resolveMentions() {
 			case e.Class.Has(ClassPair):
 				pairs = append(pairs, m)
 				continue
+			case e.Class.Has(ClassGroup):
+				for _, code := range d.groupFor(int(e.Num), ms, s.idx) {
+					ms = append(ms, mention{tok: m.Start, end: m.End, code: code, class: ClassPair})
+				}
+				continue
 			}
 			mt, ok := d.countryMention(m)
 			if !ok {
@@ -438,6 +443,29 @@ func recentCodes(recent []seenCode, idx int) []string {
 		}
 	}
 	return out
+}
+
+// groupFor resolves «سه کشور», "the three countries": n countries named
+// earlier in the sentence (ms) or in one of the three sentences before.
+func (d *doc) groupFor(n int, ms []mention, idx int) []string {
+	distinct := func(ms []mention) []string {
+		var out []string
+		for _, m := range ms {
+			if !m.topic && !slices.Contains(out, m.code) {
+				out = append(out, m.code)
+			}
+		}
+		return out
+	}
+	if cs := distinct(ms); len(cs) >= n {
+		return cs[len(cs)-n:]
+	}
+	for k := idx - 1; k >= 0 && k >= idx-3; k-- {
+		if cs := distinct(d.sents[k].mentions); len(cs) >= n {
+			return cs[:n]
+		}
+	}
+	return nil
 }
 
 // pairFor resolves «دو کشور» in sentence s with explicit mentions ms.

@@ -155,7 +155,7 @@ var cueRows = []cueRow{
 		"گفتگو با", "گفت و گو با", "گفتوگو با", "مذاکره با", "met", "meets", "meet", "held talks", "hold talks", "talks with", "meeting with",
 		"meetings with", "met with", "hosted", "host*", "received a delegation", "paid a visit"}},
 	{CueMeetWeak, "", []string{"نشست*", "جلسه*", "اجلاس*", "گردهمایی*", "meeting*", "summit*", "session*", "talks", "conference"}},
-	{CueVisit, "", []string{"سفر*", "visit*", "trip", "arrived in", "arrives in", "travelled to", "traveled to"}},
+	{CueVisit, "", []string{"سفر*", "عزیمت*", "رفت~", "visit*", "trip", "arrived in", "arrives in", "travelled to", "traveled to"}},
 	{CueFuture, "", []string{"خواهد*", "خواهند", "خواهیم", "خواهم", "قرار است", "قرار بود", "هفته آینده", "ماه آینده", "فردا",
 		"will", "is to", "are to", "scheduled", "is expected", "are expected", "plans to", "plan to", "upcoming", "next week",
 		"next month", "tomorrow", "set to", "is due", "are due", "would"}},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +23,7 @@ const (
 	ClassThisCountry                   // «این کشور», "the country": one country in context
 	ClassOurCountry                    // «کشورمان», "our country": the reporter's country
 	ClassBilateral                     // «دوجانبه», "bilateral"
+	ClassGroup                         // «سه کشور», "the three countries": Num countries in context
 )
 
 // Place is a named place with its country.
@@ -101,6 +103,13 @@ func NewGazetteer() *Gazetteer {
 	for _, a := range anaphorRows {
 		for _, n := range a.names {
 			g.lex.Add(n, Entry{Class: a.class})
+		}
+	}
+	for n, words := range map[int][]string{3: {"سه", "three"}, 4: {"چهار", "four"}, 5: {"پنج", "five"}} {
+		for _, w := range words {
+			for _, p := range []string{"%s کشور", "هر %s کشور", "the %s countries", "all %s countries", "the %s nations", "all %s"} {
+				g.lex.Add(fmt.Sprintf(p, w), Entry{Class: ClassGroup, Num: float64(n)})
+			}
 		}
 	}
 	for _, c := range countryRows {

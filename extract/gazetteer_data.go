@@ -149,7 +149,7 @@ var anaphorRows = []anaphorRow{
 	{ClassPair, []string{"دو کشور", "هر دو کشور", "دو طرف", "هر دو طرف", "طرفین", "جانبین", "دو جانب", "کشورهای طرفین",
 		"دو همسایه", "دو کشور همسایه", "the two countries", "both countries", "two countries", "the two sides", "both sides", "the two nations",
 		"both nations", "the sides", "two nations", "the two neighbours", "the two neighbors", "both neighbours", "both neighbors", "the parties"}},
-	{ClassThisCountry, []string{"این کشور", "آن کشور", "کشورش", "this country", "the country", "his country", "its"}},
+	{ClassThisCountry, []string{"این کشور", "آن کشور", "کشورش", "this country", "the country", "his country"}},
 	{ClassOurCountry, []string{"کشورمان", "کشور ما", "کشور عزیزمان", "our country",
 		// «صادرات کشور»: the outlet's own country's trade.
 		"صادرات کشور", "واردات کشور", "صادرات غیرنفتی کشور", "واردات غیرنفتی کشور", "تجارت خارجی کشور", "تجارت کشور"}},

@@ -364,8 +364,14 @@ func (s *periodScanner) dayOf(y, m, d int) (Period, bool) {
 // March 2025", "March of last year".
 func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
 	j := i
-	if s.word(j) == "ماه" {
+	named := false // "month of" or «ماه» before the name, or «مهرماه»
+	switch {
+	case s.word(j) == "ماه":
 		j++
+		named = true
+	case s.word(j) == "month" && s.word(j+1) == "of":
+		j += 2
+		named = true
 	}
 	cal := Gregorian
 	m, ok := s.gregMonth(j)
@@ -375,16 +381,52 @@ func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
 		}
 		cal = SolarHijri
 	}
+	if strings.HasSuffix(s.word(j), "ماه") {
+		named = true
+	}
 	j++
+	if s.word(j) == "ماه" && cal == SolarHijri {
+		j++ // «مهر ماه»
+		named = true
+	}
 	if s.text(j) == "," {
 		j++
 	}
 	y, c, end, rel, ok := s.yearOrRelative(j, cal)
 	if !ok {
-		if end > j && (s.word(i) == "ماه" || !ambiguousMonths[s.word(i)]) {
+		if end > j && (named || !ambiguousMonths[s.word(i)]) {
 			return periodMatch{Start: i, End: end}, true
 		}
-		return periodMatch{}, false
+		// A month without a year: the last such month up to the article's
+		// date, when the month is surely a month («مهرماه», "the month of
+		// Mehr", "in March").
+		w := s.word(i)
+		prev := s.word(i - 1)
+		sure := named || cal == Gregorian && !ambiguousMonths[w] && w[0] >= 128 ||
+			cal == Gregorian && (prev == "in" || prev == "during" || prev == "since" || prev == "در")
+		if !sure {
+			return periodMatch{}, false
+		}
+		y, ok := s.refYear(cal)
+		if !ok {
+			return periodMatch{Start: i, End: j}, true
+		}
+		var p Period
+		if cal == SolarHijri {
+			p, ok = shMonths(y, m, m)
+			if ok && p.Start.After(s.ref) {
+				p, ok = shMonths(y-1, m, m)
+			}
+		} else {
+			p = gregMonths(y, m, y, m)
+			if p.Start.After(s.ref) {
+				p = gregMonths(y-1, m, y-1, m)
+			}
+		}
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, j, p, true), true
 	}
 	if c != cal {
 		return periodMatch{}, false
@@ -510,13 +552,13 @@ func (s *periodScanner) bareYear(i int) (periodMatch, bool) {
 // relative reads «امسال», «سال گذشته», "this year", "last year": resolved
 // only when the calendar is known and the article has a date.
 func (s *periodScanner) relative(i int) (periodMatch, bool) {
-	off, end, ok := s.relativeYear(i)
+	off, end, named, ok := s.relativeYear(i)
 	if !ok {
 		return periodMatch{}, false
 	}
 	cal := s.cal
-	if s.iranianYear(i, end) {
-		cal = SolarHijri
+	if named != 0 {
+		cal = named
 	}
 	y, ok := s.refYear(cal)
 	if !ok {

@@ -134,8 +134,28 @@ func (s *periodScanner) year(i int) (int, Calendar, int, bool) {
 }
 
 // relativeYear reads «امسال», «سال جاری», «سال گذشته», "this year", "last
-// year" at i and returns the year offset and the index after it.
-func (s *periodScanner) relativeYear(i int) (int, int, bool) {
+// year", "the current Iranian year" at i and returns the year offset, the
+// index after it and the calendar the words name («سال گذشته میلادی»,
+// "Iranian"), or 0.
+func (s *periodScanner) relativeYear(i int) (int, int, Calendar, bool) {
+	off, end, ok := s.relativeYearWords(i)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	cal := Calendar(0)
+	switch s.word(end) {
+	case "میلادی":
+		cal, end = Gregorian, end+1
+	case "شمسی", "خورشیدی":
+		cal, end = SolarHijri, end+1
+	}
+	if s.iranianYear(i, end) {
+		cal = SolarHijri
+	}
+	return off, end, cal, true
+}
+
+func (s *periodScanner) relativeYearWords(i int) (int, int, bool) {
 	w := s.word(i)
 	if off, ok := relYear[w]; ok {
 		return off, i + 1, true
@@ -146,9 +166,6 @@ func (s *periodScanner) relativeYear(i int) (int, int, bool) {
 		case "جاری", "کنونی", "حاضر":
 			return 0, i + 2, true
 		case "گذشته", "قبل", "پیش":
-			if s.word(i+2) == "میلادی" || s.word(i+2) == "شمسی" {
-				return -1, i + 3, true
-			}
 			return -1, i + 2, true
 		}
 	case "this", "current":
@@ -160,7 +177,7 @@ func (s *periodScanner) relativeYear(i int) (int, int, bool) {
 			return 0, i + 3, true
 		}
 		if (s.word(i+1) == "current" || s.word(i+1) == "this") && s.word(i+2) == "iranian" {
-			// "the current Iranian (calendar) year": counted by the caller as Solar Hijri.
+			// "the current Iranian (calendar) year".
 			k := i + 3
 			if s.word(k) == "calendar" || s.word(k) == "fiscal" {
 				k++
@@ -223,13 +240,13 @@ func (s *periodScanner) yearOrRelative(i int, want Calendar) (y int, cal Calenda
 	if y, c, e, ok := s.year(j); ok && (want == 0 || c == want) {
 		return y, c, e, false, true
 	}
-	if off, e, ok := s.relativeYear(j); ok {
+	if off, e, named, ok := s.relativeYear(j); ok {
 		c := s.cal
 		if want != 0 {
 			c = want
 		}
-		if s.iranianYear(j, e) {
-			c = SolarHijri
+		if named != 0 {
+			c = named
 		}
 		if y, ok := s.refYear(c); ok {
 			return y + off, c, e, true, true
@@ -265,7 +282,9 @@ func (s *periodScanner) shMonth(i int) (int, bool) {
 var shMonthNames = func() map[string]int {
 	m := map[string]int{"امرداد": 5}
 	for k := 1; k <= 12; k++ {
-		m[Normalize(jalali.MonthName(k, jalali.Iranian)).Norm] = k
+		ir := Normalize(jalali.MonthName(k, jalali.Iranian)).Norm
+		m[ir] = k
+		m[ir+"ماه"] = k // «مهرماه», «آبانماه»
 		m[Normalize(jalali.MonthName(k, jalali.Afghan)).Norm] = k
 	}
 	return m
@@ -277,7 +296,7 @@ var periodStarts = map[string]bool{
 	"سال": true, "ماه": true, "نیمه": true, "نیم": true, "فصل": true, "ربع": true, "چند": true, "طی": true, "بهار": true, "تابستان": true,
 	"پاییز": true, "زمستان": true, "از": true, "بین": true, "امسال": true, "پارسال": true, "سالهای": true,
 	"the": true, "h": true, "q": true, "first": true, "from": true, "between": true, "fy": true, "fiscal": true,
-	"financial": true, "this": true, "current": true, "last": true, "previous": true,
+	"financial": true, "this": true, "current": true, "last": true, "previous": true, "month": true,
 }
 
 // mayStartPeriod reports whether a period expression can start at token i.

@@ -41,7 +41,13 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				}
 			}
 			if len(segs) == 0 {
-				segs = d.visitors(s, c.a, v.Start)
+				// Visitors before the visit word, and before the destination
+				// when it comes first («هیئتی … به آستانه رفته است»).
+				end := v.Start
+				if dest.tok < end {
+					end = dest.tok - 1
+				}
+				segs = d.visitors(s, c.a, end)
 				if len(segs) > 1 {
 					segs = segs[len(segs)-1:]
 				}

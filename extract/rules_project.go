@@ -8,7 +8,7 @@ import (
 
 // physicalInfra are infrastructure words that make an unnamed project
 // («کریدور ایران», "the new rail line") when a status verb goes with them.
-var physicalInfra = map[string]bool{"راه": true, "خط": true, "کریدور": true, "دهلیز": true, "بزرگراه": true, "جاده": true,
+var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خطآهن": true, "خط": true, "کریدور": true, "دهلیز": true, "بزرگراه": true, "جاده": true,
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
@@ -102,8 +102,16 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		cs = d.contextCountries(s)
 	case 1:
 		// A corridor or a pipeline joins countries: «بخش ایرانی آن …» after
-		// sentences about Iran and Pakistan. The other side comes from
-		// the sentences just before, if they name one.
+		// sentences about Iran and Pakistan. The other side is the
+		// article's other main country, or comes from the sentences just
+		// before.
+		if len(d.main) == 2 && slices.Contains(d.main, cs[0]) {
+			for _, x := range d.main {
+				if x != cs[0] && d.namedNear(s, x) {
+					cs = append(cs, x)
+				}
+			}
+		}
 		for k := s.idx - 1; k >= 0 && k >= s.idx-2 && len(cs) == 1; k-- {
 			p := d.sents[k]
 			for _, x := range d.countries(p, p.a, p.b, true) {
@@ -117,6 +125,19 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	f.Countries = normalizeCountries(cs)
 	d.setQuote(&f, c.a, c.b)
 	return f
+}
+
+// namedNear reports whether country code is named in s or in one of the
+// three sentences before it.
+func (d *doc) namedNear(s *sentence, code string) bool {
+	for k := s.idx; k >= 0 && k >= s.idx-3; k-- {
+		for _, m := range d.sents[k].mentions {
+			if m.code == code {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lastProject returns the id of the last named project before token i.

@@ -502,7 +502,7 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if len(cs) >= 2 {
 		return normalizeCountries(cs)
 	}
-	if len(cs) == 1 && k == 0 && next >= 0 && len(d.countries(s, ams[next].a, c.b, true)) > 0 {
+	if len(cs) == 1 && k == 0 && next >= 0 && len(d.countries(s, ams[next].a, c.b, true)) > 0 && !d.worthBetween(ams[k].b, ams[next].a) {
 		// "transported 31 million tonnes …, including 2.1 million tonnes
 		// between China and Europe": the later countries are the later
 		// figure's.
@@ -518,6 +518,19 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 		}
 	}
 	return d.tradeCountries(s, c)
+}
+
+// worthBetween reports whether the words between two figures make the
+// second the value of the first: "1.2 million tons of goods worth $560
+// million", «۷۲۹ هزار تن کالا به ارزش …».
+func (d *doc) worthBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.word(k) {
+		case "worth", "valued", "ارزش", "value":
+			return true
+		}
+	}
+	return false
 }
 
 // tradeCountries returns the countries of a trade fact in clause c: those
