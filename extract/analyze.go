@@ -35,6 +35,7 @@ type sentence struct {
 	periods  []periodMatch
 	cal      Calendar  // the calendar its explicit years are written in
 	intro    *sentence // for an item of a list, the line ending with ':' that introduces it
+	spans    []span    // the clauses, computed once (see doc.clauses)
 }
 
 // mention is a country that a sentence speaks of, and how it was found.
@@ -404,7 +405,7 @@ func (d *doc) resolveMentions() {
 				ms = append(ms, mention{tok: p.Start, end: p.End, code: code, class: ClassPair})
 			}
 		}
-		sort.SliceStable(ms, func(i, j int) bool { return ms[i].tok < ms[j].tok })
+		slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
 		s.mentions = ms
 		for _, mt := range ms {
 			if !mt.topic {

@@ -31,15 +31,16 @@ func (x *Extractor) Gazetteer() *Gazetteer { return x.gaz }
 // of the article; ctx is checked between sentences.
 func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
 	d := x.newDoc(a)
-	var out []candidate
+	var kept, cs []candidate
 	for _, s := range d.sents {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		out = append(out, d.tradeFacts(s)...)
-		out = append(out, d.agreementFacts(s)...)
-		out = append(out, d.meetingFacts(s)...)
-		out = append(out, x.projectFacts(d, s)...)
+		cs = append(cs[:0], d.tradeFacts(s)...)
+		cs = append(cs, d.agreementFacts(s)...)
+		cs = append(cs, d.meetingFacts(s)...)
+		cs = append(cs, x.projectFacts(d, s)...)
+		kept = merge(kept, cs)
 	}
-	return d.finish(out), nil
+	return d.finish(kept), nil
 }

@@ -18,28 +18,7 @@ import (
 //     (or are unknown on one side), outside lists of visitors;
 //   - projects: one fact per project and status (countries united), and
 //     mentions without a status dropped when the project has one.
-func (d *doc) finish(cs []candidate) []Fact {
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].sent != cs[j].sent {
-			return cs[i].sent < cs[j].sent
-		}
-		return cs[i].tok < cs[j].tok
-	})
-	var kept []candidate
-	for _, c := range cs {
-		c.Countries = normalizeCountries(c.Countries)
-		merged := false
-		for k := range kept {
-			if same(&kept[k], &c) {
-				absorb(&kept[k], &c)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			kept = append(kept, c)
-		}
-	}
+func (d *doc) finish(kept []candidate) []Fact {
 	// Growth-only figures repeated beside a full figure.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value != nil || c.GrowthPct == nil {
@@ -72,6 +51,27 @@ func (d *doc) finish(cs []candidate) []Fact {
 		out = append(out, c.Fact)
 	}
 	return out
+}
+
+// merge adds the facts of one sentence to kept, in the order of their
+// tokens, merging each into an earlier fact it repeats.
+func merge(kept, cs []candidate) []candidate {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].tok < cs[j].tok })
+	for _, c := range cs {
+		c.Countries = normalizeCountries(c.Countries)
+		merged := false
+		for k := range kept {
+			if same(&kept[k], &c) {
+				absorb(&kept[k], &c)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // same reports whether b repeats a.

@@ -313,19 +313,6 @@ func appendStems(out []stem, word string) []stem {
 	return out
 }
 
-// step follows the edges for the keys of token j from n and calls f for
-// every node reached.
-func (n *lexNode) step(st *Stems, j int, f func(*lexNode)) {
-	if n.next == nil {
-		return
-	}
-	for _, k := range st.keys[st.off[j]:st.off[j+1]] {
-		if ed := n.next[st.key(j, k)]; ed != nil && ed.allow&k.mode != 0 {
-			f(ed.node)
-		}
-	}
-}
-
 // walk calls f(end, entry) for every phrase that matches tokens starting at
 // i; end is the index after the phrase's last token.
 func (l *Lexicon) walk(st *Stems, i int, f func(end int, e *Entry)) {
@@ -334,10 +321,10 @@ func (l *Lexicon) walk(st *Stems, i int, f func(end int, e *Entry)) {
 		n *lexNode
 		j int // next token index
 	}
-	var buf [8]state
-	cur := append(buf[:0], state{&l.root, i})
+	var buf, buf2 [8]state
+	cur, nxt := append(buf[:0], state{&l.root, i}), buf2[:0]
 	for depth := 0; depth < l.maxLen && len(cur) > 0; depth++ {
-		var nxt []state
+		nxt = nxt[:0]
 		for _, s := range cur {
 			j := s.j
 			if depth > 0 {
@@ -347,29 +334,27 @@ func (l *Lexicon) walk(st *Stems, i int, f func(end int, e *Entry)) {
 					j++
 				}
 			}
-			if j >= len(toks) || toks[j].Kind == TokNewline {
+			if j >= len(toks) || toks[j].Kind == TokNewline || s.n.next == nil {
 				continue
 			}
-			w := norm[toks[j].Start:toks[j].End]
-			visit := func(m *lexNode) {
-				for _, e := range m.entries {
+			keys := st.keys[st.off[j]:st.off[j+1]]
+			if toks[j].Kind == TokPunct {
+				keys = keys[:1] // punctuation matches only as written
+			}
+			for _, k := range keys {
+				ed := s.n.next[st.key(j, k)]
+				if ed == nil || ed.allow&k.mode == 0 {
+					continue
+				}
+				for _, e := range ed.node.entries {
 					f(j+1, e)
 				}
-				if m.next != nil {
-					nxt = append(nxt, state{m, j + 1})
+				if ed.node.next != nil {
+					nxt = append(nxt, state{ed.node, j + 1})
 				}
 			}
-			if toks[j].Kind == TokPunct {
-				if s.n.next != nil {
-					if ed := s.n.next[w]; ed != nil {
-						visit(ed.node)
-					}
-				}
-				continue
-			}
-			s.n.step(st, j, visit)
 		}
-		cur = nxt
+		cur, nxt = nxt, cur
 	}
 }
 

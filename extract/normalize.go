@@ -117,6 +117,12 @@ func (n *normalizer) write(r rune, s int) {
 // emit normalizes r, which came from the source at offset s, and appends the result. depth
 // bounds the recursion through NFKC decompositions.
 func (n *normalizer) emit(r rune, s, depth int) {
+	// Fast path: Persian letters that stay as they are, ASCII letters and digits.
+	if r >= 'ا' && r <= 'غ' && r != 'ة' || r >= 'ف' && r <= 'ه' && r != 'ك' || r == 'و' || r == 'ی' || r == 'ک' || r == 'گ' ||
+		r == 'پ' || r == 'چ' || r == 'ژ' || r == 'آ' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+		n.write(r, s)
+		return
+	}
 	switch {
 	case r == ' ' || r == '\t' || r == '\u00a0' || r == '\u202f' || r == '\u205f' || r == '\u3000' || r == '\u1680' ||
 		(r >= '\u2000' && r <= '\u200a') || r == '\v' || r == '\f':

@@ -268,11 +268,12 @@ func (s *periodScanner) date(i int) (periodMatch, bool) {
 	if i < len(s.toks) && s.toks[i].Kind == TokNumber {
 		t := s.text(i)
 		// 1404/06/15 or 2025/08/26 in one token.
-		if parts := strings.Split(t, "/"); len(parts) == 3 && len(parts[0]) == 4 {
+		if strings.Count(t, "/") == 2 {
+			parts := strings.Split(t, "/")
 			y, _ := strconv.Atoi(parts[0])
 			m, _ := strconv.Atoi(parts[1])
 			d, _ := strconv.Atoi(parts[2])
-			if p, ok := s.dayOf(y, m, d); ok {
+			if p, ok := s.dayOf(y, m, d); ok && len(parts[0]) == 4 {
 				return s.resolved(i, i+1, p, false), true
 			}
 		}

@@ -21,6 +21,13 @@ type span struct{ a, b int }
 // clauses cuts sentence s at ';' and at contrastive conjunctions («اما»,
 // "but", «در حالی که»), which start a new clause.
 func (d *doc) clauses(s *sentence) []span {
+	if s.spans == nil {
+		s.spans = d.cutClauses(s)
+	}
+	return s.spans
+}
+
+func (d *doc) cutClauses(s *sentence) []span {
 	var out []span
 	start := s.a
 	for i := s.a; i < s.b; i++ {
