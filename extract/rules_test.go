@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -49,5 +50,34 @@ func TestRules(t *testing.T) {
 				t.Errorf("facts of %q:\n got %q\nwant %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestConcurrentExtract runs one Extractor from several goroutines (run
+// with -race): the extractor is read-only once built.
+func TestConcurrentExtract(t *testing.T) {
+	x := NewExtractor(nil)
+	a, err := ParseArticle("c", benchText(20000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := x.Extract(t.Context(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			got, err := x.Extract(t.Context(), a)
+			if err == nil && len(got) != len(want) {
+				err = fmt.Errorf("%d facts, want %d", len(got), len(want))
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
