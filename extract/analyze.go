@@ -160,7 +160,10 @@ func (x *Extractor) newDoc(a Article) *doc {
 			switch {
 			case prev.intro != nil && !d.paragraphBefore(s):
 				s.intro = prev.intro
-			case d.tokText(prev.b-1) == ":" && !prev.latin || d.tokText(prev.b-1) == ":":
+			case d.tokText(prev.b-1) == ":":
+				s.intro = prev
+			case d.sharePhrase(s) && d.hasCue(prev.a, prev.b, CueTrade):
+				// "Uzbekistan accounted for $1.1 billion … of the total".
 				s.intro = prev
 			}
 		}
@@ -174,6 +177,26 @@ func (x *Extractor) newDoc(a Article) *doc {
 		d.scanPeriods(s)
 	}
 	return d
+}
+
+// sharePhrase reports whether s splits a total given before: "accounted
+// for", "of the total", «سهم», «از این میزان».
+func (d *doc) sharePhrase(s *sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		switch d.word(k) {
+		case "accounted", "accounts", "سهم":
+			return true
+		case "total":
+			if d.word(k-1) == "the" && d.word(k-2) == "of" {
+				return true
+			}
+		case "میزان", "رقم", "مبلغ":
+			if d.word(k-1) == "این" && d.word(k-2) == "از" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paragraphBefore reports whether a blank line comes before sentence s.

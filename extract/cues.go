@@ -137,7 +137,7 @@ var cueRows = []cueRow{
 		"منعقد کرد~", "منعقد گردید", "منعقد شده", "انعقاد", "امضای", "signed", "inked", "concluded", "were signed", "was signed", "signing"}},
 	{CueNegotiate, "", []string{"مذاکره*", "مذاکرات*", "پیش نویس", "قرار است امضا شود", "امضا خواهد شد", "امضا خواهند کرد",
 		"در دست بررسی", "negotiate*", "negotiation*", "draft", "set to sign", "to be signed", "will sign", "would sign", "are to sign", "talks on",
-		"discuss*", "در حال مذاکره"}},
+		"discuss*", "در حال مذاکره", "امضا شود", "امضا شوند", "امضا کنند", "به امضا برسد", "به امضا برسانند"}},
 	{CueCommit, "", []string{"متعهد شد~", "تعهد کرد~", "متعهد", "تعهد داد~", "کمک خواهد کرد", "فراهم خواهد کرد", "اختصاص خواهد داد",
 		"آموزش خواهد داد", "ارائه خواهد کرد", "pledged", "pledges", "committed", "commits", "will provide", "will train", "will assist",
 		"will help", "will supply", "will build", "will finance", "will allocate", "will grant", "will support", "will open",

@@ -188,6 +188,13 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		}
 		ms = []Match{m}
 		st := m.Entry.Code
+		if st == "launched" {
+			// "launched construction of …", «عملیات ساخت … آغاز شد».
+			switch d.word(m.End) {
+			case "construction", "building", "ساخت", "احداث", "عملیات":
+				st = "construction_started"
+			}
+		}
 		future := d.hasCue(max(c.a, ms[0].Start-6), min(c.b, ms[0].End+3), CueFuture|CueTarget)
 		if st == "launched" && future {
 			return "planned"
@@ -210,11 +217,15 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 	}
 	// "construction of which began", «عملیات ساخت … آغاز شد», "construction
 	// is expected to start": started, or planned when still to come.
-	build, start, past := false, false, false
+	build, start, past, ongoing := false, false, false, false
 	for k := c.a; k < c.b; k++ {
 		switch w := d.word(k); w {
 		case "construction", "ساخت", "احداث", "اجرایی", "building":
 			build = true
+		case "underway", "ongoing", "continues", "continuing", "ادامه":
+			ongoing = true
+		case "way":
+			ongoing = ongoing || d.word(k-1) == "under"
 		case "started", "began", "begun", "commenced", "start", "starts", "begin", "begins", "commence", "آغاز", "شروع":
 			start = true
 			next := d.word(k + 1)
@@ -222,6 +233,9 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 				past = true
 			}
 		}
+	}
+	if build && ongoing {
+		return "under_construction" // "construction of which is under way", «ساخت … ادامه دارد»
 	}
 	if build && start {
 		if !past && d.hasCue(c.a, c.b, CueFuture|CueTarget) {

@@ -73,6 +73,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			} else if !found && !d.isBaseline(ams, k) {
 				if p, _ := d.nearestPeriod(s, s.a, s.b, am.a, am.b, len(growth) > 0, tgt); p != nil {
 					f.Period = ptr(p.Label)
+				} else if s.intro != nil {
+					// A list item or a share of a total takes the period of
+					// the line it belongs to.
+					if p, _ := d.nearestPeriod(s.intro, s.intro.a, s.intro.b, s.intro.b, s.intro.b, false, tgt); p != nil {
+						f.Period = ptr(p.Label)
+					}
 				}
 			}
 			f.Countries = d.amountCountries(s, c, ams, k)
@@ -109,7 +115,8 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		}
 		// A growth rate without an amount.
 		kind := ""
-		if d.tradeCueIn(c) >= 0 && !d.nonTradeNearer(c, growth[0].a, growth[0].b) {
+		if d.tradeCueIn(c) >= 0 && !d.hasCue(c.a, c.b, CueNonTrade) {
+			// «تعرفه واردات … از ۲۵ درصد به ۱۰ درصد»: a tariff, not trade.
 			kind = KindTradeValue
 		} else if d.hasCue(c.a, c.b, CueCargo) && !d.hasCue(c.a, c.b, CueNonTrade) && d.volumeGrowth(c) {
 			kind = KindTonnage
@@ -502,6 +509,15 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if len(cs) >= 2 {
 		return normalizeCountries(cs)
 	}
+	if len(cs) == 1 && s.intro != nil {
+		// "Uzbekistan accounted for $1.1 billion … of the total": the other
+		// side is the one of the total.
+		for _, x := range d.countries(s.intro, s.intro.a, s.intro.b, true) {
+			if x != cs[0] {
+				return normalizeCountries(append(cs, x))
+			}
+		}
+	}
 	if len(cs) == 1 && k == 0 && next >= 0 && len(d.countries(s, ams[next].a, c.b, true)) > 0 && !d.worthBetween(ams[k].b, ams[next].a) {
 		// "transported 31 million tonnes …, including 2.1 million tonnes
 		// between China and Europe": the later countries are the later
@@ -548,9 +564,9 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			}
 		}
 	}
-	if len(cs) == 1 && !s.latin && d.reporter != "" && d.reporter != cs[0] && d.hasCue(c.a, c.b, CueExport|CueImport) {
-		// «واردات از امارات … رسید» in an Iranian customs report: the
-		// outlet's country imports.
+	if len(cs) == 1 && d.reporter != "" && d.reporter != cs[0] && d.hasCue(c.a, c.b, CueExport|CueImport) {
+		// «واردات از امارات … رسید» in an Iranian customs report, "exports
+		// to Tajikistan" from an Afghan agency: the outlet's country trades.
 		cs = append(cs, d.reporter)
 	}
 	if len(cs) == 1 && s.intro != nil {
