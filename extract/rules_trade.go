@@ -226,19 +226,6 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 	return true
 }
 
-func (d *doc) nonTradeNearer(c span, a, b int) bool {
-	t := d.tradeCueIn(c)
-	if t < 0 {
-		return true
-	}
-	td := dist(t, t+1, a, b)
-	for _, m := range d.cuesIn(c.a, c.b, CueNonTrade) {
-		if dist(m.Start, m.End, a, b) < td {
-			return true
-		}
-	}
-	return false
-}
 
 // dist is the number of tokens between spans [a1, b1) and [a2, b2).
 func dist(a1, b1, a2, b2 int) int {
