@@ -226,7 +226,6 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 	return true
 }
 
-
 // dist is the number of tokens between spans [a1, b1) and [a2, b2).
 func dist(a1, b1, a2, b2 int) int {
 	switch {
