@@ -29,6 +29,7 @@ type edge struct {
 type contractor struct {
 	out, in [][]edge
 	done    []bool
+	dirty   []bool // the node's arcs changed since its priority was computed
 	recs    []record
 
 	limit    int // settle limit of one witness search
@@ -53,6 +54,7 @@ func newContractor(g *csr.Graph, w []float64, limit int) (*contractor, error) {
 		out:      make([][]edge, n),
 		in:       make([][]edge, n),
 		done:     make([]bool, n),
+		dirty:    make([]bool, n),
 		recs:     make([]record, 0, m+m/2),
 		limit:    limit,
 		simLimit: min(limit, simulationLimit),
@@ -234,6 +236,7 @@ func (c *contractor) shortcuts(v int32, add bool) (added, addedHops int) {
 // addShortcut inserts the arc u → x of weight d standing for records a then
 // b, or lowers an existing u → x arc to it.
 func (c *contractor) addShortcut(u, x int32, d float64, a, b, hops int32) {
+	c.dirty[u], c.dirty[x] = true, true
 	rec := int32(len(c.recs))
 	for i := range c.out[u] {
 		e := &c.out[u][i]

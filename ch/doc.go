@@ -7,8 +7,8 @@
 // search) finds another path u ⇝ x that is no longer. Importance is
 // estimated from the shortcuts a contraction would add per arc it removes
 // (also counted in original arcs) and from the depth of the hierarchy so
-// far; estimates are refreshed lazily and for the neighbours of each
-// contracted node.
+// far; an estimate is refreshed when its node reaches the top of the queue
+// and its arcs have changed since (lazy updates).
 //
 // A Query then searches from s and from t towards higher-ranked nodes only,
 // which touches a few hundred nodes on road networks instead of a large part

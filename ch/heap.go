@@ -92,8 +92,6 @@ func (h *indexedHeap) less(a, b int32) bool {
 	return ka < kb || (ka == kb && a < b)
 }
 
-func (h *indexedHeap) contains(v int32) bool { return h.pos[v] >= 0 }
-
 // set inserts v with key k or changes its key.
 func (h *indexedHeap) set(v int32, k float64) {
 	if h.pos[v] < 0 {

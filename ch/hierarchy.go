@@ -64,8 +64,7 @@ type Stats struct {
 
 // Build contracts g under weights w (one per arc, in CSR order; +Inf blocks
 // an arc) and returns the hierarchy. It orders nodes greedily by an
-// estimate of the shortcuts each would add, updated lazily and for the
-// neighbours of every contracted node. Weights must be ≥ 0 (zero is fine);
+// estimate of the shortcuts each would add, updated lazily. Weights must be ≥ 0 (zero is fine);
 // a negative or NaN weight or a length mismatch is an error of kind Invalid.
 // A cancelled ctx returns ctx.Err(). Memory and time grow with the number of
 // shortcuts; road networks need about as many shortcuts as arcs.
