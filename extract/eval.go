@@ -124,7 +124,7 @@ func Evaluate(gold, pred []Fact) Report {
 			}
 		}
 	}
-	var r Report
+	r := Report{Misses: []Miss{}, FalsePositives: []Fact{}}
 	byKind := map[string]*Score{}
 	for _, k := range Kinds {
 		byKind[k] = &Score{Kind: k}
