@@ -163,7 +163,8 @@ func (x *Extractor) newDoc(a Article) *doc {
 			case d.tokText(prev.b-1) == ":":
 				s.intro = prev
 			case d.sharePhrase(s) && d.hasCue(prev.a, prev.b, CueTrade):
-				// "Uzbekistan accounted for $1.1 billion … of the total".
+				// "Uzbekistan accounted for $1.1 billion … of the total";
+				// «ارزش این کالاها …» after the tonnes.
 				s.intro = prev
 			}
 		}
@@ -192,6 +193,11 @@ func (d *doc) sharePhrase(s *sentence) bool {
 			}
 		case "میزان", "رقم", "مبلغ":
 			if d.word(k-1) == "این" && d.word(k-2) == "از" {
+				return true
+			}
+		case "ارزش", "value":
+			// «ارزش این کالاها», "the value of these goods".
+			if w := d.word(k + 1); w == "این" || w == "of" && (d.word(k+2) == "these" || d.word(k+2) == "this" || d.word(k+2) == "the") {
 				return true
 			}
 		}

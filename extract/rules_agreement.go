@@ -66,7 +66,7 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		if d.projectOnly(s, c, trig) {
 			continue
 		}
-		if d.genericPlural(c, trig) {
+		if d.genericPlural(c, trig) || d.definiteRepeat(s, c, trig, status, out) {
 			continue
 		}
 		f := d.newCandidate(KindAgreement, s, trig)
@@ -160,7 +160,7 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 	}
 	if neg := d.cuesIn(c.a, c.b, CueNegotiate); len(neg) > 0 {
 		for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
-			if !d.referenceBefore(n.Start) && !d.pluralNoun(n) {
+			if !d.referenceBefore(n.Start) && d.word(n.Start-1) != "the" {
 				return StatusNegotiating, neg[0].Start
 			}
 		}
@@ -314,6 +314,40 @@ func (d *doc) genericPlural(c span, trig int) bool {
 		switch w {
 		case "متعددی", "متعدد", "مختلف", "مختلفی", "چندین", "several", "various", "multiple", "numerous", "many", "a number of":
 			return true
+		}
+	}
+	return false
+}
+
+// definiteRepeat reports whether the agreement in clause c is one already
+// reported: "The document was signed in the presence of …" after "X and Y
+// signed a contract …". The noun must be definite ("the", «این», «آن») and
+// an agreement with the same status must come before in the article.
+func (d *doc) definiteRepeat(s *sentence, c span, trig int, status string, sameSentence []candidate) bool {
+	var noun *Match
+	for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+		if dist(n.Start, n.End, trig, trig+1) <= 4 {
+			noun = &n
+			break
+		}
+	}
+	if noun == nil || !(d.word(noun.Start-1) == "the" || d.referenceBefore(noun.Start)) {
+		return false
+	}
+	if len(sameSentence) > 0 {
+		return true
+	}
+	return d.agreementBefore(s.idx, status)
+}
+
+// agreementBefore reports whether a sentence before idx has an agreement
+// with the given status.
+func (d *doc) agreementBefore(idx int, status string) bool {
+	for k := max(0, idx-3); k < idx; k++ {
+		for _, c := range d.clauses(d.sents[k]) {
+			if st, _ := d.agreementStatus(d.sents[k], c); st == status {
+				return true
+			}
 		}
 	}
 	return false
