@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -72,6 +73,18 @@ func TestRouteWithScenario(t *testing.T) {
 	}
 	if !strings.Contains(with, "Kharlachi") || strings.Contains(base, `"crossing": "Kharlachi`) {
 		t.Error("the scenario route does not take the Trans-Afghan railway, or the base route does")
+	}
+	var a, b struct {
+		Total struct{ Hours float64 } `json:"total"`
+	}
+	if err := json.Unmarshal([]byte(base), &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(with), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.Total.Hours >= a.Total.Hours {
+		t.Errorf("with the Trans-Afghan railway %v h, without %v h: want faster", b.Total.Hours, a.Total.Hours)
 	}
 }
 
