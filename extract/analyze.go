@@ -141,8 +141,9 @@ func (x *Extractor) newDoc(a Article) *doc {
 	}
 	d := &doc{art: a, text: t, norm: t.Norm, toks: toks}
 	st := NewStems(t.Norm, toks)
-	d.ents = x.gaz.find(st)
-	d.cues = x.cues.all(st)
+	all := x.lex.all(st)
+	d.ents = x.gaz.post(st, longestOf(all))
+	d.cues = slices.DeleteFunc(all, func(m Match) bool { return m.Entry.Class&^entityClasses == 0 })
 	d.cueFirst = make([]int32, len(toks)+1)
 	k := 0
 	for i := range len(toks) + 1 {

@@ -8,17 +8,22 @@ import (
 // gazetteer must not change while it runs.
 type Extractor struct {
 	gaz     *Gazetteer
-	cues    *Lexicon
+	lex     *Lexicon // the gazetteer's phrases and the cues in one trie, walked once per token
 	outlets *Lexicon
 }
 
 // NewExtractor returns an extractor that uses gazetteer g, or the built-in
-// gazetteer when g is nil.
+// gazetteer when g is nil. Places must be added to g before: the extractor
+// copies its phrases.
 func NewExtractor(g *Gazetteer) *Extractor {
 	if g == nil {
 		g = NewGazetteer()
 	}
-	return &Extractor{gaz: g, cues: newCueLexicon(), outlets: newOutletLexicon()}
+	lex := newCueLexicon()
+	for _, p := range g.phrases {
+		lex.Add(p.text, p.entry)
+	}
+	return &Extractor{gaz: g, lex: lex, outlets: newOutletLexicon()}
 }
 
 // Gazetteer returns the extractor's gazetteer.

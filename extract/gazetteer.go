@@ -45,10 +45,22 @@ type Place struct {
 // while an Extractor uses it.
 type Gazetteer struct {
 	lex       *Lexicon
+	phrases   []phrase          // everything added to lex, for lexicons that combine it with others
 	countries map[string]string // ISO2 → English name
 	stan      []stanName        // country names ending in «ستان»/"stan", for typo matching
 	places    map[string]Place
 	projects  map[string]string // id → English name
+}
+
+type phrase struct {
+	text  string
+	entry Entry
+}
+
+// add adds a phrase to the gazetteer's lexicon.
+func (g *Gazetteer) add(text string, e Entry) {
+	g.phrases = append(g.phrases, phrase{text, e})
+	g.lex.Add(text, e)
 }
 
 type stanName struct {
@@ -77,38 +89,38 @@ func NewGazetteer() *Gazetteer {
 	for _, p := range projectRows {
 		g.projects[p.id] = p.name
 		for _, n := range p.names {
-			g.lex.Add(n, Entry{Class: ClassProject, Code: p.id, Name: p.name})
+			g.add(n, Entry{Class: ClassProject, Code: p.id, Name: p.name})
 		}
 	}
 	for _, p := range personRows {
 		for _, n := range p.names {
-			g.lex.Add(n, Entry{Class: ClassPerson, Code: p.code, Name: p.name})
+			g.add(n, Entry{Class: ClassPerson, Code: p.code, Name: p.name})
 		}
 	}
 	for _, o := range orgRows {
 		for _, n := range o.names {
-			g.lex.Add(n, Entry{Class: ClassOrg, Name: o.name})
+			g.add(n, Entry{Class: ClassOrg, Name: o.name})
 		}
 	}
 	for _, r := range regionRows {
 		for _, n := range r.names {
-			g.lex.Add(n, Entry{Class: ClassRegion, Name: r.name})
+			g.add(n, Entry{Class: ClassRegion, Name: r.name})
 		}
 	}
 	for _, t := range titleRows {
 		for _, n := range t.names {
-			g.lex.Add(n, Entry{Class: ClassTitle, Name: t.name, Code: t.code})
+			g.add(n, Entry{Class: ClassTitle, Name: t.name, Code: t.code})
 		}
 	}
 	for _, a := range anaphorRows {
 		for _, n := range a.names {
-			g.lex.Add(n, Entry{Class: a.class})
+			g.add(n, Entry{Class: a.class})
 		}
 	}
 	for n, words := range map[int][]string{3: {"سه", "three"}, 4: {"چهار", "four"}, 5: {"پنج", "five"}} {
 		for _, w := range words {
 			for _, p := range []string{"%s کشور", "هر %s کشور", "the %s countries", "all %s countries", "the %s nations", "all %s"} {
-				g.lex.Add(fmt.Sprintf(p, w), Entry{Class: ClassGroup, Num: float64(n)})
+				g.add(fmt.Sprintf(p, w), Entry{Class: ClassGroup, Num: float64(n)})
 			}
 		}
 	}
@@ -116,13 +128,13 @@ func NewGazetteer() *Gazetteer {
 		g.countries[c.code] = c.name
 		for _, n := range c.names {
 			base := strings.TrimSuffix(n, "*")
-			g.lex.Add(n, Entry{Class: ClassCountry, Code: c.code, Name: c.name, Not: nameNot[base]})
+			g.add(n, Entry{Class: ClassCountry, Code: c.code, Name: c.name, Not: nameNot[base]})
 			if r := []rune(Normalize(base).Norm); len(r) >= 7 && (strings.HasSuffix(base, "ستان") || strings.HasSuffix(base, "stan")) {
 				g.stan = append(g.stan, stanName{r, c.code})
 			}
 		}
 		for _, n := range c.adjectives {
-			g.lex.Add(n, Entry{Class: ClassAdjective, Code: c.code, Name: c.name})
+			g.add(n, Entry{Class: ClassAdjective, Code: c.code, Name: c.name})
 		}
 		for _, p := range c.places {
 			g.addPlace(Place{ID: p.id, Country: c.code, Name: p.name}, p.need, p.names...)
@@ -175,7 +187,7 @@ func (g *Gazetteer) addPlace(p Place, need []string, names ...string) {
 		g.places[p.ID] = p
 	}
 	for _, n := range names {
-		g.lex.Add(n, Entry{Class: ClassPlace, Code: p.Country, Name: p.Name, Need: need})
+		g.add(n, Entry{Class: ClassPlace, Code: p.Country, Name: p.Name, Need: need})
 	}
 }
 
@@ -205,8 +217,38 @@ func (g *Gazetteer) Find(norm string, toks []Token) []Match {
 }
 
 func (g *Gazetteer) find(st *Stems) []Match {
+	return g.post(st, g.lex.longest(st))
+}
+
+// longestOf picks, from every match of a combined lexicon (sorted by start
+// and end), the longest entity match at each position, left to right,
+// without overlaps: what Lexicon.Longest gives on the gazetteer alone.
+func longestOf(all []Match) []Match {
+	var out []Match
+	next := 0
+	for k := 0; k < len(all); {
+		i := all[k].Start
+		best := -1
+		for ; k < len(all) && all[k].Start == i; k++ {
+			if all[k].Entry.Class&entityClasses != 0 && i >= next && (best < 0 || all[k].End > all[best].End) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			out = append(out, all[best])
+			next = all[best].End
+		}
+	}
+	return out
+}
+
+// entityClasses are the gazetteer's classes (cue classes start at bit 16).
+const entityClasses Class = 1<<16 - 1
+
+// post drops country words that begin a person's name and adds misspelt
+// country names to the longest matches ms.
+func (g *Gazetteer) post(st *Stems, ms []Match) []Match {
 	norm, toks := st.norm, st.toks
-	ms := g.lex.longest(st)
 	out := ms[:0:0]
 	next := 0 // index into ms
 	for i := 0; i < len(toks); i++ {
