@@ -136,7 +136,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	toks := Tokenize(t.Norm)
 	// Drop the header's tokens.
 	first := 0
-	for first < len(toks) && int(t.start[toks[first].Start]) < a.Body {
+	for first < len(toks) && t.srcAt(int(toks[first].Start)) < a.Body {
 		first++
 	}
 	d := &doc{art: a, text: t, norm: t.Norm, toks: toks}

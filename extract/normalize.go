@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,14 +35,16 @@ type Text struct {
 	Src  string // the original text
 	Norm string // the normalized text
 
-	start []int32 // start[i] is the source offset of the character that produced Norm[i]
+	// The offset map: from bpN[k] on, Norm advances byte for byte with Src
+	// from bpS[k], until the next breakpoint. A breakpoint is set wherever
+	// normalization changes a character's length or drops characters.
+	bpN, bpS []int32
 }
 
 // Normalize returns the normalized form of src with its offset map.
 func Normalize(src string) *Text {
 	n := &normalizer{src: src}
 	n.out = make([]byte, 0, len(src))
-	n.start = make([]int32, 0, len(src)+1)
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRuneInString(src[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -57,7 +60,16 @@ func Normalize(src string) *Text {
 		n.emit(r, i, 0)
 		i += size
 	}
-	return &Text{Src: src, Norm: string(n.out), start: n.start}
+	return &Text{Src: src, Norm: string(n.out), bpN: n.bpN, bpS: n.bpS}
+}
+
+// srcAt returns the source offset of normalized byte i (i < len(Norm)).
+func (t *Text) srcAt(i int) int {
+	k := sort.Search(len(t.bpN), func(k int) bool { return int(t.bpN[k]) > i }) - 1
+	if k < 0 {
+		return i
+	}
+	return int(t.bpS[k]) + i - int(t.bpN[k])
 }
 
 // Source maps the normalized byte span [i, j) to the span of Src it came
@@ -72,7 +84,7 @@ func (t *Text) Source(i, j int) (int, int) {
 	if i >= len(t.Norm) {
 		return len(t.Src), len(t.Src)
 	}
-	s := int(t.start[i])
+	s := t.srcAt(i)
 	if j <= i {
 		return s, s
 	}
@@ -80,7 +92,7 @@ func (t *Text) Source(i, j int) (int, int) {
 	// dropped by normalization at its end (a tanween, a ZWNJ) stay in it.
 	e := len(t.Src)
 	if j < len(t.Norm) {
-		e = int(t.start[j])
+		e = t.srcAt(j)
 	}
 	if e < s {
 		e = s
@@ -95,23 +107,28 @@ func (t *Text) Quote(i, j int) string {
 }
 
 type normalizer struct {
-	src   string
-	out   []byte
-	start []int32
-	space bool // the last byte written is a collapsible space
+	src      string
+	out      []byte
+	bpN, bpS []int32
+	space    bool // the last byte written is a collapsible space
 }
 
 func (n *normalizer) write(r rune, s int) {
 	n.space = false
+	// Keep the offset map: a breakpoint where the source does not follow.
+	expected := len(n.out)
+	if k := len(n.bpN) - 1; k >= 0 {
+		expected = int(n.bpS[k]) + len(n.out) - int(n.bpN[k])
+	}
+	if expected != s {
+		n.bpN = append(n.bpN, int32(len(n.out)))
+		n.bpS = append(n.bpS, int32(s))
+	}
 	if r < utf8.RuneSelf {
 		n.out = append(n.out, byte(r))
-		n.start = append(n.start, int32(s))
 		return
 	}
 	n.out = utf8.AppendRune(n.out, r)
-	for len(n.start) < len(n.out) {
-		n.start = append(n.start, int32(s))
-	}
 }
 
 // emit normalizes r, which came from the source at offset s, and appends the result. depth

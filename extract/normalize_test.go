@@ -108,6 +108,11 @@ func FuzzNormalize(f *testing.F) {
 			if a < 0 || b > len(s) || a > b {
 				t.Fatalf("token %q maps to %d..%d outside %d source bytes", tx.Norm[tk.Start:tk.End], a, b, len(s))
 			}
+			// The quoted source normalizes back to the token, unless the
+			// token is part of one character's expansion («ﷻ» gives two words).
+			if q := s[a:b]; q != "" && tk.Kind != TokNewline && utf8.RuneCountInString(q) > 1 && Normalize(q).Norm != tx.Norm[tk.Start:tk.End] {
+				t.Fatalf("token %q quotes %q, which normalizes to %q", tx.Norm[tk.Start:tk.End], q, Normalize(q).Norm)
+			}
 		}
 	})
 }
