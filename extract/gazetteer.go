@@ -169,8 +169,35 @@ func (g *Gazetteer) AddPlace(id, countryISO2 string, names ...string) error {
 	if p, found := g.places[id]; found {
 		name = p.Name
 	}
-	g.addPlace(Place{ID: id, Country: countryISO2, Name: name}, nil, ok...)
+	// A name the gazetteer already knows keeps its built-in entry and the
+	// rules that come with it («دوشنبه» is Dushanbe only after «در», else
+	// Monday); only new names are added.
+	var fresh []string
+	for _, n := range ok {
+		if !g.knows(n) {
+			fresh = append(fresh, n)
+		}
+	}
+	g.addPlace(Place{ID: id, Country: countryISO2, Name: name}, nil, fresh...)
 	return nil
+}
+
+// knows reports whether some entry of the gazetteer spans the whole of
+// name, whatever its context conditions.
+func (g *Gazetteer) knows(name string) bool {
+	t := Normalize(name)
+	toks := Tokenize(t.Norm)
+	if len(toks) == 0 {
+		return false
+	}
+	st := NewStems(t.Norm, toks)
+	whole := false
+	g.lex.walk(st, 0, func(end int, e *Entry) {
+		if end == len(toks) && e.Class&(ClassPlace|ClassCountry) != 0 {
+			whole = true
+		}
+	})
+	return whole
 }
 
 func isASCII(s string) bool {

@@ -161,3 +161,23 @@ func TestLexiconVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestAddPlaceKeepsBuiltinRules: adding a dataset place whose name the
+// gazetteer already knows keeps the built-in entry's conditions.
+func TestAddPlaceKeepsBuiltinRules(t *testing.T) {
+	g := NewGazetteer()
+	for _, p := range []struct{ id, cc, en, fa string }{
+		{"tj-dushanbe", "TJ", "Dushanbe", "دوشنبه"},
+		{"kz-astana", "KZ", "Astana", "آستانه"},
+	} {
+		if err := g.AddPlace(p.id, p.cc, p.en, p.fa); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := codesIn(g, "روز دوشنبه در آستانه سفر"); len(got) != 0 {
+		t.Errorf("weekday and 'on the eve of' tagged as places after AddPlace: %v", got)
+	}
+	if got := codesIn(g, "در دوشنبه و Astana"); !slices.Equal(got, []string{"P:TJ", "P:KZ"}) {
+		t.Errorf("places no longer found: %v", got)
+	}
+}

@@ -39,7 +39,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	x := extract.NewExtractor(nil)
+	x, err := newExtractor(ctx)
+	if err != nil {
+		return err
+	}
 	var facts []extract.Fact
 	for _, a := range arts {
 		fs, err := x.Extract(ctx, a)
@@ -191,7 +194,10 @@ func runExtractEval(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	x := extract.NewExtractor(nil)
+	x, err := newExtractor(ctx)
+	if err != nil {
+		return err
+	}
 	var pred []extract.Fact
 	for _, a := range arts {
 		fs, err := x.Extract(ctx, a)
