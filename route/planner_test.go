@@ -154,6 +154,9 @@ func TestPlanErrors(t *testing.T) {
 }
 
 func TestCostAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are meaningless under the race detector")
+	}
 	p := miniPlanner(t)
 	req := &route.Request{From: "kz-almaty", To: "af-mazar", AsOf: date("2024-06-01"), AvoidLinks: []string{"hairatan-mazar-rail"}}
 	ctx := context.Background()
