@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/caravan-transport/caravan"
@@ -173,7 +174,7 @@ func TestBuildErrors(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ch.Build(context.Background(), g, tt.w, ch.Options{})
-			if err == nil || !errors.Is(err, caravan.ErrInvalid) || !contains(err.Error(), tt.want) {
+			if err == nil || !errors.Is(err, caravan.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Build(%v) error = %v, want invalid %q", tt.w, err, tt.want)
 			}
 		})
@@ -183,10 +184,16 @@ func TestBuildErrors(t *testing.T) {
 	if _, err := ch.Build(ctx, g, []float64{1, 1}, ch.Options{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Build with a cancelled context: error = %v, want context.Canceled", err)
 	}
-}
-
-func contains(s, sub string) bool {
-	return len(sub) == 0 || (len(s) >= len(sub) && (s[:len(sub)] == sub || contains(s[1:], sub)))
+	h, err := ch.Build(context.Background(), g, []float64{1, 1}, ch.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Customize(context.Background(), []float64{1}); !errors.Is(err, caravan.ErrInvalid) || !strings.Contains(err.Error(), "ch.Customize: 1 weights for 2 arcs") {
+		t.Errorf("Customize with 1 weight: error = %v, want invalid \"ch.Customize: 1 weights for 2 arcs\"", err)
+	}
+	if _, err := h.Customize(ctx, []float64{1, 1}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Customize with a cancelled context: error = %v, want context.Canceled", err)
+	}
 }
 
 // TestQueryAllocs guards the hot path: after warm-up a query allocates

@@ -39,15 +39,16 @@ type contractor struct {
 
 // newContractor returns the contraction graph of g under weights w: arcs
 // with weight +Inf and self-loops are left out, and of parallel arcs only
-// the lightest (the first of equals) is kept. It checks w.
-func newContractor(g *csr.Graph, w []float64, limit int) (*contractor, error) {
+// the lightest (the first of equals) is kept. It checks w; op names the
+// caller in errors.
+func newContractor(op string, g *csr.Graph, w []float64, limit int) (*contractor, error) {
 	n, m := g.NumNodes(), g.NumArcs()
 	if len(w) != m {
-		return nil, caravan.Errorf(caravan.Invalid, "ch.Build", "%d weights for %d arcs", len(w), m)
+		return nil, caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), m)
 	}
 	for a, x := range w {
 		if !(x >= 0) {
-			return nil, caravan.Errorf(caravan.Invalid, "ch.Build", "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
+			return nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
 		}
 	}
 	c := &contractor{

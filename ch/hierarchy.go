@@ -74,7 +74,7 @@ func Build(ctx context.Context, g *csr.Graph, w []float64, opt Options) (*Hierar
 		limit = defaultWitnessLimit
 	}
 	start := time.Now()
-	c, err := newContractor(g, w, limit)
+	c, err := newContractor("ch.Build", g, w, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -96,10 +96,10 @@ func Build(ctx context.Context, g *csr.Graph, w []float64, opt Options) (*Hierar
 // The result answers exact distances for w whatever w is; its query speed
 // stays close to a full Build as long as w ranks roads much as the weights
 // h was built with did (a scenario closing or slowing some links). h is not
-// changed and stays usable. Errors are those of Build.
+// changed and stays usable. Errors are those of Build, with op ch.Customize.
 func (h *Hierarchy) Customize(ctx context.Context, w []float64) (*Hierarchy, error) {
 	start := time.Now()
-	c, err := newContractor(h.g, w, h.witnessLim)
+	c, err := newContractor("ch.Customize", h.g, w, h.witnessLim)
 	if err != nil {
 		return nil, err
 	}
