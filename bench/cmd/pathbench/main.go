@@ -19,6 +19,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,6 +36,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return
+		}
 		fmt.Fprintln(os.Stderr, "pathbench:", err)
 		os.Exit(1)
 	}
@@ -70,7 +74,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs := flag.NewFlagSet("pathbench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	graphs := fs.String("graphs", strings.Join(graphNames, ","), "comma-separated graphs to run: "+strings.Join(graphNames, ", "))
-	fs.StringVar(&c.shared, "shared", root, "shared data directory (default from $"+shareddata.EnvVar+" or ../shared)")
+	fs.StringVar(&c.shared, "shared", root, "shared data directory ($"+shareddata.EnvVar+", else ../shared beside the repository)")
 	fs.IntVar(&c.grid, "grid", 1000, "side of the synthetic roadgrid (nodes = grid²)")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the query pairs and of the synthetic graph")
 	fs.IntVar(&c.pairs, "pairs", 1000, "random query pairs per graph")
