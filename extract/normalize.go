@@ -93,6 +93,15 @@ func (t *Text) Source(i, j int) (int, int) {
 	e := len(t.Src)
 	if j < len(t.Norm) {
 		e = t.srcAt(j)
+		if p := t.srcAt(j - 1); e <= p {
+			// j falls inside the expansion of one source character («ﷻ»
+			// gives «جل جلاله»): the span takes the whole character.
+			for p > 0 && !utf8.RuneStart(t.Src[p]) {
+				p--
+			}
+			_, size := utf8.DecodeRuneInString(t.Src[p:])
+			e = p + size
+		}
 	}
 	if e < s {
 		e = s

@@ -108,10 +108,14 @@ func FuzzNormalize(f *testing.F) {
 			if a < 0 || b > len(s) || a > b {
 				t.Fatalf("token %q maps to %d..%d outside %d source bytes", tx.Norm[tk.Start:tk.End], a, b, len(s))
 			}
-			// The quoted source normalizes back to the token, unless the
-			// token is part of one character's expansion («ﷻ» gives two words).
-			if q := s[a:b]; q != "" && tk.Kind != TokNewline && utf8.RuneCountInString(q) > 1 && Normalize(q).Norm != tx.Norm[tk.Start:tk.End] {
-				t.Fatalf("token %q quotes %q, which normalizes to %q", tx.Norm[tk.Start:tk.End], q, Normalize(q).Norm)
+			// The quoted source normalizes back to the token; when the token
+			// takes part of one character's expansion («ﷻ» gives two words),
+			// to text that contains it.
+			tok := tx.Norm[tk.Start:tk.End]
+			if q := s[a:b]; q != "" && tk.Kind != TokNewline && utf8.RuneCountInString(q) > 1 {
+				if nq := Normalize(q).Norm; nq != tok && !strings.Contains(nq, tok) {
+					t.Fatalf("token %q quotes %q, which normalizes to %q", tok, q, nq)
+				}
 			}
 		}
 	})
