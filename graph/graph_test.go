@@ -1,29 +1,20 @@
 package graph_test
 
 import (
-	"context"
 	"math"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/internal/testnet"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/scenario"
 )
 
 func mini(tb testing.TB) *graph.Graph {
 	tb.Helper()
-	fsys, err := dataset.Dir("../dataset/testdata/mini")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	n, err := dataset.Load(context.Background(), fsys)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	g, err := graph.Compile(n)
+	g, err := graph.Compile(testnet.Mini(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}

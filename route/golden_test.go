@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/internal/testnet"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
 )
@@ -22,11 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // builtinPlanner returns a planner on the shipped dataset.
 func builtinPlanner(tb testing.TB) *route.Planner {
 	tb.Helper()
-	n, err := dataset.Load(context.Background(), dataset.Builtin())
-	if err != nil {
-		tb.Fatalf("built-in dataset: %v", err)
-	}
-	g, err := graph.Compile(n)
+	g, err := graph.Compile(testnet.Builtin(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}

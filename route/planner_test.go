@@ -7,23 +7,15 @@ import (
 	"testing"
 
 	"github.com/caravan-transport/caravan"
-	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/internal/testnet"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
 )
 
 func miniPlanner(tb testing.TB) *route.Planner {
 	tb.Helper()
-	fsys, err := dataset.Dir("../dataset/testdata/mini")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	n, err := dataset.Load(context.Background(), fsys)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	g, err := graph.Compile(n)
+	g, err := graph.Compile(testnet.Mini(tb))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -49,23 +49,7 @@ func runAgreements(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		if as == nil {
-			as = []kb.Agreement{}
-		}
-		return writeJSON(e.stdout, as)
-	}
-	if len(as) == 0 {
-		_, err := fmt.Fprintln(e.stdout, "no agreement matches")
-		return err
-	}
-	for i, a := range as {
-		if i > 0 {
-			fmt.Fprintln(e.stdout)
-		}
-		printAgreement(e.stdout, &a)
-	}
-	return nil
+	return printRecords(e, *asJSON, "agreement", as, printAgreement)
 }
 
 func printAgreement(w io.Writer, a *kb.Agreement) {
@@ -103,4 +87,26 @@ func citeText(c network.Citations) string {
 		return ""
 	}
 	return " [" + strings.Join(ids, ", ") + "]"
+}
+
+// printRecords writes records as a JSON list (empty as []), or one block
+// each, separated by blank lines, with "no <what> matches" for none.
+func printRecords[T any](e *env, asJSON bool, what string, recs []T, print func(io.Writer, *T)) error {
+	if asJSON {
+		if recs == nil {
+			recs = []T{}
+		}
+		return writeJSON(e.stdout, recs)
+	}
+	if len(recs) == 0 {
+		_, err := fmt.Fprintf(e.stdout, "no %s matches\n", what)
+		return err
+	}
+	for i := range recs {
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		print(e.stdout, &recs[i])
+	}
+	return nil
 }

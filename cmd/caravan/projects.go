@@ -43,23 +43,7 @@ func runProjects(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		if ps == nil {
-			ps = []kb.Project{}
-		}
-		return writeJSON(e.stdout, ps)
-	}
-	if len(ps) == 0 {
-		_, err := fmt.Fprintln(e.stdout, "no project matches")
-		return err
-	}
-	for i, p := range ps {
-		if i > 0 {
-			fmt.Fprintln(e.stdout)
-		}
-		printProject(e.stdout, &p)
-	}
-	return nil
+	return printRecords(e, *asJSON, "project", ps, printProject)
 }
 
 func printProject(w io.Writer, p *kb.Project) {
