@@ -23,6 +23,34 @@ type doc struct {
 	reporter string   // the country of the outlet, "" when unknown
 	dari     bool     // written in Dari rather than Iranian Persian
 	main     []string // the two countries the article is most about
+	// projPlaces maps the first token of a project's name to the countries
+	// of the places its name joins («چابهار-زاهدان» → IR, IR).
+	projPlaces map[int][]string
+}
+
+// projectPlaces returns, for each project among ents, the countries of the
+// places named inside its name (in order, repeated per place); all are
+// every lexicon match, sorted by start.
+func projectPlaces(ents, all []Match) map[int][]string {
+	var out map[int][]string
+	k := 0
+	for _, e := range ents {
+		if !e.Entry.Class.Has(ClassProject) {
+			continue
+		}
+		for k < len(all) && all[k].Start < e.Start {
+			k++
+		}
+		for j := k; j < len(all) && all[j].Start < e.End; j++ {
+			if m := all[j]; m.End <= e.End && m.Entry.Class.Has(ClassPlace) && m.Entry.Code != "" {
+				if out == nil {
+					out = map[int][]string{}
+				}
+				out[e.Start] = append(out[e.Start], m.Entry.Code)
+			}
+		}
+	}
+	return out
 }
 
 // sentence is a sentence's tokens [a, b) and what was found in it.
@@ -143,6 +171,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	st := NewStems(t.Norm, toks)
 	all := x.lex.all(st)
 	d.ents = x.gaz.post(st, longestOf(all))
+	d.projPlaces = projectPlaces(d.ents, all)
 	d.cues = slices.DeleteFunc(all, func(m Match) bool { return m.Entry.Class&^entityClasses == 0 })
 	d.cueFirst = make([]int32, len(toks)+1)
 	k := 0
@@ -345,7 +374,17 @@ func (d *doc) resolveMentions() {
 	// Count explicit mentions for the article's main pair.
 	count := map[string]int{}
 	firstAt := map[string]int{}
-	for _, s := range d.sents {
+	hosts := make([]bool, len(d.sents))
+	for k, s := range d.sents {
+		if d.ownOfficialLeads(s) {
+			// «رئیسجمهور در حاشیه اجلاس … دیدار کرد» in an Iranian outlet:
+			// the outlet's own official, named by title alone.
+			hosts[k] = true
+			if _, seen := firstAt[d.reporter]; !seen {
+				firstAt[d.reporter] = s.a
+			}
+			count[d.reporter]++
+		}
 		for _, m := range d.entsIn(s.a, s.b) {
 			if mt, ok := d.countryMention(m); ok && !m.Entry.Class.Has(ClassPerson) && !d.inAmount(s, m.Start) {
 				if _, seen := firstAt[mt.code]; !seen {
@@ -437,12 +476,42 @@ func (d *doc) resolveMentions() {
 		}
 		slices.SortStableFunc(ms, func(a, b mention) int { return a.tok - b.tok })
 		s.mentions = ms
+		if hosts[s.idx] {
+			recent = append(recent, seenCode{d.reporter, s.idx})
+		}
 		for _, mt := range ms {
 			if !mt.topic {
 				recent = append(recent, seenCode{mt.code, s.idx})
 			}
 		}
 	}
+}
+
+// ownOfficialLeads reports whether sentence s opens with a title of the
+// head of state or government or of a minister that names no country
+// («رئیسجمهور در حاشیه …», "The President said …"): in a national outlet,
+// that official is the outlet's country's.
+func (d *doc) ownOfficialLeads(s *sentence) bool {
+	if d.reporter == "" {
+		return false
+	}
+	for _, m := range d.entsIn(s.a, min(s.b, s.a+2)) {
+		if !m.Entry.Class.Has(ClassTitle) || m.Entry.Code != "" {
+			continue
+		}
+		switch m.Entry.Name {
+		case "president", "prime minister", "foreign minister", "minister":
+		default:
+			continue
+		}
+		for _, o := range d.entsIn(m.End, min(s.b, m.End+6)) {
+			if o.Entry.Class.Has(ClassCountry | ClassAdjective | ClassPerson | ClassThisCountry | ClassOurCountry) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // commaBetween reports whether a comma lies within tokens [a, b).

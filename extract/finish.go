@@ -31,6 +31,18 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 		return false
 	})
+	// "signed 12 documents", when the documents are listed after it.
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if c.Kind != KindAgreement || !c.counted {
+			return false
+		}
+		for _, o := range kept {
+			if o.Kind == KindAgreement && o.listed && o.sent >= c.sent && o.sent <= c.sent+1 && str(o.Status) == str(c.Status) {
+				return true
+			}
+		}
+		return false
+	})
 	// Project mentions without a status, when the project has one.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if c.Kind != KindProject || c.Status != nil {

@@ -90,6 +90,43 @@ func shDay(y, m, d int) (Period, bool) {
 	return Period{Start: t, End: t, Calendar: SolarHijri, Day: true, Label: t.Format(time.DateOnly)}, true
 }
 
+// yearBefore returns the label of the same span one year earlier: "2024"
+// for "2025", "2023-07..2024-06" for "2024-07..2025-06", "SH1402-01..SH1402-06
+// = …" for "SH1403-01..SH1403-06 = …".
+func yearBefore(label string) (string, bool) {
+	var y1, m1, y2, m2 int
+	if strings.HasPrefix(label, "SH") {
+		head, _, _ := strings.Cut(label, " = ")
+		var p Period
+		var ok bool
+		switch {
+		case strings.Contains(head, ".."):
+			if n, _ := fmt.Sscanf(head, "SH%d-%d..SH%d-%d", &y1, &m1, &y2, &m2); n == 4 && y1 == y2 {
+				p, ok = shMonths(y1-1, m1, m2)
+			}
+		case strings.Contains(head, "-"):
+			if n, _ := fmt.Sscanf(head, "SH%d-%d", &y1, &m1); n == 2 {
+				p, ok = shMonths(y1-1, m1, m1)
+			}
+		default:
+			if n, _ := fmt.Sscanf(head, "SH%d", &y1); n == 1 {
+				p, ok = shMonths(y1-1, 1, 12)
+			}
+		}
+		return p.Label, ok
+	}
+	if n, _ := fmt.Sscanf(label, "%d-%d..%d-%d", &y1, &m1, &y2, &m2); n == 4 && len(label) == 16 {
+		return gregMonths(y1-1, m1, y2-1, m2).Label, true
+	}
+	if n, _ := fmt.Sscanf(label, "%d-%d", &y1, &m1); n == 2 && len(label) == 7 {
+		return gregMonths(y1-1, m1, y1-1, m1).Label, true
+	}
+	if n, _ := fmt.Sscanf(label, "%d", &y1); n == 1 && len(label) == 4 {
+		return gregYear(y1 - 1).Label, true
+	}
+	return "", false
+}
+
 // fiscalJulyJune is the fiscal year ending in June of year end (Pakistan:
 // "FY2021-22" and "FY22" are July 2021 to June 2022).
 func fiscalJulyJune(end int) Period {

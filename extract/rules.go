@@ -13,6 +13,8 @@ type candidate struct {
 	participants []string // meetings: "title|CC" of the people who met
 	sectors      []string // agreements: the specific sectors the agreement covers
 	projKey      string   // projects: the project's identity
+	listed       bool     // agreements: an item of a list whose verb is in the line before
+	counted      bool     // agreements: a counted plural («سه تفاهمنامه», "12 documents")
 }
 
 // span is a token range [a, b).

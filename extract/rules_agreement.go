@@ -43,10 +43,20 @@ var sectorWords = map[string]string{
 func (d *doc) agreementFacts(s *sentence) []candidate {
 	var out []candidate
 	listID := 0
+	// A list whose verb is in the line before: «سه تفاهمنامه … امضا شد:
+	// …» or "signed 12 documents. Among them were …".
+	inherited := d.listLead(s)
 	for _, c := range d.agreementClauses(s) {
 		status, trig := d.agreementStatus(s, c)
+		fromLead := false
 		if status == "" {
-			continue
+			if inherited == "" {
+				continue
+			}
+			status, fromLead = inherited, true
+		}
+		if c.b < s.b && d.tokText(c.b) == ":" {
+			inherited = status
 		}
 		// A list of agreements: one fact per item.
 		if items := d.agreementItems(s, c); len(items) >= 2 {
@@ -58,9 +68,13 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 				f.Countries = normalizeCountries(d.completePair(s, cs))
 				f.sectors = d.sectors(it.a, it.b)
 				f.list = s.idx*100 + listID
+				f.listed = fromLead
 				d.setQuote(&f, it.a, it.b)
 				out = append(out, f)
 			}
+			continue
+		}
+		if fromLead {
 			continue
 		}
 		if d.projectOnly(s, c, trig) {
@@ -71,6 +85,7 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		}
 		f := d.newCandidate(KindAgreement, s, trig)
 		f.Status = ptr(status)
+		f.counted = d.countedPlural(c, trig)
 		cs := d.partyCountries(s, c)
 		f.Countries = normalizeCountries(d.completePair(s, cs))
 		f.sectors = d.sectors(c.a, c.b)
@@ -128,7 +143,7 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 		if (w == "امضای" || w == "concluded" || w == "signing") && d.cuesIn(c.a, c.b, CueAgreementNoun) == nil {
 			continue
 		}
-		if d.signFuture(c, m) {
+		if d.signFuture(c, m) || d.signNegated(c, m) {
 			return StatusNegotiating, m.Start
 		}
 		return StatusSigned, m.Start
@@ -208,6 +223,45 @@ func (d *doc) signFuture(c span, m Match) bool {
 	return d.hasCue(max(c.a, m.Start-3), min(c.b, m.End+2), CueFuture)
 }
 
+// signNegated reports whether a signing did not happen: a negated verb
+// («امضا نشد», «به امضا نرسید»), "not"/"never"/"failed to" before it, a
+// denial earlier in the clause ("denied reports that … had signed",
+// «تکذیب کرد»), or a postponement after it ("the signing was postponed",
+// «به تعویق افتاد», «موکول شد»). What was not signed is still being
+// negotiated.
+func (d *doc) signNegated(c span, m Match) bool {
+	for k := m.Start; k < m.End; k++ {
+		w := d.word(k)
+		if !strings.HasPrefix(w, "ن") || strings.HasPrefix(w, "نمود") {
+			continue
+		}
+		for _, stem := range []string{"شد", "کرد", "رسید", "رساند", "گردید", "نمود"} {
+			if strings.HasPrefix(w[len("ن"):], stem) || strings.HasPrefix(w, "نمی") {
+				return true
+			}
+		}
+	}
+	for k := max(c.a, m.Start-3); k < m.Start; k++ {
+		switch d.word(k) {
+		case "not", "never", "didn't", "failed", "refused", "yet", "without":
+			return true
+		}
+	}
+	for k := c.a; k < m.Start; k++ {
+		switch d.word(k) {
+		case "denied", "denies", "deny", "dismissed", "refuted", "تکذیب", "رد":
+			return true
+		}
+	}
+	for k := m.End; k < min(c.b, m.End+12); k++ {
+		switch d.word(k) {
+		case "postponed", "delayed", "deferred", "موکول", "تعویق", "لغو", "cancelled", "canceled":
+			return true
+		}
+	}
+	return false
+}
+
 // committedSubject reports whether a commitment («متعهد شدند», "pledged",
 // "will provide") has a country or «دو کشور» as its subject just before
 // it: "Kazakhstan has pledged", not «آنان متعهد هستند».
@@ -254,15 +308,26 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 	if len(items) >= 2 {
 		return items
 	}
-	// Comma-separated items.
+	// Comma-separated items; the last joined by «و» or "and".
 	items = items[:0]
 	start := c.a
 	for i := c.a; i <= c.b; i++ {
-		if i < c.b && d.tokText(i) != "،" && d.tokText(i) != "," {
+		if i < c.b && d.tokText(i) != "،" && d.tokText(i) != "," && !(d.isAnd(i) && d.startsAgreement(i+1)) {
 			continue
 		}
-		if d.startsAgreement(start) && i-start >= 3 {
-			items = append(items, span{start, i})
+		a := start
+		if a == c.a {
+			// "Among them were an agreement on …", «از جمله تفاهمنامه …»:
+			// the first item starts at its noun.
+			for k := a; k < min(i, a+6); k++ {
+				if d.startsAgreement(k) {
+					a = k
+					break
+				}
+			}
+		}
+		if d.startsAgreement(a) && i-a >= 3 {
+			items = append(items, span{a, i})
 		}
 		start = i + 1
 	}
@@ -273,11 +338,74 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 }
 
 func (d *doc) startsAgreement(i int) bool {
+	if w := d.word(i); w == "a" || w == "an" || w == "the" {
+		i++
+	}
 	if m, ok := d.cueAt(i, CueAgreementNoun); ok && !d.pluralNoun(m) {
 		return true
 	}
 	w := d.word(i)
 	return w == "برنامه" || w == "سند" || w == "agreement" || w == "memorandum"
+}
+
+// isAnd reports whether token i is «و» or "and".
+func (d *doc) isAnd(i int) bool {
+	w := d.word(i)
+	return w == "و" || w == "and"
+}
+
+// listLead returns the status of the agreements a sentence that lists
+// documents refers to: "Among them were …", «از جمله …», «این اسناد شامل
+// …» after a sentence that signed or agreed on them; "" otherwise.
+func (d *doc) listLead(s *sentence) string {
+	if s.idx == 0 {
+		return ""
+	}
+	lead := false
+	switch d.word(s.a) {
+	case "among", "these", "they", "those", "including", "از", "این", "آن", "the":
+		for k := s.a; k < min(s.b, s.a+5); k++ {
+			switch d.word(k) {
+			case "them", "include", "included", "includes", "جمله", "شامل":
+				lead = true
+			}
+		}
+	}
+	if !lead {
+		return ""
+	}
+	p := d.sents[s.idx-1]
+	for _, c := range d.clauses(p) {
+		if st, trig := d.agreementStatus(p, c); st != "" && d.countedPlural(c, trig) {
+			return st
+		}
+	}
+	return ""
+}
+
+// countedPlural reports whether the agreement of clause c is a counted or
+// unspecified plural («سه تفاهمنامه», "12 documents") whose items may be
+// listed after it.
+func (d *doc) countedPlural(c span, trig int) bool {
+	for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+		if dist(n.Start, n.End, trig, trig+1) > 6 {
+			continue
+		}
+		if d.pluralNoun(n) || n.Start > 0 && d.toks[n.Start-1].Kind == TokNumber || isCountWord(d.word(n.Start-1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCountWord reports whether w is a small number written as a word.
+func isCountWord(w string) bool {
+	switch w {
+	case "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "دوازده", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "twelve", "several", "multiple":
+		return true
+	}
+	return false
 }
 
 // pluralNoun reports whether an agreement noun is plural («تفاهمنامههای»,

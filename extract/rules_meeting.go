@@ -91,9 +91,32 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if !ok || d.remote(c) {
 			continue
 		}
+		if host, guests := d.counterparts(s, c); len(guests) >= 2 {
+			// «رئیسجمهور … با همتایان قزاقستانی، قرقیزستانی و تاجیکستانی
+			// دیدار کرد», "met his Kazakh, Kyrgyz and Tajik counterparts":
+			// one meeting with each.
+			for _, g := range guests {
+				f := d.newCandidate(KindMeeting, s, trig)
+				f.Countries = normalizeCountries([]string{host, g})
+				f.Status = ptr(d.meetingStatus(s, c, trig))
+				f.Place = d.meetingPlace(s, c)
+				f.list = s.idx*100 + 70
+				d.meetingDate(s, c, &f)
+				d.setQuote(&f, c.a, c.b)
+				out = append(out, f)
+			}
+			continue
+		}
 		cs := d.meetingCountries(s, c)
 		if p, ok := d.participationList(s, c); ok {
 			cs = p
+		}
+		if len(cs) < 2 && d.hasCue(c.a, c.b, CueJointBody) {
+			// "A joint coordination committee meeting … has been
+			// postponed": the body of the countries just spoken of.
+			if ctx := d.contextCountries(s); len(ctx) == 2 {
+				cs = ctx
+			}
 		}
 		if len(cs) < 2 {
 			for _, x := range d.countries(s, s.a, s.b, false) {
@@ -450,7 +473,77 @@ func (d *doc) meetingStatus(s *sentence, c span, trig int) string {
 	if d.hasCue(lo, hi, CueFuture) {
 		return StatusPlanned
 	}
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "postponed", "delayed", "deferred", "cancelled", "canceled", "rescheduled", "تعویق", "موکول", "لغو":
+			// A meeting put off has not taken place.
+			return StatusPlanned
+		}
+	}
 	return StatusHeld
+}
+
+// counterparts finds a meeting with a list of counterparts from several
+// countries («با همتایان قزاقستانی، قرقیزستانی و تاجیکستانی», "with his
+// Kazakh, Kyrgyz and Tajik counterparts", "with the presidents of X, Y
+// and Z"). It returns the host (the country named before «با»/"with", or
+// the outlet's for an official named by title alone) and the guests.
+func (d *doc) counterparts(s *sentence, c span) (string, []string) {
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "همتایان", "همتاهای", "روسای", "رؤسای", "رهبران", "وزرای", "counterparts", "presidents", "leaders", "heads", "ministers":
+		default:
+			continue
+		}
+		with := -1
+		for j := k - 1; j >= max(c.a, k-8); j-- {
+			if w := d.word(j); w == "با" || w == "with" {
+				with = j
+				break
+			}
+		}
+		if with < 0 {
+			continue
+		}
+		var guests []string
+		for _, m := range s.mentions {
+			if m.tok <= with || m.tok > k+10 || m.tok >= c.b || m.topic || slices.Contains(guests, m.code) {
+				continue
+			}
+			if len(guests) > 0 && !d.listGap(m.tok) {
+				break
+			}
+			guests = append(guests, m.code)
+		}
+		if len(guests) < 2 {
+			continue
+		}
+		host := ""
+		for _, m := range s.mentions {
+			if m.tok >= c.a && m.tok < with && !m.topic && !(m.class == ClassPlace && (d.word(m.tok-1) == "در" || d.word(m.tok-1) == "in")) {
+				host = m.code
+			}
+		}
+		if host == "" && d.reporter != "" && d.untitledOfficial(s, span{c.a, with}) {
+			host = d.reporter
+		}
+		if host == "" {
+			return "", nil
+		}
+		guests = slices.DeleteFunc(guests, func(g string) bool { return g == host })
+		return host, guests
+	}
+	return "", nil
+}
+
+// listGap reports whether the token before i joins items of a list: a
+// comma, «و» or "and".
+func (d *doc) listGap(i int) bool {
+	switch d.tokText(i - 1) {
+	case "،", ",", "و", "and":
+		return true
+	}
+	return false
 }
 
 // meetingPlace returns the place «در X» / "in X" of a meeting, unless it

@@ -97,6 +97,17 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	if len(cs) == 0 {
 		cs = d.countries(s, s.a, s.b, false)
 	}
+	if inner := d.projPlaces[tok]; len(cs) == 0 && len(inner) >= 2 {
+		// «خط آهن چابهار-زاهدان»: the places the name joins.
+		for _, x := range inner {
+			if !slices.Contains(cs, x) {
+				cs = append(cs, x)
+			}
+		}
+		f.Countries = normalizeCountries(cs)
+		d.setQuote(&f, c.a, c.b)
+		return f
+	}
 	switch len(cs) {
 	case 0:
 		cs = d.contextCountries(s)

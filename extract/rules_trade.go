@@ -19,6 +19,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		}
 		statuses := d.statuses(s, c, ams)
 		growth := d.growthRates(s, c, ams)
+		items, itemPartner := d.countryItems(s, c, ams)
 		hasMoneyOrTon := false
 		var facts []candidate
 		for k, am := range ams {
@@ -81,7 +82,33 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			f.Countries = d.amountCountries(s, c, ams, k)
+			if f.Period == nil && d.isBaseline(ams, k) && d.yearEarlier(am.b, min(c.b, am.b+5)) {
+				// "to $1.03 billion in FY2024-25 from $1.36bn a year
+				// earlier": the baseline is the year before the figure's.
+				for j := len(facts) - 1; j >= 0; j-- {
+					if facts[j].Period != nil {
+						if p, ok := yearBefore(*facts[j].Period); ok {
+							f.Period = ptr(p)
+						}
+						break
+					}
+				}
+			}
+			if f.Period == nil && !d.isBaseline(ams, k) && d.samePeriodIn(c) {
+				// "over the same period", «در همین مدت»: the period of the
+				// figures reported before.
+				if p := d.previousPeriod(s); p != nil {
+					f.Period = ptr(p.Label)
+				}
+			}
+			if cc, ok := items[k]; ok {
+				f.Countries = normalizeCountries([]string{cc, itemPartner})
+				if itemPartner == "" {
+					f.Countries = []string{cc}
+				}
+			} else {
+				f.Countries = d.amountCountries(s, c, ams, k)
+			}
 			f.Flow = d.flow(s, c, am)
 			d.setQuote(&f, c.a, c.b)
 			facts = append(facts, f)
@@ -206,6 +233,9 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		if d.hasCue(c.a, c.b, CueNonTrade) {
 			return false
 		}
+		if d.figureOfTrade(s, c) {
+			return true
+		}
 		if c.a != s.a || c.b != s.b {
 			// «…، اما مقامات دو کشور بر افزایش آن به ۵ میلیارد دلار تأکید
 			// دارند»: the trade word is in the sentence's other clause.
@@ -226,6 +256,29 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 	return true
 }
 
+// figureOfTrade reports whether clause c speaks of "the figure", «این
+// رقم» reported in the sentence before, which was about trade: "aim to
+// lift the figure to $1 billion".
+func (d *doc) figureOfTrade(s *sentence, c span) bool {
+	if s.idx == 0 {
+		return false
+	}
+	found := false
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "figure", "رقم", "میزان":
+			if p := d.word(k - 1); p == "the" || p == "this" || p == "that" || d.word(k+1) == "این" || d.referenceBefore(k) {
+				found = true
+			}
+		}
+	}
+	if !found {
+		return false
+	}
+	p := d.sents[s.idx-1]
+	return d.tradeCueIn(span{p.a, p.b}) >= 0
+}
+
 // dist is the number of tokens between spans [a1, b1) and [a2, b2).
 func dist(a1, b1, a2, b2 int) int {
 	switch {
@@ -243,7 +296,12 @@ func (d *doc) isCargo(c span, am amount) bool {
 	if d.hasCue(c.a, c.b, CueCargo) || d.tradeCueIn(c) >= 0 {
 		return true
 	}
-	return d.hasCue(max(c.a, am.a-5), am.a, CueCapacity)
+	if d.hasCue(max(c.a, am.a-5), am.a, CueCapacity) {
+		return true
+	}
+	// «ظرفیت اسکله شهید بهشتی پس از تکمیل فاز دوم به ۱۶ میلیون تن …»:
+	// the capacity of a port, a terminal or a line.
+	return d.hasCue(c.a, am.a, CueCapacity) && d.hasCue(c.a, am.a, CueInfra)
 }
 
 // isCapacity reports whether tonnes are a capacity: «ظرفیت» or "capacity"
@@ -255,7 +313,10 @@ func (d *doc) isCapacity(s *sentence, am amount) bool {
 			lo = o.b
 		}
 	}
-	return d.hasCue(lo, am.a, CueCapacity) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity)
+	if d.hasCue(lo, am.a, CueCapacity) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity) {
+		return true
+	}
+	return lo == s.a && d.hasCue(s.a, am.a, CueCapacity) && d.hasCue(s.a, am.a, CueInfra)
 }
 
 // statuses decides actual or target for each amount of clause c. In
@@ -564,12 +625,156 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			}
 		}
 	}
+	if len(cs) == 1 && d.tradeCueIn(c) >= 0 && d.objectOnly(s, c, cs[0]) {
+		// "Trade with Pakistan rose …", "Imports from Afghanistan …",
+		// «حجم تجارت با ازبیکستان»: the subject goes unnamed; it is the
+		// outlet's country, or the other country the article is about.
+		if d.reporter != "" && d.reporter != cs[0] {
+			cs = append(cs, d.reporter)
+		} else {
+			for _, x := range d.main {
+				if x != cs[0] {
+					cs = append(cs, x)
+					break
+				}
+			}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
 		// countries of the previous sentence, or the article's.
 		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
+}
+
+// objectOnly reports whether country code is named in clause c only as the
+// object of a preposition ("with", "to", "from", «با», «به», «از») and
+// never as a subject or owner ("Kazakhstan's exports").
+func (d *doc) objectOnly(s *sentence, c span, code string) bool {
+	seen := false
+	for _, m := range s.mentions {
+		if m.code != code || m.tok < c.a || m.tok >= c.b {
+			continue
+		}
+		seen = true
+		switch d.word(m.tok - 1) {
+		case "with", "to", "from", "با", "به", "از":
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+// countryItems finds a list of figures each right after its own country
+// («ازبکستان با ۴۱۰ میلیون دلار، ترکمنستان با ۳۵۰ میلیون دلار و …»,
+// "Uzbekistan ($410 million), Turkmenistan ($350 million) …"). It returns
+// each figure's country and the partner they share: a country the clause
+// names outside the items («کالاهای ایرانی»), else the single country of
+// the sentence before, else the outlet's.
+func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, string) {
+	items := map[int]string{}
+	used := map[string]bool{}
+	for k, am := range ams {
+		if am.kind != amtMoney && am.kind != amtTon {
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.topic || m.end > am.a || m.end < am.a-3 || m.tok < c.a {
+				continue
+			}
+			gap := true
+			for j := m.end; j < am.a; j++ {
+				switch d.tokText(j) {
+				case "با", "with", "(", ":", "at", "by":
+				default:
+					gap = false
+				}
+			}
+			if gap && !used[m.code] {
+				items[k] = m.code
+				used[m.code] = true
+			}
+		}
+	}
+	if len(items) < 2 {
+		return nil, ""
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !used[m.code] {
+			return items, m.code
+		}
+	}
+	if s.idx > 0 {
+		p := d.sents[s.idx-1]
+		if cs := d.countries(p, p.a, p.b, true); len(cs) == 1 && !used[cs[0]] {
+			return items, cs[0]
+		}
+	}
+	if d.reporter != "" && !used[d.reporter] {
+		return items, d.reporter
+	}
+	return items, ""
+}
+
+// yearEarlier reports whether tokens [a, b) say "a year earlier", "last
+// year", «سال قبل», «سال گذشته» right after a baseline figure.
+func (d *doc) yearEarlier(a, b int) bool {
+	for k := a; k < b; k++ {
+		w, n := d.word(k), d.word(k+1)
+		switch {
+		case w == "year" && (n == "earlier" || n == "ago" || n == "before"),
+			(w == "last" || w == "previous" || w == "prior") && n == "year",
+			w == "year-earlier", w == "year-ago",
+			w == "سال" && (n == "قبل" || n == "گذشته" || n == "پیش" || n == "ماقبل"):
+			return true
+		}
+	}
+	return false
+}
+
+// samePeriodIn reports whether clause c refers to the period just given:
+// "over the same period", "during this period", «در همین مدت», «در این
+// مدت», «در مدت یادشده» — not a comparison with last year's ("the same
+// period last year", «مدت مشابه سال قبل»).
+func (d *doc) samePeriodIn(c span) bool {
+	for k := c.a; k+1 < c.b; k++ {
+		w, n := d.word(k), d.word(k+1)
+		ok := false
+		switch {
+		case (w == "same" || w == "this") && n == "period":
+			ok = d.word(k-1) != "corresponding" && d.word(k-2) != "than" && d.word(k-2) != "with" && d.word(k-2) != "from"
+		case (w == "همین" || w == "این") && (n == "مدت" || n == "دوره" || n == "بازه"):
+			ok = true
+		case w == "مدت" && (n == "یادشده" || n == "مذکور" || n == "یاد"):
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		switch d.word(k + 2) {
+		case "last", "of", "in", "a", "سال", "previous", "the":
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// previousPeriod returns the last span (not a day) given in the three
+// sentences before s.
+func (d *doc) previousPeriod(s *sentence) *Period {
+	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
+		p := d.sents[k]
+		for j := len(p.periods) - 1; j >= 0; j-- {
+			m := p.periods[j]
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) {
+				return &p.periods[j].P
+			}
+		}
+	}
+	return nil
 }
 
 // flow returns "A->B" for exports of A to B or imports of B from A when the
