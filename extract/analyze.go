@@ -28,10 +28,10 @@ type doc struct {
 	projPlaces map[int][]string
 }
 
-// projectPlaces returns, for each project among ents, the countries of the
-// places named inside its name (in order, repeated per place); all are
-// every lexicon match, sorted by start.
-func projectPlaces(ents, all []Match) map[int][]string {
+// projectInner returns, for each project among ents, the countries of the
+// entities of class cl named inside its name (in order, repeated per
+// entity); all are every lexicon match, sorted by start.
+func projectInner(ents, all []Match, cl Class) map[int][]string {
 	var out map[int][]string
 	k := 0
 	for _, e := range ents {
@@ -42,7 +42,7 @@ func projectPlaces(ents, all []Match) map[int][]string {
 			k++
 		}
 		for j := k; j < len(all) && all[j].Start < e.End; j++ {
-			if m := all[j]; m.End <= e.End && m.Entry.Class.Has(ClassPlace) && m.Entry.Code != "" {
+			if m := all[j]; m.End <= e.End && m.Entry.Class.Has(cl) && m.Entry.Code != "" {
 				if out == nil {
 					out = map[int][]string{}
 				}
@@ -171,7 +171,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	st := NewStems(t.Norm, toks)
 	all := x.lex.all(st)
 	d.ents = x.gaz.post(st, longestOf(all))
-	d.projPlaces = projectPlaces(d.ents, all)
+	d.projPlaces = projectInner(d.ents, all, ClassPlace)
 	d.cues = slices.DeleteFunc(all, func(m Match) bool { return m.Entry.Class&^entityClasses == 0 })
 	d.cueFirst = make([]int32, len(toks)+1)
 	k := 0

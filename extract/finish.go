@@ -31,6 +31,23 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 		return false
 	})
+	// A round figure repeated exactly: "trade tops $1bn" / "exceeded $1
+	// billion" and then "$1.04 billion in January–September".
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value == nil || !roundFigure(*c.Value) {
+			return false
+		}
+		for _, o := range kept {
+			if o.Kind != c.Kind || o.Value == nil || *o.Value == *c.Value || roundFigure(*o.Value) || str(o.Status) != str(c.Status) ||
+				!slices.Equal(o.Countries, c.Countries) || c.Period != nil && str(o.Period) != str(c.Period) {
+				continue
+			}
+			if r := *o.Value / *c.Value; r >= 0.95 && r <= 1.1 && (c.Qualifier != "" || c.Period == nil) {
+				return true
+			}
+		}
+		return false
+	})
 	// "signed 12 documents", when the documents are listed after it.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if c.Kind != KindAgreement || !c.counted {
@@ -63,6 +80,16 @@ func (d *doc) finish(kept []candidate) []Fact {
 		out = append(out, c.Fact)
 	}
 	return out
+}
+
+// roundFigure reports whether v has one significant digit (1e9, 3e6,
+// 500000): the rounded form of an exact figure.
+func roundFigure(v float64) bool {
+	if v <= 0 {
+		return false
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	return math.Abs(v/p-math.Round(v/p)) < 1e-9
 }
 
 // merge adds the facts of one sentence to kept, in the order of their

@@ -192,6 +192,9 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 	j := i
 	if w := s.word(j); w == "از" || w == "from" || w == "between" || w == "بین" {
 		j++
+		// «از آغاز ماه حمل تا ختم ماه سرطان», "from the beginning of
+		// January to the end of June".
+		j = s.skipMonthFillers(j, rangeStartFillers)
 	}
 	cal := Gregorian
 	m1, ok := s.gregMonth(j)
@@ -212,6 +215,7 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 	default:
 		return periodMatch{}, false
 	}
+	j = s.skipMonthFillers(j, rangeEndFillers)
 	var m2 int
 	if cal == Gregorian {
 		m2, ok = s.gregMonth(j)
@@ -223,6 +227,9 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 	}
 	j++
 	if s.text(j) == "," {
+		j++
+	}
+	if s.word(j) == "سال" && s.toks[min(j+1, len(s.toks)-1)].Kind == TokNumber {
 		j++
 	}
 	y2, c2, end, rel, ok := s.yearOrRelative(j, cal)
@@ -258,6 +265,23 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 		}
 	}
 	return s.resolved(i, end, gregMonths(y1, m1, y2, m2), rel), true
+}
+
+// Words that may stand between «از»/«تا» and a month name: «آغاز ماه»,
+// «ختم ماه», "the end of".
+var (
+	rangeStartFillers = map[string]bool{"آغاز": true, "ابتدای": true, "اول": true, "شروع": true, "اوایل": true, "the": true,
+		"beginning": true, "start": true, "of": true, "ماه": true, "month": true}
+	rangeEndFillers = map[string]bool{"پایان": true, "ختم": true, "آخر": true, "انتهای": true, "اواخر": true, "the": true,
+		"end": true, "of": true, "ماه": true, "month": true}
+)
+
+// skipMonthFillers skips up to three filler words from i.
+func (s *periodScanner) skipMonthFillers(i int, fillers map[string]bool) int {
+	for k := 0; k < 3 && fillers[s.word(i)]; k++ {
+		i++
+	}
+	return i
 }
 
 // date reads «۲۶ آگست ۲۰۲۵», «۹ دلو ۱۴۰۴», "March 3, 2025", "3 March

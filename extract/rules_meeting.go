@@ -237,6 +237,10 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		if d.hasCue(c.a, c.b, CueParticipation) || d.hasWith(s, m.End, c.b) {
 			return m.Start, true
 		}
+		if j := d.cuesIn(m.End, min(c.b, m.End+3), CueJointBody); len(j) > 0 && d.hasCountryIn(s, j[0].End, c.b) {
+			// «نشست کمیسیون مشترک اقتصادی افغانستان و قزاقستان».
+			return m.Start, true
+		}
 	}
 	return 0, false
 }

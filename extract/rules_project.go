@@ -54,12 +54,20 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			// under way («اولین قطار … آغاز به کار کرد»); "stalled" and
 			// "planned" need a named project («کامیون‌ها در بندر … متوقف
 			// مانده‌اند» is about lorries).
+			built := false
 			switch status {
 			case "launched", "completed", "construction_started", "under_construction":
+			case "stalled", "delayed":
+				// "construction of the 500-kV transmission line … has been
+				// halted": building work, not lorries, is stalled.
+				built = true
 			default:
 				continue
 			}
 			for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+				if built && !d.constructionBefore(m.Start) {
+					continue
+				}
 				if physicalInfra[d.word(m.Start)] && !d.referenceBefore(m.Start) && !d.pluralInfra(m) {
 					tok = m.Start
 					q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
@@ -75,6 +83,18 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		out = append(out, d.projectFact(s, c, id, name, tok, status))
 	}
 	return out
+}
+
+// constructionBefore reports whether the infrastructure word at i is the
+// object of building: "construction of the …", «ساخت», «احداث».
+func (d *doc) constructionBefore(i int) bool {
+	for k := max(0, i-7); k < i; k++ {
+		switch d.word(k) {
+		case "construction", "building", "ساخت", "احداث", "ساختمان":
+			return true
+		}
+	}
+	return false
 }
 
 // projectFact builds the fact for project id (name) mentioned at token tok

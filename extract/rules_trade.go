@@ -69,7 +69,8 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// with the baseline is its own.
 				lo, hi = am.b, min(c.b, am.b+4)
 			}
-			if p, found := d.nearestPeriod(s, lo, hi, am.a, am.b, len(growth) > 0, tgt); p != nil {
+			p, found := d.nearestPeriod(s, lo, hi, am.a, am.b, len(growth) > 0, tgt)
+			if p != nil {
 				f.Period = ptr(p.Label)
 			} else if !found && !d.isBaseline(ams, k) {
 				if p, _ := d.nearestPeriod(s, s.a, s.b, am.a, am.b, len(growth) > 0, tgt); p != nil {
@@ -98,6 +99,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// "over the same period", «در همین مدت»: the period of the
 				// figures reported before.
 				if p := d.previousPeriod(s); p != nil {
+					f.Period = ptr(p.Label)
+				}
+			}
+			if f.Period == nil && !found && !tgt && !d.isBaseline(ams, k) && kind == KindTradeValue {
+				// "Kazakh exports to Iran totaled $201.4 mln" after the
+				// turnover "in January-September 2025": a breakdown goes on
+				// with the period of the figure just before.
+				if p := d.continuedPeriod(s); p != nil {
 					f.Period = ptr(p.Label)
 				}
 			}
@@ -254,6 +263,20 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		}
 	}
 	return true
+}
+
+// refersToFigure reports whether clause c speaks of a figure given before:
+// «این رقم», «این میزان», "the figure", "this figure".
+func (d *doc) refersToFigure(c span) bool {
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "figure", "رقم", "میزان", "مبلغ":
+			if p := d.word(k - 1); p == "the" || p == "this" || p == "that" || d.referenceBefore(k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // figureOfTrade reports whether clause c speaks of "the figure", «این
@@ -453,7 +476,14 @@ func (d *doc) isBaseline(ams []amount, k int) bool {
 	if ams[k].qual != "" {
 		before = d.word(ams[k].a - 2)
 	}
-	if before != "from" && before != "از" || ams[k].kind == amtPercent {
+	if ams[k].kind == amtPercent {
+		return false
+	}
+	if k > 0 && ams[k-1].kind == ams[k].kind && (before == "against" || before == "versus" || before == "vs") {
+		// "… by 2027, against 450,000 tonnes in 2024".
+		return true
+	}
+	if before != "from" && before != "از" {
 		return false
 	}
 	return !(k+1 < len(ams) && ams[k+1].kind == ams[k].kind && ams[k+1].a-ams[k].b <= 5)
@@ -603,11 +633,19 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 	cs := d.countries(s, c.a, c.b, true)
 	if len(cs) <= 1 {
 		// «سخنگوی گمرک ایران اعلام کرد: … به عراق صادر شد»: the other
-		// side is named in the sentence's other clause.
+		// side is named in the sentence's other clause. A clause that
+		// names none («این رقم … به ۱۰ میلیارد دلار برسد») is about the
+		// countries of the other clause.
+		want := len(cs) + 1
+		if len(cs) == 0 && d.refersToFigure(c) {
+			want = 2
+		}
 		for _, x := range d.countries(s, s.a, s.b, true) {
 			if !slices.Contains(cs, x) {
 				cs = append(cs, x)
-				break
+				if len(cs) >= want {
+					break
+				}
 			}
 		}
 	}
@@ -624,6 +662,10 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 				break
 			}
 		}
+	}
+	if len(cs) == 1 && d.tradeCueIn(c) < 0 && d.reporter != "" && d.reporter != cs[0] && d.objectOnly(s, c, cs[0]) && d.shippedTo(c) {
+		// "grain shipped to Iran" in a Kazakh outlet.
+		cs = append(cs, d.reporter)
 	}
 	if len(cs) == 1 && d.tradeCueIn(c) >= 0 && d.objectOnly(s, c, cs[0]) {
 		// "Trade with Pakistan rose …", "Imports from Afghanistan …",
@@ -646,6 +688,18 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
+}
+
+// shippedTo reports whether clause c sends goods somewhere: "shipped to",
+// "delivered to", «ارسال شد», «صادر».
+func (d *doc) shippedTo(c span) bool {
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "shipped", "delivered", "sent", "supplied", "dispatched", "ارسال", "حمل", "صادر":
+			return true
+		}
+	}
+	return false
 }
 
 // objectOnly reports whether country code is named in clause c only as the
@@ -760,6 +814,45 @@ func (d *doc) samePeriodIn(c span) bool {
 		return true
 	}
 	return false
+}
+
+// continuedPeriod returns the period of an actual trade figure in the
+// sentence just before s, when s names no period of its own (resolved or
+// not) and goes on about the same countries.
+func (d *doc) continuedPeriod(s *sentence) *Period {
+	if s.idx == 0 || len(s.periods) > 0 || d.hasCue(s.a, s.b, CueTarget) {
+		return nil
+	}
+	p := d.sents[s.idx-1]
+	if d.tradeCueIn(span{p.a, p.b}) < 0 {
+		return nil
+	}
+	hasMoney := false
+	for _, am := range p.amounts {
+		if am.kind == amtMoney {
+			hasMoney = true
+		}
+	}
+	if !hasMoney {
+		return nil
+	}
+	shared := false
+	prev := d.countries(p, p.a, p.b, true)
+	for _, c := range d.countries(s, s.a, s.b, true) {
+		if slices.Contains(prev, c) {
+			shared = true
+		}
+	}
+	if !shared {
+		return nil
+	}
+	for j := len(p.periods) - 1; j >= 0; j-- {
+		m := p.periods[j]
+		if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) {
+			return &p.periods[j].P
+		}
+	}
+	return nil
 }
 
 // previousPeriod returns the last span (not a day) given in the three
