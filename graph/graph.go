@@ -88,6 +88,10 @@ type Graph struct {
 	paramSources     map[string][]string
 	closures         []network.Closure       // the network's, plus a scenario's
 	closuresByTarget map[string][]int        // link or place id → indexes into closures
+	// arcClosures[arcClosOff[a]:arcClosOff[a+1]] are the closures that take
+	// arc a out of service: its link's and its end places'.
+	arcClosOff  []int32
+	arcClosures []int32
 	opened           map[int32]network.Date  // link index → date a scenario opens it from
 	openedProjects   map[string]network.Date // project id → date a scenario opens it from
 	notes            map[int32][]string      // arc → what a scenario changed on it
@@ -198,11 +202,47 @@ func (g *Graph) columns() {
 	}
 }
 
+// indexClosures indexes the closures by target and by arc.
 func (g *Graph) indexClosures() {
 	g.closuresByTarget = map[string][]int{}
 	for i, c := range g.closures {
 		g.closuresByTarget[c.Target] = append(g.closuresByTarget[c.Target], i)
 	}
+	m := len(g.arcs)
+	g.arcClosOff = make([]int32, m+1)
+	g.arcClosures = g.arcClosures[:0:0]
+	places := g.Net.Places()
+	for a := range g.arcs {
+		arc := &g.arcs[a]
+		if arc.Kind != ArriveArc {
+			if arc.Kind != TransferArc {
+				g.arcClosures = appendInts(g.arcClosures, g.closuresByTarget[g.Net.Links()[arc.Ref].ID])
+			}
+			tp, hp := g.States[g.CSR.Tails[a]].Place, g.States[g.CSR.Heads[a]].Place
+			g.arcClosures = appendInts(g.arcClosures, g.closuresByTarget[places[tp].ID])
+			if hp != tp {
+				g.arcClosures = appendInts(g.arcClosures, g.closuresByTarget[places[hp].ID])
+			}
+		}
+		g.arcClosOff[a+1] = int32(len(g.arcClosures))
+	}
+}
+
+func appendInts(dst []int32, src []int) []int32 {
+	for _, v := range src {
+		dst = append(dst, int32(v))
+	}
+	return dst
+}
+
+// closedArc reports whether a closure takes arc a out of service on d.
+func (g *Graph) closedArc(a int, d network.Date) bool {
+	for _, i := range g.arcClosures[g.arcClosOff[a]:g.arcClosOff[a+1]] {
+		if g.closures[i].Period.Contains(d) {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *Graph) indexPlaces() {

@@ -71,19 +71,23 @@ func (g *Graph) Blocked(c *Conditions, buf []uint64) ([]uint64, error) {
 		case LinkArc, CrossingArc:
 			l := &links[arc.Ref]
 			ok = !contains(c.AvoidLinks, l.ID) && !containsMode(c.AvoidModes, l.Mode) &&
-				(c.IgnoreAvailability || g.linkOpen(arc.Ref, c) && !g.closed(l.ID, c.AsOf))
+				(c.IgnoreAvailability || g.linkOpen(arc.Ref, c))
 		case TransferArc:
 			t := &transfers[arc.Ref]
 			ok = !containsMode(c.AvoidModes, t.FromMode) && !containsMode(c.AvoidModes, t.ToMode) &&
 				(c.IgnoreAvailability || g.transferOpen(t, c))
 		}
-		for _, s := range [2]State{from, to} {
-			p := &places[s.Place]
-			if !ok {
-				break
+		if ok && (len(c.AvoidPlaces) > 0 || len(c.AvoidCountries) > 0) {
+			for _, s := range [2]State{from, to} {
+				p := &places[s.Place]
+				if contains(c.AvoidPlaces, p.ID) || contains(c.AvoidCountries, p.Country) {
+					ok = false
+					break
+				}
 			}
-			ok = !contains(c.AvoidPlaces, p.ID) && !contains(c.AvoidCountries, p.Country) &&
-				(c.IgnoreAvailability || !g.closed(p.ID, c.AsOf))
+		}
+		if ok && !c.IgnoreAvailability && g.closedArc(a, c.AsOf) {
+			ok = false
 		}
 		if !ok {
 			csr.SetBit(buf, int32(a))
