@@ -86,16 +86,16 @@ type Graph struct {
 	SeaWaitHours float64
 
 	paramSources     map[string][]string
-	closures         []network.Closure       // the network's, plus a scenario's
-	closuresByTarget map[string][]int        // link or place id → indexes into closures
+	closures         []network.Closure // the network's, plus a scenario's
+	closuresByTarget map[string][]int  // link or place id → indexes into closures
 	// arcClosures[arcClosOff[a]:arcClosOff[a+1]] are the closures that take
 	// arc a out of service: its link's and its end places'.
-	arcClosOff  []int32
-	arcClosures []int32
-	opened           map[int32]network.Date  // link index → date a scenario opens it from
-	openedProjects   map[string]network.Date // project id → date a scenario opens it from
-	notes            map[int32][]string      // arc → what a scenario changed on it
-	scenario         string                  // name of the applied scenario, if any
+	arcClosOff     []int32
+	arcClosures    []int32
+	opened         map[int32]network.Date  // link index → date a scenario opens it from
+	openedProjects map[string]network.Date // project id → date a scenario opens it from
+	notes          map[int32][]string      // arc → what a scenario changed on it
+	scenario       string                  // name of the applied scenario, if any
 }
 
 // NumArcs returns the number of arcs.
