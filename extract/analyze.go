@@ -449,7 +449,7 @@ func (d *doc) resolveMentions() {
 			if !ok {
 				continue
 			}
-			mt.topic = d.isTopic(m.Start)
+			mt.topic = d.isTopic(m.Start) || d.borderName(m.Start, m.End)
 			ms = append(ms, mt)
 		}
 		// People count only when no country is named beside them, as in
@@ -462,15 +462,15 @@ func (d *doc) resolveMentions() {
 				if o.class == ClassPerson || o.class == ClassPlace {
 					continue
 				}
-				if o.tok >= mt.end && o.tok < mt.end+4 && !d.commaBetween(mt.end, o.tok) ||
-					o.end <= mt.tok && o.end > mt.tok-4 && !d.commaBetween(o.end, mt.tok) {
+				if o.tok >= mt.end && o.tok < mt.end+4 && !d.commaBetween(mt.end, o.tok) && !d.linkBetween(mt.end, o.tok) ||
+					o.end <= mt.tok && o.end > mt.tok-4 && !d.commaBetween(o.end, mt.tok) && !d.linkBetween(o.end, mt.tok) {
 					return true
 				}
 			}
 			return false
 		})
 		for _, p := range pairs {
-			for _, code := range d.pairFor(ms, recentCodes(recent, s.idx)) {
+			for _, code := range d.pairFor(ms, recentCodes(recent, s.idx), d.subjectBefore(s.idx)) {
 				ms = append(ms, mention{tok: p.Start, end: p.End, code: code, class: ClassPair})
 			}
 		}
@@ -512,6 +512,69 @@ func (d *doc) ownOfficialLeads(s *sentence) bool {
 		return true
 	}
 	return false
+}
+
+// borderName reports whether the country at tokens [a, b) names a border
+// as a place ("near the Turkmen-Afghan border", "the Iran–Afghanistan
+// border"), not a party.
+func (d *doc) borderName(a, b int) bool {
+	for k := b; k < min(len(d.toks), b+4); k++ {
+		switch w := d.tokText(k); w {
+		case "border", "frontier":
+			return d.word(a-1) == "the" || d.word(a-1) == "-" || d.tokText(a-1) == "-" || d.tokText(a-1) == "–" || k > b
+		case "-", "–":
+			continue
+		default:
+			if d.toks[k].Kind == TokWord && !d.isCountryWord(k) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// isCountryWord reports whether a country or its adjective starts at
+// token k.
+func (d *doc) isCountryWord(k int) bool {
+	for _, m := range d.entsIn(k, k+1) {
+		if m.Entry.Class.Has(ClassCountry | ClassAdjective) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkBetween reports whether tokens [a, b) join two parties rather than
+// name a person's country: "Sharif met Uzbek President …", «… و …», "and".
+func (d *doc) linkBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.word(k) {
+		case "and", "with", "و", "با":
+			return true
+		}
+	}
+	return d.hasCue(a, b, CueMeet|CueVisit)
+}
+
+// subjectBefore returns the country the sentence before idx names first
+// when it names three or more, "" otherwise: "Sharif met Uzbek President …
+// and Kyrgyz President … separately" / "In the meeting with Mirziyoyev,
+// the two leaders …" — Pakistan is one of the two.
+func (d *doc) subjectBefore(idx int) string {
+	if idx == 0 {
+		return ""
+	}
+	p := d.sents[idx-1]
+	var cs []string
+	for _, m := range p.mentions {
+		if !m.topic && !slices.Contains(cs, m.code) {
+			cs = append(cs, m.code)
+		}
+	}
+	if len(cs) < 3 {
+		return ""
+	}
+	return cs[0]
 }
 
 // commaBetween reports whether a comma lies within tokens [a, b).
@@ -569,7 +632,7 @@ func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 }
 
 // pairFor resolves «دو کشور» in sentence s with explicit mentions ms.
-func (d *doc) pairFor(ms []mention, recent []string) []string {
+func (d *doc) pairFor(ms []mention, recent []string, subject string) []string {
 	var here, adjectives []string
 	for _, m := range ms {
 		if m.topic {
@@ -588,7 +651,7 @@ func (d *doc) pairFor(ms []mention, recent []string) []string {
 		}
 	}
 	if len(here) == 0 && len(adjectives) > 0 {
-		ctx := d.pairFor(nil, recent)
+		ctx := d.pairFor(nil, recent, "")
 		if len(ctx) < 2 {
 			here = adjectives
 		}
@@ -597,6 +660,9 @@ func (d *doc) pairFor(ms []mention, recent []string) []string {
 		return here[:2]
 	}
 	if len(here) == 1 {
+		if subject != "" && subject != here[0] {
+			return []string{here[0], subject}
+		}
 		for _, c := range d.main {
 			if c != here[0] && slices.Contains(recent, c) {
 				return []string{here[0], c}

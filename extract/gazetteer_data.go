@@ -63,7 +63,7 @@ var personRows = []codedRow{
 	{"AF", "Hibatullah Akhundzada", []string{"آخندزاده", "آخوندزاده", "هبت الله آخوندزاده", "akhundzada"}},
 	{"AF", "Amir Khan Muttaqi", []string{"امیرخان متقی", "امیر خان متقی", "متقی", "muttaqi", "amir khan muttaqi"}},
 	{"AF", "Abdul Ghani Baradar", []string{"ملا برادر", "عبدالغنی برادر", "baradar"}},
-	{"PK", "Shehbaz Sharif", []string{"شهباز شریف", "shehbaz sharif", "shahbaz sharif"}},
+	{"PK", "Shehbaz Sharif", []string{"شهباز شریف", "shehbaz sharif", "shahbaz sharif", "sharif"}},
 	{"PK", "Asif Ali Zardari", []string{"آصف زرداری", "آصف علی زرداری", "زرداری", "zardari"}},
 	{"PK", "Ishaq Dar", []string{"اسحاق دار", "ishaq dar"}},
 	{"IR", "Masoud Pezeshkian", []string{"پزشکیان", "مسعود پزشکیان", "pezeshkian"}},

@@ -232,6 +232,22 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 	if s.word(j) == "سال" && s.toks[min(j+1, len(s.toks)-1)].Kind == TokNumber {
 		j++
 	}
+	if cal == Gregorian && !ok1 {
+		// "July-March FY25": months of a July–June fiscal year.
+		if fm, ok := s.fiscal(j); ok && fm.Resolved && fm.P.Start.Month() == time.July {
+			fy := fm.P.Start.Year()
+			ya, yb := fy, fy
+			if m1 < 7 {
+				ya++
+			}
+			if m2 < 7 {
+				yb++
+			}
+			if ya < yb || ya == yb && m1 <= m2 {
+				return s.resolved(i, fm.End, gregMonths(ya, m1, yb, m2), false), true
+			}
+		}
+	}
 	y2, c2, end, rel, ok := s.yearOrRelative(j, cal)
 	if !ok || c2 != cal {
 		if !ok1 {

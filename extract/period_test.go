@@ -36,6 +36,8 @@ func TestParsePeriod(t *testing.T) {
 		{"از آغاز ماه حمل تا ختم ماه سرطان سال ۱۴۰۴", 0, "SH1404-01..SH1404-04 = 2025-03-21..2025-07-22"},
 		{"از ابتدای فروردین تا پایان خرداد ۱۴۰۴", 0, "SH1404-01..SH1404-03 = 2025-03-21..2025-06-21"},
 		{"from the beginning of January to the end of June 2025", 0, "2025-01..2025-06"},
+		{"July-March FY25", 0, "2024-07..2025-03"},
+		{"July–December FY2024-25", 0, "2024-07..2024-12"},
 		{"مارچ ۲۰۲۵", 0, "2025-03"},
 		{"مارس ۲۰۲۵", 0, "2025-03"},
 		{"in March 2025", 0, ""}, // "in" is not part of the period: ParsePeriod wants the whole string

@@ -91,7 +91,11 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if !ok || d.remote(c) {
 			continue
 		}
-		if host, guests := d.counterparts(s, c); len(guests) >= 2 {
+		host, guests := d.counterparts(s, c)
+		if len(guests) < 2 {
+			host, guests = d.separately(s, c, trig)
+		}
+		if len(guests) >= 2 {
 			// «رئیسجمهور … با همتایان قزاقستانی، قرقیزستانی و تاجیکستانی
 			// دیدار کرد», "met his Kazakh, Kyrgyz and Tajik counterparts":
 			// one meeting with each.
@@ -538,6 +542,42 @@ func (d *doc) counterparts(s *sentence, c span) (string, []string) {
 		return host, guests
 	}
 	return "", nil
+}
+
+// separately finds "X met A and B separately", «X به طور جداگانه با A و
+// B دیدار کرد»: the one country before the meeting word meets each of the
+// others.
+func (d *doc) separately(s *sentence, c span, trig int) (string, []string) {
+	sep := false
+	for k := c.a; k < c.b; k++ {
+		if w := d.word(k); w == "separately" || w == "جداگانه" || w == "separate" {
+			sep = true
+		}
+	}
+	if !sep {
+		return "", nil
+	}
+	var before, after []string
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= c.b || m.topic || m.class == ClassPlace {
+			continue
+		}
+		if m.tok < trig {
+			if !slices.Contains(before, m.code) {
+				before = append(before, m.code)
+			}
+		} else if !slices.Contains(after, m.code) {
+			after = append(after, m.code)
+		}
+	}
+	if len(before) == 0 && d.reporter != "" && d.untitledOfficial(s, span{c.a, trig}) {
+		before = []string{d.reporter}
+	}
+	if len(before) != 1 {
+		return "", nil
+	}
+	after = slices.DeleteFunc(after, func(x string) bool { return x == before[0] })
+	return before[0], after
 }
 
 // listGap reports whether the token before i joins items of a list: a

@@ -102,14 +102,6 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Period = ptr(p.Label)
 				}
 			}
-			if f.Period == nil && !found && !tgt && !d.isBaseline(ams, k) && kind == KindTradeValue {
-				// "Kazakh exports to Iran totaled $201.4 mln" after the
-				// turnover "in January-September 2025": a breakdown goes on
-				// with the period of the figure just before.
-				if p := d.continuedPeriod(s); p != nil {
-					f.Period = ptr(p.Label)
-				}
-			}
 			if cc, ok := items[k]; ok {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
 				if itemPartner == "" {
@@ -117,6 +109,19 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				}
 			} else {
 				f.Countries = d.amountCountries(s, c, ams, k)
+			}
+			if f.Period == nil && !found && !tgt && !d.isBaseline(ams, k) && kind == KindTradeValue {
+				// "Kazakh exports to Iran totaled $201.4 mln" after the
+				// turnover "in January-September 2025": a breakdown goes on
+				// with the period of the figure just before.
+				if p := d.continuedPeriod(s, f.Countries); p != nil {
+					f.Period = ptr(p.Label)
+				}
+			}
+			if kind == KindTonnage && st == StatusActual && d.contractedSupply(c, am) {
+				// "signed a contract for the supply of 500,000 tons of wheat":
+				// goods still to be delivered.
+				f.Status = ptr(StatusTarget)
 			}
 			f.Flow = d.flow(s, c, am)
 			d.setQuote(&f, c.a, c.b)
@@ -640,7 +645,13 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		if len(cs) == 0 && d.refersToFigure(c) {
 			want = 2
 		}
+		parallel := len(cs) == 1 && d.objectOnly(s, c, cs[0])
 		for _, x := range d.countries(s, s.a, s.b, true) {
+			if parallel && d.objectOnly(s, span{s.a, s.b}, x) {
+				// "Exports to Uzbekistan stood at $78 million, while imports
+				// from Kazakhstan …": the other clause's object is its own.
+				continue
+			}
 			if !slices.Contains(cs, x) {
 				cs = append(cs, x)
 				if len(cs) >= want {
@@ -688,6 +699,28 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
+}
+
+// contractedSupply reports whether tonnes are the quantity of a supply
+// contract: "a contract for the supply of 500,000 tons", «قرارداد تامین
+// ۵۰۰ هزار تن».
+func (d *doc) contractedSupply(c span, am amount) bool {
+	supply := false
+	for k := max(c.a, am.a-4); k < am.a; k++ {
+		switch d.word(k) {
+		case "supply", "delivery", "deliver", "supplying", "purchase", "تامین", "عرضه", "تحویل", "خرید":
+			supply = true
+		}
+	}
+	if !supply {
+		return false
+	}
+	for _, n := range d.cuesIn(c.a, am.a, CueAgreementNoun) {
+		if d.hasCue(c.a, am.a, CueSign|CueAgree) || d.word(n.Start) == "contract" || d.word(n.Start) == "قرارداد" {
+			return true
+		}
+	}
+	return false
 }
 
 // shippedTo reports whether clause c sends goods somewhere: "shipped to",
@@ -803,6 +836,12 @@ func (d *doc) samePeriodIn(c span) bool {
 			ok = true
 		case w == "مدت" && (n == "یادشده" || n == "مذکور" || n == "یاد"):
 			ok = true
+		case w == "the" && n == "period":
+			// "in the period", "during the period"
+			switch d.word(k - 1) {
+			case "in", "during", "over", "for", "within":
+				ok = true
+			}
 		}
 		if !ok {
 			continue
@@ -819,7 +858,7 @@ func (d *doc) samePeriodIn(c span) bool {
 // continuedPeriod returns the period of an actual trade figure in the
 // sentence just before s, when s names no period of its own (resolved or
 // not) and goes on about the same countries.
-func (d *doc) continuedPeriod(s *sentence) *Period {
+func (d *doc) continuedPeriod(s *sentence, cs []string) *Period {
 	if s.idx == 0 || len(s.periods) > 0 || d.hasCue(s.a, s.b, CueTarget) {
 		return nil
 	}
@@ -838,7 +877,7 @@ func (d *doc) continuedPeriod(s *sentence) *Period {
 	}
 	shared := false
 	prev := d.countries(p, p.a, p.b, true)
-	for _, c := range d.countries(s, s.a, s.b, true) {
+	for _, c := range cs {
 		if slices.Contains(prev, c) {
 			shared = true
 		}
