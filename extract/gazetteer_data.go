@@ -41,7 +41,9 @@ var projectRows = []namedRow{
 	{"lapis-lazuli-corridor", "Lapis Lazuli corridor", []string{"کریدور لاجورد", "دهلیز لاجورد", "لاجورد", "lapis lazuli*"}},
 	{"middle-corridor", "Middle Corridor (Trans-Caspian International Transport Route)", []string{
 		"کریدور میانی", "middle corridor", "trans-caspian international transport route", "titr"}},
-	{"cpec", "China–Pakistan Economic Corridor", []string{"cpec", "china-pakistan economic corridor", "china pakistan economic corridor", "کریدور اقتصادی چین پاکستان"}},
+	{"cpec", "China–Pakistan Economic Corridor", []string{"cpec", "china-pakistan economic corridor", "china pakistan economic corridor", "کریدور اقتصادی چین پاکستان",
+		"دهلیز اقتصادی چین پاکستان", "سی پیک"}},
+	{"kambarata-1", "Kambarata-1 hydropower plant", []string{"kambarata-1", "kambarata 1", "kambarata", "کمبرآته", "کامباراتا", "کمباراته"}},
 	{"chabahar-zahedan-railway", "Chabahar–Zahedan railway", []string{"چابهار زاهدان", "chabahar zahedan"}},
 	{"qosh-tepa-canal", "Qosh Tepa canal", []string{"قوش تپه", "qosh tepa", "qosh-tepa"}},
 	{"rogun-dam", "Rogun dam", []string{"راغون", "روغون", "rogun"}},

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // outletRows are news outlets by country. The outlet that reports an
 // article decides what «کشورمان» ("our country") means, and which country
@@ -9,7 +12,8 @@ var outletRows = []codedRow{
 	{"IR", "", []string{"ایسنا", "ایرنا", "تسنیم", "خبرگزاری فارس", "خبرگزاری مهر", "ایلنا", "باشگاه خبرنگاران جوان", "باشگاه خبرنگاران",
 		"صدا و سیما", "خبرگزاری صدا و سیما", "همشهری", "دنیای اقتصاد", "تابناک", "خبرآنلاین", "اقتصاد آنلاین", "اکو ایران", "شانا", "ایران اکونومیست",
 		"irna", "isna", "tasnim", "mehr news", "press tv", "presstv", "tehran times", "financial tribune", "iran daily", "ifp news", "shana", "ilna"}},
-	{"AF", "", []string{"طلوع نیوز", "طلوعنیوز", "پژواک", "آریانا نیوز", "خبرگزاری باختر", "آژانس باختر", "رادیو آزادی", "هشت صبح",
+	{"AF", "", []string{"طلوع نیوز", "طلوعنیوز", "پژواک", "آریانا نیوز", "خبرگزاری باختر", "آژانس باختر", "باختر", "بختر", "آژانس بختر",
+		"خبرگزاری بختر", "رادیو آزادی", "هشت صبح",
 		"اطلاعات روز", "افغانستان اینترنشنال", "tolonews", "tolo news", "pajhwok", "ariana news", "bakhtar", "bna", "khaama",
 		"amu tv", "afghanistan international", "kabul times"}},
 	{"PK", "", []string{"dawn news", "associated press of pakistan", "express tribune", "the news international", "radio pakistan", "business recorder",
@@ -93,6 +97,42 @@ func (x *Extractor) reporter(d *doc) (string, bool) {
 		return "IR", false
 	}
 	return "", isDari
+}
+
+// dropOutletPlaces removes the places that are an outlet's name where the
+// text cites it: «کابل (بختر):» is the Bakhtar agency, not Bokhtar in
+// Tajikistan. An outlet is cited in parentheses, after «به گزارش»,
+// «خبرگزاری», «آژانس» or "agency", or before a colon.
+func (x *Extractor) dropOutletPlaces(d *doc) {
+	head := min(len(d.toks), 600)
+	ms := x.outlets.longest(&Stems{norm: d.stems.norm, toks: d.toks[:head], off: d.stems.off[:head+1], keys: d.stems.keys})
+	if len(ms) == 0 {
+		return
+	}
+	var cited []Match
+	for _, m := range ms {
+		before, after := d.tokText(m.Start-1), d.tokText(m.End)
+		switch {
+		case before == "(" && after == ")", after == ":",
+			d.word(m.Start-1) == "خبرگزاری", d.word(m.Start-1) == "آژانس", d.word(m.Start-1) == "گزارش",
+			d.word(m.End) == "agency", d.word(m.Start-1) == "agency":
+			cited = append(cited, m)
+		}
+	}
+	if len(cited) == 0 {
+		return
+	}
+	d.ents = slices.DeleteFunc(d.ents, func(e Match) bool {
+		if !e.Entry.Class.Has(ClassPlace) {
+			return false
+		}
+		for _, m := range cited {
+			if e.Start < m.End && m.Start < e.End {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 func newOutletLexicon() *Lexicon {

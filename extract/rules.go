@@ -224,6 +224,8 @@ func (d *doc) deadline(i int) bool {
 	switch d.word(i - 1) {
 	case "تا", "by", "until", "till", "for", "برای", "of", "through":
 		return true
+	case "پایان", "آخر", "انتهای", "اواخر", "ختم":
+		return d.word(i-2) == "تا" // «تا پایان سال ۱۴۰۵»
 	}
 	return false
 }

@@ -220,6 +220,9 @@ func (d *doc) signFuture(c span, m Match) bool {
 			}
 		}
 	}
+	if w := d.word(m.Start - 1); w == "be" || w == "شود" {
+		return true // "due to be signed", "to be signed"
+	}
 	return d.hasCue(max(c.a, m.Start-3), min(c.b, m.End+2), CueFuture)
 }
 

@@ -85,6 +85,12 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 			}
 		}
 		if done {
+			// «… به اسلامآباد سفر کرد و در نشست سهجانبه وزیران خارجه
+			// افغانستان، پاکستان و چین شرکت نمود»: the visit and the
+			// session it was for.
+			if f, ok := d.sessionAfterVisit(s, c, out); ok {
+				out = append(out, f)
+			}
 			continue
 		}
 		trig, ok := d.meetingTrigger(s, c)
@@ -578,6 +584,39 @@ func (d *doc) separately(s *sentence, c span, trig int) (string, []string) {
 	}
 	after = slices.DeleteFunc(after, func(x string) bool { return x == before[0] })
 	return before[0], after
+}
+
+// sessionAfterVisit finds a session of three or more countries named in a
+// visit's clause after the visit's facts, other than the visit itself.
+func (d *doc) sessionAfterVisit(s *sentence, c span, visits []candidate) (candidate, bool) {
+	for _, m := range d.cuesIn(c.a, c.b, CueMeetWeak) {
+		if d.referenceBefore(m.Start) {
+			continue
+		}
+		var cs []string
+		for _, mt := range s.mentions {
+			if mt.tok >= m.End && mt.tok < c.b && !mt.topic && mt.class != ClassPlace && !slices.Contains(cs, mt.code) {
+				cs = append(cs, mt.code)
+			}
+		}
+		if len(cs) < 3 {
+			continue
+		}
+		cs = normalizeCountries(cs)
+		for _, v := range visits {
+			if slices.Equal(v.Countries, cs) {
+				return candidate{}, false
+			}
+		}
+		f := d.newCandidate(KindMeeting, s, m.Start)
+		f.Countries = cs
+		f.Status = ptr(d.meetingStatus(s, c, m.Start))
+		f.Place = d.meetingPlace(s, c)
+		d.meetingDate(s, c, &f)
+		d.setQuote(&f, m.Start, c.b)
+		return f, true
+	}
+	return candidate{}, false
 }
 
 // listGap reports whether the token before i joins items of a list: a

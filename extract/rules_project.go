@@ -11,7 +11,7 @@ import (
 var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خطآهن": true, "خط": true, "کریدور": true, "دهلیز": true, "بزرگراه": true, "جاده": true,
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
-	"power": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
+	"power": true, "hydropower": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
 	"terminal": true, "route": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true}
 
 // projectFacts reads projects from sentence s: named projects (with their
@@ -221,7 +221,11 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		st := m.Entry.Code
 		if st == "launched" {
 			// "launched construction of …", «عملیات ساخت … آغاز شد».
-			switch d.word(m.End) {
+			next := d.word(m.End)
+			if next == "the" {
+				next = d.word(m.End + 1)
+			}
+			switch next {
 			case "construction", "building", "ساخت", "احداث", "عملیات":
 				st = "construction_started"
 			}

@@ -156,10 +156,10 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		}
 		// A growth rate without an amount.
 		kind := ""
-		if d.tradeCueIn(c) >= 0 && !d.hasCue(c.a, c.b, CueNonTrade) {
+		if d.tradeCueIn(c) >= 0 && !d.nonTradeIn(c) {
 			// «تعرفه واردات … از ۲۵ درصد به ۱۰ درصد»: a tariff, not trade.
 			kind = KindTradeValue
-		} else if d.hasCue(c.a, c.b, CueCargo) && !d.hasCue(c.a, c.b, CueNonTrade) && d.volumeGrowth(c) {
+		} else if d.hasCue(c.a, c.b, CueCargo) && !d.nonTradeIn(c) && d.volumeGrowth(c) {
 			kind = KindTonnage
 		}
 		if kind == "" {
@@ -183,6 +183,25 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 	return out
 }
 
+// nonTradeIn reports whether clause c has a word of investment, cost,
+// tariff … outside an organisation's name ("Chamber of Commerce and
+// Investment").
+func (d *doc) nonTradeIn(c span) bool {
+	orgs := d.cuesIn(c.a-3, c.b, CueTradeOrg)
+	for _, m := range d.cuesIn(c.a, c.b, CueNonTrade) {
+		inOrg := false
+		for _, o := range orgs {
+			if m.Start >= o.Start && m.Start < o.End {
+				inOrg = true
+			}
+		}
+		if !inOrg {
+			return true
+		}
+	}
+	return false
+}
+
 // volumeGrowth reports whether a growth rate in clause c is of a volume of
 // goods («حجم ترانزیت», "cargo volume", "tonnage") rather than of a count
 // of trains, containers or lorries.
@@ -190,7 +209,7 @@ func (d *doc) volumeGrowth(c span) bool {
 	volume := d.hasCue(c.a, c.b, CueWeight)
 	for k := c.a; k < c.b; k++ {
 		switch d.word(k) {
-		case "حجم", "تناژ", "volume", "volumes", "tonnage", "throughput":
+		case "حجم", "تناژ", "volume", "volumes", "tonnage", "throughput", "cargo", "freight", "بار", "محموله":
 			volume = true
 		case "قطار", "قطارهای", "کانتینر", "کانتینرهای", "کامیون", "کامیونهای", "واگن", "پرواز", "trains", "train",
 			"containers", "trucks", "lorries", "wagons", "flights", "teu", "vehicles":
@@ -232,11 +251,17 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		return false
 	}
 	best := 1 << 30
+	nonTrade := d.cuesIn(c.a, c.b, CueNonTrade)
 	for _, m := range d.cuesIn(c.a, c.b, CueTrade) {
 		inOrg := false
 		for _, o := range orgs {
 			if m.Start >= o.Start && m.Start < o.End {
 				inOrg = true
+			}
+		}
+		for _, o := range nonTrade {
+			if m.Start >= o.Start && m.End <= o.End && o.End-o.Start > m.End-m.Start {
+				inOrg = true // «تراز تجاری», "trade deficit"
 			}
 		}
 		if !inOrg {
@@ -355,7 +380,7 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 	n := len(ams)
 	st := make([]string, n)
 	explicit := make([]bool, n)
-	window := func(a, b int) string {
+	window := func(a, b int, before bool) string {
 		a, b = max(a, c.a), min(b, c.b)
 		if a >= b {
 			return ""
@@ -375,8 +400,10 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 				// infinitive goes with the past verb.
 				return StatusActual
 			}
-			if s.latin {
-				if tgt[len(tgt)-1].Start > act[len(act)-1].Start {
+			if s.latin || before {
+				// The cue nearest to the figure: the last one before it
+				// («رسیدن به» is a goal, not «رسید»).
+				if tgt[len(tgt)-1].Start >= act[len(act)-1].Start {
 					return StatusTarget
 				}
 				return StatusActual
@@ -409,9 +436,9 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 	if s.latin {
 		for k := 0; k < n; k++ {
 			lo := prevEnd(k)
-			w := window(lo, ams[k].a)
+			w := window(lo, ams[k].a, true)
 			if w == "" {
-				w = window(ams[k].b, ams[k].b+3)
+				w = window(ams[k].b, ams[k].b+3, false)
 			}
 			if w != "" {
 				st[k], explicit[k] = w, true
@@ -424,10 +451,10 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 	} else {
 		for k := n - 1; k >= 0; k-- {
 			hi := nextStart(k)
-			w := window(ams[k].b, hi)
+			w := window(ams[k].b, hi, false)
 			if w == "" && hi == c.b {
 				lo := prevEnd(k)
-				w = window(lo, ams[k].a)
+				w = window(lo, ams[k].a, true)
 				if w == "" && d.raisingTo(c, ams[k]) {
 					w = StatusTarget
 				}
@@ -540,6 +567,9 @@ func (d *doc) growthRates(s *sentence, c span, ams []amount) []growthRate {
 			if m.Start >= am.a && m.End <= am.b {
 				continue
 			}
+			if w := d.word(m.Start); w == "up" && (d.word(m.Start-1) == "made" || d.word(m.Start-1) == "make" || d.word(m.Start-1) == "makes") {
+				continue // "made up about 70% of the volume": a share
+			}
 			if dd := dist(m.Start, m.End, am.a, am.b); dd < nearest {
 				nearest = dd
 				if m.Entry.Class.Has(CueDown) {
@@ -590,6 +620,26 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	}
 	if len(cs) >= 2 {
 		return normalizeCountries(cs)
+	}
+	if len(cs) == 1 && d.shareAfter(s, c, ams, k) {
+		// «صادرات افغانستان … رسیده که ۲۶ فیصد آن به پاکستان صادر شده»:
+		// the country after a share is the share's.
+		return cs
+	}
+	if len(cs) == 1 && d.objectOnly(s, span{c.a, ams[k].b}, cs[0]) && d.tradeCueIn(c) >= 0 {
+		// «صادرات به هند … به ۵۸۰ ملیون دالر رسیده و هند پس از پاکستان
+		// دومین مقصد صادراتی افغانستان بوده»: the other side is a country
+		// the sentence names as subject or owner ("Uzbekistan's trade with
+		// Pakistan …, while trade with Afghanistan …"), else the outlet's
+		// or the article's.
+		for _, m := range s.mentions {
+			if m.code != cs[0] && !m.topic && !d.objectOnly(s, span{s.a, s.b}, m.code) {
+				return normalizeCountries(append(cs, m.code))
+			}
+		}
+		if x := d.otherSide(cs[0]); x != "" {
+			return normalizeCountries(append(cs, x))
+		}
 	}
 	if len(cs) == 1 && s.intro != nil {
 		// "Uzbekistan accounted for $1.1 billion … of the total": the other
@@ -680,17 +730,9 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 	}
 	if len(cs) == 1 && d.tradeCueIn(c) >= 0 && d.objectOnly(s, c, cs[0]) {
 		// "Trade with Pakistan rose …", "Imports from Afghanistan …",
-		// «حجم تجارت با ازبیکستان»: the subject goes unnamed; it is the
-		// outlet's country, or the other country the article is about.
-		if d.reporter != "" && d.reporter != cs[0] {
-			cs = append(cs, d.reporter)
-		} else {
-			for _, x := range d.main {
-				if x != cs[0] {
-					cs = append(cs, x)
-					break
-				}
-			}
+		// «حجم تجارت با ازبیکستان»: the subject goes unnamed.
+		if x := d.otherSide(cs[0]); x != "" {
+			cs = append(cs, x)
 		}
 	}
 	if len(cs) == 0 {
@@ -731,6 +773,40 @@ func (d *doc) shippedTo(c span) bool {
 		case "shipped", "delivered", "sent", "supplied", "dispatched", "ارسال", "حمل", "صادر":
 			return true
 		}
+	}
+	return false
+}
+
+// otherSide returns the unnamed trading side facing country code: the
+// outlet's country, or else the other country the article is most about.
+func (d *doc) otherSide(code string) string {
+	if d.reporter != "" && d.reporter != code {
+		return d.reporter
+	}
+	for _, x := range d.main {
+		if x != code {
+			return x
+		}
+	}
+	return ""
+}
+
+// shareAfter reports whether a share of the k-th figure follows it in
+// clause c («۲۶ فیصد آن به پاکستان», "30 percent of which went to …") with
+// the clause's other countries after the share.
+func (d *doc) shareAfter(s *sentence, c span, ams []amount, k int) bool {
+	for j := k + 1; j < len(ams); j++ {
+		p := ams[j]
+		if p.kind != amtPercent {
+			if p.kind == ams[k].kind {
+				return false
+			}
+			continue
+		}
+		if d.hasCue(max(c.a, p.a-3), min(c.b, p.b+3), CueUp|CueDown) {
+			return false
+		}
+		return len(d.countries(s, ams[k].b, p.a, true)) == 0 && len(d.countries(s, p.b, c.b, true)) > 0
 	}
 	return false
 }
