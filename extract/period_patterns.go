@@ -251,9 +251,31 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 	y2, c2, end, rel, ok := s.yearOrRelative(j, cal)
 	if !ok || c2 != cal {
 		if !ok1 {
-			return periodMatch{}, false
+			// "in January–August" with no year: the latest such span that
+			// has ended by the article's date.
+			ry, rok := s.refYear(cal)
+			if !rok {
+				return periodMatch{}, false
+			}
+			rm := int(s.ref.Month())
+			if cal == SolarHijri {
+				jd, err := jalali.FromTime(s.ref)
+				if err != nil {
+					return periodMatch{}, false
+				}
+				rm = jd.Month
+			}
+			if m2 > rm {
+				ry--
+			}
+			y1, ok1 = ry, true
+			if m1 > m2 {
+				y1--
+			}
+			y2, end, rel = ry, j, true
+		} else {
+			y2, end, rel = y1, j, false
 		}
-		y2, end, rel = y1, j, false
 	}
 	if !ok1 {
 		y1 = y2

@@ -87,6 +87,11 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		f.Status = ptr(status)
 		f.counted = d.countedPlural(c, trig)
 		cs := d.partyCountries(s, c)
+		if pc := d.participantsBefore(s, c, trig); len(pc) >= 2 {
+			// "Participants agreed to hold the next round …": those who
+			// met in the sentences before.
+			cs = pc
+		}
 		f.Countries = normalizeCountries(d.completePair(s, cs))
 		f.sectors = d.sectors(c.a, c.b)
 		d.setQuote(&f, c.a, c.b)
@@ -161,10 +166,14 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 	}
 	for k := c.a; k < c.b; k++ {
 		// "a roadmap … was adopted", «نقشه راه … به تصویب رسید».
-		switch d.word(k) {
-		case "adopted", "approved", "ratified", "تصویب", "تایید":
+		switch w := d.word(k); w {
+		case "adopted", "approved", "ratified", "ratifies", "ratify", "تصویب", "تایید":
 			for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
 				if !d.referenceBefore(n.Start) && !d.pluralNoun(n) {
+					if strings.HasPrefix(w, "ratif") {
+						// Only a signed agreement is ratified.
+						return StatusSigned, k
+					}
 					return StatusAgreed, k
 				}
 			}
@@ -224,6 +233,44 @@ func (d *doc) signFuture(c span, m Match) bool {
 		return true // "due to be signed", "to be signed"
 	}
 	return d.hasCue(max(c.a, m.Start-3), min(c.b, m.End+2), CueFuture)
+}
+
+// participantsBefore returns, when the subject of clause c is the
+// participants of a meeting ("Participants agreed", «شرکت کنندگان توافق
+// کردند», "the sides"), the countries the sentences before name (two or
+// more, venues left out); nil otherwise.
+func (d *doc) participantsBefore(s *sentence, c span, trig int) []string {
+	subj := false
+	for k := c.a; k < trig; k++ {
+		switch d.word(k) {
+		case "participants", "attendees", "delegates", "شرکتکنندگان", "حاضران", "نمایندگان":
+			subj = true
+		case "کنندگان":
+			subj = subj || d.word(k-1) == "شرکت"
+		}
+	}
+	if !subj {
+		return nil
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < trig && !m.topic {
+			return nil // the subject's countries are named
+		}
+	}
+	for k := s.idx - 1; k >= 0 && k >= s.idx-2; k-- {
+		p := d.sents[k]
+		var cs []string
+		for _, m := range p.mentions {
+			if m.topic || m.class == ClassPlace || slices.Contains(cs, m.code) {
+				continue
+			}
+			cs = append(cs, m.code)
+		}
+		if len(cs) >= 2 {
+			return cs
+		}
+	}
+	return nil
 }
 
 // signNegated reports whether a signing did not happen: a negated verb

@@ -93,8 +93,18 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 			}
 			continue
 		}
+		if d.remote(c) {
+			continue
+		}
+		if f, ok := d.nextSession(s, c); ok {
+			// "agreed to hold the next round of talks in Tashkent", «نشست
+			// بعدی … در تاشکند برگزار شود»: a session still to come between
+			// the parties in context.
+			out = append(out, f)
+			continue
+		}
 		trig, ok := d.meetingTrigger(s, c)
-		if !ok || d.remote(c) {
+		if !ok {
 			continue
 		}
 		host, guests := d.counterparts(s, c)
@@ -584,6 +594,55 @@ func (d *doc) separately(s *sentence, c span, trig int) (string, []string) {
 	}
 	after = slices.DeleteFunc(after, func(x string) bool { return x == before[0] })
 	return before[0], after
+}
+
+// nextSession finds "the next round of talks", «نشست بعدی», «دور آینده
+// مذاکرات» in clause c and returns a planned meeting of the countries the
+// clause names (venues aside) or, when it names fewer than two, of those
+// the sentences before name.
+func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
+	at := -1
+	for k := c.a; k < c.b && at < 0; k++ {
+		switch d.word(k) {
+		case "next":
+			if d.hasCue(k+1, min(c.b, k+5), CueMeetWeak|CueMeet) {
+				at = k
+			}
+		case "بعدی", "آینده":
+			if d.hasCue(max(c.a, k-4), k, CueMeetWeak) && (d.word(k-1) == "دور" || d.hasCue(k-1, k, CueMeetWeak) || d.word(k-2) == "دور") {
+				at = k
+			}
+		}
+	}
+	if at < 0 {
+		return candidate{}, false
+	}
+	var cs []string
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassPlace && !slices.Contains(cs, m.code) {
+			cs = append(cs, m.code)
+		}
+	}
+	if len(cs) < 2 {
+		cs = nil
+		for k := s.idx - 1; k >= 0 && k >= s.idx-2 && len(cs) < 2; k-- {
+			cs = cs[:0]
+			for _, m := range d.sents[k].mentions {
+				if !m.topic && m.class != ClassPlace && !slices.Contains(cs, m.code) {
+					cs = append(cs, m.code)
+				}
+			}
+		}
+	}
+	if len(cs) < 2 {
+		return candidate{}, false
+	}
+	f := d.newCandidate(KindMeeting, s, at)
+	f.Countries = normalizeCountries(cs)
+	f.Status = ptr(StatusPlanned)
+	f.Place = d.meetingPlace(s, c)
+	d.setQuote(&f, c.a, c.b)
+	return f, true
 }
 
 // sessionAfterVisit finds a session of three or more countries named in a

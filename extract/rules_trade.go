@@ -169,16 +169,30 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		if len(cs) == 0 {
 			continue
 		}
-		g := growth[0]
-		f := d.newCandidate(kind, s, g.a)
-		f.GrowthPct = ptr(g.pct)
-		f.Status = ptr(statuses[g.idx])
-		f.Countries = cs
-		if p, _ := d.nearestPeriod(s, c.a, c.b, g.a, g.b, true, statuses[g.idx] == StatusTarget); p != nil {
-			f.Period = ptr(p.Label)
+		for k, g := range growth {
+			gk := kind
+			switch {
+			case k > 0 && !g.weight && !g.value:
+				continue
+			case g.weight && (kind == KindTradeValue || d.hasCue(c.a, c.b, CueCargo|CueTrade)):
+				// «… ۱۸ درصد در ارزش و ۲۵ درصد در وزن», "grew 18 percent in
+				// value and 25 percent in volume": one fact per measure.
+				gk = KindTonnage
+			case g.value:
+				gk = KindTradeValue
+			case k > 0:
+				continue
+			}
+			f := d.newCandidate(gk, s, g.a)
+			f.GrowthPct = ptr(g.pct)
+			f.Status = ptr(statuses[g.idx])
+			f.Countries = cs
+			if p, _ := d.nearestPeriod(s, c.a, c.b, g.a, g.b, true, statuses[g.idx] == StatusTarget); p != nil {
+				f.Period = ptr(p.Label)
+			}
+			d.setQuote(&f, c.a, c.b)
+			out = append(out, f)
 		}
-		d.setQuote(&f, c.a, c.b)
-		out = append(out, f)
 	}
 	return out
 }
@@ -750,7 +764,8 @@ func (d *doc) contractedSupply(c span, am amount) bool {
 	supply := false
 	for k := max(c.a, am.a-4); k < am.a; k++ {
 		switch d.word(k) {
-		case "supply", "delivery", "deliver", "supplying", "purchase", "تامین", "عرضه", "تحویل", "خرید":
+		case "supply", "delivery", "deliver", "supplying", "purchase", "carriage", "transport", "transportation", "shipping",
+			"تامین", "عرضه", "تحویل", "خرید", "حمل", "انتقال":
 			supply = true
 		}
 	}
@@ -935,36 +950,44 @@ func (d *doc) samePeriodIn(c span) bool {
 // sentence just before s, when s names no period of its own (resolved or
 // not) and goes on about the same countries.
 func (d *doc) continuedPeriod(s *sentence, cs []string) *Period {
-	if s.idx == 0 || len(s.periods) > 0 || d.hasCue(s.a, s.b, CueTarget) {
+	if s.idx == 0 || d.hasCue(s.a, s.b, CueTarget) {
 		return nil
 	}
-	p := d.sents[s.idx-1]
-	if d.tradeCueIn(span{p.a, p.b}) < 0 {
-		return nil
-	}
-	hasMoney := false
-	for _, am := range p.amounts {
-		if am.kind == amtMoney {
-			hasMoney = true
+	for _, m := range s.periods {
+		if !d.comparison(m.Start, true) {
+			return nil // a period of its own ("down 3% from a year earlier" is not)
 		}
 	}
-	if !hasMoney {
-		return nil
-	}
-	shared := false
-	prev := d.countries(p, p.a, p.b, true)
-	for _, c := range cs {
-		if slices.Contains(prev, c) {
-			shared = true
+	// Back through the trade sentences just before (a breakdown may run
+	// over several), to the last period given.
+	shared := false // a country of the figure named along the way
+	for k := s.idx - 1; k >= 0 && k >= s.idx-4; k-- {
+		p := d.sents[k]
+		if d.tradeCueIn(span{p.a, p.b}) < 0 {
+			return nil
 		}
-	}
-	if !shared {
-		return nil
-	}
-	for j := len(p.periods) - 1; j >= 0; j-- {
-		m := p.periods[j]
-		if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) {
-			return &p.periods[j].P
+		figure := false
+		for _, am := range p.amounts {
+			if am.kind == amtMoney || am.kind == amtTon {
+				figure = true
+			}
+		}
+		for _, c := range d.countries(p, p.a, p.b, true) {
+			if slices.Contains(cs, c) {
+				shared = true
+			}
+		}
+		if !figure {
+			continue // "Afghanistan's share … was 2.1 percent."
+		}
+		for j := len(p.periods) - 1; j >= 0; j-- {
+			m := p.periods[j]
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) {
+				if !shared {
+					return nil
+				}
+				return &p.periods[j].P
+			}
 		}
 	}
 	return nil
