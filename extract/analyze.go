@@ -268,7 +268,8 @@ var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": t
 	"oct": true, "nov": true, "dec": true, "etc": true, "approx": true, "est": true}
 
 var boilerplateStarts = map[string]bool{"برچسب": true, "برچسبها": true, "کلیدواژه": true, "tags": true,
-	"related": true, "اخبار": true, "بیشتر": true, "share": true, "لینک": true, "کد": true, "read": true, "also": true}
+	"related": true, "اخبار": true, "بیشتر": true, "share": true, "لینک": true, "کد": true, "read": true, "also": true,
+	"مطالب": true, "مطلب": true, "see": true}
 
 // split cuts tokens [first, len) into sentences: after . ! ? and at line
 // breaks, except after an initial or an abbreviation, and except where a
@@ -335,8 +336,10 @@ func boilerplate(d *doc, a, b int) bool {
 		return false
 	}
 	switch w {
-	case "اخبار":
-		return d.word(a+1) == "مرتبط"
+	case "اخبار", "مطالب", "مطلب":
+		return d.word(a+1) == "مرتبط" // «مطالب مرتبط: …»
+	case "see":
+		return d.word(a+1) == "also"
 	case "بیشتر":
 		return d.word(a+1) == "بخوانید"
 	case "read":

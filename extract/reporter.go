@@ -9,7 +9,7 @@ import (
 // article decides what «کشورمان» ("our country") means, and which country
 // «این کشور» ("this country") cannot be.
 var outletRows = []codedRow{
-	{"IR", "", []string{"ایسنا", "ایرنا", "تسنیم", "خبرگزاری فارس", "خبرگزاری مهر", "ایلنا", "باشگاه خبرنگاران جوان", "باشگاه خبرنگاران",
+	{"IR", "", []string{"ایسنا", "ایرنا", "خبرگزاری جمهوری اسلامی", "خبرگزاری جمهوری اسلامی ایران", "تسنیم", "خبرگزاری فارس", "خبرگزاری مهر", "ایلنا", "باشگاه خبرنگاران جوان", "باشگاه خبرنگاران",
 		"صدا و سیما", "خبرگزاری صدا و سیما", "همشهری", "دنیای اقتصاد", "تابناک", "خبرآنلاین", "اقتصاد آنلاین", "اکو ایران", "شانا", "ایران اکونومیست",
 		"irna", "isna", "tasnim", "mehr news", "press tv", "presstv", "tehran times", "financial tribune", "iran daily", "ifp news", "shana", "ilna"}},
 	{"AF", "", []string{"طلوع نیوز", "طلوعنیوز", "پژواک", "آریانا نیوز", "خبرگزاری باختر", "آژانس باختر", "باختر", "بختر", "آژانس بختر",
@@ -99,9 +99,10 @@ func (x *Extractor) reporter(d *doc) (string, bool) {
 	return "", isDari
 }
 
-// dropOutletPlaces removes the places that are an outlet's name where the
-// text cites it: «کابل (بختر):» is the Bakhtar agency, not Bokhtar in
-// Tajikistan. An outlet is cited in parentheses, after «به گزارش»,
+// dropOutletPlaces removes the places and countries that are (in) an
+// outlet's name where the text cites it: «کابل (بختر):» is the Bakhtar
+// agency, not Bokhtar in Tajikistan; «به گزارش خبرگزاری جمهوری اسلامی»
+// does not make Iran a party. An outlet is cited in parentheses, after «به گزارش»,
 // «خبرگزاری», «آژانس» or "agency", or before a colon.
 func (x *Extractor) dropOutletPlaces(d *doc) {
 	head := min(len(d.toks), 600)
@@ -123,7 +124,7 @@ func (x *Extractor) dropOutletPlaces(d *doc) {
 		return
 	}
 	d.ents = slices.DeleteFunc(d.ents, func(e Match) bool {
-		if !e.Entry.Class.Has(ClassPlace) {
+		if !e.Entry.Class.Has(ClassPlace | ClassCountry) {
 			return false
 		}
 		for _, m := range cited {

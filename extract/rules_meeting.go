@@ -99,9 +99,11 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if f, ok := d.nextSession(s, c); ok {
 			// "agreed to hold the next round of talks in Tashkent", «نشست
 			// بعدی … در تاشکند برگزار شود»: a session still to come between
-			// the parties in context.
+			// the parties in context. A meeting may be reported before it
+			// ("…, who co-chaired the joint commission with …, said the next
+			// session would be held …").
 			out = append(out, f)
-			continue
+			c = span{c.a, f.tok}
 		}
 		trig, ok := d.meetingTrigger(s, c)
 		if !ok {

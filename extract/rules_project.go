@@ -12,7 +12,7 @@ var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خط�
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "hydropower": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
-	"terminal": true, "route": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true}
+	"terminal": true, "پایانه": true, "route": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true}
 
 // projectFacts reads projects from sentence s: named projects (with their
 // status when the clause gives one, null otherwise), «این پروژه»/"the
@@ -229,6 +229,12 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 			case "construction", "building", "ساخت", "احداث", "عملیات":
 				st = "construction_started"
 			}
+		}
+		if st == "launched" && d.hasCue(max(c.a, ms[0].Start-6), ms[0].Start, CueAgreementNoun|CueSign|CueAgree) && (d.word(ms[0].End-1) == "of" || d.word(ms[0].End-1) == "از") {
+			// "signed a memorandum … on the opening of two border markets",
+			// «قرارداد ۱۰ ساله بهرهبرداری از ترمینال …»: what the document is
+			// about, not a milestone reached.
+			return ""
 		}
 		future := d.hasCue(max(c.a, ms[0].Start-6), min(c.b, ms[0].End+3), CueFuture|CueTarget)
 		if st == "launched" && future {

@@ -62,7 +62,9 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				st = StatusCapacity
 			}
 			f.Status = ptr(st)
-			tgt := st == StatusTarget
+			// "expanding the centre's capacity to 4 million tonnes a year by
+			// 2027": a capacity still to reach takes its deadline.
+			tgt := st == StatusTarget || st == StatusCapacity && (d.word(am.a-1) == "to" || d.word(am.a-1) == "به")
 			lo, hi := c.a, c.b
 			if d.isBaseline(ams, k) {
 				// "from $2 billion a year earlier": only a period written
@@ -552,7 +554,7 @@ func (d *doc) raisingTo(c span, am amount) bool {
 	if w := d.word(am.a - 1); w != "به" && w != "to" {
 		return false
 	}
-	return d.hasCue(max(c.a, am.a-5), am.a-1, CueUp)
+	return d.hasCue(max(c.a, am.a-7), am.a-1, CueUp) // «بر افزایش حجم تجارت دو کشور به …»
 }
 
 // growthRate is a percentage with a direction.

@@ -88,7 +88,7 @@ func TestSeeds(t *testing.T) {
 // labeled by the corpus policy), and compares the facts with the golden
 // file (go test -update rewrites it).
 func TestGenre(t *testing.T) {
-	for _, dir := range []string{"testdata/genre", "testdata/genre2", "testdata/genre3", "testdata/genre4", "testdata/genre5", "testdata/genre6", "testdata/genre7", "testdata/genre8", "testdata/genre9", "testdata/genre10", "testdata/genre11", "testdata/genre12", "testdata/genre13", "testdata/genre14", "testdata/genre15"} {
+	for _, dir := range []string{"testdata/genre", "testdata/genre2", "testdata/genre3", "testdata/genre4", "testdata/genre5", "testdata/genre6", "testdata/genre7", "testdata/genre8", "testdata/genre9", "testdata/genre10", "testdata/genre11", "testdata/genre12", "testdata/genre13", "testdata/genre14", "testdata/genre15", "testdata/genre16"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			r, pred := evalDir(t, dir, filepath.Join(dir, "gold.jsonl"))
 			logReport(t, r)
