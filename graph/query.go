@@ -194,16 +194,6 @@ func (g *Graph) transferOpen(t *network.Transfer, c *Conditions) bool {
 	return contains(c.OpenProjects, t.Project) && t.Open.Contains(c.AsOf)
 }
 
-// closed reports whether a closure of target covers date d.
-func (g *Graph) closed(target string, d network.Date) bool {
-	for _, i := range g.closuresByTarget[target] {
-		if g.closures[i].Period.Contains(d) {
-			return true
-		}
-	}
-	return false
-}
-
 // Closures returns the closures of target (a link, crossing or place id)
 // that cover date d.
 func (g *Graph) Closures(target string, d network.Date) []network.Closure {
