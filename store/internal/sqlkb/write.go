@@ -74,53 +74,38 @@ func (t *txn) upsert(ctx context.Context, r *row, c *kb.Counts) error {
 
 func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
+// upsertAll converts each record with toRow and writes it, counting what
+// changed in c; it stops at the first error or when ctx is done.
+func upsertAll[T any](ctx context.Context, t *txn, recs []T, toRow func(T) (*row, error), c *kb.Counts) error {
+	for _, x := range recs {
+		r, err := toRow(x)
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := t.upsert(ctx, r, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Apply writes the records of b in one transaction; see kb.Store.
 func (s *DB) Apply(ctx context.Context, b *kb.Bundle) (kb.Stats, error) {
 	var st kb.Stats
 	err := s.do(ctx, "Apply", true, func(t *txn) error {
 		st = kb.Stats{}
-		step := func(r *row, err error, c *kb.Counts) error {
-			if err != nil {
-				return err
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return t.upsert(ctx, r, c)
-		}
-		for _, x := range b.Sources {
-			r, err := sourceRow(x)
-			if err := step(r, err, &st.Sources); err != nil {
-				return err
-			}
-		}
-		for _, x := range b.Agreements {
-			r, err := agreementRow(x)
-			if err := step(r, err, &st.Agreements); err != nil {
-				return err
-			}
-		}
-		for _, x := range b.Projects {
-			r, err := projectRow(x)
-			if err := step(r, err, &st.Projects); err != nil {
-				return err
-			}
-		}
-		for _, x := range b.Figures {
-			r, err := figureRow(x)
-			if err := step(r, err, &st.Figures); err != nil {
-				return err
-			}
-		}
-		for _, x := range b.Documents {
-			r, err := documentRow(x)
-			if err := step(r, err, &st.Documents); err != nil {
-				return err
-			}
-		}
-		for _, x := range b.Facts {
-			r, err := factRow(x)
-			if err := step(r, err, &st.Facts); err != nil {
+		for _, step := range []func() error{
+			func() error { return upsertAll(ctx, t, b.Sources, sourceRow, &st.Sources) },
+			func() error { return upsertAll(ctx, t, b.Agreements, agreementRow, &st.Agreements) },
+			func() error { return upsertAll(ctx, t, b.Projects, projectRow, &st.Projects) },
+			func() error { return upsertAll(ctx, t, b.Figures, figureRow, &st.Figures) },
+			func() error { return upsertAll(ctx, t, b.Documents, documentRow, &st.Documents) },
+			func() error { return upsertAll(ctx, t, b.Facts, factRow, &st.Facts) },
+		} {
+			if err := step(); err != nil {
 				return err
 			}
 		}
