@@ -80,14 +80,7 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 	if seasons[s.word(i)] > 0 && cal != SolarHijri {
 		return periodMatch{}, false
 	}
-	if cal == SolarHijri {
-		p, ok := shMonths(y, first, last)
-		if !ok {
-			return periodMatch{}, false
-		}
-		return s.resolved(i, end, p, rel), true
-	}
-	return s.resolved(i, end, gregMonths(y, first, y, last), rel), true
+	return s.months(i, end, y, first, last, cal, rel)
 }
 
 // partialEnglish reads "the first eight months of 2025", "first half of
@@ -176,14 +169,7 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 		}
 		return periodMatch{}, false
 	}
-	if cal == SolarHijri {
-		p, ok := shMonths(y, first, last)
-		if !ok {
-			return periodMatch{}, false
-		}
-		return s.resolved(i, end, p, rel), true
-	}
-	return s.resolved(i, end, gregMonths(y, first, y, last), rel), true
+	return s.months(i, end, y, first, last, cal, rel)
 }
 
 // monthRange reads "January–August 2025", «ژانویه تا اوت ۲۰۲۵», «از حمل
@@ -494,14 +480,7 @@ func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
 	if c != cal {
 		return periodMatch{}, false
 	}
-	if cal == SolarHijri {
-		p, ok := shMonths(y, m, m)
-		if !ok {
-			return periodMatch{}, false
-		}
-		return s.resolved(i, end, p, rel), true
-	}
-	return s.resolved(i, end, gregMonths(y, m, y, m), rel), true
+	return s.months(i, end, y, m, m, cal, rel)
 }
 
 // fiscal reads "FY2021-22", "FY22", "fiscal year 2022-23", "FY 2021/22",
@@ -636,4 +615,17 @@ func (s *periodScanner) relative(i int) (periodMatch, bool) {
 		return s.resolved(i, end, p, true), true
 	}
 	return s.resolved(i, end, gregYear(y), true), true
+}
+
+// months resolves months first..last of year y in calendar cal as the
+// period of the span [i, end).
+func (s *periodScanner) months(i, end, y, first, last int, cal Calendar, rel bool) (periodMatch, bool) {
+	if cal == SolarHijri {
+		p, ok := shMonths(y, first, last)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end, p, rel), true
+	}
+	return s.resolved(i, end, gregMonths(y, first, y, last), rel), true
 }
