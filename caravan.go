@@ -41,12 +41,20 @@ type Error struct {
 	Kind    Kind
 	Op      string // package and operation, e.g. "dataset.Load"
 	Message string // user-facing text; empty means use Err
-	Err     error
+	// Param names the request parameter at fault, in the API's spelling
+	// ("risk_penalty"); the CLI shows it as a flag ("--risk-penalty").
+	Param string
+	Err   error
 }
 
-// Error formats the error as "op: message: cause", leaving out empty parts.
+// Error formats the error as "param: message: cause", leaving out empty
+// parts. The operation is shown only on internal errors, which are logged
+// for developers: what a user sees names no Go package or type.
 func (e *Error) Error() string {
-	s := e.Op
+	s := ""
+	if e.Kind == Internal {
+		s = e.Op
+	}
 	add := func(part string) {
 		if part == "" {
 			return
@@ -56,14 +64,26 @@ func (e *Error) Error() string {
 		}
 		s += part
 	}
-	add(e.Message)
-	if e.Err != nil {
-		add(e.Err.Error())
-	}
+	add(e.Param)
+	add(e.Detail())
 	if s == "" {
 		s = e.Kind.String()
 	}
 	return s
+}
+
+// Detail returns the message and cause without the parameter name and the
+// operation: what an adapter shows next to the parameter it names itself.
+func (e *Error) Detail() string {
+	switch {
+	case e.Message != "" && e.Err != nil:
+		return e.Message + ": " + e.Err.Error()
+	case e.Message != "":
+		return e.Message
+	case e.Err != nil:
+		return e.Err.Error()
+	}
+	return ""
 }
 
 // Unwrap returns the cause.
@@ -94,6 +114,26 @@ var (
 func Errorf(k Kind, op, format string, args ...any) error {
 	err := fmt.Errorf(format, args...)
 	return &Error{Kind: k, Op: op, Err: err}
+}
+
+// InvalidParam returns an error of kind Invalid about the request parameter
+// param (API spelling, e.g. "max_shared"). The message is formatted from
+// format and args and does not repeat the parameter's name.
+func InvalidParam(param, format string, args ...any) error {
+	return &Error{Kind: Invalid, Param: param, Err: fmt.Errorf(format, args...)}
+}
+
+// ParamError returns an error of kind k about the request parameter param.
+func ParamError(k Kind, param, format string, args ...any) error {
+	return &Error{Kind: k, Param: param, Err: fmt.Errorf(format, args...)}
+}
+
+// ParamOf returns the request parameter that err is about ("" when none).
+func ParamOf(err error) string {
+	if e, ok := errors.AsType[*Error](err); ok {
+		return e.Param
+	}
+	return ""
 }
 
 // KindOf returns the kind of err: the kind of the first *Error in its chain,

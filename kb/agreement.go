@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"github.com/caravan-transport/caravan"
 	"slices"
 
 	"github.com/caravan-transport/caravan/network"
@@ -36,7 +37,7 @@ func ParseAgreementKind(s string) (AgreementKind, error) {
 	if i := slices.Index(agreementKindNames[1:], s); i >= 0 {
 		return AgreementKind(i + 1), nil
 	}
-	return 0, fmt.Errorf("kind %q: want treaty, mou, framework, roadmap, protocol, convention or commitment", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "kind %q: want treaty, mou, framework, roadmap, protocol, convention or commitment", s)
 }
 
 // MarshalText writes the name; the zero value (unset) is empty.
@@ -87,7 +88,7 @@ func ParseAgreementStatus(s string) (AgreementStatus, error) {
 	if i := slices.Index(agreementStatusNames[1:], s); i >= 0 {
 		return AgreementStatus(i + 1), nil
 	}
-	return 0, fmt.Errorf("status %q: want proposed, negotiating, agreed, signed, in_force, suspended or expired", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "status %q: want proposed, negotiating, agreed, signed, in_force, suspended or expired", s)
 }
 
 // MarshalText writes the name; the zero value (unset) is empty.

@@ -2,6 +2,7 @@ package kb
 
 import (
 	"fmt"
+	"github.com/caravan-transport/caravan"
 	"slices"
 	"strings"
 	"time"
@@ -42,7 +43,7 @@ func ParseReviewState(s string) (ReviewState, error) {
 	case Pending, Accepted, Rejected:
 		return r, nil
 	}
-	return "", fmt.Errorf("review state %q: want pending, accepted or rejected", s)
+	return "", caravan.Errorf(caravan.Invalid, "", "review state %q: want pending, accepted or rejected", s)
 }
 
 // Review is a decision on a fact.

@@ -1,7 +1,7 @@
 package kb
 
 import (
-	"fmt"
+	"github.com/caravan-transport/caravan"
 	"time"
 
 	"github.com/caravan-transport/caravan/network"
@@ -40,11 +40,11 @@ func ParseWhen(s string) (When, error) {
 	case 10:
 		layout, p = time.DateOnly, Day
 	default:
-		return When{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil || t.Year() < 1 {
-		return When{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
 	return When{Date: network.DateOf(t), Prec: p}, nil
 }

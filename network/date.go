@@ -1,7 +1,7 @@
 package network
 
 import (
-	"fmt"
+	"github.com/caravan-transport/caravan"
 	"time"
 )
 
@@ -30,7 +30,7 @@ func MakeDate(y int, m time.Month, d int) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return 0, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+		return 0, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD", s)
 	}
 	return DateOf(t), nil
 }

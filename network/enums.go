@@ -1,7 +1,7 @@
 package network
 
 import (
-	"fmt"
+	"github.com/caravan-transport/caravan"
 	"strconv"
 )
 
@@ -38,7 +38,7 @@ func ParseMode(s string) (Mode, error) {
 			return Mode(i), nil
 		}
 	}
-	return 0, fmt.Errorf("mode %q: want road, rail, ferry, sea or air", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "mode %q: want road, rail, ferry, sea or air", s)
 }
 
 // MarshalText writes the mode name.
@@ -82,7 +82,7 @@ func ParseGauge(s string) (Gauge, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || !Gauge(n).Valid() {
-		return 0, fmt.Errorf("gauge %q: want 1435, 1520 or 1676 (mm)", s)
+		return 0, caravan.Errorf(caravan.Invalid, "", "gauge %q: want 1435, 1520 or 1676 (mm)", s)
 	}
 	return Gauge(n), nil
 }
@@ -117,7 +117,7 @@ func ParseStatus(s string) (Status, error) {
 			return Status(i), nil
 		}
 	}
-	return 0, fmt.Errorf("status %q: want operational, under_construction, planned, proposed or suspended", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "status %q: want operational, under_construction, planned, proposed or suspended", s)
 }
 
 // MarshalText writes the status name.
@@ -160,7 +160,7 @@ func ParsePlaceKind(s string) (PlaceKind, error) {
 			return PlaceKind(i), nil
 		}
 	}
-	return 0, fmt.Errorf("place kind %q: want city, border_post, dry_port, sea_port, rail_junction or ferry_terminal", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "place kind %q: want city, border_post, dry_port, sea_port, rail_junction or ferry_terminal", s)
 }
 
 // MarshalText writes the kind name.
@@ -203,7 +203,7 @@ func ParseTransferKind(s string) (TransferKind, error) {
 			return TransferKind(i), nil
 		}
 	}
-	return 0, fmt.Errorf("transfer kind %q: want gauge_change, transshipment, rail_road, rail_ferry, road_ferry or port_handling", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "transfer kind %q: want gauge_change, transshipment, rail_road, rail_ferry, road_ferry or port_handling", s)
 }
 
 // MarshalText writes the kind name.

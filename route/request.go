@@ -2,6 +2,7 @@ package route
 
 import (
 	"fmt"
+	"github.com/caravan-transport/caravan"
 	"strings"
 
 	"github.com/caravan-transport/caravan/graph"
@@ -37,7 +38,7 @@ func ParseCriterion(s string) (Criterion, error) {
 			return Criterion(i), nil
 		}
 	}
-	return 0, fmt.Errorf("criterion %q: want time, cost, co2, gc or risk", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "criterion %q: want time, cost, co2, gc or risk", s)
 }
 
 // MarshalText writes the criterion name.

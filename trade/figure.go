@@ -2,6 +2,7 @@ package trade
 
 import (
 	"fmt"
+	"github.com/caravan-transport/caravan"
 	"sort"
 	"strings"
 
@@ -34,7 +35,7 @@ func ParseKind(s string) (Kind, error) {
 			return Kind(i), nil
 		}
 	}
-	return 0, fmt.Errorf("kind %q: want actual or target", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "kind %q: want actual or target", s)
 }
 
 // MarshalText writes the name; the zero value (unset) is empty.
@@ -84,7 +85,7 @@ func ParseScope(s string) (Scope, error) {
 			return Scope(i), nil
 		}
 	}
-	return 0, fmt.Errorf("scope %q: want bilateral, transit or sector", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "scope %q: want bilateral, transit or sector", s)
 }
 
 // MarshalText writes the name; the zero value (unset) is empty.
@@ -170,7 +171,7 @@ func SortPair(a, b string) (string, string) {
 func ParseFlow(s string) (from, to string, err error) {
 	from, to, ok := strings.Cut(s, "->")
 	if !ok || !isCode(from) || !isCode(to) || from == to {
-		return "", "", fmt.Errorf("flow %q: want XX->YY with two different country codes", s)
+		return "", "", caravan.Errorf(caravan.Invalid, "", "flow %q: want XX->YY with two different country codes", s)
 	}
 	return from, to, nil
 }

@@ -2,6 +2,7 @@ package trade
 
 import (
 	"fmt"
+	"github.com/caravan-transport/caravan"
 	"strings"
 	"time"
 
@@ -70,14 +71,14 @@ func ParsePeriod(s string) (Period, error) {
 	if labeled {
 		label, span = strings.TrimSpace(label), strings.TrimSpace(span)
 		if label == "" {
-			return Period{}, fmt.Errorf("period %q: empty label before '='", s)
+			return Period{}, caravan.Errorf(caravan.Invalid, "", "period %q: empty label before '='", s)
 		}
 	} else {
 		span = s
 	}
 	p, err := parseSpan(span)
 	if err != nil {
-		return Period{}, fmt.Errorf("period %q: %v", s, err)
+		return Period{}, caravan.Errorf(caravan.Invalid, "", "period %q: %v", s, err)
 	}
 	if labeled && label != p.span() {
 		p.Label = label
