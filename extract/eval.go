@@ -83,6 +83,36 @@ type Report struct {
 	Overall        Score   `json:"overall"`
 	Misses         []Miss  `json:"misses"`
 	FalsePositives []Fact  `json:"false_positives"`
+
+	// Lenient scores the same predictions when the countries of a
+	// prediction need only share one country with the gold fact's (the
+	// exact-set score is Overall).
+	Lenient Score `json:"lenient"`
+	// Fields reports, per kind and overall, how often the countries, the
+	// period and the status are right among gold facts paired with a
+	// prediction that has their value (see Accuracy).
+	Fields []Accuracy `json:"fields"`
+}
+
+// Accuracy counts, for one kind (or overall), the gold facts paired with a
+// prediction of the same article, kind and value whose countries share at
+// least one country (a maximum matching, like Evaluate's), and among those
+// pairs the ones whose country set, period and status agree as Evaluate
+// compares them. It tells a wrong period or status apart from a missed fact.
+type Accuracy struct {
+	Kind      string `json:"kind"`
+	Pairs     int    `json:"pairs"`
+	Countries int    `json:"countries"`
+	Period    int    `json:"period"`
+	Status    int    `json:"status"`
+}
+
+// Rate returns n/Pairs, or 1 when there are no pairs.
+func (a Accuracy) Rate(n int) float64 {
+	if a.Pairs == 0 {
+		return 1
+	}
+	return float64(n) / float64(a.Pairs)
 }
 
 // Kinds lists the fact kinds in report order.
@@ -93,13 +123,16 @@ var Kinds = []string{KindTradeValue, KindTonnage, KindAgreement, KindProject, Ki
 //
 //   - same article and kind;
 //   - the same set of countries, or the gold fact's alt_countries;
-//   - both values null, or both set and within 0.5 % of the gold value;
+//   - both values null, or both set and within 0.5 % of the gold value
+//     (for projects, in the same unit when both give one: 57 km is not
+//     57 million USD);
 //   - the same status (both null, or equal);
 //   - the same period: both null, or both labels denote the same span of
 //     days («SH1400 = 2021-03-21..2022-03-20» equals
 //     "2021-03-21..2022-03-20"; "2025" equals "2025-01..2025-12").
 //
-// Units, growth rates, quotes and the optional fields are not compared.
+// Units (but for projects), growth rates, quotes and the optional fields
+// are not compared.
 // Each fact matches at most one other (a maximum bipartite matching per
 // article and kind), so repeated predictions count as false positives.
 func Evaluate(gold, pred []Fact) Report {
@@ -178,7 +211,82 @@ func Evaluate(gold, pred []Fact) Report {
 		r.Overall.Matched += s.Matched
 	}
 	r.Overall.compute()
+	r.Lenient, r.Fields = looseScores(gold, pred, groupsG, groupsP, kinds)
 	return r
+}
+
+// looseScores computes Report.Lenient and Report.Fields.
+func looseScores[K comparable](gold, pred []Fact, groupsG, groupsP map[K][]int, kinds []string) (Score, []Accuracy) {
+	lenient := Score{Kind: "overall", Gold: len(gold), Predicted: len(pred)}
+	acc := map[string]*Accuracy{}
+	for _, k := range kinds {
+		acc[k] = &Accuracy{Kind: k}
+	}
+	for k, gs := range groupsG {
+		ps := groupsP[k]
+		m := bipartite(gs, ps, func(g, p int) bool { return lenientMatch(gold[g], pred[p]) })
+		for _, pi := range m {
+			if pi >= 0 {
+				lenient.Matched++
+			}
+		}
+		m = bipartite(gs, ps, func(g, p int) bool {
+			return overlap(gold[g], pred[p]) && !slices.Contains(differences(gold[g], pred[p]), "value")
+		})
+		for gi, pi := range m {
+			if pi < 0 {
+				continue
+			}
+			g, p := gold[gs[gi]], pred[ps[pi]]
+			a := acc[g.Kind]
+			a.Pairs++
+			d := differences(g, p)
+			if !slices.Contains(d, "countries") {
+				a.Countries++
+			}
+			if !slices.Contains(d, "period") {
+				a.Period++
+			}
+			if !slices.Contains(d, "status") {
+				a.Status++
+			}
+		}
+	}
+	lenient.compute()
+	all := Accuracy{Kind: "overall"}
+	var out []Accuracy
+	for _, k := range kinds {
+		a := *acc[k]
+		out = append(out, a)
+		all.Pairs += a.Pairs
+		all.Countries += a.Countries
+		all.Period += a.Period
+		all.Status += a.Status
+	}
+	return lenient, append(out, all)
+}
+
+// lenientMatch is Matches with countries that need only overlap.
+func lenientMatch(g, p Fact) bool {
+	if !overlap(g, p) {
+		return false
+	}
+	for _, f := range differences(g, p) {
+		if f != "countries" {
+			return false
+		}
+	}
+	return true
+}
+
+// overlap reports whether p names a country of g (or of its alternative).
+func overlap(g, p Fact) bool {
+	for _, c := range p.Countries {
+		if slices.Contains(g.Countries, c) || slices.Contains(g.AltCountries, c) {
+			return true
+		}
+	}
+	return len(g.Countries) == 0 && len(p.Countries) == 0
 }
 
 // Matches reports whether prediction p matches gold fact g (see Evaluate).
@@ -198,7 +306,8 @@ func differences(g, p Fact) []string {
 	case g.Value == nil || p.Value == nil:
 		d = append(d, "value")
 	default:
-		if math.Abs(*g.Value-*p.Value) > 0.005*math.Abs(*g.Value) {
+		if math.Abs(*g.Value-*p.Value) > 0.005*math.Abs(*g.Value) ||
+			g.Kind == KindProject && g.Unit != nil && p.Unit != nil && *g.Unit != *p.Unit {
 			d = append(d, "value")
 		}
 	}
