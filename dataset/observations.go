@@ -1,0 +1,91 @@
+package dataset
+
+import (
+	"io/fs"
+
+	"github.com/caravan-transport/caravan/network"
+)
+
+// Observation is a published, dated end-to-end trip that the planner's
+// estimates are compared with (observations.csv). Days and USD are ranges:
+// the working value and what the source spans; an unknown Range means the
+// source gives no time or no price.
+type Observation struct {
+	ID, What string
+	From, To string         // place ids
+	Modes    []network.Mode // the modes the trip used
+	Avoid    []string       // countries the trip did not cross
+	TripDate network.Date   // when the trip started (or was published)
+	Days     network.Range  // observed door-to-door days
+	PerKm    float64        // > 0: compare average speed over this length instead of time
+	USD      network.Range  // observed price of the shipment
+	TEU      float64        // shipment size the price is for
+	Tonnes   float64        // cargo weight, when the source gives it
+	TimeSet  string         // "fit" or "holdout" (empty without a time)
+	PriceSet string         // "fit" or "holdout" (empty without a price)
+	Sources  network.Citations
+	Note     string
+	Pos      network.Pos
+}
+
+var observationCols = []column{
+	{name: "id", required: true}, {name: "what", required: true}, {name: "from", required: true},
+	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "trip_date", required: true},
+	{name: "days", kind: number}, {name: "per_km", kind: number}, {name: "usd", kind: number},
+	{name: "teu", kind: number}, {name: "tonnes", kind: number}, {name: "time_set"}, {name: "price_set"},
+	{name: "sources", required: true}, {name: "note"},
+}
+
+// LoadObservations reads observations.csv from fsys. It checks the cells
+// (numbers, dates, modes, the fit/holdout labels and that every row gives a
+// time or a price) but not that the places exist: an observation may name a
+// place the network lacks, and the calibration reports it. Errors are a
+// *network.ValidationError.
+func LoadObservations(fsys fs.FS) ([]Observation, error) {
+	var ps network.Problems
+	t := readTable(fsys, "observations.csv", observationCols, false, &ps)
+	var out []Observation
+	if t != nil {
+		for _, r := range t.rows {
+			o := Observation{
+				ID: r.req("id"), What: r.req("what"), From: r.req("from"), To: r.req("to"),
+				Avoid: r.list("avoid"), TripDate: r.date("trip_date"), Days: r.rng("days"),
+				USD: r.rng("usd"), TimeSet: r.str("time_set"), PriceSet: r.str("price_set"),
+				Sources: r.cites(), Note: r.str("note"), Pos: r.pos(),
+			}
+			for _, m := range r.list("modes") {
+				mode, err := network.ParseMode(m)
+				if err != nil {
+					r.addf("modes", "%v", err)
+					continue
+				}
+				o.Modes = append(o.Modes, mode)
+			}
+			o.PerKm, _ = r.num("per_km")
+			o.TEU, _ = r.num("teu")
+			o.Tonnes, _ = r.num("tonnes")
+			if !o.Days.Known && !o.USD.Known {
+				r.addf("days", "an observation needs a time (days) or a price (usd)")
+			}
+			for _, c := range []struct {
+				col, set string
+				known    bool
+			}{{"time_set", o.TimeSet, o.Days.Known}, {"price_set", o.PriceSet, o.USD.Known}} {
+				switch {
+				case c.known && c.set != "fit" && c.set != "holdout":
+					r.addf(c.col, "want fit or holdout, have %q", c.set)
+				case !c.known && c.set != "":
+					r.addf(c.col, "set without a value to compare")
+				}
+			}
+			if o.USD.Known && o.TEU <= 0 {
+				r.addf("teu", "a price needs the shipment size in TEU")
+			}
+			out = append(out, o)
+		}
+	}
+	if err := ps.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
