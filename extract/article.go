@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/jalali"
@@ -29,8 +32,12 @@ var headerKeys = map[string]bool{"title": true, "source": true, "url": true, "la
 	"publisher": true, "outlet": true, "author": true, "country": true, "site": true, "id": true, "headline": true}
 
 // ParseArticle reads the header of text. It returns an error of kind
-// caravan.Invalid when a date line is present but its date is malformed.
+// caravan.Invalid when text is not an article's text (see CheckText) or
+// when a date line is present but its date is malformed.
 func ParseArticle(id, text string) (Article, error) {
+	if err := CheckText(text); err != nil {
+		return Article{}, caravan.Errorf(caravan.Invalid, "extract.ParseArticle", "%s: %w", id, err)
+	}
 	a := Article{ID: id, Text: text, Header: map[string]string{}}
 	pos := 0
 	// Skip blank lines before a possible date line.
@@ -80,6 +87,37 @@ func ParseArticle(id, text string) (Article, error) {
 	}
 	a.Body = pos
 	return a, nil
+}
+
+// MaxArticleBytes is the size of the largest article CheckText accepts:
+// 4 MiB, some hundred times a long news article.
+const MaxArticleBytes = 4 << 20
+
+// CheckText returns an error when text cannot be a news article: longer
+// than MaxArticleBytes, not valid UTF-8, or holding a NUL byte or more
+// than one control character (other than tab, newline, carriage return
+// and form feed) per 1000 bytes. It reads text once and allocates nothing,
+// so binary input is refused in bounded time and memory.
+func CheckText(text string) error {
+	if len(text) > MaxArticleBytes {
+		return fmt.Errorf("%d bytes, more than the %d of an article", len(text), MaxArticleBytes)
+	}
+	if !utf8.ValidString(text) {
+		return errors.New("not UTF-8 text")
+	}
+	ctl := 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == 0:
+			return errors.New("binary data (a NUL byte)")
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f:
+			ctl++
+		}
+	}
+	if ctl > 0 && ctl*1000 > len(text) {
+		return fmt.Errorf("binary data (%d control characters in %d bytes)", ctl, len(text))
+	}
+	return nil
 }
 
 // headerKey splits "key value" or "key: value" when key is a header key.

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+
+	"github.com/caravan-transport/caravan"
 )
 
 // Extractor reads facts from articles. It is safe for concurrent use; its
@@ -33,8 +35,12 @@ func (x *Extractor) Gazetteer() *Gazetteer { return x.gaz }
 // agreements, projects and meetings, each with its countries, status,
 // period and the quote (with its byte offsets in a.Text) it was read from.
 // Facts are in the order of their quotes. Extraction is linear in the size
-// of the article; ctx is checked between sentences.
+// of the article; ctx is checked between sentences. A text CheckText
+// refuses gives an error of kind caravan.Invalid and no facts.
 func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
+	if err := CheckText(a.Text); err != nil {
+		return nil, caravan.Errorf(caravan.Invalid, "extract.Extract", "%s: %w", a.ID, err)
+	}
 	d := x.newDoc(a)
 	var kept, cs []candidate
 	for _, s := range d.sents {
