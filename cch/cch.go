@@ -1,0 +1,233 @@
+package cch
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/csr"
+)
+
+// Options tune Build. The zero value orders by BFS bisection.
+type Options struct {
+	// X and Y, if set, are the coordinates of the nodes (one each per
+	// node, any planar projection: kilometres, or longitude and latitude
+	// for a regional network). Geometric bisection gives much smaller
+	// separators than BFS bisection on road networks.
+	X, Y []float64
+	// Order, if set, is the order to use instead of nested dissection: the
+	// node of each rank, a permutation of 0..N-1.
+	Order []int32
+	// Logger, if not nil, receives a summary at info level.
+	Logger *slog.Logger
+}
+
+// CCH is the metric-independent part of a customizable contraction
+// hierarchy of one csr.Graph: the node order and the chordal supergraph of
+// the undirected graph under it. Nodes inside a CCH are named by rank.
+// Every undirected arc {u, v} with u < v (as ranks) is stored at u; the arcs
+// of u are first[u] .. first[u+1]-1, sorted by their upper end.
+type CCH struct {
+	g      *csr.Graph
+	rank   []int32 // by node
+	order  []int32 // by rank
+	parent []int32 // by rank: the elimination-tree parent (lowest upper neighbour), -1 at a root
+	first  []int32 // by rank, len N+1
+	head   []int32 // by arc: its upper end
+
+	// The arcs entering each rank from below: dtail are their lower ends,
+	// darc their arc numbers; rank u's are dfirst[u] .. dfirst[u+1]-1.
+	dfirst []int32
+	dtail  []int32
+	darc   []int32
+
+	// arcOf maps each csr arc to the CCH arc it lies on: arc number << 1,
+	// plus 1 when it runs from the upper end down. Self-loops have -1.
+	arcOf []int32
+}
+
+// Stats describes a CCH.
+type Stats struct {
+	Nodes     int // nodes of the graph
+	Arcs      int // undirected arcs of the supergraph (each carries two directions)
+	TreeDepth int // height of the elimination tree: the longest chain a query walks
+	Bytes     int // memory held by the CCH (order, supergraph, arc map)
+}
+
+const maxArcs = 1<<30 - 1
+
+// Build computes the order and the supergraph of g. It is independent of
+// any weights. The order comes from opt.Order if set, else from nested
+// dissection on opt.X, opt.Y if set, else from nested dissection by BFS. It
+// returns an error of kind Invalid if the coordinates or order do not fit
+// g, or if the supergraph would exceed 2^30 arcs; a cancelled ctx returns
+// ctx.Err(). Time is dominated by the order: O((N + M) log N) sorting steps.
+func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
+	const op = "cch.Build"
+	start := time.Now()
+	n := g.NumNodes()
+	if (opt.X == nil) != (opt.Y == nil) || (opt.X != nil && (len(opt.X) != n || len(opt.Y) != n)) {
+		return nil, caravan.Errorf(caravan.Invalid, op, "coordinates for %d and %d nodes, want both or neither for %d", len(opt.X), len(opt.Y), n)
+	}
+	u := symmetrize(g)
+	order := opt.Order
+	if order != nil {
+		if len(order) != n {
+			return nil, caravan.Errorf(caravan.Invalid, op, "order of %d nodes for %d", len(order), n)
+		}
+		seen := make([]bool, n)
+		for r, v := range order {
+			if v < 0 || int(v) >= n || seen[v] {
+				return nil, caravan.Errorf(caravan.Invalid, op, "order: rank %d is node %d: not a permutation of 0..%d", r, v, n-1)
+			}
+			seen[v] = true
+		}
+		order = slices.Clone(order)
+	} else {
+		var err error
+		order, err = nestedDissection(ctx, u, opt.X, opt.Y)
+		if err != nil {
+			return nil, err
+		}
+	}
+	ordered := time.Now()
+	c := &CCH{g: g, order: order, rank: make([]int32, n)}
+	for r, v := range order {
+		c.rank[v] = int32(r)
+	}
+	if err := c.fill(ctx, u); err != nil {
+		return nil, err
+	}
+	c.index()
+	if opt.Logger != nil {
+		st := c.Stats()
+		opt.Logger.Info("cch: built", "nodes", n, "arcs", st.Arcs, "depth", st.TreeDepth,
+			"order", ordered.Sub(start), "structure", time.Since(ordered))
+	}
+	return c, nil
+}
+
+// fill runs the elimination game symbolically: the upper neighbours of rank
+// r are its own upper neighbours in the graph plus those of its children in
+// the elimination tree (other than r). O(arcs of the supergraph).
+func (c *CCH) fill(ctx context.Context, u undirected) error {
+	n := len(c.order)
+	c.first = make([]int32, n+1)
+	c.parent = make([]int32, n)
+	head := make([]int32, 0, 2*len(u.adj))
+	stamp := make([]int32, n)
+	child := make([]int32, n) // first child, -1 if none
+	sib := make([]int32, n)   // next sibling
+	for i := range stamp {
+		stamp[i], child[i] = -1, -1
+	}
+	for r := range int32(n) {
+		if r&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		v := c.order[r]
+		start := len(head)
+		for _, w := range u.adj[u.off[v]:u.off[v+1]] {
+			if x := c.rank[w]; x > r && stamp[x] != r {
+				stamp[x] = r
+				head = append(head, x)
+			}
+		}
+		for ch := child[r]; ch >= 0; ch = sib[ch] {
+			for _, x := range head[c.first[ch]:c.first[ch+1]] {
+				if x != r && stamp[x] != r {
+					stamp[x] = r
+					head = append(head, x)
+				}
+			}
+		}
+		if len(head) > maxArcs {
+			return caravan.Errorf(caravan.Invalid, "cch.Build", "supergraph exceeds %d arcs after %d of %d nodes", maxArcs, r, n)
+		}
+		slices.Sort(head[start:])
+		c.first[r+1] = int32(len(head))
+		c.parent[r] = -1
+		if len(head) > start {
+			p := head[start]
+			c.parent[r] = p
+			sib[r] = child[p]
+			child[p] = r
+		}
+	}
+	c.head = slices.Clip(head)
+	return nil
+}
+
+// index builds the downward adjacency and the map from csr arcs.
+func (c *CCH) index() {
+	n := len(c.order)
+	m := len(c.head)
+	c.dfirst = make([]int32, n+1)
+	for _, x := range c.head {
+		c.dfirst[x+1]++
+	}
+	for r := 1; r <= n; r++ {
+		c.dfirst[r] += c.dfirst[r-1]
+	}
+	next := slices.Clone(c.dfirst[:n])
+	c.dtail = make([]int32, m)
+	c.darc = make([]int32, m)
+	for r := range int32(n) {
+		for k := c.first[r]; k < c.first[r+1]; k++ {
+			x := c.head[k]
+			c.dtail[next[x]] = r
+			c.darc[next[x]] = k
+			next[x]++
+		}
+	}
+	g := c.g
+	c.arcOf = make([]int32, g.NumArcs())
+	for a, h := range g.Heads {
+		t, hr := c.rank[g.Tails[a]], c.rank[h]
+		switch {
+		case t == hr:
+			c.arcOf[a] = -1
+		case t < hr:
+			c.arcOf[a] = c.find(t, hr) << 1
+		default:
+			c.arcOf[a] = c.find(hr, t)<<1 | 1
+		}
+	}
+}
+
+// find returns the number of arc {lo, hi}, lo < hi, which must exist.
+func (c *CCH) find(lo, hi int32) int32 {
+	hs := c.head[c.first[lo]:c.first[lo+1]]
+	i, _ := slices.BinarySearch(hs, hi)
+	return c.first[lo] + int32(i)
+}
+
+// Graph returns the graph c was built on.
+func (c *CCH) Graph() *csr.Graph { return c.g }
+
+// Order returns a copy of the order: the node of each rank. Pass it as
+// Options.Order to rebuild the same CCH without nested dissection.
+func (c *CCH) Order() []int32 { return slices.Clone(c.order) }
+
+// Rank returns the rank of node v.
+func (c *CCH) Rank(v int32) int32 { return c.rank[v] }
+
+// Stats returns the size of c.
+func (c *CCH) Stats() Stats {
+	n := len(c.order)
+	depth := make([]int32, n)
+	maxd := 0
+	for r := n - 1; r >= 0; r-- {
+		if p := c.parent[r]; p >= 0 {
+			depth[r] = depth[p] + 1
+		}
+		maxd = max(maxd, int(depth[r])+1)
+	}
+	b := 4 * (len(c.rank) + len(c.order) + len(c.parent) + len(c.first) + len(c.head) +
+		len(c.dfirst) + len(c.dtail) + len(c.darc) + len(c.arcOf))
+	return Stats{Nodes: n, Arcs: len(c.head), TreeDepth: maxd, Bytes: b}
+}

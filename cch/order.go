@@ -1,0 +1,318 @@
+package cch
+
+import (
+	"context"
+	"slices"
+
+	"github.com/caravan-transport/caravan/csr"
+)
+
+// undirected is the symmetric adjacency of a graph without self-loops
+// (parallel arcs are kept; they do no harm to the order).
+type undirected struct {
+	off []int32
+	adj []int32
+}
+
+func symmetrize(g *csr.Graph) undirected {
+	n := g.NumNodes()
+	off := make([]int32, n+1)
+	for a, h := range g.Heads {
+		t := g.Tails[a]
+		if t != h {
+			off[t+1]++
+			off[h+1]++
+		}
+	}
+	for v := 1; v <= n; v++ {
+		off[v] += off[v-1]
+	}
+	next := slices.Clone(off[:n])
+	adj := make([]int32, off[n])
+	for a, h := range g.Heads {
+		t := g.Tails[a]
+		if t != h {
+			adj[next[t]] = h
+			next[t]++
+			adj[next[h]] = t
+			next[h]++
+		}
+	}
+	return undirected{off: off, adj: adj}
+}
+
+// dissector computes a nested-dissection order: each connected part is cut
+// in two by a small separator, the two sides are ordered recursively and the
+// separator is ranked above both.
+type dissector struct {
+	u     undirected
+	x, y  []float64 // coordinates, or nil
+	mark  []int32   // subproblem stamp per node; -1 once ordered
+	stamp int32
+	order []int32 // by rank
+	pos   []int32 // scratch: position in the sweep order
+	dist  []int32 // scratch: BFS distance
+	keyed []keyed // scratch
+	queue []int32 // scratch
+	ctx   context.Context
+	steps int
+}
+
+type keyed struct {
+	k float64
+	v int32
+}
+
+// leafSize is the part size below which a part is ordered as it comes.
+const leafSize = 2
+
+func nestedDissection(ctx context.Context, u undirected, x, y []float64) ([]int32, error) {
+	n := len(u.off) - 1
+	d := &dissector{
+		u: u, x: x, y: y,
+		mark:  make([]int32, n),
+		order: make([]int32, n),
+		pos:   make([]int32, n),
+		dist:  make([]int32, n),
+		ctx:   ctx,
+	}
+	nodes := make([]int32, n)
+	for v := range nodes {
+		nodes[v] = int32(v)
+	}
+	if err := d.split(nodes, 0); err != nil {
+		return nil, err
+	}
+	return d.order, nil
+}
+
+// enter marks nodes as the current subproblem.
+func (d *dissector) enter(nodes []int32) int32 {
+	d.stamp++
+	for _, v := range nodes {
+		d.mark[v] = d.stamp
+	}
+	return d.stamp
+}
+
+// split orders nodes into ranks lo .. lo+len(nodes)-1. It reorders nodes.
+func (d *dissector) split(nodes []int32, lo int) error {
+	d.steps++
+	if d.steps&255 == 0 {
+		if err := d.ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if len(nodes) <= leafSize {
+		copy(d.order[lo:], nodes)
+		for _, v := range nodes {
+			d.mark[v] = -1
+		}
+		return nil
+	}
+	id := d.enter(nodes)
+	// Components first: each is ordered on its own, without a separator.
+	first := d.component(nodes[0], id)
+	if first < len(nodes) {
+		comps := d.components(nodes, id)
+		at := 0
+		for _, c := range comps {
+			if err := d.split(nodes[at:at+c], lo+at); err != nil {
+				return err
+			}
+			at += c
+		}
+		return nil
+	}
+	a, b, s := d.bisect(nodes, id)
+	// nodes is now A | B | S.
+	for _, v := range nodes[a+b:] {
+		d.mark[v] = -1
+	}
+	copy(d.order[lo+a+b:lo+a+b+s], nodes[a+b:])
+	if err := d.split(nodes[:a], lo); err != nil {
+		return err
+	}
+	return d.split(nodes[a:a+b], lo+a)
+}
+
+// component runs a BFS from src over nodes of subproblem id, filling
+// d.queue and d.dist, and returns the number of nodes reached.
+func (d *dissector) component(src, id int32) int {
+	q := append(d.queue[:0], src)
+	d.dist[src] = 0
+	d.mark[src] = -2 - id // visited
+	for i := 0; i < len(q); i++ {
+		v := q[i]
+		for _, w := range d.u.adj[d.u.off[v]:d.u.off[v+1]] {
+			if d.mark[w] == id {
+				d.mark[w] = -2 - id
+				d.dist[w] = d.dist[v] + 1
+				q = append(q, w)
+			}
+		}
+	}
+	for _, v := range q {
+		d.mark[v] = id
+	}
+	d.queue = q
+	return len(q)
+}
+
+// components reorders nodes so that each connected component is contiguous
+// and returns the component sizes.
+func (d *dissector) components(nodes []int32, id int32) []int {
+	var sizes []int
+	out := make([]int32, 0, len(nodes))
+	for _, v := range nodes {
+		if d.mark[v] != id {
+			continue
+		}
+		c := d.component(v, id)
+		out = append(out, d.queue...)
+		for _, w := range d.queue {
+			d.mark[w] = -3 // done for this pass
+		}
+		sizes = append(sizes, c)
+	}
+	copy(nodes, out)
+	for _, v := range nodes {
+		d.mark[v] = id
+	}
+	return sizes
+}
+
+// bisect splits a connected part in sides A and B and a separator S, and
+// reorders nodes to A | B | S. It sorts the nodes along several directions
+// (coordinates projected on the x axis, the y axis and both diagonals, or
+// BFS distance from a peripheral node), takes the prefix with the fewest
+// cut edges per balanced pair among prefixes of 25–75 % of the nodes, and
+// makes the separator the smaller side of the cut's endpoints.
+func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
+	n := len(nodes)
+	keys := d.keyed[:0]
+	bestScore, bestDir, bestCut := -1.0, -1, 0
+	var best []keyed
+	dirs := 1
+	if d.x != nil {
+		dirs = 4
+	}
+	for dir := range dirs {
+		keys = keys[:0]
+		if d.x == nil {
+			// BFS from a far node of a BFS from an arbitrary one.
+			d.component(nodes[0], id)
+			far := d.queue[len(d.queue)-1]
+			d.component(far, id)
+			for _, v := range nodes {
+				keys = append(keys, keyed{float64(d.dist[v]), v})
+			}
+		} else {
+			for _, v := range nodes {
+				var k float64
+				switch dir {
+				case 0:
+					k = d.x[v]
+				case 1:
+					k = d.y[v]
+				case 2:
+					k = d.x[v] + d.y[v]
+				default:
+					k = d.x[v] - d.y[v]
+				}
+				keys = append(keys, keyed{k, v})
+			}
+		}
+		slices.SortFunc(keys, func(p, q keyed) int {
+			switch {
+			case p.k < q.k:
+				return -1
+			case p.k > q.k:
+				return 1
+			}
+			return int(p.v - q.v)
+		})
+		for i, kv := range keys {
+			d.pos[kv.v] = int32(i)
+		}
+		// Sweep: move nodes from B to A in key order, tracking the cut.
+		cut := 0
+		lo, hi := n/4, n-n/4
+		if lo < 1 {
+			lo = 1
+		}
+		if hi > n-1 {
+			hi = n - 1
+		}
+		for i, kv := range keys[:hi] {
+			v := kv.v
+			for _, w := range d.u.adj[d.u.off[v]:d.u.off[v+1]] {
+				if d.mark[w] != id {
+					continue
+				}
+				if int(d.pos[w]) < i {
+					cut--
+				} else {
+					cut++
+				}
+			}
+			if k := i + 1; k >= lo {
+				score := float64(cut) / (float64(k) * float64(n-k))
+				if bestScore < 0 || score < bestScore {
+					bestScore, bestDir, bestCut = score, dir, k
+				}
+			}
+		}
+		if bestDir == dir {
+			best = append(best[:0], keys...)
+		}
+	}
+	d.keyed = keys
+	// Sides: A = best[:bestCut], B = the rest. Separator: the endpoints of cut
+	// edges on the side that has fewer of them.
+	for i, kv := range best {
+		d.pos[kv.v] = int32(i)
+	}
+	var sepA, sepB []int32
+	for i, kv := range best {
+		v := kv.v
+		inA := i < bestCut
+		for _, w := range d.u.adj[d.u.off[v]:d.u.off[v+1]] {
+			if d.mark[w] != id {
+				continue
+			}
+			if wA := int(d.pos[w]) < bestCut; wA != inA {
+				if inA {
+					sepA = append(sepA, v)
+				} else {
+					sepB = append(sepB, v)
+				}
+				break
+			}
+		}
+	}
+	sep := sepA
+	if len(sepB) < len(sepA) {
+		sep = sepB
+	}
+	isSep := d.mark // reuse: mark separator nodes with a distinct stamp
+	d.stamp++
+	for _, v := range sep {
+		isSep[v] = d.stamp
+	}
+	out := nodes[:0]
+	for _, kv := range best[:bestCut] {
+		if isSep[kv.v] != d.stamp {
+			out = append(out, kv.v)
+		}
+	}
+	a = len(out)
+	for _, kv := range best[bestCut:] {
+		if isSep[kv.v] != d.stamp {
+			out = append(out, kv.v)
+		}
+	}
+	b = len(out) - a
+	copy(nodes[a+b:], sep)
+	return a, b, len(sep)
+}

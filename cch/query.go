@@ -1,0 +1,167 @@
+package cch
+
+import "math"
+
+// Query answers point-to-point queries on one Metric with an
+// elimination-tree search: each direction walks from its end up the chain of
+// elimination-tree ancestors (the only nodes an upward search can reach in a
+// chordal supergraph) and relaxes their upward arcs, skipping nodes whose
+// distance already exceeds the best path found. The chains are walked
+// together, lowest rank first, so the best path is known from their first
+// common node on. Costs are proportional to the arcs on the two chains; a
+// warmed-up Query allocates nothing. A Query is not safe for concurrent
+// use; give each goroutine its own.
+type Query struct {
+	m      *Metric
+	df, db []float64 // by rank; +Inf outside the chains of the last query
+	fp, bp []int32   // by rank: the rank a node was reached from
+	ls, lt int32     // ranks of the last query's ends, -1 before the first
+	meet   int32     // rank where the best path turns, or -1
+	stack  [][2]int32
+
+	// Relaxed counts the arcs the last query relaxed.
+	Relaxed int
+}
+
+// NewQuery returns a Query on m.
+func NewQuery(m *Metric) *Query { return &Query{m: m, ls: -1, lt: -1, meet: -1} }
+
+// Metric returns the metric the Query runs on.
+func (q *Query) Metric() *Metric { return q.m }
+
+func (q *Query) begin() {
+	c := q.m.c
+	n := len(c.order)
+	if len(q.df) != n {
+		q.df = make([]float64, n)
+		q.db = make([]float64, n)
+		q.fp = make([]int32, n)
+		q.bp = make([]int32, n)
+		inf := math.Inf(1)
+		for i := range q.df {
+			q.df[i], q.db[i] = inf, inf
+		}
+		q.ls, q.lt = -1, -1
+	}
+	inf := math.Inf(1)
+	for x := q.ls; x >= 0; x = c.parent[x] {
+		q.df[x] = inf
+	}
+	for x := q.lt; x >= 0; x = c.parent[x] {
+		q.db[x] = inf
+	}
+}
+
+// Distance returns the length of a shortest path from s to t, or +Inf if t
+// cannot be reached. s and t are nodes of the graph (0..N-1); it panics on
+// others. Query.Path then gives the path.
+func (q *Query) Distance(s, t int32) float64 {
+	q.begin()
+	m := q.m
+	c := m.c
+	parent := c.parent
+	df, db, fp, bp := q.df, q.db, q.fp, q.bp
+	ffirst, fhead, fw := m.ffirst, m.fhead, m.fw
+	bfirst, bhead, bw := m.bfirst, m.bhead, m.bw
+	x, y := c.rank[s], c.rank[t]
+	q.ls, q.lt = x, y
+	df[x], fp[x] = 0, -1
+	db[y], bp[y] = 0, -1
+	best, meet := math.Inf(1), int32(-1)
+	relaxed := 0
+	for x >= 0 || y >= 0 {
+		fwd, bwd := x >= 0 && (y < 0 || x <= y), y >= 0 && (x < 0 || y <= x)
+		if fwd && bwd { // a common ancestor
+			if d := df[x] + db[x]; d < best {
+				best, meet = d, x
+			}
+		}
+		if fwd {
+			if d := df[x]; d < best {
+				lo, hi := ffirst[x], ffirst[x+1]
+				relaxed += int(hi - lo)
+				for k := lo; k < hi; k++ {
+					h := fhead[k]
+					if nd := d + fw[k]; nd < df[h] {
+						df[h], fp[h] = nd, x
+					}
+				}
+			}
+			x = parent[x]
+		}
+		if bwd {
+			if d := db[y]; d < best {
+				lo, hi := bfirst[y], bfirst[y+1]
+				relaxed += int(hi - lo)
+				for k := lo; k < hi; k++ {
+					h := bhead[k]
+					if nd := d + bw[k]; nd < db[h] {
+						db[h], bp[h] = nd, y
+					}
+				}
+			}
+			y = parent[y]
+		}
+	}
+	q.meet = meet
+	q.Relaxed = relaxed
+	return best
+}
+
+// Path appends to buf the arcs (csr arc numbers of the graph) of the path
+// the last Distance call found, in order from s, and returns the extended
+// slice. It returns buf unchanged when t was not reached or s == t. After
+// warm-up it allocates only if buf must grow.
+func (q *Query) Path(buf []int32) []int32 {
+	if q.meet < 0 {
+		return buf
+	}
+	// Ranks from s up to meet, collected backwards into the stack, then
+	// unpacked in order; then from meet down to t.
+	st := q.stack[:0]
+	for x := q.meet; q.fp[x] >= 0; x = q.fp[x] {
+		st = append(st, [2]int32{q.fp[x], x})
+	}
+	// The stack pops the first arc first.
+	q.stack = st
+	buf = q.unpackAll(buf)
+	for x := q.meet; q.bp[x] >= 0; x = q.bp[x] {
+		q.stack = append(q.stack[:0], [2]int32{x, q.bp[x]})
+		buf = q.unpackAll(buf)
+	}
+	return buf
+}
+
+// unpackAll pops the arcs (from, to) on the stack, replacing each shortcut
+// by its two halves, and appends the original arcs to buf.
+func (q *Query) unpackAll(buf []int32) []int32 {
+	c := q.m.c
+	g := c.g
+	st := q.stack
+	for len(st) > 0 {
+		e := st[len(st)-1]
+		st = st[:len(st)-1]
+		u, v := e[0], e[1]
+		var mid int32
+		if u < v {
+			mid = q.m.mid[2*c.find(u, v)]
+		} else {
+			mid = q.m.mid[2*c.find(v, u)+1]
+		}
+		if mid >= 0 {
+			st = append(st, [2]int32{mid, v}, [2]int32{u, mid})
+			continue
+		}
+		// An original arc: the lightest of order[u] → order[v].
+		from, to := c.order[u], c.order[v]
+		best, bw := int32(-1), math.Inf(1)
+		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
+			if g.Heads[a] == to && (best < 0 || q.m.w[a] < bw) {
+				best, bw = a, q.m.w[a]
+			}
+		}
+		buf = append(buf, best)
+	}
+	q.stack = st
+	return buf
+}
