@@ -1,0 +1,518 @@
+package assign
+
+import (
+	"context"
+	"math"
+)
+
+// Algorithm B (Dial 2006) keeps, for every origin, a bush: an acyclic
+// subnetwork rooted at the origin that carries all of the origin's demand.
+// Flow moves inside a bush, from the longest used path to the shortest path
+// between a node and the last node both paths share (the divergence node),
+// by a Newton step on the difference of the two segments' costs. Between
+// flow passes a bush drops the links its origin no longer uses and adds
+// links that shorten paths (Nie 2010's criterion: the link must improve
+// both the shortest and the longest used path labels at its head, which
+// keeps the bush acyclic).
+//
+// A bush is stored as the list of its arcs grouped by head, the groups in
+// topological order, the last arc of each group flagged; flows are stored
+// only for the approaches of merge nodes (heads with two or more bush arcs).
+// The flow of a node's single approach is the node's throughput, computed
+// when needed by one backward pass. That needs 4 bytes per bush arc plus 8
+// per merge approach, about 6 bytes per node and origin.
+
+// lastBit flags the last arc of a head's group in bush.arcs.
+const lastBit = 1 << 31
+
+// bush is the state of one origin.
+type bush struct {
+	origin int32
+	arcs   []uint32  // network arcs grouped by head, groups in topological order; lastBit ends a group
+	flow   []float64 // the origin's flow on each arc of a group of two or more, in arc order
+	active bool      // worth another flow pass in this iteration
+}
+
+// bworker holds the scratch arrays of one goroutine working on bushes.
+type bworker struct {
+	l, u         []float64 // shortest and longest (used) path labels
+	spArc, lpArc []int32   // last arc of those paths, -1 at the origin
+	spF, lpF     []int32   // index into bush.flow of that arc, -1 if it is a single approach
+	nf           []float64 // node throughput
+	mark         []uint32  // divergence search stamps
+	stamp        uint32
+	in           []uint32 // per node: in the bush (== epoch)
+	keep         []uint32 // per arc: in the new bush (== epoch)
+	af           []float64
+	epoch        uint32
+	indeg        []int32
+	queue        []int32
+	newArcs      []uint32
+	newFlow      []float64
+}
+
+func newBWorker(net *Network) *bworker {
+	n, m := net.nodes, net.Links()
+	return &bworker{
+		l: make([]float64, n), u: make([]float64, n),
+		spArc: make([]int32, n), lpArc: make([]int32, n), spF: make([]int32, n), lpF: make([]int32, n),
+		nf: make([]float64, n), mark: make([]uint32, n), in: make([]uint32, n),
+		keep: make([]uint32, m), af: make([]float64, m), indeg: make([]int32, n), queue: make([]int32, 0, n),
+	}
+}
+
+// bstate is Algorithm B's state beside the shared state.
+type bstate struct {
+	*state
+	bushes  []bush
+	workers []*bworker
+	thresh  float64 // skip a bush whose relative excess is below this
+	y       []float64
+}
+
+// bushes runs Algorithm B.
+func (s *state) bushes(ctx context.Context) error {
+	b := &bstate{state: s, y: make([]float64, s.net.Links())}
+	if err := b.init(); err != nil {
+		return err
+	}
+	b.workers = []*bworker{newBWorker(s.net)}
+	w := b.workers[0]
+	for {
+		sptt, o, t, ok := s.paths.run(s.cost, b.y)
+		if !ok {
+			return unreachable(o, t, s.dem.between(o, t))
+		}
+		if stop, err := s.report(ctx, sptt); stop {
+			return err
+		}
+		s.iter++
+		inner := 20
+		if s.iter == 1 {
+			inner = 1
+		}
+		b.thresh = 0.25 * s.gap
+		for i := range b.bushes {
+			bu := &b.bushes[i]
+			w.update(b, bu)
+			bu.active = w.improve(b, bu, 0)
+		}
+		for range inner {
+			if ctx.Err() != nil {
+				break
+			}
+			any := false
+			for i := range b.bushes {
+				bu := &b.bushes[i]
+				if bu.active {
+					bu.active = w.improve(b, bu, b.thresh)
+					any = any || bu.active
+				}
+			}
+			if !any {
+				break
+			}
+		}
+		s.updateCosts()
+	}
+}
+
+// init builds each origin's bush as its shortest-path tree at free-flow
+// costs and loads the origin's demand on it.
+func (b *bstate) init() error {
+	s := b.state
+	net, d := s.net, s.dem
+	s.updateCosts()
+	b.bushes = make([]bush, net.zones)
+	t := s.paths.trees[0]
+	tails := net.g.Tails
+	for o := range net.zones {
+		bu := &b.bushes[o]
+		bu.origin = int32(o)
+		lo, hi := d.off[o], d.off[o+1]
+		if lo == hi {
+			continue
+		}
+		t.search(s.cost, int32(o), nil)
+		for i := lo; i < hi; i++ {
+			if dst := d.dest[i]; !t.reached(dst) {
+				return unreachable(int32(o), dst, d.flow[i])
+			}
+		}
+		bu.arcs = make([]uint32, 0, len(t.order)-1)
+		for _, v := range t.order[1:] {
+			bu.arcs = append(bu.arcs, uint32(t.pred[v])|lastBit)
+		}
+		// Load the demand: reverse topological order.
+		nf := t.nf
+		for i := lo; i < hi; i++ {
+			nf[d.dest[i]] += d.flow[i]
+		}
+		for i := len(t.order) - 1; i > 0; i-- {
+			v := t.order[i]
+			if f := nf[v]; f != 0 {
+				nf[v] = 0
+				a := t.pred[v]
+				s.x[a] += f
+				nf[tails[a]] += f
+			}
+		}
+		nf[o] = 0
+	}
+	s.updateCosts()
+	return nil
+}
+
+// scan computes, in topological order, the shortest path label l of every
+// bush node and the longest path label u, over used approaches (flow > 0)
+// when used is true, over all bush arcs otherwise; a node without a used
+// approach gets its shortest path as its longest. It records the last arc
+// of each path and its index in bu.flow.
+func (w *bworker) scan(b *bstate, bu *bush, used bool) {
+	net := b.net
+	tails, heads := net.g.Tails, net.g.Heads
+	cost := b.cost
+	l, u := w.l, w.u
+	r := bu.origin
+	l[r], u[r] = 0, 0
+	w.spArc[r], w.lpArc[r] = -1, -1
+	arcs, flow := bu.arcs, bu.flow
+	fi := int32(0)
+	for i := 0; i < len(arcs); {
+		v := arcs[i]
+		if v&lastBit != 0 {
+			a := int32(v &^ lastBit)
+			t, h := tails[a], heads[a]
+			c := cost[a]
+			l[h], u[h] = l[t]+c, u[t]+c
+			w.spArc[h], w.lpArc[h] = a, a
+			w.spF[h], w.lpF[h] = -1, -1
+			i++
+			continue
+		}
+		j := i + 1
+		for arcs[j]&lastBit == 0 {
+			j++
+		}
+		bl, bu2 := math.Inf(1), math.Inf(-1)
+		var sa, la, sf, lf int32 = -1, -1, -1, -1
+		for k := i; k <= j; k++ {
+			a := int32(arcs[k] &^ lastBit)
+			t := tails[a]
+			c := cost[a]
+			f := fi + int32(k-i)
+			if x := l[t] + c; x < bl {
+				bl, sa, sf = x, a, f
+			}
+			if !used || flow[f] > 0 {
+				if x := u[t] + c; x > bu2 {
+					bu2, la, lf = x, a, f
+				}
+			}
+		}
+		if la < 0 {
+			bu2, la, lf = u[tails[sa]]+cost[sa], sa, sf
+		}
+		h := heads[sa]
+		l[h], u[h] = bl, bu2
+		w.spArc[h], w.lpArc[h], w.spF[h], w.lpF[h] = sa, la, sf, lf
+		fi += int32(j - i + 1)
+		i = j + 1
+	}
+}
+
+// nodeFlows computes the throughput nf of every bush node by one backward
+// pass and returns the bush's total cost Σ flow·cost and the cost of its
+// demand on the bush's shortest paths (labels of the last scan).
+func (w *bworker) nodeFlows(b *bstate, bu *bush) (total, shortest float64) {
+	net, d := b.net, b.dem
+	tails, heads := net.g.Tails, net.g.Heads
+	cost := b.cost
+	nf := w.nf
+	for _, v := range bu.arcs {
+		nf[heads[v&^lastBit]] = 0
+	}
+	nf[bu.origin] = 0
+	o := bu.origin
+	for i := d.off[o]; i < d.off[o+1]; i++ {
+		nf[d.dest[i]] += d.flow[i]
+		shortest += d.flow[i] * w.l[d.dest[i]]
+	}
+	arcs, flow := bu.arcs, bu.flow
+	fi := len(flow)
+	for i := len(arcs) - 1; i >= 0; {
+		k := i - 1
+		for k >= 0 && arcs[k]&lastBit == 0 {
+			k--
+		}
+		// The group is arcs[k+1 : i+1].
+		if k == i-1 {
+			a := int32(arcs[i] &^ lastBit)
+			f := nf[heads[a]]
+			nf[tails[a]] += f
+			total += f * cost[a]
+		} else {
+			fi -= i - k
+			for g := k + 1; g <= i; g++ {
+				a := int32(arcs[g] &^ lastBit)
+				f := flow[fi+g-k-1]
+				nf[tails[a]] += f
+				total += f * cost[a]
+			}
+		}
+		i = k
+	}
+	return total, shortest
+}
+
+// improve scans bu and, unless its relative excess cost is below thresh,
+// shifts flow at every merge node from the longest used to the shortest
+// path segment. It reports whether it shifted.
+func (w *bworker) improve(b *bstate, bu *bush, thresh float64) bool {
+	if len(bu.flow) == 0 {
+		return false // a tree: no alternatives
+	}
+	w.scan(b, bu, true)
+	if thresh > 0 {
+		total, shortest := w.nodeFlows(b, bu)
+		if shortest <= 0 || (total-shortest)/total < thresh {
+			return false
+		}
+	}
+	net := b.net
+	heads := net.g.Heads
+	arcs := bu.arcs
+	fi := len(bu.flow)
+	shifted := false
+	for i := len(arcs) - 1; i >= 0; {
+		k := i - 1
+		for k >= 0 && arcs[k]&lastBit == 0 {
+			k--
+		}
+		if k < i-1 {
+			fi -= i - k
+			h := heads[arcs[i]&^lastBit]
+			if w.lpArc[h] != w.spArc[h] && w.u[h] > w.l[h] {
+				if w.shift(b, bu, h) {
+					shifted = true
+				}
+			}
+		}
+		i = k
+	}
+	return shifted
+}
+
+// shift moves flow at merge node h from its longest used to its shortest
+// path segment by one Newton step, and reports whether it moved any.
+func (w *bworker) shift(b *bstate, bu *bush, h int32) bool {
+	net := b.net
+	tails := net.g.Tails
+	r := bu.origin
+	// Find the divergence node: walk both paths back in turn; the first node
+	// one walk reaches that the other has visited is the last shared node.
+	w.stamp++
+	if w.stamp == 0 {
+		clear(w.mark)
+		w.stamp = 1
+	}
+	st := w.stamp
+	mark := w.mark
+	mark[h] = st
+	p, q := h, h
+	d := int32(-1)
+	for d < 0 {
+		if p != r {
+			p = tails[w.spArc[p]]
+			if mark[p] == st {
+				d = p
+				break
+			}
+			mark[p] = st
+		}
+		if q != r {
+			q = tails[w.lpArc[q]]
+			if mark[q] == st {
+				d = q
+				break
+			}
+			mark[q] = st
+		}
+	}
+	cost, der, flow := b.cost, b.der, bu.flow
+	c1, d1, f1 := 0.0, 0.0, math.Inf(1)
+	for v := h; v != d; {
+		a := w.lpArc[v]
+		c1 += cost[a]
+		d1 += der[a]
+		if f := w.lpF[v]; f >= 0 {
+			f1 = min(f1, flow[f])
+		}
+		v = tails[a]
+	}
+	c2, d2 := 0.0, 0.0
+	for v := h; v != d; {
+		a := w.spArc[v]
+		c2 += cost[a]
+		d2 += der[a]
+		v = tails[a]
+	}
+	if !(c1 > c2) || !(f1 > 0) {
+		return false
+	}
+	delta := f1
+	if dd := d1 + d2; dd > 0 {
+		delta = min(f1, (c1-c2)/dd)
+	}
+	x := b.x
+	for v := h; v != d; {
+		a := w.lpArc[v]
+		if f := w.lpF[v]; f >= 0 {
+			flow[f] = max(0, flow[f]-delta)
+		}
+		x[a] -= delta
+		cost[a], der[a] = net.costDer(int(a), x[a])
+		v = tails[a]
+	}
+	for v := h; v != d; {
+		a := w.spArc[v]
+		if f := w.spF[v]; f >= 0 {
+			flow[f] += delta
+		}
+		x[a] += delta
+		cost[a], der[a] = net.costDer(int(a), x[a])
+		v = tails[a]
+	}
+	return true
+}
+
+// update rebuilds bu's arcs: it drops merge approaches without flow (but
+// never a node's shortest-path approach), adds every arc that improves both
+// labels of its head and may leave its tail, and puts the groups back in a
+// topological order.
+func (w *bworker) update(b *bstate, bu *bush) {
+	if len(bu.arcs) == 0 {
+		return
+	}
+	net := b.net
+	tails, heads := net.g.Tails, net.g.Heads
+	w.scan(b, bu, true)
+	w.nodeFlows(b, bu)
+	w.epoch++
+	if w.epoch == 0 {
+		clear(w.in)
+		clear(w.keep)
+		w.epoch = 1
+	}
+	ep := w.epoch
+	r := bu.origin
+	w.in[r] = ep
+	arcs, flow := bu.arcs, bu.flow
+	fi := 0
+	for i := 0; i < len(arcs); {
+		j := i
+		for arcs[j]&lastBit == 0 {
+			j++
+		}
+		h := heads[arcs[j]&^lastBit]
+		w.in[h] = ep
+		if j == i {
+			a := arcs[i] &^ lastBit
+			w.keep[a], w.af[a] = ep, w.nf[h]
+		} else {
+			for k := i; k <= j; k++ {
+				a := int32(arcs[k] &^ lastBit)
+				f := flow[fi+k-i]
+				if f > 0 || a == w.spArc[h] {
+					w.keep[a], w.af[a] = ep, f
+				}
+			}
+			fi += j - i + 1
+		}
+		i = j + 1
+	}
+	cost := b.cost
+	l, u := w.l, w.u
+	for a, t := range tails {
+		h := heads[a]
+		if w.keep[a] == ep || w.in[t] != ep || w.in[h] != ep || (t != r && t < net.firstThru) {
+			continue
+		}
+		if l[t]+cost[a] < l[h] && u[t] < u[h] {
+			w.keep[a], w.af[a] = ep, 0
+		}
+	}
+	// Topological order (Kahn) over the kept arcs, then regroup by head.
+	indeg := w.indeg
+	off, inOff, inArcs := net.g.Offsets, net.inOff, net.inArcs
+	nodes := 0
+	for _, v := range arcs {
+		if v&lastBit == 0 {
+			continue
+		}
+		h := heads[v&^lastBit]
+		nodes++
+		cnt := int32(0)
+		for _, a := range inArcs[inOff[h]:inOff[h+1]] {
+			if w.keep[a] == ep {
+				cnt++
+			}
+		}
+		indeg[h] = cnt
+	}
+	for i := range arcs {
+		h := heads[arcs[i]&^lastBit]
+		if indeg[h] != 0 {
+			continue
+		}
+		cnt := int32(0)
+		for _, a := range inArcs[inOff[h]:inOff[h+1]] {
+			if w.keep[a] == ep {
+				cnt++
+			}
+		}
+		indeg[h] = cnt
+	}
+	q := w.queue[:0]
+	q = append(q, r)
+	newArcs, newFlow := w.newArcs[:0], w.newFlow[:0]
+	for qi := 0; qi < len(q); qi++ {
+		v := q[qi]
+		if v != r {
+			lo := len(newArcs)
+			for _, a := range inArcs[inOff[v]:inOff[v+1]] {
+				if w.keep[a] == ep {
+					newArcs = append(newArcs, uint32(a))
+				}
+			}
+			newArcs[len(newArcs)-1] |= lastBit
+			if len(newArcs)-lo > 1 {
+				for _, a := range newArcs[lo:] {
+					newFlow = append(newFlow, w.af[a&^lastBit])
+				}
+			}
+			if v < net.firstThru {
+				continue // a zone that paths may not pass through
+			}
+		}
+		for a := off[v]; a < off[v+1]; a++ {
+			if w.keep[a] != ep {
+				continue
+			}
+			h := heads[a]
+			indeg[h]--
+			if indeg[h] == 0 {
+				q = append(q, h)
+			}
+		}
+	}
+	w.queue, w.newArcs, w.newFlow = q, newArcs, newFlow
+	if len(q)-1 != nodes {
+		// A cycle: cannot happen with exact arithmetic (every kept arc
+		// leads to a node whose longest label is at least its tail's, every
+		// added arc to a strictly larger one). Keep the old bush.
+		return
+	}
+	bu.arcs = append(bu.arcs[:0], newArcs...)
+	bu.flow = append(bu.flow[:0], newFlow...)
+}
