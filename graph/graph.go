@@ -40,6 +40,13 @@ type Arc struct {
 	RunHours      float64 // time moving (or handling, for a transfer)
 	DwellHours    float64 // border dwell (crossings)
 	DwellP90Hours float64 // 90th percentile border dwell, or DwellHours when unpublished
+	// WaitHours is the expected wait before the arc: for the departure of
+	// a scheduled service (BoardingWait), in the queue of a busy terminal
+	// (QueueWait) and for a block train to fill (consolidation).
+	WaitHours float64
+	// VarHours is the variance of the arc's time in hours²: running time
+	// spread, dwell and wait, taken as independent.
+	VarHours      float64
 	USDPerTonne   float64 // line haul (or handling) plus FeePerTonne
 	FeePerTonne   float64 // the border fee's share of USDPerTonne
 	VehicleLoad   float64 // tonnes per truck or wagon, to turn a fee per vehicle into FeePerTonne
@@ -51,8 +58,8 @@ type Arc struct {
 	SpeedRate, CostRate, CO2Rate int32
 }
 
-// Hours returns the mean time on the arc: running plus dwell.
-func (a *Arc) Hours() float64 { return a.RunHours + a.DwellHours }
+// Hours returns the mean time on the arc: running plus dwell plus wait.
+func (a *Arc) Hours() float64 { return a.RunHours + a.DwellHours + a.WaitHours }
 
 // Graph is a compiled network: a CSR graph of states and the parameters of
 // every arc. It is immutable and safe for concurrent use.
@@ -68,7 +75,7 @@ type Graph struct {
 	revOrig    []int32 // arc of rev → arc of CSR
 
 	// Per-arc columns in CSR order, for weight computation.
-	hours, hoursP90, usdT, usdTEU, co2T, km []float64
+	hours, hoursP90, hoursVar, usdT, usdTEU, co2T, km []float64
 
 	// Parameters of the shipment model.
 	TonnesPerTEU    float64
@@ -80,10 +87,21 @@ type Graph struct {
 	// when the parameter is absent. A link's time from its km and speed is
 	// divided by it; a fixed sailing time is not.
 	MovingShare [network.Air + 1]float64
-	// SeaWaitHours is added to every transfer onto a ship (port handling
-	// to sea): the expected wait for a sailing, from the
-	// sea_service_wait_hours parameter (0 when absent).
-	SeaWaitHours float64
+	// Spread of the elements of a trip, from parameters (0 when absent):
+	// RunCV[m] is the coefficient of variation of the running time on a
+	// link of mode m (run_time_cv_<mode>), DwellCV that of a border dwell
+	// without a published p90 (dwell_cv), HandlingCV that of a transfer's
+	// handling time (handling_cv).
+	RunCV               [network.Air + 1]float64
+	DwellCV, HandlingCV float64
+	// Scheduled services without their own frequency: ferry and sea links
+	// get DefaultSailingsPerWeek (sailings_per_week_default) with
+	// DefaultHeadwayCV (headway_cv_default); 0 means no wait.
+	DefaultSailingsPerWeek, DefaultHeadwayCV float64
+	// ConsolidationHours is the time for a block train to fill, added to
+	// every transfer that puts cargo from road or sea onto rail
+	// (block_train_consolidation_hours, 0 when absent).
+	ConsolidationHours float64
 
 	paramSources     map[string][]string
 	closures         []network.Closure // the network's, plus a scenario's
@@ -150,9 +168,25 @@ func Compile(n *network.Network) (*Graph, error) {
 	if _, ok := n.Parameter("rail_moving_share"); ok {
 		g.MovingShare[network.Rail] = param("rail_moving_share")
 	}
-	if _, ok := n.Parameter("sea_service_wait_hours"); ok {
-		g.SeaWaitHours = param("sea_service_wait_hours")
+	optional := func(name string) float64 {
+		if _, ok := n.Parameter(name); !ok {
+			return 0
+		}
+		p, _ := n.Parameter(name)
+		g.paramSources[name] = p.Sources.For("value")
+		if p.Value < 0 {
+			ps.Addf(p.Pos, name, "must not be negative, have %g", p.Value)
+		}
+		return p.Value
 	}
+	for _, m := range network.Modes {
+		g.RunCV[m] = optional("run_time_cv_" + m.String())
+	}
+	g.DwellCV = optional("dwell_cv")
+	g.HandlingCV = optional("handling_cv")
+	g.DefaultSailingsPerWeek = optional("sailings_per_week_default")
+	g.DefaultHeadwayCV = optional("headway_cv_default")
+	g.ConsolidationHours = optional("block_train_consolidation_hours")
 	for _, m := range network.Modes {
 		if g.MovingShare[m] > 1 {
 			ps.Addf(network.Pos{File: "parameters.csv"}, "road_driving_hours_per_day", "moving share of %s is %g: must not exceed 1 (24 hours a day)", m, g.MovingShare[m])
@@ -190,13 +224,16 @@ func Compile(n *network.Network) (*Graph, error) {
 // columns lays the arcs' parameters out as per-criterion arrays.
 func (g *Graph) columns() {
 	m := len(g.arcs)
-	g.hours, g.hoursP90 = make([]float64, m), make([]float64, m)
+	g.hours, g.hoursP90, g.hoursVar = make([]float64, m), make([]float64, m), make([]float64, m)
 	g.usdT, g.usdTEU = make([]float64, m), make([]float64, m)
 	g.co2T, g.km = make([]float64, m), make([]float64, m)
 	for i := range g.arcs {
 		a := &g.arcs[i]
-		g.hours[i] = a.RunHours + a.DwellHours
-		g.hoursP90[i] = a.RunHours + a.DwellP90Hours
+		g.hours[i] = a.Hours()
+		g.hoursVar[i] = a.VarHours
+		// The arc's own 90th percentile (a lognormal with its mean and
+		// variance): the additive stand-in that a search by p90 minimises.
+		g.hoursP90[i] = LognormalQuantile(a.Hours(), a.VarHours, 0.9)
 		g.usdT[i], g.usdTEU[i] = a.USDPerTonne, a.USDPerTEU
 		g.co2T[i], g.km[i] = a.KgCO2PerTonne, a.Km
 	}
@@ -370,8 +407,33 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 			a.FeePerTonne = c.FeeUSD.Value / load
 			a.USDPerTonne += a.FeePerTonne
 		}
+		if c.DwellP90Hours.Known && a.DwellP90Hours > a.DwellHours {
+			a.VarHours += LognormalFromP90(a.DwellHours, a.DwellP90Hours)
+		} else {
+			sd := b.g.DwellCV * a.DwellHours
+			a.VarHours += sd * sd
+			a.DwellP90Hours = LognormalQuantile(a.DwellHours, sd*sd, 0.9)
+		}
 	}
+	sd := b.g.RunCV[l.Mode] * a.RunHours
+	a.VarHours += sd * sd
+	perWeek, cv := b.g.departures(l)
+	w, wv := BoardingWait(perWeek, cv)
+	a.WaitHours += w
+	a.VarHours += wv
 	return a
+}
+
+// departures returns the frequency and headway CV of l's service: its own,
+// or for ferry and sea links the defaults; 0 for links without a schedule.
+func (g *Graph) departures(l *network.Link) (perWeek, cv float64) {
+	if l.DeparturesPerWeek.Known {
+		return l.DeparturesPerWeek.Value, l.HeadwayCV.Or(g.DefaultHeadwayCV).Value
+	}
+	if l.Mode == network.Ferry || l.Mode == network.Sea {
+		return g.DefaultSailingsPerWeek, g.DefaultHeadwayCV
+	}
+	return 0, 0
 }
 
 func (b *builder) addTransfer(i int32) {
@@ -386,17 +448,24 @@ func (b *builder) addTransfer(i int32) {
 	if !t.Hours.Known && !t.USDPerTEU.Known && !t.USDPerTonne.Known {
 		b.ps.Addf(t.Pos, "hours", "transfer has neither hours nor cost")
 	}
-	wait := func(a Arc, toMode network.Mode) Arc {
-		if t.Kind == network.PortHandling && toMode == network.Sea {
-			a.DwellHours = b.g.SeaWaitHours
-			a.DwellP90Hours = b.g.SeaWaitHours
+	sd := b.g.HandlingCV * a.RunHours
+	a.VarHours = sd * sd
+	if t.Utilization.Known {
+		a.WaitHours = QueueWait(a.RunHours, t.Utilization.Value)
+		a.VarHours += a.WaitHours * a.WaitHours // exponential-like queue wait
+	}
+	consolidate := func(a Arc, fromMode, toMode network.Mode) Arc {
+		if toMode == network.Rail && (fromMode == network.Road || fromMode == network.Sea) {
+			a.WaitHours += b.g.ConsolidationHours
+			// Filling a train: spread taken as that of a uniform wait.
+			a.VarHours += b.g.ConsolidationHours * b.g.ConsolidationHours / 3
 		}
 		return a
 	}
-	b.add(u, v, wait(a, t.ToMode))
+	b.add(u, v, consolidate(a, t.FromMode, t.ToMode))
 	if !t.OneWay {
 		a.Reverse = true
-		b.add(v, u, wait(a, t.FromMode))
+		b.add(v, u, consolidate(a, t.ToMode, t.FromMode))
 	}
 }
 

@@ -99,6 +99,9 @@ func (g *Graph) Blocked(c *Conditions, buf []uint64) ([]uint64, error) {
 // linkOpen reports whether link li carries traffic under c, closures aside.
 func (g *Graph) linkOpen(li int32, c *Conditions) bool {
 	l := &g.Net.Links()[li]
+	if !c.AsOf.IsZero() && !l.Season.Contains(c.AsOf) {
+		return false // out of season: the service does not run
+	}
 	if l.Status == network.Operational {
 		return l.Open.Contains(c.AsOf)
 	}
@@ -158,6 +161,8 @@ func (g *Graph) Why(a int32, c *Conditions) string {
 		}
 		switch {
 		case g.linkOpen(arc.Ref, c):
+		case !c.AsOf.IsZero() && !l.Season.Contains(c.AsOf):
+			parts = append(parts, fmt.Sprintf("%s runs only in season %s", what, l.Season))
 		case l.Status != network.Operational && l.Project != "":
 			parts = append(parts, fmt.Sprintf("%s is %s (project %s)", what, l.Status, l.Project))
 		case l.Status != network.Operational:
@@ -270,7 +275,8 @@ func (g *Graph) Weights(w Weighting, s Shipment, risk []float64, buf []float64) 
 type Cost struct {
 	Km       float64 `json:"km"`
 	Hours    float64 `json:"hours"`
-	HoursP90 float64 `json:"hours_p90"`
+	HoursP90 float64 `json:"hours_p90"` // sum of the arcs' own p90s (see Weights)
+	HoursVar float64 `json:"hours_var"` // variance of the time, hours²
 	USD      float64 `json:"usd"`
 	KgCO2    float64 `json:"kg_co2"`
 	Borders  int     `json:"borders"`
@@ -280,7 +286,7 @@ type Cost struct {
 // ArcCost returns the criteria of arc a for shipment s.
 func (g *Graph) ArcCost(a int32, s Shipment) Cost {
 	c := Cost{
-		Km: g.km[a], Hours: g.hours[a], HoursP90: g.hoursP90[a],
+		Km: g.km[a], Hours: g.hours[a], HoursP90: g.hoursP90[a], HoursVar: g.hoursVar[a],
 		USD:   g.usdT[a]*s.Tonnes + g.usdTEU[a]*s.TEU,
 		KgCO2: g.co2T[a] * s.Tonnes,
 	}
@@ -292,5 +298,5 @@ func (g *Graph) ArcCost(a int32, s Shipment) Cost {
 
 // Add returns the sum of two costs.
 func (c Cost) Add(d Cost) Cost {
-	return Cost{c.Km + d.Km, c.Hours + d.Hours, c.HoursP90 + d.HoursP90, c.USD + d.USD, c.KgCO2 + d.KgCO2, c.Borders + d.Borders, c.Risk + d.Risk}
+	return Cost{c.Km + d.Km, c.Hours + d.Hours, c.HoursP90 + d.HoursP90, c.HoursVar + d.HoursVar, c.USD + d.USD, c.KgCO2 + d.KgCO2, c.Borders + d.Borders, c.Risk + d.Risk}
 }

@@ -212,26 +212,35 @@ type Crossing struct {
 // Link is a directed or two-way connection between two places by one mode.
 // A link whose ends lie in different countries has a Crossing.
 type Link struct {
-	ID            string    `json:"id"`
-	From          string    `json:"from"`
-	To            string    `json:"to"`
-	Mode          Mode      `json:"mode"`
-	Gauge         Gauge     `json:"gauge,omitempty"` // rail only
-	Km            Range     `json:"km"`
-	Hours         Range     `json:"hours"`            // fixed transit time (sailings); otherwise km / speed
-	KmPerHour     Range     `json:"km_per_hour"`      // overrides the country rate
-	USDPerTonneKm Range     `json:"usd_per_tonne_km"` // overrides the country rate
-	USDPerTEU     Range     `json:"usd_per_teu"`      // a through price per TEU (ferry and sea tariffs)
-	CapacityTPY   Range     `json:"capacity_tpy"`     // tonnes per year
-	Status        Status    `json:"status"`
-	Open          Interval  `json:"open"` // when an operational link carries traffic
-	OneWay        bool      `json:"one_way,omitempty"`
-	Project       string    `json:"project,omitempty"`
-	Corridors     []string  `json:"corridors,omitempty"` // e.g. "CAREC-1", "TITR", "INSTC"
-	Crossing      *Crossing `json:"crossing,omitempty"`
-	Sources       Citations `json:"sources"`
-	Note          string    `json:"note,omitempty"`
-	Pos           Pos       `json:"-"`
+	ID            string `json:"id"`
+	From          string `json:"from"`
+	To            string `json:"to"`
+	Mode          Mode   `json:"mode"`
+	Gauge         Gauge  `json:"gauge,omitempty"` // rail only
+	Km            Range  `json:"km"`
+	Hours         Range  `json:"hours"`            // fixed transit time (sailings); otherwise km / speed
+	KmPerHour     Range  `json:"km_per_hour"`      // overrides the country rate
+	USDPerTonneKm Range  `json:"usd_per_tonne_km"` // overrides the country rate
+	USDPerTEU     Range  `json:"usd_per_teu"`      // a through price per TEU (ferry and sea tariffs)
+	CapacityTPY   Range  `json:"capacity_tpy"`     // tonnes per year
+	// DeparturesPerWeek is the frequency of a scheduled service (a ferry,
+	// feeder, deep-sea lane or block train): cargo waits for its departure
+	// at every boarding. Unknown for links that run on demand (trucks).
+	DeparturesPerWeek Range `json:"departures_per_week"`
+	// HeadwayCV is the coefficient of variation of the interval between
+	// departures: 0 for a timetable kept to the minute, about 1 for a
+	// service that leaves "when full".
+	HeadwayCV Range     `json:"headway_cv"`
+	Season    Season    `json:"season,omitzero"` // the part of each year the service runs; zero = all year
+	Status    Status    `json:"status"`
+	Open      Interval  `json:"open"` // when an operational link carries traffic
+	OneWay    bool      `json:"one_way,omitempty"`
+	Project   string    `json:"project,omitempty"`
+	Corridors []string  `json:"corridors,omitempty"` // e.g. "CAREC-1", "TITR", "INSTC"
+	Crossing  *Crossing `json:"crossing,omitempty"`
+	Sources   Citations `json:"sources"`
+	Note      string    `json:"note,omitempty"`
+	Pos       Pos       `json:"-"`
 }
 
 // Transfer is what a place can do between two states (mode and gauge): a gauge
@@ -247,13 +256,17 @@ type Transfer struct {
 	Hours       Range        `json:"hours"`
 	USDPerTEU   Range        `json:"usd_per_teu"`
 	USDPerTonne Range        `json:"usd_per_tonne"`
-	Status      Status       `json:"status"`
-	Open        Interval     `json:"open"`
-	OneWay      bool         `json:"one_way,omitempty"`
-	Project     string       `json:"project,omitempty"` // the project that builds it, for transfers not yet operational
-	Sources     Citations    `json:"sources"`
-	Note        string       `json:"note,omitempty"`
-	Pos         Pos          `json:"-"`
+	// Utilization is throughput over capacity of the terminal, in [0, 1),
+	// where sources give both: the queue before handling grows with it
+	// (see the graph package). Unknown when not published.
+	Utilization Range     `json:"utilization"`
+	Status      Status    `json:"status"`
+	Open        Interval  `json:"open"`
+	OneWay      bool      `json:"one_way,omitempty"`
+	Project     string    `json:"project,omitempty"` // the project that builds it, for transfers not yet operational
+	Sources     Citations `json:"sources"`
+	Note        string    `json:"note,omitempty"`
+	Pos         Pos       `json:"-"`
 }
 
 // Closure takes a link, a crossing link or every link at a place out of

@@ -226,6 +226,17 @@ func (n *Network) checkLink(l *Link, ps *Problems) {
 	cited(ps, l.Pos, l.Sources, "usd_per_tonne_km", l.USDPerTonneKm)
 	cited(ps, l.Pos, l.Sources, "usd_per_teu", l.USDPerTEU)
 	cited(ps, l.Pos, l.Sources, "capacity_tpy", l.CapacityTPY)
+	cited(ps, l.Pos, l.Sources, "departures_per_week", l.DeparturesPerWeek)
+	cited(ps, l.Pos, l.Sources, "headway_cv", l.HeadwayCV)
+	if l.DeparturesPerWeek.Known && l.DeparturesPerWeek.Min <= 0 {
+		ps.Addf(l.Pos, "departures_per_week", "must be positive, have %g", l.DeparturesPerWeek.Min)
+	}
+	if l.HeadwayCV.Known && !l.DeparturesPerWeek.Known {
+		ps.Addf(l.Pos, "headway_cv", "a headway CV needs departures_per_week")
+	}
+	if l.HeadwayCV.Known && l.HeadwayCV.Max > 3 {
+		ps.Addf(l.Pos, "headway_cv", "%g is implausible (want 0..3)", l.HeadwayCV.Max)
+	}
 	if c := l.Crossing; c != nil {
 		cited(ps, l.Pos, l.Sources, "dwell_hours", c.DwellHours)
 		cited(ps, l.Pos, l.Sources, "dwell_p90_hours", c.DwellP90Hours)
@@ -294,4 +305,8 @@ func (n *Network) checkTransfer(t *Transfer, ps *Problems) {
 	cited(ps, t.Pos, t.Sources, "hours", t.Hours)
 	cited(ps, t.Pos, t.Sources, "usd_per_teu", t.USDPerTEU)
 	cited(ps, t.Pos, t.Sources, "usd_per_tonne", t.USDPerTonne)
+	cited(ps, t.Pos, t.Sources, "utilization", t.Utilization)
+	if t.Utilization.Known && t.Utilization.Max >= 1 {
+		ps.Addf(t.Pos, "utilization", "%g: want below 1 (a queue at or above capacity grows without bound)", t.Utilization.Max)
+	}
 }

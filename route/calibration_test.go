@@ -143,7 +143,7 @@ func loadObservations(tb testing.TB) []dataset.Observation {
 func calibTable(rs []calibResult) string {
 	var b strings.Builder
 	b.WriteString(calibBegin + "\n\n")
-	b.WriteString("| observation | set (time / price) | source | observed | planner p50 (p10–p90) | km | time error | price error |\n|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| observation | set (time / price) | source | observed | planner mean; p50 (p10–p90) | km | time error | price error |\n|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rs {
 		o := r.o
 		observed := ""
@@ -169,7 +169,7 @@ func calibTable(rs []calibResult) string {
 			continue
 		}
 		t := r.it.Total
-		planner := fmt.Sprintf("%.1f days (p90 %.1f)", t.Hours/24, t.HoursP90/24)
+		planner := fmt.Sprintf("%.1f; %.1f (%.1f–%.1f) days", t.Hours/24, t.HoursP50/24, t.HoursP10/24, t.HoursP90/24)
 		if r.hasPrice {
 			planner += fmt.Sprintf(", $%.0f", t.USD)
 		}

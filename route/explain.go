@@ -1,6 +1,8 @@
 package route
 
 import (
+	"math"
+
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 )
@@ -43,7 +45,10 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 	}
 	it.Total.Km = round(tot.Km, 1)
 	it.Total.Hours = round(tot.Hours, 1)
-	it.Total.HoursP90 = round(tot.HoursP90, 1)
+	it.Total.HoursP10 = round(graph.LognormalQuantile(tot.Hours, tot.HoursVar, 0.1), 1)
+	it.Total.HoursP50 = round(graph.LognormalQuantile(tot.Hours, tot.HoursVar, 0.5), 1)
+	it.Total.HoursP90 = round(graph.LognormalQuantile(tot.Hours, tot.HoursVar, 0.9), 1)
+	it.Total.HoursSD = round(math.Sqrt(tot.HoursVar), 1)
 	it.Total.Days = round(tot.Hours/24, 2)
 	it.Total.USD = round(tot.USD, 0)
 	it.Total.KgCO2 = round(tot.KgCO2, 0)
@@ -75,6 +80,7 @@ func (p *Planner) leg(a int32, arc *graph.Arc, c graph.Cost) Leg {
 		From: p.stateRef(g.CSR.Tails[a]), To: p.stateRef(g.CSR.Heads[a]),
 		Mode: from.Mode.String(), Gauge: int(from.Gauge),
 		Km: round(c.Km, 1), Hours: round(arc.RunHours, 2), USD: round(c.USD, 0), KgCO2: round(c.KgCO2, 1),
+		Wait: round(arc.WaitHours, 2), HoursSD: round(math.Sqrt(arc.VarHours), 2),
 		Sources: map[string][]string{},
 	}
 	src := func(key string, ids []string) {
@@ -110,6 +116,13 @@ func (p *Planner) leg(a int32, arc *graph.Arc, c graph.Cost) Leg {
 			rateSrc("cost", arc.CostRate, "usd_per_tonne_km")
 		}
 		rateSrc("co2", arc.CO2Rate, "kg_co2_per_tonne_km")
+		if arc.WaitHours > 0 {
+			if l.DeparturesPerWeek.Known {
+				src("wait", l.Sources.For("departures_per_week"))
+			} else {
+				src("wait", append(append([]string(nil), g.ParamSources("sailings_per_week_default")...), g.ParamSources("headway_cv_default")...))
+			}
+		}
 		if x := l.Crossing; x != nil {
 			leg.Kind, leg.Crossing, leg.DataYear = "crossing", x.Name, x.DataYear
 			leg.Dwell = round(arc.DwellHours, 2)
@@ -131,9 +144,15 @@ func (p *Planner) leg(a int32, arc *graph.Arc, c graph.Cost) Leg {
 		leg.Kind, leg.ID, leg.Transfer, leg.Note = "transfer", t.ID, t.Kind.String(), t.Note
 		leg.ToMode, leg.ToGauge = to.Mode.String(), int(to.Gauge)
 		src("hours", t.Sources.For("hours"))
-		if arc.DwellHours > 0 {
-			leg.Dwell = round(arc.DwellHours, 2)
-			src("wait", g.ParamSources("sea_service_wait_hours"))
+		if arc.WaitHours > 0 {
+			var ids []string
+			if t.Utilization.Known {
+				ids = append(ids, t.Sources.For("utilization")...)
+			}
+			if arc.WaitHours > graph.QueueWait(arc.RunHours, t.Utilization.Value)+1e-9 {
+				ids = append(ids, g.ParamSources("block_train_consolidation_hours")...)
+			}
+			src("wait", ids)
 		}
 		switch {
 		case t.USDPerTEU.Known && t.USDPerTonne.Known:

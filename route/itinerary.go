@@ -30,6 +30,8 @@ type Leg struct {
 	Hours     float64  `json:"hours"`                 // running or handling time
 	Dwell     float64  `json:"dwell_hours,omitempty"` // border dwell
 	DwellP90  float64  `json:"dwell_p90_hours,omitempty"`
+	Wait      float64  `json:"wait_hours,omitempty"` // expected wait: a scheduled departure, a terminal queue, a train filling
+	HoursSD   float64  `json:"hours_sd,omitempty"`   // standard deviation of the leg's time
 	USD       float64  `json:"usd"`
 	KgCO2     float64  `json:"kg_co2"`
 	DataYear  int      `json:"data_year,omitempty"` // year of the crossing figures
@@ -45,9 +47,15 @@ type Leg struct {
 
 // Totals sums an itinerary.
 type Totals struct {
-	Km        float64 `json:"km"`
-	Hours     float64 `json:"hours"`
+	Km    float64 `json:"km"`
+	Hours float64 `json:"hours"` // mean
+	// The distribution of the door-to-door time: the legs' means and
+	// variances summed (independent elements) and a lognormal with those
+	// two moments (Fenton–Wilkinson) read at 10, 50 and 90 %.
+	HoursP10  float64 `json:"hours_p10"`
+	HoursP50  float64 `json:"hours_p50"`
 	HoursP90  float64 `json:"hours_p90"`
+	HoursSD   float64 `json:"hours_sd"`
 	Days      float64 `json:"days"`
 	USD       float64 `json:"usd"`
 	KgCO2     float64 `json:"kg_co2"`

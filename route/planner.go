@@ -91,6 +91,8 @@ func weighting(c Criterion, s graph.Shipment) graph.Weighting {
 		return graph.Weighting{USD: 1, Hours: s.Tonnes*s.USDPerTonneHour + tie}
 	case Risk:
 		return graph.Weighting{Risk: 1, Hours: tie}
+	case P90:
+		return graph.Weighting{HoursP90: 1, USD: tie}
 	default:
 		return graph.Weighting{Hours: 1, USD: tie}
 	}

@@ -19,11 +19,17 @@ const (
 	CO2                       // kg CO2 for the shipment
 	GC                        // generalised cost: USD + value of the cargo's time
 	Risk                      // disruption risk (graph.Risk summed over the legs)
+	// P90 minimises the sum of the legs' own 90th percentiles, a
+	// conservative additive stand-in for the 90th percentile of the trip
+	// (which a shortest-path search cannot minimise exactly: percentiles
+	// of a sum do not add). It prefers reliable legs to fast but erratic
+	// ones; the itinerary then reports the trip's own p90.
+	P90
 )
 
-var criterionNames = [...]string{"", "time", "cost", "co2", "gc", "risk"}
+var criterionNames = [...]string{"", "time", "cost", "co2", "gc", "risk", "p90"}
 
-// String returns "time", "cost", "co2" or "gc".
+// String returns "time", "cost", "co2", "gc", "risk" or "p90".
 func (c Criterion) String() string {
 	if int(c) < len(criterionNames) && c != 0 {
 		return criterionNames[c]
@@ -31,14 +37,14 @@ func (c Criterion) String() string {
 	return fmt.Sprintf("criterion(%d)", uint8(c))
 }
 
-// ParseCriterion parses "time", "cost", "co2" or "gc".
+// ParseCriterion parses "time", "cost", "co2", "gc", "risk" or "p90".
 func ParseCriterion(s string) (Criterion, error) {
 	for i, n := range criterionNames {
 		if i > 0 && n == strings.ToLower(s) {
 			return Criterion(i), nil
 		}
 	}
-	return 0, caravan.Errorf(caravan.Invalid, "", "criterion %q: want time, cost, co2, gc or risk", s)
+	return 0, caravan.Errorf(caravan.Invalid, "", "criterion %q: want time, cost, co2, gc, risk or p90", s)
 }
 
 // MarshalText writes the criterion name.
