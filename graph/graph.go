@@ -94,9 +94,10 @@ type Graph struct {
 	// handling time (handling_cv).
 	RunCV               [network.Air + 1]float64
 	DwellCV, HandlingCV float64
-	// Scheduled services without their own frequency: ferry and sea links
-	// get DefaultSailingsPerWeek (sailings_per_week_default) with
-	// DefaultHeadwayCV (headway_cv_default); 0 means no wait.
+	// Scheduled services without their own frequency: sea links get
+	// DefaultSailingsPerWeek (sailings_per_week_default) with
+	// DefaultHeadwayCV (headway_cv_default); 0 means no wait. Ferry links
+	// wait only when the data give their frequency.
 	DefaultSailingsPerWeek, DefaultHeadwayCV float64
 	// ConsolidationHours is the time for a block train to fill, added to
 	// every transfer that puts cargo from road or sea onto rail
@@ -425,12 +426,12 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 }
 
 // departures returns the frequency and headway CV of l's service: its own,
-// or for ferry and sea links the defaults; 0 for links without a schedule.
+// or for sea links the defaults; 0 for links without a schedule.
 func (g *Graph) departures(l *network.Link) (perWeek, cv float64) {
 	if l.DeparturesPerWeek.Known {
 		return l.DeparturesPerWeek.Value, l.HeadwayCV.Or(g.DefaultHeadwayCV).Value
 	}
-	if l.Mode == network.Ferry || l.Mode == network.Sea {
+	if l.Mode == network.Sea {
 		return g.DefaultSailingsPerWeek, g.DefaultHeadwayCV
 	}
 	return 0, 0
