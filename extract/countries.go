@@ -71,6 +71,7 @@ var countryRows = []countryRow{
 			{"pk-gwadar", "Gwadar", []string{"گوادر", "gwadar"}, nil},
 			{"pk-quetta", "Quetta", []string{"کویته", "quetta"}, nil},
 			{"pk-chaman", "Chaman", []string{"chaman"}, nil},
+			{"pk-chaman", "Chaman", []string{"چمن"}, []string{"گذرگاه", "مرز", "بندر", "گذرگاههای"}},
 		}},
 	{"KZ", "Kazakhstan",
 		[]string{"قزاقستان*", "kazakhstan*"},

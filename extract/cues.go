@@ -47,6 +47,8 @@ const (
 	CueImport                                 // imports
 	CueHuman                                  // people: «افراد», "people" (for «سه تن از افراد»)
 	CueReference                              // this, «این»: the next noun refers back
+	CueDisruption                             // closed, reopened, clashes; Code is the disruption status
+	CueMeasure                                // a unit of a project's measure; Code is the unit (km, MW, m3)
 )
 
 type cueRow struct {
@@ -207,6 +209,15 @@ var cueRows = []cueRow{
 		"سربازان", "نیروهای", "کارکنان", "کارمندان", "رانندگان", "مهاجران", "پناهجویان", "اتباع", "زندانیان", "شبه نظامیان", "دانشجویان",
 		"people", "persons", "killed", "injured", "officials"}},
 	{CueReference, "", []string{"این", "آن", "همین", "همان", "this", "that", "the same", "these", "those"}},
+	{CueDisruption, StatusClosed, []string{"بسته شد~", "بسته شده", "بسته است", "بسته بود", "بسته ماند~", "بسته بودن", "بسته شدن",
+		"مسدود شد~", "مسدود کرد~", "مسدود است", "مسدود شده", "مسدود بود", "بسته", "انسداد", "closed", "shut", "shut down", "sealed", "closure", "remains closed",
+		"remain closed", "blocked"}},
+	{CueDisruption, StatusReopened, []string{"بازگشایی شد~", "بازگشایی گردید", "باز شد~", "دوباره باز شد~", "reopened", "reopens",
+		"re-opened", "was reopened"}},
+	{CueDisruption, StatusClashes, []string{"درگیری*", "تیراندازی*", "زد و خورد", "clash*", "fighting", "exchange of fire", "firing"}},
+	{CueMeasure, "km", []string{"کیلومتر*", "کیلو متر", "کیلومتری", "km", "kilometre*", "kilometer*", "kilometre-long", "km-long"}},
+	{CueMeasure, "MW", []string{"مگاوات*", "mw", "megawatt*"}},
+	{CueMeasure, "m3", []string{"متر مکعب", "مترمکعب", "cubic metre*", "cubic meter*", "bcm", "m3"}},
 }
 
 // newCueLexicon builds the lexicon of cues.

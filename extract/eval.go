@@ -116,7 +116,7 @@ func (a Accuracy) Rate(n int) float64 {
 }
 
 // Kinds lists the fact kinds in report order.
-var Kinds = []string{KindTradeValue, KindTonnage, KindAgreement, KindProject, KindMeeting}
+var Kinds = []string{KindTradeValue, KindTonnage, KindAgreement, KindProject, KindMeeting, KindDisruption}
 
 // Evaluate scores predicted facts against gold facts. A prediction matches
 // a gold fact when all of these hold:

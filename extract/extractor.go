@@ -32,7 +32,7 @@ func NewExtractor(g *Gazetteer) *Extractor {
 func (x *Extractor) Gazetteer() *Gazetteer { return x.gaz }
 
 // Extract returns the facts of article a: trade values, tonnages,
-// agreements, projects and meetings, each with its countries, status,
+// agreements, projects, meetings and disruptions, each with its countries, status,
 // period and the quote (with its byte offsets in a.Text) it was read from.
 // Facts are in the order of their quotes. Extraction is linear in the size
 // of the article; ctx is checked between sentences. A text CheckText
@@ -51,6 +51,7 @@ func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
 		cs = append(cs, d.agreementFacts(s)...)
 		cs = append(cs, d.meetingFacts(s)...)
 		cs = append(cs, x.projectFacts(d, s)...)
+		cs = append(cs, d.disruptionFacts(s)...)
 		kept = merge(kept, cs)
 	}
 	return d.finish(kept), nil

@@ -11,6 +11,7 @@ const (
 	KindAgreement  = "agreement"   // an agreement, MoU or commitment between countries
 	KindProject    = "project"     // a corridor, railway, energy or water project and its status
 	KindMeeting    = "meeting"     // a meeting or visit between countries' officials
+	KindDisruption = "disruption"  // a border crossing, port or line closed, reopened or hit by clashes
 )
 
 // Fact is one fact read from an article, in the schema of the gold file
@@ -35,7 +36,8 @@ type Fact struct {
 	Project      string   `json:"project,omitempty"`
 	Parties      []string `json:"parties,omitempty"`
 	Place        string   `json:"place,omitempty"`
-	Date         string   `json:"date,omitempty"` // YYYY-MM-DD
+	PlaceID      string   `json:"place_id,omitempty"` // disruptions: the place's id in the gazetteer
+	Date         string   `json:"date,omitempty"`     // YYYY-MM-DD
 	AltCountries []string `json:"alt_countries,omitempty"`
 	Note         string   `json:"note,omitempty"`
 
@@ -53,6 +55,9 @@ const (
 	StatusNegotiating = "negotiating"
 	StatusHeld        = "held"
 	StatusPlanned     = "planned"
+	StatusClosed      = "closed"   // disruption: closed to traffic
+	StatusReopened    = "reopened" // disruption: open again
+	StatusClashes     = "clashes"  // disruption: fighting at the place, no closure reported
 )
 
 func ptr[T any](v T) *T { return &v }

@@ -141,6 +141,15 @@ func same(a, b *candidate) bool {
 		return len(a.participants) == 0 || len(b.participants) == 0 || slices.Equal(a.participants, b.participants)
 	case KindProject:
 		return a.projKey == b.projKey
+	case KindDisruption:
+		// «بسته بودن تورخم» after «تورخم … بسته شد»: the same closure.
+		if a.Date != "" && b.Date != "" && a.Date != b.Date {
+			return false
+		}
+		if a.PlaceID != "" || b.PlaceID != "" {
+			return a.PlaceID == b.PlaceID
+		}
+		return slices.Equal(a.Countries, b.Countries)
 	}
 	return false
 }

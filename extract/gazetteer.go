@@ -214,7 +214,7 @@ func (g *Gazetteer) addPlace(p Place, need []string, names ...string) {
 		g.places[p.ID] = p
 	}
 	for _, n := range names {
-		g.add(n, Entry{Class: ClassPlace, Code: p.Country, Name: p.Name, Need: need})
+		g.add(n, Entry{Class: ClassPlace, Code: p.Country, Name: p.Name, ID: p.ID, Need: need})
 	}
 }
 

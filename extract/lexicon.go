@@ -17,6 +17,7 @@ type Entry struct {
 	Class Class
 	Code  string  // ISO 3166-1 alpha-2 for countries and places, an id for projects, a status word for statuses
 	Name  string  // canonical English name
+	ID    string  // a place's id (as in the regional dataset)
 	Num   float64 // numeric payload (a month number, a scale)
 
 	// Need, when set, lists the words one of which must come just before the

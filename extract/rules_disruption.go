@@ -1,0 +1,175 @@
+package extract
+
+import (
+	"slices"
+	"time"
+)
+
+// disruptionPriority orders the statuses of CueDisruption when one clause
+// has several: "reopened after a 25-day closure" is a reopening, «در پی
+// درگیری … بسته شد» a closure.
+var disruptionPriority = []string{StatusReopened, StatusClosed, StatusClashes}
+
+// crossingWords are the infrastructure words that make a disruption cue
+// about traffic: a closed crossing, port, border, road or line, not a
+// closed meeting or a support package («بسته حمایتی»).
+var crossingWords = []string{"گذرگاه", "گذرگاهها", "گذرگاههای", "مرز", "مرزها", "مرزی", "بندر", "بنادر", "بازارچه", "راه", "جاده", "خط",
+	"راهآهن", "خطآهن", "پل", "تونل", "crossing", "crossings", "border", "borders", "port", "ports", "road", "highway", "line", "railway",
+	"bridge", "tunnel", "pass", "gate"}
+
+// weekdays are the day names an article dates an event by («از روز
+// شنبه», "on Monday"): the day is the latest such weekday on or before the
+// article's date.
+var weekdays = map[string]time.Weekday{
+	"شنبه": time.Saturday, "یکشنبه": time.Sunday, "دوشنبه": time.Monday, "سهشنبه": time.Tuesday, "چهارشنبه": time.Wednesday,
+	"پنجشنبه": time.Thursday, "جمعه": time.Friday,
+	"saturday": time.Saturday, "sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday,
+}
+
+// disruptionFacts reads closures, reopenings and clashes at border
+// crossings, ports and lines from sentence s: a clause with a disruption
+// cue (not in the future: «بازگشایی خواهد شد» reports nothing yet) and a
+// named place or a crossing word. The countries are the place's and those
+// the clause names, completed to a pair from context; the date comes from
+// a day in the clause, or a weekday and the article's date.
+func (d *doc) disruptionFacts(s *sentence) []candidate {
+	var out []candidate
+	for _, c := range d.clauses(s) {
+		cues := d.cuesIn(c.a, c.b, CueDisruption)
+		if len(cues) == 0 || d.hasCue(c.a, c.b, CueFuture) {
+			continue
+		}
+		status, tok := "", -1
+		for _, st := range disruptionPriority {
+			for _, m := range cues {
+				if m.Entry.Code == st {
+					status, tok = st, m.Start
+					break
+				}
+			}
+			if status != "" {
+				break
+			}
+		}
+		places, crossing := d.disruptedPlaces(c, tok)
+		if len(places) == 0 && (!crossing || status == StatusClashes) {
+			continue
+		}
+		if len(places) == 0 {
+			places = []*Entry{nil}
+		}
+		for _, place := range places {
+			f := d.newCandidate(KindDisruption, s, tok)
+			f.Status = ptr(status)
+			var cs []string
+			if place != nil {
+				f.Place, f.PlaceID = place.Name, place.ID
+				cs = append(cs, place.Code)
+			}
+			for _, cc := range d.countries(s, c.a, c.b, false) {
+				if !slices.Contains(cs, cc) {
+					cs = append(cs, cc)
+				}
+			}
+			if len(cs) < 2 && place != nil {
+				for _, cc := range d.placePartners(place.ID) {
+					if !slices.Contains(cs, cc) {
+						cs = append(cs, cc)
+					}
+				}
+			}
+			f.Countries = d.completePair(s, cs)
+			d.eventDate(s, c, &f)
+			d.setQuote(&f, c.a, c.b)
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// placePartners returns the countries named in the first sentence that
+// names place id with at least one other country («گذرگاه تورخم میان
+// افغانستان و پاکستان», "the Torkham crossing between Afghanistan and
+// Pakistan"): the sides a later «تورخم» alone refers to.
+func (d *doc) placePartners(id string) []string {
+	for _, s := range d.sents {
+		has := false
+		for _, m := range d.entsIn(s.a, s.b) {
+			if m.Entry.Class.Has(ClassPlace) && m.Entry.ID == id {
+				has = true
+				break
+			}
+		}
+		if !has {
+			continue
+		}
+		if cs := d.countries(s, s.a, s.b, false); len(cs) >= 2 {
+			return cs
+		}
+	}
+	return nil
+}
+
+// disruptedPlaces returns the places a disruption cue at token cue in
+// clause c is about: the places named next to a crossing word («گذرگاه
+// تورخم», "the Torkham crossing") with those listed after them («گذرگاههای
+// تورخم و سپین بولدک»), or else the place next to the cue itself («بسته
+// ماندن تورخم», "Torkham reopens"); a dateline or a meeting's city is
+// neither. crossing reports whether the clause has a crossing word.
+func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) {
+	var words []int
+	for k := c.a; k < c.b; k++ {
+		if slices.Contains(crossingWords, d.word(k)) {
+			words = append(words, k)
+		}
+	}
+	near := func(m Match, k, reach int) bool {
+		return m.End <= k && k-m.End < reach || m.Start > k && m.Start-k <= reach
+	}
+	var byCue *Entry
+	last := -1 // the end of the last place taken
+	for _, m := range d.entsIn(c.a, c.b) {
+		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
+			continue
+		}
+		take := last >= 0 && m.Start-last == 1 && listJoint[d.tokText(last)]
+		for _, k := range words {
+			take = take || near(m, k, 2)
+		}
+		if take && !slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
+			places = append(places, m.Entry)
+			last = m.End
+			continue
+		}
+		if byCue == nil && near(m, cue, 3) {
+			byCue = m.Entry
+		}
+	}
+	if len(places) == 0 && byCue != nil {
+		places = append(places, byCue)
+	}
+	return places, len(words) > 0
+}
+
+// listJoint are the tokens that join the items of a list.
+var listJoint = map[string]bool{"و": true, "and": true, "،": true, ",": true}
+
+// eventDate sets f.Date from a day in clause c, from «امروز»/"today" and
+// the like (see meetingDate), or from a weekday before the article's date.
+func (d *doc) eventDate(s *sentence, c span, f *candidate) {
+	d.meetingDate(s, c, f)
+	if f.Date != "" || d.art.Date.IsZero() {
+		return
+	}
+	for k := c.a; k < c.b; k++ {
+		wd, ok := weekdays[d.word(k)]
+		if !ok {
+			continue
+		}
+		back := (int(d.art.Date.Weekday()) - int(wd) + 7) % 7
+		f.Date = d.art.Date.AddDate(0, 0, -back).Format(time.DateOnly)
+		f.Note = "«" + d.tokText(k) + "» resolved from the article's date"
+		return
+	}
+}

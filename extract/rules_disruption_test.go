@@ -1,0 +1,46 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestDisruptionRules holds each row of CueDisruption and each condition
+// of disruptionFacts to a named sentence.
+func TestDisruptionRules(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"closed, Persian passive", "گذرگاه تورخم میان افغانستان و پاکستان بسته شد.",
+			[]string{"disruption AF,PK - - closed - -"}},
+		{"closed, Persian active «مسدود کرد»", "پاکستان گذرگاه‌های تورخم و سپین بولدک را برای ۲۰ روز مسدود کرد.",
+			[]string{"disruption AF,PK - - closed - -", "disruption AF,PK - - closed - -"}},
+		{"closed, English", "The Dogharoun crossing on the Iran–Afghanistan border was closed for two days.",
+			[]string{"disruption AF,IR - - closed - -"}},
+		{"a closure noun", "The closure of the Torkham crossing between Afghanistan and Pakistan cost traders dearly.",
+			[]string{"disruption AF,PK - - closed - -"}},
+		{"reopened, Persian", "گذرگاه تورخم میان افغانستان و پاکستان پس از ۲۵ روز بازگشایی شد.",
+			[]string{"disruption AF,PK - - reopened - -"}},
+		{"reopened after a closure is a reopening", "The Torkham crossing between Afghanistan and Pakistan reopened after a 25-day closure.",
+			[]string{"disruption AF,PK - - reopened - -"}},
+		{"clashes at a named crossing", "Border forces of Afghanistan and Pakistan clashed near the Torkham crossing.",
+			[]string{"disruption AF,PK - - clashes - -"}},
+		{"clashes along a border, no place", "در امتداد مرز میان افغانستان و تاجیکستان درگیری‌های مسلحانه رخ داده است.",
+			nil},
+		{"a future reopening is not one yet", "گذرگاه تورخم میان افغانستان و پاکستان هفته آینده بازگشایی خواهد شد.",
+			nil},
+		{"urging a reopening is not one", "دو طرف بر بازگشایی هرچه زودتر گذرگاه تورخم میان افغانستان و پاکستان تأکید کردند.",
+			nil},
+		{"a closed-door meeting is no closure", "The foreign ministers of Iran and Pakistan held a closed-door meeting in Tehran.",
+			[]string{"meeting IR,PK - - held - -"}},
+		{"a dateline is not the closed place", "ISLAMABAD – Officials said the border between Afghanistan and Pakistan was closed.",
+			[]string{"disruption AF,PK - - closed - -"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("facts of %q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
