@@ -3,6 +3,7 @@ package assign
 import (
 	"context"
 	"math"
+	"sync/atomic"
 )
 
 // Algorithm B (Dial 2006) keeps, for every origin, a bush: an acyclic
@@ -67,21 +68,33 @@ type bstate struct {
 	bushes  []bush
 	workers []*bworker
 	thresh  float64 // skip a bush whose relative excess is below this
-	y       []float64
+	next    atomic.Int32
+	sptts   []float64 // per worker
+	bad     []int64   // per worker: origin<<32 | destination without a path, or -1
+
+	initFn, updateFn, spttFn func(int)
 }
 
-// bushes runs Algorithm B.
+// bushes runs Algorithm B. Each iteration measures the gap (shortest paths
+// warm-started from the bushes, in parallel), updates every bush's arcs (in
+// parallel: the costs are read-only then), and shifts flows bush by bush,
+// first once per bush and then in up to 20 further passes over the bushes
+// still more than a quarter of the gap from their own equilibrium.
 func (s *state) bushes(ctx context.Context) error {
-	b := &bstate{state: s, y: make([]float64, s.net.Links())}
+	nw := len(s.paths.trees)
+	b := &bstate{state: s, workers: make([]*bworker, nw), sptts: make([]float64, nw), bad: make([]int64, nw)}
+	for i := range b.workers {
+		b.workers[i] = newBWorker(s.net)
+	}
+	b.initFn, b.updateFn, b.spttFn = b.initWork, b.updateWork, b.spttWork
 	if err := b.init(); err != nil {
 		return err
 	}
-	b.workers = []*bworker{newBWorker(s.net)}
 	w := b.workers[0]
 	for {
-		sptt, o, t, ok := s.paths.run(s.cost, b.y)
-		if !ok {
-			return unreachable(o, t, s.dem.between(o, t))
+		sptt, err := b.measure()
+		if err != nil {
+			return err
 		}
 		if stop, err := s.report(ctx, sptt); stop {
 			return err
@@ -92,9 +105,9 @@ func (s *state) bushes(ctx context.Context) error {
 			inner = 1
 		}
 		b.thresh = 0.25 * s.gap
+		b.parallel(b.updateFn)
 		for i := range b.bushes {
 			bu := &b.bushes[i]
-			w.update(b, bu)
 			bu.active = w.improve(b, bu, 0)
 		}
 		for range inner {
@@ -117,33 +130,181 @@ func (s *state) bushes(ctx context.Context) error {
 	}
 }
 
+// parallel runs fn on every worker, which take bushes from b.next.
+func (b *bstate) parallel(fn func(int)) {
+	b.next.Store(0)
+	b.team.run(fn)
+}
+
+// take returns the next bush to work on, or nil.
+func (b *bstate) take() *bush {
+	i := b.next.Add(1) - 1
+	if int(i) >= len(b.bushes) {
+		return nil
+	}
+	return &b.bushes[i]
+}
+
+func (b *bstate) updateWork(wk int) {
+	w := b.workers[wk]
+	for bu := b.take(); bu != nil; bu = b.take() {
+		w.update(b, bu)
+	}
+}
+
+// measure returns the SPTT at the current costs.
+func (b *bstate) measure() (float64, error) {
+	b.parallel(b.spttFn)
+	sptt := 0.0
+	for wk, v := range b.sptts {
+		if bad := b.bad[wk]; bad >= 0 {
+			o, d := int32(bad>>32), int32(bad&0xffffffff)
+			return 0, unreachable(o, d, b.dem.between(o, d))
+		}
+		sptt += v
+	}
+	return sptt, nil
+}
+
+func (b *bstate) spttWork(wk int) {
+	w := b.workers[wk]
+	b.sptts[wk], b.bad[wk] = 0, -1
+	for bu := b.take(); bu != nil; bu = b.take() {
+		sp, bad := w.sptt(b, bu)
+		if bad >= 0 {
+			b.bad[wk] = int64(bu.origin)<<32 | int64(bad)
+			return
+		}
+		b.sptts[wk] += sp
+	}
+}
+
+// sptt returns the cost of the origin's demand on shortest paths through
+// the whole network: the bush's shortest-path labels, corrected by a
+// label-correcting pass (FIFO, seeded with the bush in topological order)
+// over every arc. Near equilibrium few labels change, so this costs about
+// one look at every arc. It returns a destination without a path, or -1.
+func (w *bworker) sptt(b *bstate, bu *bush) (float64, int32) {
+	net, d := b.net, b.dem
+	o := bu.origin
+	if d.off[o] == d.off[o+1] {
+		return 0, -1
+	}
+	tails, heads, off := net.g.Tails, net.g.Heads, net.g.Offsets
+	cost := b.cost
+	l := w.l
+	for i := range l {
+		l[i] = math.Inf(1)
+	}
+	l[o] = 0
+	n := int32(len(l))
+	ring := w.queue[:n]
+	inq := w.in // reused as a flag: == epoch while queued
+	w.epoch++
+	if w.epoch == 0 {
+		clear(w.in)
+		clear(w.keep)
+		w.epoch = 1
+	}
+	ep := w.epoch
+	head, size := int32(0), int32(0)
+	push := func(v int32) {
+		ring[(head+size)%n] = v
+		size++
+		inq[v] = ep
+	}
+	push(o)
+	for _, v := range bu.arcs {
+		a := v &^ lastBit
+		h := heads[a]
+		if c := l[tails[a]] + cost[a]; c < l[h] {
+			l[h] = c
+		}
+		if v&lastBit != 0 {
+			push(h)
+		}
+	}
+	for size > 0 {
+		v := ring[head]
+		head++
+		if head == n {
+			head = 0
+		}
+		size--
+		inq[v] = 0
+		if v != o && v < net.firstThru {
+			continue
+		}
+		lv := l[v]
+		for a := off[v]; a < off[v+1]; a++ {
+			h := heads[a]
+			if c := lv + cost[a]; c < l[h] {
+				l[h] = c
+				if inq[h] != ep {
+					push(h)
+				}
+			}
+		}
+	}
+	sp := 0.0
+	for i := d.off[o]; i < d.off[o+1]; i++ {
+		dst := d.dest[i]
+		if math.IsInf(l[dst], 1) {
+			return 0, dst
+		}
+		sp += d.flow[i] * l[dst]
+	}
+	return sp, -1
+}
+
 // init builds each origin's bush as its shortest-path tree at free-flow
-// costs and loads the origin's demand on it.
+// costs and loads the origin's demand on it, in parallel over origins.
 func (b *bstate) init() error {
 	s := b.state
-	net, d := s.net, s.dem
 	s.updateCosts()
-	b.bushes = make([]bush, net.zones)
-	t := s.paths.trees[0]
+	b.bushes = make([]bush, s.net.zones)
+	for o := range b.bushes {
+		b.bushes[o].origin = int32(o)
+	}
+	b.parallel(b.initFn)
+	clear(s.x)
+	for wk := range b.workers {
+		if bad := b.bad[wk]; bad >= 0 {
+			o, d := int32(bad>>32), int32(bad&0xffffffff)
+			return unreachable(o, d, s.dem.between(o, d))
+		}
+		for a, v := range s.paths.ys[wk] {
+			s.x[a] += v
+		}
+	}
+	s.updateCosts()
+	return nil
+}
+
+func (b *bstate) initWork(wk int) {
+	s := b.state
+	net, d := s.net, s.dem
+	t, y := s.paths.trees[wk], s.paths.ys[wk]
+	clear(y)
+	b.bad[wk] = -1
 	tails := net.g.Tails
-	for o := range net.zones {
-		bu := &b.bushes[o]
-		bu.origin = int32(o)
+	for bu := b.take(); bu != nil; bu = b.take() {
+		o := bu.origin
 		lo, hi := d.off[o], d.off[o+1]
 		if lo == hi {
 			continue
 		}
-		t.search(s.cost, int32(o), nil)
+		t.search(s.cost, o, nil)
 		for i := lo; i < hi; i++ {
 			if dst := d.dest[i]; !t.reached(dst) {
-				return unreachable(int32(o), dst, d.flow[i])
+				b.bad[wk] = int64(o)<<32 | int64(dst)
+				return
 			}
 		}
 		bu.arcs = make([]uint32, 0, len(t.order)-1)
 		for _, v := range t.order[1:] {
 			bu.arcs = append(bu.arcs, uint32(t.pred[v])|lastBit)
 		}
-		// Load the demand: reverse topological order.
 		nf := t.nf
 		for i := lo; i < hi; i++ {
 			nf[d.dest[i]] += d.flow[i]
@@ -153,14 +314,12 @@ func (b *bstate) init() error {
 			if f := nf[v]; f != 0 {
 				nf[v] = 0
 				a := t.pred[v]
-				s.x[a] += f
+				y[a] += f
 				nf[tails[a]] += f
 			}
 		}
 		nf[o] = 0
 	}
-	s.updateCosts()
-	return nil
 }
 
 // scan computes, in topological order, the shortest path label l of every
