@@ -25,6 +25,19 @@ const (
 
 var factKinds = []FactKind{TradeValue, Tonnage, AgreementF, ProjectF, Meeting}
 
+// ParseFactKind reads a fact kind (trade_value, tonnage, agreement,
+// project, meeting, ...). An unknown kind is an error of kind Invalid.
+func ParseFactKind(s string) (FactKind, error) {
+	if k := FactKind(s); slices.Contains(factKinds, k) {
+		return k, nil
+	}
+	names := make([]string, len(factKinds))
+	for i, k := range factKinds {
+		names[i] = string(k)
+	}
+	return "", caravan.Errorf(caravan.Invalid, "", "fact kind %q: want %s", s, strings.Join(names, ", "))
+}
+
 // ReviewState is where a fact stands in review. New facts are Pending;
 // only Accepted facts count as knowledge (an accepted trade_value fact
 // joins the trade series).

@@ -117,9 +117,10 @@ func (n *Network) FindPlaces(q string) []PlaceMatch {
 		}
 		return all[:k]
 	}
-	// Suggestions: only those within an edit distance of about a third of
-	// the query, at most five.
-	limit := 2 + max(2, len([]rune(key))/3)
+	// Suggestions: at most five, and only close ones: one edit for a name
+	// of up to four letters, two up to eight, three beyond ("Xi'an" does
+	// not suggest Van, nor "XX" Hami).
+	limit := 2 + min(3, 1+(len([]rune(key))-1)/4)
 	k := 0
 	for k < len(all) && k < 5 && all[k].Distance <= limit {
 		k++

@@ -16,9 +16,11 @@ func runAgreements(ctx context.Context, e *env, args []string) error {
 		"List agreements (treaties, MoUs, framework agreements, roadmaps, commitments) with who the parties are,\n"+
 			"what they are about and their dated status timeline, with sources.")
 	db := dbFlag(fs)
-	country := fs.String("country", "", "only agreements with this party (ISO 3166-1 alpha-2 code)")
-	status := fs.String("status", "", "only agreements whose latest status is `S` (proposed, negotiating, agreed, signed, in_force, suspended, expired)")
-	kind := fs.String("kind", "", "only agreements of this `KIND` (treaty, mou, framework, roadmap, protocol, convention, commitment)")
+	fs.String("country", "", "only agreements with this party (ISO 3166-1 alpha-2 code)")
+	fs.String("status", "", "only agreements whose latest status is `S` (proposed, negotiating, agreed, signed, in_force, suspended, expired)")
+	fs.String("kind", "", "only agreements of this `KIND` (treaty, mou, framework, roadmap, protocol, convention, commitment)")
+	fs.String("limit", "", "at most this many (default and cap: 1000)")
+	fs.String("offset", "", "skip this many first")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -26,29 +28,16 @@ func runAgreements(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected arguments %q", pos)
 	}
-	f := kb.AgreementFilter{Country: strings.ToUpper(*country)}
-	if f.Country != "" && !isCountryCode(f.Country) {
-		return usagef("--country: %q is not an ISO 3166-1 alpha-2 code", *country)
-	}
-	if *status != "" {
-		if f.Status, err = kb.ParseAgreementStatus(*status); err != nil {
-			return usagef("--status: %v", err)
-		}
-	}
-	if *kind != "" {
-		if f.Kind, err = kb.ParseAgreementKind(*kind); err != nil {
-			return usagef("--kind: %v", err)
-		}
-	}
-	s, err := e.openKB(ctx, *db)
+	svc, err := e.service(ctx, "", *db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	as, err := s.Agreements(ctx, f)
+	defer svc.Close()
+	list, err := svc.Agreements(ctx, params(fs, nil))
 	if err != nil {
 		return err
 	}
+	as := list.Items
 	return printRecords(e, *asJSON, "agreement", as, printAgreement)
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/kb"
+	"github.com/caravan-transport/caravan/service"
 )
 
 // recordTypes are the record types export and import know, in file order.
@@ -43,7 +44,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	b, err := readAll(ctx, s)
+	b, err := service.ReadAll(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 // parseTypes reads the --only list; empty means every type.
 func parseTypes(s string) (map[string]bool, error) {
 	types := map[string]bool{}
-	for _, t := range splitList(s) {
+	for _, t := range service.SplitList(s) {
 		if !slices.Contains(recordTypes, t) {
 			return nil, usagef("--only: unknown record type %q (want %s)", t, strings.Join(recordTypes, ", "))
 		}

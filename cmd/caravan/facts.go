@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/caravan-transport/caravan/kb"
 )
@@ -21,11 +20,12 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 			"Accepted trade figures join the series of caravan trade.")
 	db := dbFlag(fs)
 	pending := fs.Bool("pending", false, "only facts pending review")
-	state := fs.String("state", "", "only facts in this review state: pending, accepted or rejected")
-	country := fs.String("country", "", "only facts about this country (ISO code)")
-	kind := fs.String("kind", "", "only facts of this kind: trade_value, tonnage, agreement, project, meeting")
-	doc := fs.String("document", "", "only facts of this document (id or content hash)")
-	limit := fs.Int("limit", 0, "at most this many facts (0: all)")
+	fs.String("state", "", "only facts in this review state: pending, accepted or rejected")
+	fs.String("country", "", "only facts about this country (ISO code)")
+	fs.String("kind", "", "only facts of this kind: trade_value, tonnage, agreement, project, meeting")
+	fs.String("document", "", "only facts of this document (id or content hash)")
+	fs.String("limit", "", "at most this many facts (default and cap: 1000)")
+	fs.String("offset", "", "skip this many first")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -33,29 +33,29 @@ func runFacts(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q (did you mean facts accept %s?)", pos[0], pos[0])
 	}
-	f := kb.FactFilter{Country: strings.ToUpper(*country), Document: *doc, Kind: kb.FactKind(*kind), Limit: *limit}
-	switch {
-	case *pending && *state != "":
-		return usagef("--pending and --state exclude each other")
-	case *pending:
-		f.State = kb.Pending
-	case *state != "":
-		if f.State, err = kb.ParseReviewState(*state); err != nil {
-			return usagef("--state: %v", err)
+	p := params(fs, nil)
+	delete(p, "pending")
+	if st, ok := p["state"]; ok {
+		if *pending {
+			return usagef("--pending and --state exclude each other")
 		}
+		delete(p, "state")
+		p["status"] = st
 	}
-	if *limit < 0 {
-		return usagef("--limit must not be negative")
+	if *pending {
+		p["status"] = string(kb.Pending)
 	}
-	s, err := e.openKB(ctx, *db)
+	e.positional = map[string]string{"status": "--state"}
+	svc, err := e.service(ctx, "", *db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	facts, err := s.Facts(ctx, f)
+	defer svc.Close()
+	list, err := svc.Facts(ctx, p)
 	if err != nil {
 		return err
 	}
+	facts := list.Items
 	if *asJSON {
 		if facts == nil {
 			facts = []kb.Fact{}
@@ -98,17 +98,18 @@ func runFactsReview(ctx context.Context, e *env, verb string, args []string) err
 	if len(pos) != 1 {
 		return usagef("want one fact ID (see caravan facts --pending)")
 	}
-	s, err := e.openKB(ctx, *db)
+	svc, err := e.service(ctx, "", *db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer svc.Close()
 	st := kb.Accepted
 	if verb == "reject" {
 		st = kb.Rejected
 	}
-	r := kb.Review{State: st, Note: *note, At: e.now().UTC().Truncate(time.Second)}
-	if err := s.Review(ctx, pos[0], r); err != nil {
+	e.positional = map[string]string{"id": "ID"}
+	r, err := svc.Review(ctx, pos[0], st, *note)
+	if err != nil {
 		return err
 	}
 	if *asJSON {

@@ -21,10 +21,12 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/service"
 )
 
 func main() {
@@ -42,6 +44,9 @@ type env struct {
 	logger *slog.Logger
 	now    func() time.Time
 	getenv func(string) string
+	// positional maps request parameters to the names of the command's
+	// positional arguments (from → FROM), for error messages.
+	positional map[string]string
 }
 
 // command is one subcommand: its name, a one-line summary and the function
@@ -156,7 +161,21 @@ func (e *env) report(name string, err error) int {
 		fmt.Fprintf(e.stderr, "caravan %s: interrupted\n", name)
 		return exitError
 	}
-	switch caravan.KindOf(err) {
+	kind := caravan.KindOf(err)
+	if param := caravan.ParamOf(err); param != "" {
+		// An error about one parameter names it as the user typed it: a
+		// flag (--risk-penalty) or a positional argument (FROM).
+		detail := err.Error()
+		if ce, ok := errors.AsType[*caravan.Error](err); ok {
+			detail = ce.Detail()
+		}
+		fmt.Fprintf(e.stderr, "caravan %s: %s: %s\n", name, e.argName(param), detail)
+		if kind == caravan.Invalid {
+			return exitUsage
+		}
+		return exitError
+	}
+	switch kind {
 	case caravan.Internal:
 		e.logger.Error("internal error", "command", name, "err", err)
 		fmt.Fprintf(e.stderr, "caravan %s: internal error: %v\n", name, err)
@@ -165,6 +184,40 @@ func (e *env) report(name string, err error) int {
 		fmt.Fprintf(e.stderr, "caravan %s: %v\n", name, err)
 		return exitError
 	}
+}
+
+// argName returns how the command line spells the request parameter
+// param: its positional name when the command has one (FROM), else the
+// flag (--as-of for as_of).
+func (e *env) argName(param string) string {
+	if n, ok := e.positional[param]; ok {
+		return n
+	}
+	return "--" + strings.ReplaceAll(param, "_", "-")
+}
+
+// service returns the service over the dataset in dataDir ("" for the
+// built-in one) and the knowledge base named by db ("" for the default).
+// The CLI lets scenarios name files.
+func (e *env) service(ctx context.Context, dataDir, db string) (*service.Service, error) {
+	return service.New(ctx, service.Options{
+		DataDir: dataDir, DB: db, Getenv: e.getenv, Logger: e.logger, Now: e.now, ScenarioFiles: true,
+	})
+}
+
+// params returns the request parameters of the flags of fs that were set,
+// by their API names (--as-of → as_of), plus the positional ones given.
+func params(fs *flag.FlagSet, positional map[string]string) service.Params {
+	p := service.Params{}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "json" && f.Name != "data" && f.Name != "db" {
+			p[strings.ReplaceAll(f.Name, "-", "_")] = f.Value.String()
+		}
+	})
+	for k, v := range positional {
+		p[k] = v
+	}
+	return p
 }
 
 // newFlags returns a FlagSet for a subcommand that writes its usage to the

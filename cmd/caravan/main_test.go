@@ -40,12 +40,12 @@ func TestCLIExitCodes(t *testing.T) {
 		{"route ok", []string{"route", "Almaty", "Mazar", "--data", mini, "--as-of", "2024-06-01"}, exitOK, "total: 1718 km"},
 		{"route in Persian", []string{"route", "آلماتی", "حیرتان", "--data", mini, "--as-of", "2024-06-01"}, exitOK, "Almaty (KZ) → Hairatan (AF)"},
 		{"route unknown place", []string{"route", "Almati", "Mazar", "--data", mini}, exitError, "unknown place \"Almati\"; closest:\n  kz-almaty"},
-		{"route same place", []string{"route", "Almaty", "kz-almaty", "--data", mini}, exitError, "origin and destination are the same place"},
+		{"route same place", []string{"route", "Almaty", "kz-almaty", "--data", mini}, exitUsage, "TO: origin and destination are the same place"},
 		{"route no route as of", []string{"route", "Almaty", "Mazar", "--data", mini, "--as-of", "2025-01-15", "--avoid", "rail"}, exitError,
 			"no route from kz-almaty to af-mazar as of 2025-01-15"},
 		{"route bad date", []string{"route", "Almaty", "Mazar", "--data", mini, "--as-of", "2025-13-01"}, exitUsage, "--as-of: date \"2025-13-01\""},
 		{"route bad criterion", []string{"route", "Almaty", "Mazar", "--by", "fast"}, exitUsage, `--by: criterion "fast"`},
-		{"route bad number", []string{"route", "Almaty", "Mazar", "--teu", "many"}, exitUsage, `invalid value "many" for flag -teu`},
+		{"route bad number", []string{"route", "Almaty", "Mazar", "--teu", "many"}, exitUsage, `--teu: "many" is not a number`},
 		{"route unknown flag", []string{"route", "Almaty", "Mazar", "--fast"}, exitUsage, "flag provided but not defined: -fast"},
 		{"route one argument", []string{"route", "Almaty"}, exitUsage, "want FROM and TO"},
 		{"route unknown avoid", []string{"route", "Almaty", "Mazar", "--data", mini, "--avoid", "Atlantis"}, exitError, `--avoid: no place matches "Atlantis"`},
@@ -56,7 +56,7 @@ func TestCLIExitCodes(t *testing.T) {
 		{"places builtin country", []string{"places", "--country", "tm", "--json"}, exitOK, `"id": "tm-turkmenbashi"`},
 		{"places unknown country", []string{"places", "--country", "XX"}, exitError, `unknown country "XX"`},
 		{"route builtin Persian names", []string{"route", "آلماتی", "تهران", "--modes", "rail", "--as-of", "2026-11-21"}, exitOK, "Almaty (KZ) → Tehran (IR)"},
-		{"route ambiguous", []string{"route", "Torkham", "Kabul"}, exitError, "is ambiguous; use an id"},
+		{"route ambiguous", []string{"route", "Torkham", "Kabul"}, exitUsage, "is ambiguous; use an id"},
 		{"places none", []string{"places", "zzzz", "--data", mini}, exitError, `no place matches "zzzz"`},
 		{"validate mini", []string{"validate", mini}, exitOK, "ok: 7 places"},
 		{"validate missing dir", []string{"validate", "no/such/dir"}, exitError, "no such file or directory"},
@@ -78,7 +78,7 @@ func TestCLIJSON(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.HasPrefix(out, "{") || !strings.Contains(out, `"legs": [`) {
+	if !strings.HasPrefix(out, "{") || !strings.Contains(out, `"legs": [`) || !strings.Contains(out, `"geometry": {`) {
 		t.Errorf("not an itinerary in JSON: %s", out)
 	}
 	out, _, code = cli(t, "validate", "--json", mini)

@@ -33,12 +33,15 @@ func TestMatrix(t *testing.T) {
 	}
 	// The planner's own answer for one cell.
 	one, _, _ := cli(t, "route", "Tashkent", "Tehran", "--as-of", "2026-11-21", "--json")
-	var it struct {
-		Total struct{ Hours float64 } `json:"total"`
+	var res struct {
+		Routes []struct {
+			Total struct{ Hours float64 } `json:"total"`
+		} `json:"routes"`
 	}
-	if err := json.Unmarshal([]byte(one), &it); err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(one), &res); err != nil || len(res.Routes) != 1 {
+		t.Fatalf("route --json: %v (%d routes)", err, len(res.Routes))
 	}
+	it := res.Routes[0]
 	if d := *m.Values[3][3] - it.Total.Hours; d > 0.06 || d < -0.06 {
 		t.Errorf("matrix Tashkent→Tehran %v h, route says %v h", *m.Values[3][3], it.Total.Hours)
 	}

@@ -16,8 +16,10 @@ func runProjects(ctx context.Context, e *env, args []string) error {
 		"List railway, road, port and terminal projects with their length, cost and capacity ranges, the links\n"+
 			"they add to the network and their dated status timeline, with sources.")
 	db := dbFlag(fs)
-	status := fs.String("status", "", "only projects whose latest status is `S` (operational, under_construction, planned, proposed, suspended)")
-	country := fs.String("country", "", "only projects in this country (ISO 3166-1 alpha-2 code)")
+	fs.String("status", "", "only projects whose latest status is `S` (operational, under_construction, planned, proposed, suspended)")
+	fs.String("country", "", "only projects in this country (ISO 3166-1 alpha-2 code)")
+	fs.String("limit", "", "at most this many (default and cap: 1000)")
+	fs.String("offset", "", "skip this many first")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -25,24 +27,16 @@ func runProjects(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected arguments %q", pos)
 	}
-	f := kb.ProjectFilter{Country: strings.ToUpper(*country)}
-	if f.Country != "" && !isCountryCode(f.Country) {
-		return usagef("--country: %q is not an ISO 3166-1 alpha-2 code", *country)
-	}
-	if *status != "" {
-		if f.Status, err = network.ParseStatus(*status); err != nil {
-			return usagef("--status: %v", err)
-		}
-	}
-	s, err := e.openKB(ctx, *db)
+	svc, err := e.service(ctx, "", *db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	ps, err := s.Projects(ctx, f)
+	defer svc.Close()
+	list, err := svc.Projects(ctx, params(fs, nil))
 	if err != nil {
 		return err
 	}
+	ps := list.Items
 	return printRecords(e, *asJSON, "project", ps, printProject)
 }
 

@@ -2,51 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/caravan-transport/caravan"
-	"github.com/caravan-transport/caravan/graph"
-	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
-	"github.com/caravan-transport/caravan/scenario"
 )
-
-// loadScenario reads a scenario from a file, or a shipped example by name.
-func loadScenario(arg string) (*scenario.Scenario, error) {
-	data, err := os.ReadFile(arg)
-	switch {
-	case err == nil:
-		return scenario.Parse(arg, data)
-	case errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(arg, "/\\") && !strings.HasSuffix(arg, ".yaml"):
-		return scenario.Example(arg)
-	default:
-		return nil, caravan.Errorf(caravan.NotFound, "", "scenario: %w", err)
-	}
-}
-
-// applyScenario compiles n and applies the scenario named by arg ("" or
-// "base" for none).
-func applyScenario(n *network.Network, arg string) (*graph.Graph, *scenario.Scenario, error) {
-	g, err := graph.Compile(n)
-	if err != nil {
-		return nil, nil, err
-	}
-	if arg == "" || arg == "base" {
-		return g, nil, nil
-	}
-	s, err := loadScenario(arg)
-	if err != nil {
-		return nil, nil, err
-	}
-	sg, err := g.Apply(s)
-	return sg, s, err
-}
 
 // runScenario dispatches caravan scenario list|check|diff.
 func runScenario(ctx context.Context, e *env, args []string) error {
@@ -54,6 +16,13 @@ func runScenario(ctx context.Context, e *env, args []string) error {
 		return usagef("want a subcommand: list, check FILE or diff A B --from X --to Y")
 	}
 	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(e.stdout, "usage: caravan scenario list | check FILE|NAME | diff A B --from X --to Y\n\n"+
+			"  list    the scenarios shipped with caravan\n"+
+			"  check   check a scenario file (or a shipped one) against the dataset\n"+
+			"  diff    compare the best route between two places under scenarios A and B\n\n"+
+			"Run 'caravan scenario <subcommand> -h' for its flags.")
+		return nil
 	case "list":
 		return runScenarioList(ctx, e, args[1:])
 	case "check":
@@ -67,21 +36,17 @@ func runScenario(ctx context.Context, e *env, args []string) error {
 
 func runScenarioList(ctx context.Context, e *env, args []string) error {
 	fs, asJSON := e.newFlags("scenario list", "", "List the scenarios shipped with caravan.")
+	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	type item struct {
-		Name        string `json:"name"`
-		Title       string `json:"title"`
-		Description string `json:"description"`
+	svc, err := e.service(ctx, *dataDir, "")
+	if err != nil {
+		return err
 	}
-	var items []item
-	for _, name := range scenario.Examples() {
-		s, err := scenario.Example(name)
-		if err != nil {
-			return err
-		}
-		items = append(items, item{name, s.Name, s.Description})
+	items, err := svc.Scenarios()
+	if err != nil {
+		return err
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, items)
@@ -104,15 +69,13 @@ func runScenarioCheck(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("want one scenario file or name")
 	}
-	n, err := loadNetwork(ctx, *dataDir)
+	e.positional = map[string]string{"scenario": "FILE"}
+	svc, err := e.service(ctx, *dataDir, "")
 	if err != nil {
 		return err
 	}
-	s, err := loadScenario(pos[0])
+	s, err := svc.CheckScenario(pos[0])
 	if err != nil {
-		return err
-	}
-	if err := s.Check(n); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -125,81 +88,38 @@ func runScenarioCheck(ctx context.Context, e *env, args []string) error {
 func runScenarioDiff(ctx context.Context, e *env, args []string) error {
 	fs, asJSON := e.newFlags("scenario diff", "A B --from X --to Y",
 		"Compare the best route between two places under scenarios A and B (a file, a shipped name, or base).")
-	from := fs.String("from", "", "origin place (id or name)")
-	to := fs.String("to", "", "destination place (id or name)")
-	by := fs.String("by", "time", "criterion: time, cost, co2, gc or risk")
-	asOf := fs.String("as-of", "", "date, YYYY-MM-DD (default: B's as_of, else A's, else today)")
-	teu := fs.Float64("teu", 0, "shipment size in TEU")
-	tonnes := fs.Float64("tonnes", 0, "shipment size in tonnes")
-	modes := fs.String("modes", "", "comma-separated modes the routes may use (default all)")
+	fs.String("from", "", "origin place (id or name)")
+	fs.String("to", "", "destination place (id or name)")
+	fs.String("by", "time", "criterion: time, cost, co2, gc or risk")
+	fs.String("as-of", "", "date, YYYY-MM-DD (default: B's as_of, else A's, else today)")
+	fs.String("teu", "", "shipment size in TEU")
+	fs.String("tonnes", "", "shipment size in tonnes")
+	fs.String("modes", "", "comma-separated modes the routes may use (default all)")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 2 || *from == "" || *to == "" {
+	if len(pos) != 2 {
 		return usagef("want two scenarios A B and --from and --to")
 	}
-	crit, err := route.ParseCriterion(*by)
-	if err != nil {
-		return usagef("--by: %v", err)
-	}
-	n, err := loadNetwork(ctx, *dataDir)
+	e.positional = map[string]string{"a": "A", "b": "B"}
+	svc, err := e.service(ctx, *dataDir, "")
 	if err != nil {
 		return err
 	}
-	pf, err := resolvePlace(n, "--from", *from)
+	q, err := svc.ParseDiff(params(fs, map[string]string{"a": pos[0], "b": pos[1]}))
 	if err != nil {
 		return err
 	}
-	pt, err := resolvePlace(n, "--to", *to)
+	d, err := svc.Diff(ctx, q)
 	if err != nil {
 		return err
 	}
-	ga, sa, err := applyScenario(n, pos[0])
-	if err != nil {
-		return err
-	}
-	gb, sb, err := applyScenario(n, pos[1])
-	if err != nil {
-		return err
-	}
-	date := network.DateOf(e.now())
-	switch {
-	case *asOf != "":
-		if date, err = network.ParseDate(*asOf); err != nil {
-			return usagef("--as-of: %v", err)
-		}
-	case sb != nil && sb.AsOf != 0:
-		date = sb.AsOf.Day()
-	case sa != nil && sa.AsOf != 0:
-		date = sa.AsOf.Day()
-	}
-	req := route.Request{From: pf.ID, To: pt.ID, AsOf: date, By: crit, TEU: *teu, Tonnes: *tonnes}
-	if *modes != "" {
-		if req.AvoidModes, err = modesOutside(splitList(*modes)); err != nil {
-			return err
-		}
-	}
-	pa, pb := route.New(ga), route.New(gb)
-	ia, err := pa.Plan(ctx, req)
-	if err != nil {
-		return fmt.Errorf("under %s: %w", pos[0], err)
-	}
-	ib, err := pb.Plan(ctx, req)
-	if err != nil {
-		return fmt.Errorf("under %s: %w", pos[1], err)
-	}
-	d := route.Compare(pos[0], ia, pos[1], ib,
-		func(l *route.Leg) string { return pa.WhyNot(l, &req) }, func(l *route.Leg) string { return pb.WhyNot(l, &req) })
 	if *asJSON {
-		return writeJSON(e.stdout, struct {
-			*route.Diff
-			A *route.Itinerary `json:"itinerary_a"`
-			B *route.Itinerary `json:"itinerary_b"`
-		}{d, ia, ib})
+		return writeJSON(e.stdout, d)
 	}
-	printDiff(e.stdout, d)
+	printDiff(e.stdout, d.Diff)
 	return nil
 }
 

@@ -74,15 +74,19 @@ func TestRouteWithScenario(t *testing.T) {
 	if !strings.Contains(with, "Kharlachi") || strings.Contains(base, `"crossing": "Kharlachi`) {
 		t.Error("the scenario route does not take the Trans-Afghan railway, or the base route does")
 	}
-	var a, b struct {
-		Total struct{ Hours float64 } `json:"total"`
+	type result struct {
+		Routes []struct {
+			Total struct{ Hours float64 } `json:"total"`
+		} `json:"routes"`
 	}
-	if err := json.Unmarshal([]byte(base), &a); err != nil {
-		t.Fatal(err)
+	var ra, rb result
+	if err := json.Unmarshal([]byte(base), &ra); err != nil || len(ra.Routes) != 1 {
+		t.Fatalf("%v (%d routes)", err, len(ra.Routes))
 	}
-	if err := json.Unmarshal([]byte(with), &b); err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(with), &rb); err != nil || len(rb.Routes) != 1 {
+		t.Fatalf("%v (%d routes)", err, len(rb.Routes))
 	}
+	a, b := ra.Routes[0], rb.Routes[0]
 	if b.Total.Hours >= a.Total.Hours {
 		t.Errorf("with the Trans-Afghan railway %v h, without %v h: want faster", b.Total.Hours, a.Total.Hours)
 	}

@@ -10,16 +10,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/caravan-transport/caravan"
-	"github.com/caravan-transport/caravan/kb"
 	"github.com/caravan-transport/caravan/trade"
 )
-
-// tradeReport is what `caravan trade --json` prints: the analysis and how
-// it was made.
-type tradeReport struct {
-	*trade.Analysis
-	Method string `json:"method"`
-}
 
 // runTrade shows the trade series of a country pair against its target.
 func runTrade(ctx context.Context, e *env, args []string) error {
@@ -28,10 +20,10 @@ func runTrade(ctx context.Context, e *env, args []string) error {
 			"figures side by side, the latest target, the growth it needs, the trend and whether it is on track.\n"+
 			"Method: "+trade.Method)
 	db := dbFlag(fs)
-	by := fs.Int("by", 0, "judge the target by the end of `YEAR` instead of its own deadline")
-	target := fs.String("target", "", "evaluate the target with this `ID` instead of the latest announced one")
+	fs.String("by", "", "judge the target by the end of `YEAR` instead of its own deadline")
+	fs.String("target", "", "evaluate the target with this `ID` instead of the latest announced one")
 	plot := fs.String("plot", "", "also draw the chart as SVG into `FILE`")
-	width := fs.Int("width", 40, "width of the terminal chart's bars, in cells")
+	width := fs.Int("width", 40, "width of the terminal chart's bars, in cells (10 to 200)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -39,36 +31,30 @@ func runTrade(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 2 {
 		return usagef("want two country codes A B (e.g. AF KZ), got %d arguments", len(pos))
 	}
-	a, b := strings.ToUpper(pos[0]), strings.ToUpper(pos[1])
-	if !isCountryCode(a) || !isCountryCode(b) || a == b {
-		return usagef("want two different ISO 3166-1 alpha-2 codes, got %q and %q", pos[0], pos[1])
+	if *width < 10 || *width > 200 {
+		return usagef("--width: %d is out of range: want 10 to 200", *width)
 	}
-	if *by != 0 && (*by < 1900 || *by > 2200) {
-		return usagef("--by: year %d out of range 1900–2200", *by)
-	}
-	s, err := e.openKB(ctx, *db)
+	e.positional = map[string]string{"a": "A", "b": "B"}
+	svc, err := e.service(ctx, "", *db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	figs, err := kb.Figures(ctx, s, kb.FigureFilter{A: a, B: b})
+	defer svc.Close()
+	p := params(fs, map[string]string{"a": pos[0], "b": pos[1]})
+	delete(p, "plot")
+	delete(p, "width")
+	rep, err := svc.Trade(ctx, p)
 	if err != nil {
 		return err
 	}
-	if len(figs) == 0 {
-		return caravan.Errorf(caravan.NotFound, "", "no trade figures between %s and %s", a, b)
-	}
-	an, err := trade.Analyze(figs, a, b, trade.Options{By: *by, Target: *target})
-	if err != nil {
-		return err
-	}
+	an := rep.Analysis
 	if *plot != "" {
 		if err := writeSVGFile(*plot, an); err != nil {
 			return err
 		}
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, tradeReport{Analysis: an, Method: trade.Method})
+		return writeJSON(e.stdout, rep)
 	}
 	return printTrade(e.stdout, an, *width)
 }

@@ -83,7 +83,7 @@ func TestTradeErrors(t *testing.T) {
 		{[]string{"trade", "AF"}, exitUsage, "want two country codes"},
 		{[]string{"trade", "AFG", "KZ"}, exitUsage, "ISO 3166-1 alpha-2"},
 		{[]string{"trade", "KZ", "KZ"}, exitUsage, "two different"},
-		{[]string{"trade", "AF", "KZ", "--by", "20"}, exitUsage, "--by: year 20"},
+		{[]string{"trade", "AF", "KZ", "--by", "20"}, exitUsage, "--by: 20 is out of range"},
 		{[]string{"trade", "CN", "RU"}, exitError, "no trade figures between CN and RU"},
 		{[]string{"trade", "AF", "KZ", "--target", "nope"}, exitError, `no target "nope"`},
 		{[]string{"trade", "AF", "KZ", "--plot", filepath.Join(t.TempDir(), "no", "dir", "x.svg")}, exitError, "--plot"},

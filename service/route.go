@@ -1,0 +1,230 @@
+package service
+
+import (
+	"context"
+	"strings"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/route"
+)
+
+// RouteParams are the parameters a route request takes, in the API's
+// spelling. The CLI's flags are the same with dashes (--as-of).
+var RouteParams = []string{"from", "to", "as_of", "by", "teu", "tonnes", "avoid", "modes", "open", "scenario",
+	"risk_penalty", "value", "pareto", "alternatives", "max_shared"}
+
+// RouteQuery is a checked route request.
+type RouteQuery struct {
+	Request      route.Request
+	Scenario     string // a shipped scenario name (or, in the CLI, a file); "" for none
+	Pareto       bool
+	Alternatives int     // 0: the best route only
+	MaxShared    float64 // with Alternatives
+	Warnings     []string
+}
+
+// ParseRoute checks the parameters of a route request (see RouteParams)
+// and resolves its place names. Every mistake is an error naming its
+// parameter: Invalid for a malformed or out-of-range value, NotFound for
+// an unknown place.
+func (s *Service) ParseRoute(p Params) (*RouteQuery, error) {
+	q := &RouteQuery{}
+	r := &q.Request
+	var err error
+	if !p.has("from") {
+		return nil, caravan.InvalidParam("from", "want the origin (a place id or name)")
+	}
+	if !p.has("to") {
+		return nil, caravan.InvalidParam("to", "want the destination (a place id or name)")
+	}
+	if r.By, err = p.criterion("by"); err != nil {
+		return nil, err
+	}
+	if r.AsOf, err = p.date("as_of", s.Today()); err != nil {
+		return nil, err
+	}
+	lim := s.limits
+	if r.TEU, err = p.float("teu", 0, 0, lim.MaxTEU); err != nil {
+		return nil, err
+	}
+	if r.Tonnes, err = p.float("tonnes", 0, 0, lim.MaxTonnes); err != nil {
+		return nil, err
+	}
+	if r.ValuePerTonne, err = p.float("value", 0, 0, 10_000_000); err != nil {
+		return nil, err
+	}
+	if r.RiskPenalty, err = p.float("risk_penalty", 0, 0, 1_000_000); err != nil {
+		return nil, err
+	}
+	if q.Pareto, err = p.boolean("pareto"); err != nil {
+		return nil, err
+	}
+	if q.Alternatives, err = p.integer("alternatives", 0, 0, lim.MaxAlternatives); err != nil {
+		return nil, err
+	}
+	if q.MaxShared, err = p.float("max_shared", 0.5, 0, 1); err != nil {
+		return nil, err
+	}
+	if q.Pareto && q.Alternatives > 0 {
+		return nil, caravan.InvalidParam("alternatives", "pareto and alternatives exclude each other")
+	}
+	from, err := s.ResolvePlace("from", p.str("from"))
+	if err != nil {
+		return nil, err
+	}
+	to, err := s.ResolvePlace("to", p.str("to"))
+	if err != nil {
+		return nil, err
+	}
+	r.From, r.To = from.ID, to.ID
+	if r.From == r.To {
+		return nil, caravan.InvalidParam("to", "origin and destination are the same place (%s)", r.From)
+	}
+	avoid, err := p.list("avoid", s.limits.MaxListItems)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.resolveAvoid(avoid, r); err != nil {
+		return nil, err
+	}
+	modes, err := p.list("modes", len(network.Modes))
+	if err != nil {
+		return nil, err
+	}
+	if modes != nil {
+		out, err := modesOutside("modes", modes)
+		if err != nil {
+			return nil, err
+		}
+		r.AvoidModes = append(r.AvoidModes, out...)
+	}
+	open, err := p.list("open", s.limits.MaxListItems)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range open {
+		if _, ok := s.net.Project(id); !ok {
+			return nil, caravan.ParamError(caravan.NotFound, "open", "unknown project %q (see the projects list)", id)
+		}
+	}
+	r.OpenProjects = open
+	q.Scenario = p.str("scenario")
+	q.Warnings = s.asOfWarnings(r.AsOf)
+	return q, nil
+}
+
+// RouteResult is the answer to a route request: one route, the Pareto
+// front, or a set of alternatives. The CLI's --json and the API print it
+// as it is.
+type RouteResult struct {
+	Kind   string  `json:"kind"` // "best", "pareto" or "alternatives"
+	Routes []Route `json:"routes"`
+	// Pareto only: the routes that summarise the front, why, the labels
+	// the search created and whether a bound cut it short.
+	Representative []int    `json:"representative,omitempty"`
+	RepReasons     []string `json:"representative_reasons,omitempty"`
+	Labels         int      `json:"labels,omitempty"`
+	Truncated      bool     `json:"truncated,omitempty"`
+	MaxShared      float64  `json:"max_shared,omitempty"` // alternatives only
+	Warnings       []string `json:"warnings,omitempty"`
+}
+
+// Route is one itinerary with its geometry.
+type Route struct {
+	*route.Itinerary
+	// Alternatives only: the value of the criterion, the stretch over the
+	// best and the share of length shared with each route before it.
+	Objective *float64  `json:"objective,omitempty"`
+	Stretch   *float64  `json:"stretch,omitempty"`
+	Shared    []float64 `json:"shared,omitempty"`
+	// Geometry has one feature per leg: a line from place to place for a
+	// link or crossing, a point for a transfer.
+	Geometry *FeatureCollection `json:"geometry"`
+}
+
+// Route plans q.
+func (s *Service) Route(ctx context.Context, q *RouteQuery) (*RouteResult, error) {
+	pl, _, err := s.planner(ctx, q.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	res := &RouteResult{Warnings: q.Warnings}
+	switch {
+	case q.Pareto:
+		res.Kind = "pareto"
+		f, err := pl.Pareto(ctx, q.Request, route.ParetoOptions{MaxTotal: s.limits.MaxParetoLabels})
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range f.Routes {
+			res.Routes = append(res.Routes, s.withGeometry(it))
+		}
+		res.Representative, res.RepReasons, res.Labels, res.Truncated = f.Representative, f.RepReasons, f.Labels, f.Truncated
+	case q.Alternatives > 0:
+		res.Kind = "alternatives"
+		res.MaxShared = q.MaxShared
+		alts, err := pl.Alternatives(ctx, q.Request, route.AltOptions{K: q.Alternatives, MaxShared: q.MaxShared})
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range alts {
+			r := s.withGeometry(a.Itinerary)
+			obj, st := a.Objective, a.Stretch
+			r.Objective, r.Stretch, r.Shared = &obj, &st, a.Shared
+			res.Routes = append(res.Routes, r)
+		}
+	default:
+		res.Kind = "best"
+		it, err := pl.Plan(ctx, q.Request)
+		if err != nil {
+			return nil, err
+		}
+		res.Routes = []Route{s.withGeometry(it)}
+	}
+	if res.Routes == nil {
+		res.Routes = []Route{}
+	}
+	return res, nil
+}
+
+// withGeometry pairs an itinerary with its geometry.
+func (s *Service) withGeometry(it *route.Itinerary) Route {
+	fc := newCollection()
+	for i, l := range it.Legs {
+		a, okA := s.net.Place(l.From.ID)
+		b, okB := s.net.Place(l.To.ID)
+		if !okA || !okB {
+			continue
+		}
+		var f *Feature
+		if l.Kind == "transfer" || l.From.ID == l.To.ID {
+			f = pointFeature(a.Loc)
+		} else {
+			f = lineFeature(a.Loc, b.Loc)
+		}
+		f.Properties["leg"] = i
+		f.Properties["kind"] = l.Kind
+		f.Properties["id"] = l.ID
+		f.Properties["mode"] = l.Mode
+		if l.Gauge != 0 {
+			f.Properties["gauge"] = l.Gauge
+		}
+		if l.Crossing != "" {
+			f.Properties["crossing"] = l.Crossing
+		}
+		if l.Transfer != "" {
+			f.Properties["transfer"] = l.Transfer
+		}
+		fc.add(f)
+	}
+	return Route{Itinerary: it, Geometry: fc}
+}
+
+// scenarioName returns the display name of a scenario parameter.
+func scenarioName(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "base"
+	}
+	return s
+}

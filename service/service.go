@@ -1,0 +1,273 @@
+package service
+
+import (
+	"container/list"
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/dataset"
+	"github.com/caravan-transport/caravan/extract"
+	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/route"
+	"github.com/caravan-transport/caravan/scenario"
+)
+
+// Options configure a Service. Every field is optional.
+type Options struct {
+	// DataDir is a dataset directory to use instead of the built-in one.
+	DataDir string
+	// DB is where the knowledge base is: a SQLite file or a postgres://
+	// URL; empty means the default location (see DBLocation).
+	DB string
+	// Getenv reads the environment (CARAVAN_DB, XDG_DATA_HOME, HOME);
+	// nil means no environment.
+	Getenv func(string) string
+	// Logger receives what the service logs; nil discards it.
+	Logger *slog.Logger
+	// Now is the clock for default dates; nil means time.Now.
+	Now func() time.Time
+	// CacheSize is how many compiled scenario graphs are kept (default 16).
+	CacheSize int
+	// ScenarioFiles lets a scenario parameter name a YAML file on this
+	// machine. The CLI allows it; the server does not, so a request can
+	// only name the shipped scenarios.
+	ScenarioFiles bool
+	// Limits bound each request (zero: DefaultLimits).
+	Limits Limits
+}
+
+// Service answers caravan's questions on one network and knowledge base.
+type Service struct {
+	net    *network.Network
+	base   *graph.Graph
+	logger *slog.Logger
+	now    func() time.Time
+	getenv func(string) string
+	limits Limits
+	files  bool
+	dbFlag string
+
+	earliest network.Date // the earliest date the dataset has data for
+	names    map[string][]int32
+
+	mu    sync.Mutex
+	cache map[string]*list.Element
+	lru   *list.List // of *entry, most recent first
+	size  int
+
+	storeMu sync.Mutex
+	store   *storeHandle
+
+	xOnce sync.Once
+	x     *extract.Extractor
+	xErr  error
+}
+
+// entry is a compiled scenario graph with its planner.
+type entry struct {
+	key     string
+	planner *route.Planner
+	sc      *scenario.Scenario
+	ready   chan struct{}
+	err     error
+}
+
+// New loads the network (the built-in dataset or opt.DataDir) and compiles
+// its base graph. The knowledge base is opened on first use.
+func New(ctx context.Context, opt Options) (*Service, error) {
+	var fsys fs.FS = dataset.Builtin()
+	if opt.DataDir != "" {
+		var err error
+		if fsys, err = dataset.Dir(opt.DataDir); err != nil {
+			return nil, err
+		}
+	}
+	n, err := dataset.Load(ctx, fsys)
+	if err != nil {
+		return nil, err
+	}
+	return NewWith(n, opt)
+}
+
+// NewWith returns a Service over the network n.
+func NewWith(n *network.Network, opt Options) (*Service, error) {
+	g, err := graph.Compile(n)
+	if err != nil {
+		return nil, err
+	}
+	s := &Service{
+		net: n, base: g, logger: opt.Logger, now: opt.Now, getenv: opt.Getenv,
+		limits: opt.Limits.orDefault(), files: opt.ScenarioFiles, dbFlag: opt.DB,
+		cache: map[string]*list.Element{}, lru: list.New(), size: opt.CacheSize,
+	}
+	if s.logger == nil {
+		s.logger = slog.New(slog.DiscardHandler)
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.getenv == nil {
+		s.getenv = func(string) string { return "" }
+	}
+	if s.size <= 0 {
+		s.size = 16
+	}
+	s.earliest = earliestDate(n)
+	s.indexNames()
+	base := &entry{key: "", planner: route.New(g), ready: make(chan struct{})}
+	close(base.ready)
+	s.cache[""] = s.lru.PushFront(base)
+	return s, nil
+}
+
+// Network returns the network the service plans on.
+func (s *Service) Network() *network.Network { return s.net }
+
+// Limits returns the limits the service applies.
+func (s *Service) Limits() Limits { return s.limits }
+
+// Today returns the current date of the service's clock.
+func (s *Service) Today() network.Date { return network.DateOf(s.now()) }
+
+// Close releases the knowledge base, if it was opened.
+func (s *Service) Close() error {
+	s.storeMu.Lock()
+	defer s.storeMu.Unlock()
+	if s.store == nil {
+		return nil
+	}
+	err := s.store.s.Close()
+	s.store = nil
+	return err
+}
+
+// planner returns the planner of the scenario named by name ("" or "base"
+// for none), compiling and caching it on first use. Concurrent requests
+// for the same scenario wait for one compilation.
+func (s *Service) planner(ctx context.Context, name string) (*route.Planner, *scenario.Scenario, error) {
+	key := strings.TrimSpace(name)
+	if key == "base" {
+		key = ""
+	}
+	s.mu.Lock()
+	if el, ok := s.cache[key]; ok {
+		s.lru.MoveToFront(el)
+		e := el.Value.(*entry)
+		s.mu.Unlock()
+		select {
+		case <-e.ready:
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		}
+		if e.err != nil {
+			return nil, nil, e.err
+		}
+		return e.planner, e.sc, nil
+	}
+	e := &entry{key: key, ready: make(chan struct{})}
+	s.cache[key] = s.lru.PushFront(e)
+	for s.lru.Len() > s.size+1 { // +1: the base graph
+		old := s.lru.Back()
+		if old.Value.(*entry).key == "" {
+			s.lru.MoveToFront(old)
+			continue
+		}
+		s.lru.Remove(old)
+		delete(s.cache, old.Value.(*entry).key)
+	}
+	s.mu.Unlock()
+
+	e.sc, e.err = s.loadScenario(key)
+	if e.err == nil {
+		var g *graph.Graph
+		if g, e.err = s.base.Apply(e.sc); e.err == nil {
+			e.planner = route.New(g)
+		}
+	}
+	if e.err != nil {
+		s.mu.Lock()
+		if el, ok := s.cache[key]; ok && el.Value == e {
+			s.lru.Remove(el)
+			delete(s.cache, key)
+		}
+		s.mu.Unlock()
+	}
+	close(e.ready)
+	if e.err != nil {
+		return nil, nil, e.err
+	}
+	return e.planner, e.sc, nil
+}
+
+// loadScenario reads a shipped scenario by name or, when the service allows
+// files, a YAML file; it checks the scenario against the network.
+func (s *Service) loadScenario(name string) (*scenario.Scenario, error) {
+	var sc *scenario.Scenario
+	var err error
+	isFile := strings.ContainsAny(name, "/\\") || strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+	switch {
+	case isFile && !s.files:
+		return nil, caravan.ParamError(caravan.NotFound, "scenario", "no shipped scenario %q (have: %s)", name, strings.Join(scenario.Examples(), ", "))
+	case isFile:
+		data, rerr := os.ReadFile(name)
+		if rerr != nil {
+			if errors.Is(rerr, fs.ErrNotExist) {
+				return nil, caravan.ParamError(caravan.NotFound, "scenario", "no scenario file %s", name)
+			}
+			return nil, caravan.ParamError(caravan.Invalid, "scenario", "%v", rerr)
+		}
+		sc, err = scenario.Parse(name, data)
+	default:
+		if _, serr := os.Stat(name); serr == nil && s.files {
+			data, rerr := os.ReadFile(name)
+			if rerr != nil {
+				return nil, caravan.ParamError(caravan.Invalid, "scenario", "%v", rerr)
+			}
+			sc, err = scenario.Parse(name, data)
+			break
+		}
+		sc, err = scenario.Example(name)
+		if caravan.KindOf(err) == caravan.NotFound {
+			return nil, caravan.ParamError(caravan.NotFound, "scenario", "%v", err)
+		}
+	}
+	// A malformed file is invalid data, not a mistake in the command line:
+	// its errors name the file and line, not the parameter.
+	if err != nil {
+		return nil, caravan.Errorf(caravan.Invalid, "", "%w", err)
+	}
+	if err := sc.Check(s.net); err != nil {
+		return nil, caravan.Errorf(caravan.Invalid, "", "%w", err)
+	}
+	return sc, nil
+}
+
+// earliestDate returns the earliest date of the dataset's dated data: the
+// sources' publication dates. Before it, the network shows what the
+// sources describe, not what was there.
+func earliestDate(n *network.Network) network.Date {
+	var d network.Date
+	for _, src := range n.Sources() {
+		if src.Date != 0 && (d == 0 || src.Date < d) {
+			d = src.Date
+		}
+	}
+	return d
+}
+
+// asOfWarnings returns the warnings about an as-of date.
+func (s *Service) asOfWarnings(d network.Date) []string {
+	if s.earliest != 0 && d < s.earliest {
+		return []string{"as_of " + d.String() + " is before the dataset's earliest source (" + s.earliest.String() +
+			"): the network is the one its sources describe, with only the dated statuses and closures applied"}
+	}
+	return nil
+}
