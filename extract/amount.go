@@ -7,6 +7,7 @@ const (
 	amtMoney = iota + 1
 	amtTon
 	amtPercent
+	amtMeasure // a length, power or volume (CueMeasure); unit says which
 )
 
 // amount is a number with a unit found in a sentence: money, tonnes or a
@@ -16,6 +17,7 @@ type amount struct {
 	kind       int
 	value, max float64 // max is set for ranges ("4 to 6 million")
 	currency   string  // ISO 4217 for money
+	unit       string  // km, MW or m3 for a measure
 	per        string  // "yr" or "month" when a rate
 	qual       string  // about, more_than, up_to, approaching
 	scale      float64 // the largest scale word (1 when none)
@@ -189,6 +191,10 @@ func (d *doc) amountAt(s *sentence, i int) (amount, bool) {
 		} else if m, ok := d.cueAt(k, CuePercent); ok && m.End <= s.b {
 			am.kind = amtPercent
 			k = m.End
+		} else if m, ok := d.measureAt(s, k); ok {
+			// «۶۲۸ کیلومتری», "a 57-kilometre stretch", "33 bcm".
+			am.kind, am.unit = amtMeasure, m.Entry.Code
+			k = m.End
 		} else {
 			return am, false
 		}
@@ -199,6 +205,16 @@ func (d *doc) amountAt(s *sentence, i int) (amount, bool) {
 	}
 	am.per = d.rateOf(s, am)
 	return am, true
+}
+
+// measureAt returns the unit of a measure at token k, or after a hyphen
+// there ("225-km").
+func (d *doc) measureAt(s *sentence, k int) (Match, bool) {
+	if d.tokText(k) == "-" {
+		k++
+	}
+	m, ok := d.cueAt(k, CueMeasure)
+	return m, ok && m.End <= s.b
 }
 
 // hasUnitAt reports whether a currency, tonne or percent word starts at k.

@@ -203,9 +203,9 @@ func TestDifficulties(t *testing.T) {
 		{"6 a mention without a change, then a status",
 			"پاکستان و ازبکستان بر اجرای پروژه ترانس افغان تأکید کردند. Construction of the Trans-Afghan railway began in 2025.",
 			[]string{"project PK,UZ - - construction_started - -"}},
-		{"6 project numbers are not trade values",
+		{"6 project numbers are not trade values: a length and a cost are the project's attributes",
 			"The 573-km Trans-Afghan railway between Uzbekistan and Pakistan will cost $4.8 billion and carry 15 million tonnes of cargo per year.",
-			[]string{"project PK,UZ - - - - -", "tonnage PK,UZ 1.5e+07 t/yr target - -"}},
+			[]string{"project PK,UZ 573 km - - -", "project PK,UZ 4.8e+09 USD - - -", "tonnage PK,UZ 1.5e+07 t/yr target - -"}},
 
 		// §7 Meetings.
 		{"7 meeting verbs, held and planned",

@@ -51,6 +51,7 @@ func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
 		cs = append(cs, d.agreementFacts(s)...)
 		cs = append(cs, d.meetingFacts(s)...)
 		cs = append(cs, x.projectFacts(d, s)...)
+		cs = append(cs, x.projectAttributes(d, s)...)
 		cs = append(cs, d.disruptionFacts(s)...)
 		kept = merge(kept, cs)
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // finish merges the facts of an article that report the same thing and
@@ -60,18 +61,46 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 		return false
 	})
-	// Project mentions without a status, when the project has one.
+	// A fact whose clause names no country takes the project's.
+	parties := map[string][]string{}
+	for _, c := range kept {
+		if c.Kind == KindProject && !c.inherit && (c.projKey != projectID(c.projKey) || c.Status != nil || d.namesProject(c.tok)) {
+			id := projectID(c.projKey)
+			parties[id] = normalizeCountries(append(parties[id], c.Countries...))
+		}
+	}
+	for k, c := range kept {
+		if cs, ok := parties[projectID(c.projKey)]; ok && c.Kind == KindProject {
+			if c.inherit {
+				kept[k].Countries = cs
+			} else if c.Value != nil || c.projKey != projectID(c.projKey) {
+				kept[k].Countries = normalizeCountries(append(c.Countries, cs...))
+			}
+		}
+	}
+	// Project mentions without a status, when the project has one or has
+	// a measured attribute; a status repeated by an attribute with the
+	// same status ("the 57-km section is 60 percent complete").
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
-		if c.Kind != KindProject || c.Status != nil {
+		if c.Kind != KindProject || c.Value != nil {
 			return false
 		}
 		for _, o := range kept {
-			if o.Kind == KindProject && o.projKey == c.projKey && o.Status != nil {
+			if o.Kind != KindProject || projectID(o.projKey) != projectID(c.projKey) {
+				continue
+			}
+			if c.Status == nil && (o.projKey == c.projKey && o.Status != nil || o.projKey != projectID(o.projKey)) {
+				return true
+			}
+			if c.Status != nil && o.Value != nil && str(o.Status) == str(c.Status) {
 				return true
 			}
 		}
 		return false
 	})
+	// A project's countries are those of all its facts in the article:
+	// "Turkmenistan has paid $200 million for this section" makes
+	// Turkmenistan a party to the section's length too.
 	out := make([]Fact, 0, len(kept))
 	for _, c := range kept {
 		if len(c.Countries) == 0 {
@@ -80,6 +109,22 @@ func (d *doc) finish(kept []candidate) []Fact {
 		out = append(out, c.Fact)
 	}
 	return out
+}
+
+// namesProject reports whether a project's name starts at token i (not
+// «این بندر», "the line" referring back to one).
+func (d *doc) namesProject(i int) bool {
+	k := sort.Search(len(d.ents), func(k int) bool { return d.ents[k].Start >= i })
+	return k < len(d.ents) && d.ents[k].Start == i && d.ents[k].Entry.Class.Has(ClassProject)
+}
+
+// projectID returns the project id of a project fact's key ("tapi|km|816"
+// → "tapi").
+func projectID(key string) string {
+	if i := strings.IndexByte(key, '|'); i >= 0 {
+		return key[:i]
+	}
+	return key
 }
 
 // roundFigure reports whether v has one significant digit (1e9, 3e6,

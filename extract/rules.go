@@ -15,6 +15,7 @@ type candidate struct {
 	projKey      string   // projects: the project's identity
 	listed       bool     // agreements: an item of a list whose verb is in the line before
 	counted      bool     // agreements: a counted plural («سه تفاهمنامه», "12 documents")
+	inherit      bool     // projects: countries from context, not the clause; the project's other facts give them
 }
 
 // span is a token range [a, b).

@@ -131,6 +131,7 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	switch len(cs) {
 	case 0:
 		cs = d.contextCountries(s)
+		f.inherit = true
 	case 1:
 		// A corridor or a pipeline joins countries: «بخش ایرانی آن …» after
 		// sentences about Iran and Pakistan. The other side is the
@@ -203,7 +204,18 @@ func (d *doc) conditional(c span, i int) bool {
 // («آغاز به کار کرد», "inaugurated", «در حال ساخت»), or acceleration agreed
 // («توافق کردند … تسریع کنند»). A launch in the future is planned.
 func (d *doc) projectStatus(s *sentence, c span) string {
-	if ms := d.cuesIn(c.a, c.b, CueStatus); len(ms) > 0 && !d.conditional(c, ms[0].Start) {
+	all := d.cuesIn(c.a, c.b, CueStatus)
+	ms := slices.DeleteFunc(slices.Clone(all), func(m Match) bool {
+		if slices.Contains(attrOnly, m.Entry.Code) || m.Entry.Code == statusCompletionExpected {
+			return true
+		}
+		// "expected to be completed in 2026" is a timeline
+		// (projectAttributes), not a completion.
+		return slices.ContainsFunc(all, func(o Match) bool {
+			return o.Entry.Code == statusCompletionExpected && o.Start <= m.Start && m.End <= o.End
+		})
+	})
+	if len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
 		// is stalled or delayed is that, whatever else it has done («بخش
 		// ایرانی آن تکمیل شده، همچنان … بلاتکلیف مانده است»).

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"slices"
+	"strconv"
+)
+
+// Attribute statuses: what a clause says of one measured attribute of a
+// project, beside the project statuses of CueStatus.
+const (
+	statusPaid               = "paid"                // money paid, spent or disbursed
+	statusCompletionExpected = "completion_expected" // a completion date ahead
+)
+
+// attrOnly are the CueStatus codes that qualify an attribute (a sum paid)
+// and never a project as a whole.
+var attrOnly = []string{statusPaid}
+
+// partWords name a part of a project («قطعه», "section", «بخش»): a clause
+// about one is about the last project named.
+var partWords = []string{"قطعه", "قطعات", "بخش", "فاز", "section", "sections", "stretch", "phase", "segment", "leg"}
+
+// projectAttributes reads one project fact per measured attribute of a
+// project in sentence s: a length (km), a power (MW) or a volume (m³) with
+// its rate, or a sum of US dollars in a clause about cost, financing or
+// payment. The project is the one the clause names, or the last one named
+// when the clause refers back («این خط», "the line", "its", «قطعه …»).
+// Each attribute takes the status of its own verb: the nearest status cue
+// after it in Persian, on either side in English, that no other attribute
+// is nearer to. A clause that sets a completion date gives a fact with
+// status completion_expected and the date as its period.
+func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
+	var out []candidate
+	for _, c := range d.clauses(s) {
+		var ms []amount
+		for _, am := range s.amounts {
+			if am.a < c.a || am.a >= c.b {
+				continue
+			}
+			if am.kind == amtMeasure || am.kind == amtMoney && am.currency == "USD" && d.projectMoney(c) {
+				ms = append(ms, am)
+			}
+		}
+		timeline := d.timelineCue(c)
+		if len(ms) == 0 && timeline < 0 {
+			continue
+		}
+		id, tok := d.clauseProject(s, c)
+		name := x.gaz.ProjectName(id)
+		if id == "" {
+			continue
+		}
+		if len(ms) == 0 {
+			p, _ := d.nearestPeriod(s, c.a, c.b, timeline, timeline+1, false, true)
+			if p == nil {
+				continue
+			}
+			f := d.projectFact(s, c, id, name, tok, statusCompletionExpected)
+			f.Period = ptr(p.Label)
+			f.projKey = id + "|" + statusCompletionExpected
+			out = append(out, f)
+			continue
+		}
+		statuses := d.attributeStatuses(s, c, ms)
+		for k, am := range ms {
+			f := d.projectFact(s, c, id, name, tok, statuses[k])
+			v, unit := am.value, am.unit
+			switch am.kind {
+			case amtMoney:
+				unit = "USD"
+				if am.per == "yr" {
+					unit = "USD/yr"
+				}
+				if am.max > 0 {
+					f.ValueMax = ptr(am.max)
+				}
+			case amtMeasure:
+				if d.word(am.b-1) == "bcm" {
+					v *= 1e9
+				}
+				if am.per == "yr" {
+					unit += "/yr"
+				}
+			}
+			f.Value, f.Unit, f.Qualifier = ptr(v), ptr(unit), am.qual
+			f.projKey = id + "|" + unit + "|" + strconv.FormatFloat(v, 'g', -1, 64)
+			f.tok = am.a
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// projectMoney reports whether the dollars of clause c are a project's:
+// the clause speaks of cost, investment, financing or payment.
+func (d *doc) projectMoney(c span) bool {
+	if d.hasCue(c.a, c.b, CueNonTrade) {
+		return true
+	}
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
+		if slices.Contains(attrOnly, m.Entry.Code) {
+			return true
+		}
+	}
+	return false
+}
+
+// timelineCue returns the token of a completion-date cue in clause c
+// ("completion is expected by", «تا … تکمیل خواهد شد»), or -1.
+func (d *doc) timelineCue(c span) int {
+	at := -1
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
+		switch m.Entry.Code {
+		case statusCompletionExpected:
+			at = m.Start
+		case "feasibility_study":
+			return -1 // the study's completion, not the project's
+		}
+	}
+	return at
+}
+
+// clauseProject returns the project clause c is about: one it names, or
+// the last one named before it when the clause refers back with a
+// demonstrative or a possessive before an infrastructure or part word
+// («این خط لوله», "the line", "its first three sections"), or names a part
+// («قطعه ایرانشهر-زاهدان»), or sets a completion date.
+func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
+	for _, m := range d.entsIn(c.a, c.b) {
+		if m.Entry.Class.Has(ClassProject) {
+			return m.Entry.Code, m.Start
+		}
+	}
+	refers := d.timelineCue(c) >= 0
+	for k := c.a; k < c.b && !refers; k++ {
+		w := d.word(k)
+		switch {
+		case slices.Contains(partWords, w):
+			refers = true
+		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || w == "line":
+			refers = d.referenceBefore(k) || d.word(k-1) == "the" || d.word(k-1) == "its" || d.word(k-2) == "the"
+		}
+	}
+	if !refers {
+		return "", -1
+	}
+	id = d.lastProject(s, c.b)
+	if id == "" {
+		return "", -1
+	}
+	return id, c.a
+}
+
+// attributeStatuses gives each measure of ms (in token order) the status of
+// its own verb in clause c.
+func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
+	out := make([]string, len(ms))
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
+		if d.conditional(c, m.Start) || m.Entry.Code == statusCompletionExpected {
+			continue
+		}
+		best, dist := -1, 1<<30
+		for k, am := range ms {
+			var dd int
+			switch {
+			case m.Start >= am.b:
+				dd = m.Start - am.b
+			case !s.latin:
+				continue // Persian verbs follow what they say
+			case m.End <= am.a:
+				dd = am.a - m.End
+			default:
+				continue
+			}
+			if dd < dist {
+				best, dist = k, dd
+			}
+		}
+		if best < 0 || out[best] != "" {
+			continue
+		}
+		st := m.Entry.Code
+		money := ms[best].kind == amtMoney
+		if slices.Contains(attrOnly, st) != money {
+			continue // a length is not paid; a sum is not completed
+		}
+		if st == "completed" {
+			// «۸۰ درصد … تکمیل شده» between the measure and its verb: work
+			// in progress.
+			for _, am := range s.amounts {
+				if am.kind == amtPercent && am.a >= min(ms[best].b, m.End) && am.a < max(ms[best].a, m.Start) && am.value < 100 {
+					st = "under_construction"
+				}
+			}
+		}
+		out[best] = st
+	}
+	// A lone length with no verb of its own takes the clause's status
+	// («عملیات ساخت … به طول ۶۲۸ کیلومتر … ادامه دارد»).
+	lengths := 0
+	for _, am := range ms {
+		if am.kind == amtMeasure && am.unit == "km" {
+			lengths++
+		}
+	}
+	for k, am := range ms {
+		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" {
+			out[k] = d.projectStatus(s, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,43 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestProjectAttributes holds each rule of projectAttributes to a named
+// sentence.
+func TestProjectAttributes(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"a length with its own status, Persian",
+			"خط آهن ۶۲۸ کیلومتری چابهار-زاهدان ۸۵ درصد پیشرفت فیزیکی داشته و قطعه ایرانشهر-زاهدان به طول ۳۴۵ کیلومتر تکمیل شده است.",
+			[]string{"project IR 628 km under_construction - -", "project IR 345 km completed - -"}},
+		{"a hyphenated length in English takes the clause's progress",
+			"Work on the fourth section of the Khaf–Herat railway between Iran and Afghanistan, a 57-kilometre stretch, is 60 percent complete.",
+			[]string{"project AF,IR 57 km under_construction - -"}},
+		{"a sum paid and a sum estimated in one clause",
+			"The cost of the Khaf–Herat railway between Iran and Afghanistan is estimated at $180 million, of which Iran has paid $95 million so far.",
+			[]string{"project AF,IR 1.8e+08 USD - - -", "project AF,IR 9.5e+07 USD paid - -"}},
+		{"«این خط لوله» refers back; a volume per year",
+			"پروژه تاپی میان ترکمنستان و افغانستان در حال ساخت است. ظرفیت این خط لوله سالانه ۳۳ میلیارد متر مکعب گاز است.",
+			[]string{"project AF,TM - - under_construction - -", "project AF,TM 3.3e+10 m3/yr - - -"}},
+		{"a completion date is a timeline fact",
+			"The CASA-1000 line between Tajikistan and Afghanistan is expected to be completed in 2026.",
+			[]string{"project AF,TJ - - completion_expected 2026 -"}},
+		{"a feasibility study's completion is the study's",
+			"The feasibility study of the Trans-Afghan railway between Uzbekistan and Pakistan is expected to be completed by the end of 2026.",
+			[]string{"project PK,UZ - - feasibility_study - -"}},
+		{"trade dollars near a project are not its cost",
+			"Trade between Iran and Afghanistan via the Khaf–Herat railway reached $1.2 billion in 2024.",
+			[]string{"project AF,IR - - - - -", "trade_value AF,IR 1.2e+09 USD actual 2024 -"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
+				t.Errorf("facts of %q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
