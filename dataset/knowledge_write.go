@@ -144,7 +144,11 @@ func WriteCSV(dir string, b *kb.Bundle) ([]string, error) {
 	}
 	emit("sources.csv", sourceCols, len(b.Sources), func(f *csvFile) {
 		for _, s := range b.Sources {
-			f.add(map[string]string{"id": s.ID, "title": s.Title, "publisher": s.Publisher, "url": s.URL, "date": s.Date.String(), "note": s.Note})
+			covers := ""
+			if !s.Covers.IsZero() {
+				covers = fmt.Sprintf("%d..%d", s.Covers.From, s.Covers.Until)
+			}
+			f.add(map[string]string{"id": s.ID, "title": s.Title, "publisher": s.Publisher, "url": s.URL, "date": s.Date.String(), "covers": covers, "note": s.Note})
 		}
 	})
 	emit(AgreementsFile, agreementCols, len(b.Agreements), func(f *csvFile) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/caravan-transport/caravan"
@@ -45,7 +46,7 @@ func Dir(dir string) (fs.FS, error) {
 var (
 	sourceCols = []column{
 		{name: "id", required: true}, {name: "title", required: true}, {name: "publisher"},
-		{name: "url"}, {name: "date"}, {name: "note"},
+		{name: "url"}, {name: "date"}, {name: "covers"}, {name: "note"},
 	}
 	nameCols = []column{
 		{name: "name_en", required: true}, {name: "name_fa"}, {name: "name_prs"}, {name: "name_ru"}, {name: "alt"},
@@ -68,11 +69,11 @@ var (
 		{name: "usd_per_teu", kind: number}, {name: "capacity_tpy", kind: number},
 		{name: "departures_per_week", kind: number}, {name: "headway_cv", kind: number}, {name: "season"},
 		{name: "status", required: true}, {name: "open_from"}, {name: "open_until"}, {name: "one_way"},
-		{name: "project"}, {name: "corridors"}, {name: "sources"}, {name: "note"},
+		{name: "project"}, {name: "corridors"}, {name: "borrowed"}, {name: "sources"}, {name: "note"},
 	}
 	crossingCols = append([]column{
 		{name: "name", required: true}, {name: "dwell_hours", kind: number}, {name: "dwell_p90_hours", kind: number},
-		{name: "fee_usd", kind: number}, {name: "data_year"},
+		{name: "fee_usd", kind: number}, {name: "data_year"}, {name: "fee_year"},
 	}, linkCols...)
 	transferCols = []column{
 		{name: "id", required: true}, {name: "place", required: true}, {name: "kind", required: true},
@@ -80,7 +81,7 @@ var (
 		{name: "hours", kind: number}, {name: "usd_per_teu", kind: number}, {name: "usd_per_tonne", kind: number},
 		{name: "utilization", kind: number},
 		{name: "status", required: true}, {name: "open_from"}, {name: "open_until"}, {name: "one_way"},
-		{name: "project"}, {name: "sources"}, {name: "note"},
+		{name: "project"}, {name: "borrowed"}, {name: "sources"}, {name: "note"},
 	}
 	closureCols = []column{
 		{name: "id", required: true}, {name: "target", required: true}, {name: "from", required: true},
@@ -177,6 +178,16 @@ func readSource(r *row) network.Source {
 		ID: r.req("id"), Title: r.req("title"), Publisher: r.str("publisher"),
 		URL: r.str("url"), Date: r.date("date"), Note: r.str("note"), Pos: r.pos(),
 	}
+	if c := r.str("covers"); c != "" {
+		a, b, _ := strings.Cut(c, "..")
+		from, err1 := strconv.Atoi(strings.TrimSpace(a))
+		until, err2 := strconv.Atoi(strings.TrimSpace(b))
+		if err1 != nil || err2 != nil || from > until {
+			r.addf("covers", "%q: want YYYY..YYYY", c)
+		} else {
+			s.Covers = network.YearSpan{From: from, Until: until}
+		}
+	}
 	if s.URL != "" && !strings.Contains(s.URL, "://") && !strings.HasPrefix(s.URL, "doi:") {
 		r.addf("url", "%q is not a URL", s.URL)
 	}
@@ -230,6 +241,7 @@ func readLink(r *row, crossing bool) network.Link {
 		OneWay:            r.boolean("one_way"),
 		Project:           r.str("project"),
 		Corridors:         r.list("corridors"),
+		Borrowed:          r.list("borrowed"),
 		Sources:           r.cites(),
 		Note:              r.str("note"),
 		Pos:               r.pos(),
@@ -244,6 +256,7 @@ func readLink(r *row, crossing bool) network.Link {
 			DwellP90Hours: r.rng("dwell_p90_hours"),
 			FeeUSD:        r.rng("fee_usd"),
 			DataYear:      r.integer("data_year"),
+			FeeYear:       r.integer("fee_year"),
 		}
 	}
 	return l
@@ -265,6 +278,7 @@ func readTransfer(r *row) network.Transfer {
 		Open:        r.interval("open_from", "open_until"),
 		OneWay:      r.boolean("one_way"),
 		Project:     r.str("project"),
+		Borrowed:    r.list("borrowed"),
 		Sources:     r.cites(),
 		Note:        r.str("note"),
 		Pos:         r.pos(),
@@ -286,7 +300,9 @@ func readProject(r *row) network.Project {
 	}
 }
 
-// Summary returns a one-line summary of what a network holds.
+// Summary returns a one-line summary of what a network holds, ending with
+// the shares of its figures that are object-specific, derived and borrowed
+// (network.Figures).
 func Summary(n *network.Network) string {
 	crossings := 0
 	for _, l := range n.Links() {
@@ -294,6 +310,6 @@ func Summary(n *network.Network) string {
 			crossings++
 		}
 	}
-	return fmt.Sprintf("%d places, %d links (%d border crossings), %d transfers, %d closures, %d projects, %d sources",
-		len(n.Places()), len(n.Links()), crossings, len(n.Transfers()), len(n.Closures()), len(n.Projects()), len(n.Sources()))
+	return fmt.Sprintf("%d places, %d links (%d border crossings), %d transfers, %d closures, %d projects, %d sources; %s",
+		len(n.Places()), len(n.Links()), crossings, len(n.Transfers()), len(n.Closures()), len(n.Projects()), len(n.Sources()), n.Figures())
 }

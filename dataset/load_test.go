@@ -37,7 +37,7 @@ func TestLoadMini(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	if got, want := dataset.Summary(n), "7 places, 12 links (4 border crossings), 2 transfers, 1 closures, 1 projects, 2 sources"; got != want {
+	if got, want := dataset.Summary(n), "7 places, 12 links (4 border crossings), 2 transfers, 1 closures, 1 projects, 2 sources; 45 figures: 49 % object-specific, 2 % derived, 49 % borrowed"; got != want {
 		t.Errorf("Summary = %q, want %q", got, want)
 	}
 	// A length the file leaves empty is derived and cited to the circuity parameter.

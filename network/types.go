@@ -138,9 +138,25 @@ type Source struct {
 	Publisher string `json:"publisher,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Date      Date   `json:"date,omitzero"`
-	Note      string `json:"note,omitempty"`
-	Pos       Pos    `json:"-"`
+	// Covers is the span of years the source's figures describe (a CPMM
+	// report covers the years of its tables), zero when not stated. A
+	// crossing's data_year and fee_year must fall in the span of a source
+	// cited for that figure when the source states one.
+	Covers YearSpan `json:"covers,omitzero"`
+	Note   string   `json:"note,omitempty"`
+	Pos    Pos      `json:"-"`
 }
+
+// YearSpan is an inclusive span of years; the zero value is unknown.
+type YearSpan struct {
+	From, Until int
+}
+
+// Contains reports whether year y lies in the span.
+func (s YearSpan) Contains(y int) bool { return y >= s.From && y <= s.Until }
+
+// IsZero reports whether the span is unknown.
+func (s YearSpan) IsZero() bool { return s.From == 0 && s.Until == 0 }
 
 // Names holds a place's or project's names. Fa is the Persian spelling used in
 // Iran, Prs the Dari spelling used in Afghanistan where it differs, Alt other
@@ -206,7 +222,16 @@ type Crossing struct {
 	DwellHours    Range  `json:"dwell_hours"`         // mean time to clear the BCP
 	DwellP90Hours Range  `json:"dwell_p90_hours"`     // 90th percentile, when published
 	FeeUSD        Range  `json:"fee_usd"`             // per vehicle (truck or wagon), official and unofficial
-	DataYear      int    `json:"data_year,omitempty"` // year the dwell and fee describe (CPMM year)
+	DataYear      int    `json:"data_year,omitempty"` // year the dwell (and the fee, unless FeeYear says otherwise) describe (CPMM year)
+	FeeYear       int    `json:"fee_year,omitempty"`  // year the fee describes, when it differs from DataYear
+}
+
+// FeeDataYear returns the year the fee describes: FeeYear, else DataYear.
+func (c *Crossing) FeeDataYear() int {
+	if c.FeeYear != 0 {
+		return c.FeeYear
+	}
+	return c.DataYear
 }
 
 // Link is a directed or two-way connection between two places by one mode.
@@ -218,11 +243,12 @@ type Link struct {
 	Mode          Mode   `json:"mode"`
 	Gauge         Gauge  `json:"gauge,omitempty"` // rail only
 	Km            Range  `json:"km"`
-	Hours         Range  `json:"hours"`            // fixed transit time (sailings); otherwise km / speed
-	KmPerHour     Range  `json:"km_per_hour"`      // overrides the country rate
-	USDPerTonneKm Range  `json:"usd_per_tonne_km"` // overrides the country rate
-	USDPerTEU     Range  `json:"usd_per_teu"`      // a through price per TEU (ferry and sea tariffs)
-	CapacityTPY   Range  `json:"capacity_tpy"`     // tonnes per year
+	KmDerived     bool   `json:"km_derived,omitempty"` // Km is great-circle distance × circuity, not a sourced length
+	Hours         Range  `json:"hours"`                // fixed transit time (sailings); otherwise km / speed
+	KmPerHour     Range  `json:"km_per_hour"`          // overrides the country rate
+	USDPerTonneKm Range  `json:"usd_per_tonne_km"`     // overrides the country rate
+	USDPerTEU     Range  `json:"usd_per_teu"`          // a through price per TEU (ferry and sea tariffs)
+	CapacityTPY   Range  `json:"capacity_tpy"`         // tonnes per year
 	// DeparturesPerWeek is the frequency of a scheduled service (a ferry,
 	// feeder, deep-sea lane or block train): cargo waits for its departure
 	// at every boarding. Unknown for links that run on demand (trucks).
@@ -238,9 +264,13 @@ type Link struct {
 	Project   string    `json:"project,omitempty"`
 	Corridors []string  `json:"corridors,omitempty"` // e.g. "CAREC-1", "TITR", "INSTC"
 	Crossing  *Crossing `json:"crossing,omitempty"`
-	Sources   Citations `json:"sources"`
-	Note      string    `json:"note,omitempty"`
-	Pos       Pos       `json:"-"`
+	// Borrowed names the fields (column names) whose values are not
+	// measured for this object but borrowed from another one or from a
+	// country or regional average (see Figures).
+	Borrowed []string  `json:"borrowed,omitempty"`
+	Sources  Citations `json:"sources"`
+	Note     string    `json:"note,omitempty"`
+	Pos      Pos       `json:"-"`
 }
 
 // Transfer is what a place can do between two states (mode and gauge): a gauge
@@ -263,7 +293,8 @@ type Transfer struct {
 	Status      Status    `json:"status"`
 	Open        Interval  `json:"open"`
 	OneWay      bool      `json:"one_way,omitempty"`
-	Project     string    `json:"project,omitempty"` // the project that builds it, for transfers not yet operational
+	Project     string    `json:"project,omitempty"`  // the project that builds it, for transfers not yet operational
+	Borrowed    []string  `json:"borrowed,omitempty"` // fields borrowed from another place or an average (see Link.Borrowed)
 	Sources     Citations `json:"sources"`
 	Note        string    `json:"note,omitempty"`
 	Pos         Pos       `json:"-"`

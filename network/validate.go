@@ -2,6 +2,7 @@ package network
 
 import (
 	"math"
+	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
@@ -54,7 +55,10 @@ func (n *Network) validate(ps *Problems) {
 	}
 	for i := range n.d.Links {
 		n.checkLink(&n.d.Links[i], ps)
+		n.checkCrossingName(&n.d.Links[i], ps)
+		n.checkYears(&n.d.Links[i], ps)
 	}
+	n.checkProjects(ps)
 	for i := range n.d.Transfers {
 		n.checkTransfer(&n.d.Transfers[i], ps)
 	}
@@ -215,9 +219,8 @@ func (n *Network) checkLink(l *Link, ps *Problems) {
 		gc := GreatCircleKm(from.Loc, to.Loc)
 		if !l.Km.Known {
 			n.deriveKm(l, gc, ps)
-		} else if tol := gc*0.98 - 1; l.Km.Min < tol {
-			ps.Addf(l.Pos, "km", "%g km is shorter than the great-circle distance %.1f km between %s and %s",
-				l.Km.Min, gc, l.From, l.To)
+		} else {
+			n.checkLength(l, gc, ps)
 		}
 	}
 	cited(ps, l.Pos, l.Sources, "km", l.Km)
@@ -261,6 +264,7 @@ func (n *Network) deriveKm(l *Link, gcKm float64, ps *Problems) {
 	}
 	km := math.Round(gcKm*p.Value*10) / 10
 	l.Km = Range{Value: km, Min: km, Max: km, Known: true}
+	l.KmDerived = true
 	if l.Sources.ByField == nil {
 		l.Sources.ByField = map[string][]string{}
 	}
@@ -309,4 +313,136 @@ func (n *Network) checkTransfer(t *Transfer, ps *Problems) {
 	if t.Utilization.Known && t.Utilization.Max >= 1 {
 		ps.Addf(t.Pos, "utilization", "%g: want below 1 (a queue at or above capacity grows without bound)", t.Utilization.Max)
 	}
+}
+
+// Length rules. A land route may wind, but not beyond MaxDetour times the
+// great-circle distance between its ends: a longer one means a place (or
+// the line's end) is misplaced. Ships sail at least the great-circle
+// distance: a sea or ferry length may undercut it only by coordinate
+// rounding (half a kilometre), where land links get 2 % + 1 km.
+const MaxDetour = 2.5
+
+func (n *Network) checkLength(l *Link, gc float64, ps *Problems) {
+	tol := gc*0.98 - 1
+	if l.Mode == Sea || l.Mode == Ferry {
+		tol = gc - 0.5
+	}
+	if l.Km.Min < tol {
+		ps.Addf(l.Pos, "km", "%g km is shorter than the great-circle distance %.1f km between %s and %s",
+			l.Km.Min, gc, l.From, l.To)
+	}
+	if l.Mode != Sea && l.Mode != Ferry && gc > 5 && l.Km.Value > MaxDetour*gc {
+		ps.Addf(l.Pos, "km", "%g km is %.1f× the great-circle distance %.1f km between %s and %s (more than %g×): is a place or the line's end misplaced?",
+			l.Km.Value, l.Km.Value/gc, gc, l.From, l.To, MaxDetour)
+	}
+}
+
+// checkProjects checks that the operational links of a project — their
+// sourced lengths, and the derived lengths of its border crossings — do not
+// add up to more than the longest length its sources give (2 % tolerance):
+// a longer sum counts a section twice (typically a crossing whose derived
+// length repeats the last stretch of a sourced national section). Domestic
+// links with derived lengths are left out: they often extend a project
+// beyond the section its length describes.
+func (n *Network) checkProjects(ps *Problems) {
+	sum := map[string]float64{}
+	last := map[string]Pos{}
+	for i := range n.d.Links {
+		l := &n.d.Links[i]
+		if l.Project != "" && l.Km.Known && l.Status == Operational && (!l.KmDerived || l.Crossing != nil) {
+			sum[l.Project] += l.Km.Value
+			last[l.Project] = l.Pos
+		}
+	}
+	for i := range n.d.Projects {
+		p := &n.d.Projects[i]
+		if !p.LengthKm.Known || sum[p.ID] == 0 {
+			continue
+		}
+		if sum[p.ID] > p.LengthKm.Max*1.02 {
+			ps.Addf(p.Pos, "length_km", "the project's links add up to %.1f km, more than its longest sourced length %g km: a section is counted twice (last link at %s)",
+				sum[p.ID], p.LengthKm.Max, last[p.ID])
+		}
+	}
+}
+
+// NameRadiusKm is how far from a crossing's end a place may lie and still
+// be named in the crossing's name.
+const NameRadiusKm = 40.0
+
+// checkCrossingName checks that every part of a crossing's name ("A – B")
+// that names a place of the network names one within NameRadiusKm of one of
+// the link's ends: a crossing named for a station of another branch mixes
+// two lines.
+func (n *Network) checkCrossingName(l *Link, ps *Problems) {
+	from, okF := n.Place(l.From)
+	to, okT := n.Place(l.To)
+	if !okF || !okT || l.Crossing == nil {
+		return
+	}
+	name := l.Crossing.Name
+	if i := strings.Index(name, "("); i >= 0 {
+		name = name[:i]
+	}
+	for _, part := range strings.Split(name, "–") {
+		key := FoldName(part)
+		if key == "" {
+			continue
+		}
+		var named []*Place
+		for i := range n.d.Places {
+			p := &n.d.Places[i]
+			if p.Country != from.Country && p.Country != to.Country {
+				continue
+			}
+			if FoldName(p.Names.En) == key {
+				named = append(named, p)
+			}
+		}
+		if len(named) == 0 {
+			continue
+		}
+		near := false
+		for _, p := range named {
+			if GreatCircleKm(p.Loc, from.Loc) <= NameRadiusKm || GreatCircleKm(p.Loc, to.Loc) <= NameRadiusKm {
+				near = true
+			}
+		}
+		if !near {
+			ps.Addf(l.Pos, "name", "crossing %q names %s, %.0f km from %s and %.0f km from %s: does it mix two lines?",
+				l.Crossing.Name, named[0].ID, GreatCircleKm(named[0].Loc, from.Loc), l.From, GreatCircleKm(named[0].Loc, to.Loc), l.To)
+		}
+	}
+}
+
+// checkYears checks that a crossing's data_year (and fee_year) fall in the
+// span of years of a source cited for the dwell (and the fee), when those
+// sources state their span.
+func (n *Network) checkYears(l *Link, ps *Problems) {
+	c := l.Crossing
+	if c == nil {
+		return
+	}
+	check := func(field, yearCol string, year int, r Range) {
+		if !r.Known || year == 0 {
+			return
+		}
+		var spans []YearSpan
+		for _, id := range l.Sources.For(field) {
+			if s, ok := n.sources[id]; ok && !n.d.Sources[s].Covers.IsZero() {
+				spans = append(spans, n.d.Sources[s].Covers)
+			}
+		}
+		if len(spans) == 0 {
+			return
+		}
+		for _, sp := range spans {
+			if sp.Contains(year) {
+				return
+			}
+		}
+		ps.Addf(l.Pos, yearCol, "%s figure dated %d, but its sources cover %d..%d", field, year, spans[0].From, spans[0].Until)
+	}
+	check("dwell_hours", "data_year", c.DataYear, c.DwellHours)
+	check("fee_usd", "fee_year", c.FeeDataYear(), c.FeeUSD)
 }
