@@ -50,13 +50,15 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 	if len(w) != g.NumArcs() {
 		return nil, caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), g.NumArcs())
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	n, m := len(c.order), len(c.head)
 	inf := math.Inf(1)
-	// up[k], down[k]: arc k = {lo, hi} from lo to hi, and from hi to lo.
-	up := make([]float64, m)
-	down := make([]float64, m)
-	for k := range up {
-		up[k], down[k] = inf, inf
+	// wt[2k] and wt[2k+1]: arc k = {lo, hi} from lo to hi and from hi to lo.
+	wt := make([]float64, 2*m)
+	for k := range wt {
+		wt[k] = inf
 	}
 	mt := &Metric{c: c, w: w, mid: make([]int32, 2*m)}
 	for i := range mt.mid {
@@ -66,90 +68,44 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 		if !(x >= 0) {
 			return nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
 		}
-		k := c.arcOf[a]
-		if k < 0 {
-			continue
-		}
-		if k&1 == 0 {
-			up[k>>1] = min(up[k>>1], x)
-		} else {
-			down[k>>1] = min(down[k>>1], x)
+		if k := c.arcOf[a]; k >= 0 && x < wt[k] {
+			wt[k] = x // arcOf is 2·arc + direction
 		}
 	}
-	pos := make([]int32, n)
-	first, head := c.first, c.head
+	cu := customizer{c: c, wt: wt, mid: mt.mid}
 	// Basic customization: arcs of u take the lower triangles {x, u, v},
 	// x < u < v, whose arcs {x, u} and {x, v} are final by then.
-	for u := range int32(n) {
-		if u&4095 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		for k := first[u]; k < first[u+1]; k++ {
-			pos[head[k]] = k
-		}
-		for i := c.dfirst[u]; i < c.dfirst[u+1]; i++ {
-			x, kx := c.dtail[i], c.darc[i]
-			ux, xu := down[kx], up[kx] // u→x, x→u
-			if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
-				continue
-			}
-			for j := kx + 1; j < first[x+1]; j++ {
-				k := pos[head[j]]
-				if s := ux + up[j]; s < up[k] {
-					up[k] = s
-					mt.mid[2*k] = x
-				}
-				if s := down[j] + xu; s < down[k] {
-					down[k] = s
-					mt.mid[2*k+1] = x
-				}
-			}
-		}
+	if err := cu.parallel(ctx, cu.basic, false); err != nil {
+		return nil, err
 	}
-	// Perfect customization into copies: arcs of u, from the top down, take
-	// the intermediate and upper triangles {u, x, v}, u < x < v, whose arc
-	// {x, v} is final by then. The result is the true distance between the
-	// ends of every arc; an arc whose basic weight is longer lies on no
-	// shortest up-down path and is left out of the searches.
-	pu, pd := slices.Clone(up), slices.Clone(down)
-	for u := int32(n) - 1; u >= 0; u-- {
-		if u&4095 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		for i := first[u]; i < first[u+1]; i++ {
-			x := head[i]
-			if first[u+1]-i < 2 {
-				break
-			}
-			for j := first[x]; j < first[x+1]; j++ {
-				pos[head[j]] = j
-			}
-			for k := i + 1; k < first[u+1]; k++ {
-				j := pos[head[k]] // arc {x, v}
-				// u→x→v and v→x→u for arc {u, v}.
-				pu[k] = min(pu[k], pu[i]+pu[j])
-				pd[k] = min(pd[k], pd[j]+pd[i])
-				// u→v→x and x→v→u for arc {u, x}.
-				pu[i] = min(pu[i], pu[k]+pd[j])
-				pd[i] = min(pd[i], pu[j]+pd[k])
-			}
-		}
+	// Perfect customization into a copy: for x from the top down, each
+	// triangle {u, x, v}, u < x < v, improves the arcs {u, x} and {u, v}
+	// through the arc {x, v}, which is final by then (it can only improve
+	// through triangles whose middle node is above x). The result is the
+	// true distance between the ends of every arc; an arc whose basic
+	// weight is longer lies on no shortest up-down path and is left out of
+	// the searches.
+	cu.pw = slices.Clone(wt)
+	if err := cu.parallel(ctx, cu.perfect, true); err != nil {
+		return nil, err
 	}
+	pw := cu.pw
+	up := func(k int32) float64 { return wt[2*k] }
+	down := func(k int32) float64 { return wt[2*k+1] }
+	pu := func(k int32) float64 { return pw[2*k] }
+	pd := func(k int32) float64 { return pw[2*k+1] }
+	first, head := c.first, c.head
 	tight := func(basic, perfect float64) bool {
 		return !math.IsInf(basic, 1) && basic-perfect <= tightTol*perfect
 	}
 	mt.ffirst = make([]int32, n+1)
 	mt.bfirst = make([]int32, n+1)
 	nf, nb := 0, 0
-	for k := range up {
-		if tight(up[k], pu[k]) {
+	for k := range int32(m) {
+		if tight(up(k), pu(k)) {
 			nf++
 		}
-		if tight(down[k], pd[k]) {
+		if tight(down(k), pd(k)) {
 			nb++
 		}
 	}
@@ -157,13 +113,13 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 	mt.bhead, mt.bw = make([]int32, 0, nb), make([]float64, 0, nb)
 	for u := range n {
 		for k := first[u]; k < first[u+1]; k++ {
-			if tight(up[k], pu[k]) {
+			if tight(up(k), pu(k)) {
 				mt.fhead = append(mt.fhead, head[k])
-				mt.fw = append(mt.fw, up[k])
+				mt.fw = append(mt.fw, up(k))
 			}
-			if tight(down[k], pd[k]) {
+			if tight(down(k), pd(k)) {
 				mt.bhead = append(mt.bhead, head[k])
-				mt.bw = append(mt.bw, down[k])
+				mt.bw = append(mt.bw, down(k))
 			}
 		}
 		mt.ffirst[u+1] = int32(len(mt.fhead))
