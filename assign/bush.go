@@ -29,6 +29,7 @@ const lastBit = 1 << 31
 // bush is the state of one origin.
 type bush struct {
 	origin int32
+	sptt   float64   // the demand's cost on shortest paths, at the last measure
 	arcs   []uint32  // network arcs grouped by head, groups in topological order; lastBit ends a group
 	flow   []float64 // the origin's flow on each arc of a group of two or more, in arc order
 	active bool      // worth another flow pass in this iteration
@@ -69,8 +70,7 @@ type bstate struct {
 	workers []*bworker
 	thresh  float64 // skip a bush whose relative excess is below this
 	next    atomic.Int32
-	sptts   []float64 // per worker
-	bad     []int64   // per worker: origin<<32 | destination without a path, or -1
+	bad     []int64 // per worker: origin<<32 | destination without a path, or -1
 
 	initFn, updateFn, spttFn func(int)
 }
@@ -82,7 +82,8 @@ type bstate struct {
 // still more than a quarter of the gap from their own equilibrium.
 func (s *state) bushes(ctx context.Context) error {
 	nw := len(s.paths.trees)
-	b := &bstate{state: s, workers: make([]*bworker, nw), sptts: make([]float64, nw), bad: make([]int64, nw)}
+	b := &bstate{state: s, workers: make([]*bworker, nw), bad: make([]int64, nw)}
+	s.b = b
 	for i := range b.workers {
 		b.workers[i] = newBWorker(s.net)
 	}
@@ -90,7 +91,6 @@ func (s *state) bushes(ctx context.Context) error {
 	if err := b.init(); err != nil {
 		return err
 	}
-	w := b.workers[0]
 	for {
 		sptt, err := b.measure()
 		if err != nil {
@@ -104,30 +104,37 @@ func (s *state) bushes(ctx context.Context) error {
 		if s.iter == 1 {
 			inner = 1
 		}
-		b.thresh = 0.25 * s.gap
-		b.parallel(b.updateFn)
+		b.iterate(ctx, inner)
+	}
+}
+
+// iterate updates every bush and shifts flows: once on every bush, then up
+// to inner passes over the bushes still active.
+func (b *bstate) iterate(ctx context.Context, inner int) {
+	w := b.workers[0]
+	b.thresh = 0.25 * b.gap
+	b.parallel(b.updateFn)
+	for i := range b.bushes {
+		bu := &b.bushes[i]
+		bu.active = w.improve(b, bu, 0)
+	}
+	for range inner {
+		if ctx.Err() != nil {
+			break
+		}
+		any := false
 		for i := range b.bushes {
 			bu := &b.bushes[i]
-			bu.active = w.improve(b, bu, 0)
-		}
-		for range inner {
-			if ctx.Err() != nil {
-				break
-			}
-			any := false
-			for i := range b.bushes {
-				bu := &b.bushes[i]
-				if bu.active {
-					bu.active = w.improve(b, bu, b.thresh)
-					any = any || bu.active
-				}
-			}
-			if !any {
-				break
+			if bu.active {
+				bu.active = w.improve(b, bu, b.thresh)
+				any = any || bu.active
 			}
 		}
-		s.updateCosts()
+		if !any {
+			break
+		}
 	}
+	b.updateCosts()
 }
 
 // parallel runs fn on every worker, which take bushes from b.next.
@@ -152,30 +159,33 @@ func (b *bstate) updateWork(wk int) {
 	}
 }
 
-// measure returns the SPTT at the current costs.
+// measure returns the SPTT at the current costs, summed over origins in
+// order (so that it does not depend on which worker took which bush).
 func (b *bstate) measure() (float64, error) {
 	b.parallel(b.spttFn)
-	sptt := 0.0
-	for wk, v := range b.sptts {
+	for wk := range b.workers {
 		if bad := b.bad[wk]; bad >= 0 {
 			o, d := int32(bad>>32), int32(bad&0xffffffff)
 			return 0, unreachable(o, d, b.dem.between(o, d))
 		}
-		sptt += v
+	}
+	sptt := 0.0
+	for i := range b.bushes {
+		sptt += b.bushes[i].sptt
 	}
 	return sptt, nil
 }
 
 func (b *bstate) spttWork(wk int) {
 	w := b.workers[wk]
-	b.sptts[wk], b.bad[wk] = 0, -1
+	b.bad[wk] = -1
 	for bu := b.take(); bu != nil; bu = b.take() {
 		sp, bad := w.sptt(b, bu)
 		if bad >= 0 {
 			b.bad[wk] = int64(bu.origin)<<32 | int64(bad)
 			return
 		}
-		b.sptts[wk] += sp
+		bu.sptt = sp
 	}
 }
 
@@ -267,27 +277,34 @@ func (b *bstate) init() error {
 		b.bushes[o].origin = int32(o)
 	}
 	b.parallel(b.initFn)
-	clear(s.x)
 	for wk := range b.workers {
 		if bad := b.bad[wk]; bad >= 0 {
 			o, d := int32(bad>>32), int32(bad&0xffffffff)
 			return unreachable(o, d, s.dem.between(o, d))
 		}
-		for a, v := range s.paths.ys[wk] {
-			s.x[a] += v
+	}
+	// Load the demand on the trees, origin by origin.
+	clear(s.x)
+	w := b.workers[0]
+	heads := s.net.g.Heads
+	for i := range b.bushes {
+		bu := &b.bushes[i]
+		w.nodeFlows(b, bu)
+		for _, v := range bu.arcs {
+			a := v &^ lastBit
+			s.x[a] += w.nf[heads[a]]
 		}
 	}
 	s.updateCosts()
 	return nil
 }
 
+// initWork builds bushes as shortest-path trees.
 func (b *bstate) initWork(wk int) {
 	s := b.state
-	net, d := s.net, s.dem
-	t, y := s.paths.trees[wk], s.paths.ys[wk]
-	clear(y)
+	d := s.dem
+	t := s.paths.trees[wk]
 	b.bad[wk] = -1
-	tails := net.g.Tails
 	for bu := b.take(); bu != nil; bu = b.take() {
 		o := bu.origin
 		lo, hi := d.off[o], d.off[o+1]
@@ -305,20 +322,6 @@ func (b *bstate) initWork(wk int) {
 		for _, v := range t.order[1:] {
 			bu.arcs = append(bu.arcs, uint32(t.pred[v])|lastBit)
 		}
-		nf := t.nf
-		for i := lo; i < hi; i++ {
-			nf[d.dest[i]] += d.flow[i]
-		}
-		for i := len(t.order) - 1; i > 0; i-- {
-			v := t.order[i]
-			if f := nf[v]; f != 0 {
-				nf[v] = 0
-				a := t.pred[v]
-				y[a] += f
-				nf[tails[a]] += f
-			}
-		}
-		nf[o] = 0
 	}
 }
 

@@ -96,10 +96,14 @@ func NewNetwork(nodes, zones, firstThru int, links []Link) (*Network, error) {
 		if l.Power == math.Trunc(l.Power) && l.Power <= 8 {
 			n.ip[a] = int8(l.Power)
 		}
-		if n.k[a] == 0 || math.IsInf(n.k[a], 0) || math.IsNaN(n.k[a]) {
-			if n.k[a] != 0 {
-				return nil, caravan.Errorf(caravan.Invalid, op, "link %d (%d→%d): b·fft/capacity^power overflows", i, l.From, l.To)
-			}
+		if math.IsInf(n.k[a], 0) || math.IsNaN(n.k[a]) {
+			return nil, caravan.Errorf(caravan.Invalid, op, "link %d (%d→%d): b·fft/capacity^power overflows", i, l.From, l.To)
+		}
+		if n.p[a] == 0 { // x^0 = 1: a constant cost
+			n.c0[a] += n.k[a]
+			n.k[a] = 0
+		}
+		if n.k[a] == 0 {
 			n.p[a], n.ip[a] = 0, 0
 		}
 	}
@@ -117,9 +121,6 @@ func (n *Network) Zones() int { return n.zones }
 
 // Links returns the number of links.
 func (n *Network) Links() int { return len(n.perm) }
-
-// thru reports whether a path may pass through node v.
-func (n *Network) thru(v int32) bool { return v >= n.firstThru }
 
 // pow returns x^p for arc a (x ≥ 0).
 func (n *Network) pow(a int, x float64) float64 {

@@ -3,7 +3,6 @@ package assign
 import (
 	"math"
 	"sync"
-	"sync/atomic"
 )
 
 // tree computes shortest-path trees from one origin at a time and loads an
@@ -244,7 +243,6 @@ type aon struct {
 	ys     [][]float64 // per worker, CSR order
 	sptt   []float64   // per worker
 	bad    []int64     // per worker: origin<<32 | destination that cannot be reached, or -1
-	next   atomic.Int32
 	w      []float64
 	workFn func(int)
 }
@@ -266,12 +264,10 @@ func (s *aon) work(wk int) {
 	clear(y)
 	s.sptt[wk] = 0
 	s.bad[wk] = -1
-	zones := int32(s.dem.zones)
-	for {
-		o := s.next.Add(1) - 1
-		if o >= zones {
-			return
-		}
+	// Origins are dealt out in a fixed stride, so every worker's sums, and
+	// the result, are the same from run to run.
+	zones, step := int32(s.dem.zones), int32(len(s.trees))
+	for o := int32(wk); o < zones; o += step {
 		sp, un := t.load(s.w, s.dem, o, y)
 		if un >= 0 {
 			s.bad[wk] = int64(o)<<32 | int64(un)
@@ -286,7 +282,6 @@ func (s *aon) work(wk int) {
 // false with the origin and destination.
 func (s *aon) run(w, y []float64) (sptt float64, badO, badD int32, ok bool) {
 	s.w = w
-	s.next.Store(0)
 	s.team.run(s.workFn)
 	copy(y, s.ys[0])
 	for _, yw := range s.ys[1:] {

@@ -99,6 +99,15 @@ type Result struct {
 // ctx is cancelled (returning ctx's error and no result). Demand that has
 // no path returns an error of kind caravan.Invalid.
 func Solve(ctx context.Context, net *Network, d *Demand, opts Options) (*Result, error) {
+	s, err := solve(ctx, net, d, opts)
+	if err != nil {
+		return nil, err
+	}
+	return s.result(), nil
+}
+
+// solve is Solve returning the final state (tests inspect the bushes).
+func solve(ctx context.Context, net *Network, d *Demand, opts Options) (*state, error) {
 	const op = "assign.Solve"
 	if d.zones != net.zones {
 		return nil, caravan.Errorf(caravan.Invalid, op, "demand has %d zones, network %d", d.zones, net.zones)
@@ -139,7 +148,7 @@ func Solve(ctx context.Context, net *Network, d *Demand, opts Options) (*Result,
 	if err != nil {
 		return nil, err
 	}
-	return s.result(), nil
+	return s, nil
 }
 
 // state is what every algorithm shares: the current flows and costs in CSR
@@ -157,6 +166,7 @@ type state struct {
 	tstt, sptt   float64
 	gap          float64
 	converged    bool
+	b            *bstate // Algorithm B's bushes, for tests
 }
 
 // updateCosts sets cost and der from x for every arc.
@@ -233,7 +243,7 @@ func (s *state) result() *Result {
 	r := &Result{Algorithm: s.opts.Algorithm, Iterations: s.iter, TSTT: s.tstt, SPTT: s.sptt, Gap: s.gap, Converged: s.converged,
 		Flow: make([]float64, net.Links()), Cost: make([]float64, net.Links())}
 	for i, a := range net.perm {
-		r.Flow[i] = s.x[a]
+		r.Flow[i] = max(0, s.x[a]) // rounding may leave -1e-15 where all flow moved away
 		r.Cost[i] = net.cost(int(a), s.x[a])
 	}
 	r.Objective = s.objective()
