@@ -26,6 +26,8 @@ type doc struct {
 	// projPlaces maps the first token of a project's name to the countries
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
+	focus      string // the country whose trade the article reports (see tradeFocus)
+	focusDone  bool
 }
 
 // projectInner returns, for each project among ents, the countries of the

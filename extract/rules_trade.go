@@ -111,6 +111,25 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				}
 			} else {
 				f.Countries = d.amountCountries(s, c, ams, k)
+				if len(items) > 0 {
+					// «۹۸۰ ملیون دالر کالا به پاکستان صادر شده و صادرات به
+					// ازبیکستان و تاجیکستان به ترتیب …»: the list's countries
+					// are its own figures'.
+					cs := slices.DeleteFunc(slices.Clone(f.Countries), func(x string) bool {
+						for _, cc := range items {
+							if cc == x {
+								return true
+							}
+						}
+						return false
+					})
+					if len(cs) == 1 && itemPartner != "" && cs[0] != itemPartner {
+						cs = append(cs, itemPartner)
+					}
+					if len(cs) > 0 {
+						f.Countries = normalizeCountries(cs)
+					}
+				}
 			}
 			if f.Period == nil && !found && !tgt && !d.isBaseline(ams, k) && kind == KindTradeValue {
 				// "Kazakh exports to Iran totaled $201.4 mln" after the
@@ -630,6 +649,14 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 		}
 	}
 	cs := d.countries(s, lo, hi, true)
+	if len(cs) == 0 && d.regionObject(s, c, ams[k].a) {
+		// Trade with a region whose countries are not listed: the
+		// trader's alone (policy: «… with the Central Asian Republics» →
+		// [PK]).
+		if f := d.tradeFocus(); f != "" {
+			return []string{f}
+		}
+	}
 	if len(cs) == 0 && k == 0 && next >= 0 {
 		// The countries may follow the figure, before the next one.
 		cs = d.countries(s, hi, ams[next].a, true)
@@ -680,8 +707,41 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 				return normalizeCountries(append(cs, x))
 			}
 		}
+		// "Exports to the Central Asian republics … $285 million, with
+		// Uzbekistan accounting for $148 million": the other side is the
+		// article's trader.
+		if f := d.tradeFocus(); f != "" && f != cs[0] && d.regionObject(s, c, ams[0].a) {
+			return normalizeCountries(append(cs, f))
+		}
 	}
 	return d.tradeCountries(s, c)
+}
+
+// regionObject reports whether clause c names a region as the object of
+// trade before token i ("exports to the Central Asian republics", «صادرات
+// به آسیای مرکزی») and no country before it.
+func (d *doc) regionObject(s *sentence, c span, i int) bool {
+	// A clause cut at "however" still has its subject before the cut.
+	a := c.a
+	for _, p := range d.clauses(s) {
+		if p.b <= c.a && !slices.ContainsFunc(s.amounts, func(am amount) bool { return am.a >= p.a && am.a < p.b }) {
+			a = min(a, p.a)
+		}
+	}
+	if len(d.countries(s, a, i, true)) > 0 {
+		return false
+	}
+	for _, m := range d.entsIn(a, i) {
+		if !m.Entry.Class.Has(ClassRegion) {
+			continue
+		}
+		for k := m.Start - 1; k >= max(a, m.Start-3); k-- {
+			if slices.Contains(objectWords, d.word(k)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // worthBetween reports whether the words between two figures make the
@@ -879,7 +939,22 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 		}
 	}
 	if len(items) < 2 {
-		return nil, ""
+		items = d.respectiveItems(s, c, ams)
+		if items == nil {
+			return nil, ""
+		}
+		used = map[string]bool{}
+		for _, cc := range items {
+			used[cc] = true
+		}
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !used[m.code] && !slices.Contains(objectWords, d.word(m.tok-1)) {
+			return items, m.code
+		}
+	}
+	if f := d.tradeFocus(); f != "" && !used[f] {
+		return items, f
 	}
 	for _, m := range s.mentions {
 		if m.tok >= c.a && m.tok < c.b && !used[m.code] {
@@ -925,7 +1000,7 @@ func (d *doc) samePeriodIn(c span) bool {
 		switch {
 		case (w == "same" || w == "this") && n == "period":
 			ok = d.word(k-1) != "corresponding" && d.word(k-2) != "than" && d.word(k-2) != "with" && d.word(k-2) != "from"
-		case (w == "همین" || w == "این") && (n == "مدت" || n == "دوره" || n == "بازه"):
+		case (w == "همین" || w == "این") && (n == "مدت" || n == "دوره" || n == "بازه" || n == "سال"):
 			ok = true
 		case w == "مدت" && (n == "یادشده" || n == "مذکور" || n == "یاد"):
 			ok = true

@@ -1,0 +1,104 @@
+package extract
+
+import "slices"
+
+// objectWords are the prepositions after which a country is the object of
+// trade ("exports to Afghanistan", «واردات از ایران»), not the trader.
+var objectWords = []string{"with", "to", "from", "با", "به", "از"}
+
+// respectiveWords mark a respective list: «به ازبیکستان و تاجیکستان به
+// ترتیب ۹۵ و ۶۲ میلیون دالر», "to Uzbekistan and Tajikistan … respectively".
+var respectiveWords = []string{"ترتیب", "respectively"}
+
+// tradeFocus returns the country whose trade the article reports: the one
+// most often named as a trader, not an object, in clauses with a trade
+// word ("Pakistan's exports to Afghanistan", «صادرات افغانستان به …»,
+// "the State Bank of Pakistan"), earliest on a tie; "" when none is named
+// twice and it is not the only one. It is computed once per article.
+func (d *doc) tradeFocus() string {
+	if d.focusDone {
+		return d.focus
+	}
+	d.focusDone = true
+	count := map[string]int{}
+	first := map[string]int{}
+	for _, s := range d.sents {
+		for _, c := range d.clauses(s) {
+			if d.tradeCueIn(c) < 0 {
+				continue
+			}
+			for _, m := range s.mentions {
+				if m.tok < c.a || m.tok >= c.b || m.topic || m.class.Has(ClassPair) || d.inAmount(s, m.tok) ||
+					slices.Contains(objectWords, d.word(m.tok-1)) {
+					continue
+				}
+				if _, ok := first[m.code]; !ok {
+					first[m.code] = m.tok
+				}
+				count[m.code]++
+			}
+		}
+	}
+	best := ""
+	for code, n := range count {
+		if n < 2 && len(count) > 1 {
+			continue
+		}
+		if best == "" || n > count[best] || n == count[best] && first[code] < first[best] {
+			best = code
+		}
+	}
+	d.focus = best
+	return best
+}
+
+// respectiveItems pairs the countries named last before «به ترتیب» or
+// "respectively" in clause c with the figures after it (or, in English,
+// the figures after the countries), in order, when there are two or more
+// figures and at least as many countries. It returns each figure's index
+// in ams and its country.
+func (d *doc) respectiveItems(s *sentence, c span, ams []amount) map[int]string {
+	at := -1
+	for k := c.a; k < c.b; k++ {
+		if slices.Contains(respectiveWords, d.word(k)) {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var figs []int
+	lo := c.a // the countries of the list follow the last figure before it
+	for k, am := range ams {
+		if am.kind != amtMoney && am.kind != amtTon {
+			continue
+		}
+		switch {
+		case am.a > at || s.latin && am.b <= at:
+			figs = append(figs, k)
+		default:
+			lo = am.b
+		}
+	}
+	if s.latin {
+		lo = c.a
+	}
+	var cs []string
+	for _, m := range s.mentions {
+		if m.tok >= lo && m.tok < at && !m.topic && !slices.Contains(cs, m.code) && (!s.latin || m.tok < ams[figs[0]].a) {
+			cs = append(cs, m.code)
+		}
+	}
+	if len(figs) < 2 || len(cs) < len(figs) {
+		return nil
+	}
+	// «… به پاکستان صادر شده و صادرات به ازبیکستان و تاجیکستان به ترتیب»:
+	// the list is the countries just before the marker.
+	cs = cs[len(cs)-len(figs):]
+	out := map[int]string{}
+	for i, k := range figs {
+		out[k] = cs[i]
+	}
+	return out
+}
