@@ -8,8 +8,8 @@ import (
 	"github.com/paulmach/orb/geo"
 )
 
-// Region is the box (lon 20..125 E, lat 10..60 N) every place must lie in.
-var regionMin, regionMax = orb.Point{20, 10}, orb.Point{125, 60}
+// Region is the box (lon 20..136 E, lat 10..60 N) every place must lie in: from the Black Sea to Vladivostok.
+var regionMin, regionMax = orb.Point{20, 10}, orb.Point{136, 60}
 
 // GreatCircleKm returns the great-circle distance between two points in km.
 func GreatCircleKm(a, b orb.Point) float64 { return geo.DistanceHaversine(a, b) / 1000 }
