@@ -185,9 +185,21 @@ func (s *state) tsttNow() float64 {
 	return t
 }
 
-// unreachable formats the error for demand without a path.
+// NoPathError reports demand between two zones that no path joins. Solve
+// and Measure return it wrapped in an error of kind caravan.Invalid; find it
+// with errors.As to name the zones in the caller's own ids.
+type NoPathError struct {
+	From, To int32 // zones, 0-based
+	Flow     float64
+}
+
+func (e *NoPathError) Error() string {
+	return fmt.Sprintf("demand from zone %d to zone %d (%v) but no path between them", e.From, e.To, e.Flow)
+}
+
+// unreachable returns the error for demand without a path.
 func unreachable(o, d int32, flow float64) error {
-	return caravan.Errorf(caravan.Invalid, "assign.Solve", "demand from zone %d to zone %d (%v) but no path between them", o, d, flow)
+	return caravan.Errorf(caravan.Invalid, "assign.Solve", "%w", &NoPathError{From: o, To: d, Flow: flow})
 }
 
 func (d *Demand) between(o, t int32) float64 {
