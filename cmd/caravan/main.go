@@ -74,6 +74,7 @@ func commands() []command {
 		{"places", "list places, or find them by name in English or Persian", runPlaces},
 		{"scenario", "list, check and compare scenarios (scenario diff A B --from X --to Y)", runScenario},
 		{"route", "plan a freight route between two places", runRoute},
+		{"assign", "equilibrium flows on a congested network (assign tntp DIR: a TNTP test problem)", runAssign},
 		{"validate", "check a dataset directory (default: the built-in dataset)", runValidate},
 	}
 }
