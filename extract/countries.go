@@ -82,7 +82,7 @@ var countryRows = []countryRow{
 			{"kz-almaty", "Almaty", []string{"آلماتی", "آلما آتا", "almaty", "alma-ata"}, nil},
 			{"kz-aktau", "Aktau", []string{"آکتائو", "آکتاو", "aktau"}, nil},
 			{"kz-kuryk", "Kuryk", []string{"کوریک", "kuryk"}, nil},
-			{"kz-khorgos", "Khorgos", []string{"خورگوس", "khorgos", "khorgas"}, nil},
+			{"kz-altynkol", "Khorgos", []string{"خورگوس", "khorgos", "khorgas"}, nil}, // the dataset's Kazakh side of Khorgos (Khorgos Gateway)
 			{"kz-dostyk", "Dostyk", []string{"دوستیک", "dostyk"}, nil},
 			{"kz-shymkent", "Shymkent", []string{"شیمکنت", "shymkent"}, nil},
 		}},
@@ -146,7 +146,7 @@ var countryRows = []countryRow{
 	{"IN", "India",
 		[]string{"هند*", "هندوستان*", "india*"},
 		[]string{"indian*"},
-		[]placeRow{{"in-new-delhi", "New Delhi", []string{"دهلی نو", "دهلی", "new delhi", "delhi"}, nil}}},
+		[]placeRow{{"in-delhi", "New Delhi", []string{"دهلی نو", "دهلی", "new delhi", "delhi"}, nil}}},
 	{"AZ", "Azerbaijan",
 		[]string{"آذربایجان*", "جمهوری آذربایجان", "azerbaijan*"},
 		[]string{"azerbaijani*", "azeri"},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"fmt"
 	"slices"
 	"strings"
@@ -216,6 +217,16 @@ func (g *Gazetteer) addPlace(p Place, need []string, names ...string) {
 	for _, n := range names {
 		g.add(n, Entry{Class: ClassPlace, Code: p.Country, Name: p.Name, ID: p.ID, Need: need})
 	}
+}
+
+// PlaceIDs returns the ids of the places the gazetteer knows, sorted.
+func (g *Gazetteer) PlaceIDs() []string {
+	ids := make([]string, 0, len(g.places))
+	for id := range g.places {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }
 
 // Place returns the place with the given id.

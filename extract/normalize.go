@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/caravan-transport/caravan/script"
 )
 
 // Text is a normalized copy of a source text that remembers, for every byte
@@ -13,17 +15,16 @@ import (
 // match found in Norm can be quoted from Src exactly.
 //
 // Normalization (one pass, linear in the length of the source):
-//   - Arabic yeh ي ى and Arabic kaf ك become Persian ی and ک; ئ becomes ی;
-//     ۀ ة ە ھ ہ become ه; أ إ ٱ become ا; ؤ becomes و; a lone hamza ء and the
-//     combining hamza of «هٔ» are dropped;
-//   - Persian ۰–۹, Arabic-Indic ٠–٩ and full-width digits become ASCII 0–9;
-//     the Arabic decimal separator ٫ becomes '.', the thousands separator ٬
-//     becomes ',' and the Arabic percent sign ٪ becomes '%';
-//   - zero-width non-joiners and joiners, byte-order and direction marks, soft
-//     hyphens, tatweel and short-vowel diacritics are removed, so «می‌شود»
-//     and the stripped «میشود» normalize alike;
-//   - dashes and minus signs become '-', curly quotes become ' and ", the
-//     Arabic question mark ؟ becomes '?' and ؛ becomes ';';
+//   - Arabic-script letters, digits and marks are folded by script.Fold, the
+//     table network.FoldName reads too: Arabic yeh ي ى and kaf ك become
+//     Persian ی and ک; ئ becomes ی; ۀ ة ە ھ ہ become ه; أ إ ٱ become ا; ؤ
+//     becomes و; Persian ۰–۹ and Arabic-Indic ٠–٩ become ASCII 0–9 (and
+//     full-width digits, by NFKC); ٫ becomes '.', ٬ ',', ٪ '%', ؟ '?' and
+//     ؛ ';'; zero-width non-joiners and joiners, byte-order and direction
+//     marks, soft hyphens, tatweel, the lone hamza ء, the combining hamza of
+//     «هٔ» and short-vowel diacritics are removed, so «می‌شود» and the
+//     stripped «میشود» normalize alike;
+//   - dashes and minus signs become '-', curly quotes become ' and ";
 //   - runs of spaces (including no-break and thin spaces and tabs) become one
 //     space; CR LF and CR become LF;
 //   - letters are lower-cased; Arabic presentation forms and full-width Latin
@@ -162,10 +163,10 @@ func (n *normalizer) emit(r rune, s, depth int) {
 		// Alef followed by a combining maddah is «آ».
 		n.out[len(n.out)-1] = 0xa2
 		return
-	case r == '\u200c' || r == '\u200d' || r == '\u200b' || r == '\ufeff' || r == '\u2060' || r == '\u00ad' ||
-		r == '\u200e' || r == '\u200f' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') ||
-		r == '\u0640' || r == '\u0621' || (r >= '\u064b' && r <= '\u065f') || r == '\u0670' ||
-		(r >= '\u06d6' && r <= '\u06ed' && r != '\u06d5'):
+	}
+	// Arabic-script letters, digits and marks: the project's one table.
+	f, drop := script.Fold(r)
+	if drop {
 		return
 	}
 	switch {
@@ -173,30 +174,8 @@ func (n *normalizer) emit(r rune, s, depth int) {
 		r += 'a' - 'A'
 	case r < utf8.RuneSelf:
 		// ASCII stays.
-	case r == 'ي' || r == 'ى' || r == 'ئ':
-		r = 'ی'
-	case r == 'ك' || r == 'ڪ':
-		r = 'ک'
-	case r == 'ۀ' || r == 'ة' || r == 'ە' || r == 'ھ' || r == 'ہ':
-		r = 'ه'
-	case r == 'أ' || r == 'إ' || r == 'ٱ':
-		r = 'ا'
-	case r == 'ؤ':
-		r = 'و'
-	case r >= '۰' && r <= '۹':
-		r = '0' + (r - '۰')
-	case r >= '٠' && r <= '٩':
-		r = '0' + (r - '٠')
-	case r == '٫':
-		r = '.'
-	case r == '٬':
-		r = ','
-	case r == '٪':
-		r = '%'
-	case r == '؟':
-		r = '?'
-	case r == '؛':
-		r = ';'
+	case f != r:
+		r = f
 	case (r >= '\u2010' && r <= '\u2015') || r == '\u2212' || r == '\ufe58' || r == '\ufe63':
 		r = '-'
 	case r == '\u2018' || r == '\u2019' || r == '\u201a' || r == '\u201b' || r == '\u2032':

@@ -3,55 +3,18 @@ package network
 import (
 	"sort"
 	"strings"
-	"unicode"
+
+	"github.com/caravan-transport/caravan/script"
 )
 
 // FoldName reduces a place name to the key that lookups compare: lower
-// case, Latin diacritics dropped (Türkiye → turkiye), Arabic letter forms
-// mapped to Persian (ي → ی, ك → ک), Arabic diacritics, tatweel, spaces,
-// ZWNJ, hyphens, dashes and apostrophes removed. «مزار شریف», «مزارشریف»
-// and "Mazar-i-Sharif"/"Mazar i Sharif" each fold to one key.
-func FoldName(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range strings.ToLower(s) {
-		if f, ok := latinFold[r]; ok {
-			b.WriteString(f)
-			continue
-		}
-		switch {
-		case r == 'ي' || r == 'ى' || r == 'ئ':
-			b.WriteRune('ی')
-		case r == 'ك':
-			b.WriteRune('ک')
-		case r == 'ة':
-			b.WriteRune('ه')
-		case r == 'أ' || r == 'إ' || r == 'ٱ':
-			b.WriteRune('ا')
-		case r == 'ؤ':
-			b.WriteRune('و')
-		case r == 'ۀ':
-			b.WriteRune('ه')
-		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640: // harakat, superscript alef, tatweel
-		case r >= 0x0300 && r <= 0x036F: // combining marks
-		case unicode.IsSpace(r), r == 0x200C, r == 0x200D, r == 0x200F, r == 0x200E:
-		case r == '-', r == '–', r == '—', r == '\'', r == '’', r == '‘', r == '`', r == '.', r == '_':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-var latinFold = map[rune]string{
-	'á': "a", 'à': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a", 'ā': "a", 'ə': "a",
-	'ç': "c", 'č': "c", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e", 'ē': "e",
-	'ğ': "g", 'í': "i", 'ì': "i", 'î': "i", 'ï': "i", 'ı': "i", 'ī': "i",
-	'ñ': "n", 'ó': "o", 'ò': "o", 'ô': "o", 'ö': "o", 'õ': "o", 'ō': "o",
-	'ş': "s", 'š': "s", 'ú': "u", 'ù': "u", 'û': "u", 'ü': "u", 'ū': "u",
-	'ý': "y", 'ž': "z", 'ң': "н", 'ү': "у", 'ұ': "у", 'қ': "к", 'ғ': "г", 'ө': "о", 'һ': "х", 'і': "и",
-	'ё': "е",
-}
+// case, Latin diacritics dropped (Türkiye → turkiye), Arabic-script
+// letters, digits and marks folded by the project's one table (ي → ی,
+// ك → ک, ۱۴۰۴ → 1404, ZWNJ and diacritics removed), spaces, hyphens,
+// dashes and apostrophes removed. «مزار شریف», «مزارشریف» and
+// "Mazar-i-Sharif"/"Mazar i Sharif" each fold to one key. It is script.Key,
+// so the extractor and the network fold names alike.
+func FoldName(s string) string { return script.Key(s) }
 
 // PlaceMatch is a place that a name lookup found, with how well it matched.
 type PlaceMatch struct {
