@@ -1,9 +1,9 @@
 package extract
 
 import (
-	"sort"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 

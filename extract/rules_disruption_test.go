@@ -14,7 +14,7 @@ func TestDisruptionRules(t *testing.T) {
 	}{
 		{"closed, Persian passive", "گذرگاه تورخم میان افغانستان و پاکستان بسته شد.",
 			[]string{"disruption AF,PK - - closed - -"}},
-		{"closed, Persian active «مسدود کرد»", "پاکستان گذرگاه‌های تورخم و سپین بولدک را برای ۲۰ روز مسدود کرد.",
+		{"closed, Persian active «مسدود کرد»", "پاکستان گذرگاه\u200cهای تورخم و سپین بولدک را برای ۲۰ روز مسدود کرد.",
 			[]string{"disruption AF,PK - - closed - -", "disruption AF,PK - - closed - -"}},
 		{"closed, English", "The Dogharoun crossing on the Iran–Afghanistan border was closed for two days.",
 			[]string{"disruption AF,IR - - closed - -"}},
@@ -26,7 +26,7 @@ func TestDisruptionRules(t *testing.T) {
 			[]string{"disruption AF,PK - - reopened - -"}},
 		{"clashes at a named crossing", "Border forces of Afghanistan and Pakistan clashed near the Torkham crossing.",
 			[]string{"disruption AF,PK - - clashes - -"}},
-		{"clashes along a border, no place", "در امتداد مرز میان افغانستان و تاجیکستان درگیری‌های مسلحانه رخ داده است.",
+		{"clashes along a border, no place", "در امتداد مرز میان افغانستان و تاجیکستان درگیری\u200cهای مسلحانه رخ داده است.",
 			nil},
 		{"a future reopening is not one yet", "گذرگاه تورخم میان افغانستان و پاکستان هفته آینده بازگشایی خواهد شد.",
 			nil},

@@ -46,7 +46,7 @@ func TestFold(t *testing.T) {
 
 func TestKey(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
-		{"اسلام‌آباد", "اسلامآباد"},
+		{"اسلام\u200cآباد", "اسلامآباد"},
 		{"اسلام آباد", "اسلامآباد"},
 		{"Islam-Abad", "islamabad"},
 		{"Türkmenbaşy", "turkmenbasy"},
@@ -65,7 +65,7 @@ func TestKey(t *testing.T) {
 // FuzzKey checks that Key and Fold are idempotent and that Key never
 // returns invalid UTF-8 from valid input.
 func FuzzKey(f *testing.F) {
-	for _, s := range []string{"اسلام‌آباد", "Türkmenbaşy", "كاشغر ۱۴۰۴", "نمایندۀ ویژۀ", "ﷲ", "a\u064f\u200cb"} {
+	for _, s := range []string{"اسلام\u200cآباد", "Türkmenbaşy", "كاشغر ۱۴۰۴", "نمایندۀ ویژۀ", "ﷲ", "a\u064f\u200cb"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
