@@ -79,6 +79,16 @@ func checkPair(tb testing.TB, g *csr.Graph, w []float64, s *csr.Searcher, q *cch
 	if !near(got, want) {
 		tb.Fatalf("Distance(%d, %d) = %v, want %v", src, dst, got, want)
 	}
+	path = checkPath(tb, g, w, q, src, dst, got, want, path)
+	if got2 := q.DistanceSearch(src, dst); !near(got2, want) {
+		tb.Fatalf("DistanceSearch(%d, %d) = %v, want %v", src, dst, got2, want)
+	}
+	return checkPath(tb, g, w, q, src, dst, want, want, path)
+}
+
+// checkPath checks the path of the last query.
+func checkPath(tb testing.TB, g *csr.Graph, w []float64, q *cch.Query, src, dst int32, got, want float64, path []int32) []int32 {
+	tb.Helper()
 	path = q.Path(path[:0])
 	if math.IsInf(got, 1) || src == dst {
 		if len(path) != 0 {

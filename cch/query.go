@@ -18,6 +18,7 @@ type Query struct {
 	ls, lt int32     // ranks of the last query's ends, -1 before the first
 	meet   int32     // rank where the best path turns, or -1
 	stack  [][2]int32
+	hf, hb minHeap
 
 	// Relaxed counts the arcs the last query relaxed.
 	Relaxed int
@@ -164,4 +165,102 @@ func (q *Query) unpackAll(buf []int32) []int32 {
 	}
 	q.stack = st
 	return buf
+}
+
+// DistanceSearch is Distance by bidirectional Dijkstra upwards with
+// stall-on-demand, as in a CH query, instead of walking the elimination
+// tree: it settles only the ancestors that a shortest up-path reaches.
+// Path works after it as after Distance.
+func (q *Query) DistanceSearch(s, t int32) float64 {
+	q.begin()
+	m := q.m
+	c := m.c
+	df, db, fp, bp := q.df, q.db, q.fp, q.bp
+	ffirst, fhead, fw := m.ffirst, m.fhead, m.fw
+	bfirst, bhead, bw := m.bfirst, m.bhead, m.bw
+	rs, rt := c.rank[s], c.rank[t]
+	q.ls, q.lt = rs, rt
+	df[rs], fp[rs] = 0, -1
+	db[rt], bp[rt] = 0, -1
+	q.hf.reset()
+	q.hb.reset()
+	q.hf.push(0, rs)
+	q.hb.push(0, rt)
+	best, meet := math.Inf(1), int32(-1)
+	relaxed := 0
+	for {
+		kf, kb := math.Inf(1), math.Inf(1)
+		if !q.hf.empty() {
+			kf = q.hf.minKey()
+		}
+		if !q.hb.empty() {
+			kb = q.hb.minKey()
+		}
+		if kf >= best && kb >= best {
+			break
+		}
+		if kf <= kb {
+			it := q.hf.pop()
+			u, d := it.node, it.key
+			if d > df[u] {
+				continue
+			}
+			if x := d + db[u]; x < best {
+				best, meet = x, u
+			}
+			// Stall: a higher node y reaches u more cheaply (arc y → u).
+			stalled := false
+			for k := bfirst[u]; k < bfirst[u+1]; k++ {
+				if df[bhead[k]]+bw[k] < d {
+					stalled = true
+					break
+				}
+			}
+			if stalled {
+				continue
+			}
+			relaxed += int(ffirst[u+1] - ffirst[u])
+			for k := ffirst[u]; k < ffirst[u+1]; k++ {
+				h := fhead[k]
+				if nd := d + fw[k]; nd < df[h] {
+					df[h], fp[h] = nd, u
+					if nd < best {
+						q.hf.push(nd, h)
+					}
+				}
+			}
+		} else {
+			it := q.hb.pop()
+			u, d := it.node, it.key
+			if d > db[u] {
+				continue
+			}
+			if x := d + df[u]; x < best {
+				best, meet = x, u
+			}
+			stalled := false
+			for k := ffirst[u]; k < ffirst[u+1]; k++ {
+				if db[fhead[k]]+fw[k] < d {
+					stalled = true
+					break
+				}
+			}
+			if stalled {
+				continue
+			}
+			relaxed += int(bfirst[u+1] - bfirst[u])
+			for k := bfirst[u]; k < bfirst[u+1]; k++ {
+				h := bhead[k]
+				if nd := d + bw[k]; nd < db[h] {
+					db[h], bp[h] = nd, u
+					if nd < best {
+						q.hb.push(nd, h)
+					}
+				}
+			}
+		}
+	}
+	q.meet = meet
+	q.Relaxed = relaxed
+	return best
 }
