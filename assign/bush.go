@@ -571,6 +571,7 @@ func (w *bworker) update(b *bstate, bu *bush) {
 	w.in[r] = ep
 	arcs, flow := bu.arcs, bu.flow
 	fi := 0
+	changed := false
 	for i := 0; i < len(arcs); {
 		j := i
 		for arcs[j]&lastBit == 0 {
@@ -587,6 +588,8 @@ func (w *bworker) update(b *bstate, bu *bush) {
 				f := flow[fi+k-i]
 				if f > 0 || a == w.spArc[h] {
 					w.keep[a], w.af[a] = ep, f
+				} else {
+					changed = true
 				}
 			}
 			fi += j - i + 1
@@ -602,7 +605,11 @@ func (w *bworker) update(b *bstate, bu *bush) {
 		}
 		if l[t]+cost[a] < l[h] && u[t] < u[h] {
 			w.keep[a], w.af[a] = ep, 0
+			changed = true
 		}
+	}
+	if !changed {
+		return // same arcs: the order and the groups still hold
 	}
 	// Topological order (Kahn) over the kept arcs, then regroup by head.
 	indeg := w.indeg
