@@ -128,6 +128,15 @@ func NewWith(n *network.Network, opt Options) (*Service, error) {
 	return s, nil
 }
 
+// ScenarioFilesOff stops scenario parameters from naming files: from now
+// on only the shipped scenarios can be named (a server's requests must not
+// read the machine's files).
+func (s *Service) ScenarioFilesOff() {
+	s.mu.Lock()
+	s.files = false
+	s.mu.Unlock()
+}
+
 // Network returns the network the service plans on.
 func (s *Service) Network() *network.Network { return s.net }
 

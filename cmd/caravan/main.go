@@ -75,6 +75,7 @@ func commands() []command {
 		{"scenario", "list, check and compare scenarios (scenario diff A B --from X --to Y)", runScenario},
 		{"route", "plan a freight route between two places", runRoute},
 		{"assign", "equilibrium flows on a congested network (assign tntp DIR: a TNTP test problem)", runAssign},
+		{"serve", "serve the JSON API and the web map on http://localhost:8080/", runServe},
 		{"validate", "check a dataset directory (default: the built-in dataset)", runValidate},
 	}
 }

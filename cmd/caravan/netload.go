@@ -6,6 +6,7 @@ import (
 
 	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/service"
 )
 
 // loadNetwork loads the dataset in dir, or the built-in one when dir is "".
@@ -19,3 +20,6 @@ func loadNetwork(ctx context.Context, dir string) (*network.Network, error) {
 	}
 	return dataset.Load(ctx, fsys)
 }
+
+// splitCSV splits a comma-separated flag value, dropping empty items.
+func splitCSV(s string) []string { return service.SplitList(s) }
