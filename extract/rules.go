@@ -16,6 +16,7 @@ type candidate struct {
 	listed       bool     // agreements: an item of a list whose verb is in the line before
 	counted      bool     // agreements: a counted plural («سه تفاهمنامه», "12 documents")
 	inherit      bool     // projects: countries from context, not the clause; the project's other facts give them
+	periodBy     string   // trade and tonnage: the period rule that gave the period (see periodRules)
 }
 
 // span is a token range [a, b).

@@ -65,45 +65,6 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			// "expanding the centre's capacity to 4 million tonnes a year by
 			// 2027": a capacity still to reach takes its deadline.
 			tgt := st == StatusTarget || st == StatusCapacity && (d.word(am.a-1) == "to" || d.word(am.a-1) == "به")
-			lo, hi := c.a, c.b
-			if d.isBaseline(ams, k) {
-				// "from $2 billion a year earlier": only a period written
-				// with the baseline is its own.
-				lo, hi = am.b, min(c.b, am.b+4)
-			}
-			p, found := d.nearestPeriod(s, lo, hi, am.a, am.b, len(growth) > 0, tgt)
-			if p != nil {
-				f.Period = ptr(p.Label)
-			} else if !found && !d.isBaseline(ams, k) {
-				if p, _ := d.nearestPeriod(s, s.a, s.b, am.a, am.b, len(growth) > 0, tgt); p != nil {
-					f.Period = ptr(p.Label)
-				} else if s.intro != nil {
-					// A list item or a share of a total takes the period of
-					// the line it belongs to.
-					if p, _ := d.nearestPeriod(s.intro, s.intro.a, s.intro.b, s.intro.b, s.intro.b, false, tgt); p != nil {
-						f.Period = ptr(p.Label)
-					}
-				}
-			}
-			if f.Period == nil && d.isBaseline(ams, k) && d.yearEarlier(am.b, min(c.b, am.b+5)) {
-				// "to $1.03 billion in FY2024-25 from $1.36bn a year
-				// earlier": the baseline is the year before the figure's.
-				for j := len(facts) - 1; j >= 0; j-- {
-					if facts[j].Period != nil {
-						if p, ok := yearBefore(*facts[j].Period); ok {
-							f.Period = ptr(p)
-						}
-						break
-					}
-				}
-			}
-			if f.Period == nil && !d.isBaseline(ams, k) && d.samePeriodIn(c) {
-				// "over the same period", «در همین مدت»: the period of the
-				// figures reported before.
-				if p := d.previousPeriod(s); p != nil {
-					f.Period = ptr(p.Label)
-				}
-			}
 			if cc, ok := items[k]; ok {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
 				if itemPartner == "" {
@@ -131,14 +92,8 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			if f.Period == nil && !found && !tgt && !d.isBaseline(ams, k) && kind == KindTradeValue {
-				// "Kazakh exports to Iran totaled $201.4 mln" after the
-				// turnover "in January-September 2025": a breakdown goes on
-				// with the period of the figure just before.
-				if p := d.continuedPeriod(s, f.Countries); p != nil {
-					f.Period = ptr(p.Label)
-				}
-			}
+			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: facts, growth: len(growth) > 0, target: tgt}
+			f.Period = d.figurePeriod(&pc, &f)
 			if kind == KindTonnage && st == StatusActual && d.contractedSupply(c, am) {
 				// "signed a contract for the supply of 500,000 tons of wheat":
 				// goods still to be delivered.

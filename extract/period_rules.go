@@ -1,0 +1,113 @@
+package extract
+
+// periodCtx is what the period rules of a trade or tonnage figure read:
+// the k-th amount of clause c of sentence s, the facts already made from
+// the clause's earlier figures, whether the clause reports growth and
+// whether the figure is a target (which takes deadlines).
+type periodCtx struct {
+	s      *sentence
+	c      span
+	ams    []amount
+	k      int
+	facts  []candidate
+	growth bool
+	target bool
+	found  bool // the clause names a period, resolved or not («امسال»)
+}
+
+// periodRule is one way a figure finds its period; apply returns the
+// period's label or "".
+type periodRule struct {
+	name  string
+	apply func(d *doc, pc *periodCtx, f *candidate) string
+}
+
+// periodRules are tried in order until one gives a period. A figure whose
+// clause names a period it cannot resolve («چند ماه اخیر», «امسال» in an
+// SH-counting report) stops at the first rule: the clause said the period,
+// and it is unknown.
+var periodRules = []periodRule{
+	{"clause", func(d *doc, pc *periodCtx, _ *candidate) string {
+		am := pc.ams[pc.k]
+		lo, hi := pc.c.a, pc.c.b
+		if d.isBaseline(pc.ams, pc.k) {
+			// "from $2 billion a year earlier": only a period written
+			// with the baseline is its own.
+			lo, hi = am.b, min(pc.c.b, am.b+4)
+		}
+		p, found := d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
+		pc.found = found
+		return label(p)
+	}},
+	{"sentence", func(d *doc, pc *periodCtx, _ *candidate) string {
+		if pc.found || d.isBaseline(pc.ams, pc.k) {
+			return ""
+		}
+		am := pc.ams[pc.k]
+		p, _ := d.nearestPeriod(pc.s, pc.s.a, pc.s.b, am.a, am.b, pc.growth, pc.target)
+		return label(p)
+	}},
+	{"list intro", func(d *doc, pc *periodCtx, _ *candidate) string {
+		// A list item or a share of a total takes the period of the line
+		// it belongs to.
+		if pc.found || d.isBaseline(pc.ams, pc.k) || pc.s.intro == nil {
+			return ""
+		}
+		in := pc.s.intro
+		p, _ := d.nearestPeriod(in, in.a, in.b, in.b, in.b, false, pc.target)
+		return label(p)
+	}},
+	{"year before a baseline", func(d *doc, pc *periodCtx, _ *candidate) string {
+		// "to $1.03 billion in FY2024-25 from $1.36bn a year earlier": the
+		// baseline is the year before the figure's.
+		am := pc.ams[pc.k]
+		if !d.isBaseline(pc.ams, pc.k) || !d.yearEarlier(am.b, min(pc.c.b, am.b+5)) {
+			return ""
+		}
+		for j := len(pc.facts) - 1; j >= 0; j-- {
+			if pc.facts[j].Period != nil {
+				if p, ok := yearBefore(*pc.facts[j].Period); ok {
+					return p
+				}
+				break
+			}
+		}
+		return ""
+	}},
+	{"same period", func(d *doc, pc *periodCtx, _ *candidate) string {
+		// "over the same period", «در همین مدت», «در این سال»: the period
+		// of the figures reported before.
+		if d.isBaseline(pc.ams, pc.k) || !d.samePeriodIn(pc.c) {
+			return ""
+		}
+		return label(d.previousPeriod(pc.s))
+	}},
+	{"continued breakdown", func(d *doc, pc *periodCtx, f *candidate) string {
+		// "Kazakh exports to Iran totaled $201.4 mln" after the turnover
+		// "in January-September 2025": a breakdown goes on with the
+		// period of the figure just before.
+		if pc.found || pc.target || d.isBaseline(pc.ams, pc.k) || f.Kind != KindTradeValue {
+			return ""
+		}
+		return label(d.continuedPeriod(pc.s, f.Countries))
+	}},
+}
+
+// figurePeriod returns the period of figure f by the first of periodRules
+// that gives one, or nil, and records the rule's name in f.periodBy.
+func (d *doc) figurePeriod(pc *periodCtx, f *candidate) *string {
+	for _, r := range periodRules {
+		if l := r.apply(d, pc, f); l != "" {
+			f.periodBy = r.name
+			return ptr(l)
+		}
+	}
+	return nil
+}
+
+func label(p *Period) string {
+	if p == nil {
+		return ""
+	}
+	return p.Label
+}

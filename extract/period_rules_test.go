@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"context"
+	"testing"
+)
+
+// TestPeriodRules holds each rule of periodRules to a named case: the
+// figure's period and the rule that gave it.
+func TestPeriodRules(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, tt := range []struct {
+		rule, text string
+		value      float64
+		want       string
+	}{
+		{"clause", "صادرات ایران به عراق در سال ۱۴۰۲ به ۸ میلیارد دلار رسید.", 8e9, "SH1402 = 2023-03-21..2024-03-19"},
+		{"sentence", "In 2024, Kazakhstan's exports to Uzbekistan grew; trade between them reached $4.1 billion.", 4.1e9, "2024"},
+		{"list intro", "حجم تجارت افغانستان با کشورهای همسایه در سال ۱۴۰۳ به شرح زیر است:\nپاکستان: ۱.۲ میلیارد دالر\nایران: ۹۰۰ ملیون دالر", 1.2e9, "SH1403 = 2024-03-20..2025-03-20"},
+		{"year before a baseline", "Pakistan's exports to Afghanistan fell to $1.03 billion in FY2024-25 from $1.36 billion a year earlier.", 1.36e9, "2023-07..2024-06"},
+		{"same period", "در سال ۱۴۰۳ صادرات افغانستان به ۱.۸ میلیارد دالر رسید. در همین مدت واردات از ایران ۲.۴ میلیارد دالر بود.", 2.4e9, "SH1403 = 2024-03-20..2025-03-20"},
+		{"continued breakdown", "Trade between Kazakhstan and Iran reached $300 million in January-September 2025. Kazakh exports to Iran totaled $201.4 million.", 201.4e6, "2025-01..2025-09"},
+	} {
+		t.Run(tt.rule, func(t *testing.T) {
+			a, err := ParseArticle("p", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := x.newDoc(a)
+			var got *candidate
+			for _, s := range d.sents {
+				for _, c := range d.tradeFacts(s) {
+					if c.Value != nil && *c.Value > tt.value*0.999 && *c.Value < tt.value*1.001 {
+						got = &c
+					}
+				}
+			}
+			if got == nil {
+				fs, _ := x.Extract(context.Background(), a)
+				t.Fatalf("no figure %g in %q (facts %v)", tt.value, tt.text, fs)
+			}
+			if str(got.Period) != tt.want || got.periodBy != tt.rule {
+				t.Errorf("period = %q by rule %q, want %q by %q", str(got.Period), got.periodBy, tt.want, tt.rule)
+			}
+		})
+	}
+}
