@@ -55,7 +55,7 @@ var (
 	placeCols   = append([]column{
 		{name: "id", required: true}, {name: "country", required: true}, {name: "kind", required: true},
 		{name: "lon", kind: number, required: true}, {name: "lat", kind: number, required: true},
-		{name: "sources"}, {name: "note"},
+		{name: "hub"}, {name: "sources"}, {name: "note"},
 	}, nameCols...)
 	rateCols = []column{
 		{name: "country"}, {name: "mode", required: true}, {name: "km_per_hour", kind: number},
@@ -209,7 +209,7 @@ func readPlace(r *row) network.Place {
 	return network.Place{
 		ID: r.req("id"), Names: readNames(r), Country: r.req("country"),
 		Kind: parse(r, "kind", true, network.ParsePlaceKind),
-		Loc:  orb.Point{lon, lat}, Sources: r.cites(), Note: r.str("note"), Pos: r.pos(),
+		Loc:  orb.Point{lon, lat}, Hub: r.integer("hub"), Sources: r.cites(), Note: r.str("note"), Pos: r.pos(),
 	}
 }
 

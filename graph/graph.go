@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/csr"
@@ -87,6 +88,12 @@ type Graph struct {
 	// when the parameter is absent. A link's time from its km and speed is
 	// divided by it; a fixed sailing time is not.
 	MovingShare [network.Air + 1]float64
+	// RailMovingShare overrides MovingShare[Rail] for the rail links that
+	// start in a country (by ISO code), from the rail_moving_share_<cc>
+	// parameters: block trains on China's, Kazakhstan's and Russia's main
+	// lines keep moving far more of the day than wagonload trains further
+	// south.
+	RailMovingShare map[string]float64
 	// Spread of the elements of a trip, from parameters (0 when absent):
 	// RunCV[m] is the coefficient of variation of the running time on a
 	// link of mode m (run_time_cv_<mode>), DwellCV that of a border dwell
@@ -168,6 +175,17 @@ func Compile(n *network.Network) (*Graph, error) {
 	}
 	if _, ok := n.Parameter("rail_moving_share"); ok {
 		g.MovingShare[network.Rail] = param("rail_moving_share")
+	}
+	g.RailMovingShare = map[string]float64{}
+	for _, c := range n.Countries() {
+		name := "rail_moving_share_" + strings.ToLower(c.Code)
+		if _, ok := n.Parameter(name); ok {
+			v := param(name)
+			if v > 1 {
+				ps.Addf(network.Pos{File: "parameters.csv"}, name, "moving share %g must not exceed 1", v)
+			}
+			g.RailMovingShare[c.Code] = v
+		}
 	}
 	optional := func(name string) float64 {
 		if _, ok := n.Parameter(name); !ok {
@@ -368,13 +386,13 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 	case l.Hours.Known:
 		a.RunHours = l.Hours.Value
 	case l.KmPerHour.Known:
-		a.RunHours = l.Km.Value / l.KmPerHour.Value / b.g.MovingShare[l.Mode]
+		a.RunHours = l.Km.Value / l.KmPerHour.Value / b.g.movingShare(l.Mode, country)
 	default:
 		kmh, ri, ok := b.rate(country, l.Mode, func(r *network.Rate) network.Range { return r.KmPerHour })
 		if !ok || kmh <= 0 {
 			b.ps.Addf(l.Pos, "km_per_hour", "no speed for %s in %s: give hours or km_per_hour, or add a rate", l.Mode, country)
 		} else {
-			a.RunHours, a.SpeedRate = l.Km.Value/kmh/b.g.MovingShare[l.Mode], ri
+			a.RunHours, a.SpeedRate = l.Km.Value/kmh/b.g.movingShare(l.Mode, country), ri
 		}
 	}
 	switch {
@@ -418,16 +436,28 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 	}
 	sd := b.g.RunCV[l.Mode] * a.RunHours
 	a.VarHours += sd * sd
-	perWeek, cv := b.g.departures(l)
+	perWeek, cv := b.g.Departures(l)
 	w, wv := BoardingWait(perWeek, cv)
 	a.WaitHours += w
 	a.VarHours += wv
 	return a
 }
 
-// departures returns the frequency and headway CV of l's service: its own,
-// or for sea links the defaults; 0 for links without a schedule.
-func (g *Graph) departures(l *network.Link) (perWeek, cv float64) {
+// movingShare returns the share of the day a vehicle of mode m moves on a
+// link that starts in country.
+func (g *Graph) movingShare(m network.Mode, country string) float64 {
+	if m == network.Rail {
+		if v, ok := g.RailMovingShare[country]; ok {
+			return v
+		}
+	}
+	return g.MovingShare[m]
+}
+
+// Departures returns the frequency (departures a week) and headway CV of
+// l's service: its own, or for sea links the defaults; 0 for links without
+// a schedule.
+func (g *Graph) Departures(l *network.Link) (perWeek, cv float64) {
 	if l.DeparturesPerWeek.Known {
 		return l.DeparturesPerWeek.Value, l.HeadwayCV.Or(g.DefaultHeadwayCV).Value
 	}

@@ -195,6 +195,9 @@ type Place struct {
 	Country string    `json:"country"` // ISO 3166-1 alpha-2
 	Kind    PlaceKind `json:"kind"`
 	Loc     orb.Point `json:"loc"` // lon, lat in degrees (WGS84)
+	// Hub ranks the place among its country's main freight hubs (1 =
+	// first), 0 when it is not curated as one; see Network.Hubs.
+	Hub     int       `json:"hub,omitempty"`
 	Sources Citations `json:"sources"`
 	Note    string    `json:"note,omitempty"`
 	Pos     Pos       `json:"-"`

@@ -21,9 +21,11 @@ const (
 )
 
 // observationRequest turns an observation into the request the planner
-// answers: the trip's modes only, its avoided countries, on its date.
+// answers: the trip's modes only, its avoided countries, on its date, timed
+// from the first departure (published trips count from the train's or
+// ship's departure).
 func observationRequest(o dataset.Observation) route.Request {
-	r := route.Request{From: o.From, To: o.To, AsOf: o.TripDate, AvoidCountries: o.Avoid, TEU: o.TEU, Tonnes: o.Tonnes}
+	r := route.Request{From: o.From, To: o.To, AsOf: o.TripDate, AvoidCountries: o.Avoid, TEU: o.TEU, Tonnes: o.Tonnes, FromFirstDeparture: true}
 	for _, m := range network.Modes {
 		if !slices.Contains(o.Modes, m) {
 			r.AvoidModes = append(r.AvoidModes, m)
@@ -55,12 +57,28 @@ type calibResult struct {
 	estDays, estP90Day float64
 }
 
-// calibrate runs every observation through p.
+// calibrate runs every observation through p. An end that names a border
+// crossing rather than a place resolves to the side that fits the direction
+// (network.CrossingSides, Planner.PlanSides).
 func calibrate(p *route.Planner, obs []dataset.Observation) []calibResult {
 	var out []calibResult
 	for _, o := range obs {
 		c := calibResult{o: o}
-		c.it, c.err = p.Plan(context.Background(), observationRequest(o))
+		n := p.Graph().Net
+		sides := func(q string) []string {
+			if _, ok := n.Place(q); ok {
+				return []string{q}
+			}
+			var ids []string
+			for _, pl := range n.CrossingSides(q) {
+				ids = append(ids, pl.ID)
+			}
+			if ids == nil {
+				return []string{q} // unknown: Plan reports it
+			}
+			return ids
+		}
+		c.it, c.err = p.PlanSides(context.Background(), observationRequest(o), sides(o.From), sides(o.To))
 		if c.err == nil {
 			c.estDays = c.it.Total.Hours / 24
 			c.estP90Day = c.it.Total.HoursP90 / 24

@@ -16,12 +16,21 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 	}
 	var tot graph.Cost
 	var sources []string
+	firstLink := true
 	for _, a := range path {
 		arc := g.Arc(a)
 		if arc.Kind == graph.ArriveArc {
 			continue
 		}
 		c := g.ArcCost(a, gs)
+		if arc.Kind == graph.LinkArc || arc.Kind == graph.CrossingArc {
+			if firstLink && r.FromFirstDeparture && arc.WaitHours > 0 {
+				_, v := graph.BoardingWait(g.Departures(g.Link(a)))
+				c.Hours -= arc.WaitHours
+				c.HoursVar = math.Max(c.HoursVar-v, 0)
+			}
+			firstLink = false
+		}
 		c.Risk = g.Risk(a, int32(r.AsOf))
 		tot = tot.Add(c)
 		leg := p.leg(a, arc, c)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
 )
 
 // Planner answers route requests on one compiled graph. It is safe for
@@ -183,9 +185,13 @@ func (p *Planner) checkEnds(r *Request) error {
 	return nil
 }
 
-// noRoute builds the error for a request without a route: it searches again
-// with every arc available (avoid lists kept) and names what blocks that
-// route on the requested date.
+// noRoute builds the error for a request without a route. It names what
+// blocks: each avoid list (modes, countries, places, links) that, dropped
+// alone, would let a route through; else the dated closures and statuses on
+// the route the full network would take. It ends with the place nearest
+// (great-circle) to the destination that the request can reach, the
+// railhead or border post a user may want instead ("the rail network ends
+// at Naibabad, 16 km from Mazar-i-Sharif").
 func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 	g := p.g
 	base := fmt.Sprintf("no route from %s to %s", r.From, r.To)
@@ -195,36 +201,138 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 	if dst < 0 {
 		return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: %s has no links", base, r.To)
 	}
+	alt := p.nearestReached(sc, r.From, r.To)
 	cond := r.conditions()
-	cond.AsOf = 0
-	all := cond
-	all.IgnoreAvailability = true
+	reaches := func(c graph.Conditions) bool {
+		var err error
+		if sc.blocked, err = g.Blocked(&c, sc.blocked); err != nil {
+			return false
+		}
+		sc.w = g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{}, nil, sc.w)
+		return !math.IsInf(p.search(sc, from, dst), 1)
+	}
+	var blockers []string
+	if len(r.AvoidModes) > 0 {
+		c := cond
+		c.AvoidModes = nil
+		if reaches(c) {
+			blockers = append(blockers, "the modes asked for ("+allowedModes(r.AvoidModes)+"): with every mode there is a route")
+		}
+	}
+	for _, rel := range []struct {
+		what string
+		n    int
+		drop func(*graph.Conditions)
+	}{
+		{"the countries to avoid (" + strings.Join(r.AvoidCountries, ", ") + ")", len(r.AvoidCountries), func(c *graph.Conditions) { c.AvoidCountries = nil }},
+		{"the places to avoid (" + strings.Join(r.AvoidPlaces, ", ") + ")", len(r.AvoidPlaces), func(c *graph.Conditions) { c.AvoidPlaces = nil }},
+		{"the links to avoid (" + strings.Join(r.AvoidLinks, ", ") + ")", len(r.AvoidLinks), func(c *graph.Conditions) { c.AvoidLinks = nil }},
+	} {
+		if rel.n == 0 {
+			continue
+		}
+		c := cond
+		rel.drop(&c)
+		if reaches(c) {
+			blockers = append(blockers, rel.what+": without them there is a route")
+		}
+	}
+	full := cond
+	full.AsOf = 0
+	full.IgnoreAvailability = true
 	var err error
-	if sc.blocked, err = g.Blocked(&all, sc.blocked); err != nil {
+	if sc.blocked, err = g.Blocked(&full, sc.blocked); err != nil {
 		return err
 	}
 	sc.w = g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{}, nil, sc.w)
-	if d := p.search(sc, from, dst); math.IsInf(d, 1) {
-		if len(r.AvoidCountries)+len(r.AvoidPlaces)+len(r.AvoidLinks)+len(r.AvoidModes) > 0 {
-			return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: the network has no route that avoids what was asked", base)
-		}
-		return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: the network does not connect them", base)
-	}
-	path := sc.s.Path(dst, nil)
-	cond.AsOf = r.AsOf
 	var reasons []string
-	seen := map[string]bool{}
-	for _, a := range path {
-		why := g.Why(a, &cond)
-		if why != "" && !seen[why] {
-			seen[why] = true
-			reasons = append(reasons, why)
+	if d := p.search(sc, from, dst); !math.IsInf(d, 1) {
+		path := sc.s.Path(dst, nil)
+		seen := map[string]bool{}
+		for _, a := range path {
+			why := g.Why(a, &cond)
+			if why != "" && !seen[why] {
+				seen[why] = true
+				reasons = append(reasons, why)
+			}
+		}
+		if len(reasons) > 6 {
+			reasons = append(reasons[:6], fmt.Sprintf("and %d more", len(reasons)-6))
 		}
 	}
-	if len(reasons) > 6 {
-		reasons = append(reasons[:6], fmt.Sprintf("and %d more", len(reasons)-6))
+	var parts []string
+	if len(reasons) > 0 {
+		parts = append(parts, "the shortest route of the full network is blocked: "+strings.Join(reasons, "; "))
 	}
-	return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: the shortest route of the full network is blocked: %s", base, strings.Join(reasons, "; "))
+	if len(blockers) > 0 {
+		parts = append(parts, "blocked by "+strings.Join(blockers, "; "))
+	}
+	if len(parts) == 0 {
+		if len(r.AvoidCountries)+len(r.AvoidPlaces)+len(r.AvoidLinks)+len(r.AvoidModes) > 0 {
+			parts = append(parts, "no single restriction blocks it, but together they do ("+describeAvoid(r)+")")
+		} else {
+			parts = append(parts, "the network does not connect them")
+		}
+	}
+	return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: %s%s", base, strings.Join(parts, "; "), alt)
+}
+
+// nearestReached names the place nearest to the destination that the last
+// (failed, hence exhaustive) search reached, as "; nearest place reachable
+// as asked: ID (Name), N km from TO", or "" when it reached none but the
+// origin.
+func (p *Planner) nearestReached(sc *scratch, fromID, toID string) string {
+	n := p.g.Net
+	to, _ := n.Place(toID)
+	best, bestKm := -1, math.Inf(1)
+	places := n.Places()
+	for i := range places {
+		if places[i].ID == fromID || places[i].ID == toID {
+			continue
+		}
+		v := p.g.Arrival(int32(i))
+		if v < 0 || math.IsInf(sc.s.Dist(v), 1) {
+			continue
+		}
+		if km := network.GreatCircleKm(places[i].Loc, to.Loc); km < bestKm {
+			best, bestKm = i, km
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return fmt.Sprintf("; nearest place reachable as asked: %s (%s), %.0f km from %s", places[best].ID, places[best].Names.En, bestKm, toID)
+}
+
+// allowedModes lists the modes not in avoid, as "rail" or "rail, ferry".
+func allowedModes(avoid []network.Mode) string {
+	var out []string
+	for _, m := range network.Modes {
+		if !slices.Contains(avoid, m) {
+			out = append(out, m.String())
+		}
+	}
+	if len(out) == 0 {
+		return "none"
+	}
+	return "only " + strings.Join(out, ", ")
+}
+
+// describeAvoid summarises a request's avoid lists.
+func describeAvoid(r *Request) string {
+	var parts []string
+	if len(r.AvoidModes) > 0 {
+		parts = append(parts, "modes: "+allowedModes(r.AvoidModes))
+	}
+	for _, x := range []struct {
+		what string
+		ids  []string
+	}{{"countries", r.AvoidCountries}, {"places", r.AvoidPlaces}, {"links", r.AvoidLinks}} {
+		if len(x.ids) > 0 {
+			parts = append(parts, "avoiding "+x.what+" "+strings.Join(x.ids, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func sortedUnique(ids []string) []string {

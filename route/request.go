@@ -71,6 +71,13 @@ type Request struct {
 	AvoidModes     []network.Mode
 	OpenProjects   []string // project ids whose links carry traffic regardless of status
 
+	// FromFirstDeparture times the trip from the departure of its first
+	// scheduled service, as published transit times usually are ("12 days
+	// from Vladivostok"), instead of from the cargo's arrival at the
+	// origin: the expected wait for that first departure is left out of
+	// the totals (and reported as the first leg's wait all the same).
+	FromFirstDeparture bool
+
 	// RiskPenalty adds this weight per unit of risk (graph.Risk) on each leg
 	// to the criterion: USD for cost and gc, hours for time.
 	RiskPenalty float64

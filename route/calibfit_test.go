@@ -1,0 +1,137 @@
+package route_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io/fs"
+	"math"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/caravan-transport/caravan/dataset"
+	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/route"
+)
+
+var fitParams = flag.Bool("fit", false, "search the free parameters on the fit half of observations.csv and print the best values")
+
+// freeParams are the model parameters that the calibration fits, with the
+// grid each is searched over.
+var freeParams = []struct {
+	name string
+	grid []float64
+}{
+	{"rail_moving_share", []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}},
+	{"rail_moving_share_cn", []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}},
+	{"road_driving_hours_per_day", []float64{10, 12, 13.4, 14, 16, 18, 20, 22, 24}},
+	{"block_train_consolidation_hours", []float64{0, 12, 24, 36, 48, 72, 96, 120, 168}},
+}
+
+// tied lists the parameters that take the value of another one in the fit.
+var tied = map[string]string{"rail_moving_share_kz": "rail_moving_share_cn", "rail_moving_share_ru": "rail_moving_share_cn"}
+
+// withParams returns the built-in dataset with the working values of the
+// named parameters replaced (bounds widened to hold them), tied ones
+// included.
+func withParams(tb testing.TB, values map[string]float64) fs.FS {
+	tb.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(dataset.Builtin(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(dataset.Builtin(), path)
+		m[path] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for t, by := range tied {
+		if v, ok := values[by]; ok {
+			values[t] = v
+		}
+	}
+	lines := strings.Split(string(m["parameters.csv"].Data), "\n")
+	for i, l := range lines {
+		name, rest, ok := strings.Cut(l, ",")
+		v, want := values[name]
+		if !ok || !want {
+			continue
+		}
+		// name,value,value_min,value_max,...: replace the first three cells.
+		cells := strings.SplitN(rest, ",", 4)
+		lines[i] = fmt.Sprintf("%s,%g,%g,%g,%s", name, v, math.Min(v, 0), math.Max(v, 1000), cells[3])
+	}
+	m["parameters.csv"] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
+	return m
+}
+
+// fitObjective is the mean |log error| of the planner on the fit half's
+// times (0 inside an observed range; a missing estimate counts log 3).
+func fitObjective(tb testing.TB, values map[string]float64, obs []dataset.Observation) float64 {
+	n, err := dataset.Load(context.Background(), withParams(tb, values))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	g, err := graph.Compile(n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var sum float64
+	var k int
+	for _, r := range calibrate(route.New(g), obs) {
+		if r.o.TimeSet != "fit" {
+			continue
+		}
+		k++
+		if r.err != nil || !r.hasTime {
+			sum += math.Log(3)
+			continue
+		}
+		sum += math.Abs(math.Log1p(r.timeErr))
+	}
+	return sum / float64(k)
+}
+
+// TestCalibrationFit searches the free parameters by coordinate descent on
+// the fit half of the observations (run with -fit); the holdout half is
+// never looked at.
+func TestCalibrationFit(t *testing.T) {
+	if !*fitParams {
+		t.Skip("run with -fit to search the free parameters")
+	}
+	obs := loadObservations(t)
+	n, err := dataset.Load(context.Background(), dataset.Builtin())
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := map[string]float64{}
+	for _, p := range freeParams {
+		v, _ := n.Parameter(p.name)
+		best[p.name] = v.Value
+	}
+	bestObj := fitObjective(t, best, obs)
+	t.Logf("start %v: %.4f", best, bestObj)
+	for round := range 3 {
+		improved := false
+		for _, p := range freeParams {
+			for _, v := range p.grid {
+				try := map[string]float64{}
+				for k, x := range best {
+					try[k] = x
+				}
+				try[p.name] = v
+				if obj := fitObjective(t, try, obs); obj < bestObj-1e-9 {
+					best, bestObj, improved = try, obj, true
+				}
+			}
+		}
+		t.Logf("round %d: %v: mean |log error| %.4f", round+1, best, bestObj)
+		if !improved {
+			break
+		}
+	}
+}

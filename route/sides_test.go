@@ -1,0 +1,109 @@
+package route_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/route"
+)
+
+func sideIDs(n *network.Network, q string) []string {
+	var out []string
+	for _, p := range n.CrossingSides(q) {
+		out = append(out, p.ID)
+	}
+	if out == nil {
+		out = []string{q}
+	}
+	return out
+}
+
+// TestPlanSides: a border name resolves to the side that fits the direction.
+func TestPlanSides(t *testing.T) {
+	p := builtinPlanner(t)
+	n := p.Graph().Net
+	for _, tt := range []struct{ from, to, wantFrom, wantTo string }{
+		{"af-kabul", "Torkham", "af-kabul", "af-torkham"},
+		{"pk-peshawar", "Torkham", "pk-peshawar", "pk-torkham"},
+		{"Torkham", "pk-peshawar", "pk-torkham", "pk-peshawar"},
+		{"Torkham", "af-kabul", "af-torkham", "af-kabul"},
+		{"uz-tashkent", "Hairatan/Termez", "uz-tashkent", "uz-termez"},
+		{"af-kabul", "Hairatan/Termez", "af-kabul", "af-hairatan"},
+	} {
+		it, err := p.PlanSides(context.Background(), route.Request{AsOf: date("2025-06-01")}, sideIDs(n, tt.from), sideIDs(n, tt.to))
+		if err != nil {
+			t.Errorf("%s → %s: %v", tt.from, tt.to, err)
+			continue
+		}
+		if it.From.ID != tt.wantFrom || it.To.ID != tt.wantTo {
+			t.Errorf("%s → %s: planned %s → %s, want %s → %s", tt.from, tt.to, it.From.ID, it.To.ID, tt.wantFrom, tt.wantTo)
+		}
+	}
+}
+
+// TestNoRouteNamesRestriction: a rail-only trip to Mazar-i-Sharif names the
+// restriction and the railhead it can reach.
+func TestNoRouteNamesRestriction(t *testing.T) {
+	p := builtinPlanner(t)
+	_, err := p.Plan(context.Background(), route.Request{From: "uz-termez", To: "af-mazar-i-sharif", AsOf: date("2026-06-01"), AvoidModes: railOnly})
+	if caravan.KindOf(err) != caravan.NotFound {
+		t.Fatalf("err = %v, want NotFound", err)
+	}
+	for _, want := range []string{"the modes asked for (only rail, ferry)", "af-naibabad"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "avoids what was asked") {
+		t.Errorf("error %q blames avoid lists", err)
+	}
+}
+
+// TestP90AboveMean: wherever a crossing or a scheduled service is on the
+// route, the trip's p90 exceeds its mean (the spread is not dropped).
+func TestP90AboveMean(t *testing.T) {
+	p := builtinPlanner(t)
+	for _, tt := range []struct{ from, to string }{
+		{"af-kabul", "pk-karachi"}, {"kz-altynkol", "az-baku"}, {"in-mundra", "ir-chabahar"}, {"cn-xian", "kz-almaty"}, {"ge-poti", "ro-constanta"},
+	} {
+		it, err := p.Plan(context.Background(), route.Request{From: tt.from, To: tt.to, AsOf: date("2025-06-01")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		scheduled := false
+		for _, l := range it.Legs {
+			if l.Kind == "crossing" || l.Wait > 0 {
+				scheduled = true
+			}
+		}
+		if scheduled && !(it.Total.HoursP90 > it.Total.Hours && it.Total.HoursP10 < it.Total.HoursP50) {
+			t.Errorf("%s → %s: mean %g, p10 %g, p50 %g, p90 %g: want p10 < p50 and p90 > mean", tt.from, tt.to, it.Total.Hours, it.Total.HoursP10, it.Total.HoursP50, it.Total.HoursP90)
+		}
+	}
+}
+
+// TestByP90 plans by the 90th percentile and gets a p90 no worse than the
+// time-optimal route's on a corridor with alternatives.
+func TestByP90(t *testing.T) {
+	p := builtinPlanner(t)
+	req := route.Request{From: "kz-altynkol", To: "tr-istanbul", AsOf: date("2025-06-01")}
+	fast, err := p.Plan(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.By = route.P90
+	safe, err := p.Plan(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if safe.By != "p90" {
+		t.Errorf("By = %q, want p90", safe.By)
+	}
+	if c, err := route.ParseCriterion("p90"); err != nil || c != route.P90 {
+		t.Errorf("ParseCriterion(p90) = %v, %v", c, err)
+	}
+	t.Logf("time-optimal: mean %.0f h, p90 %.0f h; p90-optimal: mean %.0f h, p90 %.0f h", fast.Total.Hours, fast.Total.HoursP90, safe.Total.Hours, safe.Total.HoursP90)
+}
