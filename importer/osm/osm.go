@@ -49,9 +49,10 @@ type Options struct {
 	// SnapKm is the radius within which a station snaps to a node
 	// (default 2 km).
 	SnapKm float64
-	// Progress, if not nil, is called now and then with the pass (1 or 2)
-	// and the bytes of the file read so far.
-	Progress func(pass int, bytes int64)
+	// Progress, if not nil, is called now and then with the pass (1:
+	// ways and relations, 2: nodes), the bytes of the file that pass has
+	// decoded and the size of the file.
+	Progress func(pass int, done, total int64)
 	// Procs is the number of decoding goroutines (default 1).
 	Procs int
 }
@@ -134,6 +135,15 @@ func ReadSeeker(ctx context.Context, r io.ReadSeeker, name string, opt Options) 
 	procs := max(opt.Procs, 1)
 	im := &reader{name: name, modes: modes, opt: opt}
 
+	// Pass 0: the file's framing, which osmpbf trusts.
+	size, err := checkFraming(r)
+	if err != nil {
+		return nil, caravan.Errorf(caravan.Invalid, op, "%s: corrupt or truncated PBF: %v", name, err)
+	}
+	im.counts.Bytes = size
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, caravan.Errorf(caravan.Internal, op, "%s: rewind: %v", name, err)
+	}
 	// Pass 1: ways and relations.
 	sc := osmpbf.New(ctx, r, procs)
 	sc.SkipNodes = true
@@ -206,7 +216,7 @@ func (im *reader) checkTags(kind string, id int64, tags osm.Tags) error {
 
 func (im *reader) progress(pass int, sc *osmpbf.Scanner, i int) {
 	if im.opt.Progress != nil && i%65536 == 0 {
-		im.opt.Progress(pass, sc.FullyScannedBytes())
+		im.opt.Progress(pass, sc.FullyScannedBytes(), im.counts.Bytes)
 	}
 }
 
@@ -262,7 +272,7 @@ func (im *reader) pass1(sc *osmpbf.Scanner) error {
 		return im.fail(err)
 	}
 	if im.opt.Progress != nil {
-		im.opt.Progress(1, sc.FullyScannedBytes())
+		im.opt.Progress(1, im.counts.Bytes, im.counts.Bytes)
 	}
 	// Relation members (references) not in the file.
 	slices.Sort(im.allWay)
@@ -402,7 +412,7 @@ func (im *reader) pass2(sc *osmpbf.Scanner) error {
 		return im.fail(err)
 	}
 	if im.opt.Progress != nil {
-		im.opt.Progress(2, sc.FullyScannedBytes())
+		im.opt.Progress(2, im.counts.Bytes, im.counts.Bytes)
 	}
 	return nil
 }
@@ -438,12 +448,26 @@ func (im *reader) build() *importer.Network {
 	}
 	for _, w := range im.ways {
 		refs := im.refs[w.firstRef : w.firstRef+w.nrefs]
-		var line orb.LineString
-		start := -1 // index in im.nodes of the current piece's first node
-		flush := func(end int) {
-			if start >= 0 && len(line) >= 2 && end != start {
+		var piece []int // indices into im.nodes of the current piece
+		flush := func() {
+			if len(piece) < 2 {
+				return
+			}
+			parts := [][]int{piece}
+			if piece[0] == piece[len(piece)-1] { // a loop: split in halves
+				parts = nil
+				if len(piece) >= 3 {
+					mid := len(piece) / 2
+					parts = [][]int{piece[:mid+1], piece[mid:]}
+				}
+			}
+			for _, p := range parts {
+				line := make(orb.LineString, len(p))
+				for i, k := range p {
+					line[i] = im.locs[k]
+				}
 				e := importer.Edge{
-					From: nodeOf(start), To: nodeOf(end), Mode: w.mode, KmPerHour: w.kmh,
+					From: nodeOf(p[0]), To: nodeOf(p[len(p)-1]), Mode: w.mode, KmPerHour: w.kmh,
 					Class: w.class, GaugeMM: w.gauge, Electrified: w.elec, Usage: w.usage,
 					Service: w.service, Name: w.name, SourceID: w.id, Geometry: line,
 					Oneway: w.oneway != 0,
@@ -469,17 +493,17 @@ func (im *reader) build() *importer.Network {
 					}
 					out.Warnings.DanglingRefs++
 				}
-				start, line = -1, nil
+				flush()
+				piece = piece[:0]
 				continue
 			}
-			if start < 0 {
-				start, line = k, orb.LineString{im.locs[k]}
-				continue
+			if len(piece) > 0 && piece[len(piece)-1] == k {
+				continue // a repeated node
 			}
-			line = append(line, im.locs[k])
-			if im.uses[k] >= 2 || j == len(refs)-1 {
-				flush(k)
-				start, line = k, orb.LineString{im.locs[k]}
+			piece = append(piece, k)
+			if len(piece) >= 2 && (im.uses[k] >= 2 || j == len(refs)-1) {
+				flush()
+				piece = append(piece[:0], k)
 			}
 		}
 	}
