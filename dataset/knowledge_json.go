@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/kb"
@@ -171,7 +173,7 @@ func decode[T any](raw []byte, p network.Pos, where string, ps *network.Problems
 	d := json.NewDecoder(bytes.NewReader(raw))
 	d.DisallowUnknownFields()
 	if err := d.Decode(&x); err != nil {
-		ps.Addf(p, where, "%v", err)
+		ps.Addf(p, where, "%s", jsonMessage(err))
 		return x, false
 	}
 	return x, true
@@ -209,4 +211,39 @@ func skipSpace(data []byte, off int64) int64 {
 func lineAt(data []byte, off int64) int {
 	off = min(max(off, 0), int64(len(data)))
 	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+// jsonMessage says what is wrong with a record in words for people: the
+// field and the JSON type wanted, not Go's struct and type names.
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		want := "a number"
+		switch te.Type.Kind() {
+		case reflect.String:
+			want = "a string"
+		case reflect.Bool:
+			want = "true or false"
+		case reflect.Slice, reflect.Array:
+			want = "an array"
+		case reflect.Struct, reflect.Map:
+			want = "an object"
+			if te.Type.Name() == "rangeJSON" {
+				want = `an object {"value": …, "min": …, "max": …}`
+			}
+		}
+		if te.Field == "" {
+			return fmt.Sprintf("want %s, have a JSON %s", want, te.Value)
+		}
+		return fmt.Sprintf("field %s: want %s, have a JSON %s", te.Field, want, te.Value)
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON at byte %d of the record", se.Offset)
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
+		return "unknown field " + f
+	}
+	return msg
 }

@@ -107,7 +107,9 @@ type Graph struct {
 	// wait only when the data give their frequency.
 	DefaultSailingsPerWeek, DefaultHeadwayCV float64
 	// ConsolidationHours is the time for a block train to fill, added to
-	// every transfer that puts cargo from road or sea onto rail
+	// every transfer that puts cargo from road or sea onto rail, and to
+	// transshipments between gauges (the load moves to other wagons that
+	// must form a train again; a bogie exchange keeps the train)
 	// (block_train_consolidation_hours, 0 when absent).
 	ConsolidationHours float64
 
@@ -486,7 +488,7 @@ func (b *builder) addTransfer(i int32) {
 		a.VarHours += a.WaitHours * a.WaitHours // exponential-like queue wait
 	}
 	consolidate := func(a Arc, fromMode, toMode network.Mode) Arc {
-		if toMode == network.Rail && (fromMode == network.Road || fromMode == network.Sea) {
+		if toMode == network.Rail && (fromMode == network.Road || fromMode == network.Sea || t.Kind == network.Transshipment) {
 			a.WaitHours += b.g.ConsolidationHours
 			// Filling a train: spread taken as that of a uniform wait.
 			a.VarHours += b.g.ConsolidationHours * b.g.ConsolidationHours / 3
