@@ -49,12 +49,20 @@ const (
 	CueReference                              // this, «این»: the next noun refers back
 	CueDisruption                             // closed, reopened, clashes; Code is the disruption status
 	CueMeasure                                // a unit of a project's measure; Code is the unit (km, MW, m3)
+	CueRole                                   // a word with a role in a rule; Code names the role (see roleRows)
 )
 
 type cueRow struct {
 	class Class
 	code  string
 	words []string
+}
+
+// roleRow is a CueRole row: the words of one role.
+type roleRow struct {
+	role  string
+	words []string
+	num   float64 // a numeric payload (a weekday)
 }
 
 var cueRows = []cueRow{
@@ -224,7 +232,50 @@ var cueRows = []cueRow{
 	{CueMeasure, "m3", []string{"متر مکعب", "مترمکعب", "cubic metre*", "cubic meter*", "bcm", "m3"}},
 }
 
-// newCueLexicon builds the lexicon of cues.
+// Roles: the words a rule looks for at a given place, one CueRole row each
+// (see roleRows and TestRoles). A new word is a new entry in its row.
+const (
+	roleDeadline   = "deadline"     // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
+	roleEndOf      = "end-of"       // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
+	roleBuild      = "build"        // construction of a project: «ساخت», «احداث», "construction"
+	roleWorks      = "works"        // «عملیات اجرایی»: the works, started or going on
+	roleOngoing    = "ongoing"      // work going on: "under way", «ادامه دارد»
+	roleStart      = "start"        // work starting: "start", «آغاز»
+	roleStarted    = "started"      // work started: "began", «آغاز شد»
+	roleCondition  = "condition"    // a hypothesis: "if", «اگر», «در صورت»
+	roleObjectOf   = "object-of"    // a preposition whose country is the object of trade: "to", «به»
+	roleRespective = "respectively" // a respective list: «به ترتیب», "respectively"
+	roleCrossing   = "crossing"     // a border crossing, port, border, road or line that can close
+	rolePart       = "part"         // a part of a project: «قطعه», "section"
+	roleWeekday    = "weekday"      // a day name; Num is its time.Weekday
+)
+
+// roleRows are the words of each role.
+var roleRows = []roleRow{
+	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}},
+	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}},
+	{role: roleBuild, words: []string{"construction", "building", "ساخت", "احداث", "ساختمان"}},
+	{role: roleWorks, words: []string{"اجرایی", "عملیات اجرایی"}},
+	{role: roleOngoing, words: []string{"underway", "under way", "ongoing", "continues", "continuing", "ادامه"}},
+	{role: roleStart, words: []string{"start", "starts", "begin", "begins", "commence", "آغاز", "شروع"}},
+	{role: roleStarted, words: []string{"started", "began", "begun", "commenced", "آغاز شد", "آغاز شده", "آغاز گردید", "شروع شد",
+		"شروع شده", "شروع گردید"}},
+	{role: roleCondition, words: []string{"if", "unless", "once", "اگر", "چنانچه", "درصورت", "در صورت"}},
+	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}},
+	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},
+	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
+		"پل", "تونل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*", "pass", "gate*"}},
+	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "section*", "stretch", "phase*", "segment*", "leg"}},
+	{role: roleWeekday, words: []string{"شنبه", "saturday"}, num: 6},
+	{role: roleWeekday, words: []string{"یکشنبه", "یک شنبه", "sunday"}},
+	{role: roleWeekday, words: []string{"دوشنبه", "دو شنبه", "monday"}, num: 1},
+	{role: roleWeekday, words: []string{"سهشنبه", "سه شنبه", "tuesday"}, num: 2},
+	{role: roleWeekday, words: []string{"چهارشنبه", "چهار شنبه", "wednesday"}, num: 3},
+	{role: roleWeekday, words: []string{"پنجشنبه", "پنج شنبه", "thursday"}, num: 4},
+	{role: roleWeekday, words: []string{"جمعه", "friday"}, num: 5},
+}
+
+// newCueLexicon builds the lexicon of cues and roles.
 func newCueLexicon() *Lexicon {
 	l := NewLexicon()
 	for _, r := range cueRows {
@@ -232,5 +283,44 @@ func newCueLexicon() *Lexicon {
 			l.Add(w, Entry{Class: r.class, Code: r.code})
 		}
 	}
+	for _, r := range roleRows {
+		for _, w := range r.words {
+			l.Add(w, Entry{Class: CueRole, Code: r.role, Num: r.num})
+		}
+	}
 	return l
+}
+
+// roleAt returns the longest word or phrase of role r that starts at token
+// i.
+func (d *doc) roleAt(i int, r string) (Match, bool) {
+	best := Match{End: -1}
+	for k := d.cueIndex(i); k < len(d.cues) && d.cues[k].Start == i; k++ {
+		if m := d.cues[k]; m.Entry.Class.Has(CueRole) && m.Entry.Code == r && m.End > best.End {
+			best = m
+		}
+	}
+	return best, best.End >= 0
+}
+
+// roleBefore reports whether a word or phrase of role r ends just before
+// token i.
+func (d *doc) roleBefore(i int, r string) bool {
+	for k := d.cueIndex(i - 4); k < len(d.cues) && d.cues[k].Start < i; k++ {
+		if m := d.cues[k]; m.End == i && m.Entry.Class.Has(CueRole) && m.Entry.Code == r {
+			return true
+		}
+	}
+	return false
+}
+
+// roleIn returns the first word of role r that starts within [a, b), or
+// -1.
+func (d *doc) roleIn(a, b int, r string) int {
+	for k := d.cueIndex(a); k < len(d.cues) && d.cues[k].Start < b; k++ {
+		if m := d.cues[k]; m.Entry.Class.Has(CueRole) && m.Entry.Code == r {
+			return m.Start
+		}
+	}
+	return -1
 }

@@ -2,14 +2,6 @@ package extract
 
 import "slices"
 
-// objectWords are the prepositions after which a country is the object of
-// trade ("exports to Afghanistan", «واردات از ایران»), not the trader.
-var objectWords = []string{"with", "to", "from", "با", "به", "از"}
-
-// respectiveWords mark a respective list: «به ازبیکستان و تاجیکستان به
-// ترتیب ۹۵ و ۶۲ میلیون دالر», "to Uzbekistan and Tajikistan … respectively".
-var respectiveWords = []string{"ترتیب", "respectively"}
-
 // tradeFocus returns the country whose trade the article reports: the one
 // most often named as a trader, not an object, in clauses with a trade
 // word ("Pakistan's exports to Afghanistan", «صادرات افغانستان به …»,
@@ -29,7 +21,7 @@ func (d *doc) tradeFocus() string {
 			}
 			for _, m := range s.mentions {
 				if m.tok < c.a || m.tok >= c.b || m.topic || m.class.Has(ClassPair) || d.inAmount(s, m.tok) ||
-					slices.Contains(objectWords, d.word(m.tok-1)) {
+					d.roleBefore(m.tok, roleObjectOf) {
 					continue
 				}
 				if _, ok := first[m.code]; !ok {
@@ -58,13 +50,7 @@ func (d *doc) tradeFocus() string {
 // figures and at least as many countries. It returns each figure's index
 // in ams and its country.
 func (d *doc) respectiveItems(s *sentence, c span, ams []amount) map[int]string {
-	at := -1
-	for k := c.a; k < c.b; k++ {
-		if slices.Contains(respectiveWords, d.word(k)) {
-			at = k
-			break
-		}
-	}
+	at := d.roleIn(c.a, c.b, roleRespective)
 	if at < 0 {
 		return nil
 	}

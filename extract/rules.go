@@ -223,11 +223,8 @@ func (d *doc) comparison(i int, growth bool) bool {
 // deadline reports whether the period at token i is the date a target is
 // set for: «تا سال ۲۰۳۰», "by 2030", "for 2026".
 func (d *doc) deadline(i int) bool {
-	switch d.word(i - 1) {
-	case "تا", "by", "until", "till", "for", "برای", "of", "through":
+	if d.roleBefore(i, roleDeadline) {
 		return true
-	case "پایان", "آخر", "انتهای", "اواخر", "ختم":
-		return d.word(i-2) == "تا" // «تا پایان سال ۱۴۰۵»
 	}
-	return false
+	return d.roleBefore(i, roleEndOf) && d.word(i-2) == "تا" // «تا پایان سال ۱۴۰۵»
 }

@@ -10,23 +10,6 @@ import (
 // درگیری … بسته شد» a closure.
 var disruptionPriority = []string{StatusReopened, StatusClosed, StatusClashes}
 
-// crossingWords are the infrastructure words that make a disruption cue
-// about traffic: a closed crossing, port, border, road or line, not a
-// closed meeting or a support package («بسته حمایتی»).
-var crossingWords = []string{"گذرگاه", "گذرگاهها", "گذرگاههای", "مرز", "مرزها", "مرزی", "بندر", "بنادر", "بازارچه", "راه", "جاده", "خط",
-	"راهآهن", "خطآهن", "پل", "تونل", "crossing", "crossings", "border", "borders", "port", "ports", "road", "highway", "line", "railway",
-	"bridge", "tunnel", "pass", "gate"}
-
-// weekdays are the day names an article dates an event by («از روز
-// شنبه», "on Monday"): the day is the latest such weekday on or before the
-// article's date.
-var weekdays = map[string]time.Weekday{
-	"شنبه": time.Saturday, "یکشنبه": time.Sunday, "دوشنبه": time.Monday, "سهشنبه": time.Tuesday, "چهارشنبه": time.Wednesday,
-	"پنجشنبه": time.Thursday, "جمعه": time.Friday,
-	"saturday": time.Saturday, "sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
-	"thursday": time.Thursday, "friday": time.Friday,
-}
-
 // disruptionFacts reads closures, reopenings and clashes at border
 // crossings, ports and lines from sentence s: a clause with a disruption
 // cue (not in the future: «بازگشایی خواهد شد» reports nothing yet) and a
@@ -120,8 +103,8 @@ func (d *doc) placePartners(id string) []string {
 func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) {
 	var words []int
 	for k := c.a; k < c.b; k++ {
-		if slices.Contains(crossingWords, d.word(k)) {
-			words = append(words, k)
+		if m, ok := d.roleAt(k, roleCrossing); ok {
+			words = append(words, m.End-1)
 		}
 	}
 	near := func(m Match, k, reach int) bool {
@@ -163,11 +146,11 @@ func (d *doc) eventDate(s *sentence, c span, f *candidate) {
 		return
 	}
 	for k := c.a; k < c.b; k++ {
-		wd, ok := weekdays[d.word(k)]
+		m, ok := d.roleAt(k, roleWeekday)
 		if !ok {
 			continue
 		}
-		back := (int(d.art.Date.Weekday()) - int(wd) + 7) % 7
+		back := (int(d.art.Date.Weekday()) - int(m.Entry.Num) + 7) % 7
 		f.Date = d.art.Date.AddDate(0, 0, -back).Format(time.DateOnly)
 		f.Note = "«" + d.tokText(k) + "» resolved from the article's date"
 		return

@@ -88,13 +88,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 // constructionBefore reports whether the infrastructure word at i is the
 // object of building: "construction of the …", «ساخت», «احداث».
 func (d *doc) constructionBefore(i int) bool {
-	for k := max(0, i-7); k < i; k++ {
-		switch d.word(k) {
-		case "construction", "building", "ساخت", "احداث", "ساختمان":
-			return true
-		}
-	}
-	return false
+	return d.roleIn(max(0, i-7), i, roleBuild) >= 0
 }
 
 // projectFact builds the fact for project id (name) mentioned at token tok
@@ -191,13 +185,7 @@ func (d *doc) pluralInfra(m Match) bool {
 // conditional reports whether the status at token i is hypothetical: "if
 // the railway is completed", «در صورت تکمیل», «اگر … تکمیل شود».
 func (d *doc) conditional(c span, i int) bool {
-	for k := max(c.a, i-8); k < i; k++ {
-		switch d.word(k) {
-		case "if", "unless", "once", "اگر", "چنانچه", "درصورت", "صورت":
-			return true
-		}
-	}
-	return false
+	return d.roleIn(max(c.a, i-8), i, roleCondition) >= 0
 }
 
 // projectStatus returns the status clause c gives a project: a status verb
@@ -270,23 +258,10 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 	}
 	// "construction of which began", «عملیات ساخت … آغاز شد», "construction
 	// is expected to start": started, or planned when still to come.
-	build, start, past, ongoing := false, false, false, false
-	for k := c.a; k < c.b; k++ {
-		switch w := d.word(k); w {
-		case "construction", "ساخت", "احداث", "اجرایی", "building":
-			build = true
-		case "underway", "ongoing", "continues", "continuing", "ادامه":
-			ongoing = true
-		case "way":
-			ongoing = ongoing || d.word(k-1) == "under"
-		case "started", "began", "begun", "commenced", "start", "starts", "begin", "begins", "commence", "آغاز", "شروع":
-			start = true
-			next := d.word(k + 1)
-			if w == "started" || w == "began" || w == "begun" || w == "commenced" || (w == "آغاز" || w == "شروع") && (next == "شد" || next == "شده" || next == "گردید") {
-				past = true
-			}
-		}
-	}
+	build := d.roleIn(c.a, c.b, roleBuild) >= 0 || d.roleIn(c.a, c.b, roleWorks) >= 0
+	ongoing := d.roleIn(c.a, c.b, roleOngoing) >= 0
+	past := d.roleIn(c.a, c.b, roleStarted) >= 0
+	start := past || d.roleIn(c.a, c.b, roleStart) >= 0
 	if build && ongoing {
 		return "under_construction" // "construction of which is under way", «ساخت … ادامه دارد»
 	}

@@ -16,10 +16,6 @@ const (
 // and never a project as a whole.
 var attrOnly = []string{statusPaid}
 
-// partWords name a part of a project («قطعه», "section", «بخش»): a clause
-// about one is about the last project named.
-var partWords = []string{"قطعه", "قطعات", "بخش", "فاز", "section", "sections", "stretch", "phase", "segment", "leg"}
-
 // projectAttributes reads one project fact per measured attribute of a
 // project in sentence s: a length (km), a power (MW) or a volume (m³) with
 // its rate, or a sum of US dollars in a clause about cost, financing or
@@ -135,7 +131,7 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	for k := c.a; k < c.b && !refers; k++ {
 		w := d.word(k)
 		switch {
-		case slices.Contains(partWords, w):
+		case d.roleBefore(k+1, rolePart):
 			refers = true
 		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || w == "line":
 			refers = d.referenceBefore(k) || d.word(k-1) == "the" || d.word(k-1) == "its" || d.word(k-2) == "the"

@@ -691,7 +691,7 @@ func (d *doc) regionObject(s *sentence, c span, i int) bool {
 			continue
 		}
 		for k := m.Start - 1; k >= max(a, m.Start-3); k-- {
-			if slices.Contains(objectWords, d.word(k)) {
+			if d.roleBefore(k+1, roleObjectOf) {
 				return true
 			}
 		}
@@ -904,7 +904,7 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 		}
 	}
 	for _, m := range s.mentions {
-		if m.tok >= c.a && m.tok < c.b && !used[m.code] && !slices.Contains(objectWords, d.word(m.tok-1)) {
+		if m.tok >= c.a && m.tok < c.b && !used[m.code] && !d.roleBefore(m.tok, roleObjectOf) {
 			return items, m.code
 		}
 	}

@@ -1,0 +1,47 @@
+package extract
+
+import "testing"
+
+// TestRoles holds each row of roleRows to a named sentence: the role's
+// word is found where the rule looks for it.
+func TestRoles(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, tt := range []struct {
+		role, text, word string
+	}{
+		{roleDeadline, "حجم تجارت تا سال ۲۰۳۰ به ۵ میلیارد دلار می\u200cرسد", "تا"},
+		{roleDeadline, "trade to reach $5 billion by 2030", "by"},
+		{roleEndOf, "تا پایان سال ۱۴۰۵", "پایان"},
+		{roleBuild, "construction of the railway began", "construction"},
+		{roleWorks, "عملیات اجرایی این طرح آغاز شد", "عملیات"},
+		{roleOngoing, "construction is under way", "under"},
+		{roleStart, "construction is expected to start next year", "start"},
+		{roleStarted, "عملیات ساخت این خط آغاز شد", "آغاز"},
+		{roleCondition, "در صورت تکمیل این خط", "در"},
+		{roleCondition, "if the railway is completed", "if"},
+		{roleObjectOf, "صادرات به پاکستان", "به"},
+		{roleRespective, "به ازبیکستان و تاجیکستان به ترتیب ۹۵ و ۶۲ میلیون دلار", "به"},
+		{roleRespective, "to Uzbekistan and Tajikistan respectively", "respectively"},
+		{roleCrossing, "گذرگاه\u200cهای تورخم و چمن", "گذرگاههای"},
+		{roleCrossing, "the Torkham border crossing", "border"},
+		{rolePart, "قطعه ایرانشهر-زاهدان", "قطعه"},
+		{rolePart, "the fourth section of the line", "section"},
+		{roleWeekday, "از روز سه\u200cشنبه", "سهشنبه"},
+		{roleWeekday, "on Monday", "monday"},
+	} {
+		t.Run(tt.role+" "+tt.word, func(t *testing.T) {
+			a, err := ParseArticle("r", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := x.newDoc(a)
+			k := d.roleIn(0, len(d.toks), tt.role)
+			if k < 0 {
+				t.Fatalf("no %s word in %q", tt.role, tt.text)
+			}
+			if got := d.word(k); got != tt.word {
+				t.Errorf("%s word in %q = %q, want %q", tt.role, tt.text, got, tt.word)
+			}
+		})
+	}
+}
