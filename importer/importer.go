@@ -190,40 +190,12 @@ func (n *Network) Snap(radiusKm float64) {
 	if len(n.Places) == 0 {
 		return
 	}
-	cell := radiusKm / 111.0 // degrees of latitude
-	if !(cell > 0) {
-		cell = 0.01
-	}
-	type key struct{ x, y int32 }
-	cellOf := func(p orb.Point) key {
-		return key{int32(math.Floor(p[0] / cell)), int32(math.Floor(p[1] / cell))}
-	}
-	grid := map[key][]int32{}
-	for i, nd := range n.Nodes {
-		k := cellOf(nd.Loc)
-		grid[k] = append(grid[k], int32(i))
-	}
+	g := n.nodeGrid(radiusKm)
 	for i := range n.Places {
 		p := &n.Places[i]
-		p.Node, p.SnapKm = -1, math.Inf(1)
-		c := cellOf(p.Loc)
-		// Longitude cells shrink with latitude: look far enough east and west.
-		span := int32(1)
-		if cl := math.Cos(p.Loc[1] * math.Pi / 180); cl > 0.05 {
-			span = int32(math.Ceil(1 / cl))
-		}
-		for dx := -span; dx <= span; dx++ {
-			for dy := int32(-1); dy <= 1; dy++ {
-				for _, v := range grid[key{c.x + dx, c.y + dy}] {
-					d := geo.Distance(p.Loc, n.Nodes[v].Loc) / 1000
-					if d < p.SnapKm || (d == p.SnapKm && v < p.Node) {
-						p.Node, p.SnapKm = v, d
-					}
-				}
-			}
-		}
-		if p.SnapKm > radiusKm {
-			p.Node, p.SnapKm = -1, 0
+		p.Node, p.SnapKm = g.nearest(p.Loc)
+		if p.Node < 0 {
+			p.SnapKm = 0
 		}
 	}
 	slices.SortStableFunc(n.Places, func(a, b Place) int {
@@ -235,4 +207,55 @@ func (n *Network) Snap(radiusKm float64) {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
+}
+
+// grid buckets the nodes of a network for nearest-node queries.
+type grid struct {
+	n      *Network
+	cell   float64 // degrees
+	radius float64 // km
+	cells  map[[2]int32][]int32
+}
+
+func (n *Network) nodeGrid(radiusKm float64) *grid {
+	cell := radiusKm / 111.0 // degrees of latitude
+	if !(cell > 0) {
+		cell, radiusKm = 0.01, 1.11
+	}
+	g := &grid{n: n, cell: cell, radius: radiusKm, cells: map[[2]int32][]int32{}}
+	for i, nd := range n.Nodes {
+		k := g.key(nd.Loc)
+		g.cells[k] = append(g.cells[k], int32(i))
+	}
+	return g
+}
+
+func (g *grid) key(p orb.Point) [2]int32 {
+	return [2]int32{int32(math.Floor(p[0] / g.cell)), int32(math.Floor(p[1] / g.cell))}
+}
+
+// nearest returns the nearest node within the grid's radius and its
+// distance in km, or -1 and +Inf. Ties go to the lower node index.
+func (g *grid) nearest(p orb.Point) (int32, float64) {
+	best, bestKm := int32(-1), math.Inf(1)
+	c := g.key(p)
+	// Longitude cells shrink with latitude: look far enough east and west.
+	span := int32(1)
+	if cl := math.Cos(p[1] * math.Pi / 180); cl > 0.05 {
+		span = int32(math.Ceil(1 / cl))
+	}
+	for dx := -span; dx <= span; dx++ {
+		for dy := int32(-1); dy <= 1; dy++ {
+			for _, v := range g.cells[[2]int32{c[0] + dx, c[1] + dy}] {
+				d := geo.Distance(p, g.n.Nodes[v].Loc) / 1000
+				if d < bestKm || (d == bestKm && v < best) {
+					best, bestKm = v, d
+				}
+			}
+		}
+	}
+	if bestKm > g.radius {
+		return -1, math.Inf(1)
+	}
+	return best, bestKm
 }
