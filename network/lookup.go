@@ -81,9 +81,9 @@ func (n *Network) FindPlaces(q string) []PlaceMatch {
 		return all[:k]
 	}
 	// Suggestions: at most five, and only close ones: one edit for a name
-	// of up to four letters, two up to eight, three beyond ("Xi'an" does
-	// not suggest Van, nor "XX" Hami).
-	limit := 2 + min(3, 1+(len([]rune(key))-1)/4)
+	// of up to five letters, two up to nine, three beyond ("Xian" does not
+	// suggest Van, "Dubai" not Mumbai, "XX" not Hami).
+	limit := 2 + min(3, 1+(len([]rune(key))-1)/5)
 	k := 0
 	for k < len(all) && k < 5 && all[k].Distance <= limit {
 		k++

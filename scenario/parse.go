@@ -66,6 +66,19 @@ var errEmpty = errors.New("empty")
 
 var yamlLine = regexp.MustCompile(`line (\d+): `)
 
+// yamlRewrites turn yaml's messages, which name Go types, into words for
+// people, one row per message shape.
+var yamlRewrites = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`field (\S+) not found in type \S+`), `unknown field "$1"`},
+	{regexp.MustCompile("cannot unmarshal !!(\\w+) `([^`]*)` into (float64|\\*float64|int|\\*int)"), `want a number, have $1 "$2"`},
+	{regexp.MustCompile("cannot unmarshal !!(\\w+) `([^`]*)` into (string|\\*string)"), `want a string, have $1 "$2"`},
+	{regexp.MustCompile("cannot unmarshal !!(\\w+) `([^`]*)` into bool"), `want true or false, have $1 "$2"`},
+	{regexp.MustCompile("cannot unmarshal !!(\\w+)( `[^`]*`)? into \\S+"), `unexpected $1 here`},
+}
+
 // yamlError rewrites yaml's "yaml: line N: msg" (possibly several lines)
 // as "file:N: msg".
 func yamlError(file string, err error) string {
@@ -82,6 +95,9 @@ func yamlError(file string, err error) string {
 			part = strings.TrimSpace(part)
 			if part == "" {
 				continue
+			}
+			for _, rw := range yamlRewrites {
+				part = rw.re.ReplaceAllString(part, rw.with)
 			}
 			if loc := yamlLine.FindStringSubmatchIndex(part); loc != nil && loc[0] == 0 {
 				part = file + ":" + part[loc[2]:loc[3]] + ": " + part[loc[1]:]

@@ -34,7 +34,7 @@ func TestParseErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, data, want string
 	}{
-		{"unknown top field", "name: x\nopen_projects: [a]\n", "s.yaml:2: field open_projects not found"},
+		{"unknown top field", "name: x\nopen_projects: [a]\n", "s.yaml:2: unknown field \"open_projects\""},
 		{"unknown item field", "name: x\nchange:\n  - link: a\n    dwel_factor: 2\n", `s.yaml:4: change: unknown field "dwel_factor"`},
 		{"bad date", "name: x\nclose:\n  - {target: a, from: 2026-02-30}\n", "s.yaml:3: "},
 		{"bad number", "name: x\nchange:\n  - {link: a, dwell_factor: two}\n", "s.yaml:3: "},
@@ -67,4 +67,25 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse returned %v and %v", s, err)
 		}
 	})
+}
+
+// TestParseMessagesForPeople: what a user sees names no Go type, and a
+// factor that is not a finite number is refused.
+func TestParseMessagesForPeople(t *testing.T) {
+	for _, tt := range []struct{ name, yaml, want string }{
+		{"unknown field", "name: t\nfrobnicate: 1\n", `s.yaml:2: unknown field "frobnicate"`},
+		{"not a number", "name: t\nchange:\n  - {link: x, speed_factor: fast}\n", `s.yaml:3: want a number, have str "fast"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := scenario.Parse("s.yaml", []byte(tt.yaml))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want %q", err, tt.want)
+			}
+			for _, bad := range []string{"scenario.Scenario", "float64", "Go struct"} {
+				if strings.Contains(err.Error(), bad) {
+					t.Errorf("message names a Go type (%s): %v", bad, err)
+				}
+			}
+		})
+	}
 }

@@ -10,6 +10,7 @@ package scenario
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/caravan-transport/caravan/network"
 	"go.yaml.in/yaml/v3"
@@ -278,6 +279,8 @@ func (s *Scenario) checkChange(n *network.Network, c Change, ps *network.Problem
 		}
 		set++
 		switch {
+		case math.IsNaN(*f.v) || math.IsInf(*f.v, 0):
+			ps.Addf(pos, f.name, "must be a finite number, have %g", *f.v)
 		case f.positive && *f.v <= 0:
 			ps.Addf(pos, f.name, "must be positive, have %g", *f.v)
 		case *f.v < 0:

@@ -45,7 +45,11 @@ func printProject(w io.Writer, p *kb.Project) {
 	if n := len(p.History); n > 0 {
 		since = p.History[n-1].Date.String()
 	}
-	fmt.Fprintf(w, "%s  %s  [%s, %s]\n", p.ID, strings.Join(p.Countries, "–"), p.Kind, statusSince(p.Status().String(), since))
+	status := "no status recorded"
+	if p.Status() != 0 {
+		status = p.Status().String()
+	}
+	fmt.Fprintf(w, "%s  %s  [%s, %s]\n", p.ID, strings.Join(p.Countries, "–"), p.Kind, statusSince(status, since))
 	fmt.Fprintf(w, "  %s\n", p.Names.En)
 	var figs []string
 	for _, r := range []struct {
