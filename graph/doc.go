@@ -14,4 +14,13 @@
 // whatever its status: availability on a date (status, validity, closures,
 // projects a scenario opens) is a per-query bitset, so a date or a scenario
 // never forces a rebuild.
+//
+// Time on an arc is a distribution, not one number: its mean is running
+// time plus border dwell plus wait (for a scheduled departure,
+// BoardingWait; in a terminal queue, QueueWait; for a block train to fill),
+// and its variance sums those elements' variances (mode spread of running
+// time, a lognormal dwell through the published mean and p90, the residual
+// headway). A route's mean and variance add along its arcs; LognormalQuantile
+// reads p10/p50/p90 from them. Seasonal services (a Season on the link) are
+// unavailable outside their window, like a closure.
 package graph

@@ -107,3 +107,20 @@ func TestByP90(t *testing.T) {
 	}
 	t.Logf("time-optimal: mean %.0f h, p90 %.0f h; p90-optimal: mean %.0f h, p90 %.0f h", fast.Total.Hours, fast.Total.HoursP90, safe.Total.Hours, safe.Total.HoursP90)
 }
+
+// TestSeasonalSailing: the Astrakhan sailings stop in the Volga–Caspian
+// ice season, Makhachkala's do not.
+func TestSeasonalSailing(t *testing.T) {
+	p := builtinPlanner(t)
+	seaOnly := []network.Mode{network.Road, network.Rail, network.Ferry, network.Air}
+	if _, err := p.Plan(context.Background(), route.Request{From: "ru-astrakhan", To: "ir-anzali", AsOf: date("2025-07-01"), AvoidModes: seaOnly}); err != nil {
+		t.Errorf("summer: %v", err)
+	}
+	_, err := p.Plan(context.Background(), route.Request{From: "ru-astrakhan", To: "ir-anzali", AsOf: date("2025-01-15"), AvoidModes: seaOnly})
+	if err == nil || !strings.Contains(err.Error(), "runs only in season 03-05..12-13") {
+		t.Errorf("winter: err = %v, want the season named", err)
+	}
+	if _, err := p.Plan(context.Background(), route.Request{From: "ru-makhachkala", To: "ir-anzali", AsOf: date("2025-01-15"), AvoidModes: seaOnly}); err != nil {
+		t.Errorf("Makhachkala in winter: %v", err)
+	}
+}
