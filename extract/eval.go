@@ -95,9 +95,10 @@ type Report struct {
 }
 
 // Accuracy counts, for one kind (or overall), the gold facts paired with a
-// prediction of the same article, kind and value whose countries share at
-// least one country (a maximum matching, like Evaluate's), and among those
-// pairs the ones whose country set, period and status agree as Evaluate
+// prediction: first the predictions that match them (see Evaluate), then,
+// among the rest, one of the same article, kind and value whose countries
+// share at least one country (maximum matchings); and among those pairs
+// the ones whose country set, period and status agree as Evaluate
 // compares them. It tells a wrong period or status apart from a missed fact.
 type Accuracy struct {
 	Kind      string `json:"kind"`
@@ -105,6 +106,20 @@ type Accuracy struct {
 	Countries int    `json:"countries"`
 	Period    int    `json:"period"`
 	Status    int    `json:"status"`
+}
+
+// add counts one pair whose compared fields differ in d.
+func (a *Accuracy) add(d []string) {
+	a.Pairs++
+	if !slices.Contains(d, "countries") {
+		a.Countries++
+	}
+	if !slices.Contains(d, "period") {
+		a.Period++
+	}
+	if !slices.Contains(d, "status") {
+		a.Status++
+	}
 }
 
 // Rate returns n/Pairs, or 1 when there are no pairs.
@@ -230,26 +245,32 @@ func looseScores[K comparable](gold, pred []Fact, groupsG, groupsP map[K][]int, 
 				lenient.Matched++
 			}
 		}
-		m = bipartite(gs, ps, func(g, p int) bool {
+		// Exact matches pair first; the rest pair by value and
+		// overlapping countries.
+		exact := bipartite(gs, ps, func(g, p int) bool { return Matches(gold[g], pred[p]) })
+		var restG, restP []int
+		taken := make([]bool, len(ps))
+		for gi, pi := range exact {
+			if pi >= 0 {
+				taken[pi] = true
+				acc[gold[gs[gi]].Kind].add(nil)
+			} else {
+				restG = append(restG, gs[gi])
+			}
+		}
+		for pi, p := range ps {
+			if !taken[pi] {
+				restP = append(restP, p)
+			}
+		}
+		m = bipartite(restG, restP, func(g, p int) bool {
 			return overlap(gold[g], pred[p]) && !slices.Contains(differences(gold[g], pred[p]), "value")
 		})
 		for gi, pi := range m {
 			if pi < 0 {
 				continue
 			}
-			g, p := gold[gs[gi]], pred[ps[pi]]
-			a := acc[g.Kind]
-			a.Pairs++
-			d := differences(g, p)
-			if !slices.Contains(d, "countries") {
-				a.Countries++
-			}
-			if !slices.Contains(d, "period") {
-				a.Period++
-			}
-			if !slices.Contains(d, "status") {
-				a.Status++
-			}
+			acc[gold[restG[gi]].Kind].add(differences(gold[restG[gi]], pred[restP[pi]]))
 		}
 	}
 	lenient.compute()

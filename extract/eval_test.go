@@ -106,3 +106,36 @@ func TestReadFacts(t *testing.T) {
 		t.Errorf("missing article: error = %v", err)
 	}
 }
+
+func TestEvaluateLenientAndFields(t *testing.T) {
+	tv := func(cs []string, v float64, period string) Fact {
+		return fact("a", KindTradeValue, cs, ptr(v), StatusActual, period)
+	}
+	gold := []Fact{tv([]string{"AF", "PK"}, 1e9, "2024"), tv([]string{"PK"}, 2e8, "2024"), tv([]string{"IR", "TM"}, 5e8, "2025")}
+	pred := []Fact{
+		tv([]string{"AF", "PK"}, 1e9, "2024"), // exact
+		tv([]string{"PK", "UZ"}, 2e8, "2024"), // countries overlap only
+		tv([]string{"IR", "TM"}, 5e8, "2024"), // wrong period
+		tv([]string{"KZ"}, 7e8, ""),           // unrelated
+	}
+	r := Evaluate(gold, pred)
+	if r.Overall.Matched != 1 || r.Lenient.Matched != 2 {
+		t.Errorf("matched = %d exact, %d lenient; want 1, 2", r.Overall.Matched, r.Lenient.Matched)
+	}
+	var all Accuracy
+	for _, a := range r.Fields {
+		if a.Kind == "overall" {
+			all = a
+		}
+	}
+	if all.Pairs != 3 || all.Countries != 2 || all.Period != 2 || all.Status != 3 {
+		t.Errorf("field accuracy = %+v, want 3 pairs: 2 with the countries, 2 with the period, 3 with the status", all)
+	}
+	p := fact("a", KindProject, []string{"AF", "IR"}, ptr(57.0), "", "")
+	p.Unit = ptr("km")
+	q := p
+	q.Unit = ptr("USD")
+	if Matches(p, q) {
+		t.Errorf("project facts of 57 km and 57 USD match")
+	}
+}

@@ -56,6 +56,24 @@ func logReport(t *testing.T, r Report) {
 	}
 }
 
+// checkFieldAccuracy requires period and status accuracy of at least 0.9
+// over the trade and tonnage facts paired with a prediction of their value
+// (Report.Fields).
+func checkFieldAccuracy(t *testing.T, r Report) {
+	t.Helper()
+	var a Accuracy
+	for _, f := range r.Fields {
+		if f.Kind == KindTradeValue || f.Kind == KindTonnage {
+			a.Pairs += f.Pairs
+			a.Period += f.Period
+			a.Status += f.Status
+		}
+	}
+	if p, s := a.Rate(a.Period), a.Rate(a.Status); p < 0.9 || s < 0.9 {
+		t.Errorf("trade and tonnage facts paired by value (%d): period accuracy %.3f, status accuracy %.3f, want >= 0.9 each", a.Pairs, p, s)
+	}
+}
+
 func kindF1(r Report, kind string) float64 {
 	for _, s := range r.Kinds {
 		if s.Kind == kind {
@@ -75,6 +93,7 @@ func TestSeeds(t *testing.T) {
 	if r.Overall.F1 < 0.90 {
 		t.Errorf("overall F1 = %.3f, want >= 0.90", r.Overall.F1)
 	}
+	checkFieldAccuracy(t, r)
 	for _, k := range []string{KindTradeValue, KindTonnage} {
 		if f1 := kindF1(r, k); f1 < 0.95 {
 			t.Errorf("%s F1 = %.3f, want >= 0.95", k, f1)
@@ -95,6 +114,7 @@ func TestGenre(t *testing.T) {
 			if r.Overall.F1 < 0.90 {
 				t.Errorf("overall F1 = %.3f, want >= 0.90", r.Overall.F1)
 			}
+			checkFieldAccuracy(t, r)
 			checkGolden(t, dir, pred)
 		})
 	}

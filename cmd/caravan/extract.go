@@ -164,7 +164,10 @@ func runExtractEval(ctx context.Context, e *env, args []string) error {
 			"A prediction matches a gold fact when the article and kind are the same, the countries are the same\n"+
 			"set (or the gold fact's alt_countries), both values are null or within 0.5 % of the gold value, the\n"+
 			"statuses are equal and the periods are both null or denote the same days (\"SH1400 = 2021-03-21..\n"+
-			"2022-03-20\" equals \"2021-03-21..2022-03-20\"). Each fact matches at most one other.")
+			"2022-03-20\" equals \"2021-03-21..2022-03-20\"); a project's values are compared in the same unit. Each\n"+
+			"fact matches at most one other. Beside F1, the report gives F1 with countries that need only overlap\n"+
+			"and, among gold facts paired with a prediction of the same value, how often the countries, the period\n"+
+			"and the status are right.")
 	goldPath := fs.String("gold", "", "gold facts, one JSON object per line (required)")
 	dir := fs.String("articles", "", "directory of article files named by article id (required)")
 	pos, err := parseFlags(fs, args)
@@ -222,7 +225,20 @@ func writeReport(w io.Writer, r extract.Report, articles int) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "(%d articles)\n", articles)
+	fmt.Fprintf(w, "(%d articles; countries must be the exact set: F1 %.3f, %.3f when they need only overlap)\n",
+		articles, r.Overall.F1, r.Lenient.F1)
+	fmt.Fprintf(w, "\nfacts paired with a prediction of the same value: share with the right countries, period and status\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "kind\tpairs\tcountries\tperiod\tstatus\t")
+	for _, a := range r.Fields {
+		if a.Pairs == 0 && a.Kind != "overall" {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t\n", a.Kind, a.Pairs, a.Rate(a.Countries), a.Rate(a.Period), a.Rate(a.Status))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "\nmisses (%d):\n", len(r.Misses))
 	for _, m := range r.Misses {
 		fmt.Fprintf(w, "  %s %s %s\n", m.Gold.Article, m.Gold.Kind, factSummary(m.Gold))
