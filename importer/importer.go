@@ -31,6 +31,7 @@ import (
 type Node struct {
 	ID  int64     // the source's id (OSM node id), 0 when it has none
 	Loc orb.Point // lon, lat
+	Ref string    // the source's own key when it is not a number (a curated place id)
 }
 
 // Edge is a line between two nodes with no junction inside it.
@@ -47,6 +48,7 @@ type Edge struct {
 	Service     string       // service=* (yard, siding, spur, ...)
 	Name        string
 	SourceID    int64          // OSM way id, or the feature's id
+	Ref         string         // the source's own key when it is not a number (a curated link id)
 	Geometry    orb.LineString // From's location first, To's last
 }
 
@@ -67,6 +69,8 @@ type Place struct {
 	Loc      orb.Point // where the source puts it
 	Node     int32     // nearest node, -1 if none lies within the snap radius
 	SnapKm   float64   // distance to Node
+	Ref      string    // the source's own key (a curated place id)
+	Country  string    // ISO 3166-1 alpha-2, when the source says
 }
 
 // Warnings counts what an import tolerated. Examples holds a few messages
