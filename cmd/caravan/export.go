@@ -18,6 +18,9 @@ var recordTypes = []string{"sources", "agreements", "projects", "figures", "docu
 
 // runExport writes the knowledge base as CSV files or one JSON document.
 func runExport(ctx context.Context, e *env, args []string) error {
+	if isNetExport(args) {
+		return runExportNet(ctx, e, args)
+	}
 	fs, asJSON := e.newFlags("export", "OUT",
 		"Write the knowledge base (sources, agreements, projects, trade figures, documents, facts) as CSV files in\n"+
 			"directory OUT (the dataset format: caravan import reads it back) or, with --format json, as one JSON\n"+

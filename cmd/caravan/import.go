@@ -16,6 +16,9 @@ import (
 // runImport reads records from CSV files or a JSON document into the
 // knowledge base, all or nothing.
 func runImport(ctx context.Context, e *env, args []string) error {
+	if isNetImport(args) {
+		return runImportNet(ctx, e, args)
+	}
 	fs, asJSON := e.newFlags("import", "PATH",
 		"Read records into the knowledge base from PATH: a directory of CSV files in the dataset format\n"+
 			"(sources.csv, agreements.csv, agreement_history.csv, projects.csv, project_history.csv,\n"+

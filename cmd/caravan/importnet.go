@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/caravan-transport/caravan/importer"
+	"github.com/caravan-transport/caravan/importer/geojson"
+	"github.com/caravan-transport/caravan/importer/osm"
+)
+
+// isNetImport reports whether import's arguments ask for a network import
+// (caravan import osm|geojson FILE ...) rather than the knowledge base.
+func isNetImport(args []string) bool {
+	return len(args) > 0 && (args[0] == "osm" || args[0] == "geojson")
+}
+
+// runImportNet imports a network from an OpenStreetMap PBF file or GeoJSON
+// files, prints a summary and the warnings, and writes the network as
+// GeoJSON and CSV files with --out.
+func runImportNet(ctx context.Context, e *env, args []string) error {
+	format, args := args[0], args[1:]
+	var (
+		summary string
+		usage   string
+	)
+	switch format {
+	case "osm":
+		usage, summary = "FILE.osm.pbf", "Import rail (railway=rail), road (highway=*) and ferry (route=ferry) ways from an OpenStreetMap\n"+
+			"PBF file: ways split at junctions with their geometry, stations and ferry terminals snapped to the\n"+
+			"nearest node. Missing relation members and dangling node references are counted as warnings."
+	default:
+		usage, summary = "FILE.geojson [STATIONS.geojson ...]", "Import a network from GeoJSON LineString features (lines) and Point features (stations), joined\n"+
+			"where coordinates are equal. --map names a JSON mapping of properties (see the importer/geojson\n"+
+			"package documentation); the default suits OpenStreetMap railway extracts."
+	}
+	fs, asJSON := e.newFlags("import "+format, usage, summary+
+		"\nWith --out DIR it writes DIR/network.geojson and DIR/nodes.csv, edges.csv, places.csv.\n"+
+		"With --compare it lines the import up with the curated dataset's links of the same mode.")
+	out := fs.String("out", "", "write the network to this `DIR`")
+	compare := fs.Bool("compare", false, "compare with the curated dataset (see --data, --countries)")
+	dataDir := fs.String("data", "", "curated dataset directory for --compare (default the built-in one)")
+	countries := fs.String("countries", "", "with --compare: only links touching these comma-separated `CODES` (e.g. AF,TM)")
+	var modes, bbox, mapping *string
+	if format == "osm" {
+		modes = fs.String("modes", "rail", "comma-separated modes to import: rail, road, ferry")
+		bbox = fs.String("bbox", "", "keep only nodes inside `W,S,E,N` (degrees)")
+	} else {
+		mapping = fs.String("map", "", "property mapping `CONFIG` (JSON)")
+	}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 1 || (format == "osm" && len(pos) != 1) {
+		return usagef("want %s", usage)
+	}
+	start := time.Now()
+	var net *importer.Network
+	if format == "osm" {
+		opt := osm.Options{}
+		if opt.Modes, err = osm.Modes(*modes); err != nil {
+			return usagef("--modes: %v", err)
+		}
+		if *bbox != "" {
+			if opt.BBox, err = osm.ParseBBox(*bbox); err != nil {
+				return usagef("--bbox: %v", err)
+			}
+		}
+		last := time.Now()
+		opt.Progress = func(pass int, done, total int64) {
+			if time.Since(last) > 2*time.Second && total > 0 {
+				last = time.Now()
+				fmt.Fprintf(e.stderr, "caravan import osm: pass %d/2: %.0f%%\n", pass, 100*float64(done)/float64(total))
+			}
+		}
+		net, err = osm.Read(ctx, pos[0], opt)
+	} else {
+		m := geojson.DefaultMapping()
+		if *mapping != "" {
+			if m, err = geojson.ReadMapping(*mapping); err != nil {
+				return err
+			}
+		}
+		net, err = geojson.Read(ctx, m, pos...)
+	}
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	var rep *importer.Report
+	if *compare {
+		cur, err := loadNetwork(ctx, *dataDir)
+		if err != nil {
+			return err
+		}
+		opt := importer.CompareOptions{Countries: splitCSV(*countries)}
+		if len(net.Edges) > 0 {
+			opt.Mode = net.Edges[0].Mode
+		}
+		if rep, err = importer.Compare(net, cur, opt); err != nil {
+			return err
+		}
+	}
+	if *out != "" {
+		if err := importer.WriteCSV(*out, net); err != nil {
+			return err
+		}
+		f, err := os.Create(filepath.Join(*out, "network.geojson"))
+		if err != nil {
+			return err
+		}
+		werr := importer.WriteGeoJSON(f, net)
+		if cerr := f.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			return werr
+		}
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, struct {
+			Nodes    int               `json:"nodes"`
+			Edges    int               `json:"edges"`
+			Places   int               `json:"places"`
+			Counts   importer.Counts   `json:"counts"`
+			Warnings importer.Warnings `json:"warnings"`
+			Seconds  float64           `json:"seconds"`
+		}{len(net.Nodes), len(net.Edges), len(net.Places), net.Counts, net.Warnings, elapsed.Seconds()})
+	}
+	fmt.Fprintf(e.stdout, "imported %s in %.2f s\n", net.Summary(), elapsed.Seconds())
+	fmt.Fprintf(e.stdout, "read %d nodes, %d ways, %d relations\n", net.Counts.Nodes, net.Counts.Ways, net.Counts.Relations)
+	fmt.Fprintf(e.stdout, "warnings: %s\n", net.Warnings)
+	for _, w := range net.Warnings.Examples {
+		fmt.Fprintf(e.stdout, "  %s\n", w)
+	}
+	if *out != "" {
+		fmt.Fprintf(e.stdout, "wrote %s\n", filepath.Join(*out, "{network.geojson,nodes.csv,edges.csv,places.csv}"))
+	}
+	if rep != nil {
+		fmt.Fprintln(e.stdout)
+		return rep.Write(e.stdout)
+	}
+	return nil
+}
