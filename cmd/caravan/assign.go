@@ -7,16 +7,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
+	iofs "io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/assign"
+	"github.com/caravan-transport/caravan/assign/freight"
+	"github.com/caravan-transport/caravan/dataset"
+	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/scenario"
 	"github.com/caravan-transport/caravan/tntp"
 )
 
@@ -192,7 +198,7 @@ func tntpFactors(dir string, toll, dist float64) (float64, float64, string, erro
 	path := filepath.Join(filepath.Dir(filepath.Clean(dir)), "networks.json")
 	raw, err := os.ReadFile(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, iofs.ErrNotExist):
 	case err != nil:
 		return 0, 0, "", caravan.Errorf(caravan.Unavailable, "assign", "%w", err)
 	default:
@@ -289,7 +295,258 @@ func seconds(s float64) string {
 	return (time.Duration(s * float64(time.Second))).Round(time.Millisecond).String()
 }
 
-// runAssignCorridor assigns freight on the corridor network.
+// corridorReport is what "assign" prints for the corridor network.
+type corridorReport struct {
+	Year            int               `json:"year"`
+	AsOf            string            `json:"as_of"`
+	Scenario        string            `json:"scenario,omitempty"`
+	DemandFrom      string            `json:"demand_from"`
+	USDPerTonne     float64           `json:"usd_per_tonne,omitempty"`
+	USDPerTonneSrc  []string          `json:"usd_per_tonne_sources,omitempty"`
+	ValueOfTime     float64           `json:"value_of_time_usd_per_tonne_hour"`
+	Demand          []freight.Demand  `json:"demand"`
+	Result          *freight.Result   `json:"result"`
+	Bottlenecks     []freight.ArcFlow `json:"bottlenecks"`
+	Criticality     []freight.Impact  `json:"criticality,omitempty"`
+	CapacityEstNote string            `json:"capacity_note"`
+}
+
+// runAssignCorridor assigns freight on the corridor network ("assign
+// [criticality] --year Y ...").
 func runAssignCorridor(ctx context.Context, e *env, args []string) error {
-	return usagef("want \"assign tntp DIR\"; corridor assignment is not available yet")
+	crit := false
+	name := "assign"
+	if len(args) > 0 && args[0] == "criticality" {
+		crit, name, args = true, "assign criticality", args[1:]
+	}
+	summary := "Assign yearly freight (tonnes) to the corridor network at equilibrium (Algorithm B) and report volumes, volume/capacity and bottlenecks. Demand: an OD CSV (--demand, columns from,to,tonnes_per_year) or the built-in trade figures for --year turned into tonnes at the dataset's cargo value per tonne and split over each country's hubs."
+	if crit {
+		summary = "Rank links and crossings by the rise in total generalized cost (and freight left without a path) when each is closed, re-solving the equilibrium for each in parallel."
+	}
+	fs, asJSON := e.newFlags(name, "", summary)
+	year := fs.Int("year", 0, "year whose trade (targets due by then, else the latest actual figures) sets the demand")
+	demandFile := fs.String("demand", "", "OD table CSV: from,to,tonnes_per_year (place ids)")
+	pairs := fs.String("pairs", "", "with trade demand: only these country pairs, e.g. AF-KZ,UZ-PK")
+	scen := fs.String("scenario", "", "apply a scenario: a YAML file or the name of a shipped one")
+	asOf := fs.String("as-of", "", "network as of this date, YYYY-MM-DD (default: today)")
+	vot := fs.Float64("value-of-time", 0, "USD per tonne-hour (default: cargo_value_usd_per_tonne × time_cost_rate_per_year / 8760)")
+	top := fs.Int("top", 15, "rows to print")
+	geo := fs.String("geojson", "", "write the flows as GeoJSON lines to this file")
+	gap := fs.Float64("gap", 1e-6, "relative gap to stop at")
+	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q; see caravan %s -h", pos[0], name)
+	}
+	if *top < 0 || !(*gap > 0) || *vot < 0 {
+		return usagef("--top and --value-of-time must not be negative, --gap must be positive")
+	}
+	if *demandFile == "" && *year == 0 {
+		return usagef("want --demand FILE or --year YEAR")
+	}
+	date := network.DateOf(e.now())
+	if *asOf != "" {
+		if date, err = network.ParseDate(*asOf); err != nil {
+			return usagef("--as-of: %v", err)
+		}
+	}
+	var fsys iofs.FS = dataset.Builtin()
+	if *dataDir != "" {
+		if fsys, err = dataset.Dir(*dataDir); err != nil {
+			return err
+		}
+	}
+	n, err := dataset.Load(ctx, fsys)
+	if err != nil {
+		return err
+	}
+	g, err := graph.Compile(n)
+	if err != nil {
+		return err
+	}
+	rep := corridorReport{Year: *year, AsOf: date.String(), CapacityEstNote: "capacities marked estimated are round engineering numbers (see go doc assign/freight), not sourced figures"}
+	if *scen != "" {
+		s, err := loadScenarioFile(*scen)
+		if err != nil {
+			return err
+		}
+		if g, err = g.Apply(s); err != nil {
+			return err
+		}
+		rep.Scenario = s.Name
+	}
+	if *demandFile != "" {
+		f, err := os.Open(*demandFile)
+		if err != nil {
+			return caravan.Errorf(caravan.NotFound, "assign", "%w", err)
+		}
+		rep.Demand, err = freight.ReadDemandCSV(f, *demandFile, n)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		rep.DemandFrom = *demandFile
+	} else {
+		p, ok := n.Parameter("cargo_value_usd_per_tonne")
+		if !ok || !(p.Value > 0) {
+			return caravan.Errorf(caravan.Invalid, "assign", "the dataset has no cargo_value_usd_per_tonne parameter to turn trade values into tonnes")
+		}
+		rep.USDPerTonne, rep.USDPerTonneSrc = p.Value, p.Sources.IDs()
+		b, err := dataset.LoadKnowledge(ctx, fsys, n)
+		if err != nil {
+			return err
+		}
+		rep.Demand, err = freight.FromTrade(b.Figures, n, freight.TradeOptions{Year: *year, USDPerTonne: p.Value, Only: strings.FieldsFunc(*pairs, func(r rune) bool { return r == ',' || r == ' ' })})
+		if err != nil {
+			return err
+		}
+		rep.DemandFrom = fmt.Sprintf("trade figures for %d", *year)
+		if len(rep.Demand) == 0 {
+			return caravan.Errorf(caravan.NotFound, "assign", "no bilateral trade figures usable for %d", *year)
+		}
+	}
+	rep.ValueOfTime = *vot
+	if rep.ValueOfTime == 0 {
+		v, ok1 := n.Parameter("cargo_value_usd_per_tonne")
+		r, ok2 := n.Parameter("time_cost_rate_per_year")
+		if !ok1 || !ok2 {
+			return caravan.Errorf(caravan.Invalid, "assign", "give --value-of-time: the dataset lacks cargo_value_usd_per_tonne or time_cost_rate_per_year")
+		}
+		rep.ValueOfTime = v.Value * r.Value / (365 * 24)
+	}
+	opts := freight.Options{Conditions: graph.Conditions{AsOf: date}, USDPerTonneHour: rep.ValueOfTime, Gap: *gap}
+	m, err := freight.Build(g, rep.Demand, opts)
+	if err != nil {
+		return err
+	}
+	if rep.Result, err = m.Solve(ctx); err != nil {
+		return err
+	}
+	rep.Bottlenecks = rep.Result.Bottlenecks()
+	if crit {
+		if rep.Criticality, err = m.Criticality(ctx, rep.Demand, rep.Result); err != nil {
+			return err
+		}
+	}
+	if *geo != "" {
+		if err := writeFlowsGeoJSON(*geo, n, rep.Result); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, rep)
+	}
+	printCorridor(e.stdout, &rep, *top, crit)
+	return nil
+}
+
+// loadScenarioFile reads a scenario from a file, or a shipped one by name.
+func loadScenarioFile(name string) (*scenario.Scenario, error) {
+	data, err := os.ReadFile(name)
+	if err == nil {
+		return scenario.Parse(name, data)
+	}
+	if !errors.Is(err, iofs.ErrNotExist) {
+		return nil, caravan.Errorf(caravan.Unavailable, "assign", "%w", err)
+	}
+	return scenario.Example(name)
+}
+
+func printCorridor(w io.Writer, r *corridorReport, top int, crit bool) {
+	res := r.Result
+	fmt.Fprintf(w, "Freight on the corridor network as of %s", r.AsOf)
+	if r.Scenario != "" {
+		fmt.Fprintf(w, ", scenario %s", r.Scenario)
+	}
+	fmt.Fprintf(w, "\ndemand: %s", r.DemandFrom)
+	if r.USDPerTonne > 0 {
+		fmt.Fprintf(w, " at $%g per tonne [%s], split over each country's two main hubs", r.USDPerTonne, strings.Join(r.USDPerTonneSrc, "; "))
+	}
+	fmt.Fprintf(w, "\n%.3g Mt/yr in %d OD pairs served", res.DemandTonnes/1e6, len(r.Demand)-len(res.Unserved))
+	if res.UnservedTonne > 0 {
+		fmt.Fprintf(w, ", %.3g Mt/yr in %d pairs without a path", res.UnservedTonne/1e6, len(res.Unserved))
+	}
+	fmt.Fprintf(w, "\nequilibrium: %d iterations, relative gap %.1e; total generalized cost $%.4g bn/yr (value of time $%.4g per t·h)\n\n", res.Iterations, res.Gap, res.TotalCost/1e9, r.ValueOfTime)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "kind\tid\tfrom → to\tmode\tMt/yr\tcapacity Mt/yr\tv/c\thours (free)")
+	for i, f := range res.Flows {
+		if i == top {
+			break
+		}
+		est := ""
+		if f.Estimated {
+			est = " EST"
+		}
+		label := f.ID
+		if f.Name != "" {
+			label = f.Name + " (" + f.ID + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s → %s\t%s\t%.3f\t%.3g%s\t%.2f\t%.1f (%.1f)\n", f.Kind, label, f.From, f.To, f.Mode, f.Tonnes/1e6, f.Capacity/1e6, est, f.VC, f.Hours, f.FreeHours)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n%d element(s) carry freight; %d bottleneck(s) with volume above capacity", len(res.Flows), len(r.Bottlenecks))
+	for _, b := range r.Bottlenecks {
+		fmt.Fprintf(w, "\n  %s %s → %s: v/c %.2f", b.ID, b.From, b.To, b.VC)
+	}
+	fmt.Fprintln(w)
+	if crit {
+		fmt.Fprintln(w, "\nmost critical (closing one at a time, re-solved):")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "rank\tkind\tid\tbase Mt/yr\textra cost $m/yr\tunserved Mt/yr")
+		for i, c := range r.Criticality {
+			if i == top {
+				break
+			}
+			label := c.ID
+			if c.Name != "" {
+				label = c.Name + " (" + c.ID + ")"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%.3f\t%.1f\t%.3f\n", i+1, c.Kind, label, c.BaseTonnes/1e6, c.ExtraCost/1e6, c.Unserved/1e6)
+		}
+		tw.Flush()
+	}
+}
+
+// writeFlowsGeoJSON writes one LineString feature per loaded element, from
+// its tail place to its head place (lon, lat), with its volume and
+// capacity as properties.
+func writeFlowsGeoJSON(path string, n *network.Network, r *freight.Result) error {
+	type feature struct {
+		Type     string `json:"type"`
+		Geometry struct {
+			Type        string       `json:"type"`
+			Coordinates [][2]float64 `json:"coordinates"`
+		} `json:"geometry"`
+		Properties freight.ArcFlow `json:"properties"`
+	}
+	fc := struct {
+		Type     string    `json:"type"`
+		Features []feature `json:"features"`
+	}{Type: "FeatureCollection", Features: []feature{}}
+	for _, f := range r.Flows {
+		a, ok1 := n.Place(f.From)
+		b, ok2 := n.Place(f.To)
+		if !ok1 || !ok2 || f.From == f.To {
+			continue
+		}
+		ft := feature{Type: "Feature", Properties: f}
+		ft.Geometry.Type = "LineString"
+		ft.Geometry.Coordinates = [][2]float64{{a.Loc[0], a.Loc[1]}, {b.Loc[0], b.Loc[1]}}
+		fc.Features = append(fc.Features, ft)
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		return caravan.Errorf(caravan.Unavailable, "assign", "%w", err)
+	}
+	if err := writeJSON(out, fc); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return caravan.Errorf(caravan.Unavailable, "assign", "%w", err)
+	}
+	return nil
 }
