@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/caravan-transport/caravan/network"
 )
@@ -51,6 +52,10 @@ type row struct {
 // missing file gives an empty table when optional is true. Problems go to
 // ps; the returned table is nil only when the file could not be read at all.
 func readTable(fsys fs.FS, file string, cols []column, optional bool, ps *network.Problems) *table {
+	if st, err := fs.Stat(fsys, file); err == nil && st.Size() > MaxFileBytes {
+		ps.Addf(network.Pos{File: file}, "", "file of %d bytes, more than %d", st.Size(), MaxFileBytes)
+		return nil
+	}
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		if optional && errors.Is(err, fs.ErrNotExist) {
@@ -65,6 +70,10 @@ func readTable(fsys fs.FS, file string, cols []column, optional bool, ps *networ
 // parseTable parses CSV data (UTF-8, header row, '#' comments).
 func parseTable(file string, data []byte, cols []column, ps *network.Problems) *table {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from spreadsheet exports
+	if !utf8.Valid(data) {
+		ps.Addf(network.Pos{File: file, Line: firstInvalidLine(data)}, "", "invalid UTF-8 (save the file as UTF-8)")
+		return nil
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comment = '#'
 	r.FieldsPerRecord = -1
@@ -128,9 +137,45 @@ func parseTable(file string, data []byte, cols []column, ps *network.Problems) *
 			ps.Addf(network.Pos{File: file, Line: line}, "", "%d fields, want %d (as in the header)", len(rec), len(header))
 			continue
 		}
+		if i := oversized(rec); i >= 0 {
+			ps.Addf(network.Pos{File: file, Line: line}, strings.TrimSpace(header[i]), "field of %d bytes, more than %d", len(rec[i]), MaxFieldBytes)
+			continue
+		}
 		t.rows = append(t.rows, &row{t: t, line: line, rec: rec, ps: ps})
 	}
 	return t
+}
+
+// MaxFileBytes and MaxFieldBytes bound what a dataset CSV file may hold: a
+// larger file or field is a problem of that file (and line), not read.
+const (
+	MaxFileBytes  = 64 << 20
+	MaxFieldBytes = 1 << 20
+)
+
+// firstInvalidLine returns the 1-based line of the first byte of data that
+// is not valid UTF-8.
+func firstInvalidLine(data []byte) int {
+	off := 0
+	for off < len(data) {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	return 1 + bytes.Count(data[:off], []byte{'\n'})
+}
+
+// oversized returns the index of the first field longer than MaxFieldBytes,
+// or -1.
+func oversized(rec []string) int {
+	for i, f := range rec {
+		if len(f) > MaxFieldBytes {
+			return i
+		}
+	}
+	return -1
 }
 
 func csvPos(file string, err error) network.Pos {
