@@ -77,6 +77,8 @@ func FuzzExtract(f *testing.F) {
 	}
 	f.Add("date 2025-01-01\nKazakhstan and Uzbekistan signed a deal: trade from $1 billion to $3 billion, «یادداشت تفاهم»، «برنامه همکاری».")
 	f.Add("سفر رئیس جمهور، امیر قطر و نخست وزیر به تهران؛ اما دو کشور ۵ میلیون تن")
+	f.Add("صادرات به ازبیکستان و تاجیکستان به ترتیب ۹۵ ملیون و ۶۲ ملیون دالر بوده است. گذرگاه چمن از روز شنبه بسته است.")
+	f.Add("خط آهن ۶۲۸ کیلومتری چابهار-زاهدان ۸۵ درصد پیشرفت داشته و قطعه ایرانشهر-زاهدان به طول ۳۴۵ کیلومتر تکمیل شده است. The 225-km line cost $180 million, of which Iran has paid $95 million; completion is expected by March 2026.")
 	x := NewExtractor(nil)
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := ParseArticle("f", s)

@@ -73,3 +73,39 @@ func TestClosureErrors(t *testing.T) {
 		t.Errorf("no date at all: error = %v, want invalid", err)
 	}
 }
+
+// FuzzClosure extracts any text and converts its disruptions: Closure
+// never panics, and a closure it returns names the fact's place and has
+// exactly one of From and Until.
+func FuzzClosure(f *testing.F) {
+	for _, s := range []string{
+		" date 2025-10-13 گذرگاه مرزی تورخم میان افغانستان و پاکستان از بامداد یکشنبه ۲۰ مهر ۱۴۰۴ بسته شد.",
+		"date 2025-04-21\nThe Torkham crossing between Afghanistan and Pakistan reopened for trade on Monday.",
+		"Border forces of Afghanistan and Pakistan clashed near the Torkham crossing on Friday.",
+	} {
+		f.Add(s)
+	}
+	x := NewExtractor(nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := ParseArticle("f", s)
+		if err != nil {
+			return
+		}
+		fs, err := x.Extract(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fc := range fs {
+			if fc.Kind != KindDisruption {
+				continue
+			}
+			c, err := Closure(fc, a.Date)
+			if err != nil {
+				continue
+			}
+			if c.Target != fc.PlaceID || c.From.IsZero() == c.Until.IsZero() {
+				t.Fatalf("Closure(%+v) = %+v", fc, c)
+			}
+		}
+	})
+}
