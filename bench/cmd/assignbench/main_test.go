@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/caravan-transport/caravan/internal/shareddata"
+)
+
+// TestMain lets the test binary serve as the assign-only child process,
+// which assignbench starts as os.Executable() with -child.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == "-child" {
+		if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+			os.Stderr.WriteString(err.Error() + "\n")
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestSmoke times SiouxFalls once with every tool but tap-b and draws a
+// curve.
+func TestSmoke(t *testing.T) {
+	shareddata.Path(t, "data/tntp/SiouxFalls")
+	var out, errs bytes.Buffer
+	args := []string{"-networks", "SiouxFalls", "-runs", "1", "-curves", "SiouxFalls", "-curve-time", "20s"}
+	if err := run(context.Background(), args, &out, &errs); err != nil {
+		t.Fatalf("run: %v\n%s\n%s", err, out.String(), errs.String())
+	}
+	got := out.String()
+	for _, want := range []string{"| SiouxFalls | caravan B |", "| assign-only binary, B |", "3 ms / 5 ms / 7 ms, 2 MB", "Gap against time on SiouxFalls", "| b |"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, args := range [][]string{{"-runs", "0"}, {"-networks", "Atlantis"}, {"-curves", "x"}, {"extra"}, {"-nosuchflag"}} {
+		var errs bytes.Buffer
+		if _, err := parse(args, &errs); err == nil {
+			t.Errorf("parse(%q): no error", args)
+		}
+	}
+}
