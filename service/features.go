@@ -12,10 +12,11 @@ type FeatureCollection struct {
 
 // Feature is a GeoJSON Feature.
 type Feature struct {
-	Type       string         `json:"type"` // "Feature"
-	ID         string         `json:"id,omitempty"`
-	Geometry   Geometry       `json:"geometry"`
-	Properties map[string]any `json:"properties"`
+	Type       string   `json:"type"` // "Feature"
+	ID         string   `json:"id,omitempty"`
+	Geometry   Geometry `json:"geometry"`
+	Properties any      `json:"properties"` // a map or a struct of properties
+
 }
 
 // Geometry is a GeoJSON Point or LineString; coordinates are lon, lat.
@@ -28,16 +29,16 @@ func newCollection() *FeatureCollection {
 	return &FeatureCollection{Type: "FeatureCollection", Features: []*Feature{}}
 }
 
-func pointFeature(p orb.Point) *Feature {
-	return &Feature{Type: "Feature", Geometry: Geometry{"Point", [2]float64(p)}, Properties: map[string]any{}}
+func pointFeature(p orb.Point, props any) *Feature {
+	return &Feature{Type: "Feature", Geometry: Geometry{"Point", [2]float64(p)}, Properties: props}
 }
 
-func lineFeature(pts ...orb.Point) *Feature {
+func lineFeature(props any, pts ...orb.Point) *Feature {
 	cs := make([][2]float64, len(pts))
 	for i, p := range pts {
 		cs[i] = [2]float64(p)
 	}
-	return &Feature{Type: "Feature", Geometry: Geometry{"LineString", cs}, Properties: map[string]any{}}
+	return &Feature{Type: "Feature", Geometry: Geometry{"LineString", cs}, Properties: props}
 }
 
 func (fc *FeatureCollection) add(f *Feature) { fc.Features = append(fc.Features, f) }

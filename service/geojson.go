@@ -76,18 +76,13 @@ func (s *Service) NetworkGeoJSON(ctx context.Context, q *NetworkQuery) (*Feature
 	}
 	fc := newCollection()
 	for _, p := range s.net.Places() {
-		f := pointFeature(p.Loc)
-		f.ID = p.ID
-		f.Properties["type"] = "place"
-		f.Properties["id"] = p.ID
-		f.Properties["name"] = p.Names.En
-		f.Properties["names"] = p.Names
-		f.Properties["country"] = p.Country
-		f.Properties["kind"] = p.Kind.String()
+		props := map[string]any{"type": "place", "id": p.ID, "name": p.Names.En, "names": p.Names,
+			"country": p.Country, "kind": p.Kind.String(), "sources": nonNil(p.Sources.IDs())}
 		if cs := closures(p.ID); len(cs) > 0 {
-			f.Properties["closures"] = cs
+			props["closures"] = cs
 		}
-		f.Properties["sources"] = nonNil(p.Sources.IDs())
+		f := pointFeature(p.Loc, props)
+		f.ID = p.ID
 		fc.add(f)
 	}
 	for i := range links {
@@ -97,13 +92,13 @@ func (s *Service) NetworkGeoJSON(ctx context.Context, q *NetworkQuery) (*Feature
 		if !okA || !okB {
 			continue
 		}
-		f := lineFeature(a.Loc, b.Loc)
+		props := map[string]any{}
+		f := lineFeature(props, a.Loc, b.Loc)
 		f.ID = l.ID
 		typ := "link"
 		if l.Crossing != nil {
 			typ = "crossing"
 		}
-		props := f.Properties
 		props["type"] = typ
 		props["id"] = l.ID
 		props["from"] = l.From

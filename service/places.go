@@ -239,30 +239,14 @@ func modesOutside(param string, allowed []string) ([]network.Mode, error) {
 	return out, nil
 }
 
-// hubs returns up to k places that stand in for country cc: its cities,
-// sea ports and dry ports with the most links, ties broken by id.
+// hubs returns the ids of up to k places that stand in for country cc
+// (see network.Network.Hubs for the rule).
 func (s *Service) hubs(cc string, k int) []string {
-	degree := map[string]int{}
-	for _, l := range s.net.Links() {
-		degree[l.From]++
-		degree[l.To]++
+	ids := []string{}
+	for _, p := range s.net.Hubs(cc, k) {
+		ids = append(ids, p.ID)
 	}
-	var ids []string
-	for _, p := range s.net.Places() {
-		if p.Country == cc && degree[p.ID] > 0 && (p.Kind == network.City || p.Kind == network.SeaPort || p.Kind == network.DryPort) {
-			ids = append(ids, p.ID)
-		}
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if degree[ids[i]] != degree[ids[j]] {
-			return degree[ids[i]] > degree[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	if len(ids) > k {
-		ids = ids[:k]
-	}
-	return nonNil(ids)
+	return ids
 }
 
 func nonNil[T any](xs []T) []T {

@@ -16,7 +16,11 @@ var RouteParams = []string{"from", "to", "as_of", "by", "teu", "tonnes", "avoid"
 
 // RouteQuery is a checked route request.
 type RouteQuery struct {
-	Request      route.Request
+	Request route.Request
+	// From and To are the places the ends may be: one place, or the two
+	// sides of a border crossing that a name stands for ("Torkham"); the
+	// planner picks the side that fits the direction of travel.
+	From, To     []string
 	Scenario     string // a shipped scenario name (or, in the CLI, a file); "" for none
 	Pareto       bool
 	Alternatives int     // 0: the best route only
@@ -69,16 +73,14 @@ func (s *Service) ParseRoute(p Params) (*RouteQuery, error) {
 	if q.Pareto && q.Alternatives > 0 {
 		return nil, caravan.InvalidParam("alternatives", "pareto and alternatives exclude each other")
 	}
-	from, err := s.ResolvePlace("from", p.str("from"))
-	if err != nil {
+	if q.From, err = s.resolveEnd("from", p.str("from")); err != nil {
 		return nil, err
 	}
-	to, err := s.ResolvePlace("to", p.str("to"))
-	if err != nil {
+	if q.To, err = s.resolveEnd("to", p.str("to")); err != nil {
 		return nil, err
 	}
-	r.From, r.To = from.ID, to.ID
-	if r.From == r.To {
+	r.From, r.To = q.From[0], q.To[0]
+	if len(q.From) == 1 && len(q.To) == 1 && r.From == r.To {
 		return nil, caravan.InvalidParam("to", "origin and destination are the same place (%s)", r.From)
 	}
 	avoid, err := p.list("avoid", s.limits.MaxListItems)
@@ -150,6 +152,15 @@ func (s *Service) Route(ctx context.Context, q *RouteQuery) (*RouteResult, error
 		return nil, err
 	}
 	res := &RouteResult{Warnings: q.Warnings}
+	var sided *route.Itinerary
+	if len(q.From) > 1 || len(q.To) > 1 {
+		if sided, err = pl.PlanSides(ctx, q.Request, q.From, q.To); err != nil {
+			return nil, err
+		}
+		q2 := *q
+		q2.Request.From, q2.Request.To = sided.From.ID, sided.To.ID
+		q = &q2
+	}
 	switch {
 	case q.Pareto:
 		res.Kind = "pareto"
@@ -176,9 +187,11 @@ func (s *Service) Route(ctx context.Context, q *RouteQuery) (*RouteResult, error
 		}
 	default:
 		res.Kind = "best"
-		it, err := pl.Plan(ctx, q.Request)
-		if err != nil {
-			return nil, err
+		it := sided
+		if it == nil {
+			if it, err = pl.Plan(ctx, q.Request); err != nil {
+				return nil, err
+			}
 		}
 		res.Routes = []Route{s.withGeometry(it)}
 	}
@@ -188,35 +201,32 @@ func (s *Service) Route(ctx context.Context, q *RouteQuery) (*RouteResult, error
 	return res, nil
 }
 
+// legProps are the properties of a leg's feature.
+type legProps struct {
+	Leg      int    `json:"leg"` // index into the itinerary's legs
+	Kind     string `json:"kind"`
+	ID       string `json:"id"`
+	Mode     string `json:"mode"`
+	Gauge    int    `json:"gauge,omitempty"`
+	Crossing string `json:"crossing,omitempty"`
+	Transfer string `json:"transfer,omitempty"`
+}
+
 // withGeometry pairs an itinerary with its geometry.
 func (s *Service) withGeometry(it *route.Itinerary) Route {
-	fc := newCollection()
+	fc := &FeatureCollection{Type: "FeatureCollection", Features: make([]*Feature, 0, len(it.Legs))}
 	for i, l := range it.Legs {
 		a, okA := s.net.Place(l.From.ID)
 		b, okB := s.net.Place(l.To.ID)
 		if !okA || !okB {
 			continue
 		}
-		var f *Feature
+		props := &legProps{Leg: i, Kind: l.Kind, ID: l.ID, Mode: l.Mode, Gauge: l.Gauge, Crossing: l.Crossing, Transfer: l.Transfer}
 		if l.Kind == "transfer" || l.From.ID == l.To.ID {
-			f = pointFeature(a.Loc)
+			fc.add(pointFeature(a.Loc, props))
 		} else {
-			f = lineFeature(a.Loc, b.Loc)
+			fc.add(lineFeature(props, a.Loc, b.Loc))
 		}
-		f.Properties["leg"] = i
-		f.Properties["kind"] = l.Kind
-		f.Properties["id"] = l.ID
-		f.Properties["mode"] = l.Mode
-		if l.Gauge != 0 {
-			f.Properties["gauge"] = l.Gauge
-		}
-		if l.Crossing != "" {
-			f.Properties["crossing"] = l.Crossing
-		}
-		if l.Transfer != "" {
-			f.Properties["transfer"] = l.Transfer
-		}
-		fc.add(f)
 	}
 	return Route{Itinerary: it, Geometry: fc}
 }
@@ -227,4 +237,26 @@ func scenarioName(s string) string {
 		return "base"
 	}
 	return s
+}
+
+// resolveEnd resolves an end of a route: a place by id or name, or, when
+// the name stands for a border crossing rather than one place ("Torkham",
+// "Hairatan/Termez"), both sides of the crossing.
+func (s *Service) resolveEnd(param, q string) ([]string, error) {
+	p, err := s.ResolvePlace(param, q)
+	if err == nil {
+		return []string{p.ID}, nil
+	}
+	if caravan.KindOf(err) == caravan.Internal {
+		return nil, err
+	}
+	sides := s.net.CrossingSides(q)
+	if len(sides) == 0 {
+		return nil, err
+	}
+	ids := make([]string, len(sides))
+	for i, p := range sides {
+		ids[i] = p.ID
+	}
+	return ids, nil
 }

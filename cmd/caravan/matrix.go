@@ -17,7 +17,7 @@ func runMatrix(ctx context.Context, e *env, args []string) error {
 		"Best-route values between places. A list item is a place (id or name) or a country code, which stands for the country's hubs: its three best-connected cities and ports.")
 	fs.String("from", "", "comma-separated places or country codes")
 	fs.String("to", "", "comma-separated places or country codes")
-	fs.String("by", "time", "criterion: time (hours), cost (USD), co2 (kg), gc (USD) or risk")
+	fs.String("by", "time", "criterion: time (hours), p90 (hours), cost (USD), co2 (kg), gc (USD) or risk")
 	fs.String("as-of", "", "date, YYYY-MM-DD (default: today)")
 	fs.String("teu", "", "shipment size in TEU")
 	fs.String("tonnes", "", "shipment size in tonnes")

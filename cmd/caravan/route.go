@@ -17,7 +17,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 		"Plan a freight route between two places (ids or names in English or Persian).")
 	fs.String("teu", "", "shipment size in TEU (default 1 TEU when neither --teu nor --tonnes is given)")
 	fs.String("tonnes", "", "shipment size in tonnes")
-	fs.String("by", "time", "criterion to minimise: time, cost, co2, gc (generalised cost) or risk")
+	fs.String("by", "time", "criterion to minimise: time, p90 (reliable time), cost, co2, gc (generalised cost) or risk")
 	fs.String("as-of", "", "plan on the network as of this date, YYYY-MM-DD (default: today)")
 	fs.String("avoid", "", "comma-separated countries (ISO codes), places, crossings or links, and modes to avoid")
 	fs.String("open", "", "comma-separated project ids whose links to treat as open (e.g. trans-afghan-railway)")
@@ -104,8 +104,8 @@ func printItinerary(w io.Writer, it *route.Itinerary) {
 	}
 	tw.Flush()
 	t := it.Total
-	fmt.Fprintf(w, "\ntotal: %.0f km, %.1f h (%.1f days; p90 %.1f h), %.0f USD, %.0f kg CO2, %d border(s), %d transfer(s)",
-		t.Km, t.Hours, t.Days, t.HoursP90, t.USD, t.KgCO2, t.Borders, t.Transfers)
+	fmt.Fprintf(w, "\ntotal: %.0f km, %.1f h (%.1f days; p10 %.1f h, p50 %.1f h, p90 %.1f h), %.0f USD, %.0f kg CO2, %d border(s), %d transfer(s)",
+		t.Km, t.Hours, t.Days, t.HoursP10, t.HoursP50, t.HoursP90, t.USD, t.KgCO2, t.Borders, t.Transfers)
 	if t.Risk > 0 {
 		fmt.Fprintf(w, ", risk %.3f", t.Risk)
 	}

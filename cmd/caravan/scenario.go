@@ -90,7 +90,7 @@ func runScenarioDiff(ctx context.Context, e *env, args []string) error {
 		"Compare the best route between two places under scenarios A and B (a file, a shipped name, or base).")
 	fs.String("from", "", "origin place (id or name)")
 	fs.String("to", "", "destination place (id or name)")
-	fs.String("by", "time", "criterion: time, cost, co2, gc or risk")
+	fs.String("by", "time", "criterion: time, p90, cost, co2, gc or risk")
 	fs.String("as-of", "", "date, YYYY-MM-DD (default: B's as_of, else A's, else today)")
 	fs.String("teu", "", "shipment size in TEU")
 	fs.String("tonnes", "", "shipment size in tonnes")
