@@ -10,8 +10,8 @@ import (
 
 // Metric is a CCH customized for one weight vector: for every rank, the
 // upward arcs a forward search needs (fhead, fw) and those a backward
-// search needs (bhead, bw), and for every supergraph arc the middle node
-// of the path it stands for in each direction (for unpacking). A Metric is
+// search needs (bhead, bw), each with the middle node of the path it
+// stands for (for unpacking). A Metric is
 // immutable and safe for concurrent use.
 type Metric struct {
 	c *CCH
@@ -20,10 +20,9 @@ type Metric struct {
 	ffirst, bfirst []int32 // by rank, len N+1
 	fhead, bhead   []int32
 	fw, bw         []float64
-
-	// mid[2k] and mid[2k+1] are the middle ranks of arc k upwards and
-	// downwards, -1 when the arc is an original arc of the graph.
-	mid []int32
+	// fmid and bmid are the middle ranks of the kept arcs (the lower node
+	// of the triangle that gave the weight), -1 for an original arc.
+	fmid, bmid []int32
 }
 
 // MetricStats describes a Metric.
@@ -60,9 +59,10 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 	for k := range wt {
 		wt[k] = inf
 	}
-	mt := &Metric{c: c, w: w, mid: make([]int32, 2*m)}
-	for i := range mt.mid {
-		mt.mid[i] = -1
+	mt := &Metric{c: c, w: w}
+	mid := make([]int32, 2*m)
+	for i := range mid {
+		mid[i] = -1
 	}
 	for a, x := range w {
 		if !(x >= 0) {
@@ -72,7 +72,7 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 			wt[k] = x // arcOf is 2·arc + direction
 		}
 	}
-	cu := customizer{c: c, wt: wt, mid: mt.mid}
+	cu := customizer{c: c, wt: wt, mid: mid}
 	// Basic customization: arcs of u take the lower triangles {x, u, v},
 	// x < u < v, whose arcs {x, u} and {x, v} are final by then.
 	if err := cu.parallel(ctx, cu.basic, false); err != nil {
@@ -90,36 +90,55 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 		return nil, err
 	}
 	pw := cu.pw
-	up := func(k int32) float64 { return wt[2*k] }
-	down := func(k int32) float64 { return wt[2*k+1] }
-	pu := func(k int32) float64 { return pw[2*k] }
-	pd := func(k int32) float64 { return pw[2*k+1] }
-	first, head := c.first, c.head
-	tight := func(basic, perfect float64) bool {
-		return !math.IsInf(basic, 1) && basic-perfect <= tightTol*perfect
+	// An arc direction is kept when its basic weight is the distance (up to
+	// rounding), and so are the halves it unpacks into (in exact arithmetic
+	// they are tight too; this keeps Path whole under rounding).
+	keep := make([]bool, 2*m)
+	for k := range keep {
+		keep[k] = !math.IsInf(wt[k], 1) && wt[k]-pw[k] <= tightTol*pw[k]
 	}
-	mt.ffirst = make([]int32, n+1)
-	mt.bfirst = make([]int32, n+1)
+	first, head := c.first, c.head
+	for u := int32(n) - 1; u >= 0; u-- {
+		for k := first[u]; k < first[u+1]; k++ {
+			v := head[k]
+			for dir := range int32(2) {
+				x := mid[2*k+dir]
+				if !keep[2*k+dir] || x < 0 {
+					continue
+				}
+				kxu, kxv := c.find(x, u), c.find(x, v)
+				if dir == 0 { // u→x→v
+					keep[2*kxu+1], keep[2*kxv] = true, true
+				} else { // v→x→u
+					keep[2*kxv+1], keep[2*kxu] = true, true
+				}
+			}
+		}
+	}
 	nf, nb := 0, 0
 	for k := range int32(m) {
-		if tight(up(k), pu(k)) {
+		if keep[2*k] {
 			nf++
 		}
-		if tight(down(k), pd(k)) {
+		if keep[2*k+1] {
 			nb++
 		}
 	}
-	mt.fhead, mt.fw = make([]int32, 0, nf), make([]float64, 0, nf)
-	mt.bhead, mt.bw = make([]int32, 0, nb), make([]float64, 0, nb)
+	mt.ffirst = make([]int32, n+1)
+	mt.bfirst = make([]int32, n+1)
+	mt.fhead, mt.fw, mt.fmid = make([]int32, 0, nf), make([]float64, 0, nf), make([]int32, 0, nf)
+	mt.bhead, mt.bw, mt.bmid = make([]int32, 0, nb), make([]float64, 0, nb), make([]int32, 0, nb)
 	for u := range n {
 		for k := first[u]; k < first[u+1]; k++ {
-			if tight(up(k), pu(k)) {
+			if keep[2*k] {
 				mt.fhead = append(mt.fhead, head[k])
-				mt.fw = append(mt.fw, up(k))
+				mt.fw = append(mt.fw, wt[2*k])
+				mt.fmid = append(mt.fmid, mid[2*k])
 			}
-			if tight(down(k), pd(k)) {
+			if keep[2*k+1] {
 				mt.bhead = append(mt.bhead, head[k])
-				mt.bw = append(mt.bw, down(k))
+				mt.bw = append(mt.bw, wt[2*k+1])
+				mt.bmid = append(mt.bmid, mid[2*k+1])
 			}
 		}
 		mt.ffirst[u+1] = int32(len(mt.fhead))
@@ -136,7 +155,7 @@ func (m *Metric) Stats() MetricStats {
 	return MetricStats{
 		ForwardArcs:  len(m.fhead),
 		BackwardArcs: len(m.bhead),
-		Bytes: 4*(len(m.ffirst)+len(m.bfirst)+len(m.fhead)+len(m.bhead)+len(m.mid)) +
+		Bytes: 4*(len(m.ffirst)+len(m.bfirst)+len(m.fhead)+len(m.bhead)+len(m.fmid)+len(m.bmid)) +
 			8*(len(m.fw)+len(m.bw)),
 	}
 }

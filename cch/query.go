@@ -1,6 +1,9 @@
 package cch
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Query answers point-to-point queries on one Metric with an
 // elimination-tree search: each direction walks from its end up the chain of
@@ -143,12 +146,7 @@ func (q *Query) unpackAll(buf []int32) []int32 {
 		e := st[len(st)-1]
 		st = st[:len(st)-1]
 		u, v := e[0], e[1]
-		var mid int32
-		if u < v {
-			mid = q.m.mid[2*c.find(u, v)]
-		} else {
-			mid = q.m.mid[2*c.find(v, u)+1]
-		}
+		mid := q.m.middle(u, v)
 		if mid >= 0 {
 			st = append(st, [2]int32{mid, v}, [2]int32{u, mid})
 			continue
@@ -263,4 +261,19 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 	q.meet = meet
 	q.Relaxed = relaxed
 	return best
+}
+
+// middle returns the middle rank of the kept arc u → v, -1 for an original
+// arc (or, which cannot happen for an arc a query used, an arc not kept).
+func (m *Metric) middle(u, v int32) int32 {
+	first, head, mids, lo := m.ffirst, m.fhead, m.fmid, u
+	if u > v {
+		first, head, mids, lo, v = m.bfirst, m.bhead, m.bmid, v, u
+	}
+	hs := head[first[lo]:first[lo+1]]
+	i, ok := slices.BinarySearch(hs, v)
+	if !ok {
+		return -1
+	}
+	return mids[int(first[lo])+i]
 }
