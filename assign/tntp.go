@@ -27,17 +27,19 @@ func FromTNTP(net *tntp.Network, trips *tntp.Trips, tollFactor, distanceFactor f
 	if err != nil {
 		return nil, nil, caravan.Errorf(caravan.Invalid, op, "%w", err)
 	}
-	var ods []OD
+	var get func(int) OD
+	count := 0
 	if trips != nil {
 		if trips.Zones != net.Zones {
 			return nil, nil, caravan.Errorf(caravan.Invalid, op, "trips have %d zones, the network %d", trips.Zones, net.Zones)
 		}
-		ods = make([]OD, len(trips.Demand))
-		for i, od := range trips.Demand {
-			ods[i] = OD{From: od.Origin - 1, To: od.Dest - 1, Flow: od.Flow}
+		count = len(trips.Demand)
+		get = func(i int) OD {
+			od := trips.Demand[i]
+			return OD{From: od.Origin - 1, To: od.Dest - 1, Flow: od.Flow}
 		}
 	}
-	d, err := NewDemand(net.Zones, ods)
+	d, err := newDemand(net.Zones, count, get)
 	if err != nil {
 		return nil, nil, caravan.Errorf(caravan.Invalid, op, "%w", err)
 	}
