@@ -1,0 +1,196 @@
+package service
+
+import (
+	"context"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/scenario"
+)
+
+var fixed = func() time.Time { return time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC) }
+
+func newTestService(t *testing.T, cache int) *Service {
+	t.Helper()
+	s, err := New(t.Context(), Options{Now: fixed, CacheSize: cache, DB: ":memory:"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestParseRoute checks each parameter once: a mistake is Invalid (or
+// NotFound for a name) and names its parameter.
+func TestParseRoute(t *testing.T) {
+	s := newTestService(t, 4)
+	base := func(kv ...string) Params {
+		p := Params{"from": "Almaty", "to": "Tehran"}
+		for i := 0; i+1 < len(kv); i += 2 {
+			p[kv[i]] = kv[i+1]
+		}
+		return p
+	}
+	for _, tt := range []struct {
+		name  string
+		p     Params
+		kind  caravan.Kind // 0 (Internal) means no error wanted
+		param string
+	}{
+		{"ok", base(), 0, ""},
+		{"ok every parameter", base("as_of", "2025-06-01", "by", "cost", "teu", "2", "avoid", "TM,ferry", "modes", "rail,road",
+			"open", "trans-afghan-railway", "risk_penalty", "10", "value", "5000", "alternatives", "3", "max_shared", "0.4"), 0, ""},
+		{"missing from", Params{"to": "Tehran"}, caravan.Invalid, "from"},
+		{"same place", base("to", "kz-almaty"), caravan.Invalid, "to"},
+		{"NaN teu", base("teu", "NaN"), caravan.Invalid, "teu"},
+		{"negative tonnes", base("tonnes", "-1"), caravan.Invalid, "tonnes"},
+		{"huge tonnes", base("tonnes", "1e308"), caravan.Invalid, "tonnes"},
+		{"+Inf value", base("value", "+Inf"), caravan.Invalid, "value"},
+		{"risk penalty text", base("risk_penalty", "high"), caravan.Invalid, "risk_penalty"},
+		{"max_shared above 1", base("alternatives", "2", "max_shared", "1.5"), caravan.Invalid, "max_shared"},
+		{"alternatives over the cap", base("alternatives", "9"), caravan.Invalid, "alternatives"},
+		{"alternatives not whole", base("alternatives", "2.5"), caravan.Invalid, "alternatives"},
+		{"pareto and alternatives", base("pareto", "true", "alternatives", "2"), caravan.Invalid, "alternatives"},
+		{"pareto not a boolean", base("pareto", "maybe"), caravan.Invalid, "pareto"},
+		{"bad date", base("as_of", "2026-02-30"), caravan.Invalid, "as_of"},
+		{"bad criterion", base("by", "fastest"), caravan.Invalid, "by"},
+		{"bad mode", base("modes", "rail,camel"), caravan.Invalid, "modes"},
+		{"empty avoid list", base("avoid", " , "), caravan.Invalid, "avoid"},
+		{"unknown avoid", base("avoid", "Atlantis"), caravan.NotFound, "avoid"},
+		{"unknown project", base("open", "atlantis-railway"), caravan.NotFound, "open"},
+		{"unknown place", base("from", "Atlantis"), caravan.NotFound, "from"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.ParseRoute(tt.p)
+			if tt.kind == 0 {
+				if err != nil {
+					t.Fatalf("ParseRoute: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("ParseRoute: no error")
+			}
+			if k := caravan.KindOf(err); k != tt.kind {
+				t.Errorf("kind %v, want %v (%v)", k, tt.kind, err)
+			}
+			if p := caravan.ParamOf(err); p != tt.param {
+				t.Errorf("param %q, want %q (%v)", p, tt.param, err)
+			}
+		})
+	}
+}
+
+func TestParamsFromQuery(t *testing.T) {
+	if _, err := ParamsFromQuery(url.Values{"from": {"a", "b"}}, "from"); caravan.ParamOf(err) != "from" {
+		t.Errorf("repeated parameter: %v", err)
+	}
+	if _, err := ParamsFromQuery(url.Values{"form": {"a"}}, "from"); caravan.ParamOf(err) != "form" {
+		t.Errorf("unknown parameter: %v", err)
+	}
+	p, err := ParamsFromQuery(url.Values{"from": {"Kabul"}}, "from", "to")
+	if err != nil || p["from"] != "Kabul" {
+		t.Errorf("ParamsFromQuery = %v, %v", p, err)
+	}
+}
+
+// TestPlannerCache: compiled scenario graphs are kept in a bounded cache;
+// concurrent requests for one scenario share one compilation; a scenario
+// that fails is not kept.
+func TestPlannerCache(t *testing.T) {
+	s := newTestService(t, 2)
+	ctx := context.Background()
+	names := scenario.Examples()
+	if len(names) < 3 {
+		t.Skip("fewer than three shipped scenarios")
+	}
+	var wg sync.WaitGroup
+	got := make([]any, 8)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pl, _, err := s.planner(ctx, names[0])
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = pl
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		if got[i] != got[0] {
+			t.Fatal("concurrent requests for one scenario got different planners")
+		}
+	}
+	for _, n := range names {
+		if _, _, err := s.planner(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := s.lru.Len(); n > 3 {
+		t.Errorf("cache holds %d graphs, want at most 2 scenarios + base", n)
+	}
+	if _, ok := s.cache[""]; !ok {
+		t.Error("the base graph was evicted")
+	}
+	if _, _, err := s.planner(ctx, "atlantis"); caravan.KindOf(err) != caravan.NotFound || caravan.ParamOf(err) != "scenario" {
+		t.Errorf("unknown scenario: %v", err)
+	}
+	if _, ok := s.cache["atlantis"]; ok {
+		t.Error("a failed scenario stays in the cache")
+	}
+}
+
+func TestPaginate(t *testing.T) {
+	items := []int{1, 2, 3, 4, 5}
+	for _, tt := range []struct {
+		pg   Page
+		want []int
+	}{
+		{Page{Limit: 2}, []int{1, 2}},
+		{Page{Limit: 2, Offset: 4}, []int{5}},
+		{Page{Limit: 2, Offset: 9}, []int{}},
+		{Page{Limit: 10, Offset: 1}, []int{2, 3, 4, 5}},
+	} {
+		l := paginate(items, tt.pg)
+		if l.Total != 5 || len(l.Items) != len(tt.want) {
+			t.Errorf("paginate(%+v) = %v (total %d), want %v", tt.pg, l.Items, l.Total, tt.want)
+			continue
+		}
+		for i := range tt.want {
+			if l.Items[i] != tt.want[i] {
+				t.Errorf("paginate(%+v) = %v, want %v", tt.pg, l.Items, tt.want)
+			}
+		}
+	}
+}
+
+// TestRouteBorderName: a name shared by the two sides of a crossing ends the
+// route on the side that fits the direction.
+func TestRouteBorderName(t *testing.T) {
+	s := newTestService(t, 2)
+	for _, tt := range []struct{ from, to, wantFrom, wantTo string }{
+		{"Kabul", "Torkham", "af-kabul", "af-torkham"},
+		{"Peshawar", "Torkham", "pk-peshawar", "pk-torkham"},
+	} {
+		q, err := s.ParseRoute(Params{"from": tt.from, "to": tt.to, "as_of": "2025-06-01"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Route(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := res.Routes[0]
+		if it.From.ID != tt.wantFrom || it.To.ID != tt.wantTo {
+			t.Errorf("%s → %s: planned %s → %s, want %s → %s", tt.from, tt.to, it.From.ID, it.To.ID, tt.wantFrom, tt.wantTo)
+		}
+		if len(it.Geometry.Features) != len(it.Legs) {
+			t.Errorf("%d features for %d legs", len(it.Geometry.Features), len(it.Legs))
+		}
+	}
+}
