@@ -165,6 +165,24 @@ func lineAt(data []byte, off int) int {
 	return 1 + bytes.Count(data[:min(off, len(data))], []byte{'\n'})
 }
 
+// lineCounter returns lines of increasing offsets in time linear in the
+// data.
+type lineCounter struct {
+	data []byte
+	off  int
+	line int
+}
+
+func (c *lineCounter) at(off int) int {
+	off = min(off, len(c.data))
+	if off < c.off {
+		return lineAt(c.data, off)
+	}
+	c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
+	c.off = off
+	return c.line
+}
+
 // checkText rejects invalid UTF-8 and JSON strings longer than MaxFieldBytes,
 // naming the file and line.
 func checkText(name string, data []byte) error {
@@ -227,6 +245,7 @@ func (b *builder) add(ctx context.Context, name string, data []byte) error {
 		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
+	lines := &lineCounter{data: data, line: 1}
 	bad := func(off int64, format string, args ...any) error {
 		return caravan.Errorf(caravan.Invalid, op, "%s:%d: %s", name, lineAt(data, int(off)), fmt.Sprintf(format, args...))
 	}
@@ -266,7 +285,7 @@ func (b *builder) add(ctx context.Context, name string, data []byte) error {
 			if err := dec.Decode(&f); err != nil {
 				return bad(start, "feature %d: %v", i+1, err)
 			}
-			b.feature(&f, name, lineAt(data, int(start)+1))
+			b.feature(&f, name, lines.at(int(start)+1))
 		}
 		if _, err := dec.Token(); err != nil {
 			return bad(dec.InputOffset(), "%v", err)
