@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/caravan-transport/caravan/server"
 	"github.com/caravan-transport/caravan/service"
+	_ "modernc.org/sqlite"
 )
 
 const token = "test-token"
@@ -392,4 +394,47 @@ func FuzzRouteQuery(f *testing.F) {
 			t.Fatalf("query %q: body is not JSON: %s", q, rec.Body.String())
 		}
 	})
+}
+
+// TestBusyStore: a write while another process holds the knowledge base's
+// lock is a retryable 503 within seconds, not a hang.
+func TestBusyStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the store's lock timeout")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kb.db")
+	svc, err := service.New(t.Context(), service.Options{Now: fixedNow, DB: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.Store(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(t.Context(), "BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	h := server.New(svc, server.Config{Token: token})
+	req := httptest.NewRequest("POST", "/api/v1/facts/doc-x%231/reject", nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	rec := httptest.NewRecorder()
+	start := time.Now()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 503 || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("locked store: %d %s (Retry-After %q), want 503 with Retry-After", rec.Code, rec.Body.String(), rec.Header().Get("Retry-After"))
+	}
+	if d := time.Since(start); d > 8*time.Second {
+		t.Errorf("locked store answered after %v", d)
+	}
 }

@@ -42,7 +42,9 @@ type Store struct {
 var _ kb.Store = (*Store)(nil)
 
 // Open opens (creating it and its directory if needed) the database at
-// path and brings its schema up to date. ":memory:" opens a private
+// path and brings its schema up to date. A write waits at most two seconds
+// for another writer's lock, then fails with kind Unavailable (the server
+// answers 503, try again) rather than hang. ":memory:" opens a private
 // in-memory database.
 func Open(ctx context.Context, path string) (*Store, error) {
 	const op = "sqlite.Open"
@@ -56,7 +58,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 	}
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"foreign_keys(1)", "busy_timeout(2000)", "journal_mode(WAL)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // writers take the lock at BEGIN and wait for it (busy_timeout)

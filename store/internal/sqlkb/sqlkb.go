@@ -62,7 +62,14 @@ func (s *DB) errf(op string, err error) error {
 	if k == caravan.Internal && s.d.Kind != nil {
 		k = s.d.Kind(err)
 	}
-	return &caravan.Error{Kind: k, Op: s.d.Name + "." + op, Err: err}
+	if k == caravan.Internal && errors.Is(err, context.DeadlineExceeded) {
+		k = caravan.Unavailable // the database did not answer in time: try again
+	}
+	e := &caravan.Error{Kind: k, Op: s.d.Name + "." + op, Err: err}
+	if k == caravan.Unavailable {
+		e.Message = "the knowledge base is busy or unreachable; try again"
+	}
+	return e
 }
 
 // rebind turns ? placeholders into $n for numbered dialects. Queries in
