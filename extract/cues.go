@@ -222,7 +222,7 @@ var cueRows = []cueRow{
 		"people", "persons", "killed", "injured", "officials"}},
 	{CueReference, "", []string{"این", "آن", "همین", "همان", "this", "that", "the same", "these", "those"}},
 	{CueDisruption, StatusClosed, []string{"بسته شد~", "بسته شده", "بسته است", "بسته بود", "بسته ماند~", "بسته بودن", "بسته شدن",
-		"مسدود شد~", "مسدود کرد~", "مسدود است", "مسدود شده", "مسدود بود", "بسته", "انسداد", "closed", "shut", "shut down", "sealed", "closure", "remains closed",
+		"مسدود شد~", "مسدود کرد~", "مسدود است", "متوقف شد~", "متوقف شده", "halted", "suspended", "مسدود شده", "مسدود بود", "بسته", "انسداد", "closed", "shut", "shut down", "sealed", "closure", "remains closed",
 		"remain closed", "blocked"}},
 	{CueDisruption, StatusReopened, []string{"بازگشایی شد~", "بازگشایی گردید", "باز شد~", "دوباره باز شد~", "reopened", "reopens",
 		"re-opened", "was reopened"}},

@@ -166,7 +166,9 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 			// English, periods after the figure ("to exceed $1 billion
 			// this year"); other figures take no deadline.
 			dl := d.deadline(m.Start)
-			if target && !dl && !(s.latin && m.Start >= b) || !target && dl {
+			if target && !dl && !(s.latin && m.Start >= b && !amountBetween(s, b, m.Start)) || !target && dl {
+				// "to $3 billion a year from about $545 million in 2024":
+				// a period after another figure is that figure's.
 				continue
 			}
 		}
@@ -227,4 +229,15 @@ func (d *doc) deadline(i int) bool {
 		return true
 	}
 	return d.roleBefore(i, roleEndOf) && d.word(i-2) == "تا" // «تا پایان سال ۱۴۰۵»
+}
+
+// amountBetween reports whether a money or tonnage amount of s starts
+// within tokens [a, b).
+func amountBetween(s *sentence, a, b int) bool {
+	for _, am := range s.amounts {
+		if am.a >= a && am.a < b && (am.kind == amtMoney || am.kind == amtTon) {
+			return true
+		}
+	}
+	return false
 }

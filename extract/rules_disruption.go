@@ -12,15 +12,18 @@ var disruptionPriority = []string{StatusReopened, StatusClosed, StatusClashes}
 
 // disruptionFacts reads closures, reopenings and clashes at border
 // crossings, ports and lines from sentence s: a clause with a disruption
-// cue (not in the future: «بازگشایی خواهد شد» reports nothing yet) and a
-// named place or a crossing word. The countries are the place's and those
+// cue (not in the future: «بازگشایی خواهد شد» reports nothing yet; not
+// about construction: "construction … has been halted") and a named place
+// or a crossing word. The countries are the place's and those
 // the clause names, completed to a pair from context; the date comes from
 // a day in the clause, or a weekday and the article's date.
 func (d *doc) disruptionFacts(s *sentence) []candidate {
 	var out []candidate
 	for _, c := range d.clauses(s) {
 		cues := d.cuesIn(c.a, c.b, CueDisruption)
-		if len(cues) == 0 || d.hasCue(c.a, c.b, CueFuture) {
+		if len(cues) == 0 || d.hasCue(c.a, c.b, CueFuture) || d.roleIn(c.a, c.b, roleBuild) >= 0 {
+			// "construction of the line has been halted": building work
+			// stalled (a project status), not traffic stopped.
 			continue
 		}
 		status, tok := "", -1

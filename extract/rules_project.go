@@ -243,6 +243,11 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		if st == "completed" && future {
 			return "under_construction" // "expected to be completed in 2026"
 		}
+		if st == "completed" && d.studyBefore(c, m.Start) {
+			// «مطالعات امکان سنجی … تکمیل شده»: the study is done, the
+			// line is at the study stage.
+			return "feasibility_study"
+		}
 		if st == "completed" {
 			// «۸۰ درصد از عملیات اجرایی … به پایان رسیده»: work in progress.
 			for _, am := range s.amounts {
@@ -272,4 +277,15 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		return "construction_started"
 	}
 	return ""
+}
+
+// studyBefore reports whether a feasibility study is named in clause c
+// before token i: what a completion verb at i completes.
+func (d *doc) studyBefore(c span, i int) bool {
+	for _, m := range d.cuesIn(c.a, i, CueStatus) {
+		if m.Entry.Code == "feasibility_study" {
+			return true
+		}
+	}
+	return false
 }

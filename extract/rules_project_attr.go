@@ -180,6 +180,9 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		if slices.Contains(attrOnly, st) != money {
 			continue // a length is not paid; a sum is not completed
 		}
+		if st == "completed" && d.studyBefore(c, m.Start) {
+			st = "feasibility_study" // «مطالعات امکان سنجی مسیر ۶۵۷ کیلومتری … تکمیل شده»
+		}
 		if st == "completed" {
 			// «۸۰ درصد … تکمیل شده» between the measure and its verb: work
 			// in progress.
