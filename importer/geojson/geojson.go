@@ -135,13 +135,31 @@ func Read(ctx context.Context, m Mapping, paths ...string) (*importer.Network, e
 			return nil, err
 		}
 	}
+	return b.finish(), nil
+}
+
+// Decode imports one FeatureCollection held in data; name labels errors.
+func Decode(ctx context.Context, m Mapping, name string, data []byte) (*importer.Network, error) {
+	mode, err := m.mode()
+	if err != nil {
+		return nil, caravan.Errorf(caravan.Invalid, "geojson.Read", "%v", err)
+	}
+	b := &builder{m: m, mode: mode, uses: map[orb.Point]uint8{}}
+	if err := b.add(ctx, name, data); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+func (b *builder) finish() *importer.Network {
+	m := b.m
 	out := b.build()
 	snap := m.SnapKm
 	if snap <= 0 {
 		snap = 2
 	}
 	out.Snap(snap)
-	return out, nil
+	return out
 }
 
 func readFile(path string) ([]byte, error) {

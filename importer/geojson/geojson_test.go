@@ -161,3 +161,22 @@ func TestCentralAsia(t *testing.T) {
 	}
 	t.Logf("%s; %d of %d stations within 2 km of a line; %v", n.Summary(), snapped, len(n.Places), n.Warnings)
 }
+
+// FuzzDecode: any bytes give a network or an error, never a panic, and an
+// accepted file is valid UTF-8.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(tee))
+	f.Add([]byte(`{"type": "FeatureCollection", "features": []}`))
+	f.Add([]byte(`{"features": [{"type": "Feature", "geometry": {"type": "MultiLineString", "coordinates": [[[0, 0], [0, 0], [1, 1]], [[1, 1], [0, 0]]]}, "properties": {"railway": "rail"}}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		n, err := geojson.Decode(context.Background(), geojson.DefaultMapping(), "fuzz.geojson", b)
+		if err != nil {
+			return
+		}
+		for _, e := range n.Edges {
+			if e.From == e.To || len(e.Geometry) < 2 || int(e.From) >= len(n.Nodes) || int(e.To) >= len(n.Nodes) {
+				t.Fatalf("bad edge %+v", e)
+			}
+		}
+	})
+}
