@@ -27,6 +27,9 @@ type doc struct {
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
 	focus      string // the country whose trade the article reports (see tradeFocus)
+	// projParties maps a project id to the countries of the clauses that
+	// say whom it links or who finances it (see projectParties).
+	projParties map[string][]string
 	focusDone  bool
 }
 

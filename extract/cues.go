@@ -248,6 +248,8 @@ const (
 	roleCrossing   = "crossing"     // a border crossing, port, border, road or line that can close
 	rolePart       = "part"         // a part of a project: «قطعه», "section"
 	roleWeekday    = "weekday"      // a day name; Num is its time.Weekday
+	roleLink       = "link"         // a project linking countries: "links", «وصل کند»
+	roleFinance    = "finance"      // a project financed: "loan", «وام», «سرمایه گذاری»
 )
 
 // roleRows are the words of each role.
@@ -266,6 +268,9 @@ var roleRows = []roleRow{
 	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
 		"پل", "تونل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*", "pass", "gate*"}},
 	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "section*", "stretch", "phase*", "segment*", "leg"}},
+	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "وصل", "متصل", "پیوند"}},
+	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "fund*", "lend*", "وام", "سرمایه گذاری", "پرداخت",
+		"تامین مالی", "اعتبار"}},
 	{role: roleWeekday, words: []string{"شنبه", "saturday"}, num: 6},
 	{role: roleWeekday, words: []string{"یکشنبه", "یک شنبه", "sunday"}},
 	{role: roleWeekday, words: []string{"دوشنبه", "دو شنبه", "monday"}, num: 1},

@@ -69,6 +69,11 @@ func (d *doc) finish(kept []candidate) []Fact {
 			parties[id] = normalizeCountries(append(parties[id], c.Countries...))
 		}
 	}
+	for id, cs := range d.projParties {
+		if _, ok := parties[id]; ok {
+			parties[id] = normalizeCountries(append(parties[id], cs...))
+		}
+	}
 	for k, c := range kept {
 		if cs, ok := parties[projectID(c.projKey)]; ok && c.Kind == KindProject {
 			if c.inherit {

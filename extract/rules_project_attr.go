@@ -27,6 +27,7 @@ var attrOnly = []string{statusPaid}
 // status completion_expected and the date as its period.
 func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 	var out []candidate
+	d.projectParties(s)
 	for _, c := range d.clauses(s) {
 		var ms []amount
 		for _, am := range s.amounts {
@@ -208,4 +209,27 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 	}
 	return out
+}
+
+// projectParties records, for each clause of s about a project (named or
+// referred back to) that says whom it links or who finances it ("will
+// carry electricity from Kyrgyzstan and Tajikistan to Pakistan", «افغانستان
+// را از طریق ترکمنستان به قزاقستان وصل کند», «روسیه … وام … برای این
+// پروژه»), the countries the clause names: the project's parties, which
+// every fact of the project in the article takes (see finish).
+func (d *doc) projectParties(s *sentence) {
+	for _, c := range d.clauses(s) {
+		if d.roleIn(c.a, c.b, roleLink) < 0 && d.roleIn(c.a, c.b, roleFinance) < 0 {
+			continue
+		}
+		id, _ := d.clauseProject(s, c)
+		cs := d.countries(s, c.a, c.b, false)
+		if id == "" || len(cs) == 0 {
+			continue
+		}
+		if d.projParties == nil {
+			d.projParties = map[string][]string{}
+		}
+		d.projParties[id] = normalizeCountries(append(d.projParties[id], cs...))
+	}
 }
