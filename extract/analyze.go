@@ -30,7 +30,7 @@ type doc struct {
 	// projParties maps a project id to the countries of the clauses that
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
-	focusDone  bool
+	focusDone   bool
 }
 
 // projectInner returns, for each project among ents, the countries of the
