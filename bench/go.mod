@@ -8,6 +8,10 @@ require (
 	gonum.org/v1/gonum v0.17.0
 )
 
-require github.com/pkg/errors v0.9.1 // indirect
+require (
+	github.com/paulmach/orb v0.14.0 // indirect
+	github.com/pkg/errors v0.9.1 // indirect
+	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
+)
 
 replace github.com/caravan-transport/caravan => ../

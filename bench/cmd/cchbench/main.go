@@ -1,0 +1,276 @@
+// Command cchbench measures caravan's customizable contraction hierarchy
+// (package cch) on the synthetic road graphs of package roadgrid (and the
+// shared real graphs): build (order and supergraph), customization for a new
+// weight vector, query median with path unpacking, peak memory and bytes
+// per arc; optionally caravan's CH on the same pairs for the query ratio.
+// Every CCH distance is checked against Dijkstra (csr) on the first pairs,
+// for the base weights and for a scenario's weights (every weight times a
+// random factor in [0.8, 1.2), 1 % of arcs closed).
+//
+// Usage (from the bench directory):
+//
+//	go run ./cmd/cchbench [-grid 1000] [-pairs 1000] [-check 100] [-ch]
+//
+// The exit status is 1 if a distance disagrees with Dijkstra's.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/signal"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/caravan-transport/caravan/cch"
+	"github.com/caravan-transport/caravan/ch"
+	"github.com/caravan-transport/caravan/csr"
+	"github.com/caravan-transport/caravan/importer/geojson"
+	"github.com/caravan-transport/caravan/roadgrid"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return
+		}
+		fmt.Fprintln(os.Stderr, "cchbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("cchbench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	grid := fs.Int("grid", 1000, "side of the synthetic roadgrid (nodes = grid²)")
+	seed := fs.Uint64("seed", 1, "seed of the graph, the pairs and the scenario")
+	npairs := fs.Int("pairs", 1000, "random query pairs")
+	check := fs.Int("check", 100, "pairs checked against Dijkstra per metric")
+	withCH := fs.Bool("ch", false, "also build caravan's CH and time its queries on the same pairs")
+	customs := fs.Int("customize", 3, "customizations to time (the median is reported)")
+	gj := fs.String("geojson", "", "comma-separated GeoJSON `FILES` of a line network to use instead of the roadgrid (importer/geojson, default mapping; weights in hours)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *grid < 2 || *npairs < 1 || *customs < 1 {
+		return fmt.Errorf("usage: cchbench [-grid N≥2] [-pairs N≥1] [-check N] [-customize N≥1] [-ch]")
+	}
+	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "cchbench: "+format+"\n", a...) }
+
+	start := time.Now()
+	var (
+		g    *csr.Graph
+		w    []float64
+		x, y []float64
+		name string
+	)
+	if *gj != "" {
+		imp, err := geojson.Read(ctx, geojson.DefaultMapping(), strings.Split(*gj, ",")...)
+		if err != nil {
+			return err
+		}
+		if g, w, _, _, err = imp.Graph(); err != nil {
+			return err
+		}
+		x, y = make([]float64, len(imp.Nodes)), make([]float64, len(imp.Nodes))
+		for i, nd := range imp.Nodes {
+			// Kilometres on a plane tangent at 38° N: enough for bisection.
+			x[i], y[i] = nd.Loc[0]*111.32*math.Cos(38*math.Pi/180), nd.Loc[1]*110.57
+		}
+		name = "imported " + imp.Summary()
+	} else {
+		net, err := roadgrid.Generate(roadgrid.Options{Width: *grid, Height: *grid, Seed: *seed})
+		if err != nil {
+			return err
+		}
+		if g, w, err = net.CSR(); err != nil {
+			return err
+		}
+		x, y = net.X, net.Y
+		name = fmt.Sprintf("roadgrid %d×%d", *grid, *grid)
+	}
+	runtime.GC()
+	n, m := g.NumNodes(), g.NumArcs()
+	logf("%s: %d nodes, %d arcs, loaded in %v", name, n, m, time.Since(start).Round(time.Millisecond))
+	base := heapInUse()
+
+	start = time.Now()
+	c, err := cch.Build(ctx, g, cch.Options{X: x, Y: y})
+	if err != nil {
+		return err
+	}
+	build := time.Since(start)
+	cst := c.Stats()
+	logf("cch.Build: %v; %d supergraph arcs, elimination tree depth %d", build.Round(time.Millisecond), cst.Arcs, cst.TreeDepth)
+
+	rng := rand.New(rand.NewPCG(*seed, 0x636368))
+	w2 := make([]float64, m)
+	for a, v := range w {
+		w2[a] = v * (0.8 + 0.4*rng.Float64())
+		if math.IsInf(v, 1) {
+			w2[a] = v
+		}
+		if rng.IntN(100) == 0 {
+			w2[a] = math.Inf(1)
+		}
+	}
+	var times []time.Duration
+	var mt *cch.Metric
+	for i := range *customs {
+		ww := w
+		if i%2 == 1 {
+			ww = w2
+		}
+		start = time.Now()
+		mt, err = c.Customize(ctx, ww)
+		if err != nil {
+			return err
+		}
+		times = append(times, time.Since(start))
+		logf("cch.Customize #%d: %v", i+1, times[i].Round(time.Millisecond))
+	}
+	customize := median(times)
+	mt, err = c.Customize(ctx, w)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	held := heapInUse() - base
+	mst := mt.Stats()
+
+	ps := make([][2]int32, *npairs)
+	prng := rand.New(rand.NewPCG(*seed, 0x7061697273))
+	for i := range ps {
+		ps[i] = [2]int32{int32(prng.IntN(n)), int32(prng.IntN(n))}
+	}
+	q := cch.NewQuery(mt)
+	var buf []int32
+	qt, dist := measure(ps, func(s, t int32) float64 {
+		d := q.Distance(s, t)
+		buf = q.Path(buf[:0])
+		return d
+	})
+	qd, _ := measure(ps, func(s, t int32) float64 { return q.Distance(s, t) })
+
+	// Oracle on the first pairs, for w and w2.
+	bad := 0
+	sr := csr.NewSearcher(g)
+	for i, p := range ps[:min(*check, len(ps))] {
+		if want := sr.Search(w, nil, p[0], p[1]); !near(dist[i], want) {
+			bad++
+		}
+	}
+	m2, err := c.Customize(ctx, w2)
+	if err != nil {
+		return err
+	}
+	q2 := cch.NewQuery(m2)
+	for _, p := range ps[:min(*check, len(ps))] {
+		if want := sr.Search(w2, nil, p[0], p[1]); !near(q2.Distance(p[0], p[1]), want) {
+			bad++
+		}
+	}
+	m2, q2 = nil, nil
+
+	fmt.Fprintf(stdout, "cchbench: %s, %s/%s, %d CPUs, GOMAXPROCS %d; %s; seed %d; %d pairs; load average %s\n\n",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), name, *seed, len(ps), loadavg())
+	fmt.Fprintf(stdout, "| graph | nodes | arcs | build (order + supergraph) | supergraph arcs | tree depth | customize (median of %d) | query p50 (distance) | query p50 (+ path) | bytes/arc (CCH + metric) | checked vs Dijkstra |\n|---|---|---|---|---|---|---|---|---|---|---|\n", *customs)
+	fmt.Fprintf(stdout, "| %s | %d | %d | %v | %d | %d | %v | %v | %v | %.1f (%.1f + %.1f; heap %.1f) | %d/%d equal |\n",
+		strings.SplitN(name, ";", 2)[0], n, m, build.Round(time.Millisecond), cst.Arcs, cst.TreeDepth, customize.Round(time.Millisecond),
+		median(qd), median(qt),
+		float64(cst.Bytes+mst.Bytes)/float64(m), float64(cst.Bytes)/float64(m), float64(mst.Bytes)/float64(m), float64(held)/float64(m),
+		2*min(*check, len(ps))-bad, 2*min(*check, len(ps)))
+	fmt.Fprintf(stdout, "\nmetric: %d forward and %d backward arcs of %d (perfect customization left out the rest)\n", mst.ForwardArcs, mst.BackwardArcs, cst.Arcs)
+
+	if *withCH {
+		start = time.Now()
+		h, err := ch.Build(ctx, g, w, ch.Options{})
+		if err != nil {
+			return err
+		}
+		chBuild := time.Since(start)
+		hq := ch.NewQuery(h)
+		ct, cd := measure(ps, func(s, t int32) float64 {
+			d := hq.Distance(s, t)
+			buf = hq.Path(buf[:0])
+			return d
+		})
+		ctd, _ := measure(ps, func(s, t int32) float64 { return hq.Distance(s, t) })
+		agree := 0
+		for i := range ps {
+			if near(cd[i], dist[i]) {
+				agree++
+			}
+		}
+		fmt.Fprintf(stdout, "\nCH on the same pairs: build %v; query p50 %v (distance), %v (+ path); CCH ÷ CH %.2f× (distance), %.2f× (+ path); %d/%d distances equal to CCH's\n",
+			chBuild.Round(time.Millisecond), median(ctd), median(ct), float64(median(qd))/float64(median(ctd)), float64(median(qt))/float64(median(ct)), agree, len(ps))
+	}
+	fmt.Fprintf(stdout, "\npeak resident memory of the process: %s\n", peakRSS())
+	if bad > 0 {
+		return fmt.Errorf("%d distances differ from Dijkstra's", bad)
+	}
+	return nil
+}
+
+// measure runs query once over every pair and returns the times and distances.
+func measure(ps [][2]int32, query func(s, t int32) float64) ([]time.Duration, []float64) {
+	times := make([]time.Duration, len(ps))
+	dist := make([]float64, len(ps))
+	for i, p := range ps {
+		start := time.Now()
+		dist[i] = query(p[0], p[1])
+		times[i] = time.Since(start)
+	}
+	return times, dist
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func near(a, b float64) bool {
+	if math.IsInf(a, 1) || math.IsInf(b, 1) {
+		return a == b
+	}
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+func heapInUse() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapInuse
+}
+
+// loadavg returns the first field of /proc/loadavg, or "unknown".
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Fields(string(b))[0]
+}
+
+// peakRSS returns VmHWM from /proc/self/status, or "unknown".
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
