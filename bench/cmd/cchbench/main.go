@@ -124,22 +124,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	var times []time.Duration
-	var mt *cch.Metric
 	for i := range *customs {
 		ww := w
 		if i%2 == 1 {
 			ww = w2
 		}
 		start = time.Now()
-		mt, err = c.Customize(ctx, ww)
-		if err != nil {
+		if _, err := c.Customize(ctx, ww); err != nil {
 			return err
 		}
 		times = append(times, time.Since(start))
 		logf("cch.Customize #%d: %v", i+1, times[i].Round(time.Millisecond))
 	}
 	customize := median(times)
-	mt, err = c.Customize(ctx, w)
+	mt, err := c.Customize(ctx, w)
 	if err != nil {
 		return err
 	}
