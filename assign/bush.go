@@ -41,13 +41,18 @@ type bworker struct {
 	spArc, lpArc []int32   // last arc of those paths, -1 at the origin
 	spF, lpF     []int32   // index into bush.flow of that arc, -1 if it is a single approach
 	nf           []float64 // node throughput
-	mark         []uint32  // divergence search stamps
+	sp           []float64 // shortest-path labels through the whole network
+	inq          []uint32  // == qep while queued in shortest
+	qep          uint32
+	mark         []uint32 // divergence search stamps
 	stamp        uint32
 	in           []uint32 // per node: in the bush (== epoch)
 	keep         []uint32 // per arc: in the new bush (== epoch)
 	af           []float64
 	epoch        uint32
 	indeg        []int32
+	pos          []int32 // position of a node's group in the bush order
+	added        []int32 // arcs an update adds, by head in bush order
 	queue        []int32
 	newArcs      []uint32
 	newFlow      []float64
@@ -58,8 +63,8 @@ func newBWorker(net *Network) *bworker {
 	return &bworker{
 		l: make([]float64, n), u: make([]float64, n),
 		spArc: make([]int32, n), lpArc: make([]int32, n), spF: make([]int32, n), lpF: make([]int32, n),
-		nf: make([]float64, n), mark: make([]uint32, n), in: make([]uint32, n),
-		keep: make([]uint32, m), af: make([]float64, m), indeg: make([]int32, n), queue: make([]int32, 0, n),
+		nf: make([]float64, n), sp: make([]float64, n), inq: make([]uint32, n), mark: make([]uint32, n), in: make([]uint32, n),
+		keep: make([]uint32, m), af: make([]float64, m), indeg: make([]int32, n), pos: make([]int32, n), queue: make([]int32, 0, n),
 	}
 }
 
@@ -72,7 +77,7 @@ type bstate struct {
 	next    atomic.Int32
 	bad     []int64 // per worker: origin<<32 | destination without a path, or -1
 
-	initFn, updateFn, spttFn func(int)
+	initFn, spttFn func(int)
 }
 
 // bushes runs Algorithm B. Each iteration measures the gap (shortest paths
@@ -87,7 +92,7 @@ func (s *state) bushes(ctx context.Context) error {
 	for i := range b.workers {
 		b.workers[i] = newBWorker(s.net)
 	}
-	b.initFn, b.updateFn, b.spttFn = b.initWork, b.updateWork, b.spttWork
+	b.initFn, b.spttFn = b.initWork, b.spttWork
 	if err := b.init(); err != nil {
 		return err
 	}
@@ -113,7 +118,6 @@ func (s *state) bushes(ctx context.Context) error {
 func (b *bstate) iterate(ctx context.Context, inner int) {
 	w := b.workers[0]
 	b.thresh = 0.25 * b.gap
-	b.parallel(b.updateFn)
 	for i := range b.bushes {
 		bu := &b.bushes[i]
 		bu.active = w.improve(b, bu, 0)
@@ -152,13 +156,6 @@ func (b *bstate) take() *bush {
 	return &b.bushes[i]
 }
 
-func (b *bstate) updateWork(wk int) {
-	w := b.workers[wk]
-	for bu := b.take(); bu != nil; bu = b.take() {
-		w.update(b, bu)
-	}
-}
-
 // measure returns the SPTT at the current costs, summed over origins in
 // order (so that it does not depend on which worker took which bush).
 func (b *bstate) measure() (float64, error) {
@@ -180,7 +177,7 @@ func (b *bstate) spttWork(wk int) {
 	w := b.workers[wk]
 	b.bad[wk] = -1
 	for bu := b.take(); bu != nil; bu = b.take() {
-		sp, bad := w.sptt(b, bu)
+		sp, bad := w.measureUpdate(b, bu)
 		if bad >= 0 {
 			b.bad[wk] = int64(bu.origin)<<32 | int64(bad)
 			return
@@ -189,48 +186,62 @@ func (b *bstate) spttWork(wk int) {
 	}
 }
 
-// sptt returns the cost of the origin's demand on shortest paths through
-// the whole network: the bush's shortest-path labels, corrected by a
-// label-correcting pass (FIFO, seeded with the bush in topological order)
-// over every arc. Near equilibrium few labels change, so this costs about
-// one look at every arc. It returns a destination without a path, or -1.
-func (w *bworker) sptt(b *bstate, bu *bush) (float64, int32) {
-	net, d := b.net, b.dem
+// measureUpdate is the parallel step of an iteration for one bush, at
+// costs that stay fixed meanwhile: it scans the bush, finds the shortest
+// paths through the whole network (for the gap), and updates the bush's
+// arcs. It returns the cost of the origin's demand on shortest paths and a
+// destination without a path, or -1.
+func (w *bworker) measureUpdate(b *bstate, bu *bush) (float64, int32) {
+	d := b.dem
 	o := bu.origin
 	if d.off[o] == d.off[o+1] {
 		return 0, -1
 	}
-	tails, heads, off := net.g.Tails, net.g.Heads, net.g.Offsets
+	w.scan(b, bu, true)
+	sptt, bad := w.shortest(b, bu)
+	if bad >= 0 {
+		return 0, bad
+	}
+	w.update(b, bu)
+	return sptt, -1
+}
+
+// shortest computes in w.sp the shortest-path costs from the origin through
+// the whole network: the bush's labels (from the last scan) corrected by a
+// label-correcting pass (FIFO, seeded with the bush in topological order)
+// over every arc. Near equilibrium few labels change, so this costs about
+// one look at every arc. It returns the cost of the origin's demand on those
+// paths and a destination without a path, or -1.
+func (w *bworker) shortest(b *bstate, bu *bush) (float64, int32) {
+	net, d := b.net, b.dem
+	o := bu.origin
+	heads, off := net.g.Heads, net.g.Offsets
 	cost := b.cost
-	l := w.l
-	for i := range l {
-		l[i] = math.Inf(1)
+	sp, l := w.sp, w.l
+	for i := range sp {
+		sp[i] = math.Inf(1)
 	}
-	l[o] = 0
-	n := int32(len(l))
+	n := int32(len(sp))
 	ring := w.queue[:n]
-	inq := w.in // reused as a flag: == epoch while queued
-	w.epoch++
-	if w.epoch == 0 {
-		clear(w.in)
-		clear(w.keep)
-		w.epoch = 1
+	inq := w.inq
+	w.qep++
+	if w.qep == 0 {
+		clear(inq)
+		w.qep = 1
 	}
-	ep := w.epoch
+	ep := w.qep
 	head, size := int32(0), int32(0)
 	push := func(v int32) {
 		ring[(head+size)%n] = v
 		size++
 		inq[v] = ep
 	}
+	sp[o] = 0
 	push(o)
 	for _, v := range bu.arcs {
-		a := v &^ lastBit
-		h := heads[a]
-		if c := l[tails[a]] + cost[a]; c < l[h] {
-			l[h] = c
-		}
 		if v&lastBit != 0 {
+			h := heads[v&^lastBit]
+			sp[h] = l[h]
 			push(h)
 		}
 	}
@@ -245,26 +256,26 @@ func (w *bworker) sptt(b *bstate, bu *bush) (float64, int32) {
 		if v != o && v < net.firstThru {
 			continue
 		}
-		lv := l[v]
+		lv := sp[v]
 		for a := off[v]; a < off[v+1]; a++ {
 			h := heads[a]
-			if c := lv + cost[a]; c < l[h] {
-				l[h] = c
+			if c := lv + cost[a]; c < sp[h] {
+				sp[h] = c
 				if inq[h] != ep {
 					push(h)
 				}
 			}
 		}
 	}
-	sp := 0.0
+	total := 0.0
 	for i := d.off[o]; i < d.off[o+1]; i++ {
 		dst := d.dest[i]
-		if math.IsInf(l[dst], 1) {
+		if math.IsInf(sp[dst], 1) {
 			return 0, dst
 		}
-		sp += d.flow[i] * l[dst]
+		total += d.flow[i] * sp[dst]
 	}
-	return sp, -1
+	return total, -1
 }
 
 // init builds each origin's bush as its shortest-path tree at free-flow
@@ -558,7 +569,6 @@ func (w *bworker) update(b *bstate, bu *bush) {
 	}
 	net := b.net
 	tails, heads := net.g.Tails, net.g.Heads
-	w.scan(b, bu, true)
 	w.nodeFlows(b, bu)
 	w.epoch++
 	if w.epoch == 0 {
@@ -569,9 +579,12 @@ func (w *bworker) update(b *bstate, bu *bush) {
 	ep := w.epoch
 	r := bu.origin
 	w.in[r] = ep
+	pos := w.pos // position of each bush node in the current order
+	pos[r] = -1
 	arcs, flow := bu.arcs, bu.flow
 	fi := 0
 	changed := false
+	nodes := int32(0)
 	for i := 0; i < len(arcs); {
 		j := i
 		for arcs[j]&lastBit == 0 {
@@ -579,6 +592,8 @@ func (w *bworker) update(b *bstate, bu *bush) {
 		}
 		h := heads[arcs[j]&^lastBit]
 		w.in[h] = ep
+		pos[h] = nodes
+		nodes++
 		if j == i {
 			a := arcs[i] &^ lastBit
 			w.keep[a], w.af[a] = ep, w.nf[h]
@@ -596,44 +611,80 @@ func (w *bworker) update(b *bstate, bu *bush) {
 		}
 		i = j + 1
 	}
+	// Only a head whose bush label exceeds its shortest-path label can gain
+	// an arc: l[t] + c < l[h] needs sp[h] ≤ sp[t] + c ≤ l[t] + c < l[h].
+	// Heads are visited in order, so added lists the new arcs by head.
 	cost := b.cost
-	l, u := w.l, w.u
-	for a, t := range tails {
-		h := heads[a]
-		if w.keep[a] == ep || w.in[t] != ep || w.in[h] != ep || (t != r && t < net.firstThru) {
-			continue
-		}
-		if l[t]+cost[a] < l[h] && u[t] < u[h] {
-			w.keep[a], w.af[a] = ep, 0
-			changed = true
-		}
-	}
-	if !changed {
-		return // same arcs: the order and the groups still hold
-	}
-	// Topological order (Kahn) over the kept arcs, then regroup by head.
-	indeg := w.indeg
-	off, inOff, inArcs := net.g.Offsets, net.inOff, net.inArcs
-	nodes := 0
+	l, u, sp := w.l, w.u, w.sp
+	inOff, inArcs := net.inOff, net.inArcs
+	added := w.added[:0]
+	inOrder := true // every added arc runs forward in the current order
 	for _, v := range arcs {
 		if v&lastBit == 0 {
 			continue
 		}
 		h := heads[v&^lastBit]
-		nodes++
-		cnt := int32(0)
-		for _, a := range inArcs[inOff[h]:inOff[h+1]] {
-			if w.keep[a] == ep {
-				cnt++
-			}
-		}
-		indeg[h] = cnt
-	}
-	for i := range arcs {
-		h := heads[arcs[i]&^lastBit]
-		if indeg[h] != 0 {
+		if !(sp[h] < l[h]) {
 			continue
 		}
+		for _, a := range inArcs[inOff[h]:inOff[h+1]] {
+			t := tails[a]
+			if w.keep[a] == ep || w.in[t] != ep || (t != r && t < net.firstThru) {
+				continue
+			}
+			if l[t]+cost[a] < l[h] && u[t] < u[h] {
+				w.keep[a], w.af[a] = ep, 0
+				added = append(added, a)
+				inOrder = inOrder && pos[t] < pos[h]
+			}
+		}
+	}
+	w.added = added
+	if !changed && len(added) == 0 {
+		return // same arcs: the order and the groups still hold
+	}
+	newArcs, newFlow := w.newArcs[:0], w.newFlow[:0]
+	if inOrder {
+		// The current order is still topological: regroup in place of it,
+		// each head's kept arcs followed by its new ones.
+		next := 0
+		for i := 0; i < len(arcs); {
+			j := i
+			for arcs[j]&lastBit == 0 {
+				j++
+			}
+			h := heads[arcs[j]&^lastBit]
+			lo := len(newArcs)
+			for k := i; k <= j; k++ {
+				if a := arcs[k] &^ lastBit; w.keep[a] == ep {
+					newArcs = append(newArcs, a)
+				}
+			}
+			for next < len(added) && heads[added[next]] == h {
+				newArcs = append(newArcs, uint32(added[next]))
+				next++
+			}
+			newArcs[len(newArcs)-1] |= lastBit
+			if len(newArcs)-lo > 1 {
+				for _, a := range newArcs[lo:] {
+					newFlow = append(newFlow, w.af[a&^lastBit])
+				}
+			}
+			i = j + 1
+		}
+		w.newArcs, w.newFlow = newArcs, newFlow
+		bu.arcs = append(bu.arcs[:0], newArcs...)
+		bu.flow = append(bu.flow[:0], newFlow...)
+		return
+	}
+	// A new topological order (Kahn) over the kept arcs, then regroup by head.
+	indeg := w.indeg
+	off := net.g.Offsets
+	for _, v := range arcs {
+		if v&lastBit == 0 {
+			continue
+		}
+		h := heads[v&^lastBit]
 		cnt := int32(0)
 		for _, a := range inArcs[inOff[h]:inOff[h+1]] {
 			if w.keep[a] == ep {
@@ -644,7 +695,6 @@ func (w *bworker) update(b *bstate, bu *bush) {
 	}
 	q := w.queue[:0]
 	q = append(q, r)
-	newArcs, newFlow := w.newArcs[:0], w.newFlow[:0]
 	for qi := 0; qi < len(q); qi++ {
 		v := q[qi]
 		if v != r {
@@ -676,7 +726,7 @@ func (w *bworker) update(b *bstate, bu *bush) {
 		}
 	}
 	w.queue, w.newArcs, w.newFlow = q, newArcs, newFlow
-	if len(q)-1 != nodes {
+	if int32(len(q)-1) != nodes {
 		// A cycle: cannot happen with exact arithmetic (every kept arc
 		// leads to a node whose longest label is at least its tail's, every
 		// added arc to a strictly larger one). Keep the old bush.
