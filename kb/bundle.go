@@ -116,7 +116,7 @@ func Check(ctx context.Context, s Store, b *Bundle) error {
 		projects[p.ID] = true
 	}
 	if s != nil {
-		stored, err := s.Projects(ctx, ProjectFilter{})
+		stored, _, err := s.Projects(ctx, ProjectFilter{})
 		if err != nil {
 			return err
 		}

@@ -31,19 +31,23 @@ type Store interface {
 
 	// Sources returns every source, by id.
 	Sources(ctx context.Context) ([]network.Source, error)
-	// Agreements returns the agreements that match f, by id.
-	Agreements(ctx context.Context, f AgreementFilter) ([]Agreement, error)
-	// Projects returns the projects that match f, by id.
-	Projects(ctx context.Context, f ProjectFilter) ([]Project, error)
+	// Agreements returns the page of the agreements that match f, by id,
+	// and how many match in all.
+	Agreements(ctx context.Context, f AgreementFilter) (_ []Agreement, total int, _ error)
+	// Projects returns the page of the projects that match f, by id, and
+	// how many match in all.
+	Projects(ctx context.Context, f ProjectFilter) (_ []Project, total int, _ error)
 	// Figures returns the stored trade figures that match f, in the order of
 	// trade.SortFigures. Accepted facts are not included (see Figures).
 	Figures(ctx context.Context, f FigureFilter) ([]trade.Figure, error)
-	// Documents returns the documents that match f, by date then id.
-	Documents(ctx context.Context, f DocumentFilter) ([]Document, error)
+	// Documents returns the page of the documents that match f, by id,
+	// and how many match in all.
+	Documents(ctx context.Context, f DocumentFilter) (_ []Document, total int, _ error)
 	// Document returns the document with id (or content hash) key.
 	Document(ctx context.Context, key string) (Document, error)
-	// Facts returns the facts that match f, by document then place in it.
-	Facts(ctx context.Context, f FactFilter) ([]Fact, error)
+	// Facts returns the page of the facts that match f, by document then
+	// place in it, and how many match in all.
+	Facts(ctx context.Context, f FactFilter) (_ []Fact, total int, _ error)
 	// Review records a decision on the fact with id.
 	Review(ctx context.Context, id string, r Review) error
 
@@ -59,8 +63,15 @@ type Store interface {
 	Close() error
 }
 
+// Page selects a page of a list: at most Limit records (0: all) after
+// the first Offset.
+type Page struct {
+	Limit, Offset int
+}
+
 // AgreementFilter selects agreements. Zero fields match everything.
 type AgreementFilter struct {
+	Page
 	Country string          // a party
 	Status  AgreementStatus // the latest status
 	Kind    AgreementKind
@@ -68,6 +79,7 @@ type AgreementFilter struct {
 
 // ProjectFilter selects projects. Zero fields match everything.
 type ProjectFilter struct {
+	Page
 	Country string
 	Status  network.Status // the latest status
 }
@@ -80,16 +92,17 @@ type FigureFilter struct {
 
 // DocumentFilter selects documents. Zero fields match everything.
 type DocumentFilter struct {
+	Page
 	Lang string
 }
 
 // FactFilter selects facts. Zero fields match everything.
 type FactFilter struct {
+	Page
 	State    ReviewState
 	Country  string
 	Document string
 	Kind     FactKind
-	Limit    int // at most this many (0: all)
 }
 
 // Counts says what a write did to records of one type.
@@ -148,7 +161,7 @@ func Figures(ctx context.Context, s Store, f FigureFilter) ([]trade.Figure, erro
 		return nil, err
 	}
 	ff := FactFilter{State: Accepted}
-	facts, err := s.Facts(ctx, ff)
+	facts, _, err := s.Facts(ctx, ff)
 	if err != nil {
 		return nil, err
 	}

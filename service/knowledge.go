@@ -41,17 +41,9 @@ func (s *Service) parsePage(p Params, def int) (Page, error) {
 	return Page{Limit: lim, Offset: off}, nil
 }
 
-// paginate cuts items to pg.
-func paginate[T any](items []T, pg Page) *List[T] {
-	l := &List[T]{Total: len(items), Limit: pg.Limit, Offset: pg.Offset, Items: []T{}}
-	if pg.Offset < len(items) {
-		end := len(items)
-		if pg.Limit > 0 && pg.Offset+pg.Limit < end {
-			end = pg.Offset + pg.Limit
-		}
-		l.Items = items[pg.Offset:end]
-	}
-	return l
+// listOf makes the list of one page of records.
+func listOf[T any](items []T, total int, pg Page) *List[T] {
+	return &List[T]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset}
 }
 
 // countryParam reads an ISO 3166-1 alpha-2 code parameter.
@@ -144,11 +136,12 @@ func (s *Service) Agreements(ctx context.Context, p Params) (*List[kb.Agreement]
 	if err != nil {
 		return nil, err
 	}
-	as, err := st.Agreements(ctx, f)
+	f.Page = kb.Page(pg)
+	as, total, err := st.Agreements(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	return paginate(as, pg), nil
+	return listOf(as, total, pg), nil
 }
 
 // ProjectParams are the parameters of the projects list.
@@ -174,11 +167,12 @@ func (s *Service) Projects(ctx context.Context, p Params) (*List[kb.Project], er
 	if err != nil {
 		return nil, err
 	}
-	ps, err := st.Projects(ctx, f)
+	f.Page = kb.Page(pg)
+	ps, total, err := st.Projects(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	return paginate(ps, pg), nil
+	return listOf(ps, total, pg), nil
 }
 
 // Source returns the source with id: from the knowledge base, which holds
@@ -232,11 +226,12 @@ func (s *Service) Facts(ctx context.Context, p Params) (*List[kb.Fact], error) {
 	if err != nil {
 		return nil, err
 	}
-	facts, err := st.Facts(ctx, f)
+	f.Page = kb.Page(pg)
+	facts, total, err := st.Facts(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	return paginate(facts, pg), nil
+	return listOf(facts, total, pg), nil
 }
 
 // Review records a decision on the fact with id at the service's clock.
@@ -271,7 +266,7 @@ func (s *Service) Document(ctx context.Context, id string) (*DocumentView, error
 		}
 		return nil, err
 	}
-	facts, err := st.Facts(ctx, kb.FactFilter{Document: d.ID})
+	facts, _, err := st.Facts(ctx, kb.FactFilter{Document: d.ID})
 	if err != nil {
 		return nil, err
 	}
@@ -341,7 +336,7 @@ func (s *Service) Ingest(ctx context.Context, arts []extract.Article, progress f
 			return out, fmt.Errorf("%s: %w", a.ID, err)
 		}
 		if !created {
-			if kf, err = st.Facts(ctx, kb.FactFilter{Document: doc.ID}); err != nil {
+			if kf, _, err = st.Facts(ctx, kb.FactFilter{Document: doc.ID}); err != nil {
 				return out, err
 			}
 		}

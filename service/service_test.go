@@ -145,30 +145,6 @@ func TestPlannerCache(t *testing.T) {
 	}
 }
 
-func TestPaginate(t *testing.T) {
-	items := []int{1, 2, 3, 4, 5}
-	for _, tt := range []struct {
-		pg   Page
-		want []int
-	}{
-		{Page{Limit: 2}, []int{1, 2}},
-		{Page{Limit: 2, Offset: 4}, []int{5}},
-		{Page{Limit: 2, Offset: 9}, []int{}},
-		{Page{Limit: 10, Offset: 1}, []int{2, 3, 4, 5}},
-	} {
-		l := paginate(items, tt.pg)
-		if l.Total != 5 || len(l.Items) != len(tt.want) {
-			t.Errorf("paginate(%+v) = %v (total %d), want %v", tt.pg, l.Items, l.Total, tt.want)
-			continue
-		}
-		for i := range tt.want {
-			if l.Items[i] != tt.want[i] {
-				t.Errorf("paginate(%+v) = %v, want %v", tt.pg, l.Items, tt.want)
-			}
-		}
-	}
-}
-
 // TestRouteBorderName: a name shared by the two sides of a crossing ends the
 // route on the side that fits the direction.
 func TestRouteBorderName(t *testing.T) {

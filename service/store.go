@@ -157,19 +157,19 @@ func ReadAll(ctx context.Context, st kb.Store) (*kb.Bundle, error) {
 	if b.Sources, err = st.Sources(ctx); err != nil {
 		return nil, err
 	}
-	if b.Agreements, err = st.Agreements(ctx, kb.AgreementFilter{}); err != nil {
+	if b.Agreements, _, err = st.Agreements(ctx, kb.AgreementFilter{}); err != nil {
 		return nil, err
 	}
-	if b.Projects, err = st.Projects(ctx, kb.ProjectFilter{}); err != nil {
+	if b.Projects, _, err = st.Projects(ctx, kb.ProjectFilter{}); err != nil {
 		return nil, err
 	}
 	if b.Figures, err = st.Figures(ctx, kb.FigureFilter{}); err != nil {
 		return nil, err
 	}
-	if b.Documents, err = st.Documents(ctx, kb.DocumentFilter{}); err != nil {
+	if b.Documents, _, err = st.Documents(ctx, kb.DocumentFilter{}); err != nil {
 		return nil, err
 	}
-	if b.Facts, err = st.Facts(ctx, kb.FactFilter{}); err != nil {
+	if b.Facts, _, err = st.Facts(ctx, kb.FactFilter{}); err != nil {
 		return nil, err
 	}
 	return &b, nil

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -30,6 +31,7 @@ func Run(t *testing.T, open Open) {
 		{"ApplyUpdatesChangedRecords", testUpdate},
 		{"ApplyIsAtomic", testAtomic},
 		{"Filters", testFilters},
+		{"Pages", testPages},
 		{"AddDocumentIsIdempotent", testAddDocument},
 		{"Review", testReview},
 		{"AcceptedFactsJoinFigures", testAcceptedFigures},
@@ -55,19 +57,19 @@ func read(tb testing.TB, s kb.Store) *kb.Bundle {
 	if b.Sources, err = s.Sources(ctx); err != nil {
 		tb.Fatal(err)
 	}
-	if b.Agreements, err = s.Agreements(ctx, kb.AgreementFilter{}); err != nil {
+	if b.Agreements, _, err = s.Agreements(ctx, kb.AgreementFilter{}); err != nil {
 		tb.Fatal(err)
 	}
-	if b.Projects, err = s.Projects(ctx, kb.ProjectFilter{}); err != nil {
+	if b.Projects, _, err = s.Projects(ctx, kb.ProjectFilter{}); err != nil {
 		tb.Fatal(err)
 	}
 	if b.Figures, err = s.Figures(ctx, kb.FigureFilter{}); err != nil {
 		tb.Fatal(err)
 	}
-	if b.Documents, err = s.Documents(ctx, kb.DocumentFilter{}); err != nil {
+	if b.Documents, _, err = s.Documents(ctx, kb.DocumentFilter{}); err != nil {
 		tb.Fatal(err)
 	}
-	if b.Facts, err = s.Facts(ctx, kb.FactFilter{}); err != nil {
+	if b.Facts, _, err = s.Facts(ctx, kb.FactFilter{}); err != nil {
 		tb.Fatal(err)
 	}
 	return &b
@@ -199,7 +201,7 @@ func testFilters(t *testing.T, s kb.Store) {
 		{"country and status", kb.AgreementFilter{Country: "KG", Status: kb.Agreed}, []string{"pk-kg-transit"}},
 		{"none", kb.AgreementFilter{Country: "IR"}, []string{}},
 	} {
-		as, err := s.Agreements(ctx, tt.f)
+		as, _, err := s.Agreements(ctx, tt.f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,7 +223,7 @@ func testFilters(t *testing.T, s kb.Store) {
 		{kb.ProjectFilter{Status: network.Operational}, []string{"hairatan-mazar"}},
 		{kb.ProjectFilter{Status: network.Proposed}, []string{}},
 	} {
-		ps, err := s.Projects(ctx, tt.f)
+		ps, _, err := s.Projects(ctx, tt.f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -254,10 +256,10 @@ func testFilters(t *testing.T, s kb.Store) {
 		{kb.FactFilter{State: kb.Pending}, []string{doc + "#2"}},
 		{kb.FactFilter{Country: "KZ"}, []string{doc + "#2", doc + "#3"}},
 		{kb.FactFilter{Country: "KZ", State: kb.Rejected}, []string{doc + "#3"}},
-		{kb.FactFilter{Kind: kb.TradeValue, Limit: 1}, []string{doc + "#1"}},
+		{kb.FactFilter{Kind: kb.TradeValue, Page: kb.Page{Limit: 1}}, []string{doc + "#1"}},
 		{kb.FactFilter{Document: "doc-none"}, []string{}},
 	} {
-		fs, err := s.Facts(ctx, tt.f)
+		fs, _, err := s.Facts(ctx, tt.f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -319,7 +321,7 @@ func testReview(t *testing.T, s kb.Store) {
 	if err := s.Review(ctx, id, kb.Review{State: kb.Rejected, Note: "duplicate", At: at}); err != nil {
 		t.Fatal(err)
 	}
-	fs, err := s.Facts(ctx, kb.FactFilter{State: kb.Rejected})
+	fs, _, err := s.Facts(ctx, kb.FactFilter{State: kb.Rejected})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +395,7 @@ func testDocumentLookup(t *testing.T, s kb.Store) {
 	if _, err := s.Document(ctx, "doc-0000000000000000"); !errors.Is(err, caravan.ErrNotFound) {
 		t.Errorf("Document(unknown): %v, want not found", err)
 	}
-	ds, err := s.Documents(ctx, kb.DocumentFilter{Lang: "en"})
+	ds, _, err := s.Documents(ctx, kb.DocumentFilter{Lang: "en"})
 	if err != nil || len(ds) != 0 {
 		t.Errorf("Documents(en) = %d, %v; want none", len(ds), err)
 	}
@@ -459,5 +461,93 @@ func testConcurrent(t *testing.T, s kb.Store) {
 	figs, err := s.Figures(ctx, kb.FigureFilter{})
 	if err != nil || len(figs) != writers*each {
 		t.Errorf("Figures = %d, %v; want %d", len(figs), err, writers*each)
+	}
+}
+
+// testPages reads every list page by page: each page holds the records of
+// the whole list at its offset, and every page reports the same total.
+func testPages(t *testing.T, s kb.Store) {
+	ctx := context.Background()
+	apply(t, s, Fixture(t))
+	d := kb.NewDocument("Kabul and Tashkent signed a roadmap. Trade reached $1 bn. Almaty and Kabul met.")
+	facts := []kb.Fact{
+		{Kind: kb.AgreementF, Countries: []string{"AF", "UZ"}, Quote: "Kabul and Tashkent signed a roadmap", Start: 0, End: 35},
+		{Kind: kb.TradeValue, Countries: []string{"AF", "UZ"}, Quote: "Trade reached $1 bn", Start: 37, End: 56},
+		{Kind: kb.Meeting, Countries: []string{"AF", "KZ"}, Quote: "Almaty and Kabul met", Start: 58, End: 78},
+	}
+	if _, err := s.AddDocument(ctx, &d, facts); err != nil {
+		t.Fatal(err)
+	}
+	pages := func(name string, list func(kb.Page) ([]string, int, error)) {
+		t.Helper()
+		all, total, err := list(kb.Page{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if total != len(all) || total == 0 {
+			t.Fatalf("%s: total %d for %d records", name, total, len(all))
+		}
+		for size := 1; size <= 2; size++ {
+			var got []string
+			for off := 0; off < total+size; off += size {
+				page, n, err := list(kb.Page{Limit: size, Offset: off})
+				if err != nil {
+					t.Fatalf("%s: page %d+%d: %v", name, off, size, err)
+				}
+				if n != total {
+					t.Errorf("%s: page %d+%d says total %d, want %d", name, off, size, n, total)
+				}
+				if len(page) > size {
+					t.Errorf("%s: page %d+%d holds %d records", name, off, size, len(page))
+				}
+				got = append(got, page...)
+			}
+			if strings.Join(got, ",") != strings.Join(all, ",") {
+				t.Errorf("%s: pages of %d give %v, want %v", name, size, got, all)
+			}
+		}
+		rest, _, err := list(kb.Page{Offset: 1})
+		if err != nil || strings.Join(rest, ",") != strings.Join(all[1:], ",") {
+			t.Errorf("%s: offset 1 without a limit gives %v, %v; want %v", name, rest, err, all[1:])
+		}
+	}
+	pages("agreements", func(p kb.Page) ([]string, int, error) {
+		xs, n, err := s.Agreements(ctx, kb.AgreementFilter{Page: p})
+		var ids []string
+		for _, x := range xs {
+			ids = append(ids, x.ID)
+		}
+		return ids, n, err
+	})
+	pages("projects", func(p kb.Page) ([]string, int, error) {
+		xs, n, err := s.Projects(ctx, kb.ProjectFilter{Page: p})
+		var ids []string
+		for _, x := range xs {
+			ids = append(ids, x.ID)
+		}
+		return ids, n, err
+	})
+	pages("documents", func(p kb.Page) ([]string, int, error) {
+		xs, n, err := s.Documents(ctx, kb.DocumentFilter{Page: p})
+		var ids []string
+		for _, x := range xs {
+			ids = append(ids, x.ID)
+		}
+		return ids, n, err
+	})
+	pages("facts", func(p kb.Page) ([]string, int, error) {
+		xs, n, err := s.Facts(ctx, kb.FactFilter{Page: p})
+		var ids []string
+		for _, x := range xs {
+			ids = append(ids, x.ID)
+		}
+		return ids, n, err
+	})
+	kz, _, err := s.Facts(ctx, kb.FactFilter{Country: "KZ"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page, n, err := s.Facts(ctx, kb.FactFilter{Country: "KZ", Page: kb.Page{Limit: 1}}); err != nil || n != len(kz) || len(page) != 1 {
+		t.Errorf("facts about KZ, first page of 1: %d record(s), total %d, %v; want 1 of %d (the filter's count, not the table's)", len(page), n, err, len(kz))
 	}
 }

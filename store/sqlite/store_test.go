@@ -61,7 +61,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatalf("reopen (migrations must be a no-op): %v", err)
 	}
 	defer s.Close()
-	as, err := s.Agreements(ctx, kb.AgreementFilter{})
+	as, _, err := s.Agreements(ctx, kb.AgreementFilter{})
 	if err != nil || len(as) != 3 {
 		t.Errorf("after reopening: %d agreements, %v; want 3", len(as), err)
 	}

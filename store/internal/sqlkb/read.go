@@ -22,6 +22,26 @@ func where(conds []string) string {
 	return " WHERE " + strings.Join(conds, " AND ")
 }
 
+// pageClause returns the LIMIT/OFFSET clause of p ("" for every row).
+// Both dialects read "LIMIT n OFFSET m"; without a limit the largest
+// 64-bit integer stands for "no limit".
+func pageClause(p kb.Page) string {
+	switch {
+	case p.Limit > 0:
+		return fmt.Sprintf(" LIMIT %d OFFSET %d", p.Limit, max(p.Offset, 0))
+	case p.Offset > 0:
+		return fmt.Sprintf(" LIMIT 9223372036854775807 OFFSET %d", p.Offset)
+	}
+	return ""
+}
+
+// count returns how many rows of from (a table with its alias) match conds.
+func (t *txn) count(ctx context.Context, from string, conds []string, args []any) (int, error) {
+	var n int
+	err := t.queryRow(ctx, `SELECT COUNT(*) FROM `+from+where(conds), args...).Scan(&n)
+	return n, err
+}
+
 // Sources returns every source, by id.
 func (s *DB) Sources(ctx context.Context) ([]network.Source, error) {
 	var out []network.Source
@@ -47,8 +67,9 @@ func (s *DB) Sources(ctx context.Context) ([]network.Source, error) {
 	return out, err
 }
 
-// Agreements returns the agreements that match f, by id.
-func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreement, error) {
+// Agreements returns the page of the agreements that match f, by id, and
+// how many match.
+func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreement, int, error) {
 	var conds []string
 	var args []any
 	if f.Country != "" {
@@ -63,12 +84,17 @@ func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreeme
 		conds = append(conds, `(SELECT h.status FROM agreement_history h WHERE h.agreement_id = a.id ORDER BY h.seq DESC LIMIT 1) = ?`)
 		args = append(args, f.Status.String())
 	}
-	sel := `SELECT a.id FROM agreements a` + where(conds)
+	sel := `SELECT a.id FROM agreements a` + where(conds) + ` ORDER BY a.id` + pageClause(f.Page)
 	var out []kb.Agreement
+	total := 0
 	err := s.do(ctx, "Agreements", false, func(t *txn) error {
 		out = nil
+		var err error
+		if total, err = t.count(ctx, "agreements a", conds, args); err != nil {
+			return err
+		}
 		idx := map[string]int{}
-		rows, err := t.query(ctx, `SELECT a.id, a.name, a.kind, a.signatories, a.subject, a.project, a.sources, a.note FROM agreements a`+where(conds)+` ORDER BY a.id`, args...)
+		rows, err := t.query(ctx, `SELECT a.id, a.name, a.kind, a.signatories, a.subject, a.project, a.sources, a.note FROM agreements a`+where(conds)+` ORDER BY a.id`+pageClause(f.Page), args...)
 		if err != nil {
 			return err
 		}
@@ -128,7 +154,7 @@ func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreeme
 	for i := range out {
 		out[i] = normAgreement(out[i])
 	}
-	return out, err
+	return out, total, err
 }
 
 // each runs q and calls fn for every row.
@@ -146,8 +172,9 @@ func (t *txn) each(ctx context.Context, q string, args []any, fn func(*sql.Rows)
 	return rows.Err()
 }
 
-// Projects returns the projects that match f, by id.
-func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, error) {
+// Projects returns the page of the projects that match f, by id, and how
+// many match.
+func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, int, error) {
 	var conds []string
 	var args []any
 	if f.Country != "" {
@@ -158,13 +185,18 @@ func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, er
 		conds = append(conds, `(SELECT h.status FROM project_history h WHERE h.project_id = p.id ORDER BY h.seq DESC LIMIT 1) = ?`)
 		args = append(args, f.Status.String())
 	}
-	sel := `SELECT p.id FROM projects p` + where(conds)
+	sel := `SELECT p.id FROM projects p` + where(conds) + ` ORDER BY p.id` + pageClause(f.Page)
 	var out []kb.Project
+	total := 0
 	err := s.do(ctx, "Projects", false, func(t *txn) error {
 		out = nil
+		var err error
+		if total, err = t.count(ctx, "projects p", conds, args); err != nil {
+			return err
+		}
 		idx := map[string]int{}
-		err := t.each(ctx, `SELECT p.id, p.names, p.kind, p.length_km, p.length_km_min, p.length_km_max, p.cost_usd, p.cost_usd_min, p.cost_usd_max,
-			p.capacity_tpy, p.capacity_tpy_min, p.capacity_tpy_max, p.sources, p.note FROM projects p`+where(conds)+` ORDER BY p.id`, args, func(r *sql.Rows) error {
+		err = t.each(ctx, `SELECT p.id, p.names, p.kind, p.length_km, p.length_km_min, p.length_km_max, p.cost_usd, p.cost_usd_min, p.cost_usd_max,
+			p.capacity_tpy, p.capacity_tpy_min, p.capacity_tpy_max, p.sources, p.note FROM projects p`+where(conds)+` ORDER BY p.id`+pageClause(f.Page), args, func(r *sql.Rows) error {
 			var x kb.Project
 			var names, cites string
 			var l, c, k nullRange
@@ -237,7 +269,7 @@ func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, er
 	for i := range out {
 		out[i] = normProject(out[i])
 	}
-	return out, err
+	return out, total, err
 }
 
 // Figures returns the stored trade figures that match f.
@@ -311,8 +343,9 @@ func scanDocument(r interface{ Scan(...any) error }) (kb.Document, error) {
 	return x, err
 }
 
-// Documents returns the documents that match f, by date then id.
-func (s *DB) Documents(ctx context.Context, f kb.DocumentFilter) ([]kb.Document, error) {
+// Documents returns the page of the documents that match f, by date
+// (undated first) then id, and how many match.
+func (s *DB) Documents(ctx context.Context, f kb.DocumentFilter) ([]kb.Document, int, error) {
 	var conds []string
 	var args []any
 	if f.Lang != "" {
@@ -320,16 +353,20 @@ func (s *DB) Documents(ctx context.Context, f kb.DocumentFilter) ([]kb.Document,
 		args = append(args, f.Lang)
 	}
 	var out []kb.Document
+	total := 0
 	err := s.do(ctx, "Documents", false, func(t *txn) error {
 		out = nil
-		return t.each(ctx, `SELECT `+documentCols+` FROM documents`+where(conds)+` ORDER BY id`, args, func(r *sql.Rows) error {
+		var err error
+		if total, err = t.count(ctx, "documents", conds, args); err != nil {
+			return err
+		}
+		return t.each(ctx, `SELECT `+documentCols+` FROM documents`+where(conds)+` ORDER BY COALESCE(date, ''), id`+pageClause(f.Page), args, func(r *sql.Rows) error {
 			x, err := scanDocument(r)
 			out = append(out, x)
 			return err
 		})
 	})
-	kb.SortDocuments(out)
-	return out, err
+	return out, total, err
 }
 
 // Document returns the document with id (or content hash) key.
@@ -346,19 +383,22 @@ func (s *DB) Document(ctx context.Context, key string) (kb.Document, error) {
 	return x, err
 }
 
-// Facts returns the facts that match f, by document then place in it.
-func (s *DB) Facts(ctx context.Context, f kb.FactFilter) ([]kb.Fact, error) {
+// Facts returns the page of the facts that match f, by document then
+// place in it, and how many match.
+func (s *DB) Facts(ctx context.Context, f kb.FactFilter) ([]kb.Fact, int, error) {
 	var out []kb.Fact
+	total := 0
 	err := s.do(ctx, "Facts", false, func(t *txn) error {
 		var err error
-		out, err = t.facts(ctx, f, nil, nil)
+		out, total, err = t.facts(ctx, f, nil, nil)
 		return err
 	})
-	return out, err
+	return out, total, err
 }
 
-// facts reads the facts matching f and the extra conditions.
-func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args []any) ([]kb.Fact, error) {
+// facts reads the page of the facts matching f and the extra conditions,
+// and how many match.
+func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args []any) ([]kb.Fact, int, error) {
 	if f.State != "" {
 		conds = append(conds, `f.review_state = ?`)
 		args = append(args, string(f.State))
@@ -375,14 +415,15 @@ func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args [
 		conds = append(conds, `f.kind = ?`)
 		args = append(args, string(f.Kind))
 	}
+	total, err := t.count(ctx, "facts f", conds, args)
+	if err != nil {
+		return nil, 0, err
+	}
 	q := `SELECT f.id, f.document_id, f.kind, f.countries, f.value, f.value_max, f.unit, f.period, f.status, f.growth_pct,
 		f.quote, f.start_byte, f.end_byte, f.flow, f.qualifier, f.subject, f.project, f.parties, f.place, f.date,
-		f.alt_countries, f.note, f.review_state, f.review_note, f.reviewed_at FROM facts f` + where(conds) + ` ORDER BY f.document_id, f.seq`
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
+		f.alt_countries, f.note, f.review_state, f.review_note, f.reviewed_at FROM facts f` + where(conds) + ` ORDER BY f.document_id, f.seq` + pageClause(f.Page)
 	var out []kb.Fact
-	err := t.each(ctx, q, args, func(r *sql.Rows) error {
+	err = t.each(ctx, q, args, func(r *sql.Rows) error {
 		var x kb.Fact
 		var kind, countries, parties, alt, state, at string
 		var v, vmax, g sql.NullFloat64
@@ -408,5 +449,5 @@ func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args [
 		out = append(out, normFact(x))
 		return nil
 	})
-	return out, err
+	return out, total, err
 }

@@ -175,7 +175,7 @@ func (s *DB) Review(ctx context.Context, id string, r kb.Review) error {
 		return caravan.Errorf(caravan.Invalid, s.d.Name+".Review", "fact %s: %w", id, err)
 	}
 	return s.do(ctx, "Review", true, func(t *txn) error {
-		facts, err := t.facts(ctx, kb.FactFilter{}, []string{"f.id = ?"}, []any{id})
+		facts, _, err := t.facts(ctx, kb.FactFilter{}, []string{"f.id = ?"}, []any{id})
 		if err != nil {
 			return err
 		}
