@@ -52,6 +52,8 @@ type bworker struct {
 	epoch        uint32
 	indeg        []int32
 	pos          []int32 // position of a node's group in the bush order
+	gstart       []int32 // index of a node's group in bush.arcs
+	addFirst     []int32 // index in added of a node's first new arc, or -1
 	added        []int32 // arcs an update adds, by head in bush order
 	queue        []int32
 	newArcs      []uint32
@@ -64,7 +66,7 @@ func newBWorker(net *Network) *bworker {
 		l: make([]float64, n), u: make([]float64, n),
 		spArc: make([]int32, n), lpArc: make([]int32, n), spF: make([]int32, n), lpF: make([]int32, n),
 		nf: make([]float64, n), sp: make([]float64, n), inq: make([]uint32, n), mark: make([]uint32, n), in: make([]uint32, n),
-		keep: make([]uint32, m), af: make([]float64, m), indeg: make([]int32, n), pos: make([]int32, n), queue: make([]int32, 0, n),
+		keep: make([]uint32, m), af: make([]float64, m), indeg: make([]int32, n), pos: make([]int32, n), gstart: make([]int32, n), addFirst: make([]int32, n), queue: make([]int32, 0, n),
 	}
 }
 
@@ -594,19 +596,24 @@ func (w *bworker) update(b *bstate, bu *bush) {
 		w.in[h] = ep
 		pos[h] = nodes
 		nodes++
+		w.gstart[h], w.addFirst[h] = int32(i), -1
 		if j == i {
 			a := arcs[i] &^ lastBit
 			w.keep[a], w.af[a] = ep, w.nf[h]
+			w.indeg[h] = 1
 		} else {
+			kept := int32(0)
 			for k := i; k <= j; k++ {
 				a := int32(arcs[k] &^ lastBit)
 				f := flow[fi+k-i]
 				if f > 0 || a == w.spArc[h] {
 					w.keep[a], w.af[a] = ep, f
+					kept++
 				} else {
 					changed = true
 				}
 			}
+			w.indeg[h] = kept
 			fi += j - i + 1
 		}
 		i = j + 1
@@ -634,7 +641,11 @@ func (w *bworker) update(b *bstate, bu *bush) {
 			}
 			if l[t]+cost[a] < l[h] && u[t] < u[h] {
 				w.keep[a], w.af[a] = ep, 0
+				if w.addFirst[h] < 0 {
+					w.addFirst[h] = int32(len(added))
+				}
 				added = append(added, a)
+				w.indeg[h]++
 				inOrder = inOrder && pos[t] < pos[h]
 			}
 		}
@@ -677,32 +688,27 @@ func (w *bworker) update(b *bstate, bu *bush) {
 		bu.flow = append(bu.flow[:0], newFlow...)
 		return
 	}
-	// A new topological order (Kahn) over the kept arcs, then regroup by head.
+	// A new topological order (Kahn) over the kept arcs, then regroup by
+	// head: each node's kept arcs (from its old group) and its new ones.
 	indeg := w.indeg
 	off := net.g.Offsets
-	for _, v := range arcs {
-		if v&lastBit == 0 {
-			continue
-		}
-		h := heads[v&^lastBit]
-		cnt := int32(0)
-		for _, a := range inArcs[inOff[h]:inOff[h+1]] {
-			if w.keep[a] == ep {
-				cnt++
-			}
-		}
-		indeg[h] = cnt
-	}
 	q := w.queue[:0]
 	q = append(q, r)
 	for qi := 0; qi < len(q); qi++ {
 		v := q[qi]
 		if v != r {
 			lo := len(newArcs)
-			for _, a := range inArcs[inOff[v]:inOff[v+1]] {
-				if w.keep[a] == ep {
-					newArcs = append(newArcs, uint32(a))
+			for k := w.gstart[v]; ; k++ {
+				x := arcs[k]
+				if a := x &^ lastBit; w.keep[a] == ep {
+					newArcs = append(newArcs, a)
 				}
+				if x&lastBit != 0 {
+					break
+				}
+			}
+			for p := w.addFirst[v]; p >= 0 && int(p) < len(added) && heads[added[p]] == v; p++ {
+				newArcs = append(newArcs, uint32(added[p]))
 			}
 			newArcs[len(newArcs)-1] |= lastBit
 			if len(newArcs)-lo > 1 {
