@@ -41,9 +41,22 @@ func (s *Service) parsePage(p Params, def int) (Page, error) {
 	return Page{Limit: lim, Offset: off}, nil
 }
 
-// listOf makes the list of one page of records.
-func listOf[T any](items []T, total int, pg Page) *List[T] {
-	return &List[T]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset}
+// listing reads the page that p asks for (limit, offset) with query and
+// returns it with the total the query matches.
+func listing[T any](ctx context.Context, s *Service, p Params, query func(st kb.Store, pg kb.Page) ([]T, int, error)) (*List[T], error) {
+	pg, err := s.parsePage(p, s.limits.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items, total, err := query(st, kb.Page(pg))
+	if err != nil {
+		return nil, err
+	}
+	return &List[T]{Items: nonNil(items), Total: total, Limit: pg.Limit, Offset: pg.Offset}, nil
 }
 
 // countryParam reads an ISO 3166-1 alpha-2 code parameter.
@@ -128,20 +141,10 @@ func (s *Service) Agreements(ctx context.Context, p Params) (*List[kb.Agreement]
 			return nil, caravan.InvalidParam("kind", "%v", err)
 		}
 	}
-	pg, err := s.parsePage(p, s.limits.MaxPageSize)
-	if err != nil {
-		return nil, err
-	}
-	st, err := s.Store(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f.Page = kb.Page(pg)
-	as, total, err := st.Agreements(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return listOf(as, total, pg), nil
+	return listing(ctx, s, p, func(st kb.Store, pg kb.Page) ([]kb.Agreement, int, error) {
+		f.Page = pg
+		return st.Agreements(ctx, f)
+	})
 }
 
 // ProjectParams are the parameters of the projects list.
@@ -159,20 +162,10 @@ func (s *Service) Projects(ctx context.Context, p Params) (*List[kb.Project], er
 			return nil, caravan.InvalidParam("status", "%v", err)
 		}
 	}
-	pg, err := s.parsePage(p, s.limits.MaxPageSize)
-	if err != nil {
-		return nil, err
-	}
-	st, err := s.Store(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f.Page = kb.Page(pg)
-	ps, total, err := st.Projects(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return listOf(ps, total, pg), nil
+	return listing(ctx, s, p, func(st kb.Store, pg kb.Page) ([]kb.Project, int, error) {
+		f.Page = pg
+		return st.Projects(ctx, f)
+	})
 }
 
 // Source returns the source with id: from the knowledge base, which holds
@@ -218,20 +211,10 @@ func (s *Service) Facts(ctx context.Context, p Params) (*List[kb.Fact], error) {
 		}
 	}
 	f.Document = p.str("document")
-	pg, err := s.parsePage(p, s.limits.MaxPageSize)
-	if err != nil {
-		return nil, err
-	}
-	st, err := s.Store(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f.Page = kb.Page(pg)
-	facts, total, err := st.Facts(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return listOf(facts, total, pg), nil
+	return listing(ctx, s, p, func(st kb.Store, pg kb.Page) ([]kb.Fact, int, error) {
+		f.Page = pg
+		return st.Facts(ctx, f)
+	})
 }
 
 // Review records a decision on the fact with id at the service's clock.
