@@ -71,7 +71,8 @@ var cueRows = []cueRow{
 		"مراودات تجاری", "مبادلات بازرگانی", "داد و ستد", "تجارت خارجی", "صادرات*", "واردات*", "صادراتی", "وارداتی",
 		"صادر شد~", "صادر کرد~", "صادر می شود", "صادر میشود", "وارد کرد~", "وارد کشور شد~", "کالا به ارزش", "کالاهای به ارزش",
 		"trade*", "trading", "turnover", "commerce", "export*", "import*", "exported", "imported", "trade volume", "bilateral trade",
-		"مقاصد", "مقصد صادراتی", "مقصد اصلی", "شریک تجاری*", "شرکای تجاری", "trading partner*", "export destination*", "export market*"}},
+		"مقاصد", "مقصد صادراتی", "مقصد اصلی", "شریک تجاری*", "شرکای تجاری", "trading partner*", "export destination*", "export market*",
+		"leading partner", "largest partner", "biggest partner", "main partner", "top partner", "شریک تجارتی*", "بزرگترین شریک"}},
 	{CueTradeOrg, "", []string{"وزارت صنعت و تجارت", "وزارت صنعت معدن و تجارت", "وزارت صنعت، معدن و تجارت", "وزارت تجارت*", "وزارت بازرگانی",
 		"وزیر تجارت", "وزیر صنعت و تجارت", "وزیر صنعت معدن و تجارت", "وزیر بازرگانی", "اتاق بازرگانی*", "اتاق تجارت*", "اتاق مشترک بازرگانی",
 		"اتاق تجارت و صنایع", "سازمان توسعه تجارت", "وزارت تجارت و همگرایی", "وزیر تجارت و همگرایی", "رایزن بازرگانی",
@@ -204,6 +205,8 @@ var cueRows = []cueRow{
 	{CueStatus, "planned", []string{"افتتاح خواهد شد", "راه اندازی خواهد شد", "به بهره برداری خواهد رسید", "will be launched", "will be inaugurated", "will be opened", "قرار است ساخته شود", "قرار است احداث شود", "احداث خواهد شد", "ساخته خواهد شد", "planned", "will be built", "plans to build", "is planned"}},
 	{CueStatus, "paid", []string{"پرداخت کرد~", "پرداخت شد~", "پرداخت شده", "پرداخت گردید", "هزینه شد~", "هزینه شده", "هزینه کرد~",
 		"paid", "has paid", "have paid", "disbursed", "spent", "has spent", "have spent"}},
+	{CueStatus, "financing_secured", []string{"approved", "has approved", "have approved", "secured", "allocated", "تصویب کرد~", "تصویب شد~",
+		"تخصیص داد~", "تخصیص یافت~"}},
 	{CueStatus, "completion_expected", []string{"completion is expected", "expected to be completed", "to be completed by", "will be completed",
 		"due to be completed", "scheduled for completion", "تکمیل خواهد شد", "به پایان خواهد رسید", "به اتمام خواهد رسید"}},
 	{CueStatus, "proposed", []string{"پیشنهاد شد~", "پیشنهادی", "proposed"}},
@@ -249,6 +252,9 @@ const (
 	rolePart       = "part"         // a part of a project: «قطعه», "section"
 	roleWeekday    = "weekday"      // a day name; Num is its time.Weekday
 	roleLink       = "link"         // a project linking countries: "links", «وصل کند»
+	roleRank       = "rank"         // a ranking between a partner and its figure: "remained the leading partner with"
+	roleRankGlue   = "rank-glue"    // the other words such a ranking may have ("remained the", «تجارتی»)
+	roleShare      = "share"        // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
 	roleFinance    = "finance"      // a project financed: "loan", «وام», «سرمایه گذاری»
 )
 
@@ -271,6 +277,12 @@ var roleRows = []roleRow{
 	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "وصل", "متصل", "پیوند"}},
 	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "fund*", "lend*", "وام", "سرمایه گذاری", "پرداخت",
 		"تامین مالی", "اعتبار"}},
+	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
+		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+	{role: roleRankGlue, words: []string{"remained", "remains", "was", "is", "became", "the", "its", "trading", "trade", "second", "third",
+		"تجارتی", "تجاری", "اول", "نخست", "عمده"}},
+	{role: roleShare, words: []string{"بیشتر آن", "بیشتر این", "بخش عمده آن", "عمده آن", "بخش بزرگ آن", "most of which", "most of it",
+		"the bulk of which", "the bulk of it", "much of which"}},
 	{role: roleWeekday, words: []string{"شنبه", "saturday"}, num: 6},
 	{role: roleWeekday, words: []string{"یکشنبه", "یک شنبه", "sunday"}},
 	{role: roleWeekday, words: []string{"دوشنبه", "دو شنبه", "monday"}, num: 1},

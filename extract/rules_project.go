@@ -237,6 +237,9 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 			return ""
 		}
 		future := d.hasCue(max(c.a, ms[0].Start-6), min(c.b, ms[0].End+3), CueFuture|CueTarget)
+		if st == "construction_started" && d.roleIn(ms[0].End, c.b, roleEndOf) >= 0 && d.roleIn(ms[0].End, c.b, roleDeadline) >= 0 {
+			return "planned" // «آغاز عملیات اجرایی … تا پایان سال»: a start still to come
+		}
 		if st == "launched" && future {
 			return "planned"
 		}
@@ -271,8 +274,8 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		return "under_construction" // "construction of which is under way", «ساخت … ادامه دارد»
 	}
 	if build && start {
-		if !past && d.hasCue(c.a, c.b, CueFuture|CueTarget) {
-			return "planned"
+		if !past && (d.hasCue(c.a, c.b, CueFuture|CueTarget) || d.roleIn(c.a, c.b, roleEndOf) >= 0 && d.roleIn(c.a, c.b, roleDeadline) >= 0) {
+			return "planned" // «… تا پایان سال آغاز می‌شود»
 		}
 		return "construction_started"
 	}

@@ -9,12 +9,13 @@ import (
 // project, beside the project statuses of CueStatus.
 const (
 	statusPaid               = "paid"                // money paid, spent or disbursed
+	statusFinancingSecured   = "financing_secured"   // a loan or grant approved or allocated
 	statusCompletionExpected = "completion_expected" // a completion date ahead
 )
 
 // attrOnly are the CueStatus codes that qualify an attribute (a sum paid)
 // and never a project as a whole.
-var attrOnly = []string{statusPaid}
+var attrOnly = []string{statusPaid, statusFinancingSecured}
 
 // projectAttributes reads one project fact per measured attribute of a
 // project in sentence s: a length (km), a power (MW) or a volume (m³) with

@@ -619,6 +619,11 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if len(cs) >= 2 {
 		return normalizeCountries(cs)
 	}
+	if len(cs) == 1 && next < 0 && d.roleIn(ams[k].b, c.b, roleShare) >= 0 && len(d.countries(s, ams[k].b, d.roleIn(ams[k].b, c.b, roleShare), true)) == 0 {
+		// «صادرات افغانستان … به ۴۵۰ ملیون دالر رسیده که بیشتر آن به
+		// پاکستان صادر شده»: the country after the share is the share's.
+		return cs
+	}
 	if len(cs) == 1 && d.shareAfter(s, c, ams, k) {
 		// «صادرات افغانستان … رسیده که ۲۶ فیصد آن به پاکستان صادر شده»:
 		// the country after a share is the share's.
@@ -876,17 +881,28 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 			continue
 		}
 		for _, m := range s.mentions {
-			if m.topic || m.end > am.a || m.end < am.a-3 || m.tok < c.a {
+			if m.topic || m.end > am.a || m.end < am.a-9 || m.tok < c.a {
 				continue
 			}
-			gap := true
+			// «ازبکستان با …», "Tajikistan ($760 million)", "Kazakhstan
+			// remained the leading partner with $3.5 billion".
+			gap, rank, glue := true, false, false
 			for j := m.end; j < am.a; j++ {
 				switch d.tokText(j) {
 				case "با", "with", "(", ":", "at", "by":
 				default:
+					if _, ok := d.roleAt(j, roleRank); ok {
+						rank = true
+						continue
+					}
+					if _, ok := d.roleAt(j, roleRankGlue); ok {
+						glue = true
+						continue
+					}
 					gap = false
 				}
 			}
+			gap = gap && (am.a-m.end <= 3 && !glue || rank)
 			if gap && !used[m.code] {
 				items[k] = m.code
 				used[m.code] = true
