@@ -3,6 +3,7 @@ package freight
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -24,11 +25,12 @@ type Impact struct {
 
 // Criticality closes, one at a time, every link and crossing that carries
 // freight in base (the Result of m.Solve), re-solves, and returns the
-// impacts ranked by unserved tonnes, then by extra cost. The runs go in
+// impacts ranked by unserved tonnes, then by extra cost. With kinds ("link",
+// "crossing") it closes only elements of those kinds. The runs go in
 // parallel, one goroutine per CPU, each solving on one worker. Each run
 // starts from fresh bushes (warm starts from the base solution are not
 // implemented).
-func (m *Model) Criticality(ctx context.Context, demand []Demand, base *Result) ([]Impact, error) {
+func (m *Model) Criticality(ctx context.Context, demand []Demand, base *Result, kinds ...string) ([]Impact, error) {
 	type cand struct {
 		id, kind, name string
 		tonnes         float64
@@ -37,6 +39,9 @@ func (m *Model) Criticality(ctx context.Context, demand []Demand, base *Result) 
 	var cands []cand
 	for _, f := range base.Flows {
 		if f.Kind != "link" && f.Kind != "crossing" {
+			continue
+		}
+		if len(kinds) > 0 && !slices.Contains(kinds, f.Kind) {
 			continue
 		}
 		i, ok := byID[f.ID]

@@ -334,12 +334,25 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 	geo := fs.String("geojson", "", "write the flows as GeoJSON lines to this file")
 	gap := fs.Float64("gap", 1e-6, "relative gap to stop at")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
+	var kinds *string
+	if crit {
+		kinds = fs.String("kinds", "link,crossing", "with criticality: close elements of these kinds (link, crossing)")
+	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q; see caravan %s -h", pos[0], name)
+	}
+	var closeKinds []string
+	if crit {
+		for _, k := range strings.Split(*kinds, ",") {
+			if k = strings.TrimSpace(k); k != "link" && k != "crossing" {
+				return usagef("--kinds: %q is not link or crossing", k)
+			}
+			closeKinds = append(closeKinds, k)
+		}
 	}
 	if *top < 0 || !(*gap > 0) || *vot < 0 {
 		return usagef("--top and --value-of-time must not be negative, --gap must be positive")
@@ -427,7 +440,7 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 	}
 	rep.Bottlenecks = rep.Result.Bottlenecks()
 	if crit {
-		if rep.Criticality, err = m.Criticality(ctx, rep.Demand, rep.Result); err != nil {
+		if rep.Criticality, err = m.Criticality(ctx, rep.Demand, rep.Result, closeKinds...); err != nil {
 			return err
 		}
 	}

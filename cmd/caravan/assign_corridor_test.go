@@ -49,6 +49,19 @@ func TestAssignCorridor(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "most critical") || !strings.Contains(out, "unserved Mt/yr") {
 		t.Errorf("criticality: exit %d\n%s%s", code, out, errs)
 	}
+	out, errs, code = cli(t, append([]string{"assign", "criticality", "--kinds", "crossing", "--json"}, args[1:]...)...)
+	var crit corridorReport
+	if code != exitOK || json.Unmarshal([]byte(out), &crit) != nil || len(crit.Criticality) == 0 {
+		t.Fatalf("criticality --kinds crossing: exit %d\n%s%s", code, out, errs)
+	}
+	for _, c := range crit.Criticality {
+		if c.Kind != "crossing" {
+			t.Errorf("--kinds crossing ranked a %s: %+v", c.Kind, c)
+		}
+	}
+	if _, errs, code := cli(t, append([]string{"assign", "criticality", "--kinds", "bridge"}, args[1:]...)...); code != exitUsage || !strings.Contains(errs, `--kinds: "bridge"`) {
+		t.Errorf("--kinds bridge: exit %d, %s", code, errs)
+	}
 }
 
 func TestAssignCorridorErrors(t *testing.T) {
