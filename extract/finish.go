@@ -180,6 +180,11 @@ func same(a, b *candidate) bool {
 		if a.sent == b.sent || !slices.Equal(a.Countries, b.Countries) {
 			return false
 		}
+		if a.headline && !b.headline && !b.listed && !b.counted {
+			// "Kazakh, Afghan ministers agree to raise trade …" and the
+			// body's "… agreed to raise bilateral trade …".
+			return true
+		}
 		return len(a.sectors) > 0 && len(b.sectors) > 0 && (subset(a.sectors, b.sectors) || subset(b.sectors, a.sectors))
 	case KindMeeting:
 		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list {
@@ -216,6 +221,10 @@ func subset(a, b []string) bool {
 
 // absorb fills what a lacks from its repetition b.
 func absorb(a, b *candidate) {
+	if a.headline && !b.headline && a.Kind == KindAgreement {
+		// The body's words, not the headline's.
+		a.Quote, a.Start, a.End, a.headline = b.Quote, b.Start, b.End, false
+	}
 	if a.Period == nil && b.Period != nil && (a.Kind == KindTradeValue || a.Kind == KindTonnage) {
 		// A headline and then the body: keep the body's exact figure.
 		a.Period, a.Value, a.Qualifier = b.Period, b.Value, b.Qualifier

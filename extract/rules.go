@@ -17,6 +17,7 @@ type candidate struct {
 	counted      bool     // agreements: a counted plural («سه تفاهمنامه», "12 documents")
 	inherit      bool     // projects: countries from context, not the clause; the project's other facts give them
 	periodBy     string   // trade and tonnage: the period rule that gave the period (see periodRules)
+	headline     bool     // read from the article's headline
 }
 
 // span is a token range [a, b).
@@ -140,7 +141,20 @@ func (d *doc) setQuote(c *candidate, a, b int) {
 }
 
 func (d *doc) newCandidate(kind string, s *sentence, tok int) candidate {
-	return candidate{Fact: Fact{Article: d.art.ID, Kind: kind}, sent: s.idx, tok: tok}
+	return candidate{Fact: Fact{Article: d.art.ID, Kind: kind}, sent: s.idx, tok: tok, headline: d.isHeadline(s)}
+}
+
+// isHeadline reports whether s is the article's headline: its first
+// sentence, a line of its own without a final full stop.
+func (d *doc) isHeadline(s *sentence) bool {
+	if s.idx != 0 || s.b <= s.a {
+		return false
+	}
+	switch d.tokText(s.b - 1) {
+	case ".", "!", "?", "…":
+		return false
+	}
+	return s.b >= len(d.toks) || d.toks[s.b].Kind == TokNewline
 }
 
 // referenceBefore reports whether the word before token i is a
