@@ -156,6 +156,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "assignbench: %s, %s/%s, %d CPUs; %s; median of %d runs; %s\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), c.runs, time.Now().UTC().Format("2006-01-02 15:04 MST"))
 	if len(c.networks) > 0 {
+		// The floor under the CLI's numbers: start-up of the caravan
+		// binary, which links every package of the project.
+		s, err := median(ctx, c.runs, stderr, "caravan help", func() (sample, error) {
+			wall, kb, err := child(exec.CommandContext(ctx, c.caravan, "help"))
+			return sample{wall: wall, maxKB: kb}, err
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "caravan help (the CLI's start-up floor): %s, %s peak.\n\n", dur(s.wall), mb(s.maxKB))
 		if err := timeTable(ctx, c, tmp, stdout, stderr); err != nil {
 			return err
 		}
