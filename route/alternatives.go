@@ -64,7 +64,7 @@ func (p *Planner) Alternatives(ctx context.Context, r Request, opt AltOptions) (
 	sc := p.pool.Get().(*scratch)
 	defer p.pool.Put(sc)
 	cond := r.conditions()
-	if sc.blocked, err = g.Blocked(&cond, sc.blocked); err != nil {
+	if sc.blocked, err = p.blocked(&cond, sc.blocked); err != nil {
 		return nil, err
 	}
 	var risk []float64

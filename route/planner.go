@@ -22,6 +22,7 @@ import (
 type Planner struct {
 	g    *graph.Graph
 	pool sync.Pool
+	bc   blockedCache
 
 	defaultValuePerTonne float64 // cargo_value_usd_per_tonne
 	timeCostRate         float64 // time_cost_rate_per_year
@@ -136,7 +137,7 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	sc := p.pool.Get().(*scratch)
 	defer p.pool.Put(sc)
 	cond := r.conditions()
-	if sc.blocked, err = g.Blocked(&cond, sc.blocked); err != nil {
+	if sc.blocked, err = p.blocked(&cond, sc.blocked); err != nil {
 		return nil, err
 	}
 	w := p.weighting(&r, gs)
@@ -372,7 +373,7 @@ func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 	sc := p.pool.Get().(*scratch)
 	defer p.pool.Put(sc)
 	cond := r.conditions()
-	if sc.blocked, err = p.g.Blocked(&cond, sc.blocked); err != nil {
+	if sc.blocked, err = p.blocked(&cond, sc.blocked); err != nil {
 		return 0, err
 	}
 	rr := *r
