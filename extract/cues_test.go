@@ -28,6 +28,11 @@ func TestRoles(t *testing.T) {
 		{rolePart, "the fourth section of the line", "section"},
 		{roleWeekday, "از روز سه\u200cشنبه", "سهشنبه"},
 		{roleWeekday, "on Monday", "monday"},
+		{roleJoin, "a roadmap along with a memorandum", "along"},
+		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
+		{roleShare, "که بیشتر آن به پاکستان صادر شده", "بیشتر"},
+		{roleLink, "the line links Iran to Afghanistan", "links"},
+		{roleFinance, "Russia has lent a loan for the line", "loan"},
 	} {
 		t.Run(tt.role+" "+tt.word, func(t *testing.T) {
 			a, err := ParseArticle("r", tt.text)

@@ -358,12 +358,18 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 	if len(items) >= 2 {
 		return items
 	}
-	// Comma-separated items; the last joined by «و» or "and".
+	// Comma-separated items; the last joined by «و», "and", "along with",
+	// «به همراه» (roleJoin).
 	items = items[:0]
 	start := c.a
 	for i := c.a; i <= c.b; i++ {
-		if i < c.b && d.tokText(i) != "،" && d.tokText(i) != "," && !(d.isAnd(i) && d.startsAgreement(i+1)) {
-			continue
+		next := i + 1
+		if i < c.b && d.tokText(i) != "،" && d.tokText(i) != "," {
+			m, ok := d.roleAt(i, roleJoin)
+			if !ok || !d.startsAgreement(m.End) {
+				continue
+			}
+			next = m.End
 		}
 		a := start
 		if a == c.a {
@@ -379,7 +385,8 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 		if d.startsAgreement(a) && i-a >= 3 {
 			items = append(items, span{a, i})
 		}
-		start = i + 1
+		start = next
+		i = next - 1
 	}
 	if len(items) >= 2 {
 		return items
@@ -396,12 +403,6 @@ func (d *doc) startsAgreement(i int) bool {
 	}
 	w := d.word(i)
 	return w == "برنامه" || w == "سند" || w == "agreement" || w == "memorandum"
-}
-
-// isAnd reports whether token i is «و» or "and".
-func (d *doc) isAnd(i int) bool {
-	w := d.word(i)
-	return w == "و" || w == "and"
 }
 
 // listLead returns the status of the agreements a sentence that lists
