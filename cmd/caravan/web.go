@@ -1,6 +1,10 @@
 package main
 
-import "io/fs"
+import (
+	"io/fs"
+
+	"github.com/caravan-transport/caravan/web"
+)
 
 // webUI returns the built web map to serve at /, or nil when there is none.
-func webUI() fs.FS { return nil }
+func webUI() fs.FS { return web.FS() }
