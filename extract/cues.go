@@ -216,7 +216,7 @@ var cueRows = []cueRow{
 		"آغاز نشده", "شروع نشده", "آغاز نشده است", "yet to start", "yet to begin", "not yet started", "has not started", "have not started"}},
 	{CueAccelerate, "", []string{"تسریع*", "سرعت بخشی*", "سرعت بخشیدن", "سرعت بخشند", "شتاب بخشیدن", "با سرعت", "accelerate*", "acceleration", "expedite*", "speed up", "fast-track*", "fast track*"}},
 	{CueCompare, "", []string{"مقایسه با", "در مقایسه با", "نسبت به", "مدت مشابه", "compared", "than", "versus", "vs", "against",
-		"year-on-year", "from", "same period", "corresponding period"}},
+		"year-on-year", "from", "same period", "corresponding period", "same months", "same month", "same quarter"}},
 	{CueClauseBreak, "", []string{"اما", "ولی", "لیکن", "در حالی که", "درحالیکه", "در حالیکه", "but", "however", "whereas", "while", "although"}},
 	{CueExport, "", []string{"صادرات*", "صادر", "export*"}},
 	{CueImport, "", []string{"واردات*", "وارد", "import*"}},

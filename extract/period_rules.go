@@ -22,11 +22,29 @@ type periodRule struct {
 	apply func(d *doc, pc *periodCtx, f *candidate) string
 }
 
-// periodRules are tried in order until one gives a period. A figure whose
+// periodRules are tried in order until one gives a period (TestPeriodRules
+// has a case for each). A figure whose
 // clause names a period it cannot resolve («چند ماه اخیر», «امسال» in an
 // SH-counting report) stops at the first rule: the clause said the period,
 // and it is unknown.
 var periodRules = []periodRule{
+	{"comparison in parentheses", func(d *doc, pc *periodCtx, _ *candidate) string {
+		// "$412 million ($365 million in the same months of last year)":
+		// the figure in parentheses is the one before, a year earlier.
+		am := pc.ams[pc.k]
+		if pc.k == 0 || d.tokText(am.a-1) != "(" || !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) {
+			return ""
+		}
+		for j := len(pc.facts) - 1; j >= 0; j-- {
+			if pc.facts[j].Period != nil {
+				if p, ok := yearBefore(*pc.facts[j].Period); ok {
+					return p
+				}
+				break
+			}
+		}
+		return ""
+	}},
 	{"clause", func(d *doc, pc *periodCtx, _ *candidate) string {
 		am := pc.ams[pc.k]
 		lo, hi := pc.c.a, pc.c.b
