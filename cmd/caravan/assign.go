@@ -58,6 +58,7 @@ type tntpReport struct {
 	ReadSeconds    float64 `json:"read_seconds"`
 	SolveSeconds   float64 `json:"solve_seconds"`
 	FlowsFile      string  `json:"flows_file,omitempty"`
+	DuplicatePairs int     `json:"duplicate_link_pairs"` // (from, to) pairs with more than one link, kept as parallel links
 	BestKnown      *best   `json:"best_known,omitempty"`
 }
 
@@ -140,6 +141,7 @@ func runAssignTNTP(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	rep.Nodes, rep.Links, rep.Zones, rep.Demand = net.Nodes(), net.Links(), net.Zones(), dem.Total()
+	rep.DuplicatePairs = len(tn.Duplicates())
 	solveStart := e.now()
 	rep.ReadSeconds = solveStart.Sub(start).Seconds()
 	opts := assign.Options{Algorithm: alg, Gap: *gap, MaxIterations: *maxIter, Workers: *workers, Now: e.now}
@@ -271,6 +273,9 @@ func printTNTPReport(w io.Writer, r *tntpReport) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "network\t%s: %d nodes, %d links, %d zones, demand %.6g\n", r.Network, r.Nodes, r.Links, r.Zones, r.Demand)
 	fmt.Fprintf(tw, "cost factors\ttoll %g, distance %g (%s)\n", r.TollFactor, r.DistanceFactor, r.FactorsFrom)
+	if r.DuplicatePairs > 0 {
+		fmt.Fprintf(tw, "duplicate links\t%d (from, to) pairs have several links; all are kept as parallel links\n", r.DuplicatePairs)
+	}
 	conv := "converged"
 	if !r.Converged {
 		conv = "not converged"
