@@ -195,7 +195,6 @@ export class CorridorMap {
   async load(q) {
     const fc = await api('network.geojson', q);
     for (const g of Object.values(this.groups)) g.clearLayers();
-    this.labels.clearLayers();
     const byCountry = new Map();
     const places = [];
     for (const f of fc.features) {
@@ -247,7 +246,7 @@ export class CorridorMap {
       m.bindTooltip(p.names && p.names.fa ? `${p.name} · ${p.names.fa}` : p.name, { direction: 'top' });
       this.groups.places.addLayer(m);
     }
-    this.countryCentres = byCountry;
+    if (!this.countryCentres) this.countryCentres = byCountry;
     this.features = fc.features;
     return fc;
   }

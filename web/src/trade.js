@@ -111,6 +111,7 @@ function render(t, out) {
       {
         width,
         height: 240,
+        legend: { live: false },
         scales: { x: { time: false }, y: { range: (_, mn, mx) => [0, Math.max(mx || 0, (target || 0) / 1e9) * 1.1 || 1] } },
         axes: [{ values: (_, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')) }, { label: 'USD bn', size: 50 }],
         series: [

@@ -1,0 +1,228 @@
+// Browser tests of the web map: Debian's chromium, driven by
+// playwright-core, against `caravan serve` on loopback. Each test asserts
+// what is on the screen and saves a screenshot (SCREENSHOTS, default
+// web/test/screenshots). The tests skip, saying why, when chromium is
+// absent.
+//
+// Run: node --test web/test/   (from web/: npm test)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { skipReason, startServer, launch, watch, shotPath, TOKEN } from './harness.mjs';
+
+const skip = skipReason() || false;
+if (skip) console.log('# skipping the browser tests: ' + skip);
+
+/** @type {Awaited<ReturnType<typeof startServer>>} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+const outside = [];
+
+before(async () => {
+  if (skip) return;
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+/** open loads the map in a new page and waits until the network is drawn. */
+async function open(viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  watch(page, server.url, outside);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 30000 });
+  return page;
+}
+
+/** pick types into a place field and clicks the suggestion naming want. */
+async function pick(page, field, typed, want) {
+  const input = page.locator(`input[name=${field}]`);
+  await input.fill('');
+  await input.pressSequentially(typed, { delay: 20 });
+  const li = page.locator(`input[name=${field}] ~ ul.suggest li[data-id]`, { hasText: want }).first();
+  await li.waitFor({ timeout: 15000 });
+  await li.dispatchEvent('mousedown');
+  assert.equal(await input.inputValue(), want);
+}
+
+/** plan submits the planner and waits for the heading of this as-of date. */
+async function plan(page, asOf) {
+  await page.click('#plan button[type=submit]');
+  const heading = page.locator('#routes h3');
+  if (asOf) await heading.filter({ hasText: `as of ${asOf}` }).waitFor({ timeout: 30000 });
+  else await heading.waitFor({ timeout: 30000 });
+  await page.locator('table.legs').waitFor();
+}
+
+test('Kabul → Karachi crosses at Torkham as of 2025-06-01, not as of 2026-11-21', { skip }, async () => {
+  const page = await open();
+  await pick(page, 'from', 'Kabul', 'Kabul');
+  await pick(page, 'to', 'Karachi', 'Karachi');
+  await page.fill('input[name=as_of]', '2025-06-01');
+  await plan(page, '2025-06-01');
+  const before = await page.locator('table.legs').innerText();
+  assert.match(before, /Border: Torkham/, 'the leg table of 2025-06-01 names the Torkham crossing');
+  assert.ok(await page.locator('table.legs tr.leg.crossing', { hasText: 'Torkham' }).isVisible());
+  // Every source id in the table links to the API's source.
+  const links = page.locator('table.legs a.src');
+  assert.ok((await links.count()) > 5);
+  assert.match(await links.first().getAttribute('href'), /^\/api\/v1\/sources\/[A-Z0-9-]+$/);
+  await page.screenshot({ path: shotPath('kabul-karachi-2025-06-01') });
+
+  // A source opens in the sheet, from the server.
+  await page.locator('table.legs tr.leg-sources.crossing a.src').first().click();
+  await page.locator('#source h3').waitFor();
+  assert.match(await page.locator('#source').innerText(), /Source/);
+  await page.locator('#source .close').click();
+
+  await page.fill('input[name=as_of]', '2026-11-21');
+  await plan(page, '2026-11-21');
+  const after = await page.locator('table.legs').innerText();
+  assert.doesNotMatch(after, /Torkham/, 'Torkham is closed on 2026-11-21 and gone from the leg table');
+  assert.match(after, /Border: /, 'the route of 2026-11-21 still crosses a border');
+  await page.screenshot({ path: shotPath('kabul-karachi-2026-11-21') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the Trans-Afghan railway scenario makes Tashkent → Karachi faster', { skip }, async () => {
+  const page = await open();
+  await pick(page, 'from', 'Tashkent', 'Tashkent');
+  await pick(page, 'to', 'Karachi', 'Karachi');
+  await plan(page);
+  const base = Number(await page.locator('.card.selected .total-hours').getAttribute('data-hours'));
+  assert.ok(base > 0);
+  await page.locator('#scenarios > summary').click();
+  await page.locator('#scenario-list input[value="trans-afghan-2030"]').check();
+  await page.locator('#routes h3', { hasText: 'as of 2030-06-01' }).waitFor({ timeout: 30000 });
+  await page.locator('#diff .summary').waitFor({ timeout: 30000 });
+  const withRail = Number(await page.locator('.card.selected .total-hours').getAttribute('data-hours'));
+  assert.ok(withRail < base, `Tashkent → Karachi takes ${withRail} h with the railway, ${base} h without`);
+  assert.match(await page.locator('#diff .summary').innerText(), /faster/);
+  assert.match(await page.locator('table.legs').innerText(), /Kharlachi/, 'the route crosses at Kharlachi');
+  assert.match(await page.locator('#scenario-now').innerText(), /Trans-Afghan/);
+  await page.screenshot({ path: shotPath('tashkent-karachi-trans-afghan-2030') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the Pareto front plots hours against USD and a click shows that route', { skip }, async () => {
+  const page = await open();
+  await pick(page, 'from', 'Almaty', 'Almaty');
+  await pick(page, 'to', 'Karachi', 'Karachi');
+  await page.selectOption('select[name=show]', 'pareto');
+  await plan(page);
+  await page.locator('#pareto canvas').first().waitFor();
+  assert.ok(await page.locator('#pareto').isVisible());
+  const pts = page.locator('#pareto .pareto-points button.pt');
+  assert.ok((await pts.count()) >= 2, 'the front has at least two routes');
+  await page.locator('#pareto-chart details > summary').click();
+  const last = pts.last();
+  const n = Number(await last.getAttribute('data-route'));
+  await last.click();
+  await page.locator('#legs h3', { hasText: `Route ${n + 1}: legs` }).waitFor();
+  await page.screenshot({ path: shotPath('almaty-karachi-pareto') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the AF–KZ trade chart shows the series against the target with a verdict', { skip }, async () => {
+  const page = await open();
+  await page.click('button[role=tab][data-tab=trade]');
+  await page.locator('#trade-form select[name=b] option[value=KZ]').waitFor({ state: 'attached' });
+  await page.selectOption('#trade-form select[name=a]', 'AF');
+  await page.selectOption('#trade-form select[name=b]', 'KZ');
+  await page.click('#trade-form button[type=submit]');
+  await page.locator('#trade h3', { hasText: 'Trade AF–KZ' }).waitFor({ timeout: 20000 });
+  assert.ok(await page.locator('#trade .trade-chart canvas').first().isVisible(), 'the chart is drawn');
+  const verdict = (await page.locator('#trade .verdict').innerText()).trim();
+  assert.ok(verdict.length > 0, 'a verdict is shown');
+  const text = await page.locator('#trade').innerText();
+  assert.match(text, /Target \$3 bn/);
+  assert.match(text, /target/, 'the legend or the table names the target');
+  assert.ok((await page.locator('#trade table.figures tbody tr').count()) > 2);
+  await page.screenshot({ path: shotPath('trade-af-kz') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('searching «حیرتان» finds Hairatan, and Persian input runs right to left', { skip }, async () => {
+  const page = await open();
+  const input = page.locator('input[name=from]');
+  await input.pressSequentially('حیرتان', { delay: 20 });
+  const li = page.locator('input[name=from] ~ ul.suggest li[data-id="af-hairatan"]');
+  await li.waitFor({ timeout: 15000 });
+  const text = await li.innerText();
+  assert.match(text, /Hairatan/);
+  assert.match(text, /حیرتان/);
+  assert.equal(await input.evaluate((e) => getComputedStyle(e).direction), 'rtl', 'Persian text in the field is laid out right to left');
+  assert.equal(await li.locator('bdi.fa').evaluate((e) => getComputedStyle(e).direction), 'rtl');
+  await page.screenshot({ path: shotPath('search-hairatan-fa') });
+  await li.dispatchEvent('mousedown');
+  assert.equal(await input.inputValue(), 'Hairatan');
+  assert.equal(await input.evaluate((e) => getComputedStyle(e).direction), 'ltr');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a Persian article is ingested, its facts highlighted, and one accepted', { skip }, async () => {
+  const page = await open();
+  await page.click('button[role=tab][data-tab=docs]');
+  await page.fill('#doc-form input[name=token]', TOKEN);
+  await page.fill('#doc-form input[name=date]', '2026-02-15');
+  await page.selectOption('#doc-form select[name=lang]', 'fa');
+  const article =
+    'کابل – حجم تجارت افغانستان و قزاقستان در سال ۲۰۲۳ به ۵۴۵ میلیون دلار رسید. ' +
+    'دو کشور هدف تجارت سه میلیارد دلاری را تعیین کردند.';
+  await page.fill('#doc-form textarea[name=text]', article);
+  await page.click('#doc-form button[type=submit]');
+  await page.locator('#doc .doctext mark').first().waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('#doc .doctext').evaluate((e) => getComputedStyle(e).direction), 'rtl', 'the Persian text runs right to left');
+  // The highlights are the facts' quotes: byte offsets became string indices.
+  const facts = page.locator('#doc ol.facts > li');
+  const n = await facts.count();
+  assert.ok(n >= 1, 'at least one fact was extracted');
+  const marks = await page.locator('#doc .doctext mark').allInnerTexts();
+  const quotes = await page.locator('#doc ol.facts q').allInnerTexts();
+  for (const q of quotes) assert.ok(marks.join('').includes(q.trim()) || marks.some((m) => q.includes(m.trim())), `the quote «${q}» is highlighted`);
+  assert.equal(marks[0].trim(), quotes[0].trim(), 'the first highlight is exactly the first quote');
+  assert.equal(await facts.first().locator('.review').innerText(), 'pending');
+  await facts.first().locator('button.accept').click();
+  await facts.first().locator('.review.accepted').waitFor({ timeout: 15000 });
+  assert.equal(await facts.first().locator('.review').innerText(), 'accepted');
+  await page.screenshot({ path: shotPath('document-fa-accepted') });
+  // The server kept the review: the fact is no longer pending.
+  await page.click('#pending');
+  await page.locator('#doc h3', { hasText: 'Pending facts' }).waitFor();
+  assert.equal(await page.locator('#doc ul.facts > li').count(), n - 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('on a 390-px phone the map, the planner and the leg table fit the width', { skip }, async () => {
+  const page = await open({ width: 390, height: 844 });
+  await pick(page, 'from', 'Kabul', 'Kabul');
+  await pick(page, 'to', 'Karachi', 'Karachi');
+  await page.fill('input[name=as_of]', '2025-06-01');
+  await plan(page, '2025-06-01');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `the page is ${width} px wide on a 390-px screen`);
+  const map = await page.locator('#map').boundingBox();
+  assert.ok(map && map.width >= 380 && map.height >= 250, 'the map fills the width');
+  await page.locator('table.legs').scrollIntoViewIfNeeded();
+  assert.ok(await page.locator('table.legs').isVisible());
+  await page.screenshot({ path: shotPath('phone-390-kabul-karachi'), fullPage: false });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the page requests nothing outside its server', { skip }, () => {
+  assert.deepEqual(outside, [], 'requests outside ' + (server && server.url));
+});
