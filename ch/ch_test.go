@@ -188,8 +188,9 @@ func TestBuildErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.Customize(context.Background(), []float64{1}); !errors.Is(err, caravan.ErrInvalid) || !strings.Contains(err.Error(), "ch.Customize: 1 weights for 2 arcs") {
-		t.Errorf("Customize with 1 weight: error = %v, want invalid \"ch.Customize: 1 weights for 2 arcs\"", err)
+	_, err = h.Customize(context.Background(), []float64{1})
+	if ce, ok := errors.AsType[*caravan.Error](err); !ok || ce.Kind != caravan.Invalid || ce.Op != "ch.Customize" || !strings.Contains(err.Error(), "1 weights for 2 arcs") {
+		t.Errorf("Customize with 1 weight: error = %v, want invalid \"1 weights for 2 arcs\" from op ch.Customize", err)
 	}
 	if _, err := h.Customize(ctx, []float64{1, 1}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Customize with a cancelled context: error = %v, want context.Canceled", err)
