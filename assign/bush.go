@@ -331,7 +331,9 @@ func (b *bstate) initWork(wk int) {
 				return
 			}
 		}
-		bu.arcs = make([]uint32, 0, len(t.order)-1)
+		// Room for the arcs the first updates add, so that they do not
+		// reallocate every bush at once.
+		bu.arcs = make([]uint32, 0, len(t.order)-1+len(t.order)/8)
 		for _, v := range t.order[1:] {
 			bu.arcs = append(bu.arcs, uint32(t.pred[v])|lastBit)
 		}
@@ -684,8 +686,8 @@ func (w *bworker) update(b *bstate, bu *bush) {
 			i = j + 1
 		}
 		w.newArcs, w.newFlow = newArcs, newFlow
-		bu.arcs = append(bu.arcs[:0], newArcs...)
-		bu.flow = append(bu.flow[:0], newFlow...)
+		bu.arcs = refill(bu.arcs, newArcs)
+		bu.flow = refill(bu.flow, newFlow)
 		return
 	}
 	// A new topological order (Kahn) over the kept arcs, then regroup by
@@ -738,6 +740,17 @@ func (w *bworker) update(b *bstate, bu *bush) {
 		// added arc to a strictly larger one). Keep the old bush.
 		return
 	}
-	bu.arcs = append(bu.arcs[:0], newArcs...)
-	bu.flow = append(bu.flow[:0], newFlow...)
+	bu.arcs = refill(bu.arcs, newArcs)
+	bu.flow = refill(bu.flow, newFlow)
+}
+
+// refill copies src into dst's storage, or into a new slice with a quarter
+// more room when dst is too small: bushes grow a little at a time, and
+// reallocating them all on every growth would leave the collector as much
+// garbage as there are bushes.
+func refill[T any](dst, src []T) []T {
+	if cap(dst) < len(src) {
+		dst = make([]T, 0, len(src)+len(src)/4)
+	}
+	return append(dst[:0], src...)
 }
