@@ -3,7 +3,7 @@
 // map, their leg tables with sources, the Pareto front and the diff of a
 // scenario against the base network.
 import uPlot from 'uplot';
-import { h, fill, add, num, usd, hours, bidi, api, debounce } from './util.js';
+import { h, fill, add, num, usd, bidi, api, debounce } from './util.js';
 import { sourceLinks } from './sources.js';
 import { linkColor } from './map.js';
 
@@ -272,7 +272,7 @@ export function setupPlanner({ map }) {
               onclick: () => select(i, true),
             },
             h('span', { class: 'card-title' }, `Route ${i + 1}`, reasons.get(i) ? h('span', { class: 'muted' }, ' · ' + reasons.get(i)) : null),
-            h('span', { class: 'total-hours', dataset: { hours: String(t.hours) } }, hours(t.hours)),
+            h('span', { class: 'total-hours', dataset: { hours: String(t.hours) } }, `${num(t.hours)} h`, h('span', { class: 'muted' }, ` ${num(t.days || t.hours / 24)} d`)),
             h('span', null, `${usd(t.usd)} · ${num(t.km, 0)} km · ${num(t.kg_co2, 0)} kg CO₂`),
             h('span', { class: 'muted' }, `${t.borders} border${t.borders === 1 ? '' : 's'}${via.length ? ': ' + via.join(', ') : ''}`),
           );
@@ -301,7 +301,13 @@ export function setupPlanner({ map }) {
         l.wait_hours ? ` · wait ${num(l.wait_hours)} h` : '',
       ];
     }
-    return [l.corridors ? h('span', { class: 'muted' }, l.corridors.join(', ')) : ''];
+    return [''];
+  }
+
+  function countSources(src) {
+    if (!src) return 0;
+    const ids = Array.isArray(src) ? src : Object.values(src).flat();
+    return new Set(ids).size;
   }
 
   function renderLegs(r, i) {
@@ -311,7 +317,18 @@ export function setupPlanner({ map }) {
     }
     const t = r.total;
     fill(legsEl, 
-      h('h3', null, `Route ${i + 1}: legs`, h('span', { class: 'muted' }, ` · ${r.countries.join(' → ')}`)),
+      h(
+        'h3',
+        null,
+        `Route ${i + 1}: legs`,
+        h('span', { class: 'muted' }, ` · ${r.countries.join(' → ')}`),
+        h(
+          'label',
+          { class: 'check inline' },
+          h('input', { type: 'checkbox', class: 'show-sources', onchange: (ev) => legsEl.querySelectorAll('details.legsrc').forEach((d) => (d.open = ev.target.checked)) }),
+          'all sources',
+        ),
+      ),
       h(
         'div',
         { class: 'table-wrap' },
@@ -346,9 +363,13 @@ export function setupPlanner({ map }) {
                 h(
                   'td',
                   { colspan: '6' },
-                  h('span', { class: 'muted' }, 'Sources '),
-                  sourceLinks(l.sources),
-                  l.note ? h('details', { class: 'note' }, h('summary', null, 'note'), h('span', { dir: 'auto' }, l.note)) : null,
+                  h(
+                    'details',
+                    { class: 'legsrc' },
+                    h('summary', null, `${countSources(l.sources)} sources`, l.note ? ' · note' : '', l.corridors ? h('span', { class: 'muted' }, ' · ' + l.corridors.join(', ')) : null),
+                    sourceLinks(l.sources),
+                    l.note ? h('p', { class: 'note', dir: 'auto' }, l.note) : null,
+                  ),
                 ),
               ),
             ]),

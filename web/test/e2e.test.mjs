@@ -77,6 +77,7 @@ test('Kabul → Karachi crosses at Torkham as of 2025-06-01, not as of 2026-11-2
   await page.screenshot({ path: shotPath('kabul-karachi-2025-06-01') });
 
   // A source opens in the sheet, from the server.
+  await page.locator('table.legs tr.leg-sources.crossing summary').first().click();
   await page.locator('table.legs tr.leg-sources.crossing a.src').first().click();
   await page.locator('#source h3').waitFor();
   assert.match(await page.locator('#source').innerText(), /Source/);
