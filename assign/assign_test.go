@@ -187,3 +187,32 @@ func TestParseAlgorithm(t *testing.T) {
 		t.Errorf("ParseAlgorithm(msa) = %v, want invalid", err)
 	}
 }
+
+// TestThrough follows Braess's OD pair: 4 of its 6 trips use link 0→2, 2
+// use link 2→3, and every trip ends on 2→1 or 3→1.
+func TestThrough(t *testing.T) {
+	net, d := braess(t)
+	r, err := assign.Solve(t.Context(), net, d, assign.Options{Algorithm: assign.B, Gap: 1e-12, KeepBushes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		via  []int
+		want float64
+	}{{[]int{0}, 4.0 / 6}, {[]int{3}, 2.0 / 6}, {[]int{1}, 2.0 / 6}, {[]int{2, 4}, 1}, {[]int{0, 3}, 4.0 / 6}, {nil, 0}} {
+		got, err := r.Through(0, 1, tt.via)
+		if err != nil || math.Abs(got-tt.want) > 1e-6 {
+			t.Errorf("Through(0, 1, %v) = %v, %v; want %v", tt.via, got, err, tt.want)
+		}
+	}
+	if got, err := r.Through(1, 0, []int{0}); err != nil || got != 0 {
+		t.Errorf("Through without demand = %v, %v", got, err)
+	}
+	if _, err := r.Through(0, 1, []int{7}); caravan.KindOf(err) != caravan.Invalid {
+		t.Errorf("Through with a bad link: %v", err)
+	}
+	r2, _ := assign.Solve(t.Context(), net, d, assign.Options{Algorithm: assign.B})
+	if _, err := r2.Through(0, 1, []int{0}); caravan.KindOf(err) != caravan.Invalid {
+		t.Errorf("Through without bushes: %v", err)
+	}
+}

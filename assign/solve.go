@@ -59,6 +59,10 @@ type Options struct {
 	// Now is the clock for Progress.Elapsed and Result.Elapsed; nil leaves
 	// them zero.
 	Now func() time.Time
+	// KeepBushes makes a Result of Algorithm B keep its bushes (about 6
+	// bytes per node and origin) so that Result.Through can follow the
+	// flow of an OD pair.
+	KeepBushes bool
 	// Start, if not nil, holds link flows (input link order) to start from,
 	// e.g. a previous solution on the same network. It must be feasible for
 	// the demand for B (bushes are built from shortest paths and ignore it).
@@ -92,6 +96,8 @@ type Result struct {
 	AEC       float64
 	Converged bool // the gap reached Options.Gap
 	Elapsed   time.Duration
+
+	b *bstate // Algorithm B's bushes, with Options.KeepBushes
 }
 
 // Solve computes the user equilibrium of demand d on network net. It stops
@@ -264,6 +270,9 @@ func (s *state) result() *Result {
 	}
 	if s.opts.Now != nil {
 		r.Elapsed = s.opts.Now().Sub(s.start)
+	}
+	if s.opts.KeepBushes {
+		r.b = s.b
 	}
 	return r
 }

@@ -108,6 +108,15 @@ func TestAssign(t *testing.T) {
 	if r.UnservedTonne == 0 && math.Abs(out-2e6) > 1 {
 		t.Errorf("%v t leave Almaty, want 2e6", out)
 	}
+	// Every tonne from Kazakhstan to Uzbekistan enters Uzbekistan.
+	sh, _, err := r.Shares("KZ", "UZ", []string{"UZ", "kz-almaty--kz-nowhere"})
+	if err == nil {
+		t.Errorf("Shares with an unknown via: %+v", sh)
+	}
+	sh, total, err := r.Shares("kz", "uz", []string{"UZ"})
+	if err != nil || total != 2e6 || len(sh) != 1 || math.Abs(sh[0].Share-1) > 1e-9 || math.Abs(sh[0].Tonnes-2e6) > 1e-3 {
+		t.Errorf("Shares(KZ, UZ, via UZ) = %+v, %v, %v; want all 2e6 t", sh, total, err)
+	}
 	// Ten times the demand must overload something.
 	for i := range demand {
 		demand[i].TonnesPerYear *= 30

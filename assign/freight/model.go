@@ -273,6 +273,8 @@ type Result struct {
 	UnservedTonne float64   `json:"unserved_tonnes_per_year"`
 	Flows         []ArcFlow `json:"flows"` // elements with freight, by volume/capacity, highest first
 	linkFlow      []float64
+	eq            *assign.Result
+	model         *Model
 }
 
 // Bottlenecks returns the flows whose volume exceeds capacity.
@@ -305,11 +307,12 @@ func (m *Model) Solve(ctx context.Context) (*Result, error) {
 	if len(m.demand) == 0 {
 		return res, nil
 	}
-	r, err := assign.Solve(ctx, m.net, m.dem, assign.Options{Algorithm: assign.B, Gap: gap, MaxIterations: iters, Workers: m.opts.Workers})
+	r, err := assign.Solve(ctx, m.net, m.dem, assign.Options{Algorithm: assign.B, Gap: gap, MaxIterations: iters, Workers: m.opts.Workers, KeepBushes: true})
 	if err != nil {
 		return nil, err
 	}
-	res.Iterations, res.Gap, res.TotalCost, res.linkFlow = r.Iterations, r.Gap, r.TSTT, r.Flow
+	res.Iterations, res.Gap, res.TotalCost, res.linkFlow, res.eq = r.Iterations, r.Gap, r.TSTT, r.Flow, r
+	res.model = m
 	g, n := m.g, m.g.Net
 	for i, a := range m.arcOf {
 		x := r.Flow[i]

@@ -313,6 +313,8 @@ type corridorReport struct {
 	Result          *freight.Result   `json:"result"`
 	Bottlenecks     []freight.ArcFlow `json:"bottlenecks"`
 	Criticality     []freight.Impact  `json:"criticality,omitempty"`
+	Shares          []freight.Share   `json:"shares,omitempty"`
+	ShareTonnes     float64           `json:"share_pair_tonnes,omitempty"`
 	CapacityEstNote string            `json:"capacity_note"`
 }
 
@@ -339,6 +341,8 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 	geo := fs.String("geojson", "", "write the flows as GeoJSON lines to this file")
 	gap := fs.Float64("gap", 1e-6, "relative gap to stop at")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
+	sharePair := fs.String("shares", "", "split the freight from one country to another by corridor, e.g. UZ-PK (with --via)")
+	via := fs.String("via", "", "with --shares: comma-separated project ids, link or crossing ids, or country codes, e.g. trans-afghan-railway,IR")
 	var kinds *string
 	if crit {
 		kinds = fs.String("kinds", "link,crossing", "with criticality: close elements of these kinds (link, crossing)")
@@ -349,6 +353,16 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 	}
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q; see caravan %s -h", pos[0], name)
+	}
+	if (*sharePair == "") != (*via == "") {
+		return usagef("--shares and --via go together")
+	}
+	var shareFrom, shareTo string
+	if *sharePair != "" {
+		var ok bool
+		if shareFrom, shareTo, ok = strings.Cut(*sharePair, "-"); !ok || shareFrom == "" || shareTo == "" {
+			return usagef("--shares: want FROM-TO country codes, e.g. UZ-PK, have %q", *sharePair)
+		}
 	}
 	var closeKinds []string
 	if crit {
@@ -395,6 +409,10 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		rep.Scenario = s.Name
+		if *asOf == "" && !s.AsOf.Day().IsZero() {
+			date = s.AsOf.Day() // the date the scenario is meant to be read on
+			rep.AsOf = date.String()
+		}
 	}
 	if *demandFile != "" {
 		f, err := os.Open(*demandFile)
@@ -444,6 +462,12 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	rep.Bottlenecks = rep.Result.Bottlenecks()
+	if shareFrom != "" {
+		items := strings.FieldsFunc(*via, func(r rune) bool { return r == ',' || r == ' ' })
+		if rep.Shares, rep.ShareTonnes, err = rep.Result.Shares(shareFrom, shareTo, items); err != nil {
+			return err
+		}
+	}
 	if crit {
 		if rep.Criticality, err = m.Criticality(ctx, rep.Demand, rep.Result, closeKinds...); err != nil {
 			return err
@@ -510,6 +534,13 @@ func printCorridor(w io.Writer, r *corridorReport, top int, crit bool) {
 		fmt.Fprintf(w, "\n  %s %s → %s: v/c %.2f", b.ID, b.From, b.To, b.VC)
 	}
 	fmt.Fprintln(w)
+	if len(r.Shares) > 0 {
+		s0 := r.Shares[0]
+		fmt.Fprintf(w, "\ncorridor shares of %s → %s freight (%.3g Mt/yr; proportional split at merges):\n", s0.From, s0.To, r.ShareTonnes/1e6)
+		for _, s := range r.Shares {
+			fmt.Fprintf(w, "  via %-24s %5.1f %%  %.3g Mt/yr\n", s.Via, 100*s.Share, s.Tonnes/1e6)
+		}
+	}
 	if crit {
 		fmt.Fprintln(w, "\nmost critical (closing one at a time, re-solved):")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

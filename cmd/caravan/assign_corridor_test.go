@@ -62,6 +62,13 @@ func TestAssignCorridor(t *testing.T) {
 	if _, errs, code := cli(t, append([]string{"assign", "criticality", "--kinds", "bridge"}, args[1:]...)...); code != exitUsage || !strings.Contains(errs, `--kinds: "bridge"`) {
 		t.Errorf("--kinds bridge: exit %d, %s", code, errs)
 	}
+	out, errs, code = cli(t, append(args, "--shares", "KZ-AF", "--via", "UZ")...)
+	if code != exitOK || !strings.Contains(out, "corridor shares of KZ → AF freight (1 Mt/yr") || !strings.Contains(out, "via UZ") {
+		t.Errorf("--shares: exit %d\n%s%s", code, out, errs)
+	}
+	if _, errs, code := cli(t, append(args, "--shares", "KZ-AF")...); code != exitUsage || !strings.Contains(errs, "--shares and --via go together") {
+		t.Errorf("--shares without --via: exit %d, %s", code, errs)
+	}
 }
 
 func TestAssignCorridorErrors(t *testing.T) {
