@@ -11,18 +11,20 @@ import (
 // tagged with entities and cues, split into sentences, with amounts,
 // periods and the countries each sentence speaks of.
 type doc struct {
-	art      Article
-	text     *Text
-	norm     string
-	toks     []Token
-	ents     []Match
-	cues     []Match
-	cueFirst []int32 // cueFirst[i] is the index of the first cue starting at or after token i
-	stems    *Stems
-	sents    []*sentence
-	reporter string   // the country of the outlet, "" when unknown
-	dari     bool     // written in Dari rather than Iranian Persian
-	main     []string // the two countries the article is most about
+	art       Article
+	text      *Text
+	norm      string
+	toks      []Token
+	ents      []Match
+	cues      []Match
+	cueFirst  []int32 // cueFirst[i] is the index of the first cue starting at or after token i
+	roles     []Match // the CueRole matches, sorted by start (see roleAt)
+	roleFirst []int32 // roleFirst[i] is the index of the first role match starting at or after token i
+	stems     *Stems
+	sents     []*sentence
+	reporter  string   // the country of the outlet, "" when unknown
+	dari      bool     // written in Dari rather than Iranian Persian
+	main      []string // the two countries the article is most about
 	// projPlaces maps the first token of a project's name to the countries
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
@@ -177,15 +179,20 @@ func (x *Extractor) newDoc(a Article) *doc {
 	all := x.lex.all(st)
 	d.ents = x.gaz.post(st, longestOf(all))
 	d.projPlaces = projectInner(d.ents, all, ClassPlace)
-	d.cues = slices.DeleteFunc(all, func(m Match) bool { return m.Entry.Class&^entityClasses == 0 })
-	d.cueFirst = make([]int32, len(toks)+1)
-	k := 0
-	for i := range len(toks) + 1 {
-		for k < len(d.cues) && d.cues[k].Start < i {
-			k++
+	// Cues, and role words in a list of their own: they are frequent («و»,
+	// "to", "the"), so scans for cues do not step over them.
+	cues := all[:0]
+	for _, m := range all {
+		switch {
+		case m.Entry.Class == CueRole:
+			d.roles = append(d.roles, m)
+		case m.Entry.Class&^entityClasses != 0:
+			cues = append(cues, m)
 		}
-		d.cueFirst[i] = int32(k)
 	}
+	d.cues = cues
+	d.cueFirst = firstIndex(d.cues, len(toks))
+	d.roleFirst = firstIndex(d.roles, len(toks))
 	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
 	x.dropOutletPlaces(d)
@@ -755,4 +762,18 @@ func (d *doc) scanPeriods(s *sentence) {
 		}
 		return false
 	})
+}
+
+// firstIndex returns, for each token i in [0, n], the index of the first
+// of ms (sorted by start) that starts at or after i.
+func firstIndex(ms []Match, n int) []int32 {
+	out := make([]int32, n+1)
+	k := 0
+	for i := range n + 1 {
+		for k < len(ms) && ms[k].Start < i {
+			k++
+		}
+		out[i] = int32(k)
+	}
+	return out
 }

@@ -93,6 +93,16 @@ func ParseArticle(id, text string) (Article, error) {
 // 4 MiB, some hundred times a long news article.
 const MaxArticleBytes = 4 << 20
 
+// control marks the bytes CheckText counts as control characters: C0
+// controls but tab, newline, carriage return and form feed, and DEL.
+var control = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\t' && c != '\n' && c != '\r' && c != '\f'
+	}
+	t[0x7f] = true
+	return t
+}()
+
 // CheckText returns an error when text cannot be a news article: longer
 // than MaxArticleBytes, not valid UTF-8, or holding a NUL byte or more
 // than one control character (other than tab, newline, carriage return
@@ -107,10 +117,10 @@ func CheckText(text string) error {
 	}
 	ctl := 0
 	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == 0:
-			return errors.New("binary data (a NUL byte)")
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f:
+		if control[text[i]] {
+			if text[i] == 0 {
+				return errors.New("binary data (a NUL byte)")
+			}
 			ctl++
 		}
 	}

@@ -310,12 +310,24 @@ func newCueLexicon() *Lexicon {
 	return l
 }
 
+// roleIndex returns the index in d.roles of the first role match that
+// starts at or after token i.
+func (d *doc) roleIndex(i int) int {
+	switch {
+	case i <= 0:
+		return 0
+	case i >= len(d.roleFirst):
+		return len(d.roles)
+	}
+	return int(d.roleFirst[i])
+}
+
 // roleAt returns the longest word or phrase of role r that starts at token
 // i.
 func (d *doc) roleAt(i int, r string) (Match, bool) {
 	best := Match{End: -1}
-	for k := d.cueIndex(i); k < len(d.cues) && d.cues[k].Start == i; k++ {
-		if m := d.cues[k]; m.Entry.Class.Has(CueRole) && m.Entry.Code == r && m.End > best.End {
+	for k := d.roleIndex(i); k < len(d.roles) && d.roles[k].Start == i; k++ {
+		if m := d.roles[k]; m.Entry.Code == r && m.End > best.End {
 			best = m
 		}
 	}
@@ -325,8 +337,8 @@ func (d *doc) roleAt(i int, r string) (Match, bool) {
 // roleBefore reports whether a word or phrase of role r ends just before
 // token i.
 func (d *doc) roleBefore(i int, r string) bool {
-	for k := d.cueIndex(i - 4); k < len(d.cues) && d.cues[k].Start < i; k++ {
-		if m := d.cues[k]; m.End == i && m.Entry.Class.Has(CueRole) && m.Entry.Code == r {
+	for k := d.roleIndex(i - 4); k < len(d.roles) && d.roles[k].Start < i; k++ {
+		if m := d.roles[k]; m.End == i && m.Entry.Code == r {
 			return true
 		}
 	}
@@ -336,9 +348,9 @@ func (d *doc) roleBefore(i int, r string) bool {
 // roleIn returns the first word of role r that starts within [a, b), or
 // -1.
 func (d *doc) roleIn(a, b int, r string) int {
-	for k := d.cueIndex(a); k < len(d.cues) && d.cues[k].Start < b; k++ {
-		if m := d.cues[k]; m.Entry.Class.Has(CueRole) && m.Entry.Code == r {
-			return m.Start
+	for k := d.roleIndex(a); k < len(d.roles) && d.roles[k].Start < b; k++ {
+		if d.roles[k].Entry.Code == r {
+			return d.roles[k].Start
 		}
 	}
 	return -1

@@ -13,13 +13,17 @@ type periodCtx struct {
 	growth bool
 	target bool
 	found  bool // the clause names a period, resolved or not («امسال»)
+
+	kind      string   // the figure's kind
+	countries []string // the figure's countries
 }
 
 // periodRule is one way a figure finds its period; apply returns the
-// period's label or "".
+// period's label or "", and whether the clause names a period (the first
+// rule reads it). The context goes by value: the figure stays on the stack.
 type periodRule struct {
 	name  string
-	apply func(d *doc, pc *periodCtx, f *candidate) string
+	apply func(d *doc, pc periodCtx) (label string, found bool)
 }
 
 // periodRules are tried in order until one gives a period (TestPeriodRules
@@ -28,24 +32,24 @@ type periodRule struct {
 // SH-counting report) stops at the first rule: the clause said the period,
 // and it is unknown.
 var periodRules = []periodRule{
-	{"comparison in parentheses", func(d *doc, pc *periodCtx, _ *candidate) string {
+	{"comparison in parentheses", func(d *doc, pc periodCtx) (string, bool) {
 		// "$412 million ($365 million in the same months of last year)":
 		// the figure in parentheses is the one before, a year earlier.
 		am := pc.ams[pc.k]
 		if pc.k == 0 || d.tokText(am.a-1) != "(" || !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) {
-			return ""
+			return "", pc.found
 		}
 		for j := len(pc.facts) - 1; j >= 0; j-- {
 			if pc.facts[j].Period != nil {
 				if p, ok := yearBefore(*pc.facts[j].Period); ok {
-					return p
+					return p, pc.found
 				}
 				break
 			}
 		}
-		return ""
+		return "", pc.found
 	}},
-	{"clause", func(d *doc, pc *periodCtx, _ *candidate) string {
+	{"clause", func(d *doc, pc periodCtx) (string, bool) {
 		am := pc.ams[pc.k]
 		lo, hi := pc.c.a, pc.c.b
 		if d.isBaseline(pc.ams, pc.k) {
@@ -54,73 +58,73 @@ var periodRules = []periodRule{
 			lo, hi = am.b, min(pc.c.b, am.b+4)
 		}
 		p, found := d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
-		pc.found = found
-		return label(p)
+		return label(p), found
 	}},
-	{"sentence", func(d *doc, pc *periodCtx, _ *candidate) string {
+	{"sentence", func(d *doc, pc periodCtx) (string, bool) {
 		if pc.found || d.isBaseline(pc.ams, pc.k) {
-			return ""
+			return "", pc.found
 		}
 		am := pc.ams[pc.k]
 		p, _ := d.nearestPeriod(pc.s, pc.s.a, pc.s.b, am.a, am.b, pc.growth, pc.target)
-		return label(p)
+		return label(p), pc.found
 	}},
-	{"list intro", func(d *doc, pc *periodCtx, _ *candidate) string {
+	{"list intro", func(d *doc, pc periodCtx) (string, bool) {
 		// A list item or a share of a total takes the period of the line
 		// it belongs to.
 		if pc.found || d.isBaseline(pc.ams, pc.k) || pc.s.intro == nil {
-			return ""
+			return "", pc.found
 		}
 		in := pc.s.intro
 		p, _ := d.nearestPeriod(in, in.a, in.b, in.b, in.b, false, pc.target)
-		return label(p)
+		return label(p), pc.found
 	}},
-	{"year before a baseline", func(d *doc, pc *periodCtx, _ *candidate) string {
+	{"year before a baseline", func(d *doc, pc periodCtx) (string, bool) {
 		// "to $1.03 billion in FY2024-25 from $1.36bn a year earlier": the
 		// baseline is the year before the figure's.
 		am := pc.ams[pc.k]
 		if !d.isBaseline(pc.ams, pc.k) || !d.yearEarlier(am.b, min(pc.c.b, am.b+5)) {
-			return ""
+			return "", pc.found
 		}
 		for j := len(pc.facts) - 1; j >= 0; j-- {
 			if pc.facts[j].Period != nil {
 				if p, ok := yearBefore(*pc.facts[j].Period); ok {
-					return p
+					return p, pc.found
 				}
 				break
 			}
 		}
-		return ""
+		return "", pc.found
 	}},
-	{"same period", func(d *doc, pc *periodCtx, _ *candidate) string {
+	{"same period", func(d *doc, pc periodCtx) (string, bool) {
 		// "over the same period", «در همین مدت», «در این سال»: the period
 		// of the figures reported before.
 		if d.isBaseline(pc.ams, pc.k) || !d.samePeriodIn(pc.c) {
-			return ""
+			return "", pc.found
 		}
-		return label(d.previousPeriod(pc.s))
+		return label(d.previousPeriod(pc.s)), pc.found
 	}},
-	{"continued breakdown", func(d *doc, pc *periodCtx, f *candidate) string {
+	{"continued breakdown", func(d *doc, pc periodCtx) (string, bool) {
 		// "Kazakh exports to Iran totaled $201.4 mln" after the turnover
 		// "in January-September 2025": a breakdown goes on with the
 		// period of the figure just before.
-		if pc.found || pc.target || d.isBaseline(pc.ams, pc.k) || f.Kind != KindTradeValue {
-			return ""
+		if pc.found || pc.target || d.isBaseline(pc.ams, pc.k) || pc.kind != KindTradeValue {
+			return "", pc.found
 		}
-		return label(d.continuedPeriod(pc.s, f.Countries))
+		return label(d.continuedPeriod(pc.s, pc.countries)), pc.found
 	}},
 }
 
-// figurePeriod returns the period of figure f by the first of periodRules
-// that gives one, or nil, and records the rule's name in f.periodBy.
-func (d *doc) figurePeriod(pc *periodCtx, f *candidate) *string {
+// figurePeriod returns the period of the figure of pc by the first of
+// periodRules that gives one ("" for none) and the rule's name.
+func (d *doc) figurePeriod(pc periodCtx) (label, rule string) {
 	for _, r := range periodRules {
-		if l := r.apply(d, pc, f); l != "" {
-			f.periodBy = r.name
-			return ptr(l)
+		l, found := r.apply(d, pc)
+		pc.found = pc.found || found
+		if l != "" {
+			return l, r.name
 		}
 	}
-	return nil
+	return "", ""
 }
 
 func label(p *Period) string {

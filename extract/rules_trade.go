@@ -92,8 +92,10 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: facts, growth: len(growth) > 0, target: tgt}
-			f.Period = d.figurePeriod(&pc, &f)
+			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: facts, growth: len(growth) > 0, target: tgt, kind: kind, countries: f.Countries}
+			if l, rule := d.figurePeriod(pc); l != "" {
+				f.Period, f.periodBy = ptr(l), rule
+			}
 			if kind == KindTonnage && st == StatusActual && d.contractedSupply(c, am) {
 				// "signed a contract for the supply of 500,000 tons of wheat":
 				// goods still to be delivered.
