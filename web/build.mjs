@@ -2,8 +2,8 @@
 // dist/main.js, dist/main.css, dist/assets/* (Leaflet's control images).
 //
 // The basemap is built here, not fetched at run time: world-atlas's
-// Natural Earth 1:50m countries, cut to the region caravan covers and
-// rounded to 0.01°, become the virtual module "caravan:basemap".
+// Natural Earth 1:50m countries, cut to the region caravan covers,
+// rounded to 0.01° and thinned to 0.04°, become the virtual module "caravan:basemap".
 //
 // The build fails when a built file names an http(s) URL the page could
 // fetch (see allowedURL): the map must work with no internet.
@@ -21,7 +21,37 @@ const dist = path.join(here, 'dist');
 
 // The basemap's extent, lon/lat degrees: Türkiye to eastern China, the
 // Arabian Sea to southern Siberia, with a margin for panning.
-const BBOX = [10, 0, 135, 65];
+const BBOX = [18, 5, 128, 60];
+
+/**
+ * clip cuts a closed ring to BBOX (Sutherland–Hodgman against each side);
+ * the map's maxBounds keep the cut edges out of sight.
+ * @param {number[][]} ring
+ */
+export function clip(ring) {
+  const [x0, y0, x1, y1] = BBOX;
+  const sides = [
+    [(p) => p[0] >= x0, (a, b) => [x0, a[1] + ((b[1] - a[1]) * (x0 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[0] <= x1, (a, b) => [x1, a[1] + ((b[1] - a[1]) * (x1 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[1] >= y0, (a, b) => [a[0] + ((b[0] - a[0]) * (y0 - a[1])) / (b[1] - a[1]), y0]],
+    [(p) => p[1] <= y1, (a, b) => [a[0] + ((b[0] - a[0]) * (y1 - a[1])) / (b[1] - a[1]), y1]],
+  ];
+  let pts = ring.slice(0, -1);
+  for (const [inside, cut] of sides) {
+    const out = [];
+    for (let i = 0; i < pts.length; i++) {
+      const cur = pts[i];
+      const prev = pts[(i + pts.length - 1) % pts.length];
+      if (inside(cur)) {
+        if (!inside(prev)) out.push(cut(prev, cur));
+        out.push(cur);
+      } else if (inside(prev)) out.push(cut(prev, cur));
+    }
+    pts = out;
+    if (!pts.length) return [];
+  }
+  return [...pts, pts[0]];
+}
 
 /** basemap returns the countries of world-atlas inside BBOX as GeoJSON. */
 async function basemap() {
@@ -31,13 +61,17 @@ async function basemap() {
   const r = (x) => Math.round(x * 100) / 100;
   const inBox = ([x, y]) => x >= BBOX[0] && x <= BBOX[2] && y >= BBOX[1] && y <= BBOX[3];
   const ringOK = (ring) => ring.some(inBox);
+  // Rounded to 0.01° and thinned: a point closer than TOL to the last
+  // kept one is dropped (radial distance; the ring stays closed).
+  const TOL = 0.04;
   const round = (ring) => {
     const out = [];
-    for (const [x, y] of ring) {
+    ring.forEach(([x, y], i) => {
       const p = [r(x), r(y)];
       const last = out[out.length - 1];
-      if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
-    }
+      const end = i === ring.length - 1;
+      if (!last || (end && (last[0] !== p[0] || last[1] !== p[1])) || Math.hypot(p[0] - last[0], p[1] - last[1]) >= TOL) out.push(p);
+    });
     return out;
   };
   const features = [];
@@ -45,7 +79,10 @@ async function basemap() {
     const g = f.geometry;
     if (!g) continue;
     const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    const kept = polys.filter((p) => ringOK(p[0])).map((p) => p.map(round).filter((ring) => ring.length >= 4));
+    const kept = polys
+      .filter((p) => ringOK(p[0]))
+      .map((p) => p.map((ring) => round(clip(ring))).filter((ring) => ring.length >= 4))
+      .filter((p) => p.length > 0);
     if (kept.length === 0) continue;
     features.push({
       type: 'Feature',

@@ -62,8 +62,9 @@ function linkStyle(p) {
   return base;
 }
 
-function statusLine(p) {
+function statusLine(p, short) {
   if (p.open !== false) return h('p', { class: 'ok' }, `${p.status || 'operational'}, open`);
+  if (short) return h('p', { class: 'warn' }, `${p.status}, closed on the map's date (see the closures)`);
   return h('p', { class: 'warn' }, p.why_closed || `${p.status}, closed`);
 }
 
@@ -95,7 +96,7 @@ function crossingPopup(p) {
       h('dt', null, 'Data year'),
       h('dd', null, p.data_year || '–'),
     ),
-    statusLine(p),
+    statusLine(p, p.closures && p.closures.length > 0),
     p.closures &&
       p.closures.length &&
       h(
@@ -146,14 +147,16 @@ export class CorridorMap {
    */
   constructor(el, opts) {
     this.opts = opts;
-    this.map = L.map(el, { zoomSnap: 0.25, attributionControl: false, worldCopyJump: false, minZoom: 3, maxZoom: 11 });
+    this.map = L.map(el, { zoomSnap: 0.25, attributionControl: false, worldCopyJump: false, minZoom: window.innerWidth < 700 ? 3 : 4, maxZoom: 11, maxBounds: [[5, 18], [60, 128]], maxBoundsViscosity: 0.8 });
     L.control.attribution({ prefix: false }).addTo(this.map).addAttribution('Basemap: Natural Earth · caravan dataset');
     L.control.scale({ imperial: false }).addTo(this.map);
     // Roads under rail, sea and ferry; routes and crossings on top.
     this.map.createPane('roads').style.zIndex = '390';
     this.map.createPane('routes').style.zIndex = '450';
     this.map.createPane('crossings').style.zIndex = '460';
+    this.map.createPane('basemap').style.zIndex = '200';
     L.geoJSON(basemap, {
+      pane: 'basemap',
       style: { color: '#b9b2a6', weight: 0.8, fillColor: '#f4f1ea', fillOpacity: 1 },
       interactive: false,
     }).addTo(this.map);
