@@ -2,6 +2,7 @@
 # ci.sh — what CI runs for the web map (from any directory):
 #   1. npm ci (exact versions of package-lock.json);
 #   2. rebuild dist/ and fail when it differs from the committed one;
+#      run the unit tests of the page's code (no browser);
 #   3. install Debian's chromium when absent (as root, with apt-get);
 #   4. build caravan and run the browser tests (screenshots in
 #      $SCREENSHOTS, default web/test/screenshots: keep them as artifacts).
@@ -19,6 +20,7 @@ if ! git -C "$root" diff --exit-code --stat -- web/dist || [ -n "$(git -C "$root
 	exit 1
 fi
 echo "web/ci.sh: web/dist matches a fresh build"
+node --test test/offsets.test.mjs
 
 if [ "${WEB_SKIP_BROWSER:-}" = 1 ]; then
 	exit 0
