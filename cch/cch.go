@@ -53,6 +53,7 @@ type Stats struct {
 	Nodes     int // nodes of the graph
 	Arcs      int // undirected arcs of the supergraph (each carries two directions)
 	TreeDepth int // height of the elimination tree: the longest chain a query walks
+	Triangles int // triangles of the supergraph: the work of each customization pass
 	Bytes     int // memory held by the CCH (order, supergraph, arc map)
 }
 
@@ -220,7 +221,11 @@ func (c *CCH) Rank(v int32) int32 { return c.rank[v] }
 func (c *CCH) Stats() Stats {
 	n := len(c.order)
 	depth := make([]int32, n)
-	maxd := 0
+	maxd, tri := 0, 0
+	for r := range n {
+		d := int(c.first[r+1] - c.first[r])
+		tri += d * (d - 1) / 2
+	}
 	for r := n - 1; r >= 0; r-- {
 		if p := c.parent[r]; p >= 0 {
 			depth[r] = depth[p] + 1
@@ -229,5 +234,5 @@ func (c *CCH) Stats() Stats {
 	}
 	b := 4 * (len(c.rank) + len(c.order) + len(c.parent) + len(c.first) + len(c.head) +
 		len(c.dfirst) + len(c.dtail) + len(c.darc) + len(c.arcOf))
-	return Stats{Nodes: n, Arcs: len(c.head), TreeDepth: maxd, Bytes: b}
+	return Stats{Nodes: n, Arcs: len(c.head), TreeDepth: maxd, Triangles: tri, Bytes: b}
 }

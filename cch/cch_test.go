@@ -140,6 +140,9 @@ func TestDistanceMatchesDijkstra(t *testing.T) {
 	for seed := uint64(1); seed <= seeds; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 0))
 		n := 1 + rng.IntN(70)
+		if seed%10 == 0 {
+			n = 100 + rng.IntN(200) // large enough for flow cuts
+		}
 		m := rng.IntN(5 * n)
 		kind := []string{"coordinates", "bfs", "identity"}[seed%3]
 		t.Run(fmt.Sprintf("seed=%d/n=%d/m=%d/%s", seed, n, m, kind), func(t *testing.T) {
@@ -157,6 +160,13 @@ func TestDistanceMatchesDijkstra(t *testing.T) {
 			c, err := cch.Build(context.Background(), g, opt)
 			if err != nil {
 				t.Fatal(err)
+			}
+			seen := make([]bool, n)
+			for r, v := range c.Order() {
+				if seen[v] || c.Rank(v) != int32(r) {
+					t.Fatalf("Order()[%d] = %d (rank %d): not a permutation", r, v, c.Rank(v))
+				}
+				seen[v] = true
 			}
 			for i := range 3 {
 				if i > 0 {

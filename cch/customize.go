@@ -2,6 +2,7 @@ package cch
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -134,6 +135,7 @@ func (cu *customizer) basic(ctx context.Context, ranks []int32, pos []int32) err
 	c := cu.c
 	first, head, dfirst, dtail, darc := c.first, c.head, c.dfirst, c.dtail, c.darc
 	wt, mid := cu.wt, cu.mid
+	inf := math.Inf(1)
 	for i, u := range ranks {
 		if i&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
@@ -212,5 +214,3 @@ func (cu *customizer) perfect(ctx context.Context, ranks []int32, pos []int32) e
 	}
 	return nil
 }
-
-var inf = func() float64 { var z float64; return 1 / z }()

@@ -7,11 +7,14 @@
 // "Customizable Contraction Hierarchies" (2016):
 //
 //   - Build (metric-independent, once per graph): a nested-dissection order
-//     of the nodes, from geometric bisection when coordinates are given and
-//     from breadth-first-search bisection otherwise, then the chordal
-//     supergraph of the undirected graph under that order (the arcs a
-//     contraction in that order would add, whatever the weights). Cost: a few
-//     seconds per million nodes.
+//     of the nodes, then the chordal supergraph of the undirected graph
+//     under that order (the arcs a contraction in that order would add,
+//     whatever the weights). Each part is cut where the smallest separator
+//     is found among straight cuts along a few directions (coordinates when
+//     given, else breadth-first-search distance) and minimum vertex cuts
+//     between the two ends of each of the x and y directions (inertial
+//     flow, by maximum flow). Cost: seconds to minutes per million nodes,
+//     mostly the flows.
 //   - Customize (once per weight vector): the lower-triangle pass (basic
 //     customization) gives every arc of the supergraph the length of a real
 //     path, enough for exact up-down queries; the upper-triangle pass

@@ -56,6 +56,10 @@ type dissector struct {
 	queue []int32 // scratch
 	ctx   context.Context
 	steps int
+
+	flow   flowCut   // scratch of the flow cuts
+	orders [][]int32 // scratch: the nodes sorted along each direction
+	noFlow bool      // straight cuts only
 }
 
 type keyed struct {
@@ -65,6 +69,12 @@ type keyed struct {
 
 // leafSize is the part size below which a part is ordered as it comes.
 const leafSize = 2
+
+// ndDirs is the number of directions tried with coordinates.
+const ndDirs = 4
+
+// ndWindow is the least share of the nodes on each side of a cut.
+const ndWindow = 0.25
 
 func nestedDissection(ctx context.Context, u undirected, x, y []float64) ([]int32, error) {
 	n := len(u.off) - 1
@@ -185,17 +195,21 @@ func (d *dissector) components(nodes []int32, id int32) []int {
 // bisect splits a connected part in sides A and B and a separator S, and
 // reorders nodes to A | B | S. It sorts the nodes along several directions
 // (coordinates projected on the x axis, the y axis and both diagonals, or
-// BFS distance from a peripheral node), takes the prefix with the fewest
-// cut edges per balanced pair among prefixes of 25–75 % of the nodes, and
-// makes the separator the smaller side of the cut's endpoints.
+// BFS distance from a peripheral node). For each it takes the straight cut:
+// the prefix with the fewest cut edges per balanced pair among prefixes of
+// 25–75 % of the nodes, whose separator is the smaller side of the cut's
+// endpoints; and the flow cut: the smallest set of nodes separating the
+// first quarter from the last (see flowCut). The smallest separator wins.
 func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 	n := len(nodes)
 	keys := d.keyed[:0]
 	bestScore, bestDir, bestCut := -1.0, -1, 0
-	var best []keyed
 	dirs := 1
 	if d.x != nil {
-		dirs = 4
+		dirs = ndDirs
+	}
+	for len(d.orders) < dirs {
+		d.orders = append(d.orders, nil)
 	}
 	for dir := range dirs {
 		keys = keys[:0]
@@ -232,20 +246,22 @@ func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 			}
 			return int(p.v - q.v)
 		})
+		ord := d.orders[dir][:0]
 		for i, kv := range keys {
 			d.pos[kv.v] = int32(i)
+			ord = append(ord, kv.v)
 		}
+		d.orders[dir] = ord
 		// Sweep: move nodes from B to A in key order, tracking the cut.
 		cut := 0
-		lo, hi := n/4, n-n/4
+		lo, hi := int(float64(n)*ndWindow), n-int(float64(n)*ndWindow)
 		if lo < 1 {
 			lo = 1
 		}
 		if hi > n-1 {
 			hi = n - 1
 		}
-		for i, kv := range keys[:hi] {
-			v := kv.v
+		for i, v := range ord[:hi] {
 			for _, w := range d.u.adj[d.u.off[v]:d.u.off[v+1]] {
 				if d.mark[w] != id {
 					continue
@@ -263,19 +279,16 @@ func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 				}
 			}
 		}
-		if bestDir == dir {
-			best = append(best[:0], keys...)
-		}
 	}
 	d.keyed = keys
-	// Sides: A = best[:bestCut], B = the rest. Separator: the endpoints of cut
-	// edges on the side that has fewer of them.
-	for i, kv := range best {
-		d.pos[kv.v] = int32(i)
+	best := d.orders[bestDir]
+	// Straight cut: A = best[:bestCut], B = the rest. Separator: the
+	// endpoints of cut edges on the side that has fewer of them.
+	for i, v := range best {
+		d.pos[v] = int32(i)
 	}
 	var sepA, sepB []int32
-	for i, kv := range best {
-		v := kv.v
+	for i, v := range best {
 		inA := i < bestCut
 		for _, w := range d.u.adj[d.u.off[v]:d.u.off[v+1]] {
 			if d.mark[w] != id {
@@ -295,24 +308,60 @@ func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 	if len(sepB) < len(sepA) {
 		sep = sepB
 	}
-	isSep := d.mark // reuse: mark separator nodes with a distinct stamp
-	d.stamp++
-	for _, v := range sep {
-		isSep[v] = d.stamp
-	}
-	out := nodes[:0]
-	for _, kv := range best[:bestCut] {
-		if isSep[kv.v] != d.stamp {
-			out = append(out, kv.v)
+	var side []int32 // the A side when a flow cut wins
+	if !d.noFlow && n >= flowMinNodes {
+		for dir := range min(dirs, flowDirs) {
+			fs, fside, ok := d.separate(d.orders[dir], id, len(sep)-1)
+			if ok && len(fs) < len(sep) {
+				sep, side = fs, fside
+			}
 		}
 	}
-	a = len(out)
-	for _, kv := range best[bestCut:] {
-		if isSep[kv.v] != d.stamp {
-			out = append(out, kv.v)
+	d.stamp++
+	sepStamp := d.stamp
+	for _, v := range sep {
+		d.mark[v] = sepStamp
+	}
+	out := nodes[:0]
+	if side != nil {
+		d.stamp++
+		sideStamp := d.stamp
+		for _, v := range side {
+			d.mark[v] = sideStamp
+		}
+		// nodes is not read below, and side, sep and the orders are separate
+		// slices, so out may overwrite it.
+		out = append(out, side...)
+		a = len(out)
+		for _, v := range best {
+			if m := d.mark[v]; m != sepStamp && m != sideStamp {
+				out = append(out, v)
+			}
+		}
+		for _, v := range side {
+			d.mark[v] = id
+		}
+	} else {
+		for _, v := range best[:bestCut] {
+			if d.mark[v] != sepStamp {
+				out = append(out, v)
+			}
+		}
+		a = len(out)
+		for _, v := range best[bestCut:] {
+			if d.mark[v] != sepStamp {
+				out = append(out, v)
+			}
 		}
 	}
 	b = len(out) - a
 	copy(nodes[a+b:], sep)
 	return a, b, len(sep)
 }
+
+// flowMinNodes is the smallest part that gets flow cuts; smaller parts are
+// cut straight.
+const flowMinNodes = 64
+
+// flowDirs is the number of directions (x, y, diagonals) tried with flow cuts.
+const flowDirs = 2

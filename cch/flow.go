@@ -1,0 +1,205 @@
+package cch
+
+// flowCut finds a small vertex separator between two node sets by maximum
+// flow (inertial flow): the nodes of a subproblem are sorted along a
+// direction, the first quarter is the source side and the last quarter the
+// sink side, and every other node has capacity one. By Menger's theorem the
+// maximum number of vertex-disjoint paths between the two sides equals the
+// smallest set of nodes whose removal separates them. Dinic's algorithm
+// finds it in O(√V · E) on such unit-capacity graphs.
+type flowCut struct {
+	// The split graph: node 0 is the source, 1 the sink, 2+2i and 3+2i the
+	// in and out copies of the i-th inner node. Arcs come in pairs (a, a^1).
+	first []int32
+	next  []int32 // next arc of the same tail
+	head  []int32
+	cap   []int32
+	level []int32
+	iter  []int32
+	queue []int32
+	inner []int32 // graph node of inner index i
+}
+
+const capInf = 1 << 30
+
+// flowSide is the share of the nodes, at each end of the direction, that
+// form the source and the sink.
+const flowSide = 0.3
+
+func (f *flowCut) reset(nodes int) {
+	f.first = grow32(f.first, nodes)
+	for i := range f.first {
+		f.first[i] = -1
+	}
+	f.next, f.head, f.cap = f.next[:0], f.head[:0], f.cap[:0]
+}
+
+func grow32(b []int32, n int) []int32 {
+	if cap(b) < n {
+		return make([]int32, n)
+	}
+	return b[:n]
+}
+
+func (f *flowCut) arc(a, b, c int32) {
+	f.head = append(f.head, b, a)
+	f.cap = append(f.cap, c, 0)
+	f.next = append(f.next, f.first[a], f.first[b])
+	k := int32(len(f.head))
+	f.first[a], f.first[b] = k-2, k-1
+}
+
+// separate computes a separator of the subproblem nodes (all marked id in
+// d.mark) between the first and last quarter of order. It returns the
+// separator and the nodes on the source side (without the separator), or
+// ok false when the flow exceeds limit (the straight cut is as good) or the
+// two quarters touch.
+func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []int32, ok bool) {
+	f := &d.flow
+	n := len(order)
+	q := max(int(float64(n)*flowSide), 1)
+	// role: 0 inner, 1 source, 2 sink; pos holds the inner index.
+	const (
+		inner = 0
+		src   = 1
+		snk   = 2
+	)
+	role := d.dist // reuse as scratch: role per node
+	for i, v := range order {
+		switch {
+		case i < q:
+			role[v] = src
+		case i >= n-q:
+			role[v] = snk
+		default:
+			role[v] = inner
+		}
+	}
+	f.inner = f.inner[:0]
+	for _, v := range order[q : n-q] {
+		d.pos[v] = int32(len(f.inner))
+		f.inner = append(f.inner, v)
+	}
+	f.reset(2 + 2*len(f.inner))
+	in := func(v int32) int32 { return 2 + 2*d.pos[v] }
+	for _, v := range order {
+		rv := role[v]
+		if rv == inner {
+			f.arc(in(v), in(v)+1, 1)
+		}
+		for _, w := range d.u.adj[d.u.off[v]:d.u.off[v+1]] {
+			if d.mark[w] != id {
+				continue
+			}
+			rw := role[w]
+			switch {
+			case rv == src && rw == snk:
+				return nil, nil, false
+			case rv == src && rw == inner:
+				f.arc(0, in(w), capInf)
+			case rv == inner && rw == snk:
+				f.arc(in(v)+1, 1, capInf)
+			case rv == inner && rw == inner:
+				f.arc(in(v)+1, in(w), capInf) // the reverse direction comes from w's list
+			}
+		}
+	}
+	flow := 0
+	for flow <= limit && f.bfs() {
+		f.iter = grow32(f.iter, len(f.first))
+		copy(f.iter, f.first)
+		for flow <= limit {
+			pushed := f.dfs(0, capInf)
+			if pushed == 0 {
+				break
+			}
+			flow += int(pushed)
+		}
+	}
+	if flow > limit || flow == 0 {
+		return nil, nil, false
+	}
+	// Nodes reachable from the source in the residual graph: the separator
+	// is the inner nodes whose in copy is reachable and out copy is not.
+	f.bfs()
+	for i, v := range f.inner {
+		inR, outR := f.level[2+2*i] >= 0, f.level[3+2*i] >= 0
+		switch {
+		case inR && !outR:
+			sep = append(sep, v)
+		case outR:
+			side = append(side, v)
+		}
+	}
+	side = append(side, order[:q]...)
+	return sep, side, true
+}
+
+// bfs labels levels from the source over arcs with capacity left and
+// reports whether the sink is reached.
+func (f *flowCut) bfs() bool {
+	f.level = grow32(f.level, len(f.first))
+	for i := range f.level {
+		f.level[i] = -1
+	}
+	f.level[0] = 0
+	q := append(f.queue[:0], 0)
+	for i := 0; i < len(q); i++ {
+		x := q[i]
+		for a := f.first[x]; a >= 0; a = f.next[a] {
+			if y := f.head[a]; f.cap[a] > 0 && f.level[y] < 0 {
+				f.level[y] = f.level[x] + 1
+				q = append(q, y)
+			}
+		}
+	}
+	f.queue = q
+	return f.level[1] >= 0
+}
+
+// dfs pushes up to limit units from x towards the sink along the level
+// graph, advancing each node's current arc past dead ends. It is
+// iterative: paths can be as long as the subproblem is wide.
+func (f *flowCut) dfs(x, limit int32) int32 {
+	// One augmenting path at a time (capacities on inner nodes are 1, so a
+	// path carries one unit unless it runs source → sink directly).
+	path := f.queue[:0]
+	for {
+		if x == 1 {
+			// Augment along path by the bottleneck.
+			push := limit
+			for _, a := range path {
+				push = min(push, f.cap[a])
+			}
+			for _, a := range path {
+				f.cap[a] -= push
+				f.cap[a^1] += push
+			}
+			f.queue = path
+			return push
+		}
+		advanced := false
+		for ; f.iter[x] >= 0; f.iter[x] = f.next[f.iter[x]] {
+			a := f.iter[x]
+			if y := f.head[a]; f.cap[a] > 0 && f.level[y] == f.level[x]+1 {
+				path = append(path, a)
+				x = y
+				advanced = true
+				break
+			}
+		}
+		if advanced {
+			continue
+		}
+		// Dead end: retreat.
+		f.level[x] = -1 // prune x for the rest of the phase
+		if len(path) == 0 {
+			f.queue = path
+			return 0
+		}
+		a := path[len(path)-1]
+		path = path[:len(path)-1]
+		x = f.head[a^1]
+		f.iter[x] = f.next[f.iter[x]]
+	}
+}
