@@ -216,3 +216,20 @@ func TestThrough(t *testing.T) {
 		t.Errorf("Through without bushes: %v", err)
 	}
 }
+
+// TestOverflow: demand so large that a BPR term overflows is an invalid-
+// input error naming the link, for every algorithm, not a panic or NaNs.
+func TestOverflow(t *testing.T) {
+	links := []assign.Link{{From: 0, To: 1, FreeFlowTime: 1, Capacity: 1, B: 1, Power: 8}, {From: 0, To: 1, FreeFlowTime: 2, Capacity: 1, B: 1, Power: 4}}
+	net, err := assign.NewNetwork(2, 2, 0, links)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := assign.NewDemand(2, []assign.OD{{From: 0, To: 1, Flow: 1e80}})
+	for _, alg := range algorithms {
+		_, err := assign.Solve(t.Context(), net, d, assign.Options{Algorithm: alg, MaxIterations: 20})
+		if caravan.KindOf(err) != caravan.Invalid || !strings.Contains(err.Error(), "link 0: cost +Inf at flow 1e+80 overflows") {
+			t.Errorf("%v: %v", alg, err)
+		}
+	}
+}

@@ -99,6 +99,9 @@ func (s *state) bushes(ctx context.Context) error {
 		return err
 	}
 	for {
+		if err := s.checkCosts(); err != nil {
+			return err
+		}
 		sptt, err := b.measure()
 		if err != nil {
 			return err
@@ -386,6 +389,9 @@ func (w *bworker) scan(b *bstate, bu *bush, used bool) {
 					bu2, la, lf = x, a, f
 				}
 			}
+		}
+		if sa < 0 { // no finite label: costs overflowed; Solve reports it
+			sa, sf = int32(arcs[i]&^lastBit), fi
 		}
 		if la < 0 {
 			bu2, la, lf = u[tails[sa]]+cost[sa], sa, sf

@@ -43,6 +43,9 @@ func (s *state) linear(ctx context.Context) error {
 		s.updateCosts()
 	}
 	for {
+		if err := s.checkCosts(); err != nil {
+			return err
+		}
 		sptt, o, t, ok := s.paths.run(s.cost, y)
 		if !ok {
 			return unreachable(o, t, s.dem.between(o, t))
@@ -169,7 +172,7 @@ func (s *state) lineSearch(d []float64) float64 {
 		} else {
 			lo = lam
 		}
-		if g == 0 || hi-lo <= 1e-15 || math.Abs(g) <= 1e-14*(-g0) {
+		if g == 0 || hi-lo <= 1e-15*hi || math.Abs(g) <= 1e-14*(-g0) {
 			break
 		}
 		next := lam - g/h

@@ -182,6 +182,23 @@ func (s *state) updateCosts() {
 	}
 }
 
+// checkCosts returns an error of kind caravan.Invalid if some cost is not
+// finite: flows so large that a BPR term overflows.
+func (s *state) checkCosts() error {
+	for a, c := range s.cost {
+		if math.IsInf(c, 0) || math.IsNaN(c) {
+			link := -1
+			for i, p := range s.net.perm {
+				if int(p) == a {
+					link = i
+				}
+			}
+			return caravan.Errorf(caravan.Invalid, "assign.Solve", "link %d: cost %v at flow %v overflows (demand too large for the link's volume-delay function?)", link, c, s.x[a])
+		}
+	}
+	return nil
+}
+
 // tsttNow returns Σ x·cost.
 func (s *state) tsttNow() float64 {
 	t := 0.0
