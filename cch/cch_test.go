@@ -197,6 +197,13 @@ func TestRoadgrid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	straight, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y, StraightCuts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := c.Stats(), straight.Stats(); a.Triangles >= b.Triangles {
+		t.Errorf("with flow cuts %d triangles, with straight cuts %d: want fewer with flow cuts", a.Triangles, b.Triangles)
+	}
 	rng := rand.New(rand.NewPCG(3, 1))
 	w2 := make([]float64, len(w))
 	for a, x := range w {
@@ -205,7 +212,11 @@ func TestRoadgrid(t *testing.T) {
 			w2[a] = math.Inf(1)
 		}
 	}
-	for i, ww := range [][]float64{w, w2} {
+	for i, ww := range [][]float64{w, w2, w2} {
+		c := c
+		if i == 2 {
+			c = straight
+		}
 		t.Run(fmt.Sprintf("metric=%d", i), func(t *testing.T) {
 			mt, err := c.Customize(context.Background(), ww)
 			if err != nil {

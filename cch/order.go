@@ -76,7 +76,7 @@ const ndDirs = 4
 // ndWindow is the least share of the nodes on each side of a cut.
 const ndWindow = 0.25
 
-func nestedDissection(ctx context.Context, u undirected, x, y []float64) ([]int32, error) {
+func nestedDissection(ctx context.Context, u undirected, x, y []float64, straight bool) ([]int32, error) {
 	n := len(u.off) - 1
 	d := &dissector{
 		u: u, x: x, y: y,
@@ -85,6 +85,8 @@ func nestedDissection(ctx context.Context, u undirected, x, y []float64) ([]int3
 		pos:   make([]int32, n),
 		dist:  make([]int32, n),
 		ctx:   ctx,
+
+		noFlow: straight,
 	}
 	nodes := make([]int32, n)
 	for v := range nodes {

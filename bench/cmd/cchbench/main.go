@@ -57,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	check := fs.Int("check", 100, "pairs checked against Dijkstra per metric")
 	withCH := fs.Bool("ch", false, "also build caravan's CH and time its queries on the same pairs")
 	customs := fs.Int("customize", 3, "customizations to time (the median is reported)")
+	straight := fs.Bool("straight", false, "straight cuts only (cch.Options.StraightCuts): faster build, larger supergraph")
+	buildOnly := fs.Bool("build-only", false, "stop after cch.Build and print its statistics")
 	gj := fs.String("geojson", "", "comma-separated GeoJSON `FILES` of a line network to use instead of the roadgrid (importer/geojson, default mapping; weights in hours)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -104,12 +106,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	base := heapInUse()
 
 	start = time.Now()
-	c, err := cch.Build(ctx, g, cch.Options{X: x, Y: y})
+	c, err := cch.Build(ctx, g, cch.Options{X: x, Y: y, StraightCuts: *straight})
 	if err != nil {
 		return err
 	}
 	build := time.Since(start)
 	cst := c.Stats()
+	if *buildOnly {
+		fmt.Fprintf(stdout, "cchbench: %s; %d nodes, %d arcs; straight cuts only %v; load average %s\n", name, n, m, *straight, loadavg())
+		fmt.Fprintf(stdout, "cch.Build %v: %d supergraph arcs, %d triangles, elimination tree depth %d, %.1f bytes per arc (CCH only); peak resident memory %s\n",
+			build.Round(time.Millisecond), cst.Arcs, cst.Triangles, cst.TreeDepth, float64(cst.Bytes)/float64(m), peakRSS())
+		return nil
+	}
 	logf("cch.Build: %v; %d supergraph arcs, %d triangles, elimination tree depth %d", build.Round(time.Millisecond), cst.Arcs, cst.Triangles, cst.TreeDepth)
 
 	rng := rand.New(rand.NewPCG(*seed, 0x636368))
