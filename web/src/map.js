@@ -279,11 +279,12 @@ export class CorridorMap {
    * @param {number} selected
    * @param {(i: number) => void} onSelect
    * @param {boolean} fit zoom to the selected route
+   * @param {Set<number>=} others the other routes to draw (default all)
    */
-  showRoutes(routes, selected, onSelect, fit) {
+  showRoutes(routes, selected, onSelect, fit, others) {
     this.routeLayer.clearLayers();
     routes.forEach((r, i) => {
-      if (i === selected || !r.geometry) return;
+      if (i === selected || !r.geometry || (others && !others.has(i))) return;
       L.geoJSON(r.geometry, {
         pane: 'routes',
         style: { color: '#6b6b6b', weight: 4, opacity: 0.45 },

@@ -7,6 +7,8 @@ import { h, fill, add, num, usd, bidi, api, debounce } from './util.js';
 import { sourceLinks } from './sources.js';
 import { linkColor } from './map.js';
 
+const TRANSFERS = { rail_road: 'rail ↔ road', rail_ferry: 'rail ↔ ferry', road_ferry: 'road ↔ ferry', gauge_change: 'gauge change', transshipment: 'transshipment', port_handling: 'port handling' };
+
 /**
  * @param {{map: import('./map.js').CorridorMap}} deps
  */
@@ -229,7 +231,9 @@ export function setupPlanner({ map }) {
     const res = state.result;
     if (!res) return;
     state.selected = i;
-    map.showRoutes(res.routes, i, (j) => select(j, false), fit);
+    // A Pareto front can hold dozens of routes: draw its representatives only.
+    const others = res.kind === 'pareto' ? new Set(res.representative || []) : undefined;
+    map.showRoutes(res.routes, i, (j) => select(j, false), fit, others);
     renderRoutes(res);
     renderLegs(res.routes[i], i);
     renderPareto(res);
@@ -295,7 +299,7 @@ export function setupPlanner({ map }) {
       const to = `${l.to_mode}${l.to_gauge ? ' ' + l.to_gauge : ''}`;
       const from = `${l.mode}${l.gauge ? ' ' + l.gauge : ''}`;
       return [
-        h('strong', { class: 'transfer-name' }, 'Transfer: ', (l.transfer || '').replace(/_/g, ' ')),
+        h('strong', { class: 'transfer-name' }, 'Transfer: ', TRANSFERS[l.transfer] || (l.transfer || '').replace(/_/g, ' ')),
         h('br'),
         `${from} → ${to}`,
         l.wait_hours ? ` · wait ${num(l.wait_hours)} h` : '',
