@@ -154,7 +154,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("build caravan: %w", err)
 		}
 	}
-	fmt.Fprintf(stdout, "assignbench: %s, %s/%s, %d CPUs; %s; median of %d runs; %s\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), c.runs, time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(stdout, "assignbench: %s, %s/%s, %d CPUs; %s; median of %d runs; %s; load average at start %s\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), c.runs, time.Now().UTC().Format("2006-01-02 15:04 MST"), loadAvg())
+	defer func() { fmt.Fprintf(stdout, "load average at the end %s; %s\n", loadAvg(), time.Now().UTC().Format("15:04 MST")) }()
 	if len(c.networks) > 0 {
 		// The floor under the CLI's numbers: start-up of the caravan
 		// binary, which links every package of the project.
@@ -505,4 +506,17 @@ func cpuModel() string {
 		}
 	}
 	return "CPU model unknown"
+}
+
+// loadAvg returns the 1, 5 and 15 minute load averages of /proc/loadavg.
+func loadAvg() string {
+	raw, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(raw))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
