@@ -155,7 +155,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	fmt.Fprintf(stdout, "assignbench: %s, %s/%s, %d CPUs; %s; median of %d runs; %s; load average at start %s\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), c.runs, time.Now().UTC().Format("2006-01-02 15:04 MST"), loadAvg())
-	defer func() { fmt.Fprintf(stdout, "load average at the end %s; %s\n", loadAvg(), time.Now().UTC().Format("15:04 MST")) }()
+	defer func() {
+		fmt.Fprintf(stdout, "load average at the end %s; %s\n", loadAvg(), time.Now().UTC().Format("15:04 MST"))
+	}()
 	if len(c.networks) > 0 {
 		// The floor under the CLI's numbers: start-up of the caravan
 		// binary, which links every package of the project.
