@@ -201,3 +201,45 @@ func FuzzRead(f *testing.F) {
 		_, _ = osm.ReadSeeker(context.Background(), bytes.NewReader(b), "fuzz.osm.pbf", osm.Options{})
 	})
 }
+
+// TestBBox keeps only what lies in the box: every edge point inside it,
+// fewer edges than without, and no dangling-reference warnings for the
+// nodes the box leaves out.
+func TestBBox(t *testing.T) {
+	all := read(t, "cologne-railway.osm.pbf", osm.Options{})
+	box, err := osm.ParseBBox("6.9,50.9,7.0,51.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := read(t, "cologne-railway.osm.pbf", osm.Options{BBox: box})
+	if len(n.Edges) == 0 || len(n.Edges) >= len(all.Edges) {
+		t.Fatalf("%d edges in the box, %d in all: want some and fewer", len(n.Edges), len(all.Edges))
+	}
+	for _, e := range n.Edges {
+		for _, p := range e.Geometry {
+			if !box.Contains(p) {
+				t.Fatalf("edge of way %d: point %v outside %v", e.SourceID, p, box)
+			}
+		}
+	}
+	if n.Warnings.DanglingRefs != 0 {
+		t.Errorf("dangling refs = %d, want 0 (nodes outside the box are not warnings)", n.Warnings.DanglingRefs)
+	}
+}
+
+func TestParseBBoxAndModes(t *testing.T) {
+	for _, s := range []string{"1,2,3", "3,2,1,4", "a,2,3,4", "-200,0,10,10", "0,0,0,0"} {
+		if _, err := osm.ParseBBox(s); !errors.Is(err, caravan.ErrInvalid) {
+			t.Errorf("ParseBBox(%q) error = %v, want invalid", s, err)
+		}
+	}
+	if b, err := osm.ParseBBox(" 9.4, 47.0,9.7 ,47.3"); err != nil || b.Min[0] != 9.4 || b.Max[1] != 47.3 {
+		t.Errorf("ParseBBox = %v, %v", b, err)
+	}
+	if m, err := osm.Modes("rail, road,ferry"); err != nil || len(m) != 3 || m[2] != network.Ferry {
+		t.Errorf("Modes = %v, %v", m, err)
+	}
+	if _, err := osm.Modes("rail,sea"); !errors.Is(err, caravan.ErrInvalid) {
+		t.Errorf("Modes(rail,sea) error = %v, want invalid", err)
+	}
+}
