@@ -75,6 +75,10 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 	}
 	for k, c := range kept {
+		if cs, ok := parties[c.projRef]; ok && c.projRef != "" {
+			kept[k].Countries = normalizeCountries(append(c.Countries, cs...))
+			continue
+		}
 		if cs, ok := parties[projectID(c.projKey)]; ok && c.Kind == KindProject {
 			if c.inherit {
 				kept[k].Countries = cs

@@ -168,39 +168,47 @@ func (s *periodScanner) relativeYearWords(i int) (int, int, bool) {
 		case "گذشته", "قبل", "پیش":
 			return -1, i + 2, true
 		}
-	case "this", "current":
-		if s.word(i+1) == "year" {
-			return 0, i + 2, true
+	case "the", "this", "current", "last", "previous", "past":
+		// [the] (current|this|last|previous|past) [Iranian|solar|Afghan]
+		// [calendar|fiscal] year: "the past Iranian year", "last year".
+		k := i
+		if w == "the" {
+			k++
 		}
-	case "the":
-		if (s.word(i+1) == "current" || s.word(i+1) == "this") && s.word(i+2) == "year" {
-			return 0, i + 3, true
+		off := 0
+		switch s.word(k) {
+		case "current", "this":
+		case "last", "previous", "past":
+			off = -1
+		default:
+			return 0, 0, false
 		}
-		if (s.word(i+1) == "current" || s.word(i+1) == "this") && s.word(i+2) == "iranian" {
-			// "the current Iranian (calendar) year".
-			k := i + 3
-			if s.word(k) == "calendar" || s.word(k) == "fiscal" {
-				k++
+		if w == "past" {
+			return 0, 0, false // "past year" needs "the": "in the past year"
+		}
+		k++
+		for s.word(k) == "iranian" || s.word(k) == "solar" || s.word(k) == "afghan" {
+			k++
+		}
+		if s.word(k) == "calendar" || s.word(k) == "fiscal" {
+			k++
+		}
+		if s.word(k) == "year" {
+			if k+1 < len(s.toks) && s.toks[k+1].Kind == TokNumber {
+				return 0, 0, false // "the past Iranian calendar year 1403": the year is named
 			}
-			if s.word(k) == "year" {
-				return 0, k + 1, true
-			}
-		}
-		if (s.word(i+1) == "previous" || s.word(i+1) == "past") && s.word(i+2) == "year" {
-			return -1, i + 3, true
-		}
-	case "last", "previous":
-		if s.word(i+1) == "year" {
-			return -1, i + 2, true
+			return off, k + 1, true
 		}
 	}
 	return 0, 0, false
 }
 
-// iranianYear reports whether the relative year [i, e) says "Iranian".
+// iranianYear reports whether the relative year [i, e) names the solar
+// calendar: "Iranian", "solar", "Afghan".
 func (s *periodScanner) iranianYear(i, e int) bool {
 	for k := i; k < e; k++ {
-		if s.word(k) == "iranian" {
+		switch s.word(k) {
+		case "iranian", "solar", "afghan":
 			return true
 		}
 	}

@@ -63,6 +63,8 @@ func TestParsePeriod(t *testing.T) {
 		{"بهار ۱۴۰۲", 0, "SH1402-01..SH1402-03 = 2023-03-21..2023-06-21"},
 		{"March 2024–March 2025", 0, "SH1403 = 2024-03-20..2025-03-20"},
 		{"the first eight months of the current Iranian calendar year", Gregorian, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
+		{"the past Iranian year", Gregorian, "SH1403 = 2024-03-20..2025-03-20"},
+		{"the previous Afghan solar year", Gregorian, "SH1403 = 2024-03-20..2025-03-20"},
 		// Fiscal years.
 		{"FY2021-22", 0, "2021-07..2022-06"},
 		{"FY22", 0, "2021-07..2022-06"},

@@ -18,6 +18,7 @@ type candidate struct {
 	inherit      bool     // projects: countries from context, not the clause; the project's other facts give them
 	periodBy     string   // trade and tonnage: the period rule that gave the period (see periodRules)
 	headline     bool     // read from the article's headline
+	projRef      string   // trade and tonnage: the project the figure's clause is about, when it names one country or none
 }
 
 // span is a token range [a, b).

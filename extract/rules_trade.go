@@ -92,6 +92,15 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
+			if len(f.Countries) < 2 && kind == KindTonnage {
+				// "Its first three sections … carried 410,000 tonnes": a
+				// figure of a line referred back to has the line's
+				// countries (see finish); a line named in the clause may be
+				// a share's («۳۵ درصد آن مربوط به کریدور شمال-جنوب»).
+				if id, tok := d.clauseProject(s, c); id != "" && !d.namesProject(tok) {
+					f.projRef = id
+				}
+			}
 			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: facts, growth: len(growth) > 0, target: tgt, kind: kind, countries: f.Countries}
 			if l, rule := d.figurePeriod(pc); l != "" {
 				f.Period, f.periodBy = ptr(l), rule
@@ -352,7 +361,9 @@ func (d *doc) isCargo(c span, am amount) bool {
 // isCapacity reports whether tonnes are a capacity: «ظرفیت» or "capacity"
 // before the amount (with no other amount between) or right after it.
 func (d *doc) isCapacity(s *sentence, am amount) bool {
-	lo := max(s.a, am.a-10)
+	// «ظرفیت ترانزیت کالا از بندر چابهار به افغانستان و آسیای مرکزی
+	// سالانه به ۵ میلیون تن»: the subject may be far before its figure.
+	lo := max(s.a, am.a-16)
 	for _, o := range s.amounts {
 		if o.b <= am.a && o.b > lo {
 			lo = o.b

@@ -124,7 +124,7 @@ func TestGenre(t *testing.T) {
 // testdata/README.md) with the overall F1 (exact country sets) each has
 // reached: the test fails below it. Raise a floor when the set improves.
 var freshFloors = map[string]float64{
-	"fresh1": 0.90,
+	"fresh1": 0.94,
 	"fresh2": 0.93,
 }
 
