@@ -47,9 +47,12 @@ function isPlanned(p) {
   return p.status && p.status !== 'operational' && p.status !== 'suspended';
 }
 
-function linkStyle(p) {
-  const closed = p.open === false && !isPlanned(p);
-  const planned = isPlanned(p) && p.open === false;
+function linkStyle(p, openProjects) {
+  // network.geojson has no `open` parameter: a project opened in the
+  // planner draws its links as open here.
+  const opened = p.project && openProjects && openProjects.has(p.project);
+  const closed = p.open === false && !isPlanned(p) && !opened;
+  const planned = isPlanned(p) && p.open === false && !opened;
   const base = {
     color: closed ? COLORS.closed : linkColor(p.mode, p.gauge),
     weight: p.mode === 'rail' ? 2.4 : p.mode === 'road' ? 1.4 : 1.6,
@@ -213,13 +216,13 @@ export class CorridorMap {
         continue;
       }
       const latlngs = f.geometry.coordinates.map(([x, y]) => [y, x]);
-      const style = linkStyle(p);
+      const style = linkStyle(p, this.openProjects);
       if (p.mode === 'road') style.pane = 'roads';
       const line = L.polyline(latlngs, style).bindPopup(() => (p.type === 'crossing' ? crossingPopup(p) : linkPopup(p)), { maxWidth: 340 });
       line.feature = f;
       this.groups[layerKey(p)].addLayer(line);
       if (p.type === 'crossing') {
-        const closed = p.open === false;
+        const closed = p.open === false && !(p.project && this.openProjects && this.openProjects.has(p.project));
         const r = 2.5 + 1.1 * Math.sqrt(p.dwell_hours || 1);
         const m = L.circleMarker(midpoint(f.geometry.coordinates), {
           pane: 'crossings',

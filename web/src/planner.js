@@ -160,6 +160,7 @@ export function setupPlanner({ map }) {
 
   const reloadNetwork = debounce(() => {
     const asOf = /** @type {HTMLInputElement} */ (form.elements.namedItem('as_of')).value;
+    map.openProjects = new Set(state.open);
     map.load({ as_of: asOf, scenario: state.scenario }).catch((e) => (status.textContent = 'Network: ' + e.message));
   }, 100);
   form.elements.namedItem('as_of').addEventListener('change', reloadNetwork);
@@ -205,7 +206,8 @@ export function setupPlanner({ map }) {
       const rep = res.representative || [];
       select(rep.length ? rep[0] : 0, true);
       status.textContent = '';
-      if (state.scenario) showDiff(q);
+      if (state.scenario && !q.avoid && !q.open) showDiff(q);
+      else if (state.scenario || q.open) showClientDiff(q, res);
       else diffEl.hidden = true;
     } catch (e) {
       if (my !== seq) return;
@@ -459,6 +461,44 @@ export function setupPlanner({ map }) {
       ),
     );
     el.append(h('details', null, h('summary', null, 'All points'), pts));
+  }
+
+  // The diff endpoint takes a shipped scenario but neither open projects
+  // nor an avoid list: with those, plan the base route too and compare
+  // the totals here.
+  async function showClientDiff(q, res) {
+    diffEl.hidden = false;
+    fill(diffEl, h('p', { class: 'muted' }, 'Comparing with the base network…'));
+    try {
+      const baseRes = await api('route', { ...q, scenario: '', open: '', pareto: '', alternatives: '' });
+      const a = baseRes.routes[0];
+      const b = res.routes[res.representative && res.representative.length ? res.representative[0] : 0];
+      const what = [state.scenario, q.open ? 'open ' + q.open : ''].filter(Boolean).join(' + ');
+      const dh = b.total.hours - a.total.hours;
+      const du = b.total.usd - a.total.usd;
+      const via = (r) => r.legs.filter((l) => l.kind === 'crossing').map((l) => l.crossing).join(', ') || 'no border';
+      const sign = (x, dp) => `${x > 0 ? '+' : ''}${num(x, dp)}`;
+      fill(
+        diffEl,
+        h('h3', null, 'Against the base network'),
+        h('p', { class: 'summary' }, `${what} is ${num(Math.abs(dh))} h ${dh <= 0 ? 'faster' : 'slower'} and ${num(Math.abs(du), 0)} USD ${du <= 0 ? 'cheaper' : 'dearer'} than base`),
+        h(
+          'table',
+          { class: 'diff' },
+          h('thead', null, h('tr', null, h('th', null, ''), h('th', null, 'base'), h('th', null, what), h('th', null, 'change'))),
+          h(
+            'tbody',
+            null,
+            h('tr', null, h('td', null, 'Hours'), h('td', { class: 'n' }, num(a.total.hours)), h('td', { class: 'n' }, num(b.total.hours)), h('td', { class: 'n' }, sign(dh, 1) + ' h')),
+            h('tr', null, h('td', null, 'USD'), h('td', { class: 'n' }, num(a.total.usd, 0)), h('td', { class: 'n' }, num(b.total.usd, 0)), h('td', { class: 'n' }, sign(du, 0))),
+            h('tr', null, h('td', null, 'Borders'), h('td', { class: 'n' }, a.total.borders), h('td', { class: 'n' }, b.total.borders), h('td', { class: 'n' }, sign(b.total.borders - a.total.borders, 0))),
+          ),
+        ),
+        h('p', { class: 'muted' }, `via ${via(a)} → ${via(b)}`),
+      );
+    } catch (e) {
+      fill(diffEl, h('p', { class: 'error' }, 'Base route: ' + e.message));
+    }
   }
 
   async function showDiff(q) {
