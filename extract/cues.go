@@ -254,6 +254,7 @@ const (
 	roleLink       = "link"         // a project linking countries: "links", «وصل کند»
 	roleRank       = "rank"         // a ranking between a partner and its figure: "remained the leading partner with"
 	roleRankGlue   = "rank-glue"    // the other words such a ranking may have ("remained the", «تجارتی»)
+	roleAlso       = "also"         // another event of the same day: "also held talks", «همچنین … دیدار کرد»
 	roleJoin       = "join"         // joins the items of a list: «و», "and", "along with"
 	roleShare      = "share"        // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
 	roleFinance    = "finance"      // a project financed: "loan", «وام», «سرمایه گذاری»
@@ -285,6 +286,7 @@ var roleRows = []roleRow{
 	{role: roleShare, words: []string{"بیشتر آن", "بیشتر این", "بخش عمده آن", "عمده آن", "بخش بزرگ آن", "most of which", "most of it",
 		"the bulk of which", "the bulk of it", "much of which"}},
 	{role: roleJoin, words: []string{"و", "and", "along with", "as well as", "together with", "به همراه", "همراه با", "و همچنین"}},
+	{role: roleAlso, words: []string{"also", "separately", "همچنین", "جداگانه", "به طور جداگانه"}},
 	{role: roleWeekday, words: []string{"شنبه", "saturday"}, num: 6},
 	{role: roleWeekday, words: []string{"یکشنبه", "یک شنبه", "sunday"}},
 	{role: roleWeekday, words: []string{"دوشنبه", "دو شنبه", "monday"}, num: 1},

@@ -29,6 +29,7 @@ func TestRoles(t *testing.T) {
 		{roleWeekday, "از روز سه\u200cشنبه", "سهشنبه"},
 		{roleWeekday, "on Monday", "monday"},
 		{roleJoin, "a roadmap along with a memorandum", "along"},
+		{roleAlso, "Azizi also held talks with", "also"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleShare, "که بیشتر آن به پاکستان صادر شده", "بیشتر"},
 		{roleLink, "the line links Iran to Afghanistan", "links"},

@@ -191,7 +191,7 @@ func same(a, b *candidate) bool {
 		}
 		return len(a.sectors) > 0 && len(b.sectors) > 0 && (subset(a.sectors, b.sectors) || subset(b.sectors, a.sectors))
 	case KindMeeting:
-		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list {
+		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list || b.also && b.sent != a.sent {
 			return false
 		}
 		if a.Date != "" && b.Date != "" && a.Date != b.Date {
