@@ -2,13 +2,17 @@ package importer_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/importer"
 	"github.com/caravan-transport/caravan/importer/geojson"
 	"github.com/caravan-transport/caravan/internal/shareddata"
 	"github.com/caravan-transport/caravan/internal/testnet"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/route"
 )
 
 // TestCompareCentralAsia lines up the shared OSM railway extract with the
@@ -41,5 +45,50 @@ func TestCompareCentralAsia(t *testing.T) {
 	}
 	if len(rep.Links) < 10 {
 		t.Errorf("%d links compared, want the Afghan and Turkmen rail links", len(rep.Links))
+	}
+}
+
+// TestRefine: derived lengths of matched links take the imported length;
+// the result validates and plans.
+func TestRefine(t *testing.T) {
+	lines := shareddata.Path(t, "data/osm_rail_central_asia/osm_railways_af_az_tm.geojson")
+	imp, err := geojson.Read(context.Background(), geojson.DefaultMapping(), lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := testnet.Builtin(t)
+	rep, err := importer.Compare(imp, cur, importer.CompareOptions{Countries: []string{"TM"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := network.Source{ID: "OSM-RAIL-CA", Title: "OpenStreetMap railways (Afghanistan, Turkmenistan, Azerbaijan boxes), Overpass extract 2026-02-26", Publisher: "OpenStreetMap contributors (ODbL 1.0)"}
+	n, done, err := importer.Refine(cur, rep, src, importer.RefineOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(done) < 5 {
+		t.Fatalf("refined %d links, want the derived Turkmen lengths: %+v", len(done), done)
+	}
+	for _, r := range done {
+		l, _ := n.Link(r.LinkID)
+		old, _ := cur.Link(r.LinkID)
+		if l.KmDerived || l.Km.Value != r.NewKm || !slices.Equal(l.Sources.For("km"), []string{src.ID}) || old.Km.Value != r.OldKm {
+			t.Errorf("link %s after Refine: %+v (was %+v)", r.LinkID, l, old)
+		}
+	}
+	if len(n.Links()) != len(cur.Links()) || len(n.Transfers()) != len(cur.Transfers()) || len(n.Closures()) != len(cur.Closures()) || len(n.Sources()) != len(cur.Sources())+1 {
+		t.Errorf("Refine changed the network's shape")
+	}
+	// The refined network plans like the curated one.
+	for _, nn := range []*network.Network{cur, n} {
+		g, err := graph.Compile(nn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it, err := route.New(g).Plan(context.Background(), route.Request{From: "tm-ashgabat", To: "tm-turkmenabat", AsOf: network.MakeDate(2026, 1, 15), By: route.Time})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("Ashgabat → Turkmenabat: %.0f km, %.1f days", it.Total.Km, it.Total.Days)
 	}
 }
