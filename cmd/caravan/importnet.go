@@ -10,6 +10,7 @@ import (
 	"github.com/caravan-transport/caravan/importer"
 	"github.com/caravan-transport/caravan/importer/geojson"
 	"github.com/caravan-transport/caravan/importer/osm"
+	"github.com/caravan-transport/caravan/network"
 )
 
 // isNetImport reports whether import's arguments ask for a network import
@@ -44,6 +45,7 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 	compare := fs.Bool("compare", false, "compare with the curated dataset (see --data, --countries)")
 	dataDir := fs.String("data", "", "curated dataset directory for --compare (default the built-in one)")
 	countries := fs.String("countries", "", "with --compare: only links touching these comma-separated `CODES` (e.g. AF,TM)")
+	refine := fs.Bool("refine", false, "with --compare: list the curated links whose derived lengths the import refines (importer.Refine) and check that the refined network validates")
 	var modes, bbox, mapping *string
 	if format == "osm" {
 		modes = fs.String("modes", "rail", "comma-separated modes to import: rail, road, ferry")
@@ -91,7 +93,13 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	elapsed := time.Since(start)
-	var rep *importer.Report
+	var (
+		rep     *importer.Report
+		refined []importer.Refinement
+	)
+	if *refine && !*compare {
+		return usagef("--refine needs --compare")
+	}
 	if *compare {
 		cur, err := loadNetwork(ctx, *dataDir)
 		if err != nil {
@@ -103,6 +111,12 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 		}
 		if rep, err = importer.Compare(net, cur, opt); err != nil {
 			return err
+		}
+		if *refine {
+			src := network.Source{ID: "IMPORT", Title: "network import of " + filepath.Base(pos[0])}
+			if _, refined, err = importer.Refine(cur, rep, src, importer.RefineOptions{}); err != nil {
+				return err
+			}
 		}
 	}
 	if *out != "" {
@@ -142,7 +156,15 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 	}
 	if rep != nil {
 		fmt.Fprintln(e.stdout)
-		return rep.Write(e.stdout)
+		if err := rep.Write(e.stdout); err != nil {
+			return err
+		}
+	}
+	if *refine {
+		fmt.Fprintf(e.stdout, "\n%d derived link lengths refined (the refined network validates):\n", len(refined))
+		for _, r := range refined {
+			fmt.Fprintf(e.stdout, "  %s: %.1f → %.1f km\n", r.LinkID, r.OldKm, r.NewKm)
+		}
 	}
 	return nil
 }

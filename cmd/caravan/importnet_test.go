@@ -63,11 +63,11 @@ func TestImportOSM(t *testing.T) {
 
 func TestImportGeoJSONCompare(t *testing.T) {
 	lines := shareddata.Path(t, "data/osm_rail_central_asia/osm_railways_af_az_tm.geojson")
-	out, errs, code := cli(t, "import", "geojson", lines, "--compare", "--countries", "AF,TM")
+	out, errs, code := cli(t, "import", "geojson", lines, "--compare", "--countries", "AF,TM", "--refine")
 	if code != exitOK {
 		t.Fatalf("import geojson: exit %d, stderr %s", code, errs)
 	}
-	for _, want := range []string{"curated links compared", "| af-hairatan--af-naibabad-rail | operational | 75.0 |"} {
+	for _, want := range []string{"curated links compared", "| af-hairatan--af-naibabad-rail | operational | 75.0 |", "derived link lengths refined", "tm-ashgabat--tm-tejen-rail: 260.4 → 219.3 km"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
