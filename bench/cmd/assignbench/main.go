@@ -191,44 +191,60 @@ type sample struct {
 
 // timeTable times caravan (and tap-b) on every network and gap.
 func timeTable(ctx context.Context, c *config, tmp string, stdout, stderr io.Writer) error {
-	fmt.Fprintln(stdout, "| network | tool | rel. gap 1e-4 | 1e-6 | 1e-8 | iterations to 1e-8 | peak memory (largest) | tap-b (PEERS.md) 1e-4 / 1e-6 / 1e-8, memory | tap-b ÷ caravan (this run) |")
+	fmt.Fprintln(stdout, "| network | tool | rel. gap 1e-4 | 1e-6 | 1e-8 | iterations to 1e-8 | peak memory (largest) | tap-b (PEERS.md) 1e-4 / 1e-6 / 1e-8, memory | tap-b ÷ tool, median of the rounds' ratios (this run) |")
 	fmt.Fprintln(stdout, "|---|---|---|---|---|---|---|---|---|")
 	for _, name := range c.networks {
 		nw := find(name)
 		dir := filepath.Join(c.shared, "data", "tntp", nw.name)
+		flows := filepath.Join(tmp, "flows.csv")
 		var ours, small, peer [3]sample
+		var rOurs, rSmall [3]float64
 		for i, g := range gaps {
-			flows := filepath.Join(tmp, "flows.csv")
-			s, err := median(ctx, c.runs, stderr, fmt.Sprintf("caravan %s %.0e", nw.name, g), func() (sample, error) {
-				return timeCaravan(ctx, c.caravan, dir, g, flows, "assign", "tntp", dir, "--algo", "b", "--gap", fmt.Sprint(g), "--quiet", "--json", "--flows", flows)
-			})
-			if err != nil {
-				return err
+			tools := []func() (sample, error){
+				func() (sample, error) {
+					return timeCaravan(ctx, c.caravan, dir, g, flows, "assign", "tntp", dir, "--algo", "b", "--gap", fmt.Sprint(g), "--quiet", "--json", "--flows", flows)
+				},
+				func() (sample, error) {
+					return timeCaravan(ctx, c.self, dir, g, flows, "-child", dir, fmt.Sprint(g), flows)
+				},
 			}
-			ours[i] = s
-			s, err = median(ctx, c.runs, stderr, fmt.Sprintf("assign-only %s %.0e", nw.name, g), func() (sample, error) {
-				return timeCaravan(ctx, c.self, dir, g, flows, "-child", dir, fmt.Sprint(g), flows)
-			})
-			if err != nil {
-				return err
-			}
-			small[i] = s
 			if c.tapb != "" {
-				s, err := median(ctx, c.runs, stderr, fmt.Sprintf("tap-b %s %.0e", nw.name, g), func() (sample, error) {
-					return timeTapB(ctx, c.tapb, tmp, dir, nw, g)
-				})
-				if err != nil {
-					return err
+				tools = append(tools, func() (sample, error) { return timeTapB(ctx, c.tapb, tmp, dir, nw, g) })
+			}
+			// Rounds interleave the tools, so that a change in the
+			// machine's load hits all of them alike.
+			runs := make([][]sample, len(tools))
+			for r := range c.runs {
+				for k, f := range tools {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					s, err := f()
+					if err != nil {
+						return fmt.Errorf("%s %.0e, tool %d, round %d: %w", nw.name, g, k, r, err)
+					}
+					runs[k] = append(runs[k], s)
 				}
-				peer[i] = s
+			}
+			ours[i] = medianOf(runs[0])
+			small[i] = medianOf(runs[1])
+			if c.tapb != "" {
+				peer[i] = medianOf(runs[2])
+				rOurs[i] = medianRatio(runs[2], runs[0])
+				rSmall[i] = medianRatio(runs[2], runs[1])
+			}
+			for k, who := range []string{"caravan", "assign-only", "tap-b"}[:len(tools)] {
+				m := medianOf(runs[k])
+				fmt.Fprintf(stderr, "%s %s %.0e: median %s of %d, %d iterations, gap %.2e, peak %s\n", who, nw.name, g, dur(m.wall), c.runs, m.iters, m.gap, mb(m.maxKB))
 			}
 		}
-		fmt.Fprintf(stdout, "| %s | caravan B | %s | %s | %s | %d | %s | %s / %s / %s, %s | %s |\n", nw.name,
+		have := c.tapb != ""
+		fmt.Fprintf(stdout, "| %s | caravan B (CLI) | %s | %s | %s | %d | %s | %s / %s / %s, %s | %s |\n", nw.name,
 			dur(ours[0].wall), dur(ours[1].wall), dur(ours[2].wall), ours[2].iters, mb(maxMem(ours)),
-			nw.peer[0], nw.peer[1], nw.peer[2], nw.peerMem, ratios(peer, ours, c.tapb != ""))
+			nw.peer[0], nw.peer[1], nw.peer[2], nw.peerMem, ratios(rOurs, have))
 		fmt.Fprintf(stdout, "|  | assign-only binary, B | %s | %s | %s | %d | %s |  | %s |\n",
-			dur(small[0].wall), dur(small[1].wall), dur(small[2].wall), small[2].iters, mb(maxMem(small)), ratios(peer, small, c.tapb != ""))
-		if c.tapb != "" {
+			dur(small[0].wall), dur(small[1].wall), dur(small[2].wall), small[2].iters, mb(maxMem(small)), ratios(rSmall, have))
+		if have {
 			fmt.Fprintf(stdout, "|  | tap-b (this run, serial build) | %s | %s | %s | %d | %s |  |  |\n",
 				dur(peer[0].wall), dur(peer[1].wall), dur(peer[2].wall), peer[2].iters, mb(maxMem(peer)))
 		}
@@ -237,15 +253,33 @@ func timeTable(ctx context.Context, c *config, tmp string, stdout, stderr io.Wri
 	return nil
 }
 
-func ratios(peer, ours [3]sample, have bool) string {
+func ratios(r [3]float64, have bool) string {
 	if !have {
 		return "—"
 	}
-	var parts []string
-	for i := range peer {
-		parts = append(parts, fmt.Sprintf("%.1f×", peer[i].wall.Seconds()/ours[i].wall.Seconds()))
+	return fmt.Sprintf("%.1f× / %.1f× / %.1f×", r[0], r[1], r[2])
+}
+
+// medianOf returns the run of median wall time, with the largest peak
+// memory of all runs.
+func medianOf(ss []sample) sample {
+	sorted := slices.Clone(ss)
+	slices.SortFunc(sorted, func(a, b sample) int { return int(a.wall - b.wall) })
+	m := sorted[len(sorted)/2]
+	for _, s := range ss {
+		m.maxKB = max(m.maxKB, s.maxKB)
 	}
-	return strings.Join(parts, " / ")
+	return m
+}
+
+// medianRatio returns the median over rounds of a[r].wall / b[r].wall.
+func medianRatio(a, b []sample) float64 {
+	var rs []float64
+	for i := range a {
+		rs = append(rs, a[i].wall.Seconds()/b[i].wall.Seconds())
+	}
+	slices.Sort(rs)
+	return rs[len(rs)/2]
 }
 
 // median runs f n times and returns the run of median wall time, with the

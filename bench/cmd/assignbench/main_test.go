@@ -33,7 +33,7 @@ func TestSmoke(t *testing.T) {
 		t.Fatalf("run: %v\n%s\n%s", err, out.String(), errs.String())
 	}
 	got := out.String()
-	for _, want := range []string{"| SiouxFalls | caravan B |", "| assign-only binary, B |", "3 ms / 5 ms / 7 ms, 2 MB", "Gap against time on SiouxFalls", "| b |"} {
+	for _, want := range []string{"| SiouxFalls | caravan B (CLI) |", "| assign-only binary, B |", "3 ms / 5 ms / 7 ms, 2 MB", "Gap against time on SiouxFalls", "| b |"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}
