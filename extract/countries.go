@@ -70,6 +70,7 @@ var countryRows = []countryRow{
 			{"pk-peshawar", "Peshawar", []string{"پیشاور", "peshawar"}, nil},
 			{"pk-gwadar", "Gwadar", []string{"گوادر", "gwadar"}, nil},
 			{"pk-quetta", "Quetta", []string{"کویته", "quetta"}, nil},
+			{"pk-taftan", "Taftan", []string{"تفتان", "taftan"}, nil},
 			{"pk-chaman", "Chaman", []string{"chaman"}, nil},
 			{"pk-chaman", "Chaman", []string{"چمن"}, []string{"گذرگاه", "مرز", "بندر", "گذرگاههای"}},
 		}},

@@ -229,6 +229,10 @@ func (g *Gazetteer) PlaceIDs() []string {
 	return ids
 }
 
+// Facing returns the country on the other side of the border post with
+// the given id, or "" when the place is not a known border post.
+func (g *Gazetteer) Facing(id string) string { return borderFacing[id] }
+
 // Place returns the place with the given id.
 func (g *Gazetteer) Place(id string) (Place, bool) {
 	p, ok := g.places[id]

@@ -159,3 +159,12 @@ var anaphorRows = []anaphorRow{
 		"صادرات کشور", "واردات کشور", "صادرات غیرنفتی کشور", "واردات غیرنفتی کشور", "تجارت خارجی کشور", "تجارت کشور"}},
 	{ClassBilateral, []string{"دوجانبه", "دو جانبه", "bilateral"}},
 }
+
+// borderFacing gives, for the border posts of the gazetteer, the country
+// on the other side: a closure at «تورخم» alone is between Afghanistan and
+// Pakistan. Place ids are the dataset's (see TestPlacesInDataset).
+var borderFacing = map[string]string{
+	"af-torkham": "PK", "af-spin-boldak": "PK", "pk-chaman": "AF", "pk-taftan": "IR", "ir-mirjaveh": "PK", "ir-rimdan": "PK",
+	"af-islam-qala": "IR", "ir-dogharoun": "AF", "ir-milak": "AF", "af-torghundi": "TM", "af-aqina": "TM", "af-hairatan": "UZ",
+	"uz-termez": "AF", "tm-serhetabat": "AF", "ir-sarakhs": "TM", "ir-incheh-borun": "TM",
+}

@@ -446,3 +446,11 @@ func (l *Lexicon) all(st *Stems) []Match {
 	}
 	return out
 }
+
+// idOr returns e.ID, or "" for a nil entry.
+func (e *Entry) idOr() string {
+	if e == nil {
+		return ""
+	}
+	return e.ID
+}

@@ -58,6 +58,9 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 					cs = append(cs, cc)
 				}
 			}
+			if f := borderFacing[place.idOr()]; len(cs) < 2 && f != "" && !slices.Contains(cs, f) {
+				cs = append(cs, f) // «تورخم» alone: Afghanistan and Pakistan
+			}
 			if len(cs) < 2 && place != nil {
 				for _, cc := range d.placePartners(place.ID) {
 					if !slices.Contains(cs, cc) {
