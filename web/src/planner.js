@@ -196,6 +196,7 @@ export function setupPlanner({ map }) {
       return;
     }
     state.query = q;
+    saveHash(q);
     const my = ++seq;
     status.textContent = 'Planning…';
     form.setAttribute('aria-busy', 'true');
@@ -260,7 +261,10 @@ export function setupPlanner({ map }) {
         h('bdi', { dir: 'auto' }, r0.to.name),
         h('span', { class: 'muted' }, ` · as of ${r0.as_of} · by ${r0.by}` + (res.kind === 'pareto' ? ` · ${routes.length} routes on the front${res.truncated ? ' (search cut short)' : ''}` : '')),
       ),
-      (res.warnings || []).length ? h('ul', { class: 'warn' }, res.warnings.map((w) => h('li', null, w))) : null,
+      (() => {
+        const ws = [...(res.warnings || []), ...avoidWarnings(state.query, routes[state.selected])];
+        return ws.length ? h('ul', { class: 'warn' }, ws.map((w) => h('li', null, w))) : null;
+      })(),
       h(
         'div',
         { class: 'cards', role: 'list' },
@@ -285,6 +289,22 @@ export function setupPlanner({ map }) {
         }),
       ),
     );
+  }
+
+  // avoidWarnings names the avoided names the route still passes: the
+  // server resolves a name to what it matches first (a crossing name
+  // matches that crossing only), so say so rather than let it pass.
+  function avoidWarnings(q, r) {
+    if (!q || !q.avoid || !r) return [];
+    const out = [];
+    for (const item of q.avoid.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x.length > 2)) {
+      const has = (n) => n && n.toLowerCase().includes(item);
+      const cross = r.legs.find((l) => l.kind === 'crossing' && has(l.crossing));
+      const hit = cross || r.legs.find((l) => [l.from.name, l.to.name, l.from.id, l.to.id].some(has));
+      if (cross) out.push(`This route still crosses at “${cross.crossing}”, which “${item}” did not exclude; avoid it by its id, ${cross.id}.`);
+      else if (hit) out.push(`This route still passes “${has(hit.to.name) ? hit.to.name : hit.from.name}”, which “${item}” did not exclude; avoid it by its id, ${has(hit.to.name) ? hit.to.id : hit.from.id}.`);
+    }
+    return out;
   }
 
   function legWhat(l) {
@@ -537,6 +557,45 @@ export function setupPlanner({ map }) {
     }
   }
 
-  loadScenarios();
+  // The planned query lives in the address (#from=…&to=…), so a route can
+  // be shared or bookmarked.
+  const HASH_KEYS = ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'avoid', 'scenario', 'open', 'show'];
+  function saveHash(q) {
+    const f = new FormData(form);
+    const hp = new URLSearchParams();
+    for (const k of HASH_KEYS) {
+      const v = k === 'show' ? f.get('show') : q[k];
+      if (v && v !== 'best' && !(k === 'by' && v === 'time')) hp.set(k, String(v));
+    }
+    history.replaceState(null, '', '#' + hp.toString());
+  }
+
+  async function restoreHash() {
+    const hp = new URLSearchParams(location.hash.slice(1));
+    if (!hp.get('from') || !hp.get('to')) return;
+    for (const k of ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'avoid', 'show']) {
+      const el = /** @type {HTMLInputElement} */ (form.elements.namedItem(k));
+      if (el && hp.get(k)) el.value = hp.get(k);
+    }
+    for (const id of (hp.get('open') || '').split(',').filter(Boolean)) {
+      state.open.add(id);
+      const cb = /** @type {HTMLInputElement|null} */ (document.querySelector(`#project-list input[value="${CSS.escape(id)}"]`));
+      if (cb) cb.checked = true;
+    }
+    const sc = hp.get('scenario') || '';
+    if (sc) {
+      state.scenario = sc;
+      const r = /** @type {HTMLInputElement|null} */ (document.querySelector(`#scenario-list input[value="${CSS.escape(sc)}"]`));
+      if (r) r.checked = true;
+    }
+    if (sc || state.open.size) {
+      const s0 = state.scenarios.find((x) => x.name === sc);
+      scenarioNow.textContent = [s0 ? s0.title : sc, state.open.size ? 'open: ' + [...state.open].join(', ') : ''].filter(Boolean).join(' · ');
+      reloadNetwork();
+    }
+    plan();
+  }
+
+  loadScenarios().then(restoreHash);
   return { pickPlace, reloadNetwork };
 }
