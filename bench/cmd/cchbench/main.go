@@ -195,7 +195,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		median(qd), median(qt),
 		float64(cst.Bytes+mst.Bytes)/float64(m), float64(cst.Bytes)/float64(m), float64(mst.Bytes)/float64(m), float64(held)/float64(m),
 		2*min(*check, len(ps))-bad, 2*min(*check, len(ps)))
-	fmt.Fprintf(stdout, "\nsupergraph: %d triangles; metric: %d forward and %d backward arcs of %d (perfect customization left out the rest)\n", cst.Triangles, mst.ForwardArcs, mst.BackwardArcs, cst.Arcs)
+	reach := 0
+	for _, d := range dist {
+		if !math.IsInf(d, 1) {
+			reach++
+		}
+	}
+	fmt.Fprintf(stdout, "\n%d of %d pairs are connected; supergraph: %d triangles; metric: %d forward and %d backward arcs of %d (perfect customization left out the rest)\n", reach, len(ps), cst.Triangles, mst.ForwardArcs, mst.BackwardArcs, cst.Arcs)
 
 	if *withCH {
 		start = time.Now()
