@@ -221,6 +221,7 @@ export class CorridorMap {
       const line = L.polyline(latlngs, style).bindPopup(() => (p.type === 'crossing' ? crossingPopup(p) : linkPopup(p)), { maxWidth: 340 });
       line.feature = f;
       this.groups[layerKey(p)].addLayer(line);
+      tag(line, 'data-link', p.id);
       if (p.type === 'crossing') {
         const closed = p.open === false && !(p.project && this.openProjects && this.openProjects.has(p.project));
         const r = 2.5 + 1.1 * Math.sqrt(p.dwell_hours || 1);
@@ -236,6 +237,7 @@ export class CorridorMap {
         m.bindTooltip(`${p.crossing}${p.dwell_hours != null ? ' · ' + num(p.dwell_hours) + ' h' : ''}${closed ? ' · closed' : ''}`, { direction: 'top' });
         m.feature = f;
         this.groups.crossings.addLayer(m);
+        tag(m, 'data-crossing', p.id);
       }
     }
     for (const f of places) {
@@ -338,6 +340,12 @@ export class CorridorMap {
   invalidate() {
     this.map.invalidateSize();
   }
+}
+
+/** tag names a drawn feature in the page (for tests and assistive tools). */
+function tag(layer, attr, value) {
+  const el = layer.getElement && layer.getElement();
+  if (el) el.setAttribute(attr, value);
 }
 
 function swatch(k) {

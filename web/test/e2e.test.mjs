@@ -224,6 +224,33 @@ test('on a 390-px phone the map, the planner and the leg table fit the width', {
   await page.close();
 });
 
+test('planned links are dashed, closed crossings grey, and a crossing popup gives dwell, fee, data year, closures and sources', { skip }, async () => {
+  const page = await open();
+  const planned = page.locator('path[data-link="af-naibabad--af-maidan-shahr-rail"]');
+  assert.equal(await planned.getAttribute('stroke-dasharray'), '7 6', 'the planned Trans-Afghan railway is dashed');
+  const rail = page.locator('path[data-link="kz-dostyk--kz-aktogay-rail"]');
+  assert.equal(await rail.getAttribute('stroke-dasharray'), null, 'an operational railway is solid');
+  const torkham = page.locator('path[data-crossing="af-torkham--pk-torkham-road"]');
+  assert.equal(await torkham.getAttribute('fill'), '#c8c8c8', 'Torkham, closed since October 2025, is grey');
+  await torkham.click({ force: true });
+  const popup = page.locator('.leaflet-popup-content .crossing');
+  await popup.waitFor();
+  const text = await popup.innerText();
+  for (const want of [/Torkham/, /Dwell\s+24\.2 h/, /Fee\s+\$\d+/, /Data year\s+2022/, /Closures/, /2025-10-12/, /Sources:/]) assert.match(text, want);
+  assert.ok((await popup.locator('a.src').count()) >= 3, 'the popup links its sources');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1');
+  await page.screenshot({ path: shotPath('crossing-popup-torkham') });
+  // With the scenario on, the railway is drawn open.
+  await page.locator('#scenarios > summary').click();
+  await page.locator('#scenario-list input[value="trans-afghan-2030"]').check();
+  await page.waitForFunction(() => {
+    const p = document.querySelector('path[data-link="af-naibabad--af-maidan-shahr-rail"]');
+    return p && !p.getAttribute('stroke-dasharray');
+  });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('the page requests nothing outside its server', { skip }, () => {
   assert.deepEqual(outside, [], 'requests outside ' + (server && server.url));
 });
