@@ -32,6 +32,7 @@ type doc struct {
 	// projParties maps a project id to the countries of the clauses that
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
+	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
 	focusDone   bool
 }
 

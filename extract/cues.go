@@ -209,6 +209,8 @@ var cueRows = []cueRow{
 		"تخصیص داد~", "تخصیص یافت~"}},
 	{CueStatus, "completion_expected", []string{"completion is expected", "expected to be completed", "to be completed by", "will be completed",
 		"due to be completed", "scheduled for completion", "تکمیل خواهد شد", "به پایان خواهد رسید", "به اتمام خواهد رسید"}},
+	{CueStatus, "resumed", []string{"دوباره آغاز شد~", "دوباره آغاز شده", "از سر گرفته شد~", "ازسرگرفته شد~", "resumed", "restarted",
+		"was resumed", "has resumed"}},
 	{CueStatus, "proposed", []string{"پیشنهاد شد~", "پیشنهادی", "proposed"}},
 	{CueStatus, "feasibility_study", []string{"امکان سنجی*", "مطالعات امکان سنجی", "feasibility", "feasibility study"}},
 	{CueStatus, "stalled", []string{"متوقف شد~", "متوقف مانده", "متوقف", "بلاتکلیف", "stalled", "suspended", "halted", "frozen", "on hold"}},
@@ -256,6 +258,7 @@ const (
 	roleRank       = "rank"         // a ranking between a partner and its figure: "remained the leading partner with"
 	roleRankGlue   = "rank-glue"    // the other words such a ranking may have ("remained the", «تجارتی»)
 	roleAlso       = "also"         // another event of the same day: "also held talks", «همچنین … دیدار کرد»
+	roleJourney    = "journey"      // a distance travelled, not a project's length: "the 10,400 km journey"
 	roleJoin       = "join"         // joins the items of a list: «و», "and", "along with"
 	roleShare      = "share"        // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
 	roleFinance    = "finance"      // a project financed: "loan", «وام», «سرمایه گذاری»
@@ -271,7 +274,9 @@ var roleRows = []roleRow{
 	{role: roleStart, words: []string{"start", "starts", "begin", "begins", "commence", "آغاز", "شروع"}},
 	{role: roleStarted, words: []string{"started", "began", "begun", "commenced", "آغاز شد", "آغاز شده", "آغاز گردید", "شروع شد",
 		"شروع شده", "شروع گردید"}},
-	{role: roleCondition, words: []string{"if", "unless", "once", "اگر", "چنانچه", "درصورت", "در صورت"}},
+	{role: roleCondition, words: []string{"if", "unless", "once", "اگر", "چنانچه", "درصورت", "در صورت", "با بهره برداری از", "با تکمیل",
+		"پس از تکمیل", "upon completion", "when completed", "once completed"}},
+	{role: roleJourney, words: []string{"journey", "trip", "travelled", "traveled", "covering", "distance", "مسافت", "سفر"}},
 	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}},
 	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},
 	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",

@@ -101,7 +101,7 @@ func (d *doc) finish(kept []candidate) []Fact {
 			if c.Status == nil && (o.projKey == c.projKey && o.Status != nil || o.projKey != projectID(o.projKey)) {
 				return true
 			}
-			if c.Status != nil && o.Value != nil && str(o.Status) == str(c.Status) {
+			if c.Status != nil && (o.Value != nil || o.Period != nil && c.Period == nil) && str(o.Status) == str(c.Status) {
 				return true
 			}
 		}

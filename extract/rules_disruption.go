@@ -53,13 +53,16 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 				f.Place, f.PlaceID = place.Name, place.ID
 				cs = append(cs, place.Code)
 			}
-			for _, cc := range d.countries(s, c.a, c.b, false) {
-				if !slices.Contains(cs, cc) {
-					cs = append(cs, cc)
+			if f := borderFacing[place.idOr()]; f != "" {
+				// A border post is closed between its two countries, whatever
+				// else the clause names («… تاجران افغان به بنادر ایران»).
+				cs = append(cs, f)
+			} else {
+				for _, cc := range d.countries(s, c.a, c.b, false) {
+					if !slices.Contains(cs, cc) {
+						cs = append(cs, cc)
+					}
 				}
-			}
-			if f := borderFacing[place.idOr()]; len(cs) < 2 && f != "" && !slices.Contains(cs, f) {
-				cs = append(cs, f) // «تورخم» alone: Afghanistan and Pakistan
 			}
 			if len(cs) < 2 && place != nil {
 				for _, cc := range d.placePartners(place.ID) {

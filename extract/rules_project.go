@@ -57,14 +57,24 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			built := false
 			switch status {
 			case "launched", "completed", "construction_started", "under_construction":
-			case "stalled", "delayed":
+			case "stalled", "delayed", statusResumed:
 				// "construction of the 500-kV transmission line … has been
 				// halted": building work, not lorries, is stalled.
 				built = true
 			default:
 				continue
 			}
-			for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+			infra := d.cuesIn(c.a, c.b, CueInfra)
+			if built {
+				// «کار ساخت خط ۵۰۰ کیلوولت …»: a bare «خط» after a
+				// construction word.
+				for k := c.a; k < c.b; k++ {
+					if physicalInfra[d.word(k)] && !d.hasCue(k, k+1, CueInfra) {
+						infra = append(infra, Match{Start: k, End: k + 1})
+					}
+				}
+			}
+			for _, m := range infra {
 				if built && !d.constructionBefore(m.Start) {
 					continue
 				}
@@ -73,6 +83,8 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 					q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
 					name = q
 					id = "unnamed:" + status
+					// Later clauses may refer back to it («طول این خط …»).
+					d.unnamed = append(d.unnamed, unnamedProject{tok: tok, id: id, name: name})
 					break
 				}
 			}
@@ -168,10 +180,45 @@ func (d *doc) namedNear(s *sentence, code string) bool {
 
 // lastProject returns the id of the last named project before token i.
 func (d *doc) lastProject(s *sentence, i int) string {
+	id, _ := d.lastProjectAt(i)
+	return id
+}
+
+// lastProjectAt returns the id and token of the last project named before
+// token i, or of the last unnamed one («خط ۵۰۰ کیلوولت انتقال برق …» with
+// a status, see projectFacts) when that comes later.
+func (d *doc) lastProjectAt(i int) (string, int) {
+	id, at := "", -1
 	k := sort.Search(len(d.ents), func(k int) bool { return d.ents[k].Start >= i })
 	for k--; k >= 0; k-- {
 		if d.ents[k].Entry.Class.Has(ClassProject) {
-			return d.ents[k].Entry.Code
+			id, at = d.ents[k].Entry.Code, d.ents[k].Start
+			break
+		}
+	}
+	for _, u := range d.unnamed {
+		if u.tok < i && u.tok > at {
+			id, at = u.id, u.tok
+		}
+	}
+	return id, at
+}
+
+// unnamedProject is infrastructure reported with a status but no name.
+type unnamedProject struct {
+	tok      int
+	id, name string
+}
+
+// projectName returns the name of project id: the gazetteer's, or the
+// words an unnamed project was introduced with.
+func (x *Extractor) projectName(d *doc, id string) string {
+	if n := x.gaz.ProjectName(id); n != "" {
+		return n
+	}
+	for _, u := range d.unnamed {
+		if u.id == id {
+			return u.name
 		}
 	}
 	return ""
@@ -215,6 +262,11 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 			if x.Entry.Code == "stalled" || x.Entry.Code == "delayed" {
 				m = x
 				break
+			}
+		}
+		for _, x := range ms {
+			if x.Entry.Code == statusResumed {
+				m = x // «… که متوقف شده بود، دوباره آغاز شده است»
 			}
 		}
 		ms = []Match{m}

@@ -10,6 +10,7 @@ import (
 const (
 	statusPaid               = "paid"                // money paid, spent or disbursed
 	statusFinancingSecured   = "financing_secured"   // a loan or grant approved or allocated
+	statusResumed            = "resumed"             // work started again after a stop
 	statusCompletionExpected = "completion_expected" // a completion date ahead
 )
 
@@ -35,28 +36,49 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			if am.a < c.a || am.a >= c.b {
 				continue
 			}
+			if am.kind == amtMeasure && d.roleIn(max(c.a, am.a-3), min(c.b, am.b+3), roleJourney) >= 0 {
+				continue // "completing the 10,400 km journey"
+			}
 			if am.kind == amtMeasure || am.kind == amtMoney && am.currency == "USD" && d.projectMoney(c) {
 				ms = append(ms, am)
 			}
 		}
 		timeline := d.timelineCue(c)
-		if len(ms) == 0 && timeline < 0 {
+		starts := d.roleIn(c.a, c.b, roleStart) >= 0 || d.roleIn(c.a, c.b, roleStarted) >= 0
+		if len(ms) == 0 && timeline < 0 && !starts {
 			continue
 		}
 		id, tok := d.clauseProject(s, c)
-		name := x.gaz.ProjectName(id)
+		name := x.projectName(d, id)
 		if id == "" {
 			continue
 		}
-		if len(ms) == 0 {
-			p, _ := d.nearestPeriod(s, c.a, c.b, timeline, timeline+1, false, true)
-			if p == nil {
-				continue
+		if timeline >= 0 {
+			// «… تا پایان سال ۲۰۲۶ تکمیل خواهد شد», also beside a measure.
+			if p, _ := d.nearestPeriod(s, c.a, c.b, timeline, timeline+1, false, true); p != nil {
+				f := d.projectFact(s, c, id, name, tok, statusCompletionExpected)
+				f.Period = ptr(p.Label)
+				f.projKey = id + "|" + statusCompletionExpected
+				out = append(out, f)
 			}
-			f := d.projectFact(s, c, id, name, tok, statusCompletionExpected)
-			f.Period = ptr(p.Label)
-			f.projKey = id + "|" + statusCompletionExpected
-			out = append(out, f)
+		}
+		if len(ms) == 0 {
+			if timeline < 0 && starts && !d.namesProject(tok) {
+				// "Construction of the first section … is scheduled to begin
+				// in 2026": a start with its year, of a project referred to.
+				if st := d.projectStatus(s, c); st == "planned" || st == "construction_started" {
+					p, _ := d.nearestPeriod(s, c.a, c.b, c.a, c.b, false, false)
+					if p == nil {
+						p, _ = d.nearestPeriod(s, c.a, c.b, c.a, c.b, false, true) // "by 2026"
+					}
+					if p != nil {
+						f := d.projectFact(s, c, id, name, tok, st)
+						f.Period = ptr(p.Label)
+						f.projKey = id + "|" + st
+						out = append(out, f)
+					}
+				}
+			}
 			continue
 		}
 		statuses := d.attributeStatuses(s, c, ms)
@@ -129,7 +151,7 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			return m.Entry.Code, m.Start
 		}
 	}
-	refers := d.timelineCue(c) >= 0
+	refers := d.timelineCue(c) >= 0 || slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.tok >= c.a && u.tok < c.b })
 	for k := c.a; k < c.b && !refers; k++ {
 		w := d.word(k)
 		switch {
@@ -142,7 +164,7 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	if !refers {
 		return "", -1
 	}
-	id = d.lastProject(s, c.b)
+	id, _ = d.lastProjectAt(c.b)
 	if id == "" {
 		return "", -1
 	}

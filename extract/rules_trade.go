@@ -61,6 +61,11 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			if kind == KindTonnage && d.isCapacity(s, am) {
 				st = StatusCapacity
 			}
+			if kind == KindTonnage && len(facts) > 0 && str(facts[len(facts)-1].Status) == StatusCapacity && (d.word(am.a-1) == "به" || d.word(am.a-1) == "to") {
+				// «ظرفیت … از ۳ میلیون تن به ۵ میلیون تن … افزایش می‌یابد»:
+				// the new level is a capacity too.
+				st = StatusCapacity
+			}
 			f.Status = ptr(st)
 			// "expanding the centre's capacity to 4 million tonnes a year by
 			// 2027": a capacity still to reach takes its deadline.
