@@ -59,9 +59,6 @@ func runTrade(ctx context.Context, e *env, args []string) error {
 	return printTrade(e.stdout, an, *width)
 }
 
-func isCountryCode(s string) bool {
-	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
-}
 
 func writeSVGFile(path string, an *trade.Analysis) error {
 	f, err := os.Create(path)

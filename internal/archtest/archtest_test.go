@@ -92,6 +92,7 @@ var layerOf = map[string]string{
 
 	"cmd":    edge,
 	"server": edge,
+	"web":    edge, // the embedded web map: embed and io/fs only
 
 	"internal": internal,
 }
