@@ -158,6 +158,10 @@ func TestEndpoints(t *testing.T) {
 		{"route pareto", "GET", "/api/v1/route?from=Tashkent&to=Karachi&pareto=true", "", nil, 200, "", `"kind":"pareto"`},
 		{"route alternatives", "GET", "/api/v1/route?from=Almaty&to=Tehran&alternatives=3&max_shared=0.6", "", nil, 200, "", `"kind":"alternatives"`},
 		{"route scenario", "GET", "/api/v1/route?from=Tashkent&to=Karachi&scenario=trans-afghan-2030", "", nil, 200, "", "Trans-Afghan"},
+		{"route scenario read on its date", "GET", "/api/v1/route?from=Tashkent&to=Karachi&scenario=trans-afghan-2030", "", nil, 200, "", `"as_of":"2030-`},
+		{"route avoid a crossing by its short name", "GET", "/api/v1/route?from=Tashkent&to=Karachi&scenario=trans-afghan-2030&avoid=Kharlachi", "", nil, 200, "", ""},
+		{"network open project", "GET", "/api/v1/network.geojson?open=trans-afghan-railway&as_of=2026-11-21", "", nil, 200, "", `"as_of":"2026-11-21"`},
+		{"network unknown project", "GET", "/api/v1/network.geojson?open=atlantis", "", nil, 404, "open", ""},
 		{"route unknown place", "GET", "/api/v1/route?from=Atlantis&to=Karachi", "", nil, 404, "from", ""},
 		{"route bad date", "GET", "/api/v1/route?from=Kabul&to=Karachi&as_of=2025-13-01", "", nil, 400, "as_of", ""},
 		{"route negative teu", "GET", "/api/v1/route?from=Kabul&to=Karachi&teu=-5", "", nil, 400, "teu", ""},
@@ -185,6 +189,7 @@ func TestEndpoints(t *testing.T) {
 		{"route before the data", "GET", "/api/v1/route?from=Almaty&to=Tehran&as_of=1990-01-01", "", nil, 200, "", `"warnings":["as_of 1990-01-01 is before`},
 		{"scenarios", "GET", "/api/v1/scenarios", "", nil, 200, "", "trans-afghan-2030"},
 		{"diff", "GET", "/api/v1/scenarios/diff?a=base&b=trans-afghan-2030&from=Tashkent&to=Karachi", "", nil, 200, "", "itinerary_b"},
+		{"diff with avoid and open", "GET", "/api/v1/scenarios/diff?b=cku-open&from=Kashgar&to=Tashkent&avoid=KZ&open=trans-afghan-railway", "", nil, 200, "", "itinerary_b"},
 		{"diff unknown b", "GET", "/api/v1/scenarios/diff?b=atlantis&from=Tashkent&to=Karachi", "", nil, 404, "b", ""},
 		{"diff unknown place", "GET", "/api/v1/scenarios/diff?b=trans-afghan-2030&from=Atlantis&to=Karachi", "", nil, 404, "from", ""},
 		{"diff bad date", "GET", "/api/v1/scenarios/diff?b=trans-afghan-2030&from=Tashkent&to=Karachi&as_of=tomorrow", "", nil, 400, "as_of", ""},
@@ -257,6 +262,16 @@ func TestWritesRefusedWithoutToken(t *testing.T) {
 		if rec.Code != 403 || !strings.Contains(rec.Body.String(), "no token configured") {
 			t.Errorf("POST %s: %d %s, want 403", target, rec.Code, rec.Body.String())
 		}
+	}
+}
+
+// TestAvoidCrossingShortName: "Kharlachi" avoids the road crossing and the
+// Trans-Afghan railway's crossing named "Kharlachi (…)".
+func TestAvoidCrossingShortName(t *testing.T) {
+	ts := newServer(t)
+	_, out := ts.do(t, "GET", "/api/v1/route?from=Tashkent&to=Karachi&scenario=trans-afghan-2030&avoid=Kharlachi", nil, nil)
+	if bytes.Contains(out, []byte(`"crossing":"Kharlachi`)) {
+		t.Errorf("avoid=Kharlachi: the route still crosses at Kharlachi")
 	}
 }
 

@@ -7,6 +7,7 @@ import "github.com/paulmach/orb"
 // keep a BSON driver (which orb/geojson imports) out of the binary.
 type FeatureCollection struct {
 	Type     string     `json:"type"` // "FeatureCollection"
+	AsOf     string     `json:"as_of,omitempty"` // the date a network map shows
 	Features []*Feature `json:"features"`
 }
 

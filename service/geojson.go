@@ -3,17 +3,20 @@ package service
 import (
 	"context"
 
+	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 )
 
 // NetworkParams are the parameters of the network map.
-var NetworkParams = []string{"as_of", "scenario"}
+var NetworkParams = []string{"as_of", "scenario", "open"}
 
 // NetworkQuery is a checked network map request.
 type NetworkQuery struct {
 	AsOf     network.Date
 	Scenario string
+	Open     []string // projects to draw as open
+	asOfSet  bool
 }
 
 // ParseNetwork checks a network map request.
@@ -22,7 +25,16 @@ func (s *Service) ParseNetwork(p Params) (*NetworkQuery, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &NetworkQuery{AsOf: d, Scenario: p.str("scenario")}, nil
+	open, err := p.list("open", s.limits.MaxListItems)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range open {
+		if _, ok := s.net.Project(id); !ok {
+			return nil, caravan.ParamError(caravan.NotFound, "open", "unknown project %q (see the projects list)", id)
+		}
+	}
+	return &NetworkQuery{AsOf: d, Scenario: p.str("scenario"), Open: open, asOfSet: p.has("as_of")}, nil
 }
 
 // closureRow is a closure as the map shows it.
@@ -39,12 +51,17 @@ type closureRow struct {
 // it carries traffic on the date (and if not, why), crossing dwell and fee,
 // the closures in force and the sources.
 func (s *Service) NetworkGeoJSON(ctx context.Context, q *NetworkQuery) (*FeatureCollection, error) {
-	pl, _, err := s.planner(ctx, q.Scenario)
+	pl, sc, err := s.planner(ctx, q.Scenario)
 	if err != nil {
 		return nil, err
 	}
+	if !q.asOfSet && sc != nil && sc.AsOf != 0 {
+		q2 := *q
+		q2.AsOf = sc.AsOf.Day()
+		q = &q2
+	}
 	g := pl.Graph()
-	cond := &graph.Conditions{AsOf: q.AsOf}
+	cond := &graph.Conditions{AsOf: q.AsOf, OpenProjects: q.Open}
 	blocked, err := g.Blocked(cond, nil)
 	if err != nil {
 		return nil, err
@@ -75,6 +92,7 @@ func (s *Service) NetworkGeoJSON(ctx context.Context, q *NetworkQuery) (*Feature
 		return out
 	}
 	fc := newCollection()
+	fc.AsOf = q.AsOf.String()
 	for _, p := range s.net.Places() {
 		props := map[string]any{"type": "place", "id": p.ID, "name": p.Names.En, "names": p.Names,
 			"country": p.Country, "kind": p.Kind.String(), "sources": nonNil(p.Sources.IDs())}

@@ -200,7 +200,12 @@ func (s *Service) resolveAvoid(items []string, req *route.Request) error {
 		found := false
 		key := network.FoldName(it)
 		for _, l := range n.Links() {
-			if l.Crossing != nil && network.FoldName(l.Crossing.Name) == key {
+			if l.Crossing == nil {
+				continue
+			}
+			// A crossing's name, or its name before a parenthesis: "Kharlachi"
+			// is also "Kharlachi (Trans-Afghan railway)".
+			if name := network.FoldName(l.Crossing.Name); name == key || strings.HasPrefix(name, key+"(") {
 				req.AvoidLinks = append(req.AvoidLinks, l.ID)
 				found = true
 			}

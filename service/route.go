@@ -26,6 +26,7 @@ type RouteQuery struct {
 	Alternatives int     // 0: the best route only
 	MaxShared    float64 // with Alternatives
 	Warnings     []string
+	asOfSet      bool // as_of was given; else a scenario's own as_of applies
 }
 
 // ParseRoute checks the parameters of a route request (see RouteParams)
@@ -112,6 +113,7 @@ func (s *Service) ParseRoute(p Params) (*RouteQuery, error) {
 	}
 	r.OpenProjects = open
 	q.Scenario = p.str("scenario")
+	q.asOfSet = p.has("as_of")
 	q.Warnings = s.asOfWarnings(r.AsOf)
 	return q, nil
 }
@@ -146,10 +148,18 @@ type Route struct {
 }
 
 // Route plans q.
+//
+// Without as_of, a scenario that names the date it is meant to be read on
+// is read on that date (as a scenario diff does); otherwise on today.
 func (s *Service) Route(ctx context.Context, q *RouteQuery) (*RouteResult, error) {
-	pl, _, err := s.planner(ctx, q.Scenario)
+	pl, sc, err := s.planner(ctx, q.Scenario)
 	if err != nil {
 		return nil, err
+	}
+	if !q.asOfSet && sc != nil && sc.AsOf != 0 {
+		q2 := *q
+		q2.Request.AsOf = sc.AsOf.Day()
+		q = &q2
 	}
 	res := &RouteResult{Warnings: q.Warnings}
 	var sided *route.Itinerary
