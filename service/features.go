@@ -6,7 +6,7 @@ import "github.com/paulmach/orb"
 // writes only points and line strings, so these few types suffice; they
 // keep a BSON driver (which orb/geojson imports) out of the binary.
 type FeatureCollection struct {
-	Type     string     `json:"type"` // "FeatureCollection"
+	Type     string     `json:"type"`            // "FeatureCollection"
 	AsOf     string     `json:"as_of,omitempty"` // the date a network map shows
 	Features []*Feature `json:"features"`
 }
