@@ -59,7 +59,6 @@ func runTrade(ctx context.Context, e *env, args []string) error {
 	return printTrade(e.stdout, an, *width)
 }
 
-
 func writeSVGFile(path string, an *trade.Analysis) error {
 	f, err := os.Create(path)
 	if err != nil {
