@@ -10,11 +10,14 @@ import (
 // subnetwork rooted at the origin that carries all of the origin's demand.
 // Flow moves inside a bush, from the longest used path to the shortest path
 // between a node and the last node both paths share (the divergence node),
-// by a Newton step on the difference of the two segments' costs. Between
-// flow passes a bush drops the links its origin no longer uses and adds
-// links that shorten paths (Nie 2010's criterion: the link must improve
-// both the shortest and the longest used path labels at its head, which
-// keeps the bush acyclic).
+// by a Newton step on the difference of the two segments' costs. Once an
+// iteration a bush drops the links its origin no longer uses (never a
+// node's shortest-path approach) and adds the links i→j that shorten the
+// shortest path to j (l_i + c_ij < l_j) and leave a node whose longest used
+// path label is below j's (u_i < u_j), the criterion tap-b takes from Nie
+// (2010); the second condition keeps the bush acyclic. The iteration's gap
+// comes from shortest paths through the whole network, found by a
+// label-correcting pass seeded with each bush's labels.
 //
 // A bush is stored as the list of its arcs grouped by head, the groups in
 // topological order, the last arc of each group flagged; flows are stored
