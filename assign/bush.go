@@ -15,7 +15,9 @@ import (
 // node's shortest-path approach) and adds the links i→j that shorten the
 // shortest path to j (l_i + c_ij < l_j) and leave a node whose longest used
 // path label is below j's (u_i < u_j), the criterion tap-b takes from Nie
-// (2010); the second condition keeps the bush acyclic. The iteration's gap
+// (2010); the second condition keeps the bush acyclic (a new topological
+// order is checked, and an update that would close a cycle through a kept,
+// unused shortest-path approach is dropped). The iteration's gap
 // comes from shortest paths through the whole network, found by a
 // label-correcting pass seeded with each bush's labels.
 //
