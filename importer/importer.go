@@ -5,10 +5,20 @@
 //
 // A Network is deliberately simpler than network.Network: it has no
 // sources, countries, rates or crossings, and its nodes are junctions of
-// the imported lines, not named places. Graph turns it into a csr.Graph with
-// hours and kilometres per arc for the shortest-path packages (csr, ch,
-// cch); ToNetwork turns it into a network.Network (one place per station,
-// links between stations along the imported lines) for the planner.
+// the imported lines, not named places. What connects it to the rest of
+// caravan:
+//
+//   - Graph turns it into a csr.Graph with hours and kilometres per arc for
+//     the shortest-path packages (csr, ch, cch).
+//   - Compare lines it up with a curated network.Network: each curated
+//     link's ends are snapped to the import and the path between them
+//     compared with the link's length; imported parts no link runs along
+//     are listed.
+//   - Refine returns the curated network with the derived lengths of the
+//     matched links replaced by the imported ones, everything else kept, so
+//     the planner uses it unchanged.
+//   - WriteGeoJSON and WriteCSV write it; FromNetwork gives a curated
+//     network in the same form, so both export the same way.
 //
 // Coordinates are orb.Point{lon, lat} in degrees (WGS84); lengths are
 // kilometres along the geometry (haversine, geo.Distance / 1000).
