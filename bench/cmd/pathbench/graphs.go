@@ -33,6 +33,7 @@ type instance struct {
 	large  bool          // the synthetic graph: fewer pairs and rounds
 	selfs  int           // self-loops in the input
 	copies int           // parallel arcs beyond the first of each (tail, head)
+	x, y   []float64     // node coordinates when known (the synthetic graph), for cch
 }
 
 // loadInstance reads (or generates) the named graph the way caravan does and
@@ -92,6 +93,7 @@ func loadInstance(ctx context.Context, name, shared string, grid int, seed uint6
 		in.g, in.cw, in.n = g, w, net.NumNodes()
 		in.tails, in.heads, in.w = net.Tails, net.Heads, net.Seconds
 		in.large = true
+		in.x, in.y = net.X, net.Y
 		in.desc = fmt.Sprintf("roadgrid %d×%d, seed %d, travel seconds", grid, grid, seed)
 	default:
 		return nil, fmt.Errorf("unknown graph %q (want one of %v)", name, graphNames)

@@ -83,7 +83,7 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.sssp, "sssp", 5, "whole shortest-path trees to time per Dijkstra tool")
 	fs.Float64Var(&c.tol, "tol", 1e-9, "relative tolerance when comparing distances")
 	fs.DurationVar(&c.peerTimeout, "peer-timeout", 15*time.Minute, "time limit for LdDl/ch (load, preprocessing and queries) on one graph")
-	skip := fs.String("skip", "", "comma-separated tools to leave out: gonum, lddl, ch")
+	skip := fs.String("skip", "", "comma-separated tools to leave out: gonum, lddl, ch, cch")
 	fs.StringVar(&c.child, "child", "", "internal: run one peer as a child process")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -158,6 +158,14 @@ func runGraph(ctx context.Context, cfg config, name string, stderr io.Writer) (g
 	if !cfg.skip["ch"] {
 		logf("%s: caravan CH", in.name)
 		r, err := runCH(ctx, in, ps, rounds, cfg.seed)
+		if err != nil {
+			return rep, err
+		}
+		rep.results = append(rep.results, r)
+	}
+	if !cfg.skip["cch"] {
+		logf("%s: caravan CCH", in.name)
+		r, err := runCCH(ctx, in, ps, rounds, cfg.seed, rep.results)
 		if err != nil {
 			return rep, err
 		}

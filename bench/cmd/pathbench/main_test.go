@@ -30,7 +30,7 @@ func TestSmoke(t *testing.T) {
 		t.Fatalf("run: %v\n%s\n%s", err, out.String(), errs.String())
 	}
 	got := out.String()
-	for _, want := range []string{"| roadgrid-900 (900 nodes", "caravan Dijkstra (csr)", "caravan CH", "gonum v0.17.0 Dijkstra", "LdDl/ch v1.7.5", "40/40 equal"} {
+	for _, want := range []string{"| roadgrid-900 (900 nodes", "caravan Dijkstra (csr)", "caravan CH", "caravan CCH", "gonum v0.17.0 Dijkstra", "LdDl/ch v1.7.5", "40/40 equal"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}
