@@ -1,5 +1,7 @@
 package extract
 
+import "sort"
+
 // Cue classes: words and phrases that signal a kind of fact, a status or a
 // part of an amount. They live in their own lexicon (see newCueLexicon) and
 // may overlap.
@@ -58,11 +60,15 @@ type cueRow struct {
 	words []string
 }
 
-// roleRow is a CueRole row: the words of one role.
+// roleRow is a CueRole row: the words of one role. A point row holds
+// single words without affixes that rules look up at one token ("to",
+// «و»): they are kept out of the lexicon walk, whose matches they would
+// flood, and found by a map.
 type roleRow struct {
 	role  string
 	words []string
 	num   float64 // a numeric payload (a weekday)
+	point bool
 }
 
 var cueRows = []cueRow{
@@ -257,7 +263,6 @@ const (
 	roleLink       = "link"         // a project linking countries: "links", «وصل کند»
 	roleRank       = "rank"         // a ranking between a partner and its figure: "remained the leading partner with"
 	roleRankGlue   = "rank-glue"    // the other words such a ranking may have ("remained the", «تجارتی»)
-	roleAlso       = "also"         // another event of the same day: "also held talks", «همچنین … دیدار کرد»
 	roleJourney    = "journey"      // a distance travelled, not a project's length: "the 10,400 km journey"
 	roleJoin       = "join"         // joins the items of a list: «و», "and", "along with"
 	roleShare      = "share"        // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
@@ -266,8 +271,8 @@ const (
 
 // roleRows are the words of each role.
 var roleRows = []roleRow{
-	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}},
-	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}},
+	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}, point: true},
+	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
 	{role: roleBuild, words: []string{"construction", "building", "ساخت", "احداث", "ساختمان"}},
 	{role: roleWorks, words: []string{"اجرایی", "عملیات اجرایی"}},
 	{role: roleOngoing, words: []string{"underway", "under way", "ongoing", "continues", "continuing", "ادامه"}},
@@ -277,7 +282,7 @@ var roleRows = []roleRow{
 	{role: roleCondition, words: []string{"if", "unless", "once", "اگر", "چنانچه", "درصورت", "در صورت", "با بهره برداری از", "با تکمیل",
 		"پس از تکمیل", "upon completion", "when completed", "once completed"}},
 	{role: roleJourney, words: []string{"journey", "trip", "travelled", "traveled", "covering", "distance", "مسافت", "سفر"}},
-	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}},
+	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}, point: true},
 	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},
 	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
 		"پل", "تونل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*", "pass", "gate*"}},
@@ -288,11 +293,11 @@ var roleRows = []roleRow{
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleRankGlue, words: []string{"remained", "remains", "was", "is", "became", "the", "its", "trading", "trade", "second", "third",
-		"تجارتی", "تجاری", "اول", "نخست", "عمده"}},
+		"تجارتی", "تجاری", "اول", "نخست", "عمده"}, point: true},
 	{role: roleShare, words: []string{"بیشتر آن", "بیشتر این", "بخش عمده آن", "عمده آن", "بخش بزرگ آن", "most of which", "most of it",
 		"the bulk of which", "the bulk of it", "much of which"}},
-	{role: roleJoin, words: []string{"و", "and", "along with", "as well as", "together with", "به همراه", "همراه با", "و همچنین"}},
-	{role: roleAlso, words: []string{"also", "separately", "همچنین", "جداگانه", "به طور جداگانه"}},
+	{role: roleJoin, words: []string{"و", "and"}, point: true},
+	{role: roleJoin, words: []string{"along with", "as well as", "together with", "به همراه", "همراه با", "و همچنین"}},
 	{role: roleWeekday, words: []string{"شنبه", "saturday"}, num: 6},
 	{role: roleWeekday, words: []string{"یکشنبه", "یک شنبه", "sunday"}},
 	{role: roleWeekday, words: []string{"دوشنبه", "دو شنبه", "monday"}, num: 1},
@@ -311,6 +316,9 @@ func newCueLexicon() *Lexicon {
 		}
 	}
 	for _, r := range roleRows {
+		if r.point {
+			continue
+		}
 		for _, w := range r.words {
 			l.Add(w, Entry{Class: CueRole, Code: r.role, Num: r.num})
 		}
@@ -318,22 +326,56 @@ func newCueLexicon() *Lexicon {
 	return l
 }
 
+// pointRoles maps each normalized word of the point rows of roleRows to
+// its roles; hasPoints tells the roles that have point rows.
+var pointRoles, hasPoints = func() (map[string][]string, map[string]bool) {
+	m, has := map[string][]string{}, map[string]bool{}
+	for _, r := range roleRows {
+		if !r.point {
+			continue
+		}
+		has[r.role] = true
+		for _, w := range r.words {
+			n := Normalize(w).Norm
+			m[n] = append(m[n], r.role)
+		}
+	}
+	return m, has
+}()
+
+// pointEntry is the entry of each role with point rows, shared by the
+// matches roleAt makes for them.
+var pointEntry = func() map[string]*Entry {
+	m := map[string]*Entry{}
+	for r := range hasPoints {
+		m[r] = &Entry{Class: CueRole, Code: r}
+	}
+	return m
+}()
+
+// isPoint reports whether word w (normalized) has role r in a point row.
+func isPoint(w, r string) bool {
+	for _, x := range pointRoles[w] {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
 // roleIndex returns the index in d.roles of the first role match that
 // starts at or after token i.
 func (d *doc) roleIndex(i int) int {
-	switch {
-	case i <= 0:
-		return 0
-	case i >= len(d.roleFirst):
-		return len(d.roles)
-	}
-	return int(d.roleFirst[i])
+	return sort.Search(len(d.roles), func(k int) bool { return d.roles[k].Start >= i })
 }
 
 // roleAt returns the longest word or phrase of role r that starts at token
 // i.
 func (d *doc) roleAt(i int, r string) (Match, bool) {
 	best := Match{End: -1}
+	if isPoint(d.word(i), r) {
+		best = Match{Start: i, End: i + 1, Entry: pointEntry[r]}
+	}
 	for k := d.roleIndex(i); k < len(d.roles) && d.roles[k].Start == i; k++ {
 		if m := d.roles[k]; m.Entry.Code == r && m.End > best.End {
 			best = m
@@ -345,6 +387,9 @@ func (d *doc) roleAt(i int, r string) (Match, bool) {
 // roleBefore reports whether a word or phrase of role r ends just before
 // token i.
 func (d *doc) roleBefore(i int, r string) bool {
+	if isPoint(d.word(i-1), r) {
+		return true
+	}
 	for k := d.roleIndex(i - 4); k < len(d.roles) && d.roles[k].Start < i; k++ {
 		if m := d.roles[k]; m.End == i && m.Entry.Code == r {
 			return true
@@ -356,10 +401,19 @@ func (d *doc) roleBefore(i int, r string) bool {
 // roleIn returns the first word of role r that starts within [a, b), or
 // -1.
 func (d *doc) roleIn(a, b int, r string) int {
+	at := -1
 	for k := d.roleIndex(a); k < len(d.roles) && d.roles[k].Start < b; k++ {
 		if d.roles[k].Entry.Code == r {
-			return d.roles[k].Start
+			at = d.roles[k].Start
+			break
 		}
 	}
-	return -1
+	if hasPoints[r] {
+		for k := a; k < b && (at < 0 || k < at); k++ {
+			if isPoint(d.word(k), r) {
+				return k
+			}
+		}
+	}
+	return at
 }

@@ -29,7 +29,6 @@ func TestRoles(t *testing.T) {
 		{roleWeekday, "از روز سه\u200cشنبه", "سهشنبه"},
 		{roleWeekday, "on Monday", "monday"},
 		{roleJoin, "a roadmap along with a memorandum", "along"},
-		{roleAlso, "Azizi also held talks with", "also"},
 		{roleJourney, "completing the 10,400 km journey", "journey"},
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},

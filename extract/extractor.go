@@ -42,7 +42,8 @@ func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
 		return nil, caravan.Errorf(caravan.Invalid, "extract.Extract", "%s: %w", a.ID, err)
 	}
 	d := x.newDoc(a)
-	var kept, cs []candidate
+	var m merger
+	var cs []candidate
 	for _, s := range d.sents {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -53,7 +54,7 @@ func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
 		cs = append(cs, x.projectFacts(d, s)...)
 		cs = append(cs, x.projectAttributes(d, s)...)
 		cs = append(cs, d.disruptionFacts(s)...)
-		kept = merge(kept, cs)
+		m.merge(cs)
 	}
-	return d.finish(kept), nil
+	return d.finish(m.kept), nil
 }

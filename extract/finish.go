@@ -146,25 +146,35 @@ func roundFigure(v float64) bool {
 	return math.Abs(v/p-math.Round(v/p)) < 1e-9
 }
 
-// merge adds the facts of one sentence to kept, in the order of their
-// tokens, merging each into an earlier fact it repeats.
-func merge(kept, cs []candidate) []candidate {
+// merger keeps the facts of an article, with the indices of each kind's,
+// so that a new fact is compared only with the earlier facts of its kind.
+type merger struct {
+	kept   []candidate
+	byKind map[string][]int
+}
+
+// merge adds the facts of one sentence, in the order of their tokens,
+// merging each into an earlier fact it repeats.
+func (m *merger) merge(cs []candidate) {
+	if m.byKind == nil {
+		m.byKind = map[string][]int{}
+	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].tok < cs[j].tok })
 	for _, c := range cs {
 		c.Countries = normalizeCountries(c.Countries)
 		merged := false
-		for k := range kept {
-			if same(&kept[k], &c) {
-				absorb(&kept[k], &c)
+		for _, k := range m.byKind[c.Kind] {
+			if same(&m.kept[k], &c) {
+				absorb(&m.kept[k], &c)
 				merged = true
 				break
 			}
 		}
 		if !merged {
-			kept = append(kept, c)
+			m.byKind[c.Kind] = append(m.byKind[c.Kind], len(m.kept))
+			m.kept = append(m.kept, c)
 		}
 	}
-	return kept
 }
 
 // same reports whether b repeats a.
@@ -191,7 +201,7 @@ func same(a, b *candidate) bool {
 		}
 		return len(a.sectors) > 0 && len(b.sectors) > 0 && (subset(a.sectors, b.sectors) || subset(b.sectors, a.sectors))
 	case KindMeeting:
-		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list || b.also && b.sent != a.sent {
+		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list {
 			return false
 		}
 		if a.Date != "" && b.Date != "" && a.Date != b.Date {

@@ -18,7 +18,6 @@ type candidate struct {
 	inherit      bool     // projects: countries from context, not the clause; the project's other facts give them
 	periodBy     string   // trade and tonnage: the period rule that gave the period (see periodRules)
 	headline     bool     // read from the article's headline
-	also         bool     // meetings: "also held talks with …", another meeting than the one before
 	projRef      string   // trade and tonnage: the project the figure's clause is about, when it names one country or none
 }
 
@@ -143,11 +142,7 @@ func (d *doc) setQuote(c *candidate, a, b int) {
 }
 
 func (d *doc) newCandidate(kind string, s *sentence, tok int) candidate {
-	c := candidate{Fact: Fact{Article: d.art.ID, Kind: kind}, sent: s.idx, tok: tok, headline: d.isHeadline(s)}
-	if kind == KindMeeting {
-		c.also = d.roleIn(s.a, s.b, roleAlso) >= 0
-	}
-	return c
+	return candidate{Fact: Fact{Article: d.art.ID, Kind: kind}, sent: s.idx, tok: tok, headline: d.isHeadline(s)}
 }
 
 // isHeadline reports whether s is the article's headline: its first
