@@ -41,6 +41,9 @@ func (s *Server) routes() {
 	s.handle("GET", api+"/facts", s.facts)
 	s.handle("POST", api+"/facts/{id}/accept", s.review(kb.Accepted))
 	s.handle("POST", api+"/facts/{id}/reject", s.review(kb.Rejected))
+	s.handle("POST", api+"/assign", s.startAssign)
+	s.handle("GET", api+"/jobs/{id}", s.job)
+	s.handle("DELETE", api+"/jobs/{id}", s.cancelJob)
 	s.handle("GET", api+"/openapi.json", func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", "application/json")
 		_, err := w.Write(openAPI)
@@ -52,6 +55,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /metrics", s.metrics())
 	s.handle("GET", api+"/{path...}", s.notFound)
 	s.handle("POST", api+"/{path...}", s.notFound)
+	s.handle("DELETE", api+"/{path...}", s.notFound)
 	s.mux.Handle("/", s.ui())
 }
 
@@ -419,6 +423,47 @@ func (s *Server) review(state kb.ReviewState) func(w http.ResponseWriter, r *htt
 		}
 		return writeJSON(w, http.StatusOK, map[string]any{"id": id, "review": rev})
 	}
+}
+
+// startAssign queues a freight assignment on the corridor network and
+// answers 202 with the job; GET /jobs/{id} follows it.
+func (s *Server) startAssign(w http.ResponseWriter, r *http.Request) error {
+	p, err := query(r, service.AssignParams...)
+	if err != nil {
+		return err
+	}
+	q, err := s.svc.ParseAssign(p)
+	if err != nil {
+		return err
+	}
+	jb, err := s.svc.StartAssign(q)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", api+"/jobs/"+jb.ID)
+	return writeJSON(w, http.StatusAccepted, jb)
+}
+
+func (s *Server) job(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	jb, err := s.svc.Job(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, jb)
+}
+
+func (s *Server) cancelJob(w http.ResponseWriter, r *http.Request) error {
+	if _, err := query(r); err != nil {
+		return err
+	}
+	jb, err := s.svc.CancelJob(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, jb)
 }
 
 // ui serves the web application, or a short page that points to the API.

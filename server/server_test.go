@@ -463,3 +463,60 @@ func TestBusyStore(t *testing.T) {
 		t.Errorf("locked store answered after %v", d)
 	}
 }
+
+// TestAssignJobAPI: POST /assign answers 202 with the job and its
+// Location; polling GET /jobs/{id} ends with the flows; every answer
+// matches the OpenAPI document.
+func TestAssignJobAPI(t *testing.T) {
+	ts := newServer(t)
+	code, out := ts.do(t, "POST", "/api/v1/assign?year=2030&shares=UZ-PK&via=trans-afghan-railway,IR", nil, nil)
+	if code != 202 {
+		t.Fatalf("POST /assign: %d %s", code, clip(out))
+	}
+	var jb struct {
+		ID, State string
+		Result    *struct {
+			Flows struct {
+				Features []json.RawMessage `json:"features"`
+			} `json:"flows"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(out, &jb); err != nil || jb.ID == "" {
+		t.Fatalf("job: %v %s", err, clip(out))
+	}
+	deadline := time.Now().Add(time.Minute)
+	for jb.State != "done" && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+		code, out = ts.do(t, "GET", "/api/v1/jobs/"+jb.ID, nil, nil)
+		if code != 200 {
+			t.Fatalf("GET job: %d %s", code, clip(out))
+		}
+		if err := json.Unmarshal(out, &jb); err != nil {
+			t.Fatal(err)
+		}
+		if jb.State == "failed" || jb.State == "canceled" {
+			t.Fatalf("job %s: %s", jb.State, clip(out))
+		}
+	}
+	if jb.Result == nil || len(jb.Result.Flows.Features) == 0 {
+		t.Fatalf("done job without flows: %s", clip(out))
+	}
+	for _, tt := range []struct {
+		method, target string
+		status         int
+		param          string
+	}{
+		{"POST", "/api/v1/assign", 400, "year"},
+		{"POST", "/api/v1/assign?year=2030&demand=/etc/passwd", 400, "demand"},
+		{"POST", "/api/v1/assign?year=2030&gap=0", 400, "gap"},
+		{"GET", "/api/v1/jobs/assign-99999", 404, "id"},
+		{"DELETE", "/api/v1/jobs/assign-99999", 404, "id"},
+	} {
+		code, out := ts.do(t, tt.method, tt.target, nil, nil)
+		var e apiError
+		json.Unmarshal(out, &e)
+		if code != tt.status || e.Error.Param != tt.param {
+			t.Errorf("%s %s: %d %s, want %d about %s", tt.method, tt.target, code, clip(out), tt.status, tt.param)
+		}
+	}
+}

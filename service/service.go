@@ -69,6 +69,8 @@ type Service struct {
 	xOnce sync.Once
 	x     *extract.Extractor
 	xErr  error
+
+	jobs jobs
 }
 
 // entry is a compiled scenario graph with its planner.
@@ -146,8 +148,10 @@ func (s *Service) Limits() Limits { return s.limits }
 // Today returns the current date of the service's clock.
 func (s *Service) Today() network.Date { return network.DateOf(s.now()) }
 
-// Close releases the knowledge base, if it was opened.
+// Close cancels the background jobs and releases the knowledge base, if it
+// was opened.
 func (s *Service) Close() error {
+	s.stopJobs()
 	s.storeMu.Lock()
 	defer s.storeMu.Unlock()
 	if s.store == nil {

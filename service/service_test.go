@@ -170,3 +170,80 @@ func TestRouteBorderName(t *testing.T) {
 		}
 	}
 }
+
+// waitJob polls a job until it leaves the queue and the running state.
+func waitJob(t *testing.T, s *Service, id string) JobView {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		v, err := s.Job(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.State != JobQueued && v.State != JobRunning {
+			return v
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("job %s did not finish", id)
+	return JobView{}
+}
+
+// TestAssignJob runs a corridor assignment as a background job: the demand
+// of the year's trade is assigned, the flows come as GeoJSON lines, a bad
+// request is refused before it is queued, and a job can be canceled.
+func TestAssignJob(t *testing.T) {
+	s := newTestService(t, 4)
+	if _, err := s.ParseAssign(Params{"year": "2030", "demand": "od.csv"}); caravan.ParamOf(err) != "demand" {
+		t.Errorf("a service without files took a demand file: %v", err)
+	}
+	for _, tt := range []struct {
+		p     Params
+		param string
+	}{
+		{Params{}, "year"},
+		{Params{"year": "20300"}, "year"},
+		{Params{"year": "2030", "gap": "NaN"}, "gap"},
+		{Params{"year": "2030", "pairs": "AFKZ"}, "pairs"},
+		{Params{"year": "2030", "shares": "UZ-PK"}, "via"},
+		{Params{"year": "2030", "kinds": "crossing"}, "kinds"},
+	} {
+		if _, err := s.ParseAssign(tt.p); caravan.ParamOf(err) != tt.param {
+			t.Errorf("ParseAssign(%v): %v, want an error about %s", tt.p, err, tt.param)
+		}
+	}
+	q, err := s.ParseAssign(Params{"year": "2030", "shares": "UZ-PK", "via": "trans-afghan-railway,IR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jb, err := s.StartAssign(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := waitJob(t, s, jb.ID)
+	if v.State != JobDone {
+		t.Fatalf("job %s: %s %+v", v.ID, v.State, v.Error)
+	}
+	res := v.Result.(*AssignResult)
+	if len(res.Report.Demand) == 0 || len(res.Report.Result.Flows) == 0 || len(res.Flows.Features) == 0 {
+		t.Errorf("no demand, flows or features: %d, %d, %d", len(res.Report.Demand), len(res.Report.Result.Flows), len(res.Flows.Features))
+	}
+	if len(res.Report.Shares) == 0 {
+		t.Error("no corridor shares")
+	}
+	// Cancel: a queued job never runs.
+	q.Criticality = true
+	a, _ := s.StartAssign(q)
+	b, _ := s.StartAssign(q)
+	if _, err := s.CancelJob(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v := waitJob(t, s, b.ID); v.State != JobCanceled {
+		t.Errorf("canceled job ended %s", v.State)
+	}
+	s.CancelJob(a.ID)
+	waitJob(t, s, a.ID)
+	if _, err := s.Job("assign-999"); caravan.KindOf(err) != caravan.NotFound {
+		t.Errorf("unknown job: %v", err)
+	}
+}
