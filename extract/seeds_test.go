@@ -127,6 +127,7 @@ var freshFloors = map[string]float64{
 	"fresh1": 0.94,
 	"fresh2": 0.93,
 	"fresh3": 0.86,
+	"fresh4": 0.65,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
