@@ -25,7 +25,8 @@ type Options struct {
 	// again as many arcs and twice the triangles), so customization and
 	// queries are slower.
 	StraightCuts bool
-	// Logger, if not nil, receives a summary at info level.
+	// Logger, if not nil, receives a summary of Build and of each
+	// Customize at info level, with the time of each phase.
 	Logger *slog.Logger
 }
 
@@ -51,6 +52,8 @@ type CCH struct {
 	// arcOf maps each csr arc to the CCH arc it lies on: arc number << 1,
 	// plus 1 when it runs from the upper end down. Self-loops have -1.
 	arcOf []int32
+
+	logger *slog.Logger
 }
 
 // Stats describes a CCH.
@@ -99,7 +102,7 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 		}
 	}
 	ordered := time.Now()
-	c := &CCH{g: g, order: order, rank: make([]int32, n)}
+	c := &CCH{g: g, order: order, rank: make([]int32, n), logger: opt.Logger}
 	for r, v := range order {
 		c.rank[v] = int32(r)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/caravan-transport/caravan"
 )
@@ -53,6 +54,7 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 		return nil, err
 	}
 	n, m := len(c.order), len(c.head)
+	t0 := time.Now()
 	inf := math.Inf(1)
 	// wt[2k] and wt[2k+1]: arc k = {lo, hi} from lo to hi and from hi to lo.
 	wt := make([]float64, 2*m)
@@ -73,6 +75,7 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 		}
 	}
 	cu := customizer{c: c, wt: wt, mid: mid}
+	t1 := time.Now()
 	// Basic customization: arcs of u take the lower triangles {x, u, v},
 	// x < u < v, whose arcs {x, u} and {x, v} are final by then.
 	if err := cu.parallel(ctx, cu.basic, false); err != nil {
@@ -85,11 +88,13 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 	// true distance between the ends of every arc; an arc whose basic
 	// weight is longer lies on no shortest up-down path and is left out of
 	// the searches.
+	t2 := time.Now()
 	cu.pw = slices.Clone(wt)
 	if err := cu.parallel(ctx, cu.perfect, true); err != nil {
 		return nil, err
 	}
 	pw := cu.pw
+	t3 := time.Now()
 	// An arc direction is kept when its basic weight is the distance (up to
 	// rounding), and so are the halves it unpacks into (in exact arithmetic
 	// they are tight too; this keeps Path whole under rounding).
@@ -143,6 +148,10 @@ func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 		}
 		mt.ffirst[u+1] = int32(len(mt.fhead))
 		mt.bfirst[u+1] = int32(len(mt.bhead))
+	}
+	if c.logger != nil {
+		c.logger.Info("cch: customized", "arcs", m, "kept forward", nf, "kept backward", nb,
+			"input", t1.Sub(t0), "basic", t2.Sub(t1), "perfect", t3.Sub(t2), "compact", time.Since(t3))
 	}
 	return mt, nil
 }

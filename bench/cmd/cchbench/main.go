@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -59,6 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	customs := fs.Int("customize", 3, "customizations to time (the median is reported)")
 	straight := fs.Bool("straight", false, "straight cuts only (cch.Options.StraightCuts): faster build, larger supergraph")
 	buildOnly := fs.Bool("build-only", false, "stop after cch.Build and print its statistics")
+	verbose := fs.Bool("v", false, "log the phases of cch.Build and cch.Customize to stderr")
 	gj := fs.String("geojson", "", "comma-separated GeoJSON `FILES` of a line network to use instead of the roadgrid (importer/geojson, default mapping; weights in hours)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -106,7 +108,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	base := heapInUse()
 
 	start = time.Now()
-	c, err := cch.Build(ctx, g, cch.Options{X: x, Y: y, StraightCuts: *straight})
+	var logger *slog.Logger
+	if *verbose {
+		logger = slog.New(slog.NewTextHandler(stderr, nil))
+	}
+	c, err := cch.Build(ctx, g, cch.Options{X: x, Y: y, StraightCuts: *straight, Logger: logger})
 	if err != nil {
 		return err
 	}
