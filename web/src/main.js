@@ -8,6 +8,7 @@ import { CorridorMap } from './map.js';
 import { setupPlanner } from './planner.js';
 import { setupTrade } from './trade.js';
 import { setupDocs } from './docs.js';
+import { setupFlows } from './flows.js';
 import { installSourceLinks } from './sources.js';
 
 function setupTabs(map) {
@@ -30,6 +31,7 @@ async function main() {
   setupTabs(map);
   setupTrade();
   setupDocs();
+  setupFlows({ map });
   window.addEventListener('resize', () => map.invalidate());
   try {
     await map.load({});

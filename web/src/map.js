@@ -171,6 +171,7 @@ export class CorridorMap {
     this.control = L.control.layers(null, overlays, { collapsed: true, position: 'topright' }).addTo(this.map);
     this.legend().addTo(this.map);
     this.routeLayer = L.layerGroup().addTo(this.map);
+    this.flowLayer = L.layerGroup().addTo(this.map);
     this.map.fitBounds([
       [24, 44],
       [50, 82],
@@ -334,6 +335,39 @@ export class CorridorMap {
       const b = g.getBounds();
       if (b.isValid()) this.map.fitBounds(b, { padding: [30, 30], maxZoom: 7 });
     }
+  }
+
+  /**
+   * showFlows draws an assignment's flows (GeoJSON lines of freight per
+   * direction): one line per element, its width by the tonnes of both
+   * directions, red where volume exceeds capacity, orange above 80 %.
+   * @param {{features: any[]}} fc
+   */
+  showFlows(fc) {
+    this.clearFlows();
+    const byID = new Map();
+    for (const f of fc.features || []) {
+      const p = f.properties;
+      if (p.kind === 'transfer') continue;
+      const e = byID.get(p.id) || { f, tonnes: 0, vc: 0, name: p.name || p.id, cap: p.capacity_tpy, est: p.capacity_estimated };
+      e.tonnes += p.tonnes_per_year;
+      e.vc = Math.max(e.vc, p.volume_capacity);
+      byID.set(p.id, e);
+    }
+    const max = Math.max(1, ...[...byID.values()].map((e) => e.tonnes));
+    for (const [id, e] of byID) {
+      const color = e.vc > 1 ? '#c0392b' : e.vc > 0.8 ? '#e67e22' : '#7b3294'; // purple: no gauge colour
+      const ll = e.f.geometry.coordinates.map((c) => [c[1], c[0]]);
+      const line = L.polyline(ll, { pane: 'routes', color, weight: 1.5 + 14 * Math.sqrt(e.tonnes / max), opacity: 0.75, className: 'flow' + (e.vc > 1 ? ' bottleneck' : '') })
+        .bindTooltip(`${e.name}: ${(e.tonnes / 1e6).toFixed(2)} Mt/yr both ways, v/c ${e.vc.toFixed(2)} of ${(e.cap / 1e6).toFixed(2)} Mt/yr${e.est ? ' (estimated)' : ''}`, { sticky: true })
+        .addTo(this.flowLayer);
+      tag(line, 'data-flow', id);
+    }
+  }
+
+  /** clearFlows removes the flows layer. */
+  clearFlows() {
+    this.flowLayer.clearLayers();
   }
 
   /** invalidate tells Leaflet the container changed size. */

@@ -251,6 +251,30 @@ test('planned links are dashed, closed crossings grey, and a crossing popup give
   await page.close();
 });
 
+test('freight flows for 2030: line widths on the map, bottlenecks, corridor shares and the most critical crossings', { skip }, async () => {
+  const page = await open();
+  await page.click('[role=tab][data-tab=flows]');
+  await page.selectOption('select[name=shares]', { index: 1 });
+  await page.check('input[name=criticality]');
+  await page.click('#flows-form button[type=submit]');
+  await page.locator('#flows h3').waitFor({ timeout: 120000 });
+  const text = await page.locator('#flows').innerText();
+  assert.match(text, /Freight in 2030/);
+  assert.match(text, /Mt\/yr in \d+ origin–destination pairs/);
+  assert.match(text, /Bottlenecks \(\d+\)/);
+  assert.match(text, /Most loaded links and crossings/);
+  assert.match(text, /Corridor shares of UZ → PK/);
+  assert.match(text, /Most critical crossings/);
+  const flows = await page.locator('path.flow').count();
+  assert.ok(flows > 10, `${flows} flow lines drawn`);
+  // Widths follow tonnes: not every line is as wide as the others.
+  const widths = await page.locator('path.flow').evaluateAll((ps) => ps.map((p) => Number(p.getAttribute('stroke-width'))));
+  assert.ok(Math.max(...widths) > 2 * Math.min(...widths), 'line widths vary with tonnes');
+  assert.equal(page.errors.length, 0, page.errors.join('; '));
+  await page.screenshot({ path: shotPath('flows-2030') });
+  await page.close();
+});
+
 test('the page requests nothing outside its server', { skip }, () => {
   assert.deepEqual(outside, [], 'requests outside ' + (server && server.url));
 });
