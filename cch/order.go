@@ -58,6 +58,7 @@ type dissector struct {
 	steps int
 
 	flow   flowCut   // scratch of the flow cuts
+	distA  []int32   // scratch of bfsAxis
 	orders [][]int32 // scratch: the nodes sorted along each direction
 	noFlow bool      // straight cuts only
 }
@@ -194,10 +195,38 @@ func (d *dissector) components(nodes []int32, id int32) []int {
 	return sizes
 }
 
+// bfsAxis leaves in d.dist the BFS distances that serve as a coordinate
+// when there are none. Axis 0 runs from a far node a (the last one a BFS
+// from an arbitrary node reaches); axis 1 from the node c that is farthest
+// from both a and the node b farthest from a, which lies roughly across the
+// a–b axis.
+func (d *dissector) bfsAxis(nodes []int32, id int32, axis int) {
+	d.component(nodes[0], id)
+	a := d.queue[len(d.queue)-1]
+	d.component(a, id)
+	if axis == 0 {
+		return
+	}
+	b := d.queue[len(d.queue)-1]
+	da := d.distA[:0]
+	for _, v := range nodes {
+		da = append(da, d.dist[v])
+	}
+	d.distA = da
+	d.component(b, id)
+	c, best := nodes[0], int32(-1)
+	for i, v := range nodes {
+		if m := min(da[i], d.dist[v]); m > best {
+			c, best = v, m
+		}
+	}
+	d.component(c, id)
+}
+
 // bisect splits a connected part in sides A and B and a separator S, and
 // reorders nodes to A | B | S. It sorts the nodes along several directions
 // (coordinates projected on the x axis, the y axis and both diagonals, or
-// BFS distance from a peripheral node). For each it takes the straight cut:
+// two BFS axes, see bfsAxis). For each it takes the straight cut:
 // the prefix with the fewest cut edges per balanced pair among prefixes of
 // 25–75 % of the nodes, whose separator is the smaller side of the cut's
 // endpoints; and the flow cut: the smallest set of nodes separating the
@@ -206,7 +235,7 @@ func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 	n := len(nodes)
 	keys := d.keyed[:0]
 	bestScore, bestDir, bestCut := -1.0, -1, 0
-	dirs := 1
+	dirs := 2 // without coordinates: two BFS axes
 	if d.x != nil {
 		dirs = ndDirs
 	}
@@ -216,10 +245,7 @@ func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 	for dir := range dirs {
 		keys = keys[:0]
 		if d.x == nil {
-			// BFS from a far node of a BFS from an arbitrary one.
-			d.component(nodes[0], id)
-			far := d.queue[len(d.queue)-1]
-			d.component(far, id)
+			d.bfsAxis(nodes, id, dir)
 			for _, v := range nodes {
 				keys = append(keys, keyed{float64(d.dist[v]), v})
 			}
