@@ -287,7 +287,7 @@ var roleRows = []roleRow{
 	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
 		"پل", "تونل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*", "pass", "gate*"}},
 	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "section*", "stretch", "phase*", "segment*", "leg"}},
-	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "وصل", "متصل", "پیوند"}},
+	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "transmit*", "وصل", "متصل", "پیوند", "منتقل"}},
 	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "fund*", "lend*", "وام", "سرمایه گذاری", "پرداخت",
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",

@@ -49,6 +49,35 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 		return false
 	})
+	// A headline's figure with a qualifier ("nears $450 million", «بیش از
+	// …») repeated exactly in the body ("$446 million").
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if !c.headline || c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value == nil || c.Qualifier == "" {
+			return false
+		}
+		for _, o := range kept {
+			if o.headline || o.Kind != c.Kind || o.Value == nil || str(o.Status) != str(c.Status) || !slices.Equal(o.Countries, c.Countries) {
+				continue
+			}
+			if r := *o.Value / *c.Value; r >= 0.9 && r <= 1.1 {
+				return true
+			}
+		}
+		return false
+	})
+	// A growth rate of tonnage read again as trade ("exported 1.1 million
+	// tonnes …, down 15 percent"): the tonnage has it.
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if c.Kind != KindTradeValue || c.Value != nil || c.GrowthPct == nil {
+			return false
+		}
+		for _, o := range kept {
+			if o.Kind == KindTonnage && o.sent == c.sent && o.GrowthPct != nil && *o.GrowthPct == *c.GrowthPct && slices.Equal(o.Countries, c.Countries) {
+				return true
+			}
+		}
+		return false
+	})
 	// "signed 12 documents", when the documents are listed after it.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if c.Kind != KindAgreement || !c.counted {
@@ -72,6 +101,14 @@ func (d *doc) finish(kept []candidate) []Fact {
 	for id, cs := range d.projParties {
 		if _, ok := parties[id]; ok {
 			parties[id] = normalizeCountries(append(parties[id], cs...))
+		}
+	}
+	// Whom a project links or who finances it («… برق تاجیکستان و قرغیزستان
+	// را از طریق افغانستان به پاکستان منتقل کند») are parties to every fact
+	// of the project, its status too.
+	for k, c := range kept {
+		if cs, ok := d.projParties[projectID(c.projKey)]; ok && c.Kind == KindProject {
+			kept[k].Countries = normalizeCountries(append(c.Countries, cs...))
 		}
 	}
 	for k, c := range kept {

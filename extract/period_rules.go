@@ -55,7 +55,7 @@ var periodRules = []periodRule{
 		if d.isBaseline(pc.ams, pc.k) {
 			// "from $2 billion a year earlier": only a period written
 			// with the baseline is its own.
-			lo, hi = am.b, min(pc.c.b, am.b+4)
+			lo, hi = am.b, min(pc.c.b, am.b+6) // "in FY2023-24" is five tokens
 		}
 		p, found := d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
 		return label(p), found

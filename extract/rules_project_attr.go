@@ -211,7 +211,14 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 			// «۸۰ درصد … تکمیل شده» between the measure and its verb: work
 			// in progress.
 			for _, am := range s.amounts {
-				if am.kind == amtPercent && am.a >= min(ms[best].b, m.End) && am.a < max(ms[best].a, m.Start) && am.value < 100 {
+				// «۷۸ درصد کار ساخت ۵۶۲ کیلومتر … تکمیل شده», "60 percent
+				// complete": a share before the verb, after any other measure.
+				lo := c.a
+				if best > 0 {
+					lo = ms[best-1].b
+				}
+				if am.kind == amtPercent && am.a >= lo && am.a < max(ms[best].a, m.Start) && am.value < 100 &&
+					(am.a > ms[best].a || !d.hasCue(am.b, ms[best].a, CueStatus)) { // not a share with its own verb («۸۵ درصد پیشرفت»)
 					st = "under_construction"
 				}
 			}
