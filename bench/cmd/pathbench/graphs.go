@@ -75,6 +75,20 @@ func loadInstance(ctx context.Context, name, shared string, grid int, seed uint6
 		}
 		in.w = net.FreeFlowTimes()
 		in.g, in.cw, in.n = g, csr.Permute(in.w, perm), net.Nodes
+		nodeFile := map[string]string{
+			"BerlinCenter":    filepath.Join("BerlinCenter", "berlin-center_node.tntp"),
+			"ChicagoRegional": filepath.Join("ChicagoRegional", "ChicagoRegional_node.tntp"),
+		}[name]
+		// The node files have coordinates, which cch uses for its order; the
+		// other tools ignore them.
+		if nodes, err := tntp.ReadNodesFile(ctx, filepath.Join(shared, "data", "tntp", nodeFile)); err == nil {
+			in.x, in.y = make([]float64, in.n), make([]float64, in.n)
+			for _, nd := range nodes {
+				if i := int(nd.ID) - 1; i >= 0 && i < in.n {
+					in.x[i], in.y[i] = nd.X, nd.Y
+				}
+			}
+		}
 		in.tails = make([]int32, len(net.Links))
 		in.heads = make([]int32, len(net.Links))
 		for i, l := range net.Links {
