@@ -1,8 +1,11 @@
 // Package osm imports rail, road and ferry networks from OpenStreetMap PBF
 // files into an importer.Network.
 //
-// Read streams the file twice with github.com/paulmach/osm/osmpbf. The
-// first pass reads ways and relations: it keeps the ways of the wanted
+// Read streams the file three times. A first, cheap pass checks the file's
+// framing (block and blob sizes, block types), which osmpbf trusts and
+// would otherwise turn into huge allocations or a crash in its decoding
+// goroutines. Then github.com/paulmach/osm/osmpbf reads it twice. The
+// first of these passes reads ways and relations: it keeps the ways of the wanted
 // modes (railway=rail; highway=* of the classes in RoadSpeeds; route=ferry),
 // their node references and a few tags, counts how many kept ways use each
 // node (a node used twice, or at a way's end, is a junction), and counts
