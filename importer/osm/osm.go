@@ -9,15 +9,19 @@
 // modes (railway=rail; highway=* of the classes in RoadSpeeds; route=ferry),
 // their node references and a few tags, counts how many kept ways use each
 // node (a node used twice, or at a way's end, is a junction), and counts
-// relation members that are not in the file. The second pass reads nodes:
+// relation members that are not in the file. The last pass reads nodes:
 // the coordinates of the referenced nodes, and stations and terminals
 // (railway=station|halt, public_transport=station, amenity=ferry_terminal).
-// Memory is bounded by the kept ways and their nodes, not by the file.
+// Memory is bounded by the kept ways and their nodes (plus eight bytes per
+// way of the file, for the relation check), not by the file.
 //
 // Ways are split at junctions into edges that keep their geometry. A way
 // node missing from the file (a dangling reference, or a node outside the
-// bounding box) cuts the way there and is counted as a warning, as are
-// relation members missing from the file; neither is an error. A truncated
+// bounding box) cuts the way there; dangling references are counted as
+// warnings, as are relation members missing from the file; neither is an
+// error. Tag values that are not valid UTF-8 or longer than MaxTagBytes, on
+// the ways and nodes Read keeps, are errors of kind Invalid naming the
+// element. A truncated
 // or corrupt file is an error of kind Invalid naming the file.
 package osm
 
