@@ -18,11 +18,7 @@ import (
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/assign"
-	"github.com/caravan-transport/caravan/assign/freight"
-	"github.com/caravan-transport/caravan/dataset"
-	"github.com/caravan-transport/caravan/graph"
-	"github.com/caravan-transport/caravan/network"
-	"github.com/caravan-transport/caravan/scenario"
+	"github.com/caravan-transport/caravan/service"
 	"github.com/caravan-transport/caravan/tntp"
 )
 
@@ -300,26 +296,9 @@ func seconds(s float64) string {
 	return (time.Duration(s * float64(time.Second))).Round(time.Millisecond).String()
 }
 
-// corridorReport is what "assign" prints for the corridor network.
-type corridorReport struct {
-	Year            int               `json:"year"`
-	AsOf            string            `json:"as_of"`
-	Scenario        string            `json:"scenario,omitempty"`
-	DemandFrom      string            `json:"demand_from"`
-	USDPerTonne     float64           `json:"usd_per_tonne,omitempty"`
-	USDPerTonneSrc  []string          `json:"usd_per_tonne_sources,omitempty"`
-	ValueOfTime     float64           `json:"value_of_time_usd_per_tonne_hour"`
-	Demand          []freight.Demand  `json:"demand"`
-	Result          *freight.Result   `json:"result"`
-	Bottlenecks     []freight.ArcFlow `json:"bottlenecks"`
-	Criticality     []freight.Impact  `json:"criticality,omitempty"`
-	Shares          []freight.Share   `json:"shares,omitempty"`
-	ShareTonnes     float64           `json:"share_pair_tonnes,omitempty"`
-	CapacityEstNote string            `json:"capacity_note"`
-}
-
 // runAssignCorridor assigns freight on the corridor network ("assign
-// [criticality] --year Y ...").
+// [criticality] --year Y ..."), through the service that the API's
+// assignment jobs use too.
 func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 	crit := false
 	name := "assign"
@@ -331,21 +310,21 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 		summary = "Rank links and crossings by the rise in total generalized cost (and freight left without a path) when each is closed, re-solving the equilibrium for each in parallel."
 	}
 	fs, asJSON := e.newFlags(name, "", summary)
-	year := fs.Int("year", 0, "year whose trade (targets due by then, else the latest actual figures) sets the demand")
-	demandFile := fs.String("demand", "", "OD table CSV: from,to,tonnes_per_year (place ids)")
-	pairs := fs.String("pairs", "", "with trade demand: only these country pairs, e.g. AF-KZ,UZ-PK")
-	scen := fs.String("scenario", "", "apply a scenario: a YAML file or the name of a shipped one")
-	asOf := fs.String("as-of", "", "network as of this date, YYYY-MM-DD (default: today)")
-	vot := fs.Float64("value-of-time", 0, "USD per tonne-hour (default: cargo_value_usd_per_tonne × time_cost_rate_per_year / 8760)")
+	fs.String("year", "", "year whose trade (targets due by then, else the latest actual figures) sets the demand")
+	fs.String("demand", "", "OD table CSV: from,to,tonnes_per_year (place ids)")
+	fs.String("pairs", "", "with trade demand: only these country pairs, e.g. AF-KZ,UZ-PK")
+	fs.String("scenario", "", "apply a scenario: a YAML file or the name of a shipped one")
+	fs.String("as-of", "", "network as of this date, YYYY-MM-DD (default: the scenario's own date, else today)")
+	fs.String("value-of-time", "", "USD per tonne-hour (default: cargo_value_usd_per_tonne × time_cost_rate_per_year / 8760)")
 	top := fs.Int("top", 15, "rows to print")
 	geo := fs.String("geojson", "", "write the flows as GeoJSON lines to this file")
-	gap := fs.Float64("gap", 1e-6, "relative gap to stop at")
+	fs.String("gap", "", "relative gap to stop at (default 1e-6)")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
-	sharePair := fs.String("shares", "", "split the freight from one country to another by corridor, e.g. UZ-PK (with --via)")
-	via := fs.String("via", "", "with --shares: comma-separated project ids, link or crossing ids, or country codes, e.g. trans-afghan-railway,IR")
-	var kinds *string
+	db := dbFlag(fs)
+	fs.String("shares", "", "split the freight from one country to another by corridor, e.g. UZ-PK (with --via)")
+	fs.String("via", "", "with --shares: comma-separated project ids, link or crossing ids, or country codes, e.g. trans-afghan-railway,IR")
 	if crit {
-		kinds = fs.String("kinds", "link,crossing", "with criticality: close elements of these kinds (link, crossing)")
+		fs.String("kinds", "link,crossing", "with criticality: close elements of these kinds (link, crossing)")
 	}
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -354,150 +333,51 @@ func runAssignCorridor(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q; see caravan %s -h", pos[0], name)
 	}
-	if (*sharePair == "") != (*via == "") {
-		return usagef("--shares and --via go together")
+	if *top < 0 {
+		return usagef("--top must not be negative")
 	}
-	var shareFrom, shareTo string
-	if *sharePair != "" {
-		var ok bool
-		if shareFrom, shareTo, ok = strings.Cut(*sharePair, "-"); !ok || shareFrom == "" || shareTo == "" {
-			return usagef("--shares: want FROM-TO country codes, e.g. UZ-PK, have %q", *sharePair)
-		}
-	}
-	var closeKinds []string
+	p := params(fs, nil)
+	delete(p, "top")
+	delete(p, "geojson")
 	if crit {
-		for _, k := range strings.Split(*kinds, ",") {
-			if k = strings.TrimSpace(k); k != "link" && k != "crossing" {
-				return usagef("--kinds: %q is not link or crossing", k)
-			}
-			closeKinds = append(closeKinds, k)
+		p["criticality"] = "true"
+		if _, ok := p["kinds"]; !ok {
+			p["kinds"] = "link,crossing"
 		}
 	}
-	if *top < 0 || !(*gap > 0) || *vot < 0 {
-		return usagef("--top and --value-of-time must not be negative, --gap must be positive")
-	}
-	if *demandFile == "" && *year == 0 {
-		return usagef("want --demand FILE or --year YEAR")
-	}
-	date := network.DateOf(e.now())
-	if *asOf != "" {
-		if date, err = network.ParseDate(*asOf); err != nil {
-			return usagef("--as-of: %v", err)
-		}
-	}
-	var fsys iofs.FS = dataset.Builtin()
-	if *dataDir != "" {
-		if fsys, err = dataset.Dir(*dataDir); err != nil {
-			return err
-		}
-	}
-	n, err := dataset.Load(ctx, fsys)
+	svc, err := e.service(ctx, *dataDir, *db)
 	if err != nil {
 		return err
 	}
-	g, err := graph.Compile(n)
+	defer svc.Close()
+	q, err := svc.ParseAssign(p)
 	if err != nil {
 		return err
 	}
-	rep := corridorReport{Year: *year, AsOf: date.String(), CapacityEstNote: "capacities marked estimated are round engineering numbers (see go doc assign/freight), not sourced figures"}
-	if *scen != "" {
-		s, err := loadScenarioFile(*scen)
-		if err != nil {
-			return err
-		}
-		if g, err = g.Apply(s); err != nil {
-			return err
-		}
-		rep.Scenario = s.Name
-		if *asOf == "" && !s.AsOf.Day().IsZero() {
-			date = s.AsOf.Day() // the date the scenario is meant to be read on
-			rep.AsOf = date.String()
+	var progress func(string)
+	if !*asJSON {
+		start := e.now()
+		progress = func(stage string) {
+			fmt.Fprintf(e.stderr, "%s … (%.1f s)\n", stage, e.now().Sub(start).Seconds())
 		}
 	}
-	if *demandFile != "" {
-		f, err := os.Open(*demandFile)
-		if err != nil {
-			return caravan.Errorf(caravan.NotFound, "assign", "%w", err)
-		}
-		rep.Demand, err = freight.ReadDemandCSV(f, *demandFile, n)
-		f.Close()
-		if err != nil {
-			return err
-		}
-		rep.DemandFrom = *demandFile
-	} else {
-		p, ok := n.Parameter("cargo_value_usd_per_tonne")
-		if !ok || !(p.Value > 0) {
-			return caravan.Errorf(caravan.Invalid, "assign", "the dataset has no cargo_value_usd_per_tonne parameter to turn trade values into tonnes")
-		}
-		rep.USDPerTonne, rep.USDPerTonneSrc = p.Value, p.Sources.IDs()
-		b, err := dataset.LoadKnowledge(ctx, fsys, n)
-		if err != nil {
-			return err
-		}
-		rep.Demand, err = freight.FromTrade(b.Figures, n, freight.TradeOptions{Year: *year, USDPerTonne: p.Value, Only: strings.FieldsFunc(*pairs, func(r rune) bool { return r == ',' || r == ' ' })})
-		if err != nil {
-			return err
-		}
-		rep.DemandFrom = fmt.Sprintf("trade figures for %d", *year)
-		if len(rep.Demand) == 0 {
-			return caravan.Errorf(caravan.NotFound, "assign", "no bilateral trade figures usable for %d", *year)
-		}
-	}
-	rep.ValueOfTime = *vot
-	if rep.ValueOfTime == 0 {
-		v, ok1 := n.Parameter("cargo_value_usd_per_tonne")
-		r, ok2 := n.Parameter("time_cost_rate_per_year")
-		if !ok1 || !ok2 {
-			return caravan.Errorf(caravan.Invalid, "assign", "give --value-of-time: the dataset lacks cargo_value_usd_per_tonne or time_cost_rate_per_year")
-		}
-		rep.ValueOfTime = v.Value * r.Value / (365 * 24)
-	}
-	opts := freight.Options{Conditions: graph.Conditions{AsOf: date}, USDPerTonneHour: rep.ValueOfTime, Gap: *gap}
-	m, err := freight.Build(g, rep.Demand, opts)
+	rep, err := svc.Assign(ctx, q, progress)
 	if err != nil {
 		return err
-	}
-	if rep.Result, err = m.Solve(ctx); err != nil {
-		return err
-	}
-	rep.Bottlenecks = rep.Result.Bottlenecks()
-	if shareFrom != "" {
-		items := strings.FieldsFunc(*via, func(r rune) bool { return r == ',' || r == ' ' })
-		if rep.Shares, rep.ShareTonnes, err = rep.Result.Shares(shareFrom, shareTo, items); err != nil {
-			return err
-		}
-	}
-	if crit {
-		if rep.Criticality, err = m.Criticality(ctx, rep.Demand, rep.Result, closeKinds...); err != nil {
-			return err
-		}
 	}
 	if *geo != "" {
-		if err := writeFlowsGeoJSON(*geo, n, rep.Result); err != nil {
+		if err := writeGeoJSONFile(*geo, svc.FlowsGeoJSON(rep.Result)); err != nil {
 			return err
 		}
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, rep)
 	}
-	printCorridor(e.stdout, &rep, *top, crit)
+	printCorridor(e.stdout, rep, *top, crit)
 	return nil
 }
 
-// loadScenarioFile reads a scenario from a file, or a shipped one by name.
-func loadScenarioFile(name string) (*scenario.Scenario, error) {
-	data, err := os.ReadFile(name)
-	if err == nil {
-		return scenario.Parse(name, data)
-	}
-	if !errors.Is(err, iofs.ErrNotExist) {
-		return nil, caravan.Errorf(caravan.Unavailable, "assign", "%w", err)
-	}
-	return scenario.Example(name)
-}
-
-func printCorridor(w io.Writer, r *corridorReport, top int, crit bool) {
+func printCorridor(w io.Writer, r *service.AssignReport, top int, crit bool) {
 	res := r.Result
 	fmt.Fprintf(w, "Freight on the corridor network as of %s", r.AsOf)
 	if r.Scenario != "" {
@@ -559,43 +439,18 @@ func printCorridor(w io.Writer, r *corridorReport, top int, crit bool) {
 	}
 }
 
-// writeFlowsGeoJSON writes one LineString feature per loaded element, from
-// its tail place to its head place (lon, lat), with its volume and
-// capacity as properties.
-func writeFlowsGeoJSON(path string, n *network.Network, r *freight.Result) error {
-	type feature struct {
-		Type     string `json:"type"`
-		Geometry struct {
-			Type        string       `json:"type"`
-			Coordinates [][2]float64 `json:"coordinates"`
-		} `json:"geometry"`
-		Properties freight.ArcFlow `json:"properties"`
-	}
-	fc := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{Type: "FeatureCollection", Features: []feature{}}
-	for _, f := range r.Flows {
-		a, ok1 := n.Place(f.From)
-		b, ok2 := n.Place(f.To)
-		if !ok1 || !ok2 || f.From == f.To {
-			continue
-		}
-		ft := feature{Type: "Feature", Properties: f}
-		ft.Geometry.Type = "LineString"
-		ft.Geometry.Coordinates = [][2]float64{{a.Loc[0], a.Loc[1]}, {b.Loc[0], b.Loc[1]}}
-		fc.Features = append(fc.Features, ft)
-	}
+// writeGeoJSONFile writes a feature collection to path.
+func writeGeoJSONFile(path string, fc *service.FeatureCollection) error {
 	out, err := os.Create(path)
 	if err != nil {
-		return caravan.Errorf(caravan.Unavailable, "assign", "%w", err)
+		return caravan.ParamError(caravan.Invalid, "geojson", "%v", err)
 	}
 	if err := writeJSON(out, fc); err != nil {
 		out.Close()
 		return err
 	}
 	if err := out.Close(); err != nil {
-		return caravan.Errorf(caravan.Unavailable, "assign", "%w", err)
+		return caravan.ParamError(caravan.Unavailable, "geojson", "%v", err)
 	}
 	return nil
 }

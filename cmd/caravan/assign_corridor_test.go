@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/caravan-transport/caravan/service"
 )
 
 func writeFile(t *testing.T, name, body string) string {
@@ -38,7 +40,7 @@ func TestAssignCorridor(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("--json: exit %d: %s", code, errs)
 	}
-	var rep corridorReport
+	var rep service.AssignReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +52,7 @@ func TestAssignCorridor(t *testing.T) {
 		t.Errorf("criticality: exit %d\n%s%s", code, out, errs)
 	}
 	out, errs, code = cli(t, append([]string{"assign", "criticality", "--kinds", "crossing", "--json"}, args[1:]...)...)
-	var crit corridorReport
+	var crit service.AssignReport
 	if code != exitOK || json.Unmarshal([]byte(out), &crit) != nil || len(crit.Criticality) == 0 {
 		t.Fatalf("criticality --kinds crossing: exit %d\n%s%s", code, out, errs)
 	}
@@ -66,7 +68,7 @@ func TestAssignCorridor(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "corridor shares of KZ → AF freight (1 Mt/yr") || !strings.Contains(out, "via UZ") {
 		t.Errorf("--shares: exit %d\n%s%s", code, out, errs)
 	}
-	if _, errs, code := cli(t, append(args, "--shares", "KZ-AF")...); code != exitUsage || !strings.Contains(errs, "--shares and --via go together") {
+	if _, errs, code := cli(t, append(args, "--shares", "KZ-AF")...); code != exitUsage || !strings.Contains(errs, "--via: shares and via go together") {
 		t.Errorf("--shares without --via: exit %d, %s", code, errs)
 	}
 }
@@ -79,11 +81,11 @@ func TestAssignCorridorErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"NoDemand", "", nil, exitUsage, "want --demand FILE or --year YEAR"},
+		{"NoDemand", "", nil, exitUsage, "--year: want the year whose trade sets the demand (or a demand file)"},
 		{"NaN", "from,to,tonnes_per_year\nkz-almaty,af-mazar,NaN\n", nil, exitError, `od.csv:2: field tonnes_per_year: "NaN"`},
 		{"UnknownPlace", "from,to,tonnes_per_year\nkz-almaty,af-nowhere,5\n", nil, exitError, `od.csv:2: field to: unknown place "af-nowhere"`},
 		{"BadDate", "from,to,tonnes_per_year\nkz-almaty,af-mazar,5\n", []string{"--as-of", "2024-13-01"}, exitUsage, "--as-of"},
-		{"NoValueOfTime", "from,to,tonnes_per_year\nkz-almaty,af-mazar,5\n", []string{"--value-of-time", "0"}, exitError, "give --value-of-time"},
+		{"NoValueOfTime", "from,to,tonnes_per_year\nkz-almaty,af-mazar,5\n", []string{"--value-of-time", "0"}, exitUsage, "--value-of-time: give it"},
 		{"MissingFile", "", []string{"--demand", "no/such.csv"}, exitError, "no such file"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,7 +111,7 @@ func TestAssignCorridorBuiltin(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var rep corridorReport
+	var rep service.AssignReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
