@@ -263,6 +263,7 @@ const (
 	roleLink       = "link"         // a project linking countries: "links", «وصل کند»
 	roleRank       = "rank"         // a ranking between a partner and its figure: "remained the leading partner with"
 	roleRankGlue   = "rank-glue"    // the other words such a ranking may have ("remained the", «تجارتی»)
+	roleTimeRef    = "time-ref"     // a time named by an event: «پیش از بسته شدن», "during the closure"
 	roleJourney    = "journey"      // a distance travelled, not a project's length: "the 10,400 km journey"
 	roleJoin       = "join"         // joins the items of a list: «و», "and", "along with"
 	roleShare      = "share"        // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
@@ -281,6 +282,7 @@ var roleRows = []roleRow{
 		"شروع شده", "شروع گردید"}},
 	{role: roleCondition, words: []string{"if", "unless", "once", "اگر", "چنانچه", "درصورت", "در صورت", "با بهره برداری از", "با تکمیل",
 		"پس از تکمیل", "upon completion", "when completed", "once completed"}},
+	{role: roleTimeRef, words: []string{"پیش از", "قبل از", "در مدت", "در طول", "در زمان", "از زمان", "before", "during", "since"}},
 	{role: roleJourney, words: []string{"journey", "trip", "travelled", "traveled", "covering", "distance", "مسافت", "سفر"}},
 	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}, point: true},
 	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},

@@ -30,6 +30,7 @@ func TestRoles(t *testing.T) {
 		{roleWeekday, "on Monday", "monday"},
 		{roleJoin, "a roadmap along with a memorandum", "along"},
 		{roleJourney, "completing the 10,400 km journey", "journey"},
+		{roleTimeRef, "پیش از بسته شدن", "پیش"},
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleShare, "که بیشتر آن به پاکستان صادر شده", "بیشتر"},

@@ -67,17 +67,20 @@ func (d *doc) finish(kept []candidate) []Fact {
 	})
 	// A growth rate of tonnage read again as trade ("exported 1.1 million
 	// tonnes …, down 15 percent"): the tonnage has it.
-	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+	for k, c := range kept {
 		if c.Kind != KindTradeValue || c.Value != nil || c.GrowthPct == nil {
-			return false
+			continue
 		}
-		for _, o := range kept {
-			if o.Kind == KindTonnage && o.sent == c.sent && o.GrowthPct != nil && *o.GrowthPct == *c.GrowthPct && slices.Equal(o.Countries, c.Countries) {
-				return true
+		for j, o := range kept {
+			if o.Kind == KindTonnage && o.Value != nil && o.sent == c.sent && slices.Equal(o.Countries, c.Countries) &&
+				(o.GrowthPct == nil || *o.GrowthPct == *c.GrowthPct) {
+				kept[j].GrowthPct = c.GrowthPct
+				kept[k].Kind = "" // dropped below
+				break
 			}
 		}
-		return false
-	})
+	}
+	kept = slices.DeleteFunc(kept, func(c candidate) bool { return c.Kind == "" })
 	// "signed 12 documents", when the documents are listed after it.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if c.Kind != KindAgreement || !c.counted {

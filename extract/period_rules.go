@@ -75,7 +75,16 @@ var periodRules = []periodRule{
 			return "", pc.found
 		}
 		in := pc.s.intro
-		p, _ := d.nearestPeriod(in, in.a, in.b, in.b, in.b, false, pc.target)
+		// The period of the line's figure, not of its baseline ("$446
+		// million in FY2024-25 from $371 million in FY2023-24").
+		a, b := in.b, in.b
+		for k, am := range in.amounts {
+			if (am.kind == amtMoney || am.kind == amtTon) && !d.isBaseline(in.amounts, k) {
+				a, b = am.a, am.b
+				break
+			}
+		}
+		p, _ := d.nearestPeriod(in, in.a, in.b, a, b, false, pc.target)
 		return label(p), pc.found
 	}},
 	{"year before a baseline", func(d *doc, pc periodCtx) (string, bool) {

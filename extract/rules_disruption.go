@@ -20,7 +20,9 @@ var disruptionPriority = []string{StatusReopened, StatusClosed, StatusClashes}
 func (d *doc) disruptionFacts(s *sentence) []candidate {
 	var out []candidate
 	for _, c := range d.clauses(s) {
-		cues := d.cuesIn(c.a, c.b, CueDisruption)
+		// «پیش از بسته شدن», «در مدت بسته بودن این گذرگاه», "during the
+		// closure": a time named by a closure reported elsewhere.
+		cues := slices.DeleteFunc(d.cuesIn(c.a, c.b, CueDisruption), func(m Match) bool { return d.roleBefore(m.Start, roleTimeRef) })
 		if len(cues) == 0 || d.hasCue(c.a, c.b, CueFuture) || d.roleIn(c.a, c.b, roleBuild) >= 0 {
 			// "construction of the line has been halted": building work
 			// stalled (a project status), not traffic stopped.

@@ -40,6 +40,8 @@ func TestDisruptionRules(t *testing.T) {
 			[]string{"disruption AF,PK - - closed - -"}},
 		{"exchanged fire near a crossing", "Security forces of Pakistan and Afghanistan exchanged fire near the Chaman crossing on Tuesday night.",
 			[]string{"disruption AF,PK - - clashes - -"}},
+		{"a time named by a closure is no new closure", "حجم مبادلات از طریق گذرگاه تورخم میان افغانستان و پاکستان پیش از بسته شدن سالانه حدود ۶۰ میلیون دلار بود.",
+			[]string{"trade_value AF,PK 6e+07 USD actual - -"}},
 		{"a closed-door meeting is no closure", "The foreign ministers of Iran and Pakistan held a closed-door meeting in Tehran.",
 			[]string{"meeting IR,PK - - held - -"}},
 		{"a dateline is not the closed place", "ISLAMABAD – Officials said the border between Afghanistan and Pakistan was closed.",
