@@ -177,6 +177,12 @@ func TestDistanceMatchesDijkstra(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkAllPairs(t, mt, w)
+				if i == 2 {
+					if mt, err = c.CustomizeBasic(context.Background(), w); err != nil {
+						t.Fatal(err)
+					}
+					checkAllPairs(t, mt, w)
+				}
 			}
 		})
 	}
@@ -212,13 +218,17 @@ func TestRoadgrid(t *testing.T) {
 			w2[a] = math.Inf(1)
 		}
 	}
-	for i, ww := range [][]float64{w, w2, w2} {
+	for i, ww := range [][]float64{w, w2, w2, w2} {
 		c := c
 		if i == 2 {
 			c = straight
 		}
 		t.Run(fmt.Sprintf("metric=%d", i), func(t *testing.T) {
-			mt, err := c.Customize(context.Background(), ww)
+			customize := c.Customize
+			if i == 3 {
+				customize = c.CustomizeBasic
+			}
+			mt, err := customize(context.Background(), ww)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -284,6 +294,9 @@ func TestErrors(t *testing.T) {
 	}
 	if _, err := c.Customize(cancelled, []float64{1, 1}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Customize with a cancelled context: error = %v, want context.Canceled", err)
+	}
+	if _, err := c.CustomizeBasic(ctx, []float64{1}); !errors.Is(err, caravan.ErrInvalid) || !strings.Contains(err.Error(), "1 weights for 2 arcs") {
+		t.Errorf("CustomizeBasic with 1 weight: error = %v, want invalid", err)
 	}
 }
 
