@@ -181,7 +181,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	qb := cch.NewQuery(mb)
 	qbt, _ := measure(ps, func(s, t int32) float64 { return qb.Distance(s, t) })
 
-
 	// Oracle on the first pairs, for w and w2.
 	bad := 0
 	sr := csr.NewSearcher(g)
