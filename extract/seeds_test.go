@@ -127,7 +127,8 @@ var freshFloors = map[string]float64{
 	"fresh1": 0.94,
 	"fresh2": 0.93,
 	"fresh3": 0.86,
-	"fresh4": 0.65,
+	"fresh4": 0.80,
+	"fresh5": 0.75,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
