@@ -355,8 +355,8 @@ func (d *doc) isCargo(c span, am amount) bool {
 	if d.hasCue(c.a, c.b, CueCargo) || d.tradeCueIn(c) >= 0 {
 		return true
 	}
-	if d.hasCue(max(c.a, am.a-5), am.a, CueCapacity) {
-		return true
+	if d.hasCue(max(c.a, am.a-8), am.a, CueCapacity) {
+		return true // "Its capacity is planned to rise to 8.5 million tonnes"
 	}
 	// «ظرفیت اسکله شهید بهشتی پس از تکمیل فاز دوم به ۱۶ میلیون تن …»:
 	// the capacity of a port, a terminal or a line.
@@ -987,6 +987,12 @@ func (d *doc) samePeriodIn(c span) bool {
 		w, n := d.word(k), d.word(k+1)
 		ok := false
 		switch {
+		case (w == "same" || w == "this") && (n == "year" || n == "fiscal" || n == "financial") && d.word(k-1) == "the":
+			// "over the same year", "in the same fiscal year"
+			ok = true
+			if n != "year" {
+				k++
+			}
 		case (w == "same" || w == "this") && n == "period":
 			ok = d.word(k-1) != "corresponding" && d.word(k-2) != "than" && d.word(k-2) != "with" && d.word(k-2) != "from"
 		case (w == "همین" || w == "این") && (n == "مدت" || n == "دوره" || n == "بازه" || n == "سال"):
@@ -1066,12 +1072,24 @@ func (d *doc) previousPeriod(s *sentence) *Period {
 		p := d.sents[k]
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {
 				return &p.periods[j].P
 			}
 		}
 	}
 	return nil
+}
+
+// baselinePeriod reports whether the period at token i of sentence p is a
+// baseline's: written just after a figure that is a baseline ("up from
+// $118 million in 2023").
+func (d *doc) baselinePeriod(p *sentence, i int) bool {
+	for k, am := range p.amounts {
+		if am.b <= i && i-am.b <= 2 && d.isBaseline(p.amounts, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // flow returns "A->B" for exports of A to B or imports of B from A when the

@@ -128,7 +128,7 @@ var freshFloors = map[string]float64{
 	"fresh2": 0.93,
 	"fresh3": 0.86,
 	"fresh4": 0.80,
-	"fresh5": 0.75,
+	"fresh5": 0.90,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
