@@ -13,10 +13,14 @@ import (
 // ranks of the basic weights.
 type customizer struct {
 	c   *CCH
-	wt  []float64
-	pw  []float64
-	mid []int32
+	wt  []pair
+	pw  []pair
+	mid [][2]int32
 }
+
+// pair holds the two directions of a supergraph arc {lo, hi}: lo → hi, then
+// hi → lo.
+type pair [2]float64
 
 // parallel runs pass over all ranks. The elimination tree splits into a
 // top part (the nodes whose subtrees hold more than a share of the nodes:
@@ -147,22 +151,24 @@ func (cu *customizer) basic(ctx context.Context, ranks []int32, pos []int32) err
 		}
 		for i := dfirst[u]; i < dfirst[u+1]; i++ {
 			x, kx := dtail[i], darc[i]
-			ux, xu := wt[2*kx+1], wt[2*kx] // u→x, x→u
+			xu, ux := wt[kx][0], wt[kx][1] // x→u, u→x
 			if ux == inf && xu == inf {
 				continue
 			}
 			hs := head[kx+1 : first[x+1]]
-			ws := wt[2*(kx+1) : 2*first[x+1]]
+			ws := wt[kx+1 : first[x+1]]
+			ws = ws[:len(hs)]
 			for jj, v := range hs {
 				k := pos[v]
-				xv, vx := ws[2*jj], ws[2*jj+1]
-				if s := ux + xv; s < wt[2*k] {
-					wt[2*k] = s
-					mid[2*k] = x
+				xv, vx := ws[jj][0], ws[jj][1]
+				t := &wt[k]
+				if s := ux + xv; s < t[0] {
+					t[0] = s
+					mid[k][0] = x
 				}
-				if s := vx + xu; s < wt[2*k+1] {
-					wt[2*k+1] = s
-					mid[2*k+1] = x
+				if s := vx + xu; s < t[1] {
+					t[1] = s
+					mid[k][1] = x
 				}
 			}
 		}
@@ -189,13 +195,13 @@ func (cu *customizer) perfect(ctx context.Context, ranks []int32, pos []int32) e
 		// Triangles {u, x, v}, u < x < v, through the arcs {u, x} entering x.
 		for i := dfirst[x]; i < dfirst[x+1]; i++ {
 			u, kx := dtail[i], darc[i]
-			ux, xu := pw[2*kx], pw[2*kx+1] // u→x, x→u
+			ux, xu := pw[kx][0], pw[kx][1] // u→x, x→u
 			hs := head[kx+1 : first[u+1]]
-			ws := pw[2*(kx+1) : 2*first[u+1]]
+			ws := pw[kx+1 : first[u+1]]
+			ws = ws[:len(hs)]
 			for jj, v := range hs {
-				k := pos[v] // arc {x, v}
-				uv, vu := ws[2*jj], ws[2*jj+1]
-				xv, vx := pw[2*k], pw[2*k+1]
+				xv, vx := pw[pos[v]][0], pw[pos[v]][1] // arc {x, v}
+				uv, vu := ws[jj][0], ws[jj][1]
 				if s := uv + vx; s < ux { // u→v→x
 					ux = s
 				}
@@ -203,13 +209,13 @@ func (cu *customizer) perfect(ctx context.Context, ranks []int32, pos []int32) e
 					xu = s
 				}
 				if s := ux + xv; s < uv { // u→x→v
-					ws[2*jj] = s
+					ws[jj][0] = s
 				}
 				if s := vx + xu; s < vu { // v→x→u
-					ws[2*jj+1] = s
+					ws[jj][1] = s
 				}
 			}
-			pw[2*kx], pw[2*kx+1] = ux, xu
+			pw[kx][0], pw[kx][1] = ux, xu
 		}
 	}
 	return nil

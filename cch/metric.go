@@ -67,22 +67,22 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 	n, m := len(c.order), len(c.head)
 	t0 := time.Now()
 	inf := math.Inf(1)
-	// wt[2k] and wt[2k+1]: arc k = {lo, hi} from lo to hi and from hi to lo.
-	wt := make([]float64, 2*m)
+	// wt[k][0] and wt[k][1]: arc k = {lo, hi} from lo to hi and from hi to lo.
+	wt := make([]pair, m)
 	for k := range wt {
-		wt[k] = inf
+		wt[k] = pair{inf, inf}
 	}
 	mt := &Metric{c: c, w: w}
-	mid := make([]int32, 2*m)
+	mid := make([][2]int32, m)
 	for i := range mid {
-		mid[i] = -1
+		mid[i] = [2]int32{-1, -1}
 	}
 	for a, x := range w {
 		if !(x >= 0) {
 			return nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
 		}
-		if k := c.arcOf[a]; k >= 0 && x < wt[k] {
-			wt[k] = x // arcOf is 2·arc + direction
+		if k := c.arcOf[a]; k >= 0 && x < wt[k>>1][k&1] {
+			wt[k>>1][k&1] = x // arcOf is 2·arc + direction
 		}
 	}
 	cu := customizer{c: c, wt: wt, mid: mid}
@@ -114,14 +114,15 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 	// they are tight too; this keeps Path whole under rounding).
 	keep := make([]bool, 2*m)
 	for k := range keep {
-		keep[k] = !math.IsInf(wt[k], 1) && wt[k]-pw[k] <= tightTol*pw[k]
+		b, p := wt[k>>1][k&1], pw[k>>1][k&1]
+		keep[k] = !math.IsInf(b, 1) && b-p <= tightTol*p
 	}
 	first, head := c.first, c.head
 	for u := int32(n) - 1; u >= 0; u-- {
 		for k := first[u]; k < first[u+1]; k++ {
 			v := head[k]
 			for dir := range int32(2) {
-				x := mid[2*k+dir]
+				x := mid[k][dir]
 				if !keep[2*k+dir] || x < 0 {
 					continue
 				}
@@ -151,13 +152,13 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 		for k := first[u]; k < first[u+1]; k++ {
 			if keep[2*k] {
 				mt.fhead = append(mt.fhead, head[k])
-				mt.fw = append(mt.fw, wt[2*k])
-				mt.fmid = append(mt.fmid, mid[2*k])
+				mt.fw = append(mt.fw, wt[k][0])
+				mt.fmid = append(mt.fmid, mid[k][0])
 			}
 			if keep[2*k+1] {
 				mt.bhead = append(mt.bhead, head[k])
-				mt.bw = append(mt.bw, wt[2*k+1])
-				mt.bmid = append(mt.bmid, mid[2*k+1])
+				mt.bw = append(mt.bw, wt[k][1])
+				mt.bmid = append(mt.bmid, mid[k][1])
 			}
 		}
 		mt.ffirst[u+1] = int32(len(mt.fhead))
