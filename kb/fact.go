@@ -21,9 +21,12 @@ const (
 	AgreementF FactKind = "agreement"
 	ProjectF   FactKind = "project"
 	Meeting    FactKind = "meeting"
+	// Disruption is a border crossing, port or line closed, reopened or hit
+	// by clashes; accepted, it closes (or reopens) its place for the planner.
+	Disruption FactKind = "disruption"
 )
 
-var factKinds = []FactKind{TradeValue, Tonnage, AgreementF, ProjectF, Meeting}
+var factKinds = []FactKind{TradeValue, Tonnage, AgreementF, ProjectF, Meeting, Disruption}
 
 // ParseFactKind reads a fact kind (trade_value, tonnage, agreement,
 // project, meeting, ...). An unknown kind is an error of kind Invalid.
@@ -91,6 +94,7 @@ type Fact struct {
 	Project      string       `json:"project,omitempty"`
 	Parties      []string     `json:"parties,omitempty"`
 	Place        string       `json:"place,omitempty"`
+	PlaceID      string       `json:"place_id,omitempty"` // disruptions: the dataset's id of the place closed or reopened
 	Date         network.Date `json:"date,omitzero"`
 	AltCountries []string     `json:"alt_countries,omitempty"`
 	Note         string       `json:"note,omitempty"`

@@ -233,6 +233,7 @@ func (s *Service) Review(ctx context.Context, id string, state kb.ReviewState, n
 		}
 		return kb.Review{}, err
 	}
+	s.forgetGraphs() // an accepted (or rejected) disruption changes the network
 	return r, nil
 }
 
@@ -371,7 +372,7 @@ func FactOf(f *extract.Fact) kb.Fact {
 	k := kb.Fact{
 		Kind: kb.FactKind(f.Kind), Countries: f.Countries, Value: f.Value, ValueMax: f.ValueMax,
 		GrowthPct: f.GrowthPct, Quote: f.Quote, Flow: f.Flow, Qualifier: f.Qualifier, Subject: f.Subject,
-		Project: f.Project, Parties: f.Parties, Place: f.Place, AltCountries: f.AltCountries, Note: f.Note,
+		Project: f.Project, Parties: f.Parties, Place: f.Place, PlaceID: f.PlaceID, AltCountries: f.AltCountries, Note: f.Note,
 	}
 	if f.Unit != nil {
 		k.Unit = *f.Unit

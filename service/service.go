@@ -34,7 +34,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Now is the clock for default dates; nil means time.Now.
 	Now func() time.Time
-	// CacheSize is how many compiled scenario graphs are kept (default 16).
+	// CacheSize is how many compiled graphs (the base and scenarios) are
+	// kept (default 16).
 	CacheSize int
 	// ScenarioFiles lets a scenario parameter name a YAML file on this
 	// machine. The CLI allows it; the server does not, so a request can
@@ -124,9 +125,6 @@ func NewWith(n *network.Network, opt Options) (*Service, error) {
 	}
 	s.earliest = earliestDate(n)
 	s.indexNames()
-	base := &entry{key: "", planner: route.New(g), ready: make(chan struct{})}
-	close(base.ready)
-	s.cache[""] = s.lru.PushFront(base)
 	return s, nil
 }
 
@@ -187,24 +185,14 @@ func (s *Service) planner(ctx context.Context, name string) (*route.Planner, *sc
 	}
 	e := &entry{key: key, ready: make(chan struct{})}
 	s.cache[key] = s.lru.PushFront(e)
-	for s.lru.Len() > s.size+1 { // +1: the base graph
+	for s.lru.Len() > s.size {
 		old := s.lru.Back()
-		if old.Value.(*entry).key == "" {
-			s.lru.MoveToFront(old)
-			continue
-		}
 		s.lru.Remove(old)
 		delete(s.cache, old.Value.(*entry).key)
 	}
 	s.mu.Unlock()
 
-	e.sc, e.err = s.loadScenario(key)
-	if e.err == nil {
-		var g *graph.Graph
-		if g, e.err = s.base.Apply(e.sc); e.err == nil {
-			e.planner = route.New(g)
-		}
-	}
+	e.planner, e.sc, e.err = s.compile(ctx, key)
 	if e.err != nil {
 		s.mu.Lock()
 		if el, ok := s.cache[key]; ok && el.Value == e {
@@ -218,6 +206,33 @@ func (s *Service) planner(ctx context.Context, name string) (*route.Planner, *sc
 		return nil, nil, e.err
 	}
 	return e.planner, e.sc, nil
+}
+
+// compile builds the planner of the scenario named by key ("" for none):
+// the base graph, the scenario applied, and the closures and reopenings
+// of accepted news on top.
+func (s *Service) compile(ctx context.Context, key string) (*route.Planner, *scenario.Scenario, error) {
+	g := s.base
+	var sc *scenario.Scenario
+	if key != "" {
+		var err error
+		if sc, err = s.loadScenario(key); err != nil {
+			return nil, nil, err
+		}
+		if g, err = g.Apply(sc); err != nil {
+			return nil, nil, err
+		}
+	}
+	cs, rs, err := s.news(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(cs)+len(rs) > 0 {
+		if g, err = g.WithClosures(cs, rs); err != nil {
+			return nil, nil, err
+		}
+	}
+	return route.New(g), sc, nil
 }
 
 // loadScenario reads a shipped scenario by name or, when the service allows

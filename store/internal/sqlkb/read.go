@@ -421,7 +421,7 @@ func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args [
 	}
 	q := `SELECT f.id, f.document_id, f.kind, f.countries, f.value, f.value_max, f.unit, f.period, f.status, f.growth_pct,
 		f.quote, f.start_byte, f.end_byte, f.flow, f.qualifier, f.subject, f.project, f.parties, f.place, f.date,
-		f.alt_countries, f.note, f.review_state, f.review_note, f.reviewed_at FROM facts f` + where(conds) + ` ORDER BY f.document_id, f.seq` + pageClause(f.Page)
+		f.alt_countries, f.note, f.review_state, f.review_note, f.reviewed_at, f.place_id FROM facts f` + where(conds) + ` ORDER BY f.document_id, f.seq` + pageClause(f.Page)
 	var out []kb.Fact
 	err = t.each(ctx, q, args, func(r *sql.Rows) error {
 		var x kb.Fact
@@ -430,7 +430,7 @@ func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args [
 		var d sql.NullString
 		if err := r.Scan(&x.ID, &x.Document, &kind, &countries, &v, &vmax, &x.Unit, &x.Period, &x.Status, &g,
 			&x.Quote, &x.Start, &x.End, &x.Flow, &x.Qualifier, &x.Subject, &x.Project, &parties, &x.Place, &d,
-			&alt, &x.Note, &state, &x.Review.Note, &at); err != nil {
+			&alt, &x.Note, &state, &x.Review.Note, &at, &x.PlaceID); err != nil {
 			return err
 		}
 		x.Kind, x.Review.State = kb.FactKind(kind), kb.ReviewState(state)

@@ -353,10 +353,10 @@ func factRow(x kb.Fact) (*row, error) {
 	return &row{table: "facts", id: x.ID, fp: fp,
 		cols: []string{"document_id", "seq", "kind", "countries", "value", "value_max", "unit", "period", "status",
 			"growth_pct", "quote", "start_byte", "end_byte", "flow", "qualifier", "subject", "project", "parties", "place",
-			"date", "alt_countries", "note", "review_state", "review_note", "reviewed_at"},
+			"date", "alt_countries", "note", "review_state", "review_note", "reviewed_at", "place_id"},
 		vals: []any{x.Document, seq, string(x.Kind), joinList(x.Countries), floatArg(x.Value), floatArg(x.ValueMax), x.Unit, x.Period, x.Status,
 			floatArg(x.GrowthPct), x.Quote, x.Start, x.End, x.Flow, x.Qualifier, x.Subject, x.Project, parties, x.Place,
-			dateArg(x.Date), joinList(x.AltCountries), x.Note, string(x.Review.State), x.Review.Note, timeArg(x.Review.At)},
+			dateArg(x.Date), joinList(x.AltCountries), x.Note, string(x.Review.State), x.Review.Note, timeArg(x.Review.At), x.PlaceID},
 		children: []string{"fact_countries"},
 		write: func(ctx context.Context, t *txn) error {
 			for _, c := range x.Countries {
