@@ -340,3 +340,21 @@ func TestQueryAllocs(t *testing.T) {
 		t.Errorf("got %v allocs per query with path, want 0", allocs)
 	}
 }
+
+// TestEmpty: a graph without nodes builds, customizes and reports its size.
+func TestEmpty(t *testing.T) {
+	g, _, err := csr.Build(0, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cch.Build(context.Background(), g, cch.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Customize(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Stats(); st.Nodes != 0 || st.Arcs != 0 {
+		t.Errorf("Stats() = %+v, want no nodes and no arcs", st)
+	}
+}
