@@ -612,3 +612,67 @@ func AttachAgreement(as []Agreement, f *Fact, doc *Document) (Agreement, bool, e
 	a.History = slices.Insert(a.History, at, step)
 	return a, true, nil
 }
+
+// Detach returns the records that withdrawing fact f writes (rejected, or
+// back to pending, after it was accepted): every project and agreement
+// loses the steps f added, and a project the length, cost or capacity f
+// filled in (when the figure still cites only f's document). The document
+// stays a source, and so do records f created. An agreement that would be
+// left with no step is left as it is (a record needs one) and its id
+// returned in kept. Detach does not modify its arguments; a fact never
+// attached gives an empty bundle.
+func Detach(f *Fact, doc *Document, projects []Project, agreements []Agreement) (b *Bundle, kept []string) {
+	b = &Bundle{}
+	mark := factMark(f.ID)
+	src, _ := DocumentSource(doc)
+	for _, p := range projects {
+		hit := strings.Contains(p.Note, mark) || slices.ContainsFunc(p.History, func(h network.StatusChange) bool { return strings.HasSuffix(h.Event, mark) })
+		if !hit {
+			continue
+		}
+		p = cloneProject(p)
+		var said []string // what f said: the events and note it wrote
+		p.History = slices.DeleteFunc(p.History, func(h network.StatusChange) bool {
+			if strings.HasSuffix(h.Event, mark) {
+				said = append(said, h.Event)
+				return true
+			}
+			return false
+		})
+		if i := strings.Index(p.Note, mark+"."); i >= 0 {
+			start := strings.LastIndex(p.Note[:i], src.ID+": ")
+			if start < 0 {
+				start = i
+			}
+			said = append(said, p.Note[start:i])
+			p.Note = strings.TrimSpace(strings.TrimSpace(p.Note[:start]) + " " + strings.TrimSpace(p.Note[i+len(mark)+1:]))
+		}
+		for _, a := range projectAttributes {
+			recorded := slices.ContainsFunc(said, func(s string) bool { return strings.Contains(s, "(recorded as the "+a.label+")") })
+			if recorded && slices.Equal(p.Sources.ByField[a.field], []string{src.ID}) {
+				*rangeOf(&p, a.field) = network.Range{}
+				delete(p.Sources.ByField, a.field)
+			}
+		}
+		b.Projects = append(b.Projects, p)
+	}
+	for _, a := range agreements {
+		n := 0
+		for _, h := range a.History {
+			if strings.HasSuffix(h.Event, mark) {
+				n++
+			}
+		}
+		switch {
+		case n == 0:
+			continue
+		case n == len(a.History):
+			kept = append(kept, a.ID)
+			continue
+		}
+		a.History = slices.DeleteFunc(slices.Clone(a.History), func(h AgreementChange) bool { return strings.HasSuffix(h.Event, mark) })
+		a.Sources = cloneCitations(a.Sources)
+		b.Agreements = append(b.Agreements, a)
+	}
+	return b, kept
+}

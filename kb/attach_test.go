@@ -320,3 +320,56 @@ func TestAttachAgreement(t *testing.T) {
 		t.Errorf("Attach of a trade fact = %+v, %v; want nothing", b, err)
 	}
 }
+
+func TestDetach(t *testing.T) {
+	doc := kb.Document{ID: "doc-0123456789abcdef", Title: "news", Date: day("2025-10-09")}
+	for _, tt := range []struct {
+		name string
+		fact kb.Fact
+	}{
+		{"a status step", kb.Fact{ID: "doc-0123456789abcdef#1", Project: "Trans-Afghan railway", Status: "stalled", Quote: "work stalled"}},
+		{"a step that filled a length", kb.Fact{ID: "doc-0123456789abcdef#2", Project: "CASA-1000", Status: "under_construction", Value: fnum(562), Unit: "km", Quote: "562 km"}},
+		{"a note that filled a cost", kb.Fact{ID: "doc-0123456789abcdef#3", Project: "CASA-1000", Value: fnum(1.2e9), Unit: "USD", Quote: "$1.2 billion"}},
+		{"a figure the record kept", kb.Fact{ID: "doc-0123456789abcdef#4", Project: "Trans-Afghan railway", Status: "planned", Value: fnum(647), Unit: "km", Quote: "647 km"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := records()
+			f := tt.fact
+			f.Kind = kb.ProjectF
+			i := kb.MatchProject(ps, f.Project)
+			b, err := kb.Attach(&f, &doc, ps, nil)
+			if err != nil || len(b.Projects) != 1 {
+				t.Fatalf("Attach = %+v, %v", b, err)
+			}
+			ps[i] = b.Projects[0]
+			d, kept := kb.Detach(&f, &doc, ps, nil)
+			if len(d.Projects) != 1 || len(kept) != 0 {
+				t.Fatalf("Detach = %+v, %v; want the record", d, kept)
+			}
+			got, want := d.Projects[0], records()[i]
+			if len(got.History) != len(want.History) || got.LengthKm != want.LengthKm || got.CostUSD != want.CostUSD ||
+				got.Note != want.Note || len(got.Sources.ByField) != len(want.Sources.ByField) {
+				t.Errorf("detached %+v, want %+v", got, want)
+			}
+			if again, _ := kb.Detach(&f, &doc, d.Projects, nil); again.Len() != 0 {
+				t.Errorf("Detach again = %+v, want nothing", again)
+			}
+		})
+	}
+	// An agreement keeps its only step; one with another step loses f's.
+	a := kb.Agreement{ID: "a", Name: "a", Kind: kb.MoU, Parties: []string{"AF", "UZ"}, Sources: network.Citations{All: []string{"S"}},
+		History: []kb.AgreementChange{{Status: kb.Signed, Event: "signed", Sources: network.Citations{All: []string{"S"}}}}}
+	f := kb.Fact{ID: "doc-0123456789abcdef#5", Kind: kb.AgreementF, Countries: []string{"AF", "UZ"}, Status: "in_force", Subject: "a", Quote: "in force"}
+	b, err := kb.Attach(&f, &doc, nil, []kb.Agreement{a})
+	if err != nil || len(b.Agreements) != 1 || len(b.Agreements[0].History) != 2 {
+		t.Fatalf("Attach = %+v, %v", b, err)
+	}
+	if d, kept := kb.Detach(&f, &doc, nil, b.Agreements); len(d.Agreements) != 1 || len(d.Agreements[0].History) != 1 || len(kept) != 0 {
+		t.Errorf("Detach = %+v, %v; want the agreement with its own step", d, kept)
+	}
+	f.Subject = "b"
+	b, _ = kb.Attach(&f, &doc, nil, nil)
+	if d, kept := kb.Detach(&f, &doc, nil, b.Agreements); d.Len() != 0 || len(kept) != 1 {
+		t.Errorf("Detach of an agreement's only step = %+v, %v; want it kept", d, kept)
+	}
+}
