@@ -234,12 +234,10 @@ func (s *Service) Review(ctx context.Context, id string, state kb.ReviewState, n
 		return kb.Review{}, err
 	}
 	s.forgetGraphs() // an accepted (or rejected) disruption changes the network
-	if state == kb.Accepted {
-		// An accepted project or agreement fact lands on its record;
-		// accepting it again is harmless, so an error here can be retried.
-		if err := s.attachFact(ctx, st, id); err != nil {
-			return kb.Review{}, err
-		}
+	// An accepted project or agreement fact lands on its record, a
+	// withdrawn one leaves it; reviewing again mends a failure here.
+	if err := s.updateRecords(ctx, st, id, state); err != nil {
+		return kb.Review{}, err
 	}
 	return r, nil
 }

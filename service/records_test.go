@@ -16,7 +16,7 @@ import (
 // accepted, become dated steps of the projects' and an agreement's
 // timelines citing the articles, which are sources; a figure fills the
 // record's unknown length but not a sourced one; accepting again adds
-// nothing.
+// nothing; rejected, a fact leaves the record.
 func TestAcceptedFactsLandOnRecords(t *testing.T) {
 	s, err := New(t.Context(), Options{Now: fixed, DB: filepath.Join(t.TempDir(), "kb.db")})
 	if err != nil {
@@ -158,5 +158,38 @@ func TestAcceptedFactsLandOnRecords(t *testing.T) {
 	}
 	if err := st.Check(t.Context()); err != nil {
 		t.Errorf("store check: %v", err)
+	}
+
+	// A new built-in dataset replaces its records, dropping the news
+	// steps; reattach gives them back, once.
+	if _, err := s.EnsureDataset(t.Context(), st, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := project("trans-afghan-railway"); len(got.History) != len(before.History) {
+		t.Fatalf("after the dataset is applied again: %d steps, want the dataset's %d", len(got.History), len(before.History))
+	}
+	for range 2 {
+		if _, err := s.reattach(t.Context(), st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := project("trans-afghan-railway"); len(got.History) != len(p.History) {
+		t.Errorf("reattached: %d steps, want %d", len(got.History), len(p.History))
+	}
+	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 2 || got.LengthKm.Value != 562 {
+		t.Errorf("reattached casa-1000 = %+v, want its two steps and length back", got)
+	}
+
+	// Rejected after all, the cost leaves the record with its step.
+	cost := find(casa, kb.ProjectF, "")
+	if _, err := s.Review(t.Context(), cost.ID, kb.Rejected, "a section's cost"); err != nil {
+		t.Fatal(err)
+	}
+	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 1 || got.CostUSD.Known || got.LengthKm.Value != 562 {
+		t.Errorf("rejected cost: casa-1000 = %+v, want one step, no cost, the length", got)
+	}
+	accept(cost)
+	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 2 || got.CostUSD.Value != 1.2e9 {
+		t.Errorf("accepted cost again: casa-1000 = %+v, want two steps and the cost", got)
 	}
 }
