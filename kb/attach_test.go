@@ -1,7 +1,11 @@
 package kb_test
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -38,6 +42,45 @@ func TestLookupProjectWord(t *testing.T) {
 				t.Errorf("LookupProjectWord(%q) = %+v, %v; want status %v, default %v, %v", tt.word, w, ok, tt.status, tt.def, tt.known)
 			}
 		})
+	}
+}
+
+// TestProjectWordsCoverTheExtractor reads every project status in the
+// extractor's test sets (gold labels and golden output): each must be a
+// row of kb.ProjectWords, so a new word fails here, not silently later.
+func TestProjectWordsCoverTheExtractor(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "extract", "testdata", "*", "*.jsonl"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no extractor test sets: %v", err)
+	}
+	seen := map[string]bool{}
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var x struct {
+				Kind   string  `json:"kind"`
+				Status *string `json:"status"`
+			}
+			if json.Unmarshal(sc.Bytes(), &x) != nil || x.Kind != "project" || x.Status == nil || seen[*x.Status] {
+				continue
+			}
+			seen[*x.Status] = true
+			if _, ok := kb.LookupProjectWord(*x.Status); !ok {
+				t.Errorf("%s: project status %q is not in kb.ProjectWords", name, *x.Status)
+			}
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	if len(seen) < 10 {
+		t.Errorf("only %d project statuses in the test sets: %v", len(seen), seen)
 	}
 }
 

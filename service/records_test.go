@@ -81,6 +81,10 @@ func TestAcceptedFactsLandOnRecords(t *testing.T) {
 	casa := ingest("casa", "date: 2025-10-09\nlang: fa\n\n"+
 		"ساخت بخش افغانستان خط انتقال برق کاسا-۱۰۰۰ به طول ۵۶۲ کیلومتر ۷۰ درصد پیشرفت فیزیکی دارد. هزینه این پروژه ۱.۲ میلیارد دلار برآورد شده است.\n")
 
+	// Projects that are not freight links are records of the dataset too.
+	if tapi := project("tapi"); tapi.Kind != "pipeline" || len(tapi.Links) != 0 {
+		t.Errorf("tapi = %+v, want a pipeline with no links", tapi)
+	}
 	before := project("trans-afghan-railway")
 	if len(stepOf(before, uap.Document)) != 0 || len(stepOf(project("casa-1000"), casa.Document)) != 0 {
 		t.Fatal("facts pending review are on the records")
