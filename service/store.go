@@ -146,6 +146,13 @@ func (s *Service) EnsureDataset(ctx context.Context, st kb.Store, force bool) (k
 	}
 	if stats.Changed() > 0 {
 		s.logger.Info("loaded the built-in dataset into the knowledge base", "changes", stats.String())
+		// The dataset's records replaced the stored ones: put back the
+		// steps and figures that accepted news facts had added to them.
+		if n, err := s.reattach(ctx, st); err != nil {
+			return stats, err
+		} else if n > 0 {
+			s.logger.Info("accepted facts attached again to the dataset's records", "facts", n)
+		}
 	}
 	return stats, st.SetMeta(ctx, DatasetKey, digest)
 }
