@@ -112,7 +112,7 @@ func records() []kb.Project {
 			Sources: network.Citations{All: []string{"SEED-002"}},
 		}},
 		{Project: network.Project{
-			ID: "trans-afghan-railway", Names: network.Names{En: "Trans-Afghan railway (Uzbekistan–Afghanistan–Pakistan)", Fa: "راه‌آهن ترانس‌افغان", Alt: []string{"UAP railway"}},
+			ID: "trans-afghan-railway", Names: network.Names{En: "Trans-Afghan railway (Uzbekistan–Afghanistan–Pakistan)", Fa: "راه\u200cآهن ترانس\u200cافغان", Alt: []string{"UAP railway"}},
 			Countries: []string{"AF", "PK", "UZ"}, Kind: "rail", LengthKm: network.Range{Value: 764, Min: 573, Max: 850, Known: true},
 			History: []network.StatusChange{
 				{Date: day("2021-02-01"), Status: network.Planned, Event: "Roadmap signed", Sources: network.Citations{All: []string{"RAILJOURNAL-2022"}}},
@@ -171,7 +171,7 @@ func TestAttachProject(t *testing.T) {
 		sources string
 	}{
 		{"status step on a Persian-named record",
-			kb.Fact{ID: "doc-0123456789abcdef#1", Project: "راه‌آهن ترانس افغان", Status: "construction_started", Quote: "عملیات ساخت آغاز شد"},
+			kb.Fact{ID: "doc-0123456789abcdef#1", Project: "راه\u200cآهن ترانس افغان", Status: "construction_started", Quote: "عملیات ساخت آغاز شد"},
 			"trans-afghan-railway", false, network.UnderConstruction, "construction_started: «عملیات ساخت آغاز شد» (fact doc-0123456789abcdef#1)",
 			"764 (573–850)", "-", "FRONTIER-ARA"},
 		{"a length does not overwrite a sourced one",
