@@ -42,7 +42,10 @@
 // node and origin for the bushes (see bush.go) plus O(nodes + links) per
 // worker. Bush updates and the shortest paths that measure the gap run on
 // all workers; flow shifts run on one, so that every shift sees the costs
-// the previous one left.
+// the previous one left. With Options.KeepBushes a Result keeps the bushes,
+// and Result.Through gives the share of an OD pair's flow that uses chosen
+// links (a corridor, a crossing), under the usual proportionality
+// assumption.
 //
 // # Determinism and concurrency
 //
