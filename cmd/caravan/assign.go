@@ -391,7 +391,7 @@ func printCorridor(w io.Writer, r *service.AssignReport, top int, crit bool) {
 	if res.UnservedTonne > 0 {
 		fmt.Fprintf(w, ", %.3g Mt/yr in %d pairs without a path", res.UnservedTonne/1e6, len(res.Unserved))
 	}
-	fmt.Fprintf(w, "\nequilibrium: %d iterations, relative gap %.1e; total generalized cost $%.4g bn/yr (value of time $%.4g per t·h)\n\n", res.Iterations, res.Gap, res.TotalCost/1e9, r.ValueOfTime)
+	fmt.Fprintf(w, "\nequilibrium: %d iterations, relative gap %.1e; total generalized cost $%.4g bn/yr (value of time $%.4g per t·h)\n\n", res.Iterations, math.Max(0, res.Gap), res.TotalCost/1e9, r.ValueOfTime)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "kind\tid\tfrom → to\tmode\tMt/yr\tcapacity Mt/yr\tv/c\thours (free)")
 	for i, f := range res.Flows {
