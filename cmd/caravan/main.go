@@ -75,6 +75,7 @@ func commands() []command {
 		{"scenario", "list, check and compare scenarios (scenario diff A B --from X --to Y)", runScenario},
 		{"route", "plan a freight route between two places", runRoute},
 		{"assign", "equilibrium flows on a congested network (assign tntp DIR: a TNTP test problem)", runAssign},
+		{"criticality", "rank crossings and links by the cost of closing each (assign criticality)", runCriticality},
 		{"serve", "serve the JSON API and the web map on http://localhost:8080/", runServe},
 		{"validate", "check a dataset directory (default: the built-in dataset)", runValidate},
 	}
@@ -254,4 +255,9 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// runCriticality is "caravan criticality": the same as "assign criticality".
+func runCriticality(ctx context.Context, e *env, args []string) error {
+	return runAssign(ctx, e, append([]string{"criticality"}, args...))
 }
