@@ -3,6 +3,8 @@ package cch
 import (
 	"math"
 	"slices"
+
+	"github.com/caravan-transport/caravan/csr"
 )
 
 // Query answers point-to-point queries on one Metric with an
@@ -21,7 +23,7 @@ type Query struct {
 	ls, lt int32     // ranks of the last query's ends, -1 before the first
 	meet   int32     // rank where the best path turns, or -1
 	stack  [][2]int32
-	hf, hb minHeap
+	hf, hb csr.MinHeap
 
 	// Relaxed counts the arcs the last query relaxed.
 	Relaxed int
@@ -180,26 +182,26 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 	q.ls, q.lt = rs, rt
 	df[rs], fp[rs] = 0, -1
 	db[rt], bp[rt] = 0, -1
-	q.hf.reset()
-	q.hb.reset()
-	q.hf.push(0, rs)
-	q.hb.push(0, rt)
+	q.hf.Reset()
+	q.hb.Reset()
+	q.hf.Push(0, rs)
+	q.hb.Push(0, rt)
 	best, meet := math.Inf(1), int32(-1)
 	relaxed := 0
 	for {
 		kf, kb := math.Inf(1), math.Inf(1)
-		if !q.hf.empty() {
-			kf = q.hf.minKey()
+		if !q.hf.Empty() {
+			kf = q.hf.MinKey()
 		}
-		if !q.hb.empty() {
-			kb = q.hb.minKey()
+		if !q.hb.Empty() {
+			kb = q.hb.MinKey()
 		}
 		if kf >= best && kb >= best {
 			break
 		}
 		if kf <= kb {
-			it := q.hf.pop()
-			u, d := it.node, it.key
+			it := q.hf.Pop()
+			u, d := it.Node, it.Key
 			if d > df[u] {
 				continue
 			}
@@ -223,13 +225,13 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 				if nd := d + fw[k]; nd < df[h] {
 					df[h], fp[h] = nd, u
 					if nd < best {
-						q.hf.push(nd, h)
+						q.hf.Push(nd, h)
 					}
 				}
 			}
 		} else {
-			it := q.hb.pop()
-			u, d := it.node, it.key
+			it := q.hb.Pop()
+			u, d := it.Node, it.Key
 			if d > db[u] {
 				continue
 			}
@@ -252,7 +254,7 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 				if nd := d + bw[k]; nd < db[h] {
 					db[h], bp[h] = nd, u
 					if nd < best {
-						q.hb.push(nd, h)
+						q.hb.Push(nd, h)
 					}
 				}
 			}

@@ -115,7 +115,7 @@ type witnessSearch struct {
 	seen   []uint32 // seen[v] == epoch: dist[v] is set
 	target []uint32 // target[v] == epoch: v is a target not yet settled
 	epoch  uint32
-	heap   minHeap
+	heap   csr.MinHeap
 }
 
 func (s *witnessSearch) init(n int) {
@@ -131,7 +131,7 @@ func (s *witnessSearch) begin() {
 		clear(s.target)
 		s.epoch = 1
 	}
-	s.heap.reset()
+	s.heap.Reset()
 }
 
 // run searches from src over the out lists, never entering skip, until every
@@ -142,15 +142,15 @@ func (s *witnessSearch) run(out [][]edge, src, skip int32, targets int, bound fl
 	ep := s.epoch
 	dist, seen, target := s.dist, s.seen, s.target
 	dist[src], seen[src] = 0, ep
-	s.heap.push(0, src)
+	s.heap.Push(0, src)
 	settled := 0
-	for !s.heap.empty() {
-		it := s.heap.pop()
-		u := it.node
-		if it.key > dist[u] {
+	for !s.heap.Empty() {
+		it := s.heap.Pop()
+		u := it.Node
+		if it.Key > dist[u] {
 			continue
 		}
-		if it.key > bound {
+		if it.Key > bound {
 			return
 		}
 		if target[u] == ep {
@@ -167,13 +167,13 @@ func (s *witnessSearch) run(out [][]edge, src, skip int32, targets int, bound fl
 			if x == skip {
 				continue
 			}
-			nd := it.key + e.w
+			nd := it.Key + e.w
 			if nd > bound {
 				continue
 			}
 			if seen[x] != ep || nd < dist[x] {
 				dist[x], seen[x] = nd, ep
-				s.heap.push(nd, x)
+				s.heap.Push(nd, x)
 			}
 		}
 	}

@@ -1,6 +1,10 @@
 package ch
 
-import "math"
+import (
+	"math"
+
+	"github.com/caravan-transport/caravan/csr"
+)
 
 // Query answers point-to-point queries on one Hierarchy with a bidirectional
 // Dijkstra search upwards from both ends, with stall-on-demand. It keeps its
@@ -15,7 +19,7 @@ type Query struct {
 	fdist, bdist []float64
 	fpred, bpred []int32
 	touched      []int32 // ranks whose entries the last query set
-	hf, hb       minHeap
+	hf, hb       csr.MinHeap
 	meet         int32 // rank where the best path turns, or -1
 	stack        []int32
 	recs         []int32
@@ -50,8 +54,8 @@ func (q *Query) begin() {
 		q.fdist[r], q.bdist[r] = inf, inf
 	}
 	q.touched = q.touched[:0]
-	q.hf.reset()
-	q.hb.reset()
+	q.hf.Reset()
+	q.hb.Reset()
 	q.meet = -1
 	q.Settled = 0
 }
@@ -67,19 +71,19 @@ func (q *Query) Distance(s, t int32) float64 {
 	fdist[rs], fpred[rs] = 0, -1
 	bdist[rt], bpred[rt] = 0, -1
 	touched := append(q.touched, rs, rt)
-	q.hf.push(0, rs)
-	q.hb.push(0, rt)
+	q.hf.Push(0, rs)
+	q.hb.Push(0, rt)
 	best, meet := math.Inf(1), int32(-1)
 	upFirst, up := h.upFirst, h.up
 	downFirst, down := h.downFirst, h.down
 	settled := 0
 	for {
 		kf, kb := math.Inf(1), math.Inf(1)
-		if !q.hf.empty() {
-			kf = q.hf.minKey()
+		if !q.hf.Empty() {
+			kf = q.hf.MinKey()
 		}
-		if !q.hb.empty() {
-			kb = q.hb.minKey()
+		if !q.hb.Empty() {
+			kb = q.hb.MinKey()
 		}
 		if kf >= best && kb >= best {
 			break
@@ -87,8 +91,8 @@ func (q *Query) Distance(s, t int32) float64 {
 		if kf <= kb {
 			// Forward: settle u, relax arcs up from u; stall u if a higher
 			// node y with an arc y → u reaches it more cheaply.
-			it := q.hf.pop()
-			u, d := it.node, it.key
+			it := q.hf.Pop()
+			u, d := it.Node, it.Key
 			if d > fdist[u] {
 				continue
 			}
@@ -108,14 +112,14 @@ func (q *Query) Distance(s, t int32) float64 {
 					}
 					fdist[x], fpred[x] = nd, a.rec
 					if nd < best {
-						q.hf.push(nd, x)
+						q.hf.Push(nd, x)
 					}
 				}
 			}
 		} else {
 			// Backward: the mirror image over down arcs.
-			it := q.hb.pop()
-			u, d := it.node, it.key
+			it := q.hb.Pop()
+			u, d := it.Node, it.Key
 			if d > bdist[u] {
 				continue
 			}
@@ -135,7 +139,7 @@ func (q *Query) Distance(s, t int32) float64 {
 					}
 					bdist[x], bpred[x] = nd, a.rec
 					if nd < best {
-						q.hb.push(nd, x)
+						q.hb.Push(nd, x)
 					}
 				}
 			}

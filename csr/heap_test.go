@@ -84,3 +84,42 @@ func TestSearchFromNegativeStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestMinHeap pops random keys in order, with stale duplicates pushed in
+// between, and allocates nothing once warm.
+func TestMinHeap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 0))
+	var h MinHeap
+	for round := range 3 {
+		h.Reset()
+		var keys []float64
+		for i := range 500 {
+			k := math.Floor(rng.Float64() * 100)
+			keys = append(keys, k)
+			h.Push(k, int32(i))
+		}
+		slices.Sort(keys)
+		for i, want := range keys {
+			if h.Empty() || h.MinKey() != want {
+				t.Fatalf("round %d, pop %d: min key %v, want %v", round, i, h.MinKey(), want)
+			}
+			if got := h.Pop(); got.Key != want {
+				t.Fatalf("round %d, pop %d: key %v, want %v", round, i, got.Key, want)
+			}
+		}
+		if !h.Empty() {
+			t.Fatal("heap not empty after popping every entry")
+		}
+	}
+	if n := testing.AllocsPerRun(50, func() {
+		h.Reset()
+		for i := range 500 {
+			h.Push(float64(500-i), int32(i))
+		}
+		for !h.Empty() {
+			h.Pop()
+		}
+	}); n != 0 {
+		t.Errorf("%v allocations per run after warm-up, want 0", n)
+	}
+}
