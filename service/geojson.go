@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 
-	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 )
@@ -25,14 +24,9 @@ func (s *Service) ParseNetwork(p Params) (*NetworkQuery, error) {
 	if err != nil {
 		return nil, err
 	}
-	open, err := p.list("open", s.limits.MaxListItems)
+	open, err := s.openProjects(p)
 	if err != nil {
 		return nil, err
-	}
-	for _, id := range open {
-		if _, ok := s.net.Project(id); !ok {
-			return nil, caravan.ParamError(caravan.NotFound, "open", "unknown project %q (see the projects list)", id)
-		}
 	}
 	return &NetworkQuery{AsOf: d, Scenario: p.str("scenario"), Open: open, asOfSet: p.has("as_of")}, nil
 }

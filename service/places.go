@@ -225,6 +225,21 @@ func (s *Service) resolveAvoid(items []string, req *route.Request) error {
 	return nil
 }
 
+// openProjects reads the list of projects to treat as open ("open"),
+// each a project of the network.
+func (s *Service) openProjects(p Params) ([]string, error) {
+	open, err := p.list("open", s.limits.MaxListItems)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range open {
+		if _, ok := s.net.Project(id); !ok {
+			return nil, caravan.ParamError(caravan.NotFound, "open", "unknown project %q (see the projects list)", id)
+		}
+	}
+	return open, nil
+}
+
 // modesOutside returns the modes not in the list of allowed mode names.
 func modesOutside(param string, allowed []string) ([]network.Mode, error) {
 	ok := map[network.Mode]bool{}

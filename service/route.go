@@ -102,14 +102,9 @@ func (s *Service) ParseRoute(p Params) (*RouteQuery, error) {
 		}
 		r.AvoidModes = append(r.AvoidModes, out...)
 	}
-	open, err := p.list("open", s.limits.MaxListItems)
+	open, err := s.openProjects(p)
 	if err != nil {
 		return nil, err
-	}
-	for _, id := range open {
-		if _, ok := s.net.Project(id); !ok {
-			return nil, caravan.ParamError(caravan.NotFound, "open", "unknown project %q (see the projects list)", id)
-		}
 	}
 	r.OpenProjects = open
 	q.Scenario = p.str("scenario")
