@@ -200,7 +200,9 @@ func TestEndpoints(t *testing.T) {
 		{"agreements bad status", "GET", "/api/v1/agreements?status=done", "", nil, 400, "status", ""},
 		{"projects", "GET", "/api/v1/projects?country=AF&offset=1&limit=2", "", nil, 200, "", `"offset":1`},
 		{"projects bad limit", "GET", "/api/v1/projects?limit=0", "", nil, 400, "limit", ""},
+		{"source", "GET", "/api/v1/sources/CPMM22-RAIL", "", nil, 200, "", `"id":"CPMM22-RAIL"`},
 		{"source unknown", "GET", "/api/v1/sources/no-such-source", "", nil, 404, "id", ""},
+		{"metrics", "GET", "/metrics", "", nil, 200, "", "caravan_http_requests_total"},
 		{"facts", "GET", "/api/v1/facts?status=pending", "", nil, 200, "", `"items"`},
 		{"facts bad status", "GET", "/api/v1/facts?status=maybe", "", nil, 400, "status", ""},
 		{"document unknown", "GET", "/api/v1/documents/doc-0000", "", nil, 404, "id", ""},
@@ -321,6 +323,10 @@ func TestIngestAndReview(t *testing.T) {
 	code, _ = ts.do(t, "POST", "/api/v1/documents", body, auth)
 	if code != 200 {
 		t.Errorf("same text again: %d, want 200 (already stored)", code)
+	}
+	code, out = ts.do(t, "POST", "/api/v1/facts/"+url.PathEscape(ing.Facts[0].ID)+"/reject", nil, auth)
+	if code != 200 || !bytes.Contains(out, []byte(`"rejected"`)) {
+		t.Fatalf("reject: %d %s", code, clip(out))
 	}
 }
 
