@@ -12,8 +12,16 @@ import (
 
 // runFacts lists extracted facts, or records a review decision on one.
 func runFacts(ctx context.Context, e *env, args []string) error {
-	if len(args) > 0 && (args[0] == "accept" || args[0] == "reject") {
-		return runFactsReview(ctx, e, args[0], args[1:])
+	// "accept" or "reject" may follow flags ("facts --db X accept ID"); the
+	// flags then belong to the review.
+	for i, a := range args {
+		if a == "accept" || a == "reject" {
+			rest := append(append([]string(nil), args[:i]...), args[i+1:]...)
+			return runFactsReview(ctx, e, a, rest)
+		}
+		if !strings.HasPrefix(a, "-") && (i == 0 || !strings.HasPrefix(args[i-1], "-") || strings.Contains(args[i-1], "=")) {
+			break // a positional argument that is not a verb: the list form
+		}
 	}
 	fs, asJSON := e.newFlags("facts", "[accept|reject ID]",
 		"List facts extracted from ingested articles; 'facts accept ID' and 'facts reject ID' review one.\n"+

@@ -66,6 +66,9 @@ func TestIngestFacts(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, strings.SplitN(actual, "#", 2)[0]) {
 		t.Errorf("caravan trade does not show the accepted fact %s (exit %d):\n%s%s", actual, code, out, errs)
 	}
+	if _, errs, code := cli(t, "facts", "--db", db, "accept", actual, "--note", "flags first"); code != exitOK {
+		t.Errorf("flags before accept: exit %d %s", code, errs)
+	}
 	if _, errs, code := cli(t, "facts", "reject", "no-such-fact", "--db", db); code != exitError || !strings.Contains(errs, "not found") {
 		t.Errorf("reject unknown: exit %d %s", code, errs)
 	}
