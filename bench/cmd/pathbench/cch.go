@@ -3,12 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"time"
 
 	"github.com/caravan-transport/caravan/cch"
-	"github.com/caravan-transport/caravan/csr"
 )
 
 // runCCH measures caravan's customizable contraction hierarchy: build (order
@@ -41,27 +38,14 @@ func runCCH(ctx context.Context, in *instance, ps [][2]int32, rounds int, seed u
 		return d
 	})
 
-	rng := rand.New(rand.NewPCG(seed, 0x7265))
-	w2 := make([]float64, len(in.cw))
-	for a, x := range in.cw {
-		w2[a] = x * (0.8 + 0.4*rng.Float64())
-		if rng.IntN(100) == 0 {
-			w2[a] = math.Inf(1)
-		}
-	}
+	w2 := scenarioWeights(in.cw, seed)
 	start = time.Now()
 	m2, err := c.Customize(ctx, w2)
 	if err != nil {
 		return res, err
 	}
 	res.reweight = time.Since(start)
-	q2, s := cch.NewQuery(m2), csr.NewSearcher(in.g)
-	bad := 0
-	for _, p := range ps[:min(len(ps), 200)] {
-		if !near(q2.Distance(p[0], p[1]), s.Search(w2, nil, p[0], p[1]), 1e-9) {
-			bad++
-		}
-	}
+	bad := disagreements(in, w2, ps, cch.NewQuery(m2).Distance)
 	st := c.Stats()
 	res.note = fmt.Sprintf("%s supergraph arcs; customization %s", commas(st.Arcs), dur(custom))
 	for _, b := range before {

@@ -86,32 +86,46 @@ func runCH(ctx context.Context, in *instance, ps [][2]int32, rounds int, seed ui
 	})
 	st := h.Stats()
 
-	rng := rand.New(rand.NewPCG(seed, 0x7265))
-	w2 := make([]float64, len(in.cw))
-	for a, x := range in.cw {
-		w2[a] = x * (0.8 + 0.4*rng.Float64())
-		if rng.IntN(100) == 0 {
-			w2[a] = math.Inf(1)
-		}
-	}
+	w2 := scenarioWeights(in.cw, seed)
 	start = time.Now()
 	h2, err := h.Customize(ctx, w2)
 	if err != nil {
 		return res, err
 	}
 	res.reweight = time.Since(start)
-	q2, s := ch.NewQuery(h2), csr.NewSearcher(in.g)
-	bad := 0
-	for _, p := range ps[:min(len(ps), 200)] {
-		if !near(q2.Distance(p[0], p[1]), s.Search(w2, nil, p[0], p[1]), 1e-9) {
-			bad++
-		}
-	}
+	bad := disagreements(in, w2, ps, ch.NewQuery(h2).Distance)
 	res.note = "shortcuts " + commas(st.Shortcuts) + " (" + commas(st.Arcs) + " hierarchy arcs)"
 	if bad > 0 {
 		res.failed = "re-weighted hierarchy disagrees with Dijkstra on " + commas(bad) + " pairs"
 	}
 	return res, nil
+}
+
+// scenarioWeights returns a scenario's weights for the re-weighting runs:
+// every weight times a random factor in [0.8, 1.2), and 1 % of arcs closed.
+func scenarioWeights(cw []float64, seed uint64) []float64 {
+	rng := rand.New(rand.NewPCG(seed, 0x7265))
+	w2 := make([]float64, len(cw))
+	for a, x := range cw {
+		w2[a] = x * (0.8 + 0.4*rng.Float64())
+		if rng.IntN(100) == 0 {
+			w2[a] = math.Inf(1)
+		}
+	}
+	return w2
+}
+
+// disagreements counts the first (up to 200) pairs on which dist differs
+// from Dijkstra on weights w2.
+func disagreements(in *instance, w2 []float64, ps [][2]int32, dist func(s, t int32) float64) int {
+	s := csr.NewSearcher(in.g)
+	bad := 0
+	for _, p := range ps[:min(len(ps), 200)] {
+		if !near(dist(p[0], p[1]), s.Search(w2, nil, p[0], p[1]), 1e-9) {
+			bad++
+		}
+	}
+	return bad
 }
 
 // runGonum measures gonum's DijkstraFromTo (point to point, path included)
