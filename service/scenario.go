@@ -43,7 +43,11 @@ func (s *Service) Scenarios() ([]ScenarioRow, error) {
 // CheckScenario loads the scenario named by name and checks it against the
 // network.
 func (s *Service) CheckScenario(name string) (*scenario.Scenario, error) {
-	return s.loadScenario(name)
+	sc, err := s.loadScenario(name)
+	if err != nil {
+		return nil, err
+	}
+	return invalidData(sc, sc.Check(s.net))
 }
 
 // DiffParams are the parameters of a scenario diff.

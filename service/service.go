@@ -128,15 +128,6 @@ func NewWith(n *network.Network, opt Options) (*Service, error) {
 	return s, nil
 }
 
-// ScenarioFilesOff stops scenario parameters from naming files: from now
-// on only the shipped scenarios can be named (a server's requests must not
-// read the machine's files).
-func (s *Service) ScenarioFilesOff() {
-	s.mu.Lock()
-	s.files = false
-	s.mu.Unlock()
-}
-
 // Network returns the network the service plans on.
 func (s *Service) Network() *network.Network { return s.net }
 
@@ -219,7 +210,8 @@ func (s *Service) compile(ctx context.Context, key string) (*route.Planner, *sce
 		if sc, err = s.loadScenario(key); err != nil {
 			return nil, nil, err
 		}
-		if g, err = g.Apply(sc); err != nil {
+		if g, err = g.Apply(sc); err != nil { // Apply checks sc against the network
+			_, err = invalidData(nil, err)
 			return nil, nil, err
 		}
 	}
@@ -236,43 +228,37 @@ func (s *Service) compile(ctx context.Context, key string) (*route.Planner, *sce
 }
 
 // loadScenario reads a shipped scenario by name or, when the service allows
-// files, a YAML file; it checks the scenario against the network.
+// files, a YAML file (a name that exists as a file, or looks like one). It
+// does not check the scenario against the network: graph.Apply does, and
+// CheckScenario for the CLI's scenario check.
 func (s *Service) loadScenario(name string) (*scenario.Scenario, error) {
-	var sc *scenario.Scenario
-	var err error
-	isFile := strings.ContainsAny(name, "/\\") || strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
-	switch {
-	case isFile && !s.files:
-		return nil, caravan.ParamError(caravan.NotFound, "scenario", "no shipped scenario %q (have: %s)", name, strings.Join(scenario.Examples(), ", "))
-	case isFile:
-		data, rerr := os.ReadFile(name)
-		if rerr != nil {
-			if errors.Is(rerr, fs.ErrNotExist) {
+	looksLikeFile := strings.ContainsAny(name, "/\\") || strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+	if s.files {
+		if _, err := os.Stat(name); err == nil || looksLikeFile {
+			data, err := os.ReadFile(name)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
 				return nil, caravan.ParamError(caravan.NotFound, "scenario", "no scenario file %s", name)
+			case err != nil:
+				return nil, caravan.ParamError(caravan.Invalid, "scenario", "%v", err)
 			}
-			return nil, caravan.ParamError(caravan.Invalid, "scenario", "%v", rerr)
+			return invalidData(scenario.Parse(name, data))
 		}
-		sc, err = scenario.Parse(name, data)
-	default:
-		if _, serr := os.Stat(name); serr == nil && s.files {
-			data, rerr := os.ReadFile(name)
-			if rerr != nil {
-				return nil, caravan.ParamError(caravan.Invalid, "scenario", "%v", rerr)
-			}
-			sc, err = scenario.Parse(name, data)
-			break
-		}
-		sc, err = scenario.Example(name)
-		if caravan.KindOf(err) == caravan.NotFound {
-			return nil, caravan.ParamError(caravan.NotFound, "scenario", "%v", err)
-		}
+	} else if looksLikeFile {
+		return nil, caravan.ParamError(caravan.NotFound, "scenario", "no shipped scenario %q (have: %s)", name, strings.Join(scenario.Examples(), ", "))
 	}
-	// A malformed file is invalid data, not a mistake in the command line:
-	// its errors name the file and line, not the parameter.
+	sc, err := scenario.Example(name)
+	if caravan.KindOf(err) == caravan.NotFound {
+		return nil, caravan.ParamError(caravan.NotFound, "scenario", "%v", err)
+	}
+	return invalidData(sc, err)
+}
+
+// invalidData marks the error of a malformed scenario as invalid data, not
+// a mistake in the command line: its errors name the file and line, not
+// the parameter.
+func invalidData(sc *scenario.Scenario, err error) (*scenario.Scenario, error) {
 	if err != nil {
-		return nil, caravan.Errorf(caravan.Invalid, "", "%w", err)
-	}
-	if err := sc.Check(s.net); err != nil {
 		return nil, caravan.Errorf(caravan.Invalid, "", "%w", err)
 	}
 	return sc, nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/server"
+	"github.com/caravan-transport/caravan/service"
 )
 
 // runServe serves the JSON API (and the web map) until interrupted.
@@ -40,12 +41,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	e.logger = log
-	svc, err := e.service(ctx, *dataDir, *db)
+	// The server's requests name shipped scenarios only, never files.
+	svc, err := service.New(ctx, service.Options{DataDir: *dataDir, DB: *db, Getenv: e.getenv, Logger: log, Now: e.now})
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	svc.ScenarioFilesOff()
 	// Open the knowledge base now, so that a broken one stops the start.
 	if _, err := svc.Store(ctx); err != nil {
 		return err
