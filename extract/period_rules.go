@@ -39,15 +39,7 @@ var periodRules = []periodRule{
 		if pc.k == 0 || d.tokText(am.a-1) != "(" || !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) {
 			return "", pc.found
 		}
-		for j := len(pc.facts) - 1; j >= 0; j-- {
-			if pc.facts[j].Period != nil {
-				if p, ok := yearBefore(*pc.facts[j].Period); ok {
-					return p, pc.found
-				}
-				break
-			}
-		}
-		return "", pc.found
+		return pc.yearBeforeLast(), pc.found
 	}},
 	{"clause", func(d *doc, pc periodCtx) (string, bool) {
 		am := pc.ams[pc.k]
@@ -94,15 +86,7 @@ var periodRules = []periodRule{
 		if !d.isBaseline(pc.ams, pc.k) || !d.yearEarlier(am.b, min(pc.c.b, am.b+5)) {
 			return "", pc.found
 		}
-		for j := len(pc.facts) - 1; j >= 0; j-- {
-			if pc.facts[j].Period != nil {
-				if p, ok := yearBefore(*pc.facts[j].Period); ok {
-					return p, pc.found
-				}
-				break
-			}
-		}
-		return "", pc.found
+		return pc.yearBeforeLast(), pc.found
 	}},
 	{"same period", func(d *doc, pc periodCtx) (string, bool) {
 		// "over the same period", «در همین مدت», «در این سال»: the period
@@ -134,6 +118,21 @@ func (d *doc) figurePeriod(pc periodCtx) (label, rule string) {
 		}
 	}
 	return "", ""
+}
+
+// yearBeforeLast returns the year before the period of the last of the
+// clause's earlier facts that has one ("" when it has none or no year
+// before it).
+func (pc periodCtx) yearBeforeLast() string {
+	for j := len(pc.facts) - 1; j >= 0; j-- {
+		if pc.facts[j].Period != nil {
+			if p, ok := yearBefore(*pc.facts[j].Period); ok {
+				return p
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 func label(p *Period) string {
