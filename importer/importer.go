@@ -178,18 +178,19 @@ func (n *Network) Graph() (g *csr.Graph, hours, km []float64, edgeOf []int32, er
 	return g, hours, km, edgeOf, nil
 }
 
-// SplitLoop returns the pieces an edge with geometry ls becomes: ls itself,
-// or, when ls starts where it ends (a loop), its two halves, so that no
-// edge joins a node to itself; none when ls is a loop of two points.
-func SplitLoop(ls orb.LineString) []orb.LineString {
+// SplitLoop returns the pieces an edge with geometry ls (points, or node
+// indices) becomes: ls itself, or, when ls starts where it ends (a loop),
+// its two halves, so that no edge joins a node to itself; none when ls is a
+// loop of two points.
+func SplitLoop[S ~[]E, E comparable](ls S) []S {
 	if len(ls) < 2 || ls[0] != ls[len(ls)-1] {
-		return []orb.LineString{ls}
+		return []S{ls}
 	}
 	if len(ls) < 3 {
 		return nil
 	}
 	mid := len(ls) / 2
-	return []orb.LineString{ls[:mid+1], ls[mid:]}
+	return []S{ls[:mid+1], ls[mid:]}
 }
 
 // LineKm returns the length of ls in kilometres (haversine).

@@ -460,15 +460,7 @@ func (im *reader) build() *importer.Network {
 			if len(piece) < 2 {
 				return
 			}
-			parts := [][]int{piece}
-			if piece[0] == piece[len(piece)-1] { // a loop: split in halves
-				parts = nil
-				if len(piece) >= 3 {
-					mid := len(piece) / 2
-					parts = [][]int{piece[:mid+1], piece[mid:]}
-				}
-			}
-			for _, p := range parts {
+			for _, p := range importer.SplitLoop(piece) {
 				line := make(orb.LineString, len(p))
 				for i, k := range p {
 					line[i] = im.locs[k]
