@@ -32,16 +32,7 @@ func (s *Service) ParseMatrix(p Params) (*MatrixQuery, error) {
 		}
 	}
 	r := &q.Request
-	if r.By, err = p.criterion("by"); err != nil {
-		return nil, err
-	}
-	if r.AsOf, err = p.date("as_of", s.Today()); err != nil {
-		return nil, err
-	}
-	if r.TEU, err = p.float("teu", 0, 0, s.limits.MaxTEU); err != nil {
-		return nil, err
-	}
-	if r.Tonnes, err = p.float("tonnes", 0, 0, s.limits.MaxTonnes); err != nil {
+	if err := s.shipment(p, r); err != nil {
 		return nil, err
 	}
 	if q.From, err = s.expandPlaces(p, "from"); err != nil {

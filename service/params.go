@@ -177,3 +177,21 @@ func SplitList(s string) []string {
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// shipment reads the parameters every planning request shares: the
+// criterion (by), the date (as_of, default today) and the shipment size
+// (teu, tonnes).
+func (s *Service) shipment(p Params, r *route.Request) error {
+	var err error
+	if r.By, err = p.criterion("by"); err != nil {
+		return err
+	}
+	if r.AsOf, err = p.date("as_of", s.Today()); err != nil {
+		return err
+	}
+	if r.TEU, err = p.float("teu", 0, 0, s.limits.MaxTEU); err != nil {
+		return err
+	}
+	r.Tonnes, err = p.float("tonnes", 0, 0, s.limits.MaxTonnes)
+	return err
+}

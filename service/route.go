@@ -43,19 +43,10 @@ func (s *Service) ParseRoute(p Params) (*RouteQuery, error) {
 	if !p.has("to") {
 		return nil, caravan.InvalidParam("to", "want the destination (a place id or name)")
 	}
-	if r.By, err = p.criterion("by"); err != nil {
-		return nil, err
-	}
-	if r.AsOf, err = p.date("as_of", s.Today()); err != nil {
+	if err := s.shipment(p, r); err != nil {
 		return nil, err
 	}
 	lim := s.limits
-	if r.TEU, err = p.float("teu", 0, 0, lim.MaxTEU); err != nil {
-		return nil, err
-	}
-	if r.Tonnes, err = p.float("tonnes", 0, 0, lim.MaxTonnes); err != nil {
-		return nil, err
-	}
 	if r.ValuePerTonne, err = p.float("value", 0, 0, 10_000_000); err != nil {
 		return nil, err
 	}

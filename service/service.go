@@ -86,18 +86,24 @@ type entry struct {
 // New loads the network (the built-in dataset or opt.DataDir) and compiles
 // its base graph. The knowledge base is opened on first use.
 func New(ctx context.Context, opt Options) (*Service, error) {
-	var fsys fs.FS = dataset.Builtin()
-	if opt.DataDir != "" {
-		var err error
-		if fsys, err = dataset.Dir(opt.DataDir); err != nil {
-			return nil, err
-		}
-	}
-	n, err := dataset.Load(ctx, fsys)
+	n, err := LoadNetwork(ctx, opt.DataDir)
 	if err != nil {
 		return nil, err
 	}
 	return NewWith(n, opt)
+}
+
+// LoadNetwork loads and validates the dataset in dir, or the built-in one
+// when dir is "".
+func LoadNetwork(ctx context.Context, dir string) (*network.Network, error) {
+	var fsys fs.FS = dataset.Builtin()
+	if dir != "" {
+		var err error
+		if fsys, err = dataset.Dir(dir); err != nil {
+			return nil, err
+		}
+	}
+	return dataset.Load(ctx, fsys)
 }
 
 // NewWith returns a Service over the network n.

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/caravan-transport/caravan/importer"
+	"github.com/caravan-transport/caravan/service"
 )
 
 // isNetExport reports whether export's arguments ask for the network
@@ -39,7 +40,7 @@ func runExportNet(ctx context.Context, e *env, args []string) error {
 	if format == "csv" && *out == "" {
 		return usagef("--out: want the directory to write nodes.csv, edges.csv and places.csv into")
 	}
-	cur, err := loadNetwork(ctx, *dataDir)
+	cur, err := service.LoadNetwork(ctx, *dataDir)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/caravan-transport/caravan/importer/geojson"
 	"github.com/caravan-transport/caravan/importer/osm"
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/service"
 )
 
 // isNetImport reports whether import's arguments ask for a network import
@@ -60,6 +61,9 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 	if len(pos) < 1 || (format == "osm" && len(pos) != 1) {
 		return usagef("want %s", usage)
 	}
+	if *refine && !*compare {
+		return usagef("--refine needs --compare")
+	}
 	start := time.Now()
 	var net *importer.Network
 	if format == "osm" {
@@ -97,15 +101,12 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 		rep     *importer.Report
 		refined []importer.Refinement
 	)
-	if *refine && !*compare {
-		return usagef("--refine needs --compare")
-	}
 	if *compare {
-		cur, err := loadNetwork(ctx, *dataDir)
+		cur, err := service.LoadNetwork(ctx, *dataDir)
 		if err != nil {
 			return err
 		}
-		opt := importer.CompareOptions{Countries: splitCSV(*countries)}
+		opt := importer.CompareOptions{Countries: service.SplitList(*countries)}
 		if len(net.Edges) > 0 {
 			opt.Mode = net.Edges[0].Mode
 		}

@@ -53,7 +53,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	var origins []string
 	if *cors != "" {
-		origins = splitCSV(*cors)
+		origins = service.SplitList(*cors)
 	}
 	token := e.getenv("CARAVAN_TOKEN")
 	srv := server.New(svc, server.Config{Token: token, Logger: log, Timeout: *timeout, CORSOrigins: origins, UI: webUI()})
