@@ -154,7 +154,7 @@ func FromTrade(figs []trade.Figure, n *network.Network, opt TradeOptions) ([]Dem
 	if opt.Hubs <= 0 {
 		opt.Hubs = 2
 	}
-	end := network.DateOf(dateOfYearEnd(opt.Year))
+	end := network.MakeDate(opt.Year, 12, 31)
 	only := map[string]bool{}
 	for _, p := range opt.Only {
 		a, b, _ := strings.Cut(strings.ToUpper(p), "-")

@@ -4,15 +4,12 @@ import (
 	"context"
 	"math"
 	"sort"
-	"time"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/assign"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 )
-
-func dateOfYearEnd(y int) time.Time { return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC) }
 
 // Estimated capacities, tonnes a year in each direction, for elements the
 // dataset gives none (see the package documentation for how each was
