@@ -139,10 +139,7 @@ func (s *Server) network(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/geo+json")
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(fc)
+	return writeBody(w, http.StatusOK, "application/geo+json", fc)
 }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) error {

@@ -240,6 +240,11 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // cannot be encoded is an internal error, reported before anything is
 // written.
 func writeJSON(w http.ResponseWriter, status int, v any) error {
+	return writeBody(w, status, "application/json; charset=utf-8", v)
+}
+
+// writeBody writes v as JSON with status, content type and Content-Length.
+func writeBody(w http.ResponseWriter, status int, contentType string, v any) error {
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -253,7 +258,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 		return caravan.Errorf(caravan.Internal, "server.writeJSON", "%w", err)
 	}
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Type", contentType)
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
 	_, err := w.Write(buf.Bytes())
