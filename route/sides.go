@@ -21,7 +21,6 @@ func (p *Planner) PlanSides(ctx context.Context, r Request, from, to []string) (
 		return nil, caravan.Errorf(caravan.Invalid, "route.PlanSides", "no origin or no destination")
 	}
 	best, bestCost := -1, math.Inf(1)
-	var firstErr error
 	pairs := make([][2]string, 0, len(from)*len(to))
 	for _, f := range from {
 		for _, t := range to {
@@ -46,14 +45,11 @@ func (p *Planner) PlanSides(ctx context.Context, r Request, from, to []string) (
 		for _, pr := range pairs {
 			q := r
 			q.From, q.To = pr[0], pr[1]
-			if _, err := p.Plan(ctx, q); err != nil && firstErr == nil {
-				firstErr = err
+			if _, err := p.Plan(ctx, q); err != nil {
+				return nil, err
 			}
 		}
-		if firstErr == nil {
-			firstErr = errors.New("route.PlanSides: origin and destination are the same place")
-		}
-		return nil, firstErr
+		return nil, errors.New("route.PlanSides: origin and destination are the same place")
 	}
 	r.From, r.To = pairs[best][0], pairs[best][1]
 	return p.Plan(ctx, r)
