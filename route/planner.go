@@ -204,12 +204,14 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 	}
 	alt := p.nearestReached(sc, r.From, r.To)
 	cond := r.conditions()
+	// Every search below asks only whether (and by which arcs) dst is
+	// reachable: one set of weights, by time, serves them all.
+	sc.w = g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{}, nil, sc.w)
 	reaches := func(c graph.Conditions) bool {
 		var err error
 		if sc.blocked, err = g.Blocked(&c, sc.blocked); err != nil {
 			return false
 		}
-		sc.w = g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{}, nil, sc.w)
 		return !math.IsInf(p.search(sc, from, dst), 1)
 	}
 	var blockers []string
@@ -245,7 +247,6 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 	if sc.blocked, err = g.Blocked(&full, sc.blocked); err != nil {
 		return err
 	}
-	sc.w = g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{}, nil, sc.w)
 	var reasons []string
 	if d := p.search(sc, from, dst); !math.IsInf(d, 1) {
 		path := sc.s.Path(dst, nil)
