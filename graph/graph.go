@@ -190,10 +190,10 @@ func Compile(n *network.Network) (*Graph, error) {
 		}
 	}
 	optional := func(name string) float64 {
-		if _, ok := n.Parameter(name); !ok {
+		p, ok := n.Parameter(name)
+		if !ok {
 			return 0
 		}
-		p, _ := n.Parameter(name)
 		g.paramSources[name] = p.Sources.For("value")
 		if p.Value < 0 {
 			ps.Addf(p.Pos, name, "must not be negative, have %g", p.Value)
