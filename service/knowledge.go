@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/caravan-transport/caravan"
-	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/extract"
 	"github.com/caravan-transport/caravan/kb"
 	"github.com/caravan-transport/caravan/network"
@@ -399,10 +398,4 @@ func FactOf(f *extract.Fact) kb.Fact {
 		}
 	}
 	return k
-}
-
-// Builtin returns the knowledge of the built-in dataset, for export and
-// tests.
-func (s *Service) Builtin(ctx context.Context) (*kb.Bundle, error) {
-	return dataset.LoadKnowledge(ctx, dataset.Builtin(), s.net)
 }

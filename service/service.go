@@ -137,9 +137,6 @@ func NewWith(n *network.Network, opt Options) (*Service, error) {
 // Network returns the network the service plans on.
 func (s *Service) Network() *network.Network { return s.net }
 
-// Limits returns the limits the service applies.
-func (s *Service) Limits() Limits { return s.limits }
-
 // Today returns the current date of the service's clock.
 func (s *Service) Today() network.Date { return network.DateOf(s.now()) }
 
