@@ -637,10 +637,12 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if len(cs) >= 2 {
 		return normalizeCountries(cs)
 	}
-	if len(cs) == 1 && next < 0 && d.roleIn(ams[k].b, c.b, roleShare) >= 0 && len(d.countries(s, ams[k].b, d.roleIn(ams[k].b, c.b, roleShare), true)) == 0 {
+	if len(cs) == 1 && next < 0 {
 		// «صادرات افغانستان … به ۴۵۰ ملیون دالر رسیده که بیشتر آن به
 		// پاکستان صادر شده»: the country after the share is the share's.
-		return cs
+		if sh := d.roleIn(ams[k].b, c.b, roleShare); sh >= 0 && len(d.countries(s, ams[k].b, sh, true)) == 0 {
+			return cs
+		}
 	}
 	if len(cs) == 1 && d.shareAfter(s, c, ams, k) {
 		// «صادرات افغانستان … رسیده که ۲۶ فیصد آن به پاکستان صادر شده»:
