@@ -25,6 +25,14 @@ type Conditions struct {
 	IgnoreAvailability bool
 }
 
+// DateOnly reports whether c depends on its date alone: nothing opened,
+// avoided or ignored, so that Blocked gives the same bitset for every c
+// with the same AsOf (what a cache of it may key on).
+func (c *Conditions) DateOnly() bool {
+	return len(c.OpenProjects) == 0 && len(c.AvoidCountries) == 0 && len(c.AvoidPlaces) == 0 &&
+		len(c.AvoidLinks) == 0 && len(c.AvoidModes) == 0 && !c.IgnoreAvailability
+}
+
 // Blocked writes into buf (grown as needed) the bitset of arcs that c rules
 // out and returns it. Unknown ids in c give a caravan.NotFound error. O(arcs
 // + closures); no allocation when buf is large enough.

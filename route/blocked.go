@@ -19,16 +19,10 @@ type blockedCache struct {
 // maxCachedDates bounds the cache; when full it starts again.
 const maxCachedDates = 64
 
-// plain reports whether c depends on the date alone.
-func plain(c *graph.Conditions) bool {
-	return len(c.OpenProjects) == 0 && len(c.AvoidCountries) == 0 && len(c.AvoidPlaces) == 0 &&
-		len(c.AvoidLinks) == 0 && len(c.AvoidModes) == 0 && !c.IgnoreAvailability
-}
-
 // blocked writes into buf the bitset of arcs that c rules out, as
 // graph.Graph.Blocked does, from the cache when c depends on its date only.
 func (p *Planner) blocked(c *graph.Conditions, buf []uint64) ([]uint64, error) {
-	if !plain(c) {
+	if !c.DateOnly() {
 		return p.g.Blocked(c, buf)
 	}
 	p.bc.mu.RLock()
