@@ -51,7 +51,13 @@ func runExportNet(ctx context.Context, e *env, args []string) error {
 	if *out == "-" {
 		return importer.WriteGeoJSON(e.stdout, net)
 	}
-	f, err := os.Create(*out)
+	return writeNetGeoJSON(*out, net)
+}
+
+// writeNetGeoJSON writes net as GeoJSON (importer.WriteGeoJSON) into the
+// file path.
+func writeNetGeoJSON(path string, net *importer.Network) error {
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}

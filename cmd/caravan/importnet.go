@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -124,16 +123,8 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 		if err := importer.WriteCSV(*out, net); err != nil {
 			return err
 		}
-		f, err := os.Create(filepath.Join(*out, "network.geojson"))
-		if err != nil {
+		if err := writeNetGeoJSON(filepath.Join(*out, "network.geojson"), net); err != nil {
 			return err
-		}
-		werr := importer.WriteGeoJSON(f, net)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			return werr
 		}
 	}
 	if *asJSON {
