@@ -34,8 +34,6 @@ func (r *Result) Through(o, d int32, via []int) (float64, error) {
 	if b.dem.between(o, d) == 0 || o == d {
 		return 0, nil
 	}
-	w := newBWorker(net)
-	w.nodeFlows(b, bu)
 	tails, heads := net.g.Tails, net.g.Heads
 	phi := make([]float64, net.nodes) // share of the pair's flow passing each node
 	phi[d] = 1
