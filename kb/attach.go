@@ -258,11 +258,7 @@ func firstWords(text string, n, max int) string {
 	}
 	s := strings.Join(words, " ")
 	if len(s) > max {
-		s = s[:max]
-		for !utf8.ValidString(s) {
-			s = s[:len(s)-1]
-		}
-		cut = true
+		s, cut = cutBytes(s, max), true
 	}
 	if cut && s != "" {
 		s += "…"
@@ -278,13 +274,22 @@ func factMark(id string) string { return "(fact " + id + ")" }
 func quoteText(q string) string {
 	q = strings.Join(strings.Fields(q), " ")
 	if len(q) > 200 {
-		q = q[:200]
-		for !utf8.ValidString(q) {
-			q = q[:len(q)-1]
-		}
-		q += "…"
+		q = cutBytes(q, 200) + "…"
 	}
 	return "«" + q + "»"
+}
+
+// cutBytes returns s cut to at most n bytes without splitting a
+// character.
+func cutBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // figureText writes the value of a measured fact with its unit.
