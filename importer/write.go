@@ -40,11 +40,10 @@ func FromNetwork(n *network.Network) *Network {
 		if !l.Km.Known {
 			e.Km = math.NaN()
 		}
-		switch {
-		case l.KmPerHour.Known:
+		if l.KmPerHour.Known {
 			e.KmPerHour = l.KmPerHour.Value
-		case n.Rate(n.CountryOf(l.From), l.Mode) != nil:
-			e.KmPerHour = n.Rate(n.CountryOf(l.From), l.Mode).KmPerHour.Value
+		} else if r := n.Rate(n.CountryOf(l.From), l.Mode); r != nil {
+			e.KmPerHour = r.KmPerHour.Value
 		}
 		out.Edges = append(out.Edges, e)
 	}
@@ -52,7 +51,8 @@ func FromNetwork(n *network.Network) *Network {
 	return out
 }
 
-// round6 keeps coordinates and lengths to about 0.1 m so exports diff well.
+// round rounds x to d decimals, so that exports diff well (6 decimals of a
+// degree are about 0.1 m).
 func round(x float64, d int) float64 {
 	s := math.Pow(10, float64(d))
 	return math.Round(x*s) / s
