@@ -84,7 +84,8 @@ func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreeme
 		conds = append(conds, `(SELECT h.status FROM agreement_history h WHERE h.agreement_id = a.id ORDER BY h.seq DESC LIMIT 1) = ?`)
 		args = append(args, f.Status.String())
 	}
-	sel := `SELECT a.id FROM agreements a` + where(conds) + ` ORDER BY a.id` + pageClause(f.Page)
+	page := where(conds) + ` ORDER BY a.id` + pageClause(f.Page) // the agreements, and the ids their parties and history are read for
+	sel := `SELECT a.id FROM agreements a` + page
 	var out []kb.Agreement
 	total := 0
 	err := s.do(ctx, "Agreements", false, func(t *txn) error {
@@ -94,7 +95,7 @@ func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreeme
 			return err
 		}
 		idx := map[string]int{}
-		rows, err := t.query(ctx, `SELECT a.id, a.name, a.kind, a.signatories, a.subject, a.project, a.sources, a.note FROM agreements a`+where(conds)+` ORDER BY a.id`+pageClause(f.Page), args...)
+		rows, err := t.query(ctx, `SELECT a.id, a.name, a.kind, a.signatories, a.subject, a.project, a.sources, a.note FROM agreements a`+page, args...)
 		if err != nil {
 			return err
 		}
@@ -185,7 +186,8 @@ func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, in
 		conds = append(conds, `(SELECT h.status FROM project_history h WHERE h.project_id = p.id ORDER BY h.seq DESC LIMIT 1) = ?`)
 		args = append(args, f.Status.String())
 	}
-	sel := `SELECT p.id FROM projects p` + where(conds) + ` ORDER BY p.id` + pageClause(f.Page)
+	page := where(conds) + ` ORDER BY p.id` + pageClause(f.Page) // the projects, and the ids their countries, links and history are read for
+	sel := `SELECT p.id FROM projects p` + page
 	var out []kb.Project
 	total := 0
 	err := s.do(ctx, "Projects", false, func(t *txn) error {
@@ -196,7 +198,7 @@ func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, in
 		}
 		idx := map[string]int{}
 		err = t.each(ctx, `SELECT p.id, p.names, p.kind, p.length_km, p.length_km_min, p.length_km_max, p.cost_usd, p.cost_usd_min, p.cost_usd_max,
-			p.capacity_tpy, p.capacity_tpy_min, p.capacity_tpy_max, p.sources, p.note FROM projects p`+where(conds)+` ORDER BY p.id`+pageClause(f.Page), args, func(r *sql.Rows) error {
+			p.capacity_tpy, p.capacity_tpy_min, p.capacity_tpy_max, p.sources, p.note FROM projects p`+page, args, func(r *sql.Rows) error {
 			var x kb.Project
 			var names, cites string
 			var l, c, k nullRange
