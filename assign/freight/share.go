@@ -57,29 +57,27 @@ func (r *Result) Shares(from, to string, via []string) ([]Share, float64, error)
 		pairs = append(pairs, pair{zoneOf[int32(pf)], zoneOf[int32(pt)], d.TonnesPerYear})
 		total += d.TonnesPerYear
 	}
-	linkOf := map[int32]int{} // graph arc → assignment link
-	for i, a := range m.arcOf {
-		if a >= 0 {
-			linkOf[a] = i
-		}
-	}
 	var out []Share
 	for _, v := range via {
 		var links []int
+		country := strings.ToUpper(v)
 		_, isProject := n.Project(v)
 		_, isLink := n.Link(v)
-		_, isCountry := n.Country(strings.ToUpper(v))
+		_, isCountry := n.Country(country)
 		if !isProject && !isLink && !isCountry {
 			return nil, 0, caravan.Errorf(caravan.NotFound, op, "via %q is not a project, link, crossing or country", v)
 		}
-		for a, i := range linkOf {
+		for i, a := range m.arcOf { // assignment link → graph arc
+			if a < 0 {
+				continue
+			}
 			arc := g.Arc(a)
 			if arc.Kind != graph.LinkArc && arc.Kind != graph.CrossingArc {
 				continue
 			}
 			l := g.Link(a)
 			head := n.Places()[g.States[g.CSR.Heads[a]].Place]
-			if (isProject && l.Project == v) || (isLink && l.ID == v) || (isCountry && head.Country == strings.ToUpper(v)) {
+			if (isProject && l.Project == v) || (isLink && l.ID == v) || (isCountry && head.Country == country) {
 				links = append(links, i)
 			}
 		}
