@@ -120,12 +120,10 @@ func (m Mapping) mode() (network.Mode, error) {
 // Read imports the GeoJSON files at paths (a lines file and a stations file,
 // say) into one network. See the package documentation.
 func Read(ctx context.Context, m Mapping, paths ...string) (*importer.Network, error) {
-	const op = "geojson.Read"
-	mode, err := m.mode()
+	b, err := newBuilder(m)
 	if err != nil {
-		return nil, caravan.Errorf(caravan.Invalid, op, "%v", err)
+		return nil, err
 	}
-	b := &builder{m: m, mode: mode, uses: map[orb.Point]uint8{}}
 	for _, path := range paths {
 		data, err := readFile(path)
 		if err != nil {
@@ -140,15 +138,24 @@ func Read(ctx context.Context, m Mapping, paths ...string) (*importer.Network, e
 
 // Decode imports one FeatureCollection held in data; name labels errors.
 func Decode(ctx context.Context, m Mapping, name string, data []byte) (*importer.Network, error) {
-	mode, err := m.mode()
+	b, err := newBuilder(m)
 	if err != nil {
-		return nil, caravan.Errorf(caravan.Invalid, "geojson.Read", "%v", err)
+		return nil, err
 	}
-	b := &builder{m: m, mode: mode, uses: map[orb.Point]uint8{}}
 	if err := b.add(ctx, name, data); err != nil {
 		return nil, err
 	}
 	return b.finish(), nil
+}
+
+// newBuilder returns an empty builder for m, or an error of kind Invalid
+// for a mode m does not allow.
+func newBuilder(m Mapping) (*builder, error) {
+	mode, err := m.mode()
+	if err != nil {
+		return nil, caravan.Errorf(caravan.Invalid, "geojson.Read", "%v", err)
+	}
+	return &builder{m: m, mode: mode, uses: map[orb.Point]uint8{}}, nil
 }
 
 func (b *builder) finish() *importer.Network {
