@@ -199,7 +199,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			bad++
 		}
 	}
-	m2, q2 = nil, nil
 
 	fmt.Fprintf(stdout, "cchbench: %s, %s/%s, %d CPUs, GOMAXPROCS %d; %s; seed %d; %d pairs; load average %s\n\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), name, *seed, len(ps), loadavg())
