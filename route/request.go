@@ -2,9 +2,9 @@ package route
 
 import (
 	"fmt"
-	"github.com/caravan-transport/caravan"
 	"strings"
 
+	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 )
