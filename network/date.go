@@ -1,8 +1,9 @@
 package network
 
 import (
-	"github.com/caravan-transport/caravan"
 	"time"
+
+	"github.com/caravan-transport/caravan"
 )
 
 // Date is a calendar date with no time of day or zone, stored as the number

@@ -1,8 +1,9 @@
 package network
 
 import (
-	"github.com/caravan-transport/caravan"
 	"strconv"
+
+	"github.com/caravan-transport/caravan"
 )
 
 // Mode is a means of transport.
