@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/caravan-transport/caravan"
 )
 
 // Season is the part of every year in which a seasonal service runs, as a
@@ -23,13 +25,13 @@ func ParseSeason(s string) (Season, error) {
 	}
 	a, b, ok := strings.Cut(s, "..")
 	if !ok {
-		return Season{}, fmt.Errorf("season %q: want MM-DD..MM-DD", s)
+		return Season{}, caravan.Errorf(caravan.Invalid, "", "season %q: want MM-DD..MM-DD", s)
 	}
 	var out Season
 	for i, part := range []string{a, b} {
 		t, err := time.Parse("01-02", strings.TrimSpace(part))
 		if err != nil {
-			return Season{}, fmt.Errorf("season %q: %q is not MM-DD", s, part)
+			return Season{}, caravan.Errorf(caravan.Invalid, "", "season %q: %q is not MM-DD", s, part)
 		}
 		v := uint16(int(t.Month())*100 + t.Day())
 		if i == 0 {
@@ -39,7 +41,7 @@ func ParseSeason(s string) (Season, error) {
 		}
 	}
 	if out.From == out.Until {
-		return Season{}, fmt.Errorf("season %q: empty window", s)
+		return Season{}, caravan.Errorf(caravan.Invalid, "", "season %q: empty window", s)
 	}
 	return out, nil
 }
