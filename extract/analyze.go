@@ -11,19 +11,20 @@ import (
 // tagged with entities and cues, split into sentences, with amounts,
 // periods and the countries each sentence speaks of.
 type doc struct {
-	art      Article
-	text     *Text
-	norm     string
-	toks     []Token
-	ents     []Match
-	cues     []Match
-	cueFirst []int32 // cueFirst[i] is the index of the first cue starting at or after token i
-	roles    []Match // the CueRole matches outside point rows, sorted by start (see roleAt)
-	stems    *Stems
-	sents    []*sentence
-	reporter string   // the country of the outlet, "" when unknown
-	dari     bool     // written in Dari rather than Iranian Persian
-	main     []string // the two countries the article is most about
+	art       Article
+	text      *Text
+	norm      string
+	toks      []Token
+	ents      []Match
+	cues      []Match
+	cueFirst  []int32 // cueFirst[i] is the index of the first cue starting at or after token i
+	roles     []Match // the CueRole matches outside point rows, sorted by start (see roleAt)
+	roleFirst []int32 // roleFirst[i] is the index of the first role match starting at or after token i
+	stems     *Stems
+	sents     []*sentence
+	reporter  string   // the country of the outlet, "" when unknown
+	dari      bool     // written in Dari rather than Iranian Persian
+	main      []string // the two countries the article is most about
 	// projPlaces maps the first token of a project's name to the countries
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
@@ -192,6 +193,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	}
 	d.cues = cues
 	d.cueFirst = firstIndex(d.cues, len(toks))
+	d.roleFirst = firstIndex(d.roles, len(toks))
 	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
 	x.dropOutletPlaces(d)

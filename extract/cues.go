@@ -1,7 +1,5 @@
 package extract
 
-import "sort"
-
 // Cue classes: words and phrases that signal a kind of fact, a status or a
 // part of an amount. They live in their own lexicon (see newCueLexicon) and
 // may overlap.
@@ -370,7 +368,13 @@ func isPoint(w, r string) bool {
 // roleIndex returns the index in d.roles of the first role match that
 // starts at or after token i.
 func (d *doc) roleIndex(i int) int {
-	return sort.Search(len(d.roles), func(k int) bool { return d.roles[k].Start >= i })
+	switch {
+	case i <= 0:
+		return 0
+	case i >= len(d.roleFirst):
+		return len(d.roles)
+	}
+	return int(d.roleFirst[i])
 }
 
 // roleAt returns the longest word or phrase of role r that starts at token
