@@ -93,7 +93,10 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 		return false
 	})
-	// A fact whose clause names no country takes the project's.
+	// A fact whose clause names no country takes the project's, and a
+	// project's countries are those of all its facts in the article:
+	// "Turkmenistan has paid $200 million for this section" makes
+	// Turkmenistan a party to the section's length too.
 	parties := map[string][]string{}
 	for _, c := range kept {
 		if c.Kind == KindProject && !c.inherit && (c.projKey != projectID(c.projKey) || c.Status != nil || d.namesProject(c.tok)) {
@@ -147,9 +150,6 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 		return false
 	})
-	// A project's countries are those of all its facts in the article:
-	// "Turkmenistan has paid $200 million for this section" makes
-	// Turkmenistan a party to the section's length too.
 	out := make([]Fact, 0, len(kept))
 	for _, c := range kept {
 		if len(c.Countries) == 0 {
