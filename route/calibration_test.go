@@ -48,13 +48,11 @@ func rangeError(est, lo, hi float64) float64 {
 
 // calibResult is the comparison of one observation with the planner.
 type calibResult struct {
-	o                  dataset.Observation
-	it                 *route.Itinerary
-	err                error
-	timeErr, priceErr  float64
-	lo, hi             float64 // observed days (per-km rows: scaled to the planner's km)
-	hasTime, hasPrice  bool
-	estDays, estP90Day float64
+	o                 dataset.Observation
+	it                *route.Itinerary
+	err               error
+	timeErr, priceErr float64
+	hasTime, hasPrice bool
 }
 
 // calibrate runs every observation through p. An end that names a border
@@ -80,16 +78,14 @@ func calibrate(p *route.Planner, obs []dataset.Observation) []calibResult {
 		}
 		c.it, c.err = p.PlanSides(context.Background(), observationRequest(o), sides(o.From), sides(o.To))
 		if c.err == nil {
-			c.estDays = c.it.Total.Hours / 24
-			c.estP90Day = c.it.Total.HoursP90 / 24
 			if o.Days.Known {
 				c.hasTime = true
-				c.lo, c.hi = o.Days.Min, o.Days.Max
+				lo, hi := o.Days.Min, o.Days.Max
 				if o.PerKm > 0 {
 					// Same average speed over the planner's route length.
-					c.lo, c.hi = o.Days.Min*c.it.Total.Km/o.PerKm, o.Days.Max*c.it.Total.Km/o.PerKm
+					lo, hi = o.Days.Min*c.it.Total.Km/o.PerKm, o.Days.Max*c.it.Total.Km/o.PerKm
 				}
-				c.timeErr = rangeError(c.estDays, c.lo, c.hi)
+				c.timeErr = rangeError(c.it.Total.Hours/24, lo, hi)
 			}
 			if o.USD.Known {
 				c.hasPrice = true
