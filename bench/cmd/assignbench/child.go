@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"github.com/caravan-transport/caravan/assign"
@@ -29,7 +30,7 @@ func childMain(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	nw := find(baseName(args[0]))
+	nw := find(filepath.Base(args[0]))
 	tf, df := 0.0, 0.0
 	if nw != nil {
 		tf, df = nw.toll, nw.dist
@@ -68,16 +69,4 @@ func childMain(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "{\n  \"iterations\": %d,\n  \"relative_gap\": %g\n}\n", r.Iterations, r.Gap)
 	return nil
-}
-
-func baseName(dir string) string {
-	for len(dir) > 1 && dir[len(dir)-1] == '/' {
-		dir = dir[:len(dir)-1]
-	}
-	for i := len(dir) - 1; i >= 0; i-- {
-		if dir[i] == '/' {
-			return dir[i+1:]
-		}
-	}
-	return dir
 }
