@@ -60,23 +60,10 @@ type calibResult struct {
 // (network.CrossingSides, Planner.PlanSides).
 func calibrate(p *route.Planner, obs []dataset.Observation) []calibResult {
 	var out []calibResult
+	n := p.Graph().Net
 	for _, o := range obs {
 		c := calibResult{o: o}
-		n := p.Graph().Net
-		sides := func(q string) []string {
-			if _, ok := n.Place(q); ok {
-				return []string{q}
-			}
-			var ids []string
-			for _, pl := range n.CrossingSides(q) {
-				ids = append(ids, pl.ID)
-			}
-			if ids == nil {
-				return []string{q} // unknown: Plan reports it
-			}
-			return ids
-		}
-		c.it, c.err = p.PlanSides(context.Background(), observationRequest(o), sides(o.From), sides(o.To))
+		c.it, c.err = p.PlanSides(context.Background(), observationRequest(o), sideIDs(n, o.From), sideIDs(n, o.To))
 		if c.err == nil {
 			if o.Days.Known {
 				c.hasTime = true

@@ -10,7 +10,13 @@ import (
 	"github.com/caravan-transport/caravan/route"
 )
 
+// sideIDs resolves an end of a trip: a place id as itself, a border
+// crossing's name as the places at its sides (network.CrossingSides), and
+// anything else as itself, for Plan to report.
 func sideIDs(n *network.Network, q string) []string {
+	if _, ok := n.Place(q); ok {
+		return []string{q}
+	}
 	var out []string
 	for _, p := range n.CrossingSides(q) {
 		out = append(out, p.ID)
