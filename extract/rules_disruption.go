@@ -127,7 +127,8 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
 			continue
 		}
-		take := last >= 0 && m.Start-last == 1 && listJoint[d.tokText(last)]
+		// Joined to the place before by «و», "and" (roleJoin) or a comma.
+		take := last >= 0 && m.Start-last == 1 && (isPoint(d.word(last), roleJoin) || d.tokText(last) == "،" || d.tokText(last) == ",")
 		for _, k := range words {
 			take = take || near(m, k, 2)
 		}
@@ -145,9 +146,6 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 	}
 	return places, len(words) > 0
 }
-
-// listJoint are the tokens that join the items of a list.
-var listJoint = map[string]bool{"و": true, "and": true, "،": true, ",": true}
 
 // eventDate sets f.Date from a day in clause c, from «امروز»/"today" and
 // the like (see meetingDate), or from a weekday before the article's date.
