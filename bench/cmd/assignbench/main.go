@@ -286,7 +286,6 @@ func medianRatio(a, b []sample) float64 {
 // largest peak memory of all runs.
 func median(ctx context.Context, n int, stderr io.Writer, what string, f func() (sample, error)) (sample, error) {
 	var ss []sample
-	var maxKB int64
 	for range n {
 		if err := ctx.Err(); err != nil {
 			return sample{}, err
@@ -296,12 +295,9 @@ func median(ctx context.Context, n int, stderr io.Writer, what string, f func() 
 			return sample{}, fmt.Errorf("%s: %w", what, err)
 		}
 		ss = append(ss, s)
-		maxKB = max(maxKB, s.maxKB)
 	}
-	slices.SortFunc(ss, func(a, b sample) int { return int(a.wall - b.wall) })
-	m := ss[len(ss)/2]
-	m.maxKB = maxKB
-	fmt.Fprintf(stderr, "%s: median %s of %d, %d iterations, gap %.2e, peak %s\n", what, dur(m.wall), n, m.iters, m.gap, mb(maxKB))
+	m := medianOf(ss)
+	fmt.Fprintf(stderr, "%s: median %s of %d, %d iterations, gap %.2e, peak %s\n", what, dur(m.wall), n, m.iters, m.gap, mb(m.maxKB))
 	return m, nil
 }
 
