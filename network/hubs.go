@@ -144,16 +144,24 @@ func (n *Network) CrossingSides(q string) []*Place {
 // crossingNamed reports whether the crossing name (without its
 // parenthesised remark) or one of its "–"-separated parts folds to key.
 func crossingNamed(name, key string) bool {
-	if i := strings.Index(name, "("); i >= 0 {
-		name = name[:i]
-	}
-	if FoldName(name) == key {
+	whole, parts := crossingNameParts(name)
+	if FoldName(whole) == key {
 		return true
 	}
-	for _, part := range strings.Split(name, "–") {
+	for _, part := range parts {
 		if FoldName(part) == key {
 			return true
 		}
 	}
 	return false
+}
+
+// crossingNameParts returns a crossing's name without its parenthesised
+// remark, and the "–"-separated parts of that ("Spin Boldak – Chaman
+// (road)": "Spin Boldak ", " Chaman ").
+func crossingNameParts(name string) (whole string, parts []string) {
+	if i := strings.Index(name, "("); i >= 0 {
+		name = name[:i]
+	}
+	return name, strings.Split(name, "–")
 }

@@ -2,7 +2,6 @@ package network
 
 import (
 	"math"
-	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geo"
@@ -380,11 +379,8 @@ func (n *Network) checkCrossingName(l *Link, ps *Problems) {
 	if !okF || !okT || l.Crossing == nil {
 		return
 	}
-	name := l.Crossing.Name
-	if i := strings.Index(name, "("); i >= 0 {
-		name = name[:i]
-	}
-	for _, part := range strings.Split(name, "–") {
+	_, parts := crossingNameParts(l.Crossing.Name)
+	for _, part := range parts {
 		key := FoldName(part)
 		if key == "" {
 			continue
