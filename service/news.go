@@ -47,8 +47,7 @@ func (s *Service) news(ctx context.Context) ([]network.Closure, []graph.Reopenin
 		if f.Date != 0 {
 			x.Date = f.Date.String()
 		}
-		var pub network.Date = published[f.Document]
-		c, err := extract.Closure(x, pub.Time())
+		c, err := extract.Closure(x, published[f.Document].Time())
 		if err != nil {
 			s.logger.Warn("an accepted disruption cannot close the network", "fact", f.ID, "err", err)
 			continue
