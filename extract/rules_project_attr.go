@@ -49,10 +49,10 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			continue
 		}
 		id, tok := d.clauseProject(s, c)
-		name := x.projectName(d, id)
 		if id == "" {
 			continue
 		}
+		name := x.projectName(d, id)
 		if timeline >= 0 {
 			// «… تا پایان سال ۲۰۲۶ تکمیل خواهد شد», also beside a measure.
 			if p, _ := d.nearestPeriod(s, c.a, c.b, timeline, timeline+1, false, true); p != nil {
