@@ -1,6 +1,8 @@
 package network
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -41,18 +43,9 @@ func (n *Network) Hubs(country string, k int) []*Place {
 			rest = append(rest, cand{p, score[p.ID]})
 		}
 	}
-	sort.Slice(ranked, func(i, j int) bool {
-		if ranked[i].score != ranked[j].score {
-			return ranked[i].score < ranked[j].score
-		}
-		return ranked[i].p.ID < ranked[j].p.ID
-	})
-	sort.Slice(rest, func(i, j int) bool {
-		if rest[i].score != rest[j].score {
-			return rest[i].score > rest[j].score
-		}
-		return rest[i].p.ID < rest[j].p.ID
-	})
+	// Ranked hubs by rank, the rest by connectivity (highest first); ties by id.
+	slices.SortFunc(ranked, func(a, b cand) int { return cmp.Or(cmp.Compare(a.score, b.score), strings.Compare(a.p.ID, b.p.ID)) })
+	slices.SortFunc(rest, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.p.ID, b.p.ID)) })
 	var out []*Place
 	for _, c := range append(ranked, rest...) {
 		if len(out) == k {
