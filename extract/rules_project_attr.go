@@ -210,13 +210,13 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		if st == "completed" {
 			// «۸۰ درصد … تکمیل شده» between the measure and its verb: work
 			// in progress.
+			// «۷۸ درصد کار ساخت ۵۶۲ کیلومتر … تکمیل شده», "60 percent
+			// complete": a share before the verb, after any other measure.
+			lo := c.a
+			if best > 0 {
+				lo = ms[best-1].b
+			}
 			for _, am := range s.amounts {
-				// «۷۸ درصد کار ساخت ۵۶۲ کیلومتر … تکمیل شده», "60 percent
-				// complete": a share before the verb, after any other measure.
-				lo := c.a
-				if best > 0 {
-					lo = ms[best-1].b
-				}
 				if am.kind == amtPercent && am.a >= lo && am.a < max(ms[best].a, m.Start) && am.value < 100 &&
 					(am.a > ms[best].a || !d.hasCue(am.b, ms[best].a, CueStatus)) { // not a share with its own verb («۸۵ درصد پیشرفت»)
 					st = "under_construction"
