@@ -368,16 +368,15 @@ func timeTapB(ctx context.Context, bin, tmp, dir string, nw *network, gap float6
 			return sample{}, err
 		}
 	}
-	params := filepath.Join(work, "params.txt")
-	body := fmt.Sprintf("<NETWORK FILE> net.tntp\n<TRIPS FILE> %s\n<FILE PATH> %s/\n<FLOWS FILE> %s\n<CONVERGENCE GAP> %v\n<NUMBER OF THREADS> 1\n",
-		filepath.Join(dir, nw.trips), work, filepath.Join(work, "flows.txt"), gap)
 	// tap-b prefixes FILE PATH to both file names; give it the trips file by
 	// a relative path from work.
 	rel, err := filepath.Rel(work, filepath.Join(dir, nw.trips))
 	if err != nil {
 		return sample{}, err
 	}
-	body = strings.Replace(body, filepath.Join(dir, nw.trips), rel, 1)
+	params := filepath.Join(work, "params.txt")
+	body := fmt.Sprintf("<NETWORK FILE> net.tntp\n<TRIPS FILE> %s\n<FILE PATH> %s/\n<FLOWS FILE> %s\n<CONVERGENCE GAP> %v\n<NUMBER OF THREADS> 1\n",
+		rel, work, filepath.Join(work, "flows.txt"), gap)
 	if err := os.WriteFile(params, []byte(body), 0o644); err != nil {
 		return sample{}, err
 	}
@@ -526,7 +525,8 @@ func mb(kb int64) string {
 	return fmt.Sprintf("%.0f MB", float64(kb)/1024)
 }
 
-// cpuModel returns the first "model name" of /proc/cpuinfo, or "".
+// cpuModel returns the first "model name" of /proc/cpuinfo, or "CPU model
+// unknown".
 func cpuModel() string {
 	raw, err := os.ReadFile("/proc/cpuinfo")
 	if err != nil {
