@@ -104,11 +104,17 @@ func (g *Graph) Blocked(c *Conditions, buf []uint64) ([]uint64, error) {
 	return buf, nil
 }
 
+// outOfSeason reports whether l's service does not run on d (no date: it
+// runs).
+func outOfSeason(l *network.Link, d network.Date) bool {
+	return !d.IsZero() && !l.Season.Contains(d)
+}
+
 // linkOpen reports whether link li carries traffic under c, closures aside.
 func (g *Graph) linkOpen(li int32, c *Conditions) bool {
 	l := &g.Net.Links()[li]
-	if !c.AsOf.IsZero() && !l.Season.Contains(c.AsOf) {
-		return false // out of season: the service does not run
+	if outOfSeason(l, c.AsOf) {
+		return false // the service does not run
 	}
 	if l.Status == network.Operational {
 		return l.Open.Contains(c.AsOf)
@@ -169,7 +175,7 @@ func (g *Graph) Why(a int32, c *Conditions) string {
 		}
 		switch {
 		case g.linkOpen(arc.Ref, c):
-		case !c.AsOf.IsZero() && !l.Season.Contains(c.AsOf):
+		case outOfSeason(l, c.AsOf):
 			parts = append(parts, fmt.Sprintf("%s runs only in season %s", what, l.Season))
 		case l.Status != network.Operational && l.Project != "":
 			parts = append(parts, fmt.Sprintf("%s is %s (project %s)", what, l.Status, l.Project))
