@@ -104,7 +104,7 @@ func (s *state) bushes(ctx context.Context) error {
 		return err
 	}
 	for {
-		if err := s.checkCosts(); err != nil {
+		if err := s.checkCosts("assign.Solve"); err != nil {
 			return err
 		}
 		sptt, err := b.measure()

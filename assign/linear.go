@@ -43,7 +43,7 @@ func (s *state) linear(ctx context.Context) error {
 		s.updateCosts()
 	}
 	for {
-		if err := s.checkCosts(); err != nil {
+		if err := s.checkCosts("assign.Solve"); err != nil {
 			return err
 		}
 		sptt, o, t, ok := s.paths.run(s.cost, y)

@@ -184,7 +184,7 @@ func (s *state) updateCosts() {
 
 // checkCosts returns an error of kind caravan.Invalid if some cost is not
 // finite: flows so large that a BPR term overflows.
-func (s *state) checkCosts() error {
+func (s *state) checkCosts(op string) error {
 	for a, c := range s.cost {
 		if math.IsInf(c, 0) || math.IsNaN(c) {
 			link := -1
@@ -193,7 +193,7 @@ func (s *state) checkCosts() error {
 					link = i
 				}
 			}
-			return caravan.Errorf(caravan.Invalid, "assign.Solve", "link %d: cost %v at flow %v overflows (demand too large for the link's volume-delay function?)", link, c, s.x[a])
+			return caravan.Errorf(caravan.Invalid, op, "link %d: cost %v at flow %v overflows (demand too large for the link's volume-delay function?)", link, c, s.x[a])
 		}
 	}
 	return nil
@@ -310,6 +310,9 @@ func Measure(ctx context.Context, net *Network, d *Demand, x []float64) (tstt, s
 		s.x[a] = x[i]
 	}
 	s.updateCosts()
+	if err := s.checkCosts(op); err != nil {
+		return 0, 0, 0, 0, err
+	}
 	paths := newAON(net, d, tm, workers)
 	y := make([]float64, net.Links())
 	sp, o, t, ok := paths.run(s.cost, y)
