@@ -21,7 +21,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		growth := d.growthRates(s, c, ams)
 		items, itemPartner := d.countryItems(s, c, ams)
 		hasMoneyOrTon := false
-		var facts []candidate
+		n0 := len(out) // the clause's facts are out[n0:]
 		for k, am := range ams {
 			var kind string
 			switch am.kind {
@@ -61,7 +61,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			if kind == KindTonnage && d.isCapacity(s, am) {
 				st = StatusCapacity
 			}
-			if kind == KindTonnage && len(facts) > 0 && str(facts[len(facts)-1].Status) == StatusCapacity && (d.word(am.a-1) == "به" || d.word(am.a-1) == "to") {
+			if kind == KindTonnage && len(out) > n0 && str(out[len(out)-1].Status) == StatusCapacity && (d.word(am.a-1) == "به" || d.word(am.a-1) == "to") {
 				// «ظرفیت … از ۳ میلیون تن به ۵ میلیون تن … افزایش می‌یابد»:
 				// the new level is a capacity too.
 				st = StatusCapacity
@@ -106,7 +106,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.projRef = id
 				}
 			}
-			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: facts, growth: len(growth) > 0, target: tgt, kind: kind, countries: f.Countries}
+			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: out[n0:], growth: len(growth) > 0, target: tgt, kind: kind, countries: f.Countries}
 			if l, rule := d.figurePeriod(pc); l != "" {
 				f.Period, f.periodBy = ptr(l), rule
 			}
@@ -117,9 +117,10 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			}
 			f.Flow = d.flow(s, c, am)
 			d.setQuote(&f, c.a, c.b)
-			facts = append(facts, f)
+			out = append(out, f)
 		}
 		// Attach growth rates: «با رشد ۷۱ درصدی در وزن و ۲۹ درصدی در ارزش».
+		facts := out[n0:]
 		for _, g := range growth {
 			target := -1
 			for k := range facts {
@@ -142,7 +143,6 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				facts[target].GrowthPct = ptr(g.pct)
 			}
 		}
-		out = append(out, facts...)
 		if hasMoneyOrTon || len(growth) == 0 {
 			continue
 		}
