@@ -35,8 +35,13 @@ func pageClause(p kb.Page) string {
 	return ""
 }
 
-// count returns how many rows of from (a table with its alias) match conds.
-func (t *txn) count(ctx context.Context, from string, conds []string, args []any) (int, error) {
+// count returns how many rows of from (a table with its alias) match
+// conds, given that the page p of them held read rows: read itself,
+// without a query, when p is every row.
+func (t *txn) count(ctx context.Context, p kb.Page, read int, from string, conds []string, args []any) (int, error) {
+	if pageClause(p) == "" {
+		return read, nil
+	}
 	var n int
 	err := t.queryRow(ctx, `SELECT COUNT(*) FROM `+from+where(conds), args...).Scan(&n)
 	return n, err
@@ -90,10 +95,6 @@ func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreeme
 	total := 0
 	err := s.do(ctx, "Agreements", false, func(t *txn) error {
 		out = nil
-		var err error
-		if total, err = t.count(ctx, "agreements a", conds, args); err != nil {
-			return err
-		}
 		idx := map[string]int{}
 		rows, err := t.query(ctx, `SELECT a.id, a.name, a.kind, a.signatories, a.subject, a.project, a.sources, a.note FROM agreements a`+page, args...)
 		if err != nil {
@@ -119,6 +120,9 @@ func (s *DB) Agreements(ctx context.Context, f kb.AgreementFilter) ([]kb.Agreeme
 			return err
 		}
 		rows.Close()
+		if total, err = t.count(ctx, f.Page, len(out), "agreements a", conds, args); err != nil {
+			return err
+		}
 		err = t.each(ctx, `SELECT agreement_id, country FROM agreement_parties WHERE agreement_id IN (`+sel+`) ORDER BY agreement_id, country`, args, func(r *sql.Rows) error {
 			var id, c string
 			if err := r.Scan(&id, &c); err != nil {
@@ -192,12 +196,8 @@ func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, in
 	total := 0
 	err := s.do(ctx, "Projects", false, func(t *txn) error {
 		out = nil
-		var err error
-		if total, err = t.count(ctx, "projects p", conds, args); err != nil {
-			return err
-		}
 		idx := map[string]int{}
-		err = t.each(ctx, `SELECT p.id, p.names, p.kind, p.length_km, p.length_km_min, p.length_km_max, p.cost_usd, p.cost_usd_min, p.cost_usd_max,
+		err := t.each(ctx, `SELECT p.id, p.names, p.kind, p.length_km, p.length_km_min, p.length_km_max, p.cost_usd, p.cost_usd_min, p.cost_usd_max,
 			p.capacity_tpy, p.capacity_tpy_min, p.capacity_tpy_max, p.sources, p.note FROM projects p`+page, args, func(r *sql.Rows) error {
 			var x kb.Project
 			var names, cites string
@@ -219,6 +219,9 @@ func (s *DB) Projects(ctx context.Context, f kb.ProjectFilter) ([]kb.Project, in
 			return nil
 		})
 		if err != nil {
+			return err
+		}
+		if total, err = t.count(ctx, f.Page, len(out), "projects p", conds, args); err != nil {
 			return err
 		}
 		err = t.each(ctx, `SELECT project_id, country FROM project_countries WHERE project_id IN (`+sel+`) ORDER BY project_id, seq`, args, func(r *sql.Rows) error {
@@ -358,15 +361,16 @@ func (s *DB) Documents(ctx context.Context, f kb.DocumentFilter) ([]kb.Document,
 	total := 0
 	err := s.do(ctx, "Documents", false, func(t *txn) error {
 		out = nil
-		var err error
-		if total, err = t.count(ctx, "documents", conds, args); err != nil {
-			return err
-		}
-		return t.each(ctx, `SELECT `+documentCols+` FROM documents`+where(conds)+` ORDER BY COALESCE(date, ''), id`+pageClause(f.Page), args, func(r *sql.Rows) error {
+		err := t.each(ctx, `SELECT `+documentCols+` FROM documents`+where(conds)+` ORDER BY COALESCE(date, ''), id`+pageClause(f.Page), args, func(r *sql.Rows) error {
 			x, err := scanDocument(r)
 			out = append(out, x)
 			return err
 		})
+		if err != nil {
+			return err
+		}
+		total, err = t.count(ctx, f.Page, len(out), "documents", conds, args)
+		return err
 	})
 	return out, total, err
 }
@@ -417,15 +421,11 @@ func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args [
 		conds = append(conds, `f.kind = ?`)
 		args = append(args, string(f.Kind))
 	}
-	total, err := t.count(ctx, "facts f", conds, args)
-	if err != nil {
-		return nil, 0, err
-	}
 	q := `SELECT f.id, f.document_id, f.kind, f.countries, f.value, f.value_max, f.unit, f.period, f.status, f.growth_pct,
 		f.quote, f.start_byte, f.end_byte, f.flow, f.qualifier, f.subject, f.project, f.parties, f.place, f.date,
 		f.alt_countries, f.note, f.review_state, f.review_note, f.reviewed_at, f.place_id FROM facts f` + where(conds) + ` ORDER BY f.document_id, f.seq` + pageClause(f.Page)
 	var out []kb.Fact
-	err = t.each(ctx, q, args, func(r *sql.Rows) error {
+	err := t.each(ctx, q, args, func(r *sql.Rows) error {
 		var x kb.Fact
 		var kind, countries, parties, alt, state, at string
 		var v, vmax, g sql.NullFloat64
@@ -451,5 +451,9 @@ func (t *txn) facts(ctx context.Context, f kb.FactFilter, conds []string, args [
 		out = append(out, normFact(x))
 		return nil
 	})
+	if err != nil {
+		return nil, 0, err
+	}
+	total, err := t.count(ctx, f.Page, len(out), "facts f", conds, args)
 	return out, total, err
 }
