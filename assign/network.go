@@ -136,8 +136,6 @@ func (n *Network) pow(a int, x float64) float64 {
 	case 4:
 		x2 := x * x
 		return x2 * x2
-	case -1:
-		return math.Pow(x, n.p[a])
 	}
 	return math.Pow(x, n.p[a])
 }
