@@ -162,9 +162,11 @@ func Evaluate(gold, pred []Fact) Report {
 	}
 	matchedG := make([]bool, len(gold))
 	matchedP := make([]bool, len(pred))
+	exact := map[key][]int{} // each group's matching (see bipartite), also read by looseScores
 	for k, gs := range groupsG {
 		ps := groupsP[k]
 		matchG := bipartite(gs, ps, func(g, p int) bool { return Matches(gold[g], pred[p]) })
+		exact[k] = matchG
 		for gi, pi := range matchG {
 			if pi >= 0 {
 				matchedG[gs[gi]] = true
@@ -226,12 +228,13 @@ func Evaluate(gold, pred []Fact) Report {
 		r.Overall.Matched += s.Matched
 	}
 	r.Overall.compute()
-	r.Lenient, r.Fields = looseScores(gold, pred, groupsG, groupsP, kinds)
+	r.Lenient, r.Fields = looseScores(gold, pred, groupsG, groupsP, exact, kinds)
 	return r
 }
 
-// looseScores computes Report.Lenient and Report.Fields.
-func looseScores[K comparable](gold, pred []Fact, groupsG, groupsP map[K][]int, kinds []string) (Score, []Accuracy) {
+// looseScores computes Report.Lenient and Report.Fields; exact holds each
+// group's matching by Matches, which Evaluate made.
+func looseScores[K comparable](gold, pred []Fact, groupsG, groupsP, exact map[K][]int, kinds []string) (Score, []Accuracy) {
 	lenient := Score{Kind: "overall", Gold: len(gold), Predicted: len(pred)}
 	acc := map[string]*Accuracy{}
 	for _, k := range kinds {
@@ -247,10 +250,9 @@ func looseScores[K comparable](gold, pred []Fact, groupsG, groupsP map[K][]int, 
 		}
 		// Exact matches pair first; the rest pair by value and
 		// overlapping countries.
-		exact := bipartite(gs, ps, func(g, p int) bool { return Matches(gold[g], pred[p]) })
 		var restG, restP []int
 		taken := make([]bool, len(ps))
-		for gi, pi := range exact {
+		for gi, pi := range exact[k] {
 			if pi >= 0 {
 				taken[pi] = true
 				acc[gold[gs[gi]].Kind].add(nil)
