@@ -55,10 +55,10 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 				f.Place, f.PlaceID = place.Name, place.ID
 				cs = append(cs, place.Code)
 			}
-			if f := borderFacing[place.idOr()]; f != "" {
+			if other := borderFacing[place.idOr()]; other != "" {
 				// A border post is closed between its two countries, whatever
 				// else the clause names («… تاجران افغان به بنادر ایران»).
-				cs = append(cs, f)
+				cs = append(cs, other)
 			} else {
 				for _, cc := range d.countries(s, c.a, c.b, false) {
 					if !slices.Contains(cs, cc) {
