@@ -170,17 +170,26 @@ func (b *bstate) take() *bush {
 // order (so that it does not depend on which worker took which bush).
 func (b *bstate) measure() (float64, error) {
 	b.parallel(b.spttFn)
-	for wk := range b.workers {
-		if bad := b.bad[wk]; bad >= 0 {
-			o, d := int32(bad>>32), int32(bad&0xffffffff)
-			return 0, unreachable(o, d, b.dem.between(o, d))
-		}
+	if err := b.unreached(); err != nil {
+		return 0, err
 	}
 	sptt := 0.0
 	for i := range b.bushes {
 		sptt += b.bushes[i].sptt
 	}
 	return sptt, nil
+}
+
+// unreached returns the error for the first origin and destination
+// without a path that a worker of the last parallel run recorded, or nil.
+func (b *bstate) unreached() error {
+	for _, bad := range b.bad {
+		if bad >= 0 {
+			o, d := int32(bad>>32), int32(bad&0xffffffff)
+			return unreachable(o, d, b.dem.between(o, d))
+		}
+	}
+	return nil
 }
 
 func (b *bstate) spttWork(wk int) {
@@ -298,11 +307,8 @@ func (b *bstate) init() error {
 		b.bushes[o].origin = int32(o)
 	}
 	b.parallel(b.initFn)
-	for wk := range b.workers {
-		if bad := b.bad[wk]; bad >= 0 {
-			o, d := int32(bad>>32), int32(bad&0xffffffff)
-			return unreachable(o, d, s.dem.between(o, d))
-		}
+	if err := b.unreached(); err != nil {
+		return err
 	}
 	// Load the demand on the trees, origin by origin.
 	clear(s.x)
