@@ -187,7 +187,7 @@ func (s *periodScanner) relativeYearWords(i int) (int, int, bool) {
 			return 0, 0, false // "past year" needs "the": "in the past year"
 		}
 		k++
-		for s.word(k) == "iranian" || s.word(k) == "solar" || s.word(k) == "afghan" {
+		for solarYearWord(s.word(k)) {
 			k++
 		}
 		if s.word(k) == "calendar" || s.word(k) == "fiscal" {
@@ -203,12 +203,17 @@ func (s *periodScanner) relativeYearWords(i int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// solarYearWord reports whether w qualifies a year as one of the solar
+// calendar: "Iranian", "solar", "Afghan".
+func solarYearWord(w string) bool {
+	return w == "iranian" || w == "solar" || w == "afghan"
+}
+
 // iranianYear reports whether the relative year [i, e) names the solar
 // calendar: "Iranian", "solar", "Afghan".
 func (s *periodScanner) iranianYear(i, e int) bool {
 	for k := i; k < e; k++ {
-		switch s.word(k) {
-		case "iranian", "solar", "afghan":
+		if solarYearWord(s.word(k)) {
 			return true
 		}
 	}
