@@ -58,10 +58,11 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				f.Unit = ptr(u)
 			}
 			st := statuses[k]
+			toLevel := d.word(am.a-1) == "به" || d.word(am.a-1) == "to" // a level reached: «به ۵ میلیون تن», "to 4 million tonnes"
 			if kind == KindTonnage && d.isCapacity(s, am) {
 				st = StatusCapacity
 			}
-			if kind == KindTonnage && len(out) > n0 && str(out[len(out)-1].Status) == StatusCapacity && (d.word(am.a-1) == "به" || d.word(am.a-1) == "to") {
+			if kind == KindTonnage && len(out) > n0 && str(out[len(out)-1].Status) == StatusCapacity && toLevel {
 				// «ظرفیت … از ۳ میلیون تن به ۵ میلیون تن … افزایش می‌یابد»:
 				// the new level is a capacity too.
 				st = StatusCapacity
@@ -69,7 +70,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			f.Status = ptr(st)
 			// "expanding the centre's capacity to 4 million tonnes a year by
 			// 2027": a capacity still to reach takes its deadline.
-			tgt := st == StatusTarget || st == StatusCapacity && (d.word(am.a-1) == "to" || d.word(am.a-1) == "به")
+			tgt := st == StatusTarget || st == StatusCapacity && toLevel
 			if cc, ok := items[k]; ok {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
 				if itemPartner == "" {
