@@ -7,6 +7,7 @@ import (
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/assign"
+	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 )
@@ -142,7 +143,10 @@ func Build(g *graph.Graph, demand []Demand, opts Options) (*Model, error) {
 	if m.net, err = assign.NewNetwork(zones+g.CSR.NumNodes(), zones, zones, links); err != nil {
 		return nil, caravan.Errorf(caravan.Internal, op, "%w", err)
 	}
-	reach := reachable(m.net.Nodes(), zones, links)
+	reach, err := reachable(m.net.Nodes(), zones, links)
+	if err != nil {
+		return nil, caravan.Errorf(caravan.Internal, op, "%w", err)
+	}
 	var ods []assign.OD
 	for _, d := range demand {
 		pf, _ := n.PlaceIndex(d.From)
@@ -197,20 +201,16 @@ func capacity(g *graph.Graph, a int32) (float64, bool) {
 
 // reachable returns, per zone, the zones its paths reach (zones are not
 // passed through).
-func reachable(nodes, zones int, links []assign.Link) [][]bool {
-	off := make([]int32, nodes+1)
-	for _, l := range links {
-		off[l.From+1]++
+func reachable(nodes, zones int, links []assign.Link) ([][]bool, error) {
+	tails, heads := make([]int32, len(links)), make([]int32, len(links))
+	for i, l := range links {
+		tails[i], heads[i] = l.From, l.To
 	}
-	for v := 1; v <= nodes; v++ {
-		off[v] += off[v-1]
+	g, _, err := csr.Build(nodes, tails, heads)
+	if err != nil {
+		return nil, err
 	}
-	adj := make([]int32, len(links))
-	next := append([]int32(nil), off[:nodes]...)
-	for _, l := range links {
-		adj[next[l.From]] = l.To
-		next[l.From]++
-	}
+	off, adj := g.Offsets, g.Heads
 	out := make([][]bool, zones)
 	seen := make([]int32, nodes)
 	for i := range seen {
@@ -236,7 +236,7 @@ func reachable(nodes, zones int, links []assign.Link) [][]bool {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // ArcFlow is the yearly freight on one direction of a link, crossing or
