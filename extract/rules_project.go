@@ -269,7 +269,6 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 				m = x // «… که متوقف شده بود، دوباره آغاز شده است»
 			}
 		}
-		ms = []Match{m}
 		st := m.Entry.Code
 		if st == "launched" {
 			// "launched construction of …", «عملیات ساخت … آغاز شد».
@@ -282,14 +281,14 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 				st = "construction_started"
 			}
 		}
-		if st == "launched" && d.hasCue(max(c.a, ms[0].Start-6), ms[0].Start, CueAgreementNoun|CueSign|CueAgree) && (d.word(ms[0].End-1) == "of" || d.word(ms[0].End-1) == "از") {
+		if st == "launched" && d.hasCue(max(c.a, m.Start-6), m.Start, CueAgreementNoun|CueSign|CueAgree) && (d.word(m.End-1) == "of" || d.word(m.End-1) == "از") {
 			// "signed a memorandum … on the opening of two border markets",
 			// «قرارداد ۱۰ ساله بهرهبرداری از ترمینال …»: what the document is
 			// about, not a milestone reached.
 			return ""
 		}
-		future := d.hasCue(max(c.a, ms[0].Start-6), min(c.b, ms[0].End+3), CueFuture|CueTarget)
-		if st == "construction_started" && d.roleIn(ms[0].End, c.b, roleEndOf) >= 0 && d.roleIn(ms[0].End, c.b, roleDeadline) >= 0 {
+		future := d.hasCue(max(c.a, m.Start-6), min(c.b, m.End+3), CueFuture|CueTarget)
+		if st == "construction_started" && d.roleIn(m.End, c.b, roleEndOf) >= 0 && d.roleIn(m.End, c.b, roleDeadline) >= 0 {
 			return "planned" // «آغاز عملیات اجرایی … تا پایان سال»: a start still to come
 		}
 		if st == "launched" && future {
