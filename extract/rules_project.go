@@ -239,16 +239,20 @@ func (d *doc) conditional(c span, i int) bool {
 // («آغاز به کار کرد», "inaugurated", «در حال ساخت»), or acceleration agreed
 // («توافق کردند … تسریع کنند»). A launch in the future is planned.
 func (d *doc) projectStatus(s *sentence, c span) string {
-	all := d.cuesIn(c.a, c.b, CueStatus)
-	ms := slices.DeleteFunc(slices.Clone(all), func(m Match) bool {
+	ms := d.cuesIn(c.a, c.b, CueStatus) // a fresh slice, filtered in place
+	// "expected to be completed in 2026" is a timeline (projectAttributes),
+	// not a completion: the cues within a timeline cue go with it.
+	var timelines []Match
+	for _, m := range ms {
+		if m.Entry.Code == statusCompletionExpected {
+			timelines = append(timelines, m)
+		}
+	}
+	ms = slices.DeleteFunc(ms, func(m Match) bool {
 		if slices.Contains(attrOnly, m.Entry.Code) || m.Entry.Code == statusCompletionExpected {
 			return true
 		}
-		// "expected to be completed in 2026" is a timeline
-		// (projectAttributes), not a completion.
-		return slices.ContainsFunc(all, func(o Match) bool {
-			return o.Entry.Code == statusCompletionExpected && o.Start <= m.Start && m.End <= o.End
-		})
+		return slices.ContainsFunc(timelines, func(o Match) bool { return o.Start <= m.Start && m.End <= o.End })
 	})
 	if len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
