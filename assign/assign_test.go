@@ -232,4 +232,9 @@ func TestOverflow(t *testing.T) {
 			t.Errorf("%v: %v", alg, err)
 		}
 	}
+	// Measuring flows whose costs overflow is the same error, not a gap of 0.
+	_, _, gap, _, err := assign.Measure(t.Context(), net, d, []float64{1e80, 0})
+	if caravan.KindOf(err) != caravan.Invalid || !strings.Contains(err.Error(), "overflows") {
+		t.Errorf("Measure: gap %v, error %v; want the overflow error", gap, err)
+	}
 }
