@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"io/fs"
+	"slices"
 
 	"github.com/caravan-transport/caravan/network"
 )
@@ -15,6 +16,7 @@ type Observation struct {
 	From, To string         // place ids
 	Modes    []network.Mode // the modes the trip used
 	Avoid    []string       // countries the trip did not cross
+	Service  string         // rail service the source describes: "block" or "wagonload" ("" without rail)
 	TripDate network.Date   // when the trip started (or was published)
 	Days     network.Range  // observed door-to-door days
 	PerKm    float64        // > 0: compare average speed over this length instead of time
@@ -30,7 +32,7 @@ type Observation struct {
 
 var observationCols = []column{
 	{name: "id", required: true}, {name: "what", required: true}, {name: "from", required: true},
-	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "trip_date", required: true},
+	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "service"}, {name: "trip_date", required: true},
 	{name: "days", kind: number}, {name: "per_km", kind: number}, {name: "usd", kind: number},
 	{name: "teu", kind: number}, {name: "tonnes", kind: number}, {name: "time_set"}, {name: "price_set"},
 	{name: "sources", required: true}, {name: "note"},
@@ -49,7 +51,7 @@ func LoadObservations(fsys fs.FS) ([]Observation, error) {
 		for _, r := range t.rows {
 			o := Observation{
 				ID: r.req("id"), What: r.req("what"), From: r.req("from"), To: r.req("to"),
-				Avoid: r.list("avoid"), TripDate: r.date("trip_date"), Days: r.rng("days"),
+				Avoid: r.list("avoid"), Service: r.str("service"), TripDate: r.date("trip_date"), Days: r.rng("days"),
 				USD: r.rng("usd"), TimeSet: r.str("time_set"), PriceSet: r.str("price_set"),
 				Sources: r.cites(), Note: r.str("note"), Pos: r.pos(),
 			}
@@ -64,6 +66,12 @@ func LoadObservations(fsys fs.FS) ([]Observation, error) {
 			o.PerKm, _ = r.num("per_km")
 			o.TEU, _ = r.num("teu")
 			o.Tonnes, _ = r.num("tonnes")
+			switch hasRail := slices.Contains(o.Modes, network.Rail); {
+			case hasRail && o.Service != "block" && o.Service != "wagonload":
+				r.addf("service", "a trip by rail needs its service: want block or wagonload, have %q", o.Service)
+			case !hasRail && o.Service != "":
+				r.addf("service", "service %q on a trip without rail", o.Service)
+			}
 			if !o.Days.Known && !o.USD.Known {
 				r.addf("days", "an observation needs a time (days) or a price (usd)")
 			}
