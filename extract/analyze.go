@@ -33,6 +33,7 @@ type doc struct {
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
 	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
+	people      []person         // the people the article names with a role (see buildPeople)
 	focusDone   bool
 }
 
@@ -217,6 +218,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 		s.latin = d.isLatin(s)
 		s.amounts = d.scanAmounts(s)
 	}
+	d.buildPeople()
 	d.resolveMentions()
 	for _, s := range d.sents {
 		d.scanPeriods(s)
@@ -282,7 +284,18 @@ var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": t
 
 var boilerplateStarts = map[string]bool{"برچسب": true, "برچسبها": true, "کلیدواژه": true, "tags": true,
 	"related": true, "اخبار": true, "بیشتر": true, "share": true, "لینک": true, "کد": true, "read": true, "also": true,
-	"مطالب": true, "مطلب": true, "see": true}
+	"مطالب": true, "مطلب": true, "see": true, "advertisement": true, "sponsored": true, "آگهی": true, "تبلیغات": true, "رپورتاژ": true}
+
+// advertisement reports whether the sentence at token a opens an
+// advertisement ("ADVERTISEMENT", «آگهی», «رپورتاژ آگهی»), which is not
+// text: nothing up to the end of its paragraph is read.
+func advertisement(d *doc, a int) bool {
+	switch d.word(a) {
+	case "advertisement", "sponsored", "آگهی", "تبلیغات", "رپورتاژ":
+		return true
+	}
+	return false
+}
 
 // split cuts tokens [first, len) into sentences: after . ! ? and at line
 // breaks, except after an initial or an abbreviation, and except where a
@@ -291,6 +304,7 @@ var boilerplateStarts = map[string]bool{"برچسب": true, "برچسبها": tr
 // left out.
 func (d *doc) split(first int) {
 	start := first
+	ad, adAlone := false, false // within an advertisement; its marker alone in its paragraph
 	emit := func(a, b int) {
 		for a < b && d.toks[a].Kind == TokNewline {
 			a++
@@ -298,7 +312,22 @@ func (d *doc) split(first int) {
 		if a >= b {
 			return
 		}
+		if ad {
+			// An advertisement goes on to the end of its paragraph, or of
+			// the next one when its marker stands alone.
+			para := a > 0 && d.toks[a-1].Kind == TokNewline && d.toks[a-1].Lines >= 2
+			switch {
+			case !para:
+				return
+			case adAlone:
+				adAlone = false
+				return
+			}
+			ad = false
+		}
 		if boilerplate(d, a, b) {
+			ad = advertisement(d, a)
+			adAlone = ad && b == a+1
 			return
 		}
 		d.sents = append(d.sents, &sentence{idx: len(d.sents), a: a, b: b})
@@ -361,6 +390,9 @@ func boilerplate(d *doc, a, b int) bool {
 		return d.word(a+1) == "read"
 	case "کد":
 		return d.word(a+1) == "خبر"
+	case "advertisement", "sponsored", "آگهی", "تبلیغات", "رپورتاژ":
+		// A marker alone on its line, or "Sponsored content:".
+		return a+1 >= len(d.toks) || d.toks[a+1].Kind != TokWord || d.word(a+1) == "content" || d.word(a+1) == "آگهی"
 	case "لینک":
 		return d.word(a+1) == "کوتاه"
 	}
@@ -466,8 +498,13 @@ func (d *doc) resolveMentions() {
 			if !ok {
 				continue
 			}
-			mt.topic = d.isTopic(m.Start) || d.borderName(m.Start, m.End)
+			mt.topic = d.isTopic(m.Start) || d.borderName(m.Start, m.End) || d.expertPlace(s, m.Start)
 			ms = append(ms, mt)
+		}
+		if len(d.people) > 0 {
+			// "Azizi also held talks with …": a registered person names
+			// their country.
+			ms = d.personMentions(s.a, s.b, ms)
 		}
 		// People count only when no country is named beside them, as in
 		// «بردی محمد اف رئیسجمهور تاجیکستان» or "Uzbek President X".

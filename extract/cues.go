@@ -266,6 +266,12 @@ const (
 	roleJoin       = "join"         // joins the items of a list: «و», "and", "along with"
 	roleShare      = "share"        // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
 	roleFinance    = "finance"      // a project financed: "loan", «وام», «سرمایه گذاری»
+	roleAttend     = "attend"       // attendance at an event: «با حضور», "in the presence of"
+	roleEvent      = "event"        // an event people attend: "ceremony", «مراسم»
+	roleSidelines  = "sidelines"    // «در حاشیه», "on the sidelines of"
+	roleExpert     = "expert"       // a commentator, not a party: "an economist at", «کارشناس اقتصادی»
+	roleNameStop   = "name-stop"    // a word that is no part of a person's name: "On", «همچنین»
+	roleNameEnd    = "name-end"     // a word next to a person's name: "said", «گفت», «آقای»
 )
 
 // roleRows are the words of each role.
@@ -299,6 +305,21 @@ var roleRows = []roleRow{
 	{role: roleShare, words: []string{"بیشتر آن", "بیشتر این", "بخش عمده آن", "عمده آن", "بخش بزرگ آن", "most of which", "most of it",
 		"the bulk of which", "the bulk of it", "much of which"}},
 	{role: roleJoin, words: []string{"و", "and"}, point: true},
+	{role: roleAttend, words: []string{"با حضور", "با شرکت", "در حضور", "in the presence of", "attended by", "with the participation of",
+		"attended", "were present", "was present", "in attendance", "حضور داشتند", "حضور یافتند", "شرکت کردند", "شرکت داشتند"}},
+	{role: roleEvent, words: []string{"ceremony", "ceremonies", "inauguration", "opening", "forum", "exhibition", "expo", "fair",
+		"مراسم", "آیین", "افتتاحیه", "همایش", "نمایشگاه", "اجلاس", "summit", "conference"}},
+	{role: roleSidelines, words: []string{"در حاشیه", "on the sidelines of", "on the sidelines", "on the margins of", "in the margins of"}},
+	{role: roleExpert, words: []string{"analyst*", "expert", "economist*", "commentator*", "researcher*", "professor", "political scientist",
+		"کارشناس", "کارشناس اقتصادی", "کارشناس مسائل*", "تحلیلگر*", "تحلیل گر*", "اقتصاددان*", "پژوهشگر*", "استاد دانشگاه"}},
+	{role: roleNameStop, words: []string{"the", "this", "that", "these", "he", "she", "it", "they", "on", "in", "at", "during", "after",
+		"before", "when", "while", "meanwhile", "earlier", "later", "also", "acting", "deputy", "first", "said", "says", "but", "however",
+		"mr", "mrs", "ms", "dr", "sir", "minister", "ministry", "state", "government", "republic", "islamic", "federal", "national",
+		"وی", "او", "ایشان", "همچنین", "نیز", "هم", "گفت", "افزود", "گفته", "اظهار", "تصریح", "کرد", "شد", "است", "بود", "روز", "امروز",
+		"دیروز", "اکنون", "همین", "یک", "خود", "ما", "آقای", "خانم", "دکتر", "مهندس", "جناب", "سرپرست", "معاون", "رئیس", "رییس",
+		"اسلامی", "جمهوری", "دولت", "حکومت", "امارت", "وزارت", "سخنگوی", "مسئول", "مدیر", "ریاست"}, point: true},
+	{role: roleNameEnd, words: []string{"said", "says", "told", "mr", "mrs", "ms", "dr", "by", "گفت", "افزود", "گفته", "اظهار", "تصریح",
+		"کرد", "در", "با", "که", "روز", "امروز", "نیز", "همچنین", "هم", "آقای", "خانم", "دکتر", "مهندس", "جناب"}, point: true},
 	{role: roleJoin, words: []string{"along with", "as well as", "together with", "به همراه", "همراه با", "و همچنین"}},
 	{role: roleWeekday, words: []string{"شنبه", "saturday"}, num: 6},
 	{role: roleWeekday, words: []string{"یکشنبه", "یک شنبه", "sunday"}},

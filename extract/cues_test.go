@@ -36,6 +36,15 @@ func TestRoles(t *testing.T) {
 		{roleShare, "که بیشتر آن به پاکستان صادر شده", "بیشتر"},
 		{roleLink, "the line links Iran to Afghanistan", "links"},
 		{roleFinance, "Russia has lent a loan for the line", "loan"},
+		{roleAttend, "با حضور وزیر راه افتتاح شد", "با"},
+		{roleAttend, "reopened in the presence of officials", "in"},
+		{roleEvent, "the opening ceremony of the terminal", "opening"},
+		{roleSidelines, "در حاشیه این مراسم", "در"},
+		{roleSidelines, "on the sidelines of the summit", "on"},
+		{roleExpert, "said Ahmad Wali, an economist at Kabul University", "economist"},
+		{roleExpert, "به گفته یک کارشناس اقتصادی", "کارشناس"},
+		{roleNameStop, "Meanwhile the minister said", "meanwhile"},
+		{roleNameEnd, "said Ahmad Wali", "said"},
 	} {
 		t.Run(tt.role+" "+tt.word, func(t *testing.T) {
 			a, err := ParseArticle("r", tt.text)

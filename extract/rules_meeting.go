@@ -107,6 +107,19 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		}
 		trig, ok := d.meetingTrigger(s, c)
 		if !ok {
+			if cs, at, ok := d.coMeeting(s, c); ok {
+				// Officials of two countries at one event, a visit with
+				// another country's officials, talks on the sidelines.
+				f := d.newCandidate(KindMeeting, s, at)
+				f.Countries = normalizeCountries(cs)
+				f.Status = ptr(d.meetingStatus(s, c, at))
+				f.Place = d.meetingPlace(s, c)
+				f.participants = d.participants(s, c.a, c.b)
+				f.Parties = d.parties(c.a, c.b)
+				d.meetingDate(s, c, &f)
+				d.setQuote(&f, c.a, c.b)
+				out = append(out, f)
+			}
 			continue
 		}
 		host, guests := d.counterparts(s, c)
@@ -753,6 +766,17 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 		}
 		if !slices.Contains(out, key) {
 			out = append(out, key)
+		}
+	}
+	for _, mt := range s.mentions {
+		// The people of the register («عزیزی», "Azizi"): their role.
+		if mt.tok < a || mt.tok >= b || mt.class != ClassPerson {
+			continue
+		}
+		if p, ok := d.personOf(d.word(mt.tok)); ok && mt.name == p.name {
+			if key := p.role + "|" + p.code; !slices.Contains(out, key) {
+				out = append(out, key)
+			}
 		}
 	}
 	if len(out) == 0 {

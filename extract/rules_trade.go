@@ -792,6 +792,15 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			cs = append(cs, x)
 		}
 	}
+	if len(cs) == 1 && d.onlyPeople(s, c, cs[0]) {
+		// "Zhumangarin said bilateral trade … stood at …": the speaker's
+		// country is one side, the other is in context.
+		for _, x := range d.contextCountries(s) {
+			if len(cs) < 2 && x != cs[0] {
+				cs = append(cs, x)
+			}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
 		// countries of the previous sentence, or the article's.

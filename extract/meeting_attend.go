@@ -1,0 +1,98 @@
+package extract
+
+import "slices"
+
+// Meetings that no meeting word names: officials of two countries at the
+// same event («با حضور وزیر راه ایران و سرپرست وزارت فواید عامه
+// افغانستان … افتتاح شد», "reopened in the presence of officials of both
+// countries"), a visit made with another country's officials ("during a
+// visit to the site with Afghan railway officials"), and talks on the
+// sidelines of an event. One country and an international organisation
+// meet too ("on the sidelines of the forum, Azizi and the head of the
+// Asian Development Bank …").
+
+// coMeeting returns the countries of a meeting implied in clause c and
+// the token its status is read at, or false.
+func (d *doc) coMeeting(s *sentence, c span) ([]string, int, bool) {
+	at := -1
+	switch {
+	case d.roleIn(c.a, c.b, roleAttend) >= 0 && d.eventIn(c):
+		at = d.roleIn(c.a, c.b, roleAttend)
+	case d.roleIn(c.a, c.b, roleSidelines) >= 0:
+		at = d.roleIn(c.a, c.b, roleSidelines)
+	default:
+		for _, v := range d.cuesIn(c.a, c.b, CueVisit) {
+			if !d.referenceBefore(v.Start) && d.withOfficials(v.End, c.b) {
+				at = v.Start
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return nil, 0, false
+	}
+	cs := d.officials(s, c.a, c.b)
+	if len(cs) >= 2 || len(cs) == 1 && d.orgIn(c) {
+		return cs, at, true
+	}
+	return nil, 0, false
+}
+
+// eventIn reports whether clause c names an event people attend: an
+// opening («افتتاح شد», "inaugurated"), a reopening, a ceremony.
+func (d *doc) eventIn(c span) bool {
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus|CueDisruption) {
+		switch m.Entry.Code {
+		case "launched", "construction_started", StatusReopened:
+			return true
+		}
+	}
+	return d.roleIn(c.a, c.b, roleEvent) >= 0
+}
+
+// withOfficials reports whether «با» or "with" follows token i within a
+// few words and is followed by a title ("with Afghan railway officials").
+func (d *doc) withOfficials(i, end int) bool {
+	for k := i; k < min(end, i+6); k++ {
+		if w := d.word(k); w == "with" || w == "با" {
+			return d.titleIn(k+1, min(end, k+5))
+		}
+	}
+	return false
+}
+
+// officials returns the countries of the officials named in [a, b): each
+// title's country ("Iran's deputy minister", «سرپرست وزارت فواید عامه
+// افغانستان», «مقامات دو کشور»), the people of the register and the known
+// people, in order.
+func (d *doc) officials(s *sentence, a, b int) []string {
+	var out []string
+	add := func(code string) {
+		if code != "" && !slices.Contains(out, code) {
+			out = append(out, code)
+		}
+	}
+	for _, m := range d.entsIn(a, b) {
+		switch {
+		case m.Entry.Class.Has(ClassPerson):
+			add(m.Entry.Code)
+		case m.Entry.Class.Has(ClassTitle):
+			if code, _, _ := d.titleCountry(s, m); code != "" {
+				add(code)
+				continue
+			}
+			for _, mt := range s.mentions {
+				// «مقامات دو کشور», "officials of both countries".
+				if mt.class == ClassPair && mt.tok >= m.End && mt.tok <= m.End+2 {
+					add(mt.code)
+				}
+			}
+		}
+	}
+	for _, mt := range s.mentions {
+		if mt.tok >= a && mt.tok < b && mt.class == ClassPerson && !mt.topic {
+			add(mt.code)
+		}
+	}
+	return out
+}
