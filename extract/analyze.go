@@ -304,7 +304,7 @@ func advertisement(d *doc, a int) bool {
 // left out.
 func (d *doc) split(first int) {
 	start := first
-	ad, adAlone := false, false // within an advertisement; its marker alone in its paragraph
+	ad := false // within an advertisement
 	emit := func(a, b int) {
 		for a < b && d.toks[a].Kind == TokNewline {
 			a++
@@ -312,22 +312,15 @@ func (d *doc) split(first int) {
 		if a >= b {
 			return
 		}
-		if ad {
-			// An advertisement goes on to the end of its paragraph, or of
-			// the next one when its marker stands alone.
-			para := a > 0 && d.toks[a-1].Kind == TokNewline && d.toks[a-1].Lines >= 2
-			switch {
-			case !para:
-				return
-			case adAlone:
-				adAlone = false
-				return
-			}
-			ad = false
+		if ad && !(a > 0 && d.toks[a-1].Kind == TokNewline && d.toks[a-1].Lines >= 2) {
+			// An advertisement goes on to the end of its paragraph; a
+			// marker alone in its paragraph (a scraped page's
+			// "ADVERTISEMENT") is all there is of it.
+			return
 		}
+		ad = false
 		if boilerplate(d, a, b) {
 			ad = advertisement(d, a)
-			adAlone = ad && b == a+1
 			return
 		}
 		d.sents = append(d.sents, &sentence{idx: len(d.sents), a: a, b: b})

@@ -151,9 +151,9 @@ func (d *doc) titleCountry(s *sentence, m Match) (string, int, int) {
 		case e.Start >= m.End && !d.commaBetween(m.End, e.Start) && !d.titleIn(m.End, e.Start):
 			if code == "" {
 				code, hi = e.Entry.Code, e.End
-				if s.latin {
+				if s.latin && (m.Entry.Name == "head" || m.Entry.Name == "chief executive") {
 					// "the chief executive of Kazakhstan Temir Zholy": what
-					// follows is the body's name, not the person's.
+					// follows is the company's name, not the person's.
 					hi = s.b
 				}
 			}

@@ -26,6 +26,9 @@ func TestPeople(t *testing.T) {
 		{"an expert is registered without a country",
 			"\"Trade could triple,\" said Ahmad Wali, an economist at Kabul University.",
 			[]string{"wali expert  false"}},
+		{"a minister of a country before the name",
+			"Minister of Foreign Affairs of Turkmenistan Rashid Meredov met the delegation.",
+			[]string{"meredov foreign minister TM true"}},
 		{"a company named after a title and a country is no person",
 			"He met the chief executive of Kazakhstan Temir Zholy.",
 			nil},
@@ -79,7 +82,10 @@ func TestPeopleFacts(t *testing.T) {
 			"The terminal was inaugurated in the presence of Iran's roads minister.",
 			[]string{"project IR - - launched - -"}},
 		{"an advertisement is not text",
-			"Trade between Iran and Afghanistan reached $1.2 billion in 2024.\n\nADVERTISEMENT\n\nExports to Uzbekistan reached $5 million.\n\nPakistan's exports to Afghanistan reached $900 million in 2024.",
+			"Trade between Iran and Afghanistan reached $1.2 billion in 2024.\n\nADVERTISEMENT\nKam Air flies daily. Exports to Uzbekistan reached $5 million.\n\nPakistan's exports to Afghanistan reached $900 million in 2024.",
+			[]string{"trade_value AF,IR 1.2e+09 USD actual 2024 -", "trade_value AF,PK 9e+08 USD actual 2024 -"}},
+		{"a scraped page's advertisement marker alone is all of the advertisement",
+			"Trade between Iran and Afghanistan reached $1.2 billion in 2024.\n\nADVERTISEMENT\n\nPakistan's exports to Afghanistan reached $900 million in 2024.",
 			[]string{"trade_value AF,IR 1.2e+09 USD actual 2024 -", "trade_value AF,PK 9e+08 USD actual 2024 -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
