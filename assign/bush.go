@@ -347,7 +347,7 @@ func (b *bstate) initWork(wk int) {
 		}
 		// Room for the arcs the first updates add, so that they do not
 		// reallocate every bush at once.
-		bu.arcs = make([]uint32, 0, len(t.order)-1+len(t.order)/8)
+		bu.arcs = make([]uint32, 0, len(t.order)-1+len(t.order)/2)
 		for _, v := range t.order[1:] {
 			bu.arcs = append(bu.arcs, uint32(t.pred[v])|lastBit)
 		}
@@ -761,13 +761,16 @@ func (w *bworker) update(b *bstate, bu *bush) {
 	bu.flow = refill(bu.flow, newFlow)
 }
 
-// refill copies src into dst's storage, or into a new slice with a quarter
+// refill copies src into dst's storage, or into a new slice with an eighth
 // more room when dst is too small: bushes grow a little at a time, and
 // reallocating them all on every growth would leave the collector as much
-// garbage as there are bushes.
+// garbage as there are bushes. A bush that has shrunk to less than half its
+// storage (Algorithm B's first iterations add many arcs that later lose
+// their flow and are dropped) gets a smaller slice, so that a converged
+// solution does not keep its early peak.
 func refill[T any](dst, src []T) []T {
-	if cap(dst) < len(src) {
-		dst = make([]T, 0, len(src)+len(src)/4)
+	if n := len(src); cap(dst) < n || cap(dst) > 2*n+64 {
+		dst = make([]T, 0, n+n/8)
 	}
 	return append(dst[:0], src...)
 }

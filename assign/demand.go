@@ -30,44 +30,89 @@ type Demand struct {
 // (by index) whose zone is outside 0..zones-1 or whose flow is negative or
 // not finite.
 func NewDemand(zones int, ods []OD) (*Demand, error) {
-	return newDemand(zones, len(ods), func(i int) OD { return ods[i] })
+	b, err := NewDemandBuilder(zones)
+	if err != nil {
+		return nil, err
+	}
+	for _, od := range ods {
+		if err := b.Add(od); err != nil {
+			return nil, err
+		}
+	}
+	return b.Demand(), nil
 }
 
-// newDemand builds the matrix from n entries given by at, without copying
-// them first: a counting pass, a filling pass, then a sort of each origin's
-// destinations that merges repeated pairs.
-func newDemand(zones, n int, at func(int) OD) (*Demand, error) {
+// demandChunk is how many entries a DemandBuilder stores per block: blocks
+// of a fixed size grow the store without copying it.
+const demandChunk = 4096
+
+// DemandBuilder collects a matrix's entries one at a time, for readers that
+// stream them (a TNTP trips file, an OD CSV), and builds the Demand. It keeps
+// only the entries that load a link (positive, interzonal), in blocks, so
+// that a large file is held once, compactly, and never copied while it
+// grows. The zero value is not usable: call NewDemandBuilder.
+type DemandBuilder struct {
+	zones  int
+	n      int     // entries added, for error messages
+	count  []int32 // kept entries per origin
+	blocks [][]OD
+}
+
+// NewDemandBuilder returns a builder for a matrix over zones 0..zones-1.
+func NewDemandBuilder(zones int) (*DemandBuilder, error) {
+	if zones < 0 || zones > math.MaxInt32 {
+		return nil, caravan.Errorf(caravan.Invalid, "assign.NewDemand", "%d zones", zones)
+	}
+	return &DemandBuilder{zones: zones, count: make([]int32, zones)}, nil
+}
+
+// Add checks one entry and keeps it if it loads a link. Its error, of kind
+// caravan.Invalid, names the entry by the index of this call (0-based) when a
+// zone is outside 0..zones-1 or the flow is negative or not finite.
+func (b *DemandBuilder) Add(od OD) error {
 	const op = "assign.NewDemand"
-	if zones < 0 {
-		return nil, caravan.Errorf(caravan.Invalid, op, "%d zones", zones)
+	i := b.n
+	b.n++
+	if od.From < 0 || int(od.From) >= b.zones || od.To < 0 || int(od.To) >= b.zones {
+		return caravan.Errorf(caravan.Invalid, op, "entry %d (%d→%d): zone outside 0..%d", i, od.From, od.To, b.zones-1)
 	}
+	if !(od.Flow >= 0) || math.IsInf(od.Flow, 0) {
+		return caravan.Errorf(caravan.Invalid, op, "entry %d (%d→%d): flow %v is negative or not finite", i, od.From, od.To, od.Flow)
+	}
+	if od.Flow == 0 || od.From == od.To {
+		return nil
+	}
+	if k := len(b.blocks); k == 0 || len(b.blocks[k-1]) == demandChunk {
+		b.blocks = append(b.blocks, make([]OD, 0, demandChunk))
+	}
+	last := &b.blocks[len(b.blocks)-1]
+	*last = append(*last, od)
+	b.count[od.From]++
+	return nil
+}
+
+// Demand builds the matrix from the entries added so far, adding the flows
+// of repeated pairs, and releases the builder's store: the builder is empty
+// afterwards.
+func (b *DemandBuilder) Demand() *Demand {
+	zones := b.zones
 	d := &Demand{zones: zones, off: make([]int32, zones+1)}
-	for i := range n {
-		od := at(i)
-		if od.From < 0 || int(od.From) >= zones || od.To < 0 || int(od.To) >= zones {
-			return nil, caravan.Errorf(caravan.Invalid, op, "entry %d (%d→%d): zone outside 0..%d", i, od.From, od.To, zones-1)
-		}
-		if !(od.Flow >= 0) || math.IsInf(od.Flow, 0) {
-			return nil, caravan.Errorf(caravan.Invalid, op, "entry %d (%d→%d): flow %v is negative or not finite", i, od.From, od.To, od.Flow)
-		}
-		if od.Flow > 0 && od.From != od.To {
-			d.off[od.From+1]++
-		}
+	for o, c := range b.count {
+		d.off[o+1] = d.off[o] + c
 	}
-	for o := 1; o <= zones; o++ {
-		d.off[o] += d.off[o-1]
-	}
-	d.dest = make([]int32, d.off[zones])
-	d.flow = make([]float64, d.off[zones])
-	next := append([]int32(nil), d.off[:zones]...)
-	for i := range n {
-		od := at(i)
-		if od.Flow > 0 && od.From != od.To {
+	total := d.off[zones]
+	d.dest = make([]int32, total)
+	d.flow = make([]float64, total)
+	next := b.count // reused as each origin's fill position
+	copy(next, d.off[:zones])
+	for _, blk := range b.blocks {
+		for _, od := range blk {
 			j := next[od.From]
 			next[od.From]++
 			d.dest[j], d.flow[j] = od.To, od.Flow
 		}
 	}
+	*b = DemandBuilder{zones: zones, count: make([]int32, zones)}
 	// Sort each origin's entries by destination and add repeated pairs.
 	w := int32(0)
 	for o := range zones {
@@ -88,7 +133,7 @@ func newDemand(zones, n int, at func(int) OD) (*Demand, error) {
 	}
 	d.off[zones] = w
 	d.dest, d.flow = d.dest[:w:w], d.flow[:w:w]
-	return d, nil
+	return d
 }
 
 // byDest sorts one origin's destinations with their flows.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/caravan-transport/caravan/assign"
@@ -81,6 +82,14 @@ func load(tb testing.TB, name string) loaded {
 	net, dem, err := assign.FromTNTP(tn, tr, deref(sum.TollFactor), deref(sum.DistanceFactor))
 	if err != nil {
 		tb.Fatal(err)
+	}
+	// The streaming reader the CLI uses gives the same matrix.
+	streamed, err := assign.ReadTNTPTrips(ctx, filepath.Join(dir, name, in.trips), net.Zones())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !slices.Equal(streamed.ODs(), dem.ODs()) {
+		tb.Fatalf("ReadTNTPTrips: %d pairs, FromTNTP %d, or different entries", streamed.Pairs(), dem.Pairs())
 	}
 	l := loaded{net: net, dem: dem, tntpNet: tn}
 	if sum.Beckmann != nil {

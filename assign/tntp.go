@@ -1,6 +1,8 @@
 package assign
 
 import (
+	"context"
+
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/tntp"
 )
@@ -27,21 +29,46 @@ func FromTNTP(net *tntp.Network, trips *tntp.Trips, tollFactor, distanceFactor f
 	if err != nil {
 		return nil, nil, caravan.Errorf(caravan.Invalid, op, "%w", err)
 	}
-	var get func(int) OD
-	count := 0
+	b, err := NewDemandBuilder(net.Zones)
+	if err != nil {
+		return nil, nil, caravan.Errorf(caravan.Invalid, op, "%w", err)
+	}
 	if trips != nil {
 		if trips.Zones != net.Zones {
 			return nil, nil, caravan.Errorf(caravan.Invalid, op, "trips have %d zones, the network %d", trips.Zones, net.Zones)
 		}
-		count = len(trips.Demand)
-		get = func(i int) OD {
-			od := trips.Demand[i]
-			return OD{From: od.Origin - 1, To: od.Dest - 1, Flow: od.Flow}
+		for _, od := range trips.Demand {
+			if err := b.Add(fromTNTP(od)); err != nil {
+				return nil, nil, caravan.Errorf(caravan.Invalid, op, "%w", err)
+			}
 		}
 	}
-	d, err := newDemand(net.Zones, count, get)
+	return n, b.Demand(), nil
+}
+
+// fromTNTP is a trips file's entry with 0-based zones.
+func fromTNTP(od tntp.OD) OD {
+	return OD{From: od.Origin - 1, To: od.Dest - 1, Flow: od.Flow}
+}
+
+// ReadTNTPTrips streams the TNTP trips file at path into a demand matrix
+// over zones, without holding the file's entries as FromTNTP's caller does
+// (tntp.ReadTripsFile keeps every entry, zeros and intrazonal ones
+// included). The file must declare zones zones. Errors name the file and
+// line; bad input has kind caravan.Invalid.
+func ReadTNTPTrips(ctx context.Context, path string, zones int) (*Demand, error) {
+	b, err := NewDemandBuilder(zones)
 	if err != nil {
-		return nil, nil, caravan.Errorf(caravan.Invalid, op, "%w", err)
+		return nil, err
 	}
-	return n, d, nil
+	begin := func(t *tntp.Trips) error {
+		if t.Zones != zones {
+			return caravan.Errorf(caravan.Invalid, "assign.ReadTNTPTrips", "%d zones, the network has %d", t.Zones, zones)
+		}
+		return nil
+	}
+	if _, err := tntp.ScanTripsFile(ctx, path, begin, func(od tntp.OD) error { return b.Add(fromTNTP(od)) }); err != nil {
+		return nil, err
+	}
+	return b.Demand(), nil
 }

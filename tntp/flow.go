@@ -1,10 +1,10 @@
 package tntp
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"strconv"
-	"strings"
 )
 
 // Flow is a TNTP flow file: link volumes and generalized costs, usually the
@@ -42,19 +42,22 @@ func ReadFlow(ctx context.Context, r io.Reader, name string) (*Flow, error) {
 	}
 	fl := &Flow{Metadata: meta}
 	first := true
+	var f [][]byte
 	for {
-		t, ok, err := lr.next()
+		t, ok, err := lr.nextBytes()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
 			break
 		}
-		f := fields(t)
+		f = fieldsBytes(f[:0], t)
 		if first {
 			first = false
 			if len(f) > 0 && !isNumber(f[0]) {
-				fl.Header = f
+				for _, h := range f {
+					fl.Header = append(fl.Header, string(h))
+				}
 				continue
 			}
 		}
@@ -62,16 +65,16 @@ func ReadFlow(ctx context.Context, r io.Reader, name string) (*Flow, error) {
 			return nil, err
 		}
 		l := LinkFlow{Line: lr.line}
-		if l.From, err = lr.id("from", f[0], -1); err != nil {
+		if l.From, err = lr.idBytes("from", f[0], -1); err != nil {
 			return nil, err
 		}
-		if l.To, err = lr.id("to", f[1], -1); err != nil {
+		if l.To, err = lr.idBytes("to", f[1], -1); err != nil {
 			return nil, err
 		}
-		if l.Volume, err = lr.float("volume", f[2]); err != nil {
+		if l.Volume, err = lr.floatBytes("volume", f[2]); err != nil {
 			return nil, err
 		}
-		if l.Cost, err = lr.float("cost", f[3]); err != nil {
+		if l.Cost, err = lr.floatBytes("cost", f[3]); err != nil {
 			return nil, err
 		}
 		fl.Links = append(fl.Links, l)
@@ -103,15 +106,16 @@ func ReadNodes(ctx context.Context, r io.Reader, name string) ([]Node, error) {
 	var out []Node
 	seen := map[int32]int{}
 	first := true
+	var f [][]byte
 	for {
-		t, ok, err := lr.next()
+		t, ok, err := lr.nextBytes()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
 			break
 		}
-		f := fields(t)
+		f = fieldsBytes(f[:0], t)
 		if first {
 			first = false
 			if len(f) > 0 && !isNumber(f[0]) {
@@ -122,17 +126,17 @@ func ReadNodes(ctx context.Context, r io.Reader, name string) ([]Node, error) {
 			return nil, err
 		}
 		var nd Node
-		if nd.ID, err = lr.id("node", f[0], -1); err != nil {
+		if nd.ID, err = lr.idBytes("node", f[0], -1); err != nil {
 			return nil, err
 		}
 		if prev, dup := seen[nd.ID]; dup {
 			return nil, lr.errorf("field node: %d listed twice (first at line %d)", nd.ID, prev)
 		}
 		seen[nd.ID] = lr.line
-		if nd.X, err = lr.float("x", f[1]); err != nil {
+		if nd.X, err = lr.floatBytes("x", f[1]); err != nil {
 			return nil, err
 		}
-		if nd.Y, err = lr.float("y", f[2]); err != nil {
+		if nd.Y, err = lr.floatBytes("y", f[2]); err != nil {
 			return nil, err
 		}
 		out = append(out, nd)
@@ -140,8 +144,8 @@ func ReadNodes(ctx context.Context, r io.Reader, name string) ([]Node, error) {
 	return out, nil
 }
 
-// isNumber reports whether s parses as a number.
-func isNumber(s string) bool {
-	_, err := strconv.ParseFloat(strings.TrimSuffix(s, ";"), 64)
+// isNumber reports whether b parses as a number.
+func isNumber(b []byte) bool {
+	_, err := strconv.ParseFloat(string(bytes.TrimSuffix(b, []byte(";"))), 64)
 	return err == nil
 }

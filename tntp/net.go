@@ -73,15 +73,16 @@ func ReadNet(ctx context.Context, r io.Reader, name string) (*Network, error) {
 		return nil, lr.fileErrorf("metadata <%s>: %d is beyond node %d", TagFirstThruNode, n.FirstThruNode, n.Nodes)
 	}
 	n.Links = make([]Link, 0, min(links, 1<<20))
+	var f [][]byte // the line's values, reused from line to line
 	for {
-		t, ok, err := lr.next()
+		t, ok, err := lr.nextBytes()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
 			break
 		}
-		f := fields(t)
+		f = fieldsBytes(f[:0], t)
 		if err := lr.wantFields(f, 10, "init_node term_node capacity length free_flow_time b power speed toll link_type"); err != nil {
 			return nil, err
 		}
@@ -89,23 +90,23 @@ func ReadNet(ctx context.Context, r io.Reader, name string) (*Network, error) {
 			return nil, lr.errorf("more links than the %d of <%s>", links, TagLinks)
 		}
 		l := Link{Line: lr.line}
-		if l.From, err = lr.id("init_node", f[0], n.Nodes); err != nil {
+		if l.From, err = lr.idBytes("init_node", f[0], n.Nodes); err != nil {
 			return nil, err
 		}
-		if l.To, err = lr.id("term_node", f[1], n.Nodes); err != nil {
+		if l.To, err = lr.idBytes("term_node", f[1], n.Nodes); err != nil {
 			return nil, err
 		}
-		for i, dst := range []*float64{&l.Capacity, &l.Length, &l.FreeFlowTime, &l.B, &l.Power, &l.Speed} {
-			if *dst, err = lr.nonNegative(netColumns[2+i], f[2+i]); err != nil {
+		for i, dst := range [...]*float64{&l.Capacity, &l.Length, &l.FreeFlowTime, &l.B, &l.Power, &l.Speed} {
+			if *dst, err = lr.nonNegativeBytes(netColumns[2+i], f[2+i]); err != nil {
 				return nil, err
 			}
 		}
-		if l.Toll, err = lr.float("toll", f[8]); err != nil {
+		if l.Toll, err = lr.floatBytes("toll", f[8]); err != nil {
 			return nil, err
 		}
-		typ, err := strconv.ParseInt(f[9], 10, 32)
+		typ, err := strconv.ParseInt(string(f[9]), 10, 32)
 		if err != nil {
-			return nil, lr.errorf("field link_type: %q is not an integer", clip(f[9]))
+			return nil, lr.errorf("field link_type: %q is not an integer", clip(string(f[9])))
 		}
 		l.Type = int(typ)
 		if l.B > 0 && l.Capacity == 0 {

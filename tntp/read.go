@@ -2,6 +2,7 @@ package tntp
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -69,24 +70,39 @@ func (r *lineReader) next() (string, bool, error) {
 		r.pending = false
 		return r.text, true, nil
 	}
+	b, ok, err := r.nextBytes()
+	if !ok {
+		return "", false, err
+	}
+	r.text = string(b)
+	return r.text, true, nil
+}
+
+// nextBytes is next without the copy: the line it returns is valid until the
+// following call. Readers of large data blocks use it so that a file's lines
+// cost no allocation.
+func (r *lineReader) nextBytes() ([]byte, bool, error) {
+	if r.pending {
+		r.pending = false
+		return []byte(r.text), true, nil
+	}
 	for r.sc.Scan() {
 		r.line++
 		if r.line%ctxCheckEvery == 0 {
 			if err := r.ctx.Err(); err != nil {
-				return "", false, err
+				return nil, false, err
 			}
 		}
-		t := strings.TrimSpace(r.sc.Text())
-		if t == "" || t[0] == '~' {
+		t := bytes.TrimSpace(r.sc.Bytes())
+		if len(t) == 0 || t[0] == '~' {
 			continue
 		}
-		r.text = t
 		return t, true, nil
 	}
 	if err := r.sc.Err(); err != nil {
-		return "", false, r.errorf("%w", err)
+		return nil, false, r.errorf("%w", err)
 	}
-	return "", false, nil
+	return nil, false, nil
 }
 
 // unread makes next return the current line again.
@@ -153,20 +169,50 @@ func (r *lineReader) metaInt(meta []Meta, tag string) (int, error) {
 	return x, nil
 }
 
-// fields splits a data line into its values, dropping a final ";" whether it
-// stands alone or is glued to the last value.
-func fields(t string) []string {
-	f := strings.Fields(t)
-	if n := len(f); n > 0 {
-		last := f[n-1]
+// fieldsBytes splits a data line into its values, dropping a final ";"
+// whether it stands alone or is glued to the last value. It appends them to
+// dst, so that a reader can reuse one slice for every line.
+func fieldsBytes(dst [][]byte, t []byte) [][]byte {
+	for {
+		i := 0
+		for i < len(t) && asciiSpace(t[i]) {
+			i++
+		}
+		t = t[i:]
+		if len(t) == 0 {
+			break
+		}
+		j := 0
+		for j < len(t) && !asciiSpace(t[j]) {
+			j++
+		}
+		dst = append(dst, t[:j])
+		t = t[j:]
+	}
+	if n := len(dst); n > 0 {
+		last := dst[n-1]
 		switch {
-		case last == ";":
-			f = f[:n-1]
-		case strings.HasSuffix(last, ";"):
-			f[n-1] = last[:len(last)-1]
+		case len(last) == 1 && last[0] == ';':
+			dst = dst[:n-1]
+		case last[len(last)-1] == ';':
+			dst[n-1] = last[:len(last)-1]
 		}
 	}
-	return f
+	return dst
+}
+
+// asciiSpace reports whether c is an ASCII space, tab, or line break.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// floatBytes is float for a field held as bytes, allocating nothing when
+// the value is good.
+func (r *lineReader) floatBytes(field string, b []byte) (float64, error) {
+	if x, err := strconv.ParseFloat(string(b), 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) {
+		return x, nil
+	}
+	return r.float(field, string(b))
 }
 
 // float parses a finite number for the named field.
@@ -197,6 +243,34 @@ func (r *lineReader) id(field, s string, limit int) (int32, error) {
 		return 0, r.errorf("field %s: %q is not an integer in 1..%d", field, clip(s), limit)
 	}
 	return int32(x), nil
+}
+
+// idBytes is id for a field the caller holds as bytes: the common case (a
+// plain decimal in range) allocates nothing, anything else takes id's path
+// and message.
+func (r *lineReader) idBytes(field string, b []byte, limit int) (int32, error) {
+	if n := len(b); n > 0 && n <= 9 {
+		x := int64(0)
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return r.id(field, string(b), limit)
+			}
+			x = x*10 + int64(c-'0')
+		}
+		if x >= 1 && (limit < 0 || x <= int64(limit)) {
+			return int32(x), nil
+		}
+	}
+	return r.id(field, string(b), limit)
+}
+
+// nonNegativeBytes is nonNegative for a field held as bytes, allocating
+// nothing when the value is good.
+func (r *lineReader) nonNegativeBytes(field string, b []byte) (float64, error) {
+	if x, err := strconv.ParseFloat(string(b), 64); err == nil && x >= 0 && !math.IsInf(x, 0) {
+		return x, nil
+	}
+	return r.nonNegative(field, string(b))
 }
 
 // clip shortens s for an error message.
@@ -231,7 +305,7 @@ func readFile[T any](ctx context.Context, op, path string, read func(context.Con
 }
 
 // wantFields reports an error unless f has n values.
-func (r *lineReader) wantFields(f []string, n int, what string) error {
+func (r *lineReader) wantFields(f [][]byte, n int, what string) error {
 	if len(f) != n {
 		return r.errorf("%d values, want %d (%s)", len(f), n, what)
 	}

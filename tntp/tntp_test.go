@@ -3,6 +3,7 @@ package tntp_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -130,6 +131,61 @@ func TestReadTrips(t *testing.T) {
 			_, err := tntp.ReadTrips(context.Background(), strings.NewReader(tt.in), "x")
 			checkErr(t, err, tt.want)
 		})
+	}
+}
+
+// TestScanTrips checks that ScanTrips hands over the entries ReadTrips
+// keeps, that begin sees the metadata first, that an error from begin or fn
+// is returned with the file and line, and that a line costs no allocation.
+func TestScanTrips(t *testing.T) {
+	ctx := context.Background()
+	in := "<NUMBER OF ZONES> 3\n<END OF METADATA>\nOrigin 1\n1 : 0; 2 : 6;\nOrigin 3\n2 : 0.5;\n"
+	var got []tntp.OD
+	zones := 0
+	tr, err := tntp.ScanTrips(ctx, strings.NewReader(in), "x", func(t *tntp.Trips) error { zones = t.Zones; return nil },
+		func(od tntp.OD) error {
+			if zones != 3 {
+				return errors.New("begin not called first")
+			}
+			got = append(got, od)
+			return nil
+		})
+	if err != nil || tr.Demand != nil || tr.Zones != 3 {
+		t.Fatalf("ScanTrips = %+v, %v", tr, err)
+	}
+	if want := []tntp.OD{{1, 1, 0}, {1, 2, 6}, {3, 2, 0.5}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("entries %v, want %v", got, want)
+	}
+	_, err = tntp.ScanTrips(ctx, strings.NewReader(in), "x", func(*tntp.Trips) error { return errors.New("too many zones") }, func(tntp.OD) error { return nil })
+	checkErr(t, err, "x: too many zones")
+	_, err = tntp.ScanTrips(ctx, strings.NewReader(in), "x", nil, func(od tntp.OD) error {
+		if od.Origin == 3 {
+			return errors.New("refused")
+		}
+		return nil
+	})
+	checkErr(t, err, "x:6: refused")
+
+	// Allocations do not grow with the number of lines.
+	allocs := func(lines int) float64 {
+		var b strings.Builder
+		b.WriteString("<NUMBER OF ZONES> 400\n<END OF METADATA>\n")
+		for o := 1; o <= lines; o++ {
+			fmt.Fprintf(&b, "Origin %d\n", o)
+			for d := 1; d <= 20; d += 4 {
+				fmt.Fprintf(&b, "%5d : %10.3f; %5d : %8.1f; %5d : 0.0;\n", d, float64(o*d)/7, d+1, 1.5, d+2)
+			}
+		}
+		text := b.String()
+		return testing.AllocsPerRun(5, func() {
+			if _, err := tntp.ScanTrips(ctx, strings.NewReader(text), "x", nil, func(tntp.OD) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	small, large := allocs(10), allocs(400)
+	if large > small+40 { // the two maps of seen ids grow with the zones, not the lines
+		t.Errorf("ScanTrips: %v allocations for 10 origins, %v for 400", small, large)
 	}
 }
 

@@ -1,10 +1,10 @@
 package tntp
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"strconv"
-	"strings"
 )
 
 // Trips is a TNTP trips (demand) file: its metadata and its origin-destination
@@ -45,6 +45,33 @@ func ReadTripsFile(ctx context.Context, path string) (*Trips, error) {
 // flows (files round it). Errors have kind caravan.Invalid; a cancelled ctx
 // returns ctx.Err().
 func ReadTrips(ctx context.Context, r io.Reader, name string) (*Trips, error) {
+	var ods []OD
+	t, err := ScanTrips(ctx, r, name, nil, func(od OD) error {
+		ods = append(ods, od)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	t.Demand = ods
+	return t, nil
+}
+
+// ScanTripsFile scans the trips file at path; see ScanTrips.
+func ScanTripsFile(ctx context.Context, path string, begin func(*Trips) error, fn func(OD) error) (*Trips, error) {
+	return readFile(ctx, "tntp.ScanTripsFile", path, func(ctx context.Context, r io.Reader, name string) (*Trips, error) {
+		return ScanTrips(ctx, r, name, begin, fn)
+	})
+}
+
+// ScanTrips reads a trips file as ReadTrips does, with the same checks, but
+// hands each entry to fn in file order instead of keeping it: the Trips it
+// returns has the metadata and no Demand. Readers that build their own
+// matrix use it so that the file's entries are never held twice; a line
+// costs no allocation. begin, if not nil, is called once with the metadata
+// (Zones, TotalFlow) before the first entry. An error from begin or fn stops
+// the scan and is returned with the file and line.
+func ScanTrips(ctx context.Context, r io.Reader, name string, begin func(*Trips) error, fn func(OD) error) (*Trips, error) {
 	lr := newLineReader(ctx, r, "tntp.ReadTrips", name)
 	meta, err := lr.metadata(true)
 	if err != nil {
@@ -61,25 +88,31 @@ func ReadTrips(ctx context.Context, r io.Reader, name string) (*Trips, error) {
 		}
 		t.TotalFlow, t.HasTotalFlow = x, true
 	}
+	if begin != nil {
+		if err := begin(t); err != nil {
+			return nil, lr.fileErrorf("%w", err)
+		}
+	}
 	origin := int32(0)
 	// originLine[o] is the line of origin o's block; destSeen[d] == origin
 	// when d has been listed in the current block.
 	originLine := make(map[int32]int)
 	destSeen := make(map[int32]int32)
+	var f [][]byte
 	for {
-		line, ok, err := lr.next()
+		line, ok, err := lr.nextBytes()
 		if err != nil {
 			return nil, err
 		}
 		if !ok {
 			break
 		}
-		if rest, ok := strings.CutPrefix(line, "Origin"); ok {
-			f := strings.Fields(rest)
+		if rest, ok := bytes.CutPrefix(line, []byte("Origin")); ok {
+			f = fieldsBytes(f[:0], rest)
 			if len(f) != 1 {
-				return nil, lr.errorf("origin line %q: want \"Origin <zone>\"", clip(line))
+				return nil, lr.errorf("origin line %q: want \"Origin <zone>\"", clip(string(line)))
 			}
-			if origin, err = lr.id("origin", f[0], t.Zones); err != nil {
+			if origin, err = lr.idBytes("origin", f[0], t.Zones); err != nil {
 				return nil, err
 			}
 			if prev, dup := originLine[origin]; dup {
@@ -89,22 +122,24 @@ func ReadTrips(ctx context.Context, r io.Reader, name string) (*Trips, error) {
 			continue
 		}
 		if origin == 0 {
-			return nil, lr.errorf("%q before the first \"Origin\" line", clip(line))
+			return nil, lr.errorf("%q before the first \"Origin\" line", clip(string(line)))
 		}
-		for entry := range strings.SplitSeq(line, ";") {
-			entry = strings.TrimSpace(entry)
-			if entry == "" {
+		for len(line) > 0 {
+			var entry []byte
+			entry, line, _ = bytes.Cut(line, []byte(";"))
+			entry = bytes.TrimSpace(entry)
+			if len(entry) == 0 {
 				continue
 			}
-			ds, fs, ok := strings.Cut(entry, ":")
+			ds, fs, ok := bytes.Cut(entry, []byte(":"))
 			if !ok {
-				return nil, lr.errorf("entry %q: want \"<destination> : <flow>\"", clip(entry))
+				return nil, lr.errorf("entry %q: want \"<destination> : <flow>\"", clip(string(entry)))
 			}
-			d, err := lr.id("destination", strings.TrimSpace(ds), t.Zones)
+			d, err := lr.idBytes("destination", bytes.TrimSpace(ds), t.Zones)
 			if err != nil {
 				return nil, err
 			}
-			flow, err := lr.nonNegative("flow", strings.TrimSpace(fs))
+			flow, err := lr.nonNegativeBytes("flow", bytes.TrimSpace(fs))
 			if err != nil {
 				return nil, err
 			}
@@ -112,7 +147,9 @@ func ReadTrips(ctx context.Context, r io.Reader, name string) (*Trips, error) {
 				return nil, lr.errorf("origin %d: destination %d listed twice", origin, d)
 			}
 			destSeen[d] = origin
-			t.Demand = append(t.Demand, OD{Origin: origin, Dest: d, Flow: flow})
+			if err := fn(OD{Origin: origin, Dest: d, Flow: flow}); err != nil {
+				return nil, lr.errorf("%w", err)
+			}
 		}
 	}
 	return t, nil

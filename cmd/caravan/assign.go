@@ -114,11 +114,11 @@ func runAssignTNTP(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	tr, err := tntp.ReadTripsFile(ctx, files.Trips)
+	net, _, err := assign.FromTNTP(tn, nil, rep.TollFactor, rep.DistanceFactor)
 	if err != nil {
 		return err
 	}
-	net, dem, err := assign.FromTNTP(tn, tr, rep.TollFactor, rep.DistanceFactor)
+	dem, err := assign.ReadTNTPTrips(ctx, files.Trips, net.Zones())
 	if err != nil {
 		return err
 	}
