@@ -79,7 +79,7 @@ type config struct {
 	curves   []string
 	shared   string
 	caravan  string
-	self     string // this executable, run with -child
+	only     string // the assign-only program (cmd/assignonly), built here
 	tapb     string
 	runs     int
 	curveMax time.Duration
@@ -124,14 +124,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) > 0 && args[0] == "-child" {
-		return childMain(ctx, args[1:], stdout)
-	}
 	c, err := parse(args, stderr)
 	if err != nil {
-		return err
-	}
-	if c.self, err = os.Executable(); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp("", "assignbench")
@@ -139,20 +133,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	// The bench module replaces the caravan module with the repository:
+	// build caravan there, with the main module's own go.sum, and the
+	// assign-only program here.
+	root, err := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}", "github.com/caravan-transport/caravan").Output()
+	if err != nil {
+		return fmt.Errorf("find the repository: %w", err)
+	}
 	if c.caravan == "" {
 		c.caravan = filepath.Join(tmp, "caravan")
-		// The bench module replaces the caravan module with the repository:
-		// build there, with the main module's own go.sum.
-		root, err := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}", "github.com/caravan-transport/caravan").Output()
-		if err != nil {
-			return fmt.Errorf("find the repository: %w", err)
+		if err := goBuild(ctx, strings.TrimSpace(string(root)), c.caravan, "./cmd/caravan", stderr); err != nil {
+			return err
 		}
-		build := exec.CommandContext(ctx, "go", "build", "-o", c.caravan, "./cmd/caravan")
-		build.Dir = strings.TrimSpace(string(root))
-		build.Stderr = stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("build caravan: %w", err)
-		}
+	}
+	c.only = filepath.Join(tmp, "assignonly")
+	if err := goBuild(ctx, filepath.Join(strings.TrimSpace(string(root)), "bench"), c.only, "./cmd/assignonly", stderr); err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "assignbench: %s, %s/%s, %d CPUs; %s; median of %d runs; %s; load average at start %s\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel(), c.runs, time.Now().UTC().Format("2006-01-02 15:04 MST"), loadAvg())
 	defer func() {
@@ -181,6 +177,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// goBuild builds pkg into out, in directory dir.
+func goBuild(ctx context.Context, dir, out, pkg string, stderr io.Writer) error {
+	build := exec.CommandContext(ctx, "go", "build", "-o", out, pkg)
+	build.Dir = dir
+	build.Stderr = stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("build %s: %w", pkg, err)
+	}
+	return nil
+}
+
 // sample is one whole-process run.
 type sample struct {
 	wall  time.Duration
@@ -205,7 +212,7 @@ func timeTable(ctx context.Context, c *config, tmp string, stdout, stderr io.Wri
 					return timeCaravan(ctx, c.caravan, dir, g, flows, "assign", "tntp", dir, "--algo", "b", "--gap", fmt.Sprint(g), "--quiet", "--json", "--flows", flows)
 				},
 				func() (sample, error) {
-					return timeCaravan(ctx, c.self, dir, g, flows, "-child", dir, fmt.Sprint(g), flows)
+					return timeCaravan(ctx, c.only, dir, g, flows, dir, fmt.Sprint(g), flows, fmt.Sprint(nw.toll), fmt.Sprint(nw.dist))
 				},
 			}
 			if c.tapb != "" {

@@ -3,25 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/caravan-transport/caravan/internal/shareddata"
 )
-
-// TestMain lets the test binary serve as the assign-only child process,
-// which assignbench starts as os.Executable() with -child.
-func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == "-child" {
-		if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
-			os.Stderr.WriteString(err.Error() + "\n")
-			os.Exit(1)
-		}
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
 
 // TestSmoke times SiouxFalls once with every tool but tap-b and draws a
 // curve.
