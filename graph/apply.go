@@ -25,6 +25,8 @@ func (g *Graph) Apply(s *scenario.Scenario) (*Graph, error) {
 		return nil, err
 	}
 	ng := *g
+	ng.applied = append(slices.Clip(g.applied), s)
+	ng.variants = &variants{}
 	ng.arcs = slices.Clone(g.arcs)
 	ng.closures = slices.Clone(g.closures)
 	ng.opened = maps.Clone(g.opened)
@@ -144,7 +146,7 @@ func (g *Graph) change(c *scenario.Change, where string) error {
 			continue
 		}
 		matched++
-		note := applyChange(arc, g.MovingShare[g.States[g.CSR.Tails[a]].Mode], c)
+		note := applyChange(arc, g.movingShare(g.States[g.CSR.Tails[a]].Mode, tail.Country), c)
 		if note != "" {
 			g.notes[int32(a)] = append(g.notes[int32(a)], note+" ("+where+")")
 		}

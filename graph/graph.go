@@ -8,6 +8,7 @@ import (
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/scenario"
 )
 
 // State is a node of the graph: cargo at a place, on a mode, on a gauge (0
@@ -82,18 +83,28 @@ type Graph struct {
 	TonnesPerTEU    float64
 	TruckLoadTonnes float64
 	WagonLoadTonnes float64
+	// Service is the rail service the rail arcs are for (ForService gives
+	// the graph of another one).
+	Service RailService
 	// MovingShare is, per mode, the share of the elapsed time a vehicle is
-	// moving: road_driving_hours_per_day / 24 for trucks, rail_moving_share
-	// for trains (meets, crew changes, yard dwell), 1 for other modes or
-	// when the parameter is absent. A link's time from its km and speed is
-	// divided by it; a fixed sailing time is not.
+	// moving: road_driving_hours_per_day / 24 for trucks; for trains
+	// (meets, crew changes, yard dwell, marshalling) rail_moving_share for
+	// wagonload and rail_moving_share_block for block trains (else
+	// rail_moving_share); 1 for other modes or when the parameter is
+	// absent. A link's time from its km and speed is divided by it; a fixed
+	// sailing time is not.
 	MovingShare [network.Air + 1]float64
 	// RailMovingShare overrides MovingShare[Rail] for the rail links that
-	// start in a country (by ISO code), from the rail_moving_share_<cc>
-	// parameters: block trains on China's, Kazakhstan's and Russia's main
-	// lines keep moving far more of the day than wagonload trains further
-	// south.
+	// start in a country (by ISO code), from the parameters
+	// rail_moving_share_<cc> (wagonload) or rail_moving_share_block_<cc>
+	// (block trains): each railway administration runs its trains at its
+	// own pace.
 	RailMovingShare map[string]float64
+	// BlockBorderHours caps the dwell of a block train at a rail border
+	// crossing (block_train_border_hours; 0: no cap): a scheduled train is
+	// processed as one, while the crossings' CPMM dwells average every
+	// shipment. A wagonload graph keeps the crossings' own dwells.
+	BlockBorderHours float64
 	// Spread of the elements of a trip, from parameters (0 when absent):
 	// RunCV[m] is the coefficient of variation of the running time on a
 	// link of mode m (run_time_cv_<mode>), DwellCV that of a border dwell
@@ -112,6 +123,9 @@ type Graph struct {
 	// must form a train again; a bogie exchange keeps the train)
 	// (block_train_consolidation_hours, 0 when absent).
 	ConsolidationHours float64
+
+	applied  []*scenario.Scenario // the scenarios applied, in order (to build other services' graphs)
+	variants *variants            // graphs of the other rail services, built on demand
 
 	paramSources     map[string][]string
 	closures         []network.Closure // the network's, plus a scenario's
@@ -148,11 +162,18 @@ func (g *Graph) Transfer(a int32) *network.Transfer { return &g.Net.Transfers()[
 // ParamSources returns the sources of a model parameter used by the graph.
 func (g *Graph) ParamSources(name string) []string { return g.paramSources[name] }
 
-// Compile builds the graph of n. It fails with a caravan.Invalid error when
-// a parameter the model needs is missing (a link with no speed for its mode
-// and country, no tonnes_per_teu ...). O(places + links + transfers).
-func Compile(n *network.Network) (*Graph, error) {
-	g := &Graph{Net: n, paramSources: map[string][]string{}}
+// Compile builds the graph of n for block trains (see CompileService).
+func Compile(n *network.Network) (*Graph, error) { return CompileService(n, BlockTrain) }
+
+// CompileService builds the graph of n with the rail arcs of service s. It
+// fails with a caravan.Invalid error when a parameter the model needs is
+// missing (a link with no speed for its mode and country, no tonnes_per_teu
+// ...). O(places + links + transfers).
+func CompileService(n *network.Network, s RailService) (*Graph, error) {
+	if s >= numRailServices {
+		return nil, caravan.Errorf(caravan.Invalid, "graph.Compile", "unknown rail service %d", s)
+	}
+	g := &Graph{Net: n, Service: s, paramSources: map[string][]string{}, variants: &variants{}}
 	var ps network.Problems
 	param := func(name string) float64 {
 		p, ok := n.Parameter(name)
@@ -175,18 +196,25 @@ func Compile(n *network.Network) (*Graph, error) {
 	if _, ok := n.Parameter("road_driving_hours_per_day"); ok {
 		g.MovingShare[network.Road] = param("road_driving_hours_per_day") / 24
 	}
-	if _, ok := n.Parameter("rail_moving_share"); ok {
-		g.MovingShare[network.Rail] = param("rail_moving_share")
-	}
+	// Wagonload shares, then (for block trains) the block ones over them.
 	g.RailMovingShare = map[string]float64{}
-	for _, c := range n.Countries() {
-		name := "rail_moving_share_" + strings.ToLower(c.Code)
-		if _, ok := n.Parameter(name); ok {
-			v := param(name)
-			if v > 1 {
-				ps.Addf(network.Pos{File: "parameters.csv"}, name, "moving share %g must not exceed 1", v)
+	prefixes := []string{"rail_moving_share"}
+	if s == BlockTrain {
+		prefixes = append(prefixes, "rail_moving_share_block")
+	}
+	for _, prefix := range prefixes {
+		if _, ok := n.Parameter(prefix); ok {
+			g.MovingShare[network.Rail] = param(prefix)
+		}
+		for _, c := range n.Countries() {
+			name := prefix + "_" + strings.ToLower(c.Code)
+			if _, ok := n.Parameter(name); ok {
+				v := param(name)
+				if v > 1 {
+					ps.Addf(network.Pos{File: "parameters.csv"}, name, "moving share %g must not exceed 1", v)
+				}
+				g.RailMovingShare[c.Code] = v
 			}
-			g.RailMovingShare[c.Code] = v
 		}
 	}
 	optional := func(name string) float64 {
@@ -208,6 +236,9 @@ func Compile(n *network.Network) (*Graph, error) {
 	g.DefaultSailingsPerWeek = optional("sailings_per_week_default")
 	g.DefaultHeadwayCV = optional("headway_cv_default")
 	g.ConsolidationHours = optional("block_train_consolidation_hours")
+	if s == BlockTrain {
+		g.BlockBorderHours = optional("block_train_border_hours")
+	}
 	for _, m := range network.Modes {
 		if g.MovingShare[m] > 1 {
 			ps.Addf(network.Pos{File: "parameters.csv"}, "road_driving_hours_per_day", "moving share of %s is %g: must not exceed 1 (24 hours a day)", m, g.MovingShare[m])
@@ -419,6 +450,12 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 		a.Kind = CrossingArc
 		a.DwellHours = c.DwellHours.Value
 		a.DwellP90Hours = c.DwellP90Hours.Or(c.DwellHours.Value).Value
+		if cap := b.g.BlockBorderHours; l.Mode == network.Rail && cap > 0 && a.DwellHours > cap {
+			// A block train is processed as one: the published spread
+			// shrinks with the mean.
+			a.DwellP90Hours *= cap / a.DwellHours
+			a.DwellHours = cap
+		}
 		load := b.g.TruckLoadTonnes
 		if l.Mode == network.Rail {
 			load = b.g.WagonLoadTonnes

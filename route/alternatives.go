@@ -40,6 +40,13 @@ type Alternative struct {
 // candidates too similar to a chosen route or too costly are skipped. It
 // stops after 6·K searches.
 func (p *Planner) Alternatives(ctx context.Context, r Request, opt AltOptions) ([]Alternative, error) {
+	if r.RailService != p.g.Service {
+		q, err := p.service(r.RailService)
+		if err != nil {
+			return nil, err
+		}
+		return q.Alternatives(ctx, r, opt)
+	}
 	if opt.K <= 0 {
 		opt.K = 3
 	}

@@ -23,14 +23,14 @@ var freeParams = []struct {
 	name string
 	grid []float64
 }{
-	{"rail_moving_share", []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}},
-	{"rail_moving_share_cn", []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1}},
+	{"rail_moving_share_block", []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}},
+	{"rail_moving_share_block_cn", []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}},
 	{"road_driving_hours_per_day", []float64{10, 12, 13.4, 14, 16, 18, 20, 22, 24}},
 	{"block_train_consolidation_hours", []float64{0, 12, 24, 36, 48, 72, 96, 120, 168}},
 }
 
 // tied lists the parameters that take the value of another one in the fit.
-var tied = map[string]string{"rail_moving_share_kz": "rail_moving_share_cn", "rail_moving_share_ru": "rail_moving_share_cn"}
+var tied = map[string]string{}
 
 // withParams returns the built-in dataset with the working values of the
 // named parameters replaced (bounds widened to hold them), tied ones

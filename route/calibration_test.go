@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/caravan-transport/caravan/dataset"
+	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
 )
@@ -21,11 +22,12 @@ const (
 )
 
 // observationRequest turns an observation into the request the planner
-// answers: the trip's modes only, its avoided countries, on its date, timed
-// from the first departure (published trips count from the train's or
+// answers: the trip's modes only, its avoided countries and rail service,
+// on its date, timed from the first departure (published trips count from the train's or
 // ship's departure).
 func observationRequest(o dataset.Observation) route.Request {
 	r := route.Request{From: o.From, To: o.To, AsOf: o.TripDate, AvoidCountries: o.Avoid, TEU: o.TEU, Tonnes: o.Tonnes, FromFirstDeparture: true}
+	r.RailService, _ = graph.ParseRailService(o.Service) // checked by dataset.LoadObservations
 	for _, m := range network.Modes {
 		if !slices.Contains(o.Modes, m) {
 			r.AvoidModes = append(r.AvoidModes, m)

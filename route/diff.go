@@ -225,6 +225,9 @@ func summary(d *Diff) string {
 // status, validity), or, when it is available but the applied scenario
 // changed it, what changed; it returns "" otherwise.
 func (p *Planner) WhyNot(l *Leg, r *Request) string {
+	if q, err := p.service(r.RailService); err == nil {
+		p = q
+	}
 	g := p.g
 	a := g.ArcOf(l.ID, l.From.ID, l.To.ID)
 	if a < 0 {

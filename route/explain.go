@@ -50,6 +50,9 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 		if arc.Kind == graph.TransferArc {
 			it.Total.Transfers++
 		}
+		if leg.Mode == network.Rail.String() {
+			it.RailService = g.Service.String()
+		}
 		it.Legs = append(it.Legs, leg)
 	}
 	it.Total.Km = round(tot.Km, 1)

@@ -76,17 +76,20 @@ type Shipment struct {
 
 // Itinerary is a planned route with its explanation.
 type Itinerary struct {
-	From      PlaceRef `json:"from"`
-	To        PlaceRef `json:"to"`
-	AsOf      string   `json:"as_of"`
-	By        string   `json:"by"`
-	Shipment  Shipment `json:"shipment"`
-	Open      []string `json:"open_projects,omitempty"`
-	Scenario  string   `json:"scenario,omitempty"` // name of the applied scenario
-	Countries []string `json:"countries"`          // in the order the route visits them
-	Legs      []Leg    `json:"legs"`
-	Total     Totals   `json:"total"`
-	Sources   []string `json:"sources"` // every source cited by a leg, sorted
+	From     PlaceRef `json:"from"`
+	To       PlaceRef `json:"to"`
+	AsOf     string   `json:"as_of"`
+	By       string   `json:"by"`
+	Shipment Shipment `json:"shipment"`
+	// RailService is the rail service the rail legs are timed for
+	// ("block" or "wagonload"), on routes with rail.
+	RailService string   `json:"rail_service,omitempty"`
+	Open        []string `json:"open_projects,omitempty"`
+	Scenario    string   `json:"scenario,omitempty"` // name of the applied scenario
+	Countries   []string `json:"countries"`          // in the order the route visits them
+	Legs        []Leg    `json:"legs"`
+	Total       Totals   `json:"total"`
+	Sources     []string `json:"sources"` // every source cited by a leg, sorted
 }
 
 // round returns x rounded to the given number of decimals, for stable

@@ -84,6 +84,13 @@ type Front struct {
 // later one), pruned by the labels already at the destination plus
 // per-criterion lower bounds to it. r.By is ignored.
 func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Front, error) {
+	if r.RailService != p.g.Service {
+		q, err := p.service(r.RailService)
+		if err != nil {
+			return nil, err
+		}
+		return q.Pareto(ctx, r, opt)
+	}
 	if opt.MaxLabels <= 0 {
 		opt.MaxLabels = 48
 	}

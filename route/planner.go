@@ -26,6 +26,32 @@ type Planner struct {
 
 	defaultValuePerTonne float64 // cargo_value_usd_per_tonne
 	timeCostRate         float64 // time_cost_rate_per_year
+
+	mu     sync.Mutex
+	others map[graph.RailService]*Planner // planners of the other rail services' graphs
+}
+
+// service returns the planner of rail service s: p itself when its graph is
+// for s, else one on the graph of s (graph.ForService), made once.
+func (p *Planner) service(s graph.RailService) (*Planner, error) {
+	if s == p.g.Service {
+		return p, nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if q := p.others[s]; q != nil {
+		return q, nil
+	}
+	g, err := p.g.ForService(s)
+	if err != nil {
+		return nil, err
+	}
+	if p.others == nil {
+		p.others = map[graph.RailService]*Planner{}
+	}
+	q := New(g)
+	p.others[s] = q
+	return q, nil
 }
 
 type scratch struct {
@@ -108,6 +134,13 @@ func weighting(c Criterion, s graph.Shipment) graph.Weighting {
 func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if r.RailService != p.g.Service {
+		q, err := p.service(r.RailService)
+		if err != nil {
+			return nil, err
+		}
+		return q.Plan(ctx, r)
 	}
 	g, n := p.g, p.g.Net
 	fromIdx, ok := n.PlaceIndex(r.From)
@@ -354,6 +387,13 @@ func sortedUnique(ids []string) []string {
 func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
+	}
+	if r.RailService != p.g.Service {
+		q, err := p.service(r.RailService)
+		if err != nil {
+			return 0, err
+		}
+		return q.Cost(ctx, r)
 	}
 	fromIdx, ok := p.g.Net.PlaceIndex(r.From)
 	if !ok {

@@ -160,3 +160,38 @@ func TestCostAllocs(t *testing.T) {
 		t.Errorf("got %v allocs per query, want 0", allocs)
 	}
 }
+
+// TestRailService: the same rail trip booked as wagonload takes longer than
+// as a block train, and each itinerary names its service; Cost agrees with
+// Plan for either.
+func TestRailService(t *testing.T) {
+	p := builtinPlanner(t)
+	ctx := context.Background()
+	req := route.Request{From: "uz-tashkent", To: "af-hairatan", AsOf: date("2024-06-01"), AvoidModes: railOnly}
+	block, err := p.Plan(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.RailService = graph.Wagonload
+	wagon, err := p.Plan(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if block.RailService != "block" || wagon.RailService != "wagonload" {
+		t.Errorf("services %q, %q; want block, wagonload", block.RailService, wagon.RailService)
+	}
+	if wagon.Total.Hours <= block.Total.Hours {
+		t.Errorf("wagonload %.1f h, block %.1f h: want wagonload slower", wagon.Total.Hours, block.Total.Hours)
+	}
+	c, err := p.Cost(ctx, &req)
+	if err != nil || c < wagon.Total.Hours-0.1 || c > wagon.Total.Hours+0.1 {
+		t.Errorf("Cost(wagonload) = %v, %v; want the itinerary's %.1f h", c, err, wagon.Total.Hours)
+	}
+	road, err := p.Plan(ctx, route.Request{From: "uz-tashkent", To: "af-hairatan", AsOf: date("2024-06-01"), AvoidModes: []network.Mode{network.Rail}, RailService: graph.Wagonload})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if road.RailService != "" {
+		t.Errorf("a route without rail names the service %q", road.RailService)
+	}
+}

@@ -78,6 +78,12 @@ type Request struct {
 	// the totals (and reported as the first leg's wait all the same).
 	FromFirstDeparture bool
 
+	// RailService is the rail service the shipment books (a forwarder
+	// knows which): a scheduled container block train (the zero value) or
+	// conventional wagonload, which moves a smaller share of the day and
+	// stands longer at borders (graph.RailService).
+	RailService graph.RailService
+
 	// RiskPenalty adds this weight per unit of risk (graph.Risk) on each leg
 	// to the criterion: USD for cost and gc, hours for time.
 	RiskPenalty float64
