@@ -184,6 +184,22 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	}
 	sc.path = sc.s.Path(dst, sc.path[:0])
 	it := p.itinerary(&r, gs, ship, sc.path)
+	if r.By == P90 {
+		// The sum of the legs' p90s only stands in for the trip's p90
+		// (percentiles of a sum do not add): the time-optimal route, whose
+		// elements pool their spread, can have the lower trip p90. Return
+		// the better of the two, so that by p90 is never worse than by
+		// time on the trip's own p90.
+		rt := r
+		rt.By = Time
+		sc.w = g.Weights(p.weighting(&rt, gs), gs, sc.risk, sc.w)
+		if d := p.search(sc, int32(fromIdx), dst); !math.IsInf(d, 1) {
+			sc.path = sc.s.Path(dst, sc.path[:0])
+			if alt := p.itinerary(&r, gs, ship, sc.path); alt.Total.HoursP90 < it.Total.HoursP90 {
+				it = alt
+			}
+		}
+	}
 	return it, nil
 }
 

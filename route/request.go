@@ -23,7 +23,8 @@ const (
 	// conservative additive stand-in for the 90th percentile of the trip
 	// (which a shortest-path search cannot minimise exactly: percentiles
 	// of a sum do not add). It prefers reliable legs to fast but erratic
-	// ones; the itinerary then reports the trip's own p90.
+	// ones. Plan then returns that route or the time-optimal one,
+	// whichever has the lower p90 of the trip itself, and reports it.
 	P90
 )
 
