@@ -216,9 +216,30 @@ func dash(s string) string {
 	return s
 }
 
+// The accuracy the model achieves today, which TestCalibration holds it to
+// (dataset/README.md, Calibration): every estimate of either half within a
+// factor calibMaxFactor of its observed range, the median time error of
+// each half within ±calibMaxMedian, and at least calibMinHoldout30 holdout
+// times within ±30 %. The target (every holdout estimate within
+// ±30 %) is not met; raise these as the model improves.
+const (
+	calibMaxFactor    = 2
+	calibMaxMedian    = 0.15
+	calibMinHoldout30 = 7
+)
+
+// factor returns how many times est is off its range for a range error e:
+// 1 + e above, 1 / (1 + e) below.
+func factor(e float64) float64 {
+	if e < 0 {
+		return 1 / (1 + e)
+	}
+	return 1 + e
+}
+
 // TestCalibration compares the planner's estimates with the published trips
-// of dataset/data/observations.csv and writes the table into
-// dataset/README.md with -update.
+// of dataset/data/observations.csv, holds them to the bounds above, and
+// writes the table into dataset/README.md with -update.
 func TestCalibration(t *testing.T) {
 	p := builtinPlanner(t)
 	rs := calibrate(p, loadObservations(t))
@@ -227,6 +248,26 @@ func TestCalibration(t *testing.T) {
 		for _, price := range []bool{false, true} {
 			s := stats(rs, set, price)
 			t.Logf("%s price=%v: %d obs, %d without estimate, %d within ±30%%, median %+.0f%%, median |e| %.0f%%", set, price, s.n, s.missing, s.within30, 100*s.median, 100*s.medianAbs)
+			if s.missing > 0 {
+				t.Errorf("%s price=%v: %d observations without an estimate", set, price, s.missing)
+			}
+			if !price && math.Abs(s.median) > calibMaxMedian {
+				t.Errorf("%s: median time error %+.0f %%, want within ±%.0f %%", set, 100*s.median, 100*calibMaxMedian)
+			}
+			if set == "holdout" && !price && s.within30 < calibMinHoldout30 {
+				t.Errorf("holdout: %d times within ±30 %%, want at least %d", s.within30, calibMinHoldout30)
+			}
+		}
+	}
+	for _, r := range rs {
+		for _, c := range []struct {
+			what string
+			have bool
+			e    float64
+		}{{"time", r.hasTime, r.timeErr}, {"price", r.hasPrice, r.priceErr}} {
+			if c.have && factor(c.e) > calibMaxFactor {
+				t.Errorf("%s: %s error %+.0f %% is more than a factor %d off the observed range", r.o.ID, c.what, 100*c.e, calibMaxFactor)
+			}
 		}
 	}
 	const readme = "../dataset/README.md"
