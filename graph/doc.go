@@ -23,4 +23,10 @@
 // headway). A route's mean and variance add along its arcs; LognormalQuantile
 // reads p10/p50/p90 from them. Seasonal services (a Season on the link) are
 // unavailable outside their window, like a closure.
+//
+// A graph's rail arcs are timed for one rail service (RailService): a
+// scheduled block train, which moves more of the day and is processed at a
+// border as one, or wagonload, which moves CAREC's average share of the day
+// and waits the crossings' average dwell. ForService gives the graph of the
+// other service, with the same states and arc numbering.
 package graph
