@@ -23,7 +23,7 @@ var countryRows = []countryRow{
 	{"AF", "Afghanistan",
 		[]string{"افغانستان*", "امارت اسلامی*", "امارت اسلامی افغانستان", "حکومت طالبان", "طالبان*", "حکومت سرپرست", "دولت طالبان",
 			"حکومت سرپرست افغانستان", "afghanistan*", "islamic emirate", "islamic emirate of afghanistan", "taliban*",
-			"taliban administration", "taliban government"},
+			"taliban administration", "taliban government", "جمهوری اسلامی افغانستان", "islamic republic of afghanistan"},
 		[]string{"افغان*", "افغانی", "افغانستانی*", "afghan*", "afghani"},
 		[]placeRow{
 			{"af-kabul", "Kabul", []string{"کابل", "kabul"}, nil},
@@ -61,7 +61,7 @@ var countryRows = []countryRow{
 			{"ir-gorgan", "Gorgan", []string{"گرگان", "gorgan"}, nil},
 		}},
 	{"PK", "Pakistan",
-		[]string{"پاکستان*", "pakistan*"},
+		[]string{"پاکستان*", "pakistan*", "جمهوری اسلامی پاکستان", "islamic republic of pakistan"},
 		[]string{"پاکستانی*", "pakistani*"},
 		[]placeRow{
 			{"pk-islamabad", "Islamabad", []string{"اسلام آباد", "islamabad"}, nil},
@@ -88,7 +88,7 @@ var countryRows = []countryRow{
 			{"kz-shymkent", "Shymkent", []string{"شیمکنت", "shymkent"}, nil},
 		}},
 	{"UZ", "Uzbekistan",
-		[]string{"ازبکستان*", "ازبیکستان*", "اوزبیکستان*", "اوزبکستان*", "uzbekistan*"},
+		[]string{"ازبکستان*", "ازبیکستان*", "اوزبیکستان*", "اوزبکستان*", "uzbekistan*", "republic of uzbekistan"},
 		[]string{"ازبک*", "ازبیک*", "اوزبیک*", "اوزبک*", "uzbek*"},
 		[]placeRow{
 			{"uz-tashkent", "Tashkent", []string{"تاشکند", "tashkent"}, nil},

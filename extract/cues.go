@@ -131,7 +131,7 @@ var cueRows = []cueRow{
 		"aim*", "target*", "goal*", "plan*", "seek*", "intend*", "expected to", "is expected", "are expected", "will", "would",
 		"could reach", "can reach", "to boost", "to increase", "to raise", "to expand", "to reach", "to double", "to triple",
 		"to bring", "committed to", "commit to", "pledged to", "agreed to", "expanding", "boosting", "raising", "increasing",
-		"potential", "forecast*", "projected", "envisage*", "ambition*", "strive", "hope*"}},
+		"potential", "forecast*", "projected", "envisage*", "ambition*", "strive", "hope*", "should", "take it to", "bring it to"}},
 	{CueActual, "", []string{"رسید~", "رسیده است", "بود", "بوده است", "بوده", "بالغ شد~", "ثبت شد~", "ثبت کرد~", "تبادل شد~",
 		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
 		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
@@ -174,7 +174,7 @@ var cueRows = []cueRow{
 	{CueMeet, "", []string{"دیدار*", "ملاقات*", "گفتگو کرد~", "گفتگو نمود~", "گفت و گو کرد~", "گفتوگو کرد~", "رایزنی*", "مذاکره کرد~",
 		"گفتگو کن~", "گفت و گو کن~", "گفتوگو کن~", "مذاکره کن~", "دیدار کن~",
 		"گفتگو با", "گفت و گو با", "گفتوگو با", "مذاکره با", "met", "meets", "meet", "held talks", "hold talks", "talks with", "meeting with",
-		"meetings with", "met with", "hosted", "host*", "received a delegation", "paid a visit", "co-chaired", "co-chair", "co-chairs",
+		"meetings with", "met with", "hosted", "host*", "received a delegation", "received", "receives", "به حضور پذیرفت~", "paid a visit", "co-chaired", "co-chair", "co-chairs",
 		"co-chairing"}},
 	{CueMeetWeak, "", []string{"نشست*", "جلسه*", "اجلاس*", "گردهمایی*", "meeting*", "summit*", "session*", "talks", "conference"}},
 	{CueVisit, "", []string{"سفر*", "عزیمت*", "رفت~", "visit*", "trip", "arrived in", "arrives in", "travelled to", "traveled to",
@@ -272,6 +272,8 @@ const (
 	roleExpert     = "expert"       // a commentator, not a party: "an economist at", «کارشناس اقتصادی»
 	roleNameStop   = "name-stop"    // a word that is no part of a person's name: "On", «همچنین»
 	roleNameEnd    = "name-end"     // a word next to a person's name: "said", «گفت», «آقای»
+	roleIssuer     = "issuer"       // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
+	rolePortfolio  = "portfolio"    // a word of a minister's portfolio: "Minister for Commerce", "of Public Works"
 )
 
 // roleRows are the words of each role.
@@ -318,6 +320,11 @@ var roleRows = []roleRow{
 		"وی", "او", "ایشان", "همچنین", "نیز", "هم", "گفت", "افزود", "گفته", "اظهار", "تصریح", "کرد", "شد", "است", "بود", "روز", "امروز",
 		"دیروز", "اکنون", "همین", "یک", "خود", "ما", "آقای", "خانم", "دکتر", "مهندس", "جناب", "سرپرست", "معاون", "رئیس", "رییس",
 		"اسلامی", "جمهوری", "دولت", "حکومت", "امارت", "وزارت", "سخنگوی", "مسئول", "مدیر", "ریاست"}, point: true},
+	{role: roleIssuer, words: []string{"government", "ministry", "embassy", "consulate", "affairs", "mission", "presidency", "office"}, point: true},
+	{role: rolePortfolio, words: []string{"commerce", "trade", "foreign", "affairs", "public", "works", "finance", "economy", "economic",
+		"energy", "water", "transport", "transportation", "communications", "roads", "railways", "industry", "industries", "mines",
+		"agriculture", "investment", "interior", "defence", "defense", "planning", "development", "power", "petroleum", "oil",
+		"gas", "maritime", "integration", "external", "state", "federal", "national", "food", "security", "information"}, point: true},
 	{role: roleNameEnd, words: []string{"said", "says", "told", "mr", "mrs", "ms", "dr", "by", "گفت", "افزود", "گفته", "اظهار", "تصریح",
 		"کرد", "در", "با", "که", "روز", "امروز", "نیز", "همچنین", "هم", "آقای", "خانم", "دکتر", "مهندس", "جناب"}, point: true},
 	{role: roleJoin, words: []string{"along with", "as well as", "together with", "به همراه", "همراه با", "و همچنین"}},

@@ -45,6 +45,8 @@ func TestRoles(t *testing.T) {
 		{roleExpert, "به گفته یک کارشناس اقتصادی", "کارشناس"},
 		{roleNameStop, "Meanwhile the minister said", "meanwhile"},
 		{roleNameEnd, "said Ahmad Wali", "said"},
+		{roleIssuer, "Ministry of Commerce, Government of Pakistan", "ministry"},
+		{rolePortfolio, "Minister for Commerce Jam Kamal Khan", "commerce"},
 	} {
 		t.Run(tt.role+" "+tt.word, func(t *testing.T) {
 			a, err := ParseArticle("r", tt.text)

@@ -58,7 +58,7 @@ func TestGazetteerCountries(t *testing.T) {
 		{"قرقيزستان", "C:KG"}, {"پاكستان", "C:PK"},
 		// Governments and aliases.
 		{"امارت اسلامی", "C:AF"}, {"حکومت سرپرست", "C:AF"}, {"حکومت طالبان", "C:AF"}, {"Islamic Emirate", "C:AF"},
-		{"the Taliban administration", "C:AF"}, {"جمهوری اسلامی", "C:IR"}, {"کشورمان", "our"},
+		{"the Taliban administration", "C:AF"}, {"جمهوری اسلامی", "C:IR"}, {"the Islamic Republic of Pakistan", "C:PK"}, {"جمهوری اسلامی پاکستان", "C:PK"}, {"کشورمان", "our"},
 		// Adjectives.
 		{"افغان", "A:AF"}, {"Kazakh", "A:KZ"}, {"ایرانی", "A:IR"}, {"Uzbek", "A:UZ"},
 		// A typo one letter away from a country name.

@@ -105,6 +105,11 @@ func (d *doc) buildPeople() {
 				continue
 			}
 			code, lo, hi := d.titleCountry(s, m)
+			if code == "" && d.reporter != "" && ownTitle[m.Entry.Name] {
+				// "Federal Minister for Commerce Jam Kamal Khan" in a
+				// Pakistani release: the outlet's own official.
+				code = d.reporter
+			}
 			if code == "" {
 				continue
 			}
@@ -160,12 +165,24 @@ func (d *doc) titleCountry(s *sentence, m Match) (string, int, int) {
 		}
 	}
 	// The words of the title that follow it: "Minister of Commerce", «وزارت
-	// صنعت و تجارت».
-	for hi < s.b && d.covered(hi) && !d.titleIn(hi, hi+1) {
+	// صنعت و تجارت», "Minister for Commerce", "Minister of Public Works".
+	for hi < s.b && !d.titleIn(hi, hi+1) {
+		switch {
+		case d.covered(hi):
+		case s.latin && (d.word(hi) == "of" || d.word(hi) == "for" || d.word(hi) == "and") && d.pointAt(hi+1, rolePortfolio):
+		case s.latin && d.pointAt(hi, rolePortfolio) && d.capitalized(hi):
+		default:
+			return code, lo, hi
+		}
 		hi++
 	}
 	return code, lo, hi
 }
+
+// ownTitle are the titles an outlet gives its own country's officials
+// without the country's name.
+var ownTitle = map[string]bool{"president": true, "prime minister": true, "deputy prime minister": true, "foreign minister": true,
+	"minister": true, "deputy minister": true}
 
 // titleIn reports whether a title starts within [a, b).
 func (d *doc) titleIn(a, b int) bool {

@@ -90,6 +90,9 @@ func (x *Extractor) reporter(d *doc) (string, bool) {
 		}
 		return m.Entry.Code, isDari
 	}
+	if c := d.issuingGovernment(); c != "" {
+		return c, isDari
+	}
 	if dari+iran > 0 {
 		if isDari {
 			return "AF", true
@@ -97,6 +100,35 @@ func (x *Extractor) reporter(d *doc) (string, bool) {
 		return "IR", false
 	}
 	return "", isDari
+}
+
+// issuingGovernment returns the country of a government that issues the
+// text as a release, named in its first lines: "Ministry of Commerce,
+// Government of Pakistan", "Press release of the Ministry of Foreign
+// Affairs of the Republic of Uzbekistan", "Embassy of Kazakhstan"; "" when
+// none is.
+func (d *doc) issuingGovernment() string {
+	for _, m := range d.ents {
+		if m.Start > 40 {
+			break
+		}
+		if !m.Entry.Class.Has(ClassCountry) || m.Entry.Code == "" {
+			continue
+		}
+		k := m.Start - 1
+		if d.word(k) == "the" {
+			k--
+		}
+		if d.word(k) != "of" {
+			continue
+		}
+		for j := k - 1; j >= max(0, k-4); j-- {
+			if d.pointAt(j, roleIssuer) {
+				return m.Entry.Code
+			}
+		}
+	}
+	return ""
 }
 
 // dropOutletPlaces removes the places and countries that are (in) an

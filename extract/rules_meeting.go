@@ -253,8 +253,9 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 			continue
 		}
 		w := d.tokText(m.Start)
-		if s.latin && (w == "meet" || w == "meets" || w == "met" || strings.HasPrefix(w, "host")) && !d.hasWith(s, m.End, c.b) {
-			// "meet the demand": a meeting has people or countries after it.
+		if s.latin && (w == "meet" || w == "meets" || w == "met" || strings.HasPrefix(w, "host") || strings.HasPrefix(w, "receive")) && !d.hasWith(s, m.End, c.b) {
+			// "meet the demand", "received $5 million": a meeting has people
+			// or countries after it.
 			continue
 		}
 		if d.withPress(m.End, c.b) {
@@ -338,8 +339,8 @@ func (d *doc) withPress(i, end int) bool {
 }
 
 // hasWith reports whether «با», "with", «بین» or "between" follows token i
-// within a few words and is followed by a country, person or title, or
-// whether a country, person or title follows directly.
+// within a few words and is followed by a country, person, title or
+// organisation, or whether one follows directly.
 func (d *doc) hasWith(s *sentence, i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
 		switch d.word(k) {
@@ -352,7 +353,7 @@ func (d *doc) hasWith(s *sentence, i, end int) bool {
 
 func (d *doc) entityNear(s *sentence, a, b int) bool {
 	for _, m := range d.entsIn(a, b) {
-		if m.Entry.Class.Has(ClassCountry | ClassAdjective | ClassPerson | ClassTitle | ClassPlace | ClassPair | ClassOurCountry | ClassThisCountry) {
+		if m.Entry.Class.Has(ClassCountry | ClassAdjective | ClassPerson | ClassTitle | ClassPlace | ClassPair | ClassOurCountry | ClassThisCountry | ClassOrg) {
 			return true
 		}
 	}
