@@ -195,3 +195,31 @@ func TestRailService(t *testing.T) {
 		t.Errorf("a route without rail names the service %q", road.RailService)
 	}
 }
+
+// TestRailServiceConcurrent: planners of the other service are made once,
+// under concurrent first use (run with -race).
+func TestRailServiceConcurrent(t *testing.T) {
+	p := builtinPlanner(t)
+	req := route.Request{From: "uz-tashkent", To: "af-hairatan", AsOf: date("2024-06-01"), AvoidModes: railOnly, RailService: graph.Wagonload}
+	hours := make([]float64, 8)
+	errs := make([]error, 8)
+	done := make(chan int)
+	for i := range hours {
+		go func() {
+			it, err := p.Plan(context.Background(), req)
+			if err == nil {
+				hours[i] = it.Total.Hours
+			}
+			errs[i] = err
+			done <- i
+		}()
+	}
+	for range hours {
+		<-done
+	}
+	for i := range hours {
+		if errs[i] != nil || hours[i] != hours[0] {
+			t.Errorf("plan %d: %.1f h, %v; want %.1f h", i, hours[i], errs[i], hours[0])
+		}
+	}
+}
