@@ -210,7 +210,7 @@ var cueRows = []cueRow{
 	{CueStatus, "paid", []string{"پرداخت کرد~", "پرداخت شد~", "پرداخت شده", "پرداخت گردید", "هزینه شد~", "هزینه شده", "هزینه کرد~",
 		"paid", "has paid", "have paid", "disbursed", "spent", "has spent", "have spent"}},
 	{CueStatus, "financing_secured", []string{"approved", "has approved", "have approved", "secured", "allocated", "تصویب کرد~", "تصویب شد~",
-		"تخصیص داد~", "تخصیص یافت~"}},
+		"تخصیص داد~", "تخصیص یافت~", "اختصاص داد~", "اختصاص داده است", "اختصاص یافت~", "earmarked", "has earmarked"}},
 	{CueStatus, "completion_expected", []string{"completion is expected", "expected to be completed", "to be completed by", "will be completed",
 		"due to be completed", "scheduled for completion", "تکمیل خواهد شد", "به پایان خواهد رسید", "به اتمام خواهد رسید"}},
 	{CueStatus, "resumed", []string{"دوباره آغاز شد~", "دوباره آغاز شده", "از سر گرفته شد~", "ازسرگرفته شد~", "resumed", "restarted",

@@ -103,6 +103,24 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				}
 			}
 			f.Value, f.Unit, f.Qualifier = ptr(v), ptr(unit), am.qual
+			if st := statuses[k]; st == "launched" || st == "completed" {
+				// «… به طول ۳۴۵ کیلومتر در سال ۱۴۰۳ به بهره برداری رسید»,
+				// "… was completed in 2024": the year of the event, between
+				// the attribute and its verb or just after the verb.
+				for _, m := range d.cuesIn(am.b, c.b, CueStatus) {
+					if m.Entry.Code != st {
+						continue
+					}
+					hi := m.Start
+					if s.latin {
+						hi = min(c.b, m.End+3)
+					}
+					if p, _ := d.nearestPeriod(s, am.b, hi, am.b, hi, false, false); p != nil {
+						f.Period = ptr(p.Label)
+					}
+					break
+				}
+			}
 			f.projKey = id + "|" + unit + "|" + strconv.FormatFloat(v, 'g', -1, 64)
 			f.tok = am.a
 			out = append(out, f)
