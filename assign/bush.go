@@ -100,7 +100,9 @@ func (s *state) bushes(ctx context.Context) error {
 		b.workers[i] = newBWorker(s.net)
 	}
 	b.initFn, b.spttFn = b.initWork, b.spttWork
-	if err := b.init(); err != nil {
+	if w := s.opts.Warm; w != nil {
+		b.warm(w.b)
+	} else if err := b.init(); err != nil {
 		return err
 	}
 	for {
@@ -116,8 +118,8 @@ func (s *state) bushes(ctx context.Context) error {
 		}
 		s.iter++
 		inner := 20
-		if s.iter == 1 {
-			inner = 1
+		if s.iter == 1 && s.opts.Warm == nil {
+			inner = 1 // the trees are far from equilibrium: update the bushes first
 		}
 		b.iterate(ctx, inner)
 	}
@@ -324,6 +326,20 @@ func (b *bstate) init() error {
 	}
 	s.updateCosts()
 	return nil
+}
+
+// warm starts from another solve's bushes and link flows (checked by
+// checkWarm to be for the same links and demand), at this network's costs.
+func (b *bstate) warm(from *bstate) {
+	s := b.state
+	b.bushes = make([]bush, len(from.bushes))
+	for i, fb := range from.bushes {
+		b.bushes[i] = bush{origin: fb.origin, sptt: fb.sptt,
+			arcs: append(make([]uint32, 0, len(fb.arcs)+len(fb.arcs)/8), fb.arcs...),
+			flow: append([]float64(nil), fb.flow...)}
+	}
+	copy(s.x, from.x)
+	s.updateCosts()
 }
 
 // initWork builds bushes as shortest-path trees.

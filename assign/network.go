@@ -113,6 +113,28 @@ func NewNetwork(nodes, zones, firstThru int, links []Link) (*Network, error) {
 	return n, nil
 }
 
+// WithSurcharge returns a network with n's links and costs, except that
+// each link of links (input indices) costs extra more at every flow. It
+// shares n's topology, so a Result on n can warm-start Solve on it
+// (Options.Warm): a closure is a surcharge larger than any detour, a toll
+// or a fee a smaller one. Errors have kind caravan.Invalid: a link outside
+// 0..Links()-1 or an extra that is negative or not finite.
+func (n *Network) WithSurcharge(links []int, extra float64) (*Network, error) {
+	const op = "assign.WithSurcharge"
+	if !(extra >= 0) || math.IsInf(extra, 0) {
+		return nil, caravan.Errorf(caravan.Invalid, op, "surcharge %v is negative or not finite", extra)
+	}
+	c := *n
+	c.c0 = append([]float64(nil), n.c0...)
+	for _, i := range links {
+		if i < 0 || i >= len(n.perm) {
+			return nil, caravan.Errorf(caravan.Invalid, op, "link %d outside 0..%d", i, len(n.perm)-1)
+		}
+		c.c0[n.perm[i]] += extra
+	}
+	return &c, nil
+}
+
 // Nodes returns the number of nodes.
 func (n *Network) Nodes() int { return n.nodes }
 

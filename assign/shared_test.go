@@ -1,14 +1,17 @@
 package assign_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/assign"
 	"github.com/caravan-transport/caravan/internal/shareddata"
 	"github.com/caravan-transport/caravan/tntp"
@@ -257,4 +260,124 @@ func TestBerlinCenter(t *testing.T) {
 		t.Errorf("objective %.10g, want 20817213.20 (relative difference %.2g)", r.Objective, d)
 	}
 	t.Logf("%d iterations, gap %.2g, objective %.10f", r.Iterations, r.Gap, r.Objective)
+}
+
+// TestWarmStart closes links of SiouxFalls and Anaheim one at a time (a
+// surcharge larger than any detour) and re-solves twice: from scratch and
+// warm from the base solution's bushes. Both must reach the same objective,
+// with no flow left on the closed link, and with no surcharge the warm start
+// needs no iteration at all. On Anaheim the warm starts must need fewer
+// iterations in all; SiouxFalls is so congested that closing one of its
+// busiest links changes the whole equilibrium, and the warm start saves
+// nothing there (it must not cost more than a tenth extra).
+func TestWarmStart(t *testing.T) {
+	for _, name := range []string{"SiouxFalls", "Anaheim"} {
+		t.Run(name, func(t *testing.T) {
+			l := load(t, name)
+			opts := assign.Options{Algorithm: assign.B, Gap: 1e-8, MaxIterations: 200, KeepBushes: true}
+			base, err := assign.Solve(t.Context(), l.net, l.dem, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			same, err := assign.Solve(t.Context(), l.net, l.dem, assign.Options{Algorithm: assign.B, Gap: 1e-8, Warm: base})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same.Iterations != 0 || relDiff(same.Objective, base.Objective) > 1e-12 {
+				t.Errorf("warm start on the same network: %d iterations, objective %v (base %v)", same.Iterations, same.Objective, base.Objective)
+			}
+			// The five most loaded links between nodes that paths may pass
+			// through (a connector may be its zone's only way out), closed
+			// one at a time.
+			var order []int
+			for i, lk := range l.tntpNet.Links {
+				if int(lk.From) >= l.tntpNet.FirstThruNode && int(lk.To) >= l.tntpNet.FirstThruNode {
+					order = append(order, i)
+				}
+			}
+			slices.SortFunc(order, func(a, b int) int { return cmp.Compare(base.Flow[b], base.Flow[a]) })
+			surcharge := 0.0
+			for _, c := range base.Cost {
+				surcharge += c
+			}
+			coldIters, warmIters, closures := 0, 0, 0
+			for _, link := range order {
+				if closures == 5 {
+					break
+				}
+				closed, err := l.net.WithSurcharge([]int{link}, 10*surcharge)
+				if err != nil {
+					t.Fatal(err)
+				}
+				cold, err := assign.Solve(t.Context(), closed, l.dem, assign.Options{Algorithm: assign.B, Gap: 1e-8, MaxIterations: 200})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if cold.Flow[link] > 1e-6 {
+					continue // a bridge: some demand has no other path
+				}
+				closures++
+				warm, err := assign.Solve(t.Context(), closed, l.dem, assign.Options{Algorithm: assign.B, Gap: 1e-8, MaxIterations: 200, Warm: base})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !cold.Converged || !warm.Converged {
+					t.Fatalf("link %d closed: cold gap %v, warm gap %v", link, cold.Gap, warm.Gap)
+				}
+				if d := relDiff(warm.Objective, cold.Objective); d > 1e-6 {
+					t.Errorf("link %d closed: warm objective %.10g, cold %.10g", link, warm.Objective, cold.Objective)
+				}
+				if warm.Flow[link] > 1e-6 {
+					t.Errorf("link %d closed: still carries %v (warm)", link, warm.Flow[link])
+				}
+				coldIters += cold.Iterations
+				warmIters += warm.Iterations
+				t.Logf("link %d (%.0f) closed: cold %d iterations, warm %d", link, base.Flow[link], cold.Iterations, warm.Iterations)
+			}
+			if closures < 5 {
+				t.Fatalf("only %d links could be closed", closures)
+			}
+			if name == "Anaheim" && warmIters >= coldIters || 10*warmIters > 11*coldIters {
+				t.Errorf("warm starts took %d iterations, cold starts %d", warmIters, coldIters)
+			}
+			t.Logf("five closures: %d iterations warm, %d cold", warmIters, coldIters)
+		})
+	}
+}
+
+func TestWarmStartRefused(t *testing.T) {
+	l := load(t, "SiouxFalls")
+	plain, err := assign.Solve(t.Context(), l.net, l.dem, assign.Options{Algorithm: assign.B, Gap: 1e-4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, err := assign.Solve(t.Context(), l.net, l.dem, assign.Options{Algorithm: assign.B, Gap: 1e-4, KeepBushes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := assign.NewDemand(l.dem.Zones(), []assign.OD{{From: 0, To: 1, Flow: 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		dem  *assign.Demand
+		opts assign.Options
+		want string
+	}{
+		{"no bushes", l.dem, assign.Options{Algorithm: assign.B, Warm: plain}, "kept no bushes"},
+		{"not B", l.dem, assign.Options{Algorithm: assign.BFW, Warm: kept}, "needs Algorithm B"},
+		{"other demand", other, assign.Options{Algorithm: assign.B, Warm: kept}, "another demand"},
+	} {
+		_, err := assign.Solve(t.Context(), l.net, tt.dem, tt.opts)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || caravan.KindOf(err) != caravan.Invalid {
+			t.Errorf("%s: error %v, want kind Invalid with %q", tt.name, err, tt.want)
+		}
+	}
+	if _, err := l.net.WithSurcharge([]int{-1}, 1); err == nil {
+		t.Error("WithSurcharge(-1): no error")
+	}
+	if _, err := l.net.WithSurcharge([]int{0}, math.Inf(1)); err == nil {
+		t.Error("WithSurcharge(+Inf): no error")
+	}
 }

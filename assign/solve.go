@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/caravan-transport/caravan"
@@ -63,6 +64,15 @@ type Options struct {
 	// bytes per node and origin) so that Result.Through can follow the
 	// flow of an OD pair.
 	KeepBushes bool
+	// Warm, if not nil, is a Result of Algorithm B kept with KeepBushes on
+	// a network of the same links (costs may differ: see
+	// Network.WithSurcharge) and the same demand. Algorithm B then starts
+	// from its bushes and link flows instead of shortest-path trees: after
+	// a closure or a change of costs it needs a few iterations instead of a
+	// full solve. Solve returns an error of kind caravan.Invalid when the
+	// networks' links or the demands differ. Warm is only read, so several
+	// solves may start from one Result at the same time.
+	Warm *Result
 	// Start, if not nil, holds link flows (input link order) to start from,
 	// e.g. a previous solution on the same network. It must be feasible for
 	// the demand for B (bushes are built from shortest paths and ignore it).
@@ -133,6 +143,11 @@ func solve(ctx context.Context, net *Network, d *Demand, opts Options) (*state, 
 			return nil, err
 		}
 	}
+	if opts.Warm != nil {
+		if err := checkWarm(op, opts.Warm, net, d, opts.Algorithm); err != nil {
+			return nil, err
+		}
+	}
 	var start time.Time
 	if opts.Now != nil {
 		start = opts.Now()
@@ -155,6 +170,27 @@ func solve(ctx context.Context, net *Network, d *Demand, opts Options) (*state, 
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkWarm returns an error of kind caravan.Invalid unless w can start
+// Algorithm B on net and d: kept bushes, the same links in the same order,
+// the same zones and the same demand.
+func checkWarm(op string, w *Result, net *Network, d *Demand, alg Algorithm) error {
+	switch {
+	case alg != B:
+		return caravan.Errorf(caravan.Invalid, op, "a warm start needs Algorithm B, not %v", alg)
+	case w.b == nil:
+		return caravan.Errorf(caravan.Invalid, op, "the warm-start result kept no bushes (Options.KeepBushes)")
+	}
+	wn, wd := w.b.net, w.b.dem
+	if wn.g != net.g && (wn.nodes != net.nodes || wn.zones != net.zones || wn.firstThru != net.firstThru ||
+		!slices.Equal(wn.perm, net.perm) || !slices.Equal(wn.g.Offsets, net.g.Offsets) || !slices.Equal(wn.g.Heads, net.g.Heads)) {
+		return caravan.Errorf(caravan.Invalid, op, "the warm-start result is for a network with other links")
+	}
+	if wd != d && (wd.zones != d.zones || !slices.Equal(wd.off, d.off) || !slices.Equal(wd.dest, d.dest) || !slices.Equal(wd.flow, d.flow)) {
+		return caravan.Errorf(caravan.Invalid, op, "the warm-start result is for another demand")
+	}
+	return nil
 }
 
 // state is what every algorithm shares: the current flows and costs in CSR

@@ -2,10 +2,14 @@ package freight
 
 import (
 	"context"
+
 	"runtime"
 	"slices"
 	"sort"
 	"sync"
+
+	"github.com/caravan-transport/caravan/assign"
+	"github.com/caravan-transport/caravan/graph"
 )
 
 // Impact is what closing one link or crossing (both directions) does to the
@@ -27,9 +31,12 @@ type Impact struct {
 // freight in base (the Result of m.Solve), re-solves, and returns the
 // impacts ranked by unserved tonnes, then by extra cost. With kinds ("link",
 // "crossing") it closes only elements of those kinds. The runs go in
-// parallel, one goroutine per CPU, each solving on one worker. Each run
-// starts from fresh bushes (warm starts from the base solution are not
-// implemented).
+// parallel, one goroutine per CPU, each solving on one worker. A closure
+// that leaves every served pair a path is solved warm, from the base
+// solution's bushes, with the element's links made dearer than any detour
+// (assign.Network.WithSurcharge); one that cuts a pair off, or whose warm
+// solution still routes freight over the element, is solved from scratch on
+// the network without it.
 func (m *Model) Criticality(ctx context.Context, demand []Demand, base *Result, kinds ...string) ([]Impact, error) {
 	type cand struct {
 		id, kind, name string
@@ -60,15 +67,7 @@ func (m *Model) Criticality(ctx context.Context, demand []Demand, base *Result, 
 		wg.Go(func() {
 			for i := range jobs {
 				c := cands[i]
-				opts := m.opts
-				opts.Workers = 1
-				opts.Conditions.AvoidLinks = append(append([]string(nil), m.opts.Conditions.AvoidLinks...), c.id)
-				mm, err := Build(m.g, demand, opts)
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				r, err := mm.Solve(ctx)
+				r, err := m.closed(ctx, demand, base, c.id)
 				if err != nil {
 					errs[i] = err
 					continue
@@ -104,6 +103,94 @@ func (m *Model) Criticality(ctx context.Context, demand []Demand, base *Result, 
 		return out[i].ID < out[j].ID
 	})
 	return out, nil
+}
+
+// closed returns the equilibrium with element id (a link or crossing, both
+// directions) closed: warm from base when the closure cuts off no served
+// pair, from scratch otherwise.
+func (m *Model) closed(ctx context.Context, demand []Demand, base *Result, id string) (*Result, error) {
+	var idx []int
+	for i, a := range m.arcOf {
+		if a >= 0 && m.elementID(a) == id {
+			idx = append(idx, i)
+		}
+	}
+	if base.eq != nil && len(idx) > 0 && m.servesWithout(idx) {
+		if r, ok, err := m.solveWarm(ctx, base, idx); err != nil || ok {
+			return r, err
+		}
+	}
+	opts := m.opts
+	opts.Workers = 1
+	opts.Conditions.AvoidLinks = append(slices.Clip(m.opts.Conditions.AvoidLinks), id)
+	mm, err := Build(m.g, demand, opts)
+	if err != nil {
+		return nil, err
+	}
+	return mm.Solve(ctx)
+}
+
+// elementID is the link or crossing id of graph arc a, "" for other arcs.
+func (m *Model) elementID(a int32) string {
+	switch m.g.Arc(a).Kind {
+	case graph.LinkArc, graph.CrossingArc:
+		return m.g.Link(a).ID
+	}
+	return ""
+}
+
+// servesWithout reports whether every served pair keeps a path when the
+// assignment links idx are removed.
+func (m *Model) servesWithout(idx []int) bool {
+	links := make([]assign.Link, 0, len(m.links))
+	for i, l := range m.links {
+		if !slices.Contains(idx, i) {
+			links = append(links, l)
+		}
+	}
+	reach, err := reachable(m.net.Nodes(), m.net.Zones(), links)
+	if err != nil {
+		return false
+	}
+	for _, od := range m.dem.ODs() {
+		if !reach[od.From][od.To] {
+			return false
+		}
+	}
+	return true
+}
+
+// solveWarm re-solves with links idx surcharged beyond any detour, starting
+// from base's bushes. ok is false when freight still uses them (congestion
+// made every detour dearer than the surcharge): the caller then removes
+// them and solves from scratch.
+func (m *Model) solveWarm(ctx context.Context, base *Result, idx []int) (*Result, bool, error) {
+	bound := 0.0 // a simple path's free-flow cost is below the sum of all
+	for _, l := range m.links {
+		bound += l.FreeFlowTime + l.Fixed
+	}
+	net, err := m.net.WithSurcharge(idx, 10*bound)
+	if err != nil {
+		return nil, false, err
+	}
+	opts := m.assignOptions()
+	opts.Workers, opts.Warm, opts.KeepBushes = 1, base.eq, false
+	r, err := assign.Solve(ctx, net, m.dem, opts)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, i := range idx {
+		if r.Flow[i] > 1e-9*base.DemandTonnes {
+			return nil, false, nil
+		}
+		// What is left (rounding) is not freight: take it out of the
+		// totals rather than let the surcharge count.
+		r.TSTT -= r.Flow[i] * r.Cost[i]
+		r.Flow[i] = 0
+	}
+	res := &Result{Unserved: base.Unserved, UnservedTonne: base.UnservedTonne, DemandTonnes: base.DemandTonnes}
+	m.fill(res, r)
+	return res, true, nil
 }
 
 // servedCost corrects the comparison when a closure leaves freight without

@@ -3,6 +3,7 @@ package freight_test
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,25 +118,25 @@ func TestAssign(t *testing.T) {
 	if err != nil || total != 2e6 || len(sh) != 1 || math.Abs(sh[0].Share-1) > 1e-9 || math.Abs(sh[0].Tonnes-2e6) > 1e-3 {
 		t.Errorf("Shares(KZ, UZ, via UZ) = %+v, %v, %v; want all 2e6 t", sh, total, err)
 	}
-	// Ten times the demand must overload something.
-	for i := range demand {
-		demand[i].TonnesPerYear *= 30
+	// Thirty times the demand must overload something.
+	heavy := slices.Clone(demand)
+	for i := range heavy {
+		heavy[i].TonnesPerYear *= 30
 	}
-	m, err = freight.Build(g, demand, opts)
+	m30, err := freight.Build(g, heavy, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r2, err := m.Solve(t.Context())
+	r2, err := m30.Solve(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(r2.Bottlenecks()) == 0 {
 		t.Errorf("no bottleneck at 30× demand; top flow %+v", r2.Flows[0])
 	}
-	// Criticality on the base demand.
-	for i := range demand {
-		demand[i].TonnesPerYear /= 30
-	}
+	// Criticality on the base demand: each closure is solved warm from r
+	// where it cuts no pair off; a cold solve on the network without the
+	// element must agree.
 	imp, err := m.Criticality(t.Context(), demand, r)
 	if err != nil {
 		t.Fatal(err)
@@ -149,10 +150,31 @@ func TestAssign(t *testing.T) {
 			t.Errorf("impacts out of order at %d: %+v before %+v", i, a, b)
 		}
 	}
+	checked := 0
 	for _, c := range imp {
 		if c.ExtraCost < -1e-6*r.TotalCost {
 			t.Errorf("closing %s lowers the cost by %v", c.ID, -c.ExtraCost)
 		}
+		if c.Unserved > 0 || checked == 12 {
+			continue
+		}
+		checked++
+		o := opts
+		o.Conditions.AvoidLinks = []string{c.ID}
+		mc, err := freight.Build(g, demand, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cold, err := mc.Solve(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cold.TotalCost - r.TotalCost - c.ExtraCost; math.Abs(d) > 1e-6*r.TotalCost {
+			t.Errorf("closing %s: extra cost %v, %v solved from scratch", c.ID, c.ExtraCost, cold.TotalCost-r.TotalCost)
+		}
+	}
+	if checked == 0 {
+		t.Error("no closure kept every pair served")
 	}
 }
 

@@ -65,6 +65,7 @@ type Model struct {
 	capEst   []bool
 	hours    []float64
 	usd      []float64
+	links    []assign.Link // the assignment links m.net was built from
 }
 
 // Build checks the demand's places and makes the model. Demand between
@@ -140,6 +141,7 @@ func Build(g *graph.Graph, demand []Demand, opts Options) (*Model, error) {
 			m.arcOf = append(m.arcOf, -1)
 		}
 	}
+	m.links = links
 	if m.net, err = assign.NewNetwork(zones+g.CSR.NumNodes(), zones, zones, links); err != nil {
 		return nil, caravan.Errorf(caravan.Internal, op, "%w", err)
 	}
@@ -287,13 +289,6 @@ func (r *Result) Bottlenecks() []ArcFlow {
 
 // Solve computes the equilibrium with Algorithm B.
 func (m *Model) Solve(ctx context.Context) (*Result, error) {
-	gap, iters := m.opts.Gap, m.opts.MaxIterations
-	if gap == 0 {
-		gap = 1e-6
-	}
-	if iters == 0 {
-		iters = 200
-	}
 	res := &Result{Unserved: m.unserved}
 	for _, d := range m.demand {
 		res.DemandTonnes += d.TonnesPerYear
@@ -304,10 +299,28 @@ func (m *Model) Solve(ctx context.Context) (*Result, error) {
 	if len(m.demand) == 0 {
 		return res, nil
 	}
-	r, err := assign.Solve(ctx, m.net, m.dem, assign.Options{Algorithm: assign.B, Gap: gap, MaxIterations: iters, Workers: m.opts.Workers, KeepBushes: true})
+	r, err := assign.Solve(ctx, m.net, m.dem, m.assignOptions())
 	if err != nil {
 		return nil, err
 	}
+	m.fill(res, r)
+	return res, nil
+}
+
+// assignOptions are the options of Algorithm B for m's runs.
+func (m *Model) assignOptions() assign.Options {
+	gap, iters := m.opts.Gap, m.opts.MaxIterations
+	if gap == 0 {
+		gap = 1e-6
+	}
+	if iters == 0 {
+		iters = 200
+	}
+	return assign.Options{Algorithm: assign.B, Gap: gap, MaxIterations: iters, Workers: m.opts.Workers, KeepBushes: true}
+}
+
+// fill completes res (demand and unserved set) from the equilibrium r.
+func (m *Model) fill(res *Result, r *assign.Result) {
 	res.Iterations, res.Gap, res.TotalCost, res.linkFlow, res.eq = r.Iterations, r.Gap, r.TSTT, r.Flow, r
 	res.model = m
 	g, n := m.g, m.g.Net
@@ -350,5 +363,4 @@ func (m *Model) Solve(ctx context.Context) (*Result, error) {
 		}
 		return res.Flows[i].Arc < res.Flows[j].Arc
 	})
-	return res, nil
 }
