@@ -26,7 +26,9 @@ func (d *doc) finish(kept []candidate) []Fact {
 			return false
 		}
 		for _, o := range kept {
-			if o.Kind == c.Kind && o.Value != nil && o.GrowthPct != nil && *o.GrowthPct == *c.GrowthPct && slices.Equal(o.Countries, c.Countries) {
+			// "wheat exports … up 12%" in a headline and the body's tonnes
+			// "up 12 percent": a value's or a weight's growth alike.
+			if (o.Kind == KindTradeValue || o.Kind == KindTonnage) && o.Value != nil && o.GrowthPct != nil && *o.GrowthPct == *c.GrowthPct && slices.Equal(o.Countries, c.Countries) {
 				return true
 			}
 		}

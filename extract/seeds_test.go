@@ -127,9 +127,9 @@ var freshFloors = map[string]float64{
 	"fresh1": 0.96,
 	"fresh2": 0.95,
 	"fresh3": 0.86,
-	"fresh4": 0.83,
+	"fresh4": 0.84,
 	"fresh5": 0.90,
-	"fresh6": 0.88,
+	"fresh6": 0.89,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
