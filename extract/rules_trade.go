@@ -674,6 +674,12 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			}
 		}
 	}
+	if len(cs) == 1 && k == 0 && next >= 0 && d.detailAfter(s, ams[k].b, ams[next].a) {
+		// "total grain exports … reached 7.4 million tonnes, with
+		// Uzbekistan the second-largest buyer at 1.6 million tonnes": the
+		// country after "with" is the later figure's.
+		return cs
+	}
 	if len(cs) == 1 && k == 0 && next >= 0 && len(d.countries(s, ams[next].a, c.b, true)) > 0 && !d.worthBetween(ams[k].b, ams[next].a) {
 		// "transported 31 million tonnes …, including 2.1 million tonnes
 		// between China and Europe": the later countries are the later
@@ -807,6 +813,14 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
+}
+
+// detailAfter reports whether tokens [a, b) between two figures open a
+// detail of the first with a country: ", with Uzbekistan …", ", including
+// …", «، از جمله …».
+func (d *doc) detailAfter(s *sentence, a, b int) bool {
+	at := d.roleIn(a, min(b, a+3), roleDetail)
+	return at >= 0 && len(d.countries(s, at, b, true)) > 0
 }
 
 // contractedSupply reports whether tonnes are the quantity of a supply

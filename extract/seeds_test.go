@@ -129,7 +129,7 @@ var freshFloors = map[string]float64{
 	"fresh3": 0.86,
 	"fresh4": 0.84,
 	"fresh5": 0.90,
-	"fresh6": 0.89,
+	"fresh6": 0.92,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
