@@ -9,6 +9,7 @@ import (
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/route"
 )
 
@@ -192,6 +193,11 @@ func (s *Service) shipment(p Params, r *route.Request) error {
 	if r.TEU, err = p.float("teu", 0, 0, s.limits.MaxTEU); err != nil {
 		return err
 	}
-	r.Tonnes, err = p.float("tonnes", 0, 0, s.limits.MaxTonnes)
-	return err
+	if r.Tonnes, err = p.float("tonnes", 0, 0, s.limits.MaxTonnes); err != nil {
+		return err
+	}
+	if r.RailService, err = graph.ParseRailService(p.str("rail_service")); err != nil {
+		return caravan.InvalidParam("rail_service", "%v", err)
+	}
+	return nil
 }

@@ -42,7 +42,8 @@ func TestParseRoute(t *testing.T) {
 	}{
 		{"ok", base(), 0, ""},
 		{"ok every parameter", base("as_of", "2025-06-01", "by", "cost", "teu", "2", "avoid", "TM,ferry", "modes", "rail,road",
-			"open", "trans-afghan-railway", "risk_penalty", "10", "value", "5000", "alternatives", "3", "max_shared", "0.4"), 0, ""},
+			"open", "trans-afghan-railway", "risk_penalty", "10", "value", "5000", "alternatives", "3", "max_shared", "0.4", "rail_service", "wagonload"), 0, ""},
+		{"bad rail service", base("rail_service", "express"), caravan.Invalid, "rail_service"},
 		{"missing from", Params{"to": "Tehran"}, caravan.Invalid, "from"},
 		{"same place", base("to", "kz-almaty"), caravan.Invalid, "to"},
 		{"NaN teu", base("teu", "NaN"), caravan.Invalid, "teu"},
@@ -81,6 +82,32 @@ func TestParseRoute(t *testing.T) {
 				t.Errorf("param %q, want %q (%v)", p, tt.param, err)
 			}
 		})
+	}
+}
+
+// TestRailService: the rail service a request books reaches the planner
+// (a wagonload trip by rail is slower than a block train's) and the answer
+// says which one the rail legs were timed for.
+func TestRailService(t *testing.T) {
+	s := newTestService(t, 4)
+	hours := map[string]float64{}
+	for _, svc := range []string{"block", "wagonload"} {
+		q, err := s.ParseRoute(Params{"from": "kz-almaty", "to": "uz-tashkent", "modes": "rail", "rail_service": svc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Route(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := res.Routes[0].Itinerary
+		if it.RailService != svc {
+			t.Errorf("%s: itinerary says rail service %q", svc, it.RailService)
+		}
+		hours[svc] = it.Total.Hours
+	}
+	if !(hours["wagonload"] > hours["block"]) {
+		t.Errorf("wagonload %v h, block train %v h: want wagonload slower", hours["wagonload"], hours["block"])
 	}
 }
 

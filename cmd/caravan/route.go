@@ -17,6 +17,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 		"Plan a freight route between two places (ids or names in English or Persian).")
 	fs.String("teu", "", "shipment size in TEU (default 1 TEU when neither --teu nor --tonnes is given)")
 	fs.String("tonnes", "", "shipment size in tonnes")
+	fs.String("rail-service", "", "rail service booked: block (a scheduled block or container train; default) or wagonload (single wagons in mixed trains)")
 	fs.String("by", "time", "criterion to minimise: time, p90 (reliable time), cost, co2, gc (generalised cost) or risk")
 	fs.String("as-of", "", "plan on the network as of this date, YYYY-MM-DD (default: today)")
 	fs.String("avoid", "", "comma-separated countries (ISO codes), places, crossings or links, and modes to avoid")
@@ -68,8 +69,12 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 
 // printItinerary writes the itinerary as a table, one leg per line.
 func printItinerary(w io.Writer, it *route.Itinerary) {
-	fmt.Fprintf(w, "%s (%s) → %s (%s), as of %s, by %s; %g TEU, %g t\n",
+	fmt.Fprintf(w, "%s (%s) → %s (%s), as of %s, by %s; %g TEU, %g t",
 		it.From.Name, it.From.Country, it.To.Name, it.To.Country, it.AsOf, it.By, it.Shipment.TEU, it.Shipment.Tonnes)
+	if it.RailService != "" {
+		fmt.Fprintf(w, "; rail service: %s", it.RailService)
+	}
+	fmt.Fprintln(w)
 	if len(it.Open) > 0 {
 		fmt.Fprintf(w, "treating as open: %s\n", strings.Join(it.Open, ", "))
 	}

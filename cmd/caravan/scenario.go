@@ -94,6 +94,7 @@ func runScenarioDiff(ctx context.Context, e *env, args []string) error {
 	fs.String("as-of", "", "date, YYYY-MM-DD (default: B's as_of, else A's, else today)")
 	fs.String("teu", "", "shipment size in TEU")
 	fs.String("tonnes", "", "shipment size in tonnes")
+	fs.String("rail-service", "", "rail service booked: block (a scheduled block or container train; default) or wagonload (single wagons in mixed trains)")
 	fs.String("modes", "", "comma-separated modes the routes may use (default all)")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
 	pos, err := parseFlags(fs, args)
