@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/caravan-transport/caravan"
-	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
 )
 
