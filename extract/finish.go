@@ -249,6 +249,11 @@ func same(a, b *candidate) bool {
 		if a.Date != "" && b.Date != "" && a.Date != b.Date {
 			return false
 		}
+		if a.headline != b.headline && (subset(a.participants, b.participants) || subset(b.participants, a.participants)) {
+			// "Turkmen Foreign Minister meets Afghan delegation" over the
+			// body's fuller account of the meeting.
+			return true
+		}
 		return len(a.participants) == 0 || len(b.participants) == 0 || slices.Equal(a.participants, b.participants)
 	case KindProject:
 		return a.projKey == b.projKey
@@ -285,6 +290,11 @@ func absorb(a, b *candidate) {
 		// A headline and then the body: keep the body's exact figure.
 		a.Period, a.Value, a.Qualifier = b.Period, b.Value, b.Qualifier
 		a.Quote, a.Start, a.End = b.Quote, b.Start, b.End
+	}
+	if a.headline && !b.headline && a.Kind == KindMeeting {
+		// The headline's meeting is now the body's: it takes the body's
+		// participants and merges no other meeting of the body.
+		a.headline, a.participants = false, b.participants
 	}
 	if a.GrowthPct == nil {
 		a.GrowthPct = b.GrowthPct

@@ -761,6 +761,10 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 					code = mt.code
 				}
 			}
+			if code == "" && s.latin {
+				// "Minister of Foreign Affairs of Turkmenistan".
+				code, _, _ = d.titleCountry(s, m)
+			}
 			key = e.Name + "|" + code
 		default:
 			continue

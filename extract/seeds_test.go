@@ -126,10 +126,10 @@ func TestGenre(t *testing.T) {
 var freshFloors = map[string]float64{
 	"fresh1": 0.96,
 	"fresh2": 0.95,
-	"fresh3": 0.86,
+	"fresh3": 0.90,
 	"fresh4": 0.84,
 	"fresh5": 0.90,
-	"fresh6": 0.92,
+	"fresh6": 0.93,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
