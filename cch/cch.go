@@ -43,12 +43,6 @@ type CCH struct {
 	first  []int32 // by rank, len N+1
 	head   []int32 // by arc: its upper end
 
-	// The arcs entering each rank from below: dtail are their lower ends,
-	// darc their arc numbers; rank u's are dfirst[u] .. dfirst[u+1]-1.
-	dfirst []int32
-	dtail  []int32
-	darc   []int32
-
 	// arcOf maps each csr arc to the CCH arc it lies on: arc number << 1,
 	// plus 1 when it runs from the upper end down. Self-loops have -1.
 	arcOf []int32
@@ -62,7 +56,7 @@ type Stats struct {
 	Arcs      int // undirected arcs of the supergraph (each carries two directions)
 	TreeDepth int // height of the elimination tree: the longest chain a query walks
 	Triangles int // triangles of the supergraph: the work of each customization pass
-	Bytes     int // memory held by the CCH (order, supergraph, arc map)
+	Bytes     int // memory held by the CCH (order, elimination tree, supergraph, arc map)
 }
 
 const maxArcs = 1<<30 - 1
@@ -171,28 +165,10 @@ func (c *CCH) fill(ctx context.Context, u undirected) error {
 	return nil
 }
 
-// index builds the downward adjacency and the map from csr arcs.
+// index builds the map from csr arcs to supergraph arcs. (The arcs
+// entering a rank from below are not stored: customization finds them as it
+// goes, see customizer.)
 func (c *CCH) index() {
-	n := len(c.order)
-	m := len(c.head)
-	c.dfirst = make([]int32, n+1)
-	for _, x := range c.head {
-		c.dfirst[x+1]++
-	}
-	for r := 1; r <= n; r++ {
-		c.dfirst[r] += c.dfirst[r-1]
-	}
-	next := slices.Clone(c.dfirst[:n])
-	c.dtail = make([]int32, m)
-	c.darc = make([]int32, m)
-	for r := range int32(n) {
-		for k := c.first[r]; k < c.first[r+1]; k++ {
-			x := c.head[k]
-			c.dtail[next[x]] = r
-			c.darc[next[x]] = k
-			next[x]++
-		}
-	}
 	g := c.g
 	c.arcOf = make([]int32, g.NumArcs())
 	for a, h := range g.Heads {
@@ -240,7 +216,6 @@ func (c *CCH) Stats() Stats {
 		}
 		maxd = max(maxd, int(depth[r])+1)
 	}
-	b := 4 * (len(c.rank) + len(c.order) + len(c.parent) + len(c.first) + len(c.head) +
-		len(c.dfirst) + len(c.dtail) + len(c.darc) + len(c.arcOf))
+	b := 4 * (len(c.rank) + len(c.order) + len(c.parent) + len(c.first) + len(c.head) + len(c.arcOf))
 	return Stats{Nodes: n, Arcs: len(c.head), TreeDepth: maxd, Triangles: tri, Bytes: b}
 }

@@ -8,53 +8,94 @@ import (
 	"sync"
 )
 
-// customizer runs the triangle passes of one customization. wt holds the
-// basic weights (2k up, 2k+1 down), pw the perfect ones, mid the middle
-// ranks of the basic weights.
+// customizer holds the scratch of one customization: the weights of the
+// triangle passes and the lists that enumerate the lower neighbours of a
+// rank without a stored transpose of the supergraph.
+//
+// Lower neighbours. In the bottom-up pass, node x waits at the upper end of
+// its first arc not yet processed (cur[x]): when rank u comes, the nodes
+// waiting at u are exactly its lower neighbours, and each moves on to the
+// upper end of its next arc. next links the nodes waiting at one rank,
+// wait[u] is the first of them (-1: none). The top-down pass runs the same
+// lists with each node's arcs taken from the last down. A node waits at one
+// rank at a time, so the lists need two int32 per node.
 type customizer struct {
 	c   *CCH
-	wt  []pair
-	pw  []pair
-	mid [][2]int32
+	wt  []pair   // basic weights
+	pw  []pair   // perfect weights
+	via []halves // by arc: the arcs the basic weight of each direction came through
+
+	cur, next, wait []int32 // by rank: see above
+	top             []bool  // by rank: in the top part of the elimination tree (see parallel)
+	groups          [][]int32
+	topRanks        []int32
 }
+
+// halves holds, for each direction of a supergraph arc {u, v}, the arcs
+// {x, u} and {x, v} of the lower triangle that gave its basic weight: 1 +
+// the number of {x, u}, then the number of {x, v}; 0, 0 for an input arc.
+type halves [2][2]int32
 
 // pair holds the two directions of a supergraph arc {lo, hi}: lo → hi, then
 // hi → lo.
 type pair [2]float64
 
-// parallel runs pass over all ranks. The elimination tree splits into a
-// top part (the nodes whose subtrees hold more than a share of the nodes:
-// the upper separators) and the subtrees hanging below it, which touch
-// disjoint arcs; the subtrees run on separate goroutines (at most GOMAXPROCS
-// at once), the top part alone, after them for a bottom-up pass and before
-// them for a top-down one. pass processes the ranks it is given (in
-// increasing order) with its own scratch.
-func (cu *customizer) parallel(ctx context.Context, pass func(ctx context.Context, ranks []int32, pos []int32) error, topDown bool) error {
+func newCustomizer(c *CCH, wt []pair) *customizer {
+	n := int32(len(c.order))
+	cu := &customizer{c: c, wt: wt, via: make([]halves, len(wt)),
+		cur: make([]int32, n), next: make([]int32, n), wait: make([]int32, n)}
+	for r := range cu.wait {
+		cu.wait[r] = -1
+	}
+	if runtime.GOMAXPROCS(0) >= 2 && n >= 4096 {
+		cu.groups, cu.topRanks = c.subtrees(max(n/int32(4*runtime.GOMAXPROCS(0)), 1024))
+		cu.top = make([]bool, n)
+		for _, r := range cu.topRanks {
+			cu.top[r] = true
+		}
+	}
+	return cu
+}
+
+// pass processes ranks (a group or the top part, in increasing rank) with
+// its own pos scratch. A bottom-up pass run on a group (grouped) must not
+// touch the lists of top ranks: it returns the nodes that would wait at one
+// (appended to deferred), and they are linked in before the top part runs.
+type pass func(ctx context.Context, ranks, pos []int32, grouped bool, deferred []int32) ([]int32, error)
+
+// parallel runs p over all ranks. The elimination tree splits into a top
+// part (the nodes whose subtrees hold more than a share of the nodes: the
+// upper separators) and the subtrees hanging below it, which touch disjoint
+// arcs and disjoint lists; the subtrees run on separate goroutines (at most
+// GOMAXPROCS at once), the top part alone, after them for a bottom-up pass
+// and before them for a top-down one.
+func (cu *customizer) parallel(ctx context.Context, p pass, topDown bool) error {
 	c := cu.c
 	n := int32(len(c.order))
-	procs := runtime.GOMAXPROCS(0)
 	pos := make([]int32, n)
-	if procs < 2 || n < 4096 {
+	if cu.top == nil {
 		all := make([]int32, n)
 		for r := range all {
 			all[r] = int32(r)
 		}
-		return pass(ctx, all, pos)
+		_, err := p(ctx, all, pos, false, nil)
+		return err
 	}
-	groups, top := c.subtrees(max(n/int32(4*procs), 1024))
 	if topDown {
-		if err := pass(ctx, top, pos); err != nil {
+		if _, err := p(ctx, cu.topRanks, pos, false, nil); err != nil {
 			return err
 		}
 	}
-	work := make(chan []int32, len(groups))
-	for _, r := range groups {
+	work := make(chan []int32, len(cu.groups))
+	for _, r := range cu.groups {
 		work <- r
 	}
 	close(work)
+	procs := min(runtime.GOMAXPROCS(0), len(cu.groups))
+	errs := make([]error, procs)
+	deferred := make([][]int32, procs)
 	var wg sync.WaitGroup
-	errs := make([]error, min(procs, len(groups)))
-	for i := range errs {
+	for i := range procs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -63,7 +104,9 @@ func (cu *customizer) parallel(ctx context.Context, pass func(ctx context.Contex
 				pos = make([]int32, n)
 			}
 			for r := range work {
-				if err := pass(ctx, r, pos); err != nil {
+				d, err := p(ctx, r, pos, true, deferred[i])
+				deferred[i] = d
+				if err != nil {
 					errs[i] = err
 					return
 				}
@@ -76,10 +119,22 @@ func (cu *customizer) parallel(ctx context.Context, pass func(ctx context.Contex
 			return err
 		}
 	}
-	if !topDown {
-		return pass(ctx, top, pos)
+	if topDown {
+		return nil
 	}
-	return nil
+	for _, d := range deferred {
+		for _, x := range d {
+			cu.link(x, c.head[cu.cur[x]])
+		}
+	}
+	_, err := p(ctx, cu.topRanks, pos, false, nil)
+	return err
+}
+
+// link makes x wait at rank v.
+func (cu *customizer) link(x, v int32) {
+	cu.next[x] = cu.wait[v]
+	cu.wait[v] = x
 }
 
 // subtrees splits the elimination forest: top lists, in increasing rank,
@@ -134,74 +189,125 @@ func (c *CCH) subtrees(limit int32) (groups [][]int32, top []int32) {
 	return groups, top
 }
 
-// basic runs the lower-triangle pass on ranks, bottom up.
-func (cu *customizer) basic(ctx context.Context, ranks []int32, pos []int32) error {
+// basic runs the lower-triangle pass on ranks, bottom up: the arcs of u
+// take the triangles {x, u, v}, x < u < v, whose arcs {x, u} and {x, v} are
+// final by then. The lower neighbours x come from the lists.
+func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped bool, deferred []int32) ([]int32, error) {
 	c := cu.c
-	first, head, dfirst, dtail, darc := c.first, c.head, c.dfirst, c.dtail, c.darc
-	wt, mid := cu.wt, cu.mid
+	first, head := c.first, c.head
+	wt, via := cu.wt, cu.via
+	cur, next, wait, top := cu.cur, cu.next, cu.wait, cu.top
 	inf := math.Inf(1)
 	for i, u := range ranks {
 		if i&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
-				return err
+				return deferred, err
 			}
 		}
-		for k := first[u]; k < first[u+1]; k++ {
-			pos[head[k]] = k
+		lo, hi := first[u], first[u+1]
+		for k := lo; k < hi; k++ {
+			pos[head[k]] = k - lo
 		}
-		for i := dfirst[u]; i < dfirst[u+1]; i++ {
-			x, kx := dtail[i], darc[i]
+		for x := wait[u]; x >= 0; {
+			nx := next[x]
+			kx, end := cur[x], first[x+1]
 			xu, ux := wt[kx][0], wt[kx][1] // x→u, u→x
-			if ux == inf && xu == inf {
-				continue
+			if ux != inf || xu != inf {
+				lowerTriangles(head[kx+1:end], wt[kx+1:end], pos, wt[lo:hi], via[lo:hi], ux, xu, kx)
 			}
-			hs := head[kx+1 : first[x+1]]
-			ws := wt[kx+1 : first[x+1]]
-			ws = ws[:len(hs)]
-			for jj, v := range hs {
-				k := pos[v]
-				xv, vx := ws[jj][0], ws[jj][1]
-				t := &wt[k]
-				if s := ux + xv; s < t[0] {
-					t[0] = s
-					mid[k][0] = x
+			kx++
+			cur[x] = kx
+			if kx < end {
+				if v := head[kx]; grouped && top[v] {
+					deferred = append(deferred, x)
+				} else {
+					next[x] = wait[v]
+					wait[v] = x
 				}
-				if s := vx + xu; s < t[1] {
-					t[1] = s
-					mid[k][1] = x
-				}
+			}
+			x = nx
+		}
+		wait[u] = -1
+		if lo < hi {
+			cur[u] = lo
+			if v := head[lo]; grouped && top[v] {
+				deferred = append(deferred, u)
+			} else {
+				next[u] = wait[v]
+				wait[v] = u
 			}
 		}
 	}
-	return nil
+	return deferred, nil
+}
+
+// lowerTriangles improves the arcs of u (wu, vu; pos gives the index of
+// the arc to v there) through the triangles {x, u, v} of the arcs {x, v} in
+// hs and ws (numbered from kx+1 on), x < u < v, given the arc kx = {x, u}:
+// u → x (ux) and x → u (xu).
+func lowerTriangles(hs []int32, ws []pair, pos []int32, wu []pair, vu []halves, ux, xu float64, kx int32) {
+	ws = ws[:len(hs)]
+	for j, v := range hs {
+		k := pos[v]
+		t := &wu[k]
+		if s := ux + ws[j][0]; s < t[0] { // u→x→v
+			t[0] = s
+			vu[k][0] = [2]int32{kx + 1, kx + 1 + int32(j)}
+		}
+		if s := ws[j][1] + xu; s < t[1] { // v→x→u
+			t[1] = s
+			vu[k][1] = [2]int32{kx + 1, kx + 1 + int32(j)}
+		}
+	}
+}
+
+// startTopDown makes every node wait at the upper end of its last arc.
+func (cu *customizer) startTopDown() {
+	c := cu.c
+	for r := range cu.wait {
+		cu.wait[r] = -1
+	}
+	for u := range int32(len(c.order)) {
+		if lo, hi := c.first[u], c.first[u+1]; lo < hi {
+			cu.cur[u] = hi - 1
+			cu.link(u, c.head[hi-1])
+		}
+	}
 }
 
 // perfect runs the upper- and intermediate-triangle pass on ranks, top
-// down.
-func (cu *customizer) perfect(ctx context.Context, ranks []int32, pos []int32) error {
+// down: for each x, each triangle {u, x, v}, u < x < v, improves the arcs
+// {u, x} and {u, v} through the arc {x, v}, which is final by then (it can
+// only improve through triangles whose middle node is above x). The lower
+// neighbours u come from the lists (startTopDown); a node only ever waits at
+// an ancestor, so no group links into another.
+func (cu *customizer) perfect(ctx context.Context, ranks, pos []int32, _ bool, deferred []int32) ([]int32, error) {
 	c := cu.c
-	first, head, dfirst, dtail, darc := c.first, c.head, c.dfirst, c.dtail, c.darc
+	first, head := c.first, c.head
 	pw := cu.pw
+	cur, next, wait := cu.cur, cu.next, cu.wait
 	for ix := len(ranks) - 1; ix >= 0; ix-- {
 		x := ranks[ix]
 		if ix&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
-				return err
+				return deferred, err
 			}
 		}
 		for k := first[x]; k < first[x+1]; k++ {
 			pos[head[k]] = k
 		}
-		// Triangles {u, x, v}, u < x < v, through the arcs {u, x} entering x.
-		for i := dfirst[x]; i < dfirst[x+1]; i++ {
-			u, kx := dtail[i], darc[i]
-			ux, xu := pw[kx][0], pw[kx][1] // u→x, x→u
-			hs := head[kx+1 : first[u+1]]
-			ws := pw[kx+1 : first[u+1]]
+		for u := wait[x]; u >= 0; {
+			nu := next[u]
+			ku, lo := cur[u], first[u]
+			ux, xu := pw[ku][0], pw[ku][1] // u→x, x→u
+			hs := head[ku+1 : first[u+1]]
+			ws := pw[ku+1 : first[u+1]]
 			ws = ws[:len(hs)]
-			for jj, v := range hs {
-				xv, vx := pw[pos[v]][0], pw[pos[v]][1] // arc {x, v}
-				uv, vu := ws[jj][0], ws[jj][1]
+			for j, v := range hs {
+				t := &pw[pos[v]] // arc {x, v}
+				xv, vx := t[0], t[1]
+				w := &ws[j] // arc {u, v}
+				uv, vu := w[0], w[1]
 				if s := uv + vx; s < ux { // u→v→x
 					ux = s
 				}
@@ -209,14 +315,23 @@ func (cu *customizer) perfect(ctx context.Context, ranks []int32, pos []int32) e
 					xu = s
 				}
 				if s := ux + xv; s < uv { // u→x→v
-					ws[jj][0] = s
+					w[0] = s
 				}
 				if s := vx + xu; s < vu { // v→x→u
-					ws[jj][1] = s
+					w[1] = s
 				}
 			}
-			pw[kx][0], pw[kx][1] = ux, xu
+			pw[ku][0], pw[ku][1] = ux, xu
+			ku--
+			cur[u] = ku
+			if ku >= lo {
+				v := head[ku]
+				next[u] = wait[v]
+				wait[v] = u
+			}
+			u = nu
 		}
+		wait[x] = -1
 	}
-	return nil
+	return deferred, nil
 }

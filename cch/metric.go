@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
+	"sort"
+	"sync"
 	"time"
 
 	"github.com/caravan-transport/caravan"
@@ -42,8 +44,8 @@ const tightTol = 1e-12
 // not change while the Metric is in use (Query.Path reads it). A negative
 // or NaN weight or a length mismatch is an error of kind Invalid; a
 // cancelled ctx returns ctx.Err(). Time is linear in the triangles of the
-// supergraph (two passes over them); it allocates the Metric and about 40
-// bytes per supergraph arc of scratch.
+// supergraph (two passes over them, on up to GOMAXPROCS goroutines); it
+// allocates the Metric and about 55 bytes per supergraph arc of scratch.
 func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 	return c.customize(ctx, "cch.Customize", w, true)
 }
@@ -73,11 +75,6 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 	for k := range wt {
 		wt[k] = pair{inf, inf}
 	}
-	mt := &Metric{c: c, w: w}
-	mid := make([][2]int32, m)
-	for i := range mid {
-		mid[i] = [2]int32{-1, -1}
-	}
 	for a, x := range w {
 		if !(x >= 0) {
 			return nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
@@ -86,91 +83,149 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 			wt[k>>1][k&1] = x // arcOf is 2·arc + direction
 		}
 	}
-	cu := customizer{c: c, wt: wt, mid: mid}
+	cu := newCustomizer(c, wt)
 	t1 := time.Now()
-	// Basic customization: arcs of u take the lower triangles {x, u, v},
-	// x < u < v, whose arcs {x, u} and {x, v} are final by then.
 	if err := cu.parallel(ctx, cu.basic, false); err != nil {
 		return nil, err
 	}
-	// Perfect customization into a copy: for x from the top down, each
-	// triangle {u, x, v}, u < x < v, improves the arcs {u, x} and {u, v}
-	// through the arc {x, v}, which is final by then (it can only improve
-	// through triangles whose middle node is above x). The result is the
-	// true distance between the ends of every arc; an arc whose basic
-	// weight is longer lies on no shortest up-down path and is left out of
-	// the searches.
+	// Perfect customization into a copy gives the true distance between
+	// the ends of every arc; an arc whose basic weight is longer lies on no
+	// shortest up-down path and is left out of the searches.
 	t2 := time.Now()
-	pw := wt // without the perfect pass, every finite arc is kept
+	// keep: bit 0 for lo → hi, bit 1 for hi → lo.
+	keep := make([]uint8, m)
+	tp := t2
 	if perfect {
 		cu.pw = slices.Clone(wt)
+		cu.startTopDown()
 		if err := cu.parallel(ctx, cu.perfect, true); err != nil {
 			return nil, err
 		}
-		pw = cu.pw
+		tp = time.Now()
+		// An arc direction is kept when its basic weight is the distance (up
+		// to rounding), and so are the halves it unpacks into (in exact
+		// arithmetic they are tight too; this keeps Path whole under
+		// rounding).
+		pw := cu.pw
+		for k := range keep {
+			b, p := wt[k], pw[k]
+			keep[k] = b2u(b[0] != inf && b[0]-p[0] <= tightTol*p[0]) | b2u(b[1] != inf && b[1]-p[1] <= tightTol*p[1])<<1
+		}
+		cu.pw = nil
+		if err := cu.parallel(ctx, func(ctx context.Context, ranks, _ []int32, _ bool, d []int32) ([]int32, error) {
+			return d, cu.closeHalves(ctx, ranks, keep)
+		}, true); err != nil {
+			return nil, err
+		}
+	} else {
+		// Without the perfect pass every finite arc is kept, halves included.
+		for k, b := range wt {
+			keep[k] = b2u(b[0] != inf) | b2u(b[1] != inf)<<1
+		}
 	}
 	t3 := time.Now()
-	// An arc direction is kept when its basic weight is the distance (up to
-	// rounding), and so are the halves it unpacks into (in exact arithmetic
-	// they are tight too; this keeps Path whole under rounding).
-	keep := make([]bool, 2*m)
-	for k := range keep {
-		b, p := wt[k>>1][k&1], pw[k>>1][k&1]
-		keep[k] = !math.IsInf(b, 1) && b-p <= tightTol*p
-	}
-	first, head := c.first, c.head
-	// Without the perfect pass every finite arc is kept, halves included.
-	for u := int32(n) - 1; perfect && u >= 0; u-- {
-		for k := first[u]; k < first[u+1]; k++ {
-			v := head[k]
-			for dir := range int32(2) {
-				x := mid[k][dir]
-				if !keep[2*k+dir] || x < 0 {
-					continue
-				}
-				kxu, kxv := c.find(x, u), c.find(x, v)
-				if dir == 0 { // u→x→v
-					keep[2*kxu+1], keep[2*kxv] = true, true
-				} else { // v→x→u
-					keep[2*kxv+1], keep[2*kxu] = true, true
-				}
-			}
-		}
-	}
-	nf, nb := 0, 0
-	for k := range int32(m) {
-		if keep[2*k] {
-			nf++
-		}
-		if keep[2*k+1] {
-			nb++
-		}
-	}
-	mt.ffirst = make([]int32, n+1)
-	mt.bfirst = make([]int32, n+1)
-	mt.fhead, mt.fw, mt.fmid = make([]int32, 0, nf), make([]float64, 0, nf), make([]int32, 0, nf)
-	mt.bhead, mt.bw, mt.bmid = make([]int32, 0, nb), make([]float64, 0, nb), make([]int32, 0, nb)
-	for u := range n {
-		for k := first[u]; k < first[u+1]; k++ {
-			if keep[2*k] {
-				mt.fhead = append(mt.fhead, head[k])
-				mt.fw = append(mt.fw, wt[k][0])
-				mt.fmid = append(mt.fmid, mid[k][0])
-			}
-			if keep[2*k+1] {
-				mt.bhead = append(mt.bhead, head[k])
-				mt.bw = append(mt.bw, wt[k][1])
-				mt.bmid = append(mt.bmid, mid[k][1])
-			}
-		}
-		mt.ffirst[u+1] = int32(len(mt.fhead))
-		mt.bfirst[u+1] = int32(len(mt.bhead))
-	}
+	mt := cu.compact(w, keep)
 	if c.logger != nil {
-		c.logger.Info("cch: customized", "op", op, "arcs", m, "kept forward", nf, "kept backward", nb,
-			"input", t1.Sub(t0), "basic", t2.Sub(t1), "perfect", t3.Sub(t2), "compact", time.Since(t3))
+		c.logger.Info("cch: customized", "op", op, "nodes", n, "arcs", m, "kept forward", len(mt.fhead), "kept backward", len(mt.bhead),
+			"input", t1.Sub(t0), "basic", t2.Sub(t1), "perfect", tp.Sub(t2), "keep", t3.Sub(tp), "compact", time.Since(t3))
 	}
 	return mt, nil
+}
+
+func b2u(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// closeHalves marks as kept the halves of the kept arcs of ranks, from the
+// top down: the halves of an arc of u are arcs of its middle node x < u, a
+// descendant of u in the elimination tree, so a group only marks its own
+// arcs.
+func (cu *customizer) closeHalves(ctx context.Context, ranks []int32, keep []uint8) error {
+	first, via := cu.c.first, cu.via
+	for i := len(ranks) - 1; i >= 0; i-- {
+		u := ranks[i]
+		if i&4095 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		for k := first[u]; k < first[u+1]; k++ {
+			kk := keep[k]
+			if kk&1 != 0 && via[k][0][0] > 0 { // u→x→v
+				keep[via[k][0][0]-1] |= 2
+				keep[via[k][0][1]] |= 1
+			}
+			if kk&2 != 0 && via[k][1][0] > 0 { // v→x→u
+				keep[via[k][1][0]-1] |= 1
+				keep[via[k][1][1]] |= 2
+			}
+		}
+	}
+	return nil
+}
+
+// compact copies the kept arc directions into the arrays of a Metric, the
+// two halves of the ranks on two goroutines.
+func (cu *customizer) compact(w []float64, keep []uint8) *Metric {
+	c := cu.c
+	n := len(c.order)
+	first, head, wt, via := c.first, c.head, cu.wt, cu.via
+	// The middle node of an arc is the lower end of its first half.
+	tail := make([]int32, len(head))
+	for u := range int32(n) {
+		for k := first[u]; k < first[u+1]; k++ {
+			tail[k] = u
+		}
+	}
+	mid := func(h [2]int32) int32 {
+		if h[0] == 0 {
+			return -1
+		}
+		return tail[h[0]-1]
+	}
+	mt := &Metric{c: c, w: w, ffirst: make([]int32, n+1), bfirst: make([]int32, n+1)}
+	for u := range n {
+		nf, nb := int32(0), int32(0)
+		for _, kk := range keep[first[u]:first[u+1]] {
+			nf += int32(kk & 1)
+			nb += int32(kk >> 1)
+		}
+		mt.ffirst[u+1] = mt.ffirst[u] + nf
+		mt.bfirst[u+1] = mt.bfirst[u] + nb
+	}
+	nf, nb := mt.ffirst[n], mt.bfirst[n]
+	mt.fhead, mt.fw, mt.fmid = make([]int32, nf), make([]float64, nf), make([]int32, nf)
+	mt.bhead, mt.bw, mt.bmid = make([]int32, nb), make([]float64, nb), make([]int32, nb)
+	fill := func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			f, b := mt.ffirst[u], mt.bfirst[u]
+			for k := first[u]; k < first[u+1]; k++ {
+				kk := keep[k]
+				if kk&1 != 0 {
+					mt.fhead[f], mt.fw[f], mt.fmid[f] = head[k], wt[k][0], mid(via[k][0])
+					f++
+				}
+				if kk&2 != 0 {
+					mt.bhead[b], mt.bw[b], mt.bmid[b] = head[k], wt[k][1], mid(via[k][1])
+					b++
+				}
+			}
+		}
+	}
+	// Split where half the arcs are behind.
+	half := sort.Search(n, func(u int) bool { return int(first[u]) >= len(head)/2 })
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		fill(half, n)
+	}()
+	fill(0, half)
+	wg.Wait()
+	return mt
 }
 
 // CCH returns the hierarchy m customizes.
