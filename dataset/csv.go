@@ -10,9 +10,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/textcheck"
 )
 
 // colKind says how a column is read; range columns may be accompanied by
@@ -70,8 +70,8 @@ func readTable(fsys fs.FS, file string, cols []column, optional bool, ps *networ
 // parseTable parses CSV data (UTF-8, header row, '#' comments).
 func parseTable(file string, data []byte, cols []column, ps *network.Problems) *table {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from spreadsheet exports
-	if !utf8.Valid(data) {
-		ps.Addf(network.Pos{File: file, Line: firstInvalidLine(data)}, "", "invalid UTF-8 (save the file as UTF-8)")
+	if off := textcheck.InvalidUTF8(data); off >= 0 {
+		ps.Addf(network.Pos{File: file, Line: textcheck.Line(data, off)}, "", "invalid UTF-8 (save the file as UTF-8)")
 		return nil
 	}
 	r := csv.NewReader(bytes.NewReader(data))
@@ -152,20 +152,6 @@ const (
 	MaxFileBytes  = 64 << 20
 	MaxFieldBytes = 1 << 20
 )
-
-// firstInvalidLine returns the 1-based line of the first byte of data that
-// is not valid UTF-8.
-func firstInvalidLine(data []byte) int {
-	off := 0
-	for off < len(data) {
-		r, size := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		off += size
-	}
-	return 1 + bytes.Count(data[:off], []byte{'\n'})
-}
 
 // oversized returns the index of the first field longer than MaxFieldBytes,
 // or -1.

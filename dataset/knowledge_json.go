@@ -12,6 +12,7 @@ import (
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/kb"
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/textcheck"
 	"github.com/caravan-transport/caravan/trade"
 )
 
@@ -63,8 +64,18 @@ func ReadJSON(name string, data []byte) (*kb.Bundle, error) {
 	const op = "dataset.ReadJSON"
 	var ps network.Problems
 	b := &kb.Bundle{}
+	// encoding/json would turn invalid UTF-8 into U+FFFD without a word,
+	// and holds a string of any length: check both first.
+	if off := textcheck.InvalidUTF8(data); off >= 0 {
+		ps.Addf(network.Pos{File: name, Line: textcheck.Line(data, off)}, "", "invalid UTF-8 (save the file as UTF-8)")
+		return nil, caravan.Errorf(caravan.Invalid, op, "%w", ps.Err())
+	}
+	if off, n := textcheck.LongJSONString(data, MaxFieldBytes); off >= 0 {
+		ps.Addf(network.Pos{File: name, Line: textcheck.Line(data, off)}, "", "a string of %d bytes, more than %d", n, MaxFieldBytes)
+		return nil, caravan.Errorf(caravan.Invalid, op, "%w", ps.Err())
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	pos := func(off int64) network.Pos { return network.Pos{File: name, Line: lineAt(data, off)} }
+	pos := func(off int64) network.Pos { return network.Pos{File: name, Line: textcheck.Line(data, int(off))} }
 	fail := func(err error) (*kb.Bundle, error) {
 		var se *json.SyntaxError
 		off := dec.InputOffset()
@@ -205,12 +216,6 @@ func skipSpace(data []byte, off int64) int64 {
 		break
 	}
 	return off
-}
-
-// lineAt returns the 1-based line of byte offset off in data.
-func lineAt(data []byte, off int64) int {
-	off = min(max(off, 0), int64(len(data)))
-	return bytes.Count(data[:off], []byte("\n")) + 1
 }
 
 // jsonMessage says what is wrong with a record in words for people: the

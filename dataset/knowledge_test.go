@@ -306,6 +306,20 @@ func TestReadJSONBadRecords(t *testing.T) {
 	}
 }
 
+// TestReadJSONText: invalid UTF-8 (which encoding/json would turn into
+// U+FFFD) and an oversized string are refused with the file and line.
+func TestReadJSONText(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"invalid utf-8", "{\n\"documents\": [\n{\"id\": \"caf\xe9\"}]}", "in.json:3: invalid UTF-8"},
+		{"oversized string", "{\"documents\": [\n\n{\"id\": \"d\", \"text\": \"" + strings.Repeat("x", dataset.MaxFieldBytes+1) + "\"}]}", "in.json:3: a string of 1048577 bytes, more than 1048576"},
+	} {
+		_, err := dataset.ReadJSON("in.json", []byte(tt.in))
+		if caravan.KindOf(err) != caravan.Invalid || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: ReadJSON = %v, want an invalid error with %q", tt.name, err, tt.want)
+		}
+	}
+}
+
 func FuzzReadJSON(f *testing.F) {
 	var buf bytes.Buffer
 	dataset.WriteJSON(&buf, kbtest.Fixture(f))

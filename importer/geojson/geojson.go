@@ -24,7 +24,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -32,6 +31,7 @@ import (
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/importer"
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/textcheck"
 )
 
 // MaxFieldBytes bounds the length of one JSON string in the file.
@@ -185,11 +185,6 @@ func readFile(path string) ([]byte, error) {
 	return data, nil
 }
 
-// lineAt returns the 1-based line of byte offset off in data.
-func lineAt(data []byte, off int) int {
-	return 1 + bytes.Count(data[:min(off, len(data))], []byte{'\n'})
-}
-
 // lineCounter returns lines of increasing offsets in time linear in the
 // data.
 type lineCounter struct {
@@ -201,7 +196,7 @@ type lineCounter struct {
 func (c *lineCounter) at(off int) int {
 	off = min(off, len(c.data))
 	if off < c.off {
-		return lineAt(c.data, off)
+		return textcheck.Line(c.data, off)
 	}
 	c.line += bytes.Count(c.data[c.off:off], []byte{'\n'})
 	c.off = off
@@ -211,34 +206,11 @@ func (c *lineCounter) at(off int) int {
 // checkText rejects invalid UTF-8 and JSON strings longer than MaxFieldBytes,
 // naming the file and line.
 func checkText(name string, data []byte) error {
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, size := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			off += size
-		}
-		return caravan.Errorf(caravan.Invalid, "geojson.Read", "%s:%d: invalid UTF-8", name, lineAt(data, off))
+	if off := textcheck.InvalidUTF8(data); off >= 0 {
+		return caravan.Errorf(caravan.Invalid, "geojson.Read", "%s:%d: invalid UTF-8", name, textcheck.Line(data, off))
 	}
-	// Scan strings: a quote starts one, a backslash escapes the next byte.
-	in, start := false, 0
-	for i := 0; i < len(data); i++ {
-		switch c := data[i]; {
-		case !in && c == '"':
-			in, start = true, i
-		case in && c == '\\':
-			i++
-		case in && c == '"':
-			in = false
-			if i-start-1 > MaxFieldBytes {
-				return caravan.Errorf(caravan.Invalid, "geojson.Read", "%s:%d: a string of %d bytes, more than %d", name, lineAt(data, start), i-start-1, MaxFieldBytes)
-			}
-		}
-	}
-	if in && len(data)-start-1 > MaxFieldBytes {
-		return caravan.Errorf(caravan.Invalid, "geojson.Read", "%s:%d: a string of %d bytes, more than %d", name, lineAt(data, start), len(data)-start-1, MaxFieldBytes)
+	if off, n := textcheck.LongJSONString(data, MaxFieldBytes); off >= 0 {
+		return caravan.Errorf(caravan.Invalid, "geojson.Read", "%s:%d: a string of %d bytes, more than %d", name, textcheck.Line(data, off), n, MaxFieldBytes)
 	}
 	return nil
 }
@@ -272,7 +244,7 @@ func (b *builder) add(ctx context.Context, name string, data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	lines := &lineCounter{data: data, line: 1}
 	bad := func(off int64, format string, args ...any) error {
-		return caravan.Errorf(caravan.Invalid, op, "%s:%d: %s", name, lineAt(data, int(off)), fmt.Sprintf(format, args...))
+		return caravan.Errorf(caravan.Invalid, op, "%s:%d: %s", name, textcheck.Line(data, int(off)), fmt.Sprintf(format, args...))
 	}
 	// {"type": "FeatureCollection", ..., "features": [ ... ], ...}
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {

@@ -63,13 +63,14 @@ const (
 // layerOf maps the first path element of a package of the module to its
 // layer. A new top-level package must be added here.
 var layerOf = map[string]string{
-	"":         domain,
-	"network":  domain,
-	"kb":       domain,
-	"trade":    domain,
-	"scenario": domain,
-	"script":   domain,
-	"jalali":   domain,
+	"":          domain,
+	"network":   domain,
+	"kb":        domain,
+	"trade":     domain,
+	"scenario":  domain,
+	"script":    domain,
+	"textcheck": domain,
+	"jalali":    domain,
 
 	"csr":      algorithm,
 	"graph":    algorithm,
