@@ -272,6 +272,7 @@ const (
 	roleExpert     = "expert"       // a commentator, not a party: "an economist at", «کارشناس اقتصادی»
 	roleNameStop   = "name-stop"    // a word that is no part of a person's name: "On", «همچنین»
 	roleNameEnd    = "name-end"     // a word next to a person's name: "said", «گفت», «آقای»
+	roleLine       = "line"         // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail     = "detail"       // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer     = "issuer"       // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
 	rolePortfolio  = "portfolio"    // a word of a minister's portfolio: "Minister for Commerce", "of Public Works"
@@ -321,6 +322,8 @@ var roleRows = []roleRow{
 		"وی", "او", "ایشان", "همچنین", "نیز", "هم", "گفت", "افزود", "گفته", "اظهار", "تصریح", "کرد", "شد", "است", "بود", "روز", "امروز",
 		"دیروز", "اکنون", "همین", "یک", "خود", "ما", "آقای", "خانم", "دکتر", "مهندس", "جناب", "سرپرست", "معاون", "رئیس", "رییس",
 		"اسلامی", "جمهوری", "دولت", "حکومت", "امارت", "وزارت", "سخنگوی", "مسئول", "مدیر", "ریاست"}, point: true},
+	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
+		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},
 	{role: roleIssuer, words: []string{"government", "ministry", "embassy", "consulate", "affairs", "mission", "presidency", "office"}, point: true},
 	{role: rolePortfolio, words: []string{"commerce", "trade", "foreign", "affairs", "public", "works", "finance", "economy", "economic",

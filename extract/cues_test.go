@@ -45,6 +45,7 @@ func TestRoles(t *testing.T) {
 		{roleExpert, "به گفته یک کارشناس اقتصادی", "کارشناس"},
 		{roleNameStop, "Meanwhile the minister said", "meanwhile"},
 		{roleNameEnd, "said Ahmad Wali", "said"},
+		{roleLine, "the Serhetabat–Herat railway", "railway"},
 		{roleDetail, "reached 7.4 million tonnes, with Uzbekistan at 1.6 million", "with"},
 		{roleIssuer, "Ministry of Commerce, Government of Pakistan", "ministry"},
 		{rolePortfolio, "Minister for Commerce Jam Kamal Khan", "commerce"},

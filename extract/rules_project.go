@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -27,6 +28,17 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			if m.Entry.Class.Has(ClassProject) && !slices.ContainsFunc(named, func(o Match) bool { return o.Entry.Code == m.Entry.Code }) {
 				named = append(named, m)
 			}
+		}
+		if ltok, lname, lcs, ok := d.linkedLine(s, c); ok && !d.hasCue(c.a, c.b, CueStatus) {
+			// "a power transmission line from Turkmenistan through
+			// Afghanistan to Pakistan": an unnamed project defined by the
+			// countries it links; later clauses may refer back to it.
+			id := "unnamed:link:" + strconv.Itoa(ltok)
+			d.unnamed = append(d.unnamed, unnamedProject{tok: ltok, id: id, name: lname, links: lcs})
+			f := d.newCandidate(KindProject, s, ltok)
+			f.Project, f.projKey, f.Countries = lname, id, normalizeCountries(lcs)
+			d.setQuote(&f, c.a, c.b)
+			out = append(out, f)
 		}
 		if len(named) > 1 {
 			status := d.projectStatus(s, c)
@@ -123,6 +135,18 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	if len(cs) == 0 {
 		cs = d.countries(s, s.a, s.b, false)
 	}
+	for _, u := range d.unnamed {
+		if u.id == id && len(u.links) > 0 {
+			// "the line" of a line "from Turkmenistan through Afghanistan
+			// to Pakistan": the countries it links.
+			cs = slices.Clone(u.links)
+		}
+	}
+	if inner := d.projPlaces[tok]; isRoute(id) && inner[0] != inner[1] {
+		// "the Serhetabat–Herat railway": the countries of the places its
+		// name joins, whatever else the clause names.
+		cs = slices.Clone(inner)
+	}
 	if inner := d.projPlaces[tok]; len(cs) == 0 && len(inner) >= 2 {
 		// «خط آهن چابهار-زاهدان»: the places the name joins.
 		for _, x := range inner {
@@ -208,6 +232,7 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 type unnamedProject struct {
 	tok      int
 	id, name string
+	links    []string // the countries a line links ("from X through Y to Z"), see linkedLine
 }
 
 // projectName returns the name of project id: the gazetteer's, or the
@@ -215,6 +240,13 @@ type unnamedProject struct {
 func (x *Extractor) projectName(d *doc, id string) string {
 	if n := x.gaz.ProjectName(id); n != "" {
 		return n
+	}
+	if isRoute(id) {
+		for _, m := range d.ents {
+			if m.Entry.Code == id {
+				return m.Entry.Name
+			}
+		}
 	}
 	for _, u := range d.unnamed {
 		if u.id == id {

@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"slices"
+	"sort"
+)
+
+// Projects the gazetteer does not list but the text names by the places
+// they join ("the Serhetabat–Herat railway", «راه آهن خواف-هرات»), and
+// unnamed lines defined by the countries they link ("a 500 kV power
+// transmission line from Turkmenistan through Afghanistan to Pakistan").
+
+// routeProjects turns two places of two countries joined by a dash next
+// to a line's word ("Serhetabat–Herat railway", «راه آهن سرخس-مشهد»)
+// into one project entity whose id names both places; it runs once the
+// entities are known. The countries of the places are in d.projPlaces.
+func (d *doc) routeProjects() {
+	var add []Match
+	drop := map[int]bool{}
+	for k := 0; k+1 < len(d.ents); k++ {
+		a, b := d.ents[k], d.ents[k+1]
+		if !a.Entry.Class.Has(ClassPlace) || !b.Entry.Class.Has(ClassPlace) || a.Entry.ID == "" || b.Entry.ID == "" ||
+			a.Entry.Code == b.Entry.Code || b.Start != a.End+1 || !isDash(d.tokText(a.End)) {
+			// A route within one country («حیرتان-مزار شریف») is a
+			// place's line, not a project between countries.
+			continue
+		}
+		// The line follows in English, precedes in Persian; a bridge, a
+		// crossing or a market between two places is no project.
+		end := -1
+		if m, ok := d.cueAt(b.End, CueInfra); ok && d.pointAt(b.End, roleLine) {
+			end = m.End
+		} else if m, ok := d.cueEndingAt(a.Start, CueInfra); ok && d.pointAt(m.Start, roleLine) {
+			end = b.End
+		}
+		if end < 0 {
+			continue
+		}
+		q, _, _ := d.quote(a.Start, end)
+		add = append(add, Match{Start: a.Start, End: b.End, Entry: &Entry{Class: ClassProject, Code: "route:" + a.Entry.ID + "-" + b.Entry.ID, Name: q}})
+		if d.projPlaces == nil {
+			d.projPlaces = map[int][]string{}
+		}
+		d.projPlaces[a.Start] = []string{a.Entry.Code, b.Entry.Code}
+		drop[k], drop[k+1] = true, true
+		k++
+	}
+	if len(add) == 0 {
+		return
+	}
+	ents := make([]Match, 0, len(d.ents))
+	for k, m := range d.ents {
+		if !drop[k] {
+			ents = append(ents, m)
+		}
+	}
+	ents = append(ents, add...)
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+	d.ents = ents
+}
+
+func isDash(t string) bool { return t == "-" || t == "–" || t == "—" }
+
+// isRoute reports whether project id was named by the places it joins.
+func isRoute(id string) bool { return len(id) > 6 && id[:6] == "route:" }
+
+// linkedLine returns an unnamed line of clause c defined by the countries
+// it links, "from X (through Y) to Z", «از X به Y»: the token of its
+// infrastructure word, its name and the countries in order; ok is false
+// when there is none.
+func (d *doc) linkedLine(s *sentence, c span) (tok int, name string, cs []string, ok bool) {
+	for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) {
+			continue
+		}
+		from := -1
+		for k := m.End; k < min(c.b, m.End+3); k++ {
+			if w := d.word(k); w == "from" || w == "از" {
+				from = k
+				break
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		hi := min(c.b, from+10)
+		to := -1
+		for k := from + 2; k < hi; k++ {
+			if w := d.word(k); w == "to" || w == "به" {
+				to = k
+				break
+			}
+		}
+		if to < 0 {
+			continue
+		}
+		var codes []string
+		for _, mt := range s.mentions {
+			if mt.tok > from && mt.tok <= to+2 && mt.class != ClassPair && !slices.Contains(codes, mt.code) {
+				codes = append(codes, mt.code)
+			}
+		}
+		if len(codes) < 2 {
+			continue
+		}
+		q, _, _ := d.quote(m.Start, m.End)
+		return m.Start, q, codes, true
+	}
+	return 0, "", nil, false
+}
