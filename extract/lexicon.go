@@ -359,19 +359,34 @@ func (l *Lexicon) walk(st *Stems, i int, f func(end int, e *Entry)) {
 	}
 }
 
+// needBefore reports whether token k is a word of need.
+func needBefore(norm string, toks []Token, k int, need []string) bool {
+	if k < 0 || toks[k].Kind != TokWord {
+		return false
+	}
+	prev := norm[toks[k].Start:toks[k].End]
+	for _, w := range need {
+		if prev == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isListGlue reports whether t joins the items of a list.
+func isListGlue(t string) bool { return t == "و" || t == "and" || t == "،" || t == "," }
+
 // contextOK checks an entry's Need and Not conditions for a match [i, end).
 func contextOK(norm string, toks []Token, i, end int, e *Entry) bool {
-	if len(e.Need) > 0 {
-		if i == 0 || toks[i-1].Kind != TokWord {
+	if len(e.Need) > 0 && !needBefore(norm, toks, i-1, e.Need) {
+		// An item of a list whose first item has the word: «گذرگاههای
+		// تورخم و چمن», «مرز … و چمن».
+		if i < 2 || !isListGlue(norm[toks[i-1].Start:toks[i-1].End]) {
 			return false
 		}
-		prev := norm[toks[i-1].Start:toks[i-1].End]
 		found := false
-		for _, w := range e.Need {
-			if prev == w {
-				found = true
-				break
-			}
+		for k := i - 2; k >= max(0, i-5) && !found; k-- {
+			found = needBefore(norm, toks, k, e.Need)
 		}
 		if !found {
 			return false

@@ -16,6 +16,8 @@ func TestDisruptionRules(t *testing.T) {
 			[]string{"disruption AF,PK - - closed - -"}},
 		{"closed, Persian active «مسدود کرد»", "پاکستان گذرگاه\u200cهای تورخم و سپین بولدک را برای ۲۰ روز مسدود کرد.",
 			[]string{"disruption AF,PK - - closed - -", "disruption AF,PK - - closed - -"}},
+		{"a place named only after a crossing word is one as a later item of the list", "صادرات به دلیل بسته شدن پی\u200cدرپی گذرگاه\u200cهای تورخم و چمن کاهش یافت.",
+			[]string{"disruption AF,PK - - closed - -", "disruption AF,PK - - closed - -"}},
 		{"closed, English", "The Dogharoun crossing on the Iran–Afghanistan border was closed for two days.",
 			[]string{"disruption AF,IR - - closed - -"}},
 		{"a closure noun", "The closure of the Torkham crossing between Afghanistan and Pakistan cost traders dearly.",
