@@ -2,10 +2,12 @@ package importer_test
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/importer"
 	"github.com/caravan-transport/caravan/importer/geojson"
@@ -90,5 +92,54 @@ func TestRefine(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("Ashgabat → Turkmenabat: %.0f km, %.1f days", it.Total.Km, it.Total.Days)
+	}
+
+	// Written as a dataset directory, the merge loads like the curated
+	// dataset and gives the refined network.
+	dir := filepath.Join(t.TempDir(), "merged")
+	if err := importer.WriteDataset(dataset.Builtin(), dir, src, done); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := dataset.Dir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := dataset.Load(context.Background(), fsys)
+	if err != nil {
+		t.Fatalf("the merged dataset does not load: %v", err)
+	}
+	if len(loaded.Places()) != len(n.Places()) || len(loaded.Links()) != len(n.Links()) || len(loaded.Transfers()) != len(n.Transfers()) ||
+		len(loaded.Closures()) != len(n.Closures()) || len(loaded.Projects()) != len(n.Projects()) || len(loaded.Sources()) != len(n.Sources()) {
+		t.Errorf("merged dataset: %d places, %d links, %d transfers, %d closures, %d projects, %d sources; refined network %d, %d, %d, %d, %d, %d",
+			len(loaded.Places()), len(loaded.Links()), len(loaded.Transfers()), len(loaded.Closures()), len(loaded.Projects()), len(loaded.Sources()),
+			len(n.Places()), len(n.Links()), len(n.Transfers()), len(n.Closures()), len(n.Projects()), len(n.Sources()))
+	}
+	for _, l := range n.Links() {
+		got, ok := loaded.Link(l.ID)
+		if !ok || got.Km != l.Km || got.KmDerived != l.KmDerived || !slices.Equal(got.Sources.For("km"), l.Sources.For("km")) {
+			t.Errorf("link %s: merged dataset %+v, refined network %+v", l.ID, got, l)
+		}
+	}
+	if err := importer.WriteDataset(dataset.Builtin(), dir, src, done); err == nil {
+		t.Error("WriteDataset into a non-empty directory: no error")
+	}
+
+	// Replace: sourced lengths of the region are replaced too, their old
+	// value and sources kept in the note.
+	_, all, err := importer.Refine(cur, rep, src, importer.RefineOptions{Replace: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sourced := 0
+	for _, r := range all {
+		if r.OldSourced {
+			sourced++
+			if !strings.Contains(r.Note, "replacing") {
+				t.Errorf("%s: note %q does not keep the replaced length", r.LinkID, r.Note)
+			}
+		}
+	}
+	if len(all) <= len(done) || sourced == 0 {
+		t.Errorf("Replace refined %d links (%d sourced), without it %d", len(all), sourced, len(done))
 	}
 }

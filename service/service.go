@@ -96,14 +96,20 @@ func New(ctx context.Context, opt Options) (*Service, error) {
 // LoadNetwork loads and validates the dataset in dir, or the built-in one
 // when dir is "".
 func LoadNetwork(ctx context.Context, dir string) (*network.Network, error) {
-	var fsys fs.FS = dataset.Builtin()
-	if dir != "" {
-		var err error
-		if fsys, err = dataset.Dir(dir); err != nil {
-			return nil, err
-		}
+	fsys, err := DatasetFS(dir)
+	if err != nil {
+		return nil, err
 	}
 	return dataset.Load(ctx, fsys)
+}
+
+// DatasetFS returns the files of the dataset in dir, or of the built-in
+// one when dir is "".
+func DatasetFS(dir string) (fs.FS, error) {
+	if dir == "" {
+		return dataset.Builtin(), nil
+	}
+	return dataset.Dir(dir)
 }
 
 // NewWith returns a Service over the network n.

@@ -46,6 +46,8 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 	dataDir := fs.String("data", "", "curated dataset directory for --compare (default the built-in one)")
 	countries := fs.String("countries", "", "with --compare: only links touching these comma-separated `CODES` (e.g. AF,TM)")
 	refine := fs.Bool("refine", false, "with --compare: list the curated links whose derived lengths the import refines (importer.Refine) and check that the refined network validates")
+	replace := fs.Bool("replace", false, "with --refine: replace sourced lengths of the compared region too (the old length and its sources stay in the link's note)")
+	mergeOut := fs.String("merge-out", "", "with --refine: write the merged dataset to this `DIR` (load it with --data DIR in route, assign, serve)")
 	var modes, bbox, mapping *string
 	if format == "osm" {
 		modes = fs.String("modes", "rail", "comma-separated modes to import: rail, road, ferry")
@@ -62,6 +64,9 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 	}
 	if *refine && !*compare {
 		return usagef("--refine needs --compare")
+	}
+	if (*replace || *mergeOut != "") && !*refine {
+		return usagef("--replace and --merge-out need --refine")
 	}
 	start := time.Now()
 	var net *importer.Network
@@ -114,8 +119,20 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 		}
 		if *refine {
 			src := network.Source{ID: "IMPORT", Title: "network import of " + filepath.Base(pos[0])}
-			if _, refined, err = importer.Refine(cur, rep, src, importer.RefineOptions{}); err != nil {
+			if _, refined, err = importer.Refine(cur, rep, src, importer.RefineOptions{Replace: *replace}); err != nil {
 				return err
+			}
+			if *mergeOut != "" {
+				from, err := service.DatasetFS(*dataDir)
+				if err != nil {
+					return err
+				}
+				if err := importer.WriteDataset(from, *mergeOut, src, refined); err != nil {
+					return err
+				}
+				if _, err := service.LoadNetwork(ctx, *mergeOut); err != nil {
+					return fmt.Errorf("the merged dataset in %s does not load: %w", *mergeOut, err)
+				}
 			}
 		}
 	}
@@ -153,9 +170,16 @@ func runImportNet(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if *refine {
-		fmt.Fprintf(e.stdout, "\n%d derived link lengths refined (the refined network validates):\n", len(refined))
+		fmt.Fprintf(e.stdout, "\n%d link lengths refined (the refined network validates):\n", len(refined))
 		for _, r := range refined {
-			fmt.Fprintf(e.stdout, "  %s: %.1f → %.1f km\n", r.LinkID, r.OldKm, r.NewKm)
+			was := "derived"
+			if r.OldSourced {
+				was = "sourced"
+			}
+			fmt.Fprintf(e.stdout, "  %s: %.1f (%s) → %.1f km\n", r.LinkID, r.OldKm, was, r.NewKm)
+		}
+		if *mergeOut != "" {
+			fmt.Fprintf(e.stdout, "wrote the merged dataset to %s (use it with --data %s)\n", *mergeOut, *mergeOut)
 		}
 	}
 	return nil

@@ -39,6 +39,7 @@ func TestRefusedInput(t *testing.T) {
 		{"tonnes 1e308 json", []string{"route", "Almaty", "Tehran", "--tonnes", "1e308", "--json"}, exitUsage, "--tonnes: 1e308 is out of range", []string{"Inf", "internal"}},
 		{"teu NaN", []string{"route", "Almaty", "Tehran", "--teu", "NaN"}, exitUsage, "--teu: want a finite number", nil},
 		{"teu negative", []string{"route", "Almaty", "Tehran", "--teu", "-5"}, exitUsage, "--teu: -5 is out of range", nil},
+		{"merge-out without refine", []string{"import", "geojson", "lines.geojson", "--compare", "--merge-out", "x"}, exitUsage, "--replace and --merge-out need --refine", nil},
 		{"rail service unknown", []string{"route", "Almaty", "Tehran", "--rail-service", "express"}, exitUsage, "--rail-service: rail service \"express\": want block or wagonload", nil},
 		{"alternatives capped", []string{"route", "Almaty", "Tehran", "--alternatives", "1000"}, exitUsage, "--alternatives: 1000 is out of range: want 0 to 8", nil},
 		{"trade width capped", []string{"trade", "AF", "KZ", "--width", "100000000", db}, exitUsage, "--width: 100000000 is out of range", nil},
