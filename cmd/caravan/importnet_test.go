@@ -67,7 +67,7 @@ func TestImportGeoJSONCompare(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("import geojson: exit %d, stderr %s", code, errs)
 	}
-	for _, want := range []string{"curated links compared", "| af-hairatan--af-naibabad-rail | operational | 75.0 |", "link lengths refined (the refined network validates)", "tm-ashgabat--tm-tejen-rail: 260.4 → 219.3 km"} {
+	for _, want := range []string{"curated links compared", "| af-hairatan--af-naibabad-rail | operational | 75.0 |", "link lengths refined (the refined network validates)", "tm-ashgabat--tm-tejen-rail: 260.4 (derived) → 219.3 km"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
