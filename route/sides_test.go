@@ -94,8 +94,8 @@ func TestP90AboveMean(t *testing.T) {
 // TestByP90 plans by the 90th percentile and gets a trip p90 no worse than
 // the time-optimal route's (and a mean no better), on pairs where the sum of
 // the legs' p90s picks another route than time does (Altynkol – Aktau,
-// Herat – Bandar Abbas) and where it picks the same; with border crossings
-// on the route, the p10, mean and p90 are distinct.
+// Herat – Bandar Abbas) and where it picks the same; the p10, mean and p90
+// are distinct.
 func TestByP90(t *testing.T) {
 	p := builtinPlanner(t)
 	if c, err := route.ParseCriterion("p90"); err != nil || c != route.P90 {
@@ -128,11 +128,10 @@ func TestByP90(t *testing.T) {
 			t.Errorf("%s → %s: p90-optimal route's mean %.1f h beats the time-optimal route's %.1f h", pair[0], pair[1], safe.Total.Hours, fast.Total.Hours)
 		}
 		for _, it := range []*route.Itinerary{fast, safe} {
-			if it.Total.Borders == 0 {
-				t.Fatalf("%s → %s by %s: no border crossing on the route; the test needs one", pair[0], pair[1], it.By)
-			}
-			// A crossing's dwell is skewed (lognormal): the trip's p90 lies
-			// above its mean and its p10 below.
+			// A crossing's dwell and a train's consolidation wait are
+			// skewed, and every leg's running time spreads: the trip's p90
+			// lies above its mean and its p10 below, with or without a
+			// border (Altynkol – Aktau stays in Kazakhstan).
 			if !(it.Total.HoursP10 < it.Total.Hours && it.Total.Hours < it.Total.HoursP90) {
 				t.Errorf("%s → %s by %s: p10 %.1f, mean %.1f, p90 %.1f h: want p10 < mean < p90 with %d crossings", pair[0], pair[1], it.By, it.Total.HoursP10, it.Total.Hours, it.Total.HoursP90, it.Total.Borders)
 			}
