@@ -245,37 +245,69 @@ var cueRows = []cueRow{
 // Roles: the words a rule looks for at a given place, one CueRole row each
 // (see roleRows and TestRoles). A new word is a new entry in its row.
 const (
-	roleDeadline   = "deadline"     // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
-	roleEndOf      = "end-of"       // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
-	roleBuild      = "build"        // construction of a project: «ساخت», «احداث», "construction"
-	roleWorks      = "works"        // «عملیات اجرایی»: the works, started or going on
-	roleOngoing    = "ongoing"      // work going on: "under way", «ادامه دارد»
-	roleStart      = "start"        // work starting: "start", «آغاز»
-	roleStarted    = "started"      // work started: "began", «آغاز شد»
-	roleCondition  = "condition"    // a hypothesis: "if", «اگر», «در صورت»
-	roleObjectOf   = "object-of"    // a preposition whose country is the object of trade: "to", «به»
-	roleRespective = "respectively" // a respective list: «به ترتیب», "respectively"
-	roleCrossing   = "crossing"     // a border crossing, port, border, road or line that can close
-	rolePart       = "part"         // a part of a project: «قطعه», "section"
-	roleWeekday    = "weekday"      // a day name; Num is its time.Weekday
-	roleLink       = "link"         // a project linking countries: "links", «وصل کند»
-	roleRank       = "rank"         // a ranking between a partner and its figure: "remained the leading partner with"
-	roleRankGlue   = "rank-glue"    // the other words such a ranking may have ("remained the", «تجارتی»)
-	roleTimeRef    = "time-ref"     // a time named by an event: «پیش از بسته شدن», "during the closure"
-	roleJourney    = "journey"      // a distance travelled, not a project's length: "the 10,400 km journey"
-	roleJoin       = "join"         // joins the items of a list: «و», "and", "along with"
-	roleShare      = "share"        // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
-	roleFinance    = "finance"      // a project financed: "loan", «وام», «سرمایه گذاری»
-	roleAttend     = "attend"       // attendance at an event: «با حضور», "in the presence of"
-	roleEvent      = "event"        // an event people attend: "ceremony", «مراسم»
-	roleSidelines  = "sidelines"    // «در حاشیه», "on the sidelines of"
-	roleExpert     = "expert"       // a commentator, not a party: "an economist at", «کارشناس اقتصادی»
-	roleNameStop   = "name-stop"    // a word that is no part of a person's name: "On", «همچنین»
-	roleNameEnd    = "name-end"     // a word next to a person's name: "said", «گفت», «آقای»
-	roleLine       = "line"         // a line between places: "railway", «راه آهن», "pipeline", "power line"
-	roleDetail     = "detail"       // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
-	roleIssuer     = "issuer"       // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
-	rolePortfolio  = "portfolio"    // a word of a minister's portfolio: "Minister for Commerce", "of Public Works"
+	roleDeadline      = "deadline"       // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
+	roleEndOf         = "end-of"         // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
+	roleBuild         = "build"          // construction of a project: «ساخت», «احداث», "construction"
+	roleWorks         = "works"          // «عملیات اجرایی»: the works, started or going on
+	roleOngoing       = "ongoing"        // work going on: "under way", «ادامه دارد»
+	roleStart         = "start"          // work starting: "start", «آغاز»
+	roleStarted       = "started"        // work started: "began", «آغاز شد»
+	roleCondition     = "condition"      // a hypothesis: "if", «اگر», «در صورت»
+	roleObjectOf      = "object-of"      // a preposition whose country is the object of trade: "to", «به»
+	roleRespective    = "respectively"   // a respective list: «به ترتیب», "respectively"
+	roleCrossing      = "crossing"       // a border crossing, port, border, road or line that can close
+	rolePart          = "part"           // a part of a project: «قطعه», "section"
+	roleWeekday       = "weekday"        // a day name; Num is its time.Weekday
+	roleLink          = "link"           // a project linking countries: "links", «وصل کند»
+	roleRank          = "rank"           // a ranking between a partner and its figure: "remained the leading partner with"
+	roleRankGlue      = "rank-glue"      // the other words such a ranking may have ("remained the", «تجارتی»)
+	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
+	roleJourney       = "journey"        // a distance travelled, not a project's length: "the 10,400 km journey"
+	roleJoin          = "join"           // joins the items of a list: «و», "and", "along with"
+	roleShare         = "share"          // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
+	roleFinance       = "finance"        // a project financed: "loan", «وام», «سرمایه گذاری»
+	roleAttend        = "attend"         // attendance at an event: «با حضور», "in the presence of"
+	roleEvent         = "event"          // an event people attend: "ceremony", «مراسم»
+	roleSidelines     = "sidelines"      // «در حاشیه», "on the sidelines of"
+	roleExpert        = "expert"         // a commentator, not a party: "an economist at", «کارشناس اقتصادی»
+	roleNameStop      = "name-stop"      // a word that is no part of a person's name: "On", «همچنین»
+	roleNameEnd       = "name-end"       // a word next to a person's name: "said", «گفت», «آقای»
+	roleTo            = "to"             // «به», "to": a level reached, a destination
+	roleVolume        = "volume"         // a volume of goods: «حجم», "tonnage", "cargo"
+	roleCountNoun     = "count-noun"     // things counted, not weighed: trains, containers, lorries
+	roleFigure        = "figure"         // a figure referred to: "the figure", «این رقم»
+	roleSum           = "sum"            // «این مبلغ»: a sum referred to
+	roleDeterminer    = "determiner"     // "the", "this", "that", «این» before a noun referring back
+	roleUpParticle    = "up-particle"    // "up" of "made up"
+	roleMadeUp        = "made-up"        // "made" of "made up about 70%": a share, not a growth
+	roleWorth         = "worth"          // the value of goods: "worth", «ارزش»
+	roleSupply        = "supply"         // a supply of goods under a contract: "supply", «تامین»
+	roleContract      = "contract"       // the contract noun itself: "contract", «قرارداد»
+	roleShipped       = "shipped"        // goods sent somewhere: "shipped", «ارسال»
+	roleFigureIntro   = "figure-intro"   // between a ranked country and its figure: «با», "with", "(", ":"
+	roleSignNoun      = "sign-noun"      // «امضای», "signing": a signing that needs an agreement noun in its clause
+	roleAdopt         = "adopt"          // "adopted", «تصویب»: an agreement agreed
+	roleRatify        = "ratify"         // "ratified": only a signed agreement is ratified
+	roleWill          = "will"           // «خواهد»: a future after «به امضای»
+	roleReached       = "reached"        // «رسید»: «به امضا رسید», done
+	rolePassiveAux    = "passive-aux"    // "be", «شود» before a signing verb: "to be signed"
+	roleParticipants  = "participants"   // the participants of a meeting as a subject: "participants", «شرکت کنندگان»
+	roleNegation      = "negation"       // "not", "failed" before a verb
+	roleDenial        = "denial"         // "denied", «تکذیب»
+	rolePostpone      = "postpone"       // "postponed", «تعویق», «لغو»: put off, not done
+	roleAux           = "aux"            // "has", "also", «نیز» between a subject and its verb
+	roleArticle       = "article"        // "a", "an", "the"
+	roleDefinite      = "definite"       // "the": a noun referring to one already named
+	roleAgreementHead = "agreement-head" // a word that opens an agreement's name: «برنامه», «سند», "agreement"
+	roleListOpen      = "list-open"      // a sentence opening a list of documents: "Among", «از», "These"
+	roleListOf        = "list-of"        // "them", "include", «جمله», «شامل» after it
+	roleCountWord     = "count-word"     // a small number written as a word: «سه», "twelve", "several"
+	roleMany          = "many"           // an unspecified plural: «متعددی», "several", "various"
+	roleMinistry      = "ministry"       // «وزارت», "ministry", "minister": a name of sectors follows
+	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
+	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
+	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
+	rolePortfolio     = "portfolio"      // a word of a minister's portfolio: "Minister for Commerce", "of Public Works"
 )
 
 // roleRows are the words of each role.
@@ -322,6 +354,42 @@ var roleRows = []roleRow{
 		"وی", "او", "ایشان", "همچنین", "نیز", "هم", "گفت", "افزود", "گفته", "اظهار", "تصریح", "کرد", "شد", "است", "بود", "روز", "امروز",
 		"دیروز", "اکنون", "همین", "یک", "خود", "ما", "آقای", "خانم", "دکتر", "مهندس", "جناب", "سرپرست", "معاون", "رئیس", "رییس",
 		"اسلامی", "جمهوری", "دولت", "حکومت", "امارت", "وزارت", "سخنگوی", "مسئول", "مدیر", "ریاست"}, point: true},
+	{role: roleTo, words: []string{"به", "to"}, point: true},
+	{role: roleVolume, words: []string{"حجم", "تناژ", "volume", "volumes", "tonnage", "throughput", "cargo", "freight", "بار", "محموله"}, point: true},
+	{role: roleCountNoun, words: []string{"قطار", "قطارهای", "کانتینر", "کانتینرهای", "کامیون", "کامیونهای", "واگن", "پرواز", "trains", "train",
+		"containers", "trucks", "lorries", "wagons", "flights", "teu", "vehicles"}, point: true},
+	{role: roleFigure, words: []string{"figure", "رقم", "میزان"}, point: true},
+	{role: roleSum, words: []string{"مبلغ"}, point: true},
+	{role: roleDeterminer, words: []string{"the", "this", "that"}, point: true},
+	{role: roleUpParticle, words: []string{"up"}, point: true},
+	{role: roleMadeUp, words: []string{"made", "make", "makes"}, point: true},
+	{role: roleWorth, words: []string{"worth", "valued", "ارزش", "value"}, point: true},
+	{role: roleSupply, words: []string{"supply", "delivery", "deliver", "supplying", "purchase", "carriage", "transport", "transportation",
+		"shipping", "تامین", "عرضه", "تحویل", "خرید", "حمل", "انتقال"}, point: true},
+	{role: roleContract, words: []string{"contract", "قرارداد"}, point: true},
+	{role: roleShipped, words: []string{"shipped", "delivered", "sent", "supplied", "dispatched", "ارسال", "حمل", "صادر"}, point: true},
+	{role: roleFigureIntro, words: []string{"با", "with", "(", ":", "at", "by"}, point: true},
+	{role: roleSignNoun, words: []string{"امضای", "concluded", "signing"}, point: true},
+	{role: roleAdopt, words: []string{"adopted", "approved", "تصویب", "تایید"}, point: true},
+	{role: roleRatify, words: []string{"ratified", "ratifies", "ratify"}, point: true},
+	{role: roleWill, words: []string{"خواهد", "خواهند"}, point: true},
+	{role: roleReached, words: []string{"رسید", "رسیده", "رسیدند", "میرسد", "رسد"}, point: true},
+	{role: rolePassiveAux, words: []string{"be", "شود"}, point: true},
+	{role: roleParticipants, words: []string{"participants", "attendees", "delegates", "شرکتکنندگان", "حاضران", "نمایندگان"}, point: true},
+	{role: roleParticipants, words: []string{"شرکت کنندگان"}},
+	{role: roleNegation, words: []string{"not", "never", "didn't", "failed", "refused", "yet", "without"}, point: true},
+	{role: roleDenial, words: []string{"denied", "denies", "deny", "dismissed", "refuted", "تکذیب", "رد"}, point: true},
+	{role: rolePostpone, words: []string{"postponed", "delayed", "deferred", "cancelled", "canceled", "rescheduled", "تعویق", "موکول", "لغو"}, point: true},
+	{role: roleAux, words: []string{"has", "have", "also", "further", "همچنین", "نیز", "هم", "would", "had"}, point: true},
+	{role: roleArticle, words: []string{"a", "an", "the"}, point: true},
+	{role: roleDefinite, words: []string{"the"}, point: true},
+	{role: roleAgreementHead, words: []string{"برنامه", "سند", "agreement", "memorandum"}, point: true},
+	{role: roleListOpen, words: []string{"among", "these", "they", "those", "including", "از", "این", "آن", "the"}, point: true},
+	{role: roleListOf, words: []string{"them", "include", "included", "includes", "جمله", "شامل"}, point: true},
+	{role: roleCountWord, words: []string{"دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "دوازده", "two", "three", "four", "five",
+		"six", "seven", "eight", "nine", "ten", "twelve", "several", "multiple"}, point: true},
+	{role: roleMany, words: []string{"متعددی", "متعدد", "مختلف", "مختلفی", "چندین", "several", "various", "multiple", "numerous", "many"}, point: true},
+	{role: roleMinistry, words: []string{"وزارت", "ministry", "minister", "وزیر"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},
@@ -437,6 +505,17 @@ func (d *doc) roleBefore(i int, r string) bool {
 		}
 	}
 	return false
+}
+
+// pointIn returns the first token within [a, b) whose word has role r in
+// a point row, or -1.
+func (d *doc) pointIn(a, b int, r string) int {
+	for k := a; k < b; k++ {
+		if isPoint(d.word(k), r) {
+			return k
+		}
+	}
+	return -1
 }
 
 // roleIn returns the first word of role r that starts within [a, b), or

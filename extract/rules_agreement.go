@@ -116,8 +116,7 @@ func (d *doc) agreementClauses(s *sentence) []span {
 			// A conjunction between the previous verb and this one?
 			cut := -1
 			for k := m.Start - 1; k > start+2 && k >= m.Start-12; k-- {
-				w := d.tokText(k)
-				if w == "and" || w == "و" {
+				if d.pointAt(k, roleJoin) {
 					cut = k
 					break
 				}
@@ -144,8 +143,7 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 		if d.referenceBefore(m.Start) {
 			continue
 		}
-		w := d.tokText(m.Start)
-		if (w == "امضای" || w == "concluded" || w == "signing") && d.cuesIn(c.a, c.b, CueAgreementNoun) == nil {
+		if d.pointAt(m.Start, roleSignNoun) && d.cuesIn(c.a, c.b, CueAgreementNoun) == nil {
 			continue
 		}
 		if d.signFuture(c, m) || d.signNegated(c, m) {
@@ -166,16 +164,16 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 	}
 	for k := c.a; k < c.b; k++ {
 		// "a roadmap … was adopted", «نقشه راه … به تصویب رسید».
-		switch w := d.word(k); w {
-		case "adopted", "approved", "ratified", "ratifies", "ratify", "تصویب", "تایید":
-			for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
-				if !d.referenceBefore(n.Start) && !d.pluralNoun(n) {
-					if strings.HasPrefix(w, "ratif") {
-						// Only a signed agreement is ratified.
-						return StatusSigned, k
-					}
-					return StatusAgreed, k
+		if !d.pointAt(k, roleAdopt) && !d.pointAt(k, roleRatify) {
+			continue
+		}
+		for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+			if !d.referenceBefore(n.Start) && !d.pluralNoun(n) {
+				if d.pointAt(k, roleRatify) {
+					// Only a signed agreement is ratified.
+					return StatusSigned, k
 				}
+				return StatusAgreed, k
 			}
 		}
 	}
@@ -221,15 +219,15 @@ func (d *doc) partyCountries(s *sentence, c span) []string {
 func (d *doc) signFuture(c span, m Match) bool {
 	if d.tokText(m.Start) == "به" {
 		for k := m.End; k < min(c.b, m.End+12); k++ {
-			switch d.word(k) {
-			case "خواهد", "خواهند":
+			switch {
+			case d.pointAt(k, roleWill):
 				return true
-			case "رسید", "رسیده", "رسیدند", "میرسد", "رسد":
+			case d.pointAt(k, roleReached):
 				return false
 			}
 		}
 	}
-	if w := d.word(m.Start - 1); w == "be" || w == "شود" {
+	if d.pointAt(m.Start-1, rolePassiveAux) {
 		return true // "due to be signed", "to be signed"
 	}
 	return d.hasCue(max(c.a, m.Start-3), min(c.b, m.End+2), CueFuture)
@@ -242,11 +240,8 @@ func (d *doc) signFuture(c span, m Match) bool {
 func (d *doc) participantsBefore(s *sentence, c span, trig int) []string {
 	subj := false
 	for k := c.a; k < trig; k++ {
-		switch d.word(k) {
-		case "participants", "attendees", "delegates", "شرکتکنندگان", "حاضران", "نمایندگان":
+		if _, ok := d.roleAt(k, roleParticipants); ok || d.pointAt(k, roleParticipants) {
 			subj = true
-		case "کنندگان":
-			subj = subj || d.word(k-1) == "شرکت"
 		}
 	}
 	if !subj {
@@ -292,20 +287,17 @@ func (d *doc) signNegated(c span, m Match) bool {
 		}
 	}
 	for k := max(c.a, m.Start-3); k < m.Start; k++ {
-		switch d.word(k) {
-		case "not", "never", "didn't", "failed", "refused", "yet", "without":
+		if d.pointAt(k, roleNegation) {
 			return true
 		}
 	}
 	for k := c.a; k < m.Start; k++ {
-		switch d.word(k) {
-		case "denied", "denies", "deny", "dismissed", "refuted", "تکذیب", "رد":
+		if d.pointAt(k, roleDenial) {
 			return true
 		}
 	}
 	for k := m.End; k < min(c.b, m.End+12); k++ {
-		switch d.word(k) {
-		case "postponed", "delayed", "deferred", "موکول", "تعویق", "لغو", "cancelled", "canceled":
+		if d.pointAt(k, rolePostpone) {
 			return true
 		}
 	}
@@ -318,8 +310,7 @@ func (d *doc) signNegated(c span, m Match) bool {
 func (d *doc) committedSubject(s *sentence, c span, m Match) bool {
 	k := m.Start - 1
 	for k >= c.a {
-		switch d.word(k) {
-		case "has", "have", "also", "further", "همچنین", "نیز", "هم", "would", "had":
+		if d.pointAt(k, roleAux) {
 			k--
 			continue
 		}
@@ -395,14 +386,13 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 }
 
 func (d *doc) startsAgreement(i int) bool {
-	if w := d.word(i); w == "a" || w == "an" || w == "the" {
+	if d.pointAt(i, roleArticle) {
 		i++
 	}
 	if m, ok := d.cueAt(i, CueAgreementNoun); ok && !d.pluralNoun(m) {
 		return true
 	}
-	w := d.word(i)
-	return w == "برنامه" || w == "سند" || w == "agreement" || w == "memorandum"
+	return d.pointAt(i, roleAgreementHead)
 }
 
 // listLead returns the status of the agreements a sentence that lists
@@ -413,14 +403,8 @@ func (d *doc) listLead(s *sentence) string {
 		return ""
 	}
 	lead := false
-	switch d.word(s.a) {
-	case "among", "these", "they", "those", "including", "از", "این", "آن", "the":
-		for k := s.a; k < min(s.b, s.a+5); k++ {
-			switch d.word(k) {
-			case "them", "include", "included", "includes", "جمله", "شامل":
-				lead = true
-			}
-		}
+	if d.pointAt(s.a, roleListOpen) {
+		lead = d.pointIn(s.a, min(s.b, s.a+5), roleListOf) >= 0
 	}
 	if !lead {
 		return ""
@@ -442,19 +426,9 @@ func (d *doc) countedPlural(c span, trig int) bool {
 		if dist(n.Start, n.End, trig, trig+1) > 6 {
 			continue
 		}
-		if d.pluralNoun(n) || n.Start > 0 && d.toks[n.Start-1].Kind == TokNumber || isCountWord(d.word(n.Start-1)) {
+		if d.pluralNoun(n) || n.Start > 0 && d.toks[n.Start-1].Kind == TokNumber || d.pointAt(n.Start-1, roleCountWord) {
 			return true
 		}
-	}
-	return false
-}
-
-// isCountWord reports whether w is a small number written as a word.
-func isCountWord(w string) bool {
-	switch w {
-	case "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "دوازده", "two", "three", "four", "five", "six", "seven", "eight",
-		"nine", "ten", "twelve", "several", "multiple":
-		return true
 	}
 	return false
 }
@@ -486,16 +460,10 @@ func (d *doc) genericPlural(c span, trig int) bool {
 	if dist(n.Start, n.End, trig, trig+1) > 4 || !d.pluralNoun(n) {
 		return false
 	}
-	if d.referenceBefore(n.Start) || d.word(n.Start-1) == "the" {
+	if d.referenceBefore(n.Start) || d.pointAt(n.Start-1, roleDefinite) {
 		return true
 	}
-	for _, w := range []string{d.word(n.End), d.word(n.Start - 1)} {
-		switch w {
-		case "متعددی", "متعدد", "مختلف", "مختلفی", "چندین", "several", "various", "multiple", "numerous", "many", "a number of":
-			return true
-		}
-	}
-	return false
+	return d.pointAt(n.End, roleMany) || d.pointAt(n.Start-1, roleMany)
 }
 
 // definiteRepeat reports whether the agreement in clause c is one already
@@ -510,7 +478,7 @@ func (d *doc) definiteRepeat(s *sentence, c span, trig int, status string, sameS
 			break
 		}
 	}
-	if noun == nil || !(d.word(noun.Start-1) == "the" || d.referenceBefore(noun.Start)) {
+	if noun == nil || !(d.pointAt(noun.Start-1, roleDefinite) || d.referenceBefore(noun.Start)) {
 		return false
 	}
 	if len(sameSentence) > 0 {
@@ -569,7 +537,7 @@ func (d *doc) sectors(a, b int) []string {
 	skipUntil := -1
 	for i := a; i < b; i++ {
 		w := d.word(i)
-		if w == "وزارت" || w == "ministry" || w == "minister" || w == "وزیر" {
+		if d.pointAt(i, roleMinistry) {
 			skipUntil = i + 5
 		}
 		if i < skipUntil {

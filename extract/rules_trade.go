@@ -58,7 +58,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				f.Unit = ptr(u)
 			}
 			st := statuses[k]
-			toLevel := d.word(am.a-1) == "به" || d.word(am.a-1) == "to" // a level reached: «به ۵ میلیون تن», "to 4 million tonnes"
+			toLevel := d.pointAt(am.a-1, roleTo) // a level reached: «به ۵ میلیون تن», "to 4 million tonnes"
 			if kind == KindTonnage && d.isCapacity(s, am) {
 				st = StatusCapacity
 			}
@@ -215,11 +215,10 @@ func (d *doc) nonTradeIn(c span) bool {
 func (d *doc) volumeGrowth(c span) bool {
 	volume := d.hasCue(c.a, c.b, CueWeight)
 	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "حجم", "تناژ", "volume", "volumes", "tonnage", "throughput", "cargo", "freight", "بار", "محموله":
+		switch {
+		case d.pointAt(k, roleVolume):
 			volume = true
-		case "قطار", "قطارهای", "کانتینر", "کانتینرهای", "کامیون", "کامیونهای", "واگن", "پرواز", "trains", "train",
-			"containers", "trucks", "lorries", "wagons", "flights", "teu", "vehicles":
+		case d.pointAt(k, roleCountNoun):
 			return false
 		}
 	}
@@ -306,11 +305,8 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 // «این رقم», «این میزان», "the figure", "this figure".
 func (d *doc) refersToFigure(c span) bool {
 	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "figure", "رقم", "میزان", "مبلغ":
-			if p := d.word(k - 1); p == "the" || p == "this" || p == "that" || d.referenceBefore(k) {
-				return true
-			}
+		if (d.pointAt(k, roleFigure) || d.pointAt(k, roleSum)) && (d.pointAt(k-1, roleDeterminer) || d.referenceBefore(k)) {
+			return true
 		}
 	}
 	return false
@@ -325,11 +321,8 @@ func (d *doc) figureOfTrade(s *sentence, c span) bool {
 	}
 	found := false
 	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "figure", "رقم", "میزان":
-			if p := d.word(k - 1); p == "the" || p == "this" || p == "that" || d.word(k+1) == "این" || d.referenceBefore(k) {
-				found = true
-			}
+		if d.pointAt(k, roleFigure) && (d.pointAt(k-1, roleDeterminer) || d.hasCue(k+1, k+2, CueReference) || d.referenceBefore(k)) {
+			found = true
 		}
 	}
 	if !found {
@@ -576,7 +569,7 @@ func (d *doc) growthRates(s *sentence, c span, ams []amount) []growthRate {
 			if m.Start >= am.a && m.End <= am.b {
 				continue
 			}
-			if w := d.word(m.Start); w == "up" && (d.word(m.Start-1) == "made" || d.word(m.Start-1) == "make" || d.word(m.Start-1) == "makes") {
+			if d.pointAt(m.Start, roleUpParticle) && d.pointAt(m.Start-1, roleMadeUp) {
 				continue // "made up about 70% of the volume": a share
 			}
 			if dd := dist(m.Start, m.End, am.a, am.b); dd < nearest {
@@ -735,13 +728,7 @@ func (d *doc) regionObject(s *sentence, c span, i int) bool {
 // second the value of the first: "1.2 million tons of goods worth $560
 // million", «۷۲۹ هزار تن کالا به ارزش …».
 func (d *doc) worthBetween(a, b int) bool {
-	for k := a; k < b; k++ {
-		switch d.word(k) {
-		case "worth", "valued", "ارزش", "value":
-			return true
-		}
-	}
-	return false
+	return d.pointIn(a, b, roleWorth) >= 0
 }
 
 // tradeCountries returns the countries of a trade fact in clause c: those
@@ -827,19 +814,12 @@ func (d *doc) detailAfter(s *sentence, a, b int) bool {
 // contract: "a contract for the supply of 500,000 tons", «قرارداد تامین
 // ۵۰۰ هزار تن».
 func (d *doc) contractedSupply(c span, am amount) bool {
-	supply := false
-	for k := max(c.a, am.a-4); k < am.a; k++ {
-		switch d.word(k) {
-		case "supply", "delivery", "deliver", "supplying", "purchase", "carriage", "transport", "transportation", "shipping",
-			"تامین", "عرضه", "تحویل", "خرید", "حمل", "انتقال":
-			supply = true
-		}
-	}
+	supply := d.pointIn(max(c.a, am.a-4), am.a, roleSupply) >= 0
 	if !supply {
 		return false
 	}
 	for _, n := range d.cuesIn(c.a, am.a, CueAgreementNoun) {
-		if d.hasCue(c.a, am.a, CueSign|CueAgree) || d.word(n.Start) == "contract" || d.word(n.Start) == "قرارداد" {
+		if d.hasCue(c.a, am.a, CueSign|CueAgree) || d.pointAt(n.Start, roleContract) {
 			return true
 		}
 	}
@@ -849,13 +829,7 @@ func (d *doc) contractedSupply(c span, am amount) bool {
 // shippedTo reports whether clause c sends goods somewhere: "shipped to",
 // "delivered to", «ارسال شد», «صادر».
 func (d *doc) shippedTo(c span) bool {
-	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "shipped", "delivered", "sent", "supplied", "dispatched", "ارسال", "حمل", "صادر":
-			return true
-		}
-	}
-	return false
+	return d.pointIn(c.a, c.b, roleShipped) >= 0
 }
 
 // otherSide returns the unnamed trading side facing country code: the
@@ -902,9 +876,7 @@ func (d *doc) objectOnly(s *sentence, c span, code string) bool {
 			continue
 		}
 		seen = true
-		switch d.word(m.tok - 1) {
-		case "with", "to", "from", "با", "به", "از":
-		default:
+		if !d.pointAt(m.tok-1, roleObjectOf) {
 			return false
 		}
 	}
@@ -932,8 +904,8 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 			// remained the leading partner with $3.5 billion".
 			gap, rank, glue := true, false, false
 			for j := m.end; j < am.a; j++ {
-				switch d.tokText(j) {
-				case "با", "with", "(", ":", "at", "by":
+				switch {
+				case isPoint(d.tokText(j), roleFigureIntro):
 				default:
 					if _, ok := d.roleAt(j, roleRank); ok {
 						rank = true
