@@ -361,9 +361,10 @@ func (b *bstate) initWork(wk int) {
 				return
 			}
 		}
-		// Room for the arcs the first updates add, so that they do not
-		// reallocate every bush at once.
-		bu.arcs = make([]uint32, 0, len(t.order)-1+len(t.order)/2)
+		// Room for the arcs the first updates add (a few per cent of the
+		// tree's on ChicagoSketch, more on a few bushes), so that they do
+		// not reallocate most bushes at once.
+		bu.arcs = make([]uint32, 0, len(t.order)-1+len(t.order)/4)
 		for _, v := range t.order[1:] {
 			bu.arcs = append(bu.arcs, uint32(t.pred[v])|lastBit)
 		}
