@@ -304,6 +304,27 @@ const (
 	roleCountWord     = "count-word"     // a small number written as a word: «سه», "twelve", "several"
 	roleMany          = "many"           // an unspecified plural: «متعددی», "several", "various"
 	roleMinistry      = "ministry"       // «وزارت», "ministry", "minister": a name of sectors follows
+	roleBy            = "by"             // "visit by X": the visitor follows
+	roleArriveFa      = "arrive-fa"      // «وارد», «عازم» of «وارد تهران شد», «عازم تهران شد»
+	roleVisitPrep     = "visit-prep"     // a visit cue's last word before its destination: "in", "to", «وارد»
+	roleToFa          = "to-fa"          // «به» before a destination
+	roleArrived       = "arrived"        // "arrived in": "in" then names the destination
+	roleIn            = "in"             // «در», "in" before a place
+	roleVenue         = "venue"          // «در», "in", "at" before a meeting's city
+	rolePressOf       = "press-of"       // «نشست خبری», "press conference": no meeting
+	roleRemote        = "remote"         // a call, not a meeting: «تلفنی», "videoconference"
+	rolePress         = "press"          // journalists, not a party: «خبرنگاران», "reporters"
+	roleWith          = "with"           // «با», "with", «بین», "between", "of", "by" before a meeting's other party
+	roleWithOnly      = "with-only"      // «با», "with"
+	roleOf            = "of"             // "of" of "with the participation of"
+	roleCounterparts  = "counterparts"   // «همتایان», "counterparts", "presidents": a meeting with several
+	roleSeparately    = "separately"     // «جداگانه», "separately": one meeting with each
+	roleNextBefore    = "next-before"    // "next" before a session word
+	roleNextAfter     = "next-after"     // «بعدی», «آینده» after a session word
+	roleRound         = "round"          // «دور» of «دور بعدی مذاکرات»
+	roleToday         = "today"          // «امروز», "today"
+	roleYesterday     = "yesterday"      // «دیروز», "yesterday"
+	roleMeetVerb      = "meet-verb"      // an English verb that is a meeting only with people after it: "met", "hosted", "received"
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -390,6 +411,29 @@ var roleRows = []roleRow{
 		"six", "seven", "eight", "nine", "ten", "twelve", "several", "multiple"}, point: true},
 	{role: roleMany, words: []string{"متعددی", "متعدد", "مختلف", "مختلفی", "چندین", "several", "various", "multiple", "numerous", "many"}, point: true},
 	{role: roleMinistry, words: []string{"وزارت", "ministry", "minister", "وزیر"}, point: true},
+	{role: roleBy, words: []string{"by"}, point: true},
+	{role: roleArriveFa, words: []string{"وارد", "عازم"}, point: true},
+	{role: roleVisitPrep, words: []string{"in", "to", "وارد", "عازم"}, point: true},
+	{role: roleToFa, words: []string{"به"}, point: true},
+	{role: roleArrived, words: []string{"arrived", "arrives"}, point: true},
+	{role: roleIn, words: []string{"در", "in"}, point: true},
+	{role: roleVenue, words: []string{"در", "in", "at"}, point: true},
+	{role: rolePressOf, words: []string{"خبری", "رسانه", "رسانهای", "press"}, point: true},
+	{role: roleRemote, words: []string{"تلفنی", "telephone", "phone", "videoconference", "ویدیویی", "ویدئو", "virtual", "online"}, point: true},
+	{role: rolePress, words: []string{"خبرنگاران", "خبرنگار", "رسانه", "رسانهها", "اصحاب", "journalists", "reporters", "press", "media"}, point: true},
+	{role: roleWith, words: []string{"با", "with", "بین", "میان", "between", "of", "by"}, point: true},
+	{role: roleWithOnly, words: []string{"با", "with"}, point: true},
+	{role: roleOf, words: []string{"of"}, point: true},
+	{role: roleCounterparts, words: []string{"همتایان", "همتاهای", "روسای", "رؤسای", "رهبران", "وزرای", "counterparts", "presidents", "leaders",
+		"heads", "ministers"}, point: true},
+	{role: roleSeparately, words: []string{"separately", "جداگانه", "separate"}, point: true},
+	{role: roleNextBefore, words: []string{"next"}, point: true},
+	{role: roleNextAfter, words: []string{"بعدی", "آینده"}, point: true},
+	{role: roleRound, words: []string{"دور"}, point: true},
+	{role: roleToday, words: []string{"امروز", "today"}, point: true},
+	{role: roleYesterday, words: []string{"دیروز", "yesterday"}, point: true},
+	{role: roleMeetVerb, words: []string{"meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive", "receives", "received",
+		"receiving"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

@@ -29,7 +29,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				continue
 			}
 			from := v.End
-			if s.latin && d.word(v.End) == "by" {
+			if s.latin && d.pointAt(v.End, roleBy) {
 				from++
 			}
 			segs := d.visitors(s, from, dest.tok-1)
@@ -193,7 +193,7 @@ func (d *doc) visits(s *sentence, c span) []Match {
 		return vs
 	}
 	for k := c.a; k < c.b-2; k++ {
-		if w := d.word(k); w != "وارد" && w != "عازم" {
+		if !d.pointAt(k, roleArriveFa) {
 			continue
 		}
 		for _, mt := range s.mentions {
@@ -214,9 +214,7 @@ func (d *doc) untitledOfficial(s *sentence, c span) bool {
 		if !e.Class.Has(ClassTitle) || e.Code != "" {
 			continue
 		}
-		switch e.Name {
-		case "president", "prime minister", "deputy prime minister", "foreign minister", "minister", "deputy minister":
-		default:
+		if !ownTitle[e.Name] {
 			continue
 		}
 		named := false
@@ -249,11 +247,10 @@ func (d *doc) humanIn(a, b int) bool {
 // «سه جانبه», "with X", "between").
 func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 	for _, m := range d.cuesIn(c.a, c.b, CueMeet) {
-		if d.referenceBefore(m.Start) || d.word(m.Start-1) == "the" && !d.hasWith(s, m.End, c.b) {
+		if d.referenceBefore(m.Start) || d.pointAt(m.Start-1, roleDefinite) && !d.hasWith(s, m.End, c.b) {
 			continue
 		}
-		w := d.tokText(m.Start)
-		if s.latin && (w == "meet" || w == "meets" || w == "met" || strings.HasPrefix(w, "host") || strings.HasPrefix(w, "receive")) && !d.hasWith(s, m.End, c.b) {
+		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) {
 			// "meet the demand", "received $5 million": a meeting has people
 			// or countries after it.
 			continue
@@ -264,10 +261,10 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		return m.Start, true
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueMeetWeak) {
-		if d.referenceBefore(m.Start) || d.word(m.Start-1) == "the" && !d.hasWith(s, m.End, c.b) {
+		if d.referenceBefore(m.Start) || d.pointAt(m.Start-1, roleDefinite) && !d.hasWith(s, m.End, c.b) {
 			continue
 		}
-		if w := d.word(m.End); w == "خبری" || d.word(m.Start-1) == "press" || w == "رسانه" || w == "رسانهای" {
+		if d.pointAt(m.End, rolePressOf) || d.pointAt(m.Start-1, rolePressOf) {
 			continue // a press conference
 		}
 		if d.hasCue(c.a, c.b, CueParticipation) || d.hasWith(s, m.End, c.b) {
@@ -293,8 +290,7 @@ func (d *doc) meetingCountries(s *sentence, c span) []string {
 		if !slices.Contains(all, m.code) {
 			all = append(all, m.code)
 		}
-		w := d.word(m.tok - 1)
-		venue := m.class == ClassPlace && (w == "در" || w == "in" || w == "at")
+		venue := m.class == ClassPlace && d.pointAt(m.tok-1, roleVenue)
 		if !venue && !slices.Contains(parties, m.code) {
 			parties = append(parties, m.code)
 		}
@@ -309,8 +305,7 @@ func (d *doc) meetingCountries(s *sentence, c span) []string {
 // conference, which is not a meeting.
 func (d *doc) remote(c span) bool {
 	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "تلفنی", "telephone", "phone", "videoconference", "ویدیویی", "ویدئو", "virtual", "online":
+		if d.pointAt(k, roleRemote) {
 			return true
 		}
 	}
@@ -330,8 +325,8 @@ func (d *doc) orgIn(c span) bool {
 // withPress reports whether the talk after token i is with journalists.
 func (d *doc) withPress(i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
-		switch d.word(k) {
-		case "خبرنگاران", "خبرنگار", "رسانه", "رسانهها", "اصحاب", "journalists", "reporters", "press", "media":
+		switch {
+		case d.pointAt(k, rolePress):
 			return true
 		}
 	}
@@ -343,8 +338,8 @@ func (d *doc) withPress(i, end int) bool {
 // organisation, or whether one follows directly.
 func (d *doc) hasWith(s *sentence, i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
-		switch d.word(k) {
-		case "با", "with", "بین", "میان", "between", "of", "by":
+		switch {
+		case d.pointAt(k, roleWith):
 			return d.entityNear(s, k+1, min(end, k+5))
 		}
 	}
@@ -364,14 +359,13 @@ func (d *doc) entityNear(s *sentence, a, b int) bool {
 // شرکت» or "with the participation of", when the clause has such a list.
 func (d *doc) participationList(s *sentence, c span) ([]string, bool) {
 	for _, m := range d.cuesIn(c.a, c.b, CueParticipation) {
-		w := d.tokText(m.Start)
-		if w != "با" && w != "with" {
+		if !d.pointAt(m.Start, roleWithOnly) {
 			continue
 		}
 		// The list runs while countries, commas and «و» follow.
 		var cs []string
 		k := m.End
-		if d.word(k) == "of" {
+		if d.pointAt(k, roleOf) {
 			k++
 		}
 		for k < c.b {
@@ -387,8 +381,7 @@ func (d *doc) participationList(s *sentence, c span) ([]string, bool) {
 			if found {
 				continue
 			}
-			t := d.tokText(k)
-			if t == "،" || t == "," || t == "و" || t == "and" || t == "the" {
+			if t := d.tokText(k); isListGlue(t) || d.pointAt(k, roleDefinite) {
 				k++
 				continue
 			}
@@ -406,7 +399,7 @@ func (d *doc) participationList(s *sentence, c span) ([]string, bool) {
 // کند»), "to" + place ("visit to Afghanistan"), "visited X", "arrived in
 // X".
 func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
-	if w := d.tokText(from - 1); w == "in" || w == "to" || w == "وارد" || w == "عازم" {
+	if d.pointAt(from-1, roleVisitPrep) {
 		// "arrived in X", "travelled to X": the cue ends with the preposition.
 		for _, mt := range s.mentions {
 			if mt.tok == from && (mt.class == ClassPlace || mt.class == ClassCountry) {
@@ -418,14 +411,13 @@ func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
 	if !s.latin {
 		// «به کابل سفر کند»: the destination before the verb.
 		for _, mt := range slices.Backward(s.mentions) {
-			if mt.end <= from-1 && mt.end >= from-3 && mt.tok >= c.a && d.word(mt.tok-1) == "به" && (mt.class == ClassPlace || mt.class == ClassCountry) {
+			if mt.end <= from-1 && mt.end >= from-3 && mt.tok >= c.a && d.pointAt(mt.tok-1, roleToFa) && (mt.class == ClassPlace || mt.class == ClassCountry) {
 				mt.name = d.placeName(mt)
 				return mt, mt.end, true
 			}
 		}
 	}
 	for k := from; k < c.b; k++ {
-		w := d.word(k)
 		if t := d.tokText(k); (t == "،" || t == ",") && !d.humanIn(k+1, min(c.b, k+8)) {
 			// «سفر وزیر …، خط آهن … به ترکمنستان»: past a comma only a
 			// list of visitors leads on to the destination.
@@ -434,14 +426,14 @@ func (d *doc) destination(s *sentence, c span, from int) (mention, int, bool) {
 		if d.hasCue(k, k+1, CueInfra) || d.toks[k].Kind == TokNumber {
 			break
 		}
-		if w == "به" || w == "to" || w == "in" && (d.word(k-1) == "arrived" || d.word(k-1) == "arrives") {
+		if d.pointAt(k, roleTo) || d.pointAt(k, roleIn) && d.pointAt(k-1, roleArrived) {
 			for _, mt := range s.mentions {
 				if mt.tok == k+1 && (mt.class == ClassPlace || mt.class == ClassCountry) {
 					mt.name = d.placeName(mt)
 					return mt, mt.end, true
 				}
 			}
-			if w == "به" && !s.latin {
+			if d.pointAt(k, roleToFa) && !s.latin {
 				// «سفر … به» must reach a place; another «به» ends the search.
 				continue
 			}
@@ -479,7 +471,7 @@ func (d *doc) visitors(s *sentence, a, b int) []span {
 			}
 			// «رئیس جمهور و نخست وزیر پاکستان»: «و» between two titles
 			// joins one country's people.
-			if (t == "و" || t == "and") && !d.hasCountryIn(s, start, k) {
+			if d.pointAt(k, roleJoin) && !d.hasCountryIn(s, start, k) {
 				continue
 			}
 		}
@@ -514,8 +506,7 @@ func (d *doc) meetingStatus(s *sentence, c span, trig int) string {
 		return StatusPlanned
 	}
 	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "postponed", "delayed", "deferred", "cancelled", "canceled", "rescheduled", "تعویق", "موکول", "لغو":
+		if d.pointAt(k, rolePostpone) {
 			// A meeting put off has not taken place.
 			return StatusPlanned
 		}
@@ -530,14 +521,12 @@ func (d *doc) meetingStatus(s *sentence, c span, trig int) string {
 // the outlet's for an official named by title alone) and the guests.
 func (d *doc) counterparts(s *sentence, c span) (string, []string) {
 	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "همتایان", "همتاهای", "روسای", "رؤسای", "رهبران", "وزرای", "counterparts", "presidents", "leaders", "heads", "ministers":
-		default:
+		if !d.pointAt(k, roleCounterparts) {
 			continue
 		}
 		with := -1
 		for j := k - 1; j >= max(c.a, k-8); j-- {
-			if w := d.word(j); w == "با" || w == "with" {
+			if d.pointAt(j, roleWithOnly) {
 				with = j
 				break
 			}
@@ -560,7 +549,7 @@ func (d *doc) counterparts(s *sentence, c span) (string, []string) {
 		}
 		host := ""
 		for _, m := range s.mentions {
-			if m.tok >= c.a && m.tok < with && !m.topic && !(m.class == ClassPlace && (d.word(m.tok-1) == "در" || d.word(m.tok-1) == "in")) {
+			if m.tok >= c.a && m.tok < with && !m.topic && !(m.class == ClassPlace && d.pointAt(m.tok-1, roleIn)) {
 				host = m.code
 			}
 		}
@@ -582,7 +571,7 @@ func (d *doc) counterparts(s *sentence, c span) (string, []string) {
 func (d *doc) separately(s *sentence, c span, trig int) (string, []string) {
 	sep := false
 	for k := c.a; k < c.b; k++ {
-		if w := d.word(k); w == "separately" || w == "جداگانه" || w == "separate" {
+		if d.pointAt(k, roleSeparately) {
 			sep = true
 		}
 	}
@@ -619,13 +608,13 @@ func (d *doc) separately(s *sentence, c span, trig int) (string, []string) {
 func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
 	at := -1
 	for k := c.a; k < c.b && at < 0; k++ {
-		switch d.word(k) {
-		case "next":
+		switch {
+		case d.pointAt(k, roleNextBefore):
 			if d.hasCue(k+1, min(c.b, k+5), CueMeetWeak|CueMeet) {
 				at = k
 			}
-		case "بعدی", "آینده":
-			if d.hasCue(max(c.a, k-4), k, CueMeetWeak) && (d.word(k-1) == "دور" || d.hasCue(k-1, k, CueMeetWeak) || d.word(k-2) == "دور") {
+		case d.pointAt(k, roleNextAfter):
+			if d.hasCue(max(c.a, k-4), k, CueMeetWeak) && (d.pointAt(k-1, roleRound) || d.hasCue(k-1, k, CueMeetWeak) || d.pointAt(k-2, roleRound)) {
 				at = k
 			}
 		}
@@ -697,11 +686,7 @@ func (d *doc) sessionAfterVisit(s *sentence, c span, visits []candidate) (candid
 // listGap reports whether the token before i joins items of a list: a
 // comma, «و» or "and".
 func (d *doc) listGap(i int) bool {
-	switch d.tokText(i - 1) {
-	case "،", ",", "و", "and":
-		return true
-	}
-	return false
+	return isListGlue(d.tokText(i - 1))
 }
 
 // meetingPlace returns the place «در X» / "in X" of a meeting, unless it
@@ -833,12 +818,12 @@ func (d *doc) meetingDate(s *sentence, c span, f *candidate) {
 		return
 	}
 	for k := c.a; k < c.b; k++ {
-		switch d.word(k) {
-		case "امروز", "today":
+		switch {
+		case d.pointAt(k, roleToday):
 			f.Date = d.art.Date.Format(time.DateOnly)
 			f.Note = "«" + d.tokText(k) + "» resolved from the article's date"
 			return
-		case "دیروز", "yesterday":
+		case d.pointAt(k, roleYesterday):
 			f.Date = d.art.Date.AddDate(0, 0, -1).Format(time.DateOnly)
 			f.Note = "«" + d.tokText(k) + "» resolved from the article's date"
 			return
