@@ -36,12 +36,11 @@ type Options struct {
 // Every undirected arc {u, v} with u < v (as ranks) is stored at u; the arcs
 // of u are first[u] .. first[u+1]-1, sorted by their upper end.
 type CCH struct {
-	g      *csr.Graph
-	rank   []int32 // by node
-	order  []int32 // by rank
-	parent []int32 // by rank: the elimination-tree parent (lowest upper neighbour), -1 at a root
-	first  []int32 // by rank, len N+1
-	head   []int32 // by arc: its upper end
+	g     *csr.Graph
+	rank  []int32 // by node
+	order []int32 // by rank
+	first []int32 // by rank, len N+1
+	head  []int32 // by arc: its upper end
 
 	// arcOf maps each csr arc to the CCH arc it lies on: arc number << 1,
 	// plus 1 when it runs from the upper end down. Self-loops have -1.
@@ -118,7 +117,6 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 func (c *CCH) fill(ctx context.Context, u undirected) error {
 	n := len(c.order)
 	c.first = make([]int32, n+1)
-	c.parent = make([]int32, n)
 	head := make([]int32, 0, 2*len(u.adj))
 	stamp := make([]int32, n)
 	child := make([]int32, n) // first child, -1 if none
@@ -153,10 +151,8 @@ func (c *CCH) fill(ctx context.Context, u undirected) error {
 		}
 		slices.Sort(head[start:])
 		c.first[r+1] = int32(len(head))
-		c.parent[r] = -1
 		if len(head) > start {
 			p := head[start]
-			c.parent[r] = p
 			sib[r] = child[p]
 			child[p] = r
 		}
@@ -182,6 +178,15 @@ func (c *CCH) index() {
 			c.arcOf[a] = c.find(hr, t)<<1 | 1
 		}
 	}
+}
+
+// parent returns the elimination-tree parent of rank r (its lowest upper
+// neighbour), -1 at a root.
+func (c *CCH) parent(r int32) int32 {
+	if lo := c.first[r]; lo < c.first[r+1] {
+		return c.head[lo]
+	}
+	return -1
 }
 
 // find returns the number of arc {lo, hi}, lo < hi, which must exist.
@@ -211,11 +216,11 @@ func (c *CCH) Stats() Stats {
 		tri += d * (d - 1) / 2
 	}
 	for r := n - 1; r >= 0; r-- {
-		if p := c.parent[r]; p >= 0 {
+		if p := c.parent(int32(r)); p >= 0 {
 			depth[r] = depth[p] + 1
 		}
 		maxd = max(maxd, int(depth[r])+1)
 	}
-	b := 4 * (len(c.rank) + len(c.order) + len(c.parent) + len(c.first) + len(c.head) + len(c.arcOf))
+	b := 4 * (len(c.rank) + len(c.order) + len(c.first) + len(c.head) + len(c.arcOf))
 	return Stats{Nodes: n, Arcs: len(c.head), TreeDepth: maxd, Triangles: tri, Bytes: b}
 }

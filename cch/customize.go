@@ -31,10 +31,12 @@ type customizer struct {
 	topRanks        []int32
 }
 
-// halves holds, for each direction of a supergraph arc {u, v}, the arcs
-// {x, u} and {x, v} of the lower triangle that gave its basic weight: 1 +
-// the number of {x, u}, then the number of {x, v}; 0, 0 for an input arc.
-type halves [2][2]int32
+// halves holds, for each direction of a supergraph arc {u, v}, the lower
+// triangle {x, u, v} that gave its basic weight: 1 + x (0 for an input
+// arc), the number of the arc {x, u} and that of the arc {x, v}.
+type halves [2]triangle
+
+type triangle struct{ x, xu, xv int32 }
 
 // pair holds the two directions of a supergraph arc {lo, hi}: lo → hi, then
 // hi → lo.
@@ -146,14 +148,14 @@ func (c *CCH) subtrees(limit int32) (groups [][]int32, top []int32) {
 	size := make([]int32, n)
 	for r := range n {
 		size[r]++
-		if p := c.parent[r]; p >= 0 {
+		if p := c.parent(r); p >= 0 {
 			size[p] += size[r]
 		}
 	}
 	id := make([]int32, n) // group of each rank, -1 for top
 	var sizes []int32
 	for r := n - 1; r >= 0; r-- {
-		p := c.parent[r]
+		p := c.parent(r)
 		switch {
 		case size[r] > limit:
 			id[r] = -1
@@ -213,7 +215,7 @@ func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped boo
 			kx, end := cur[x], first[x+1]
 			xu, ux := wt[kx][0], wt[kx][1] // x→u, u→x
 			if ux != inf || xu != inf {
-				lowerTriangles(head[kx+1:end], wt[kx+1:end], pos, wt[lo:hi], via[lo:hi], ux, xu, kx)
+				lowerTriangles(head[kx+1:end], wt[kx+1:end], pos, wt[lo:hi], via[lo:hi], ux, xu, x, kx)
 			}
 			kx++
 			cur[x] = kx
@@ -245,18 +247,18 @@ func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped boo
 // the arc to v there) through the triangles {x, u, v} of the arcs {x, v} in
 // hs and ws (numbered from kx+1 on), x < u < v, given the arc kx = {x, u}:
 // u → x (ux) and x → u (xu).
-func lowerTriangles(hs []int32, ws []pair, pos []int32, wu []pair, vu []halves, ux, xu float64, kx int32) {
+func lowerTriangles(hs []int32, ws []pair, pos []int32, wu []pair, vu []halves, ux, xu float64, x, kx int32) {
 	ws = ws[:len(hs)]
 	for j, v := range hs {
 		k := pos[v]
 		t := &wu[k]
 		if s := ux + ws[j][0]; s < t[0] { // u→x→v
 			t[0] = s
-			vu[k][0] = [2]int32{kx + 1, kx + 1 + int32(j)}
+			vu[k][0] = triangle{x + 1, kx, kx + 1 + int32(j)}
 		}
 		if s := ws[j][1] + xu; s < t[1] { // v→x→u
 			t[1] = s
-			vu[k][1] = [2]int32{kx + 1, kx + 1 + int32(j)}
+			vu[k][1] = triangle{x + 1, kx, kx + 1 + int32(j)}
 		}
 	}
 }

@@ -21,7 +21,7 @@
 //     (perfect customization) then finds the arcs whose weight is not the
 //     true distance between their ends, and those arcs are left out of the
 //     query arrays. Cost: proportional to the triangles of the supergraph, no
-//     witness searches; about 55 bytes per supergraph arc of scratch.
+//     witness searches; about 60 bytes per supergraph arc of scratch.
 //   - Query: an elimination-tree search. The forward search walks from the
 //     source up its chain of elimination-tree ancestors and relaxes their
 //     upward arcs; the backward search does the same from the target; the
