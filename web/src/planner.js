@@ -180,6 +180,7 @@ export function setupPlanner({ map }) {
       by: f.get('by'),
       teu: f.get('teu'),
       tonnes: f.get('tonnes'),
+      rail_service: f.get('rail_service'),
       avoid: String(f.get('avoid') || '').trim(),
       scenario: state.scenario,
       open: [...state.open].join(','),
@@ -259,7 +260,7 @@ export function setupPlanner({ map }) {
         h('bdi', { dir: 'auto' }, r0.from.name),
         ' → ',
         h('bdi', { dir: 'auto' }, r0.to.name),
-        h('span', { class: 'muted' }, ` · as of ${r0.as_of} · by ${r0.by}` + (res.kind === 'pareto' ? ` · ${routes.length} routes on the front${res.truncated ? ' (search cut short)' : ''}` : '')),
+        h('span', { class: 'muted' }, ` · as of ${r0.as_of} · by ${r0.by}` + (r0.rail_service ? ` · rail: ${r0.rail_service === 'block' ? 'block train' : r0.rail_service}` : '') + (res.kind === 'pareto' ? ` · ${routes.length} routes on the front${res.truncated ? ' (search cut short)' : ''}` : '')),
       ),
       (() => {
         const ws = [...(res.warnings || []), ...avoidWarnings(state.query, routes[state.selected])];
@@ -525,7 +526,7 @@ export function setupPlanner({ map }) {
     diffEl.hidden = false;
     fill(diffEl, h('p', { class: 'muted' }, 'Comparing with the base network…'));
     try {
-      const d = await api('scenarios/diff', { a: 'base', b: q.scenario, from: q.from, to: q.to, by: q.by, as_of: q.as_of, teu: q.teu, tonnes: q.tonnes });
+      const d = await api('scenarios/diff', { a: 'base', b: q.scenario, from: q.from, to: q.to, by: q.by, as_of: q.as_of, teu: q.teu, tonnes: q.tonnes, rail_service: q.rail_service });
       const delta = d.delta || {};
       const sign = (x, unit, dp = 1) => (x == null ? '–' : `${x > 0 ? '+' : ''}${num(x, dp)} ${unit}`);
       fill(diffEl, 
@@ -559,13 +560,13 @@ export function setupPlanner({ map }) {
 
   // The planned query lives in the address (#from=…&to=…), so a route can
   // be shared or bookmarked.
-  const HASH_KEYS = ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'avoid', 'scenario', 'open', 'show'];
+  const HASH_KEYS = ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'rail_service', 'avoid', 'scenario', 'open', 'show'];
   function saveHash(q) {
     const f = new FormData(form);
     const hp = new URLSearchParams();
     for (const k of HASH_KEYS) {
       const v = k === 'show' ? f.get('show') : q[k];
-      if (v && v !== 'best' && !(k === 'by' && v === 'time')) hp.set(k, String(v));
+      if (v && v !== 'best' && !(k === 'by' && v === 'time') && !(k === 'rail_service' && v === 'block')) hp.set(k, String(v));
     }
     history.replaceState(null, '', '#' + hp.toString());
   }
@@ -573,7 +574,7 @@ export function setupPlanner({ map }) {
   async function restoreHash() {
     const hp = new URLSearchParams(location.hash.slice(1));
     if (!hp.get('from') || !hp.get('to')) return;
-    for (const k of ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'avoid', 'show']) {
+    for (const k of ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'rail_service', 'avoid', 'show']) {
       const el = /** @type {HTMLInputElement} */ (form.elements.namedItem(k));
       if (el && hp.get(k)) el.value = hp.get(k);
     }
