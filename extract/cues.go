@@ -325,6 +325,18 @@ const (
 	roleToday         = "today"          // «امروز», "today"
 	roleYesterday     = "yesterday"      // «دیروز», "yesterday"
 	roleMeetVerb      = "meet-verb"      // an English verb that is a meeting only with people after it: "met", "hosted", "received"
+	roleYearEarlier   = "year-earlier"   // "a year earlier", "last year", «سال قبل» after a baseline figure
+	roleSameDet       = "same-det"       // "same", "this" of "the same period"
+	roleYear          = "year"           // "year" of "the same year"
+	roleFiscal        = "fiscal"         // "fiscal", "financial" of "the same fiscal year"
+	rolePeriodNoun    = "period-noun"    // "period" of "the same period"
+	roleCorresponding = "corresponding"  // "the corresponding period": a comparison
+	roleCompareLead   = "compare-lead"   // "than", "with", "from" before "the same period": a comparison
+	roleSameFa        = "same-fa"        // «همین», «این» of «در همین مدت»
+	rolePeriodFa      = "period-fa"      // «مدت», «دوره», «بازه», «سال» of «در همین مدت»
+	roleNamedFa       = "named-fa"       // «یادشده», «مذکور» of «مدت یادشده»
+	roleDuringPrep    = "during-prep"    // "in", "during", "over" of "during the period"
+	rolePeriodTail    = "period-tail"    // "last", "of", «سال» after "the same period": last year's, a comparison
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -434,6 +446,19 @@ var roleRows = []roleRow{
 	{role: roleYesterday, words: []string{"دیروز", "yesterday"}, point: true},
 	{role: roleMeetVerb, words: []string{"meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive", "receives", "received",
 		"receiving"}, point: true},
+	{role: roleYearEarlier, words: []string{"year earlier", "year ago", "year before", "last year", "previous year", "prior year", "year-earlier",
+		"year-ago", "سال قبل", "سال گذشته", "سال پیش", "سال ماقبل"}},
+	{role: roleSameDet, words: []string{"same", "this"}, point: true},
+	{role: roleYear, words: []string{"year"}, point: true},
+	{role: roleFiscal, words: []string{"fiscal", "financial"}, point: true},
+	{role: rolePeriodNoun, words: []string{"period"}, point: true},
+	{role: roleCorresponding, words: []string{"corresponding"}, point: true},
+	{role: roleCompareLead, words: []string{"than", "with", "from"}, point: true},
+	{role: roleSameFa, words: []string{"همین", "این"}, point: true},
+	{role: rolePeriodFa, words: []string{"مدت", "دوره", "بازه", "سال"}, point: true},
+	{role: roleNamedFa, words: []string{"یادشده", "مذکور", "یاد"}, point: true},
+	{role: roleDuringPrep, words: []string{"in", "during", "over", "for", "within"}, point: true},
+	{role: rolePeriodTail, words: []string{"last", "of", "in", "a", "سال", "previous", "the"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

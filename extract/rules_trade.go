@@ -963,17 +963,7 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 // yearEarlier reports whether tokens [a, b) say "a year earlier", "last
 // year", «سال قبل», «سال گذشته» right after a baseline figure.
 func (d *doc) yearEarlier(a, b int) bool {
-	for k := a; k < b; k++ {
-		w, n := d.word(k), d.word(k+1)
-		switch {
-		case w == "year" && (n == "earlier" || n == "ago" || n == "before"),
-			(w == "last" || w == "previous" || w == "prior") && n == "year",
-			w == "year-earlier", w == "year-ago",
-			w == "سال" && (n == "قبل" || n == "گذشته" || n == "پیش" || n == "ماقبل"):
-			return true
-		}
-	}
-	return false
+	return d.roleIn(a, b, roleYearEarlier) >= 0
 }
 
 // samePeriodIn reports whether clause c refers to the period just given:
@@ -982,36 +972,27 @@ func (d *doc) yearEarlier(a, b int) bool {
 // period last year", «مدت مشابه سال قبل»).
 func (d *doc) samePeriodIn(c span) bool {
 	for k := c.a; k+1 < c.b; k++ {
-		w, n := d.word(k), d.word(k+1)
 		ok := false
 		switch {
-		case (w == "same" || w == "this") && (n == "year" || n == "fiscal" || n == "financial") && d.word(k-1) == "the":
+		case d.pointAt(k, roleSameDet) && (d.pointAt(k+1, roleYear) || d.pointAt(k+1, roleFiscal)) && d.pointAt(k-1, roleDefinite):
 			// "over the same year", "in the same fiscal year"
 			ok = true
-			if n != "year" {
+			if d.pointAt(k+1, roleFiscal) {
 				k++
 			}
-		case (w == "same" || w == "this") && n == "period":
-			ok = d.word(k-1) != "corresponding" && d.word(k-2) != "than" && d.word(k-2) != "with" && d.word(k-2) != "from"
-		case (w == "همین" || w == "این") && (n == "مدت" || n == "دوره" || n == "بازه" || n == "سال"):
+		case d.pointAt(k, roleSameDet) && d.pointAt(k+1, rolePeriodNoun):
+			ok = !d.pointAt(k-1, roleCorresponding) && !d.pointAt(k-2, roleCompareLead)
+		case d.pointAt(k, roleSameFa) && d.pointAt(k+1, rolePeriodFa):
 			ok = true
-		case w == "مدت" && (n == "یادشده" || n == "مذکور" || n == "یاد"):
+		case d.pointAt(k, rolePeriodFa) && d.pointAt(k+1, roleNamedFa):
 			ok = true
-		case w == "the" && n == "period":
+		case d.pointAt(k, roleDefinite) && d.pointAt(k+1, rolePeriodNoun):
 			// "in the period", "during the period"
-			switch d.word(k - 1) {
-			case "in", "during", "over", "for", "within":
-				ok = true
-			}
+			ok = d.pointAt(k-1, roleDuringPrep)
 		}
-		if !ok {
-			continue
+		if ok && !d.pointAt(k+2, rolePeriodTail) {
+			return true
 		}
-		switch d.word(k + 2) {
-		case "last", "of", "in", "a", "سال", "previous", "the":
-			continue
-		}
-		return true
 	}
 	return false
 }
