@@ -337,6 +337,7 @@ const (
 	roleNamedFa       = "named-fa"       // «یادشده», «مذکور» of «مدت یادشده»
 	roleDuringPrep    = "during-prep"    // "in", "during", "over" of "during the period"
 	rolePeriodTail    = "period-tail"    // "last", "of", «سال» after "the same period": last year's, a comparison
+	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -459,6 +460,7 @@ var roleRows = []roleRow{
 	{role: roleNamedFa, words: []string{"یادشده", "مذکور", "یاد"}, point: true},
 	{role: roleDuringPrep, words: []string{"in", "during", "over", "for", "within"}, point: true},
 	{role: rolePeriodTail, words: []string{"last", "of", "in", "a", "سال", "previous", "the"}, point: true},
+	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

@@ -112,6 +112,7 @@ func TestRoles(t *testing.T) {
 		{rolePeriodFa, "در همین مدت", "مدت"},
 		{roleNamedFa, "در مدت یادشده", "یادشده"},
 		{roleDuringPrep, "during the period", "during"},
+		{roleAgainst, "450,000 tonnes by 2027, against 300,000 tonnes in 2024", "against"},
 		{rolePeriodTail, "same period last year", "last"},
 		{roleDetail, "reached 7.4 million tonnes, with Uzbekistan at 1.6 million", "with"},
 		{roleIssuer, "Ministry of Commerce, Government of Pakistan", "ministry"},

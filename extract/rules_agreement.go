@@ -217,7 +217,7 @@ func (d *doc) partyCountries(s *sentence, c span) []string {
 // next to the signing verb ("will be signed"), or «خواهد رسید» closing
 // «به امضای …».
 func (d *doc) signFuture(c span, m Match) bool {
-	if d.tokText(m.Start) == "به" {
+	if d.pointAt(m.Start, roleToFa) {
 		for k := m.End; k < min(c.b, m.End+12); k++ {
 			switch {
 			case d.pointAt(k, roleWill):

@@ -513,7 +513,7 @@ func (d *doc) isBaseline(ams []amount, k int) bool {
 	if ams[k].kind == amtPercent {
 		return false
 	}
-	if k > 0 && ams[k-1].kind == ams[k].kind && (before == "against" || before == "versus" || before == "vs") {
+	if k > 0 && ams[k-1].kind == ams[k].kind && isPoint(before, roleAgainst) {
 		// "… by 2027, against 450,000 tonnes in 2024".
 		return true
 	}
