@@ -250,7 +250,7 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		if d.referenceBefore(m.Start) || d.pointAt(m.Start-1, roleDefinite) && !d.hasWith(s, m.End, c.b) {
 			continue
 		}
-		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) {
+		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) && !d.orgAfter(m.End, c.b) {
 			// "meet the demand", "received $5 million": a meeting has people
 			// or countries after it.
 			continue
@@ -301,6 +301,19 @@ func (d *doc) meetingCountries(s *sentence, c span) []string {
 	return all
 }
 
+// orgAfter reports whether an organisation is named within a few words
+// after token i ("met a delegation of the Asian Development Bank"): a
+// meeting verb's object. A session word followed by one («نشست مجمع عمومی
+// سازمان ملل») is the organisation's session, not a meeting with it.
+func (d *doc) orgAfter(i, end int) bool {
+	for _, m := range d.entsIn(i, min(end, i+6)) {
+		if m.Entry.Class.Has(ClassOrg) {
+			return true
+		}
+	}
+	return false
+}
+
 // remote reports whether clause c speaks of a phone call or a video
 // conference, which is not a meeting.
 func (d *doc) remote(c span) bool {
@@ -334,8 +347,8 @@ func (d *doc) withPress(i, end int) bool {
 }
 
 // hasWith reports whether «با», "with", «بین» or "between" follows token i
-// within a few words and is followed by a country, person, title or
-// organisation, or whether one follows directly.
+// within a few words and is followed by a country, person or title, or
+// whether a country, person or title follows directly.
 func (d *doc) hasWith(s *sentence, i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
 		switch {
@@ -348,7 +361,7 @@ func (d *doc) hasWith(s *sentence, i, end int) bool {
 
 func (d *doc) entityNear(s *sentence, a, b int) bool {
 	for _, m := range d.entsIn(a, b) {
-		if m.Entry.Class.Has(ClassCountry | ClassAdjective | ClassPerson | ClassTitle | ClassPlace | ClassPair | ClassOurCountry | ClassThisCountry | ClassOrg) {
+		if m.Entry.Class.Has(ClassCountry | ClassAdjective | ClassPerson | ClassTitle | ClassPlace | ClassPair | ClassOurCountry | ClassThisCountry) {
 			return true
 		}
 	}
