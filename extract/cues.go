@@ -212,7 +212,8 @@ var cueRows = []cueRow{
 	{CueStatus, "financing_secured", []string{"approved", "has approved", "have approved", "secured", "allocated", "تصویب کرد~", "تصویب شد~",
 		"تخصیص داد~", "تخصیص یافت~", "اختصاص داد~", "اختصاص داده است", "اختصاص یافت~", "earmarked", "has earmarked"}},
 	{CueStatus, "completion_expected", []string{"completion is expected", "expected to be completed", "to be completed by", "will be completed",
-		"due to be completed", "scheduled for completion", "تکمیل خواهد شد", "به پایان خواهد رسید", "به اتمام خواهد رسید"}},
+		"due to be completed", "scheduled for completion", "scheduled to be completed", "is to be completed", "are to be completed",
+		"set to be completed", "planned to be completed", "تکمیل خواهد شد", "به پایان خواهد رسید", "به اتمام خواهد رسید"}},
 	{CueStatus, "resumed", []string{"دوباره آغاز شد~", "دوباره آغاز شده", "از سر گرفته شد~", "ازسرگرفته شد~", "resumed", "restarted",
 		"was resumed", "has resumed"}},
 	{CueStatus, "proposed", []string{"پیشنهاد شد~", "پیشنهادی", "proposed"}},
@@ -338,6 +339,7 @@ const (
 	roleDuringPrep    = "during-prep"    // "in", "during", "over" of "during the period"
 	rolePeriodTail    = "period-tail"    // "last", "of", «سال» after "the same period": last year's, a comparison
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
+	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -366,7 +368,7 @@ var roleRows = []roleRow{
 		"پل", "تونل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*", "pass", "gate*"}},
 	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "مرحله*", "section*", "stretch", "phase*", "segment*", "leg"}},
 	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "transmit*", "وصل", "متصل", "پیوند", "منتقل"}},
-	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "fund*", "lend*", "وام", "سرمایه گذاری", "پرداخت",
+	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "finance", "fund*", "lend*", "وام", "سرمایه گذاری", "پرداخت",
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
@@ -461,6 +463,7 @@ var roleRows = []roleRow{
 	{role: roleDuringPrep, words: []string{"in", "during", "over", "for", "within"}, point: true},
 	{role: rolePeriodTail, words: []string{"last", "of", "in", "a", "سال", "previous", "the"}, point: true},
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
+	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

@@ -158,7 +158,7 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 		return StatusAgreed, m.Start
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueCommit) {
-		if d.committedSubject(s, c, m) {
+		if d.committedSubject(s, c, m) && !d.financesProject(s, c, m) {
 			return StatusAgreed, m.Start
 		}
 	}
@@ -322,6 +322,20 @@ func (d *doc) committedSubject(s *sentence, c span, m Match) bool {
 		}
 	}
 	return false
+}
+
+// financesProject reports whether commitment m of clause c is one country
+// financing a project ("China will finance the line", "will build the
+// railway"): a project's party, not an agreement between countries. Two
+// countries or the two sides named in the clause make it one.
+func (d *doc) financesProject(s *sentence, c span, m Match) bool {
+	if len(d.countries(s, c.a, c.b, false)) >= 2 || d.hasCue(c.a, c.b, CueAgreementNoun) {
+		return false
+	}
+	if id, _ := d.clauseProject(s, c); id == "" {
+		return false
+	}
+	return d.roleIn(m.Start, min(c.b, m.End+2), roleFinance) >= 0 || d.roleIn(m.Start, min(c.b, m.End+2), roleBuild) >= 0
 }
 
 // agreementItems returns the items of a list of agreements in clause c:

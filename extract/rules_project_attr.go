@@ -175,8 +175,8 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		switch {
 		case d.roleBefore(k+1, rolePart):
 			refers = true
-		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || w == "line":
-			refers = d.referenceBefore(k) || d.word(k-1) == "the" || d.word(k-1) == "its" || d.word(k-2) == "the"
+		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || d.pointAt(k, roleLine):
+			refers = d.refersBack(s, k)
 		}
 	}
 	if !refers {
@@ -187,6 +187,21 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		return "", -1
 	}
 	return id, c.a
+}
+
+// refersBack reports whether the infrastructure word at token k refers to
+// a project named before: «این خط», "the line", "its line", "the new
+// line", "the 523-kilometre line" (a determiner before the measure).
+func (d *doc) refersBack(s *sentence, k int) bool {
+	if d.referenceBefore(k) || d.pointAt(k-1, roleOwnDet) || d.pointAt(k-2, roleDefinite) {
+		return true
+	}
+	for _, am := range s.amounts {
+		if am.b == k && am.kind == amtMeasure && d.pointAt(am.a-1, roleDefinite) {
+			return true
+		}
+	}
+	return false
 }
 
 // attributeStatuses gives each measure of ms (in token order) the status of

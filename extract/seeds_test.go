@@ -124,12 +124,13 @@ func TestGenre(t *testing.T) {
 // testdata/README.md) with the overall F1 (exact country sets) each has
 // reached: the test fails below it. Raise a floor when the set improves.
 var freshFloors = map[string]float64{
-	"fresh1": 0.96,
+	"fresh1": 0.97,
 	"fresh2": 0.95,
 	"fresh3": 0.90,
 	"fresh4": 0.84,
 	"fresh5": 0.90,
 	"fresh6": 1.0,
+	"fresh7": 0.80,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
