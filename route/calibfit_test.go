@@ -23,7 +23,7 @@ var freeParams = []struct {
 	name string
 	grid []float64
 }{
-	{"rail_moving_share_block", []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}},
+	{"rail_moving_share_block", []float64{0.23, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}},
 	{"rail_moving_share_block_cn", []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, 1}},
 	{"road_driving_hours_per_day", []float64{10, 12, 13.4, 14, 16, 18, 20, 22, 24}},
 	{"block_train_consolidation_hours", []float64{0, 12, 24, 36, 48, 72, 96, 120, 168}},
