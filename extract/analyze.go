@@ -221,6 +221,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	}
 	d.buildPeople()
 	d.resolveMentions()
+	d.answerMentions()
 	for _, s := range d.sents {
 		d.scanPeriods(s)
 	}
@@ -232,7 +233,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 func (d *doc) sharePhrase(s *sentence) bool {
 	for k := s.a; k < s.b; k++ {
 		switch d.word(k) {
-		case "accounted", "accounts", "سهم":
+		case "accounted", "accounts", "account", "سهم":
 			return true
 		case "total":
 			if d.word(k-1) == "the" && d.word(k-2) == "of" {

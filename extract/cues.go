@@ -340,6 +340,10 @@ const (
 	rolePeriodTail    = "period-tail"    // "last", "of", «سال» after "the same period": last year's, a comparison
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
+	roleAnswer        = "answer"         // an interview's answer marker: "A" of "A:", «ج», «پاسخ»
+	roleQuestion      = "question"       // an interview's question marker: "Q" of "Q:", «س», «پرسش»
+	roleFirstPerson   = "first-person"   // "we", "our", «ما» in an answer: the interviewee's country
+	roleGoal          = "goal"           // "target", "goal", «هدف»: a figure set as a goal
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -464,6 +468,10 @@ var roleRows = []roleRow{
 	{role: rolePeriodTail, words: []string{"last", "of", "in", "a", "سال", "previous", "the"}, point: true},
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
+	{role: roleAnswer, words: []string{"a", "ج", "پاسخ", "جواب"}, point: true},
+	{role: roleQuestion, words: []string{"q", "س", "پرسش", "سوال", "سؤال"}, point: true},
+	{role: roleFirstPerson, words: []string{"we", "our", "us", "ours", "ما", "مان"}, point: true},
+	{role: roleGoal, words: []string{"target", "targets", "goal", "goals", "aim", "هدف"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // The people register: the persons an article names with a role and a
 // nationality ("Afghanistan's acting Minister of Commerce Nooruddin Azizi",
 // «نورالدین عزیزی سرپرست وزارت صنعت و تجارت افغانستان»), so that a later
@@ -169,7 +171,8 @@ func (d *doc) titleCountry(s *sentence, m Match) (string, int, int) {
 	for hi < s.b && !d.titleIn(hi, hi+1) {
 		switch {
 		case d.covered(hi):
-		case s.latin && (d.word(hi) == "of" || d.word(hi) == "for" || d.word(hi) == "and") && d.pointAt(hi+1, rolePortfolio):
+		case s.latin && (d.word(hi) == "of" || d.word(hi) == "for" || d.word(hi) == "and" || d.tokText(hi) == ",") && d.pointAt(hi+1, rolePortfolio) &&
+			d.capitalized(hi+1):
 		case s.latin && d.pointAt(hi, rolePortfolio) && d.capitalized(hi):
 		default:
 			return code, lo, hi
@@ -275,4 +278,68 @@ func (d *doc) onlyPeople(s *sentence, c span, code string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// interviewee returns the person who answers in an interview: the first
+// person of the register with a country, when the article has questions
+// and answers ("Q:"/"A:", «س:»/«ج:», «پرسش:»/«پاسخ:»); nil otherwise.
+func (d *doc) interviewee() *person {
+	answers := 0
+	for _, s := range d.sents {
+		if d.answerStart(s) {
+			answers++
+		}
+	}
+	if answers == 0 {
+		return nil
+	}
+	for k := range d.people {
+		if d.people[k].party && d.people[k].code != "" {
+			return &d.people[k]
+		}
+	}
+	return nil
+}
+
+// answerStart and questionStart report whether sentence s opens an answer
+// or a question of an interview ("A:", «ج:», «پاسخ:»; "Q:", «س:»,
+// «پرسش:»).
+func (d *doc) answerStart(s *sentence) bool {
+	return d.pointAt(s.a, roleAnswer) && d.tokText(s.a+1) == ":"
+}
+
+func (d *doc) questionStart(s *sentence) bool {
+	return d.pointAt(s.a, roleQuestion) && d.tokText(s.a+1) == ":"
+}
+
+// answerMentions adds to each sentence of an interview's answers the
+// interviewee's country where the answer says "we", "our", «ما»: the
+// interviewee speaks for it.
+func (d *doc) answerMentions() {
+	p := d.interviewee()
+	if p == nil {
+		return
+	}
+	in := false
+	for _, s := range d.sents {
+		switch {
+		case d.answerStart(s):
+			in = true
+		case d.questionStart(s):
+			in = false
+		}
+		if !in {
+			continue
+		}
+		added := false
+		for k := s.a; k < s.b; k++ {
+			if d.pointAt(k, roleFirstPerson) {
+				s.mentions = append(s.mentions, mention{tok: k, end: k + 1, code: p.code, class: ClassPerson, name: p.name})
+				added = true
+			}
+		}
+		if added {
+			slices.SortStableFunc(s.mentions, func(a, b mention) int { return a.tok - b.tok })
+		}
+	}
 }

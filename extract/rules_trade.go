@@ -278,7 +278,7 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		if d.hasCue(c.a, c.b, CueNonTrade) {
 			return false
 		}
-		if d.figureOfTrade(s, c) {
+		if d.figureOfTrade(s, c) || d.goalOfTrade(s, c) {
 			return true
 		}
 		if c.a != s.a || c.b != s.b {
@@ -306,6 +306,23 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 func (d *doc) refersToFigure(c span) bool {
 	for k := c.a; k < c.b; k++ {
 		if (d.pointAt(k, roleFigure) || d.pointAt(k, roleSum)) && (d.pointAt(k-1, roleDeterminer) || d.referenceBefore(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// goalOfTrade reports whether clause c sets a goal ("We have set a target
+// of $2 billion by 2027", «هدف …») right after sentences about trade: the
+// goal is trade's. It holds when one of the two sentences before has a
+// trade word.
+func (d *doc) goalOfTrade(s *sentence, c span) bool {
+	if d.pointIn(c.a, c.b, roleGoal) < 0 {
+		return false
+	}
+	for k := s.idx - 1; k >= 0 && k >= s.idx-2; k-- {
+		p := d.sents[k]
+		if d.tradeCueIn(span{p.a, p.b}) >= 0 {
 			return true
 		}
 	}
