@@ -777,7 +777,11 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			}
 		}
 	}
-	if len(cs) == 1 && d.reporter != "" && d.reporter != cs[0] && d.hasCue(c.a, c.b, CueExport|CueImport) {
+	tc := c // the clause of the trade word: «صادرات به قرقیزستان …: ۴۵ میلیون دلار»
+	if d.tradeCueIn(c) < 0 {
+		tc = span{s.a, s.b}
+	}
+	if len(cs) == 1 && d.reporter != "" && d.reporter != cs[0] && d.hasCue(tc.a, tc.b, CueExport|CueImport) {
 		// «واردات از امارات … رسید» in an Iranian customs report, "exports
 		// to Tajikistan" from an Afghan agency: the outlet's country trades.
 		cs = append(cs, d.reporter)
