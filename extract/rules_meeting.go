@@ -149,7 +149,17 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if len(cs) < 2 && d.hasCue(c.a, c.b, CueJointBody) {
 			// "A joint coordination committee meeting … has been
 			// postponed": the body of the countries just spoken of.
-			if ctx := d.contextCountries(s); len(ctx) == 2 {
+			ctx := d.contextCountries(s)
+			if len(ctx) != 2 {
+				// "The intergovernmental commission will meet in Kabul": the
+				// venue's country and the other one in context, else the
+				// article's two.
+				ctx = normalizeCountries(append(slices.Clone(cs), ctx...))
+			}
+			if len(ctx) != 2 && len(d.main) == 2 && (len(cs) == 0 || slices.Contains(d.main, cs[0])) {
+				ctx = slices.Clone(d.main)
+			}
+			if len(ctx) == 2 {
 				cs = ctx
 			}
 		}
