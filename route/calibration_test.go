@@ -225,7 +225,7 @@ func dash(s string) string {
 const (
 	calibMaxFactor    = 2
 	calibMaxMedian    = 0.15
-	calibMinHoldout30 = 10
+	calibMinHoldout30 = 11
 )
 
 // factor returns how many times est is off its range for a range error e:
