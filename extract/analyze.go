@@ -34,6 +34,7 @@ type doc struct {
 	projParties map[string][]string
 	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
 	people      []person         // the people the article names with a role (see buildPeople)
+	points      []uint16         // each token's word id in pointWordID, 0 for none (see pointAt)
 	focusDone   bool
 }
 
@@ -177,6 +178,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 		first++
 	}
 	d := &doc{art: a, text: t, norm: t.Norm, toks: toks}
+	d.tagPoints()
 	st := NewStems(t.Norm, toks)
 	all := x.lex.all(st)
 	d.ents = x.gaz.post(st, longestOf(all))

@@ -538,6 +538,43 @@ var pointEntry = func() map[string]*Entry {
 	return m
 }()
 
+// pointWordID numbers the words of the point rows from 1, and
+// pointWordRoles[id] lists the roles of word id: a doc tags each token
+// with its word's id once (doc.points), so that pointAt needs no hashing.
+var pointWordID, pointWordRoles = func() (map[string]uint16, [][]string) {
+	ids := map[string]uint16{}
+	roles := [][]string{nil}
+	for w, rs := range pointRoles {
+		ids[w] = uint16(len(roles))
+		roles = append(roles, rs)
+	}
+	return ids, roles
+}()
+
+// tagPoints sets d.points: each word token's id in pointWordID (0 when the
+// word is in no point row).
+func (d *doc) tagPoints() {
+	d.points = make([]uint16, len(d.toks))
+	for i, t := range d.toks {
+		if t.Kind == TokWord {
+			d.points[i] = pointWordID[d.norm[t.Start:t.End]]
+		}
+	}
+}
+
+// pointAt reports whether token i's word has role r in a point row.
+func (d *doc) pointAt(i int, r string) bool {
+	if i < 0 || i >= len(d.points) || d.points[i] == 0 {
+		return false
+	}
+	for _, x := range pointWordRoles[d.points[i]] {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
 // isPoint reports whether word w (normalized) has role r in a point row.
 func isPoint(w, r string) bool {
 	for _, x := range pointRoles[w] {
@@ -564,7 +601,7 @@ func (d *doc) roleIndex(i int) int {
 // i.
 func (d *doc) roleAt(i int, r string) (Match, bool) {
 	best := Match{End: -1}
-	if isPoint(d.word(i), r) {
+	if d.pointAt(i, r) {
 		best = Match{Start: i, End: i + 1, Entry: pointEntry[r]}
 	}
 	for k := d.roleIndex(i); k < len(d.roles) && d.roles[k].Start == i; k++ {
@@ -578,7 +615,7 @@ func (d *doc) roleAt(i int, r string) (Match, bool) {
 // roleBefore reports whether a word or phrase of role r ends just before
 // token i.
 func (d *doc) roleBefore(i int, r string) bool {
-	if isPoint(d.word(i-1), r) {
+	if d.pointAt(i-1, r) {
 		return true
 	}
 	for k := d.roleIndex(i - 4); k < len(d.roles) && d.roles[k].Start < i; k++ {
@@ -593,7 +630,7 @@ func (d *doc) roleBefore(i int, r string) bool {
 // a point row, or -1.
 func (d *doc) pointIn(a, b int, r string) int {
 	for k := a; k < b; k++ {
-		if isPoint(d.word(k), r) {
+		if d.pointAt(k, r) {
 			return k
 		}
 	}
@@ -612,7 +649,7 @@ func (d *doc) roleIn(a, b int, r string) int {
 	}
 	if hasPoints[r] {
 		for k := a; k < b && (at < 0 || k < at); k++ {
-			if isPoint(d.word(k), r) {
+			if d.pointAt(k, r) {
 				return k
 			}
 		}

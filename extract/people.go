@@ -90,11 +90,6 @@ func (d *doc) nameWord(s *sentence, i int) bool {
 	return !d.pointAt(i, roleNameStop)
 }
 
-// pointAt reports whether token i's word has role r in a point row.
-func (d *doc) pointAt(i int, r string) bool {
-	return isPoint(d.word(i), r)
-}
-
 // buildPeople registers the people of the article: a title with a country
 // ("Kazakhstan's Trade Minister", «سفیر ایران») and the name next to it
 // ("… Arman Shakkaliyev", "Nooruddin Azizi, Afghanistan's acting minister

@@ -128,7 +128,7 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 			continue
 		}
 		// Joined to the place before by «و», "and" (roleJoin) or a comma.
-		take := last >= 0 && m.Start-last == 1 && (isPoint(d.word(last), roleJoin) || d.tokText(last) == "،" || d.tokText(last) == ",")
+		take := last >= 0 && m.Start-last == 1 && (d.pointAt(last, roleJoin) || d.tokText(last) == "،" || d.tokText(last) == ",")
 		for _, k := range words {
 			take = take || near(m, k, 2)
 		}
