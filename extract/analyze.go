@@ -35,6 +35,7 @@ type doc struct {
 	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
 	people      []person         // the people the article names with a role (see buildPeople)
 	points      []uint16         // each token's word id in pointWordID, 0 for none (see pointAt)
+	experts     bool             // whether the text names an expert (see expertPlace)
 	focusDone   bool
 }
 

@@ -121,6 +121,7 @@ func (d *doc) buildPeople() {
 			if r.Entry.Code != roleExpert {
 				continue
 			}
+			d.experts = true
 			// "Ahmad Wali, an economist at …", «… گفت احمد ولی کارشناس اقتصادی».
 			lo := r.Start
 			for lo > s.a && (d.word(lo-1) == "a" || d.word(lo-1) == "an" || d.tokText(lo-1) == "," || d.tokText(lo-1) == "،") {
@@ -247,6 +248,9 @@ func (d *doc) personMentions(a, b int, ms []mention) []mention {
 // same phrase ("an economist at Kabul University", «کارشناس مسائل
 // افغانستان»): the expert's institution or subject is not a party.
 func (d *doc) expertPlace(s *sentence, i int) bool {
+	if !d.experts {
+		return false
+	}
 	for k := d.roleIndex(max(s.a, i-5)); k < len(d.roles) && d.roles[k].Start < i; k++ {
 		r := d.roles[k]
 		if r.Entry.Code != roleExpert || r.End > i || d.commaBetween(r.End, i) {
