@@ -42,10 +42,6 @@ type CCH struct {
 	first []int32 // by rank, len N+1
 	head  []int32 // by arc: its upper end
 
-	// arcOf maps each csr arc to the CCH arc it lies on: arc number << 1,
-	// plus 1 when it runs from the upper end down. Self-loops have -1.
-	arcOf []int32
-
 	logger *slog.Logger
 }
 
@@ -55,7 +51,7 @@ type Stats struct {
 	Arcs      int // undirected arcs of the supergraph (each carries two directions)
 	TreeDepth int // height of the elimination tree: the longest chain a query walks
 	Triangles int // triangles of the supergraph: the work of each customization pass
-	Bytes     int // memory held by the CCH (order, elimination tree, supergraph, arc map)
+	Bytes     int // memory held by the CCH (order and supergraph; the elimination tree is implicit)
 }
 
 const maxArcs = 1<<30 - 1
@@ -102,7 +98,6 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 	if err := c.fill(ctx, u); err != nil {
 		return nil, err
 	}
-	c.index()
 	if opt.Logger != nil {
 		st := c.Stats()
 		opt.Logger.Info("cch: built", "nodes", n, "arcs", st.Arcs, "depth", st.TreeDepth,
@@ -161,25 +156,6 @@ func (c *CCH) fill(ctx context.Context, u undirected) error {
 	return nil
 }
 
-// index builds the map from csr arcs to supergraph arcs. (The arcs
-// entering a rank from below are not stored: customization finds them as it
-// goes, see customizer.)
-func (c *CCH) index() {
-	g := c.g
-	c.arcOf = make([]int32, g.NumArcs())
-	for a, h := range g.Heads {
-		t, hr := c.rank[g.Tails[a]], c.rank[h]
-		switch {
-		case t == hr:
-			c.arcOf[a] = -1
-		case t < hr:
-			c.arcOf[a] = c.find(t, hr) << 1
-		default:
-			c.arcOf[a] = c.find(hr, t)<<1 | 1
-		}
-	}
-}
-
 // parent returns the elimination-tree parent of rank r (its lowest upper
 // neighbour), -1 at a root.
 func (c *CCH) parent(r int32) int32 {
@@ -187,13 +163,6 @@ func (c *CCH) parent(r int32) int32 {
 		return c.head[lo]
 	}
 	return -1
-}
-
-// find returns the number of arc {lo, hi}, lo < hi, which must exist.
-func (c *CCH) find(lo, hi int32) int32 {
-	hs := c.head[c.first[lo]:c.first[lo+1]]
-	i, _ := slices.BinarySearch(hs, hi)
-	return c.first[lo] + int32(i)
 }
 
 // Graph returns the graph c was built on.
@@ -221,6 +190,6 @@ func (c *CCH) Stats() Stats {
 		}
 		maxd = max(maxd, int(depth[r])+1)
 	}
-	b := 4 * (len(c.rank) + len(c.order) + len(c.first) + len(c.head) + len(c.arcOf))
+	b := 4 * (len(c.rank) + len(c.order) + len(c.first) + len(c.head))
 	return Stats{Nodes: n, Arcs: len(c.head), TreeDepth: maxd, Triangles: tri, Bytes: b}
 }

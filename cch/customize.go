@@ -29,6 +29,7 @@ type customizer struct {
 	top             []bool  // by rank: in the top part of the elimination tree (see parallel)
 	groups          [][]int32
 	topRanks        []int32
+	xs              []int32 // scratch of the top part: the lower neighbours of a rank
 }
 
 // halves holds, for each direction of a supergraph arc {u, v}, the lower
@@ -65,13 +66,17 @@ func newCustomizer(c *CCH, wt []pair) *customizer {
 // (appended to deferred), and they are linked in before the top part runs.
 type pass func(ctx context.Context, ranks, pos []int32, grouped bool, deferred []int32) ([]int32, error)
 
+// topPass processes the top part (see parallel); it may share a rank's
+// work between goroutines.
+type topPass func(ctx context.Context, ranks, pos []int32) error
+
 // parallel runs p over all ranks. The elimination tree splits into a top
 // part (the nodes whose subtrees hold more than a share of the nodes: the
 // upper separators) and the subtrees hanging below it, which touch disjoint
 // arcs and disjoint lists; the subtrees run on separate goroutines (at most
 // GOMAXPROCS at once), the top part alone, after them for a bottom-up pass
 // and before them for a top-down one.
-func (cu *customizer) parallel(ctx context.Context, p pass, topDown bool) error {
+func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown bool) error {
 	c := cu.c
 	n := int32(len(c.order))
 	pos := make([]int32, n)
@@ -84,7 +89,7 @@ func (cu *customizer) parallel(ctx context.Context, p pass, topDown bool) error 
 		return err
 	}
 	if topDown {
-		if _, err := p(ctx, cu.topRanks, pos, false, nil); err != nil {
+		if err := tp(ctx, cu.topRanks, pos); err != nil {
 			return err
 		}
 	}
@@ -129,8 +134,7 @@ func (cu *customizer) parallel(ctx context.Context, p pass, topDown bool) error 
 			cu.link(x, c.head[cu.cur[x]])
 		}
 	}
-	_, err := p(ctx, cu.topRanks, pos, false, nil)
-	return err
+	return tp(ctx, cu.topRanks, pos)
 }
 
 // link makes x wait at rank v.
@@ -195,11 +199,8 @@ func (c *CCH) subtrees(limit int32) (groups [][]int32, top []int32) {
 // take the triangles {x, u, v}, x < u < v, whose arcs {x, u} and {x, v} are
 // final by then. The lower neighbours x come from the lists.
 func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped bool, deferred []int32) ([]int32, error) {
-	c := cu.c
-	first, head := c.first, c.head
-	wt, via := cu.wt, cu.via
-	cur, next, wait, top := cu.cur, cu.next, cu.wait, cu.top
-	inf := math.Inf(1)
+	first, head := cu.c.first, cu.c.head
+	wait, next := cu.wait, cu.next
 	for i, u := range ranks {
 		if i&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
@@ -212,53 +213,131 @@ func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped boo
 		}
 		for x := wait[u]; x >= 0; {
 			nx := next[x]
-			kx, end := cur[x], first[x+1]
-			xu, ux := wt[kx][0], wt[kx][1] // x→u, u→x
-			if ux != inf || xu != inf {
-				lowerTriangles(head[kx+1:end], wt[kx+1:end], pos, wt[lo:hi], via[lo:hi], ux, xu, x, kx)
-			}
-			kx++
-			cur[x] = kx
-			if kx < end {
-				if v := head[kx]; grouped && top[v] {
-					deferred = append(deferred, x)
-				} else {
-					next[x] = wait[v]
-					wait[v] = x
-				}
-			}
+			cu.lower(x, lo, hi, pos, 0, math.MaxInt32)
+			deferred = cu.advance(x, grouped, deferred)
 			x = nx
 		}
 		wait[u] = -1
 		if lo < hi {
-			cur[u] = lo
-			if v := head[lo]; grouped && top[v] {
-				deferred = append(deferred, u)
-			} else {
-				next[u] = wait[v]
-				wait[v] = u
-			}
+			cu.cur[u] = lo - 1
+			deferred = cu.advance(u, grouped, deferred)
 		}
 	}
 	return deferred, nil
 }
 
+// splitWork is the number of triangles at one rank above which the top
+// part shares the rank's work between two goroutines.
+var splitWork int32 = 1 << 14 // a variable for the tests
+
+// basicTop is basic for the top part of the elimination tree, where the
+// subtrees give no parallelism: when a rank has enough triangles, a second
+// goroutine takes those whose upper node v lies in the upper half of the
+// rank's arcs (the two write disjoint arcs).
+func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
+	first, head := cu.c.first, cu.c.head
+	cur, wait, next := cu.cur, cu.wait, cu.next
+	var wg sync.WaitGroup
+	for i, u := range ranks {
+		if i&255 == 255 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		lo, hi := first[u], first[u+1]
+		for k := lo; k < hi; k++ {
+			pos[head[k]] = k - lo
+		}
+		xs, work := cu.xs[:0], int32(0)
+		for x := wait[u]; x >= 0; x = next[x] {
+			xs = append(xs, x)
+			work += first[x+1] - cur[x] - 1
+		}
+		cu.xs = xs
+		if work >= splitWork && hi-lo >= 2 && runtime.GOMAXPROCS(0) >= 2 {
+			split := head[lo+(hi-lo)/2]
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for _, x := range xs {
+					cu.lower(x, lo, hi, pos, split, math.MaxInt32)
+				}
+			}()
+			for _, x := range xs {
+				cu.lower(x, lo, hi, pos, 0, split)
+			}
+			wg.Wait()
+		} else {
+			for _, x := range xs {
+				cu.lower(x, lo, hi, pos, 0, math.MaxInt32)
+			}
+		}
+		for _, x := range xs {
+			cu.advance(x, false, nil)
+		}
+		wait[u] = -1
+		if lo < hi {
+			cur[u] = lo - 1
+			cu.advance(u, false, nil)
+		}
+	}
+	return nil
+}
+
+// lower applies to the arcs of u (lo .. hi-1, indexed through pos) the
+// triangles {x, u, v} through the lower neighbour x whose upper node v lies
+// in [vlo, vhi).
+func (cu *customizer) lower(x, lo, hi int32, pos []int32, vlo, vhi int32) {
+	first, head, wt := cu.c.first, cu.c.head, cu.wt
+	kx, end := cu.cur[x], first[x+1] // kx is the arc {x, u}
+	xu, ux := wt[kx][0], wt[kx][1]   // x→u, u→x
+	if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
+		return
+	}
+	hs := head[kx+1 : end]
+	a, b := 0, len(hs)
+	if vlo > 0 {
+		a, _ = slices.BinarySearch(hs, vlo)
+	}
+	if vhi < math.MaxInt32 {
+		b, _ = slices.BinarySearch(hs, vhi)
+	}
+	base := kx + 1 + int32(a)
+	lowerTriangles(hs[a:b], wt[base:kx+1+int32(b)], pos, wt[lo:hi], cu.via[lo:hi], ux, xu, x, kx, base)
+}
+
+// advance moves x on to its next arc and makes it wait at that arc's upper
+// end; in a group (grouped), an end in the top part is appended to deferred
+// instead.
+func (cu *customizer) advance(x int32, grouped bool, deferred []int32) []int32 {
+	k := cu.cur[x] + 1
+	cu.cur[x] = k
+	if k < cu.c.first[x+1] {
+		if v := cu.c.head[k]; grouped && cu.top[v] {
+			deferred = append(deferred, x)
+		} else {
+			cu.link(x, v)
+		}
+	}
+	return deferred
+}
+
 // lowerTriangles improves the arcs of u (wu, vu; pos gives the index of
 // the arc to v there) through the triangles {x, u, v} of the arcs {x, v} in
-// hs and ws (numbered from kx+1 on), x < u < v, given the arc kx = {x, u}:
+// hs and ws (numbered from base on), x < u < v, given the arc kx = {x, u}:
 // u → x (ux) and x → u (xu).
-func lowerTriangles(hs []int32, ws []pair, pos []int32, wu []pair, vu []halves, ux, xu float64, x, kx int32) {
+func lowerTriangles(hs []int32, ws []pair, pos []int32, wu []pair, vu []halves, ux, xu float64, x, kx, base int32) {
 	ws = ws[:len(hs)]
 	for j, v := range hs {
 		k := pos[v]
 		t := &wu[k]
 		if s := ux + ws[j][0]; s < t[0] { // u→x→v
 			t[0] = s
-			vu[k][0] = triangle{x + 1, kx, kx + 1 + int32(j)}
+			vu[k][0] = triangle{x + 1, kx, base + int32(j)}
 		}
 		if s := ws[j][1] + xu; s < t[1] { // v→x→u
 			t[1] = s
-			vu[k][1] = triangle{x + 1, kx, kx + 1 + int32(j)}
+			vu[k][1] = triangle{x + 1, kx, base + int32(j)}
 		}
 	}
 }
@@ -284,10 +363,8 @@ func (cu *customizer) startTopDown() {
 // neighbours u come from the lists (startTopDown); a node only ever waits at
 // an ancestor, so no group links into another.
 func (cu *customizer) perfect(ctx context.Context, ranks, pos []int32, _ bool, deferred []int32) ([]int32, error) {
-	c := cu.c
-	first, head := c.first, c.head
-	pw := cu.pw
-	cur, next, wait := cu.cur, cu.next, cu.wait
+	first, head := cu.c.first, cu.c.head
+	wait, next := cu.wait, cu.next
 	for ix := len(ranks) - 1; ix >= 0; ix-- {
 		x := ranks[ix]
 		if ix&4095 == 4095 {
@@ -300,40 +377,106 @@ func (cu *customizer) perfect(ctx context.Context, ranks, pos []int32, _ bool, d
 		}
 		for u := wait[x]; u >= 0; {
 			nu := next[u]
-			ku, lo := cur[u], first[u]
-			ux, xu := pw[ku][0], pw[ku][1] // u→x, x→u
-			hs := head[ku+1 : first[u+1]]
-			ws := pw[ku+1 : first[u+1]]
-			ws = ws[:len(hs)]
-			for j, v := range hs {
-				t := &pw[pos[v]] // arc {x, v}
-				xv, vx := t[0], t[1]
-				w := &ws[j] // arc {u, v}
-				uv, vu := w[0], w[1]
-				if s := uv + vx; s < ux { // u→v→x
-					ux = s
-				}
-				if s := xv + vu; s < xu { // x→v→u
-					xu = s
-				}
-				if s := ux + xv; s < uv { // u→x→v
-					w[0] = s
-				}
-				if s := vx + xu; s < vu { // v→x→u
-					w[1] = s
-				}
-			}
-			pw[ku][0], pw[ku][1] = ux, xu
-			ku--
-			cur[u] = ku
-			if ku >= lo {
-				v := head[ku]
-				next[u] = wait[v]
-				wait[v] = u
-			}
+			cu.upper(u, pos)
+			cu.retreat(u)
 			u = nu
 		}
 		wait[x] = -1
 	}
 	return deferred, nil
+}
+
+// perfectTop is perfect for the top part of the elimination tree: when a
+// rank x has enough triangles, its lower neighbours are shared between two
+// goroutines (each writes only the arcs of its own lower neighbours).
+func (cu *customizer) perfectTop(ctx context.Context, ranks, pos []int32) error {
+	first, head := cu.c.first, cu.c.head
+	cur, wait, next := cu.cur, cu.wait, cu.next
+	var wg sync.WaitGroup
+	for ix := len(ranks) - 1; ix >= 0; ix-- {
+		x := ranks[ix]
+		if ix&255 == 255 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		for k := first[x]; k < first[x+1]; k++ {
+			pos[head[k]] = k
+		}
+		us, work := cu.xs[:0], int32(0)
+		for u := wait[x]; u >= 0; u = next[u] {
+			us = append(us, u)
+			work += first[u+1] - cur[u] - 1
+		}
+		cu.xs = us
+		if work >= splitWork && len(us) >= 2 && runtime.GOMAXPROCS(0) >= 2 {
+			half, acc := len(us)-1, int32(0)
+			for i, u := range us {
+				if acc += first[u+1] - cur[u] - 1; 2*acc >= work {
+					half = max(i, 1)
+					break
+				}
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for _, u := range us[:half] {
+					cu.upper(u, pos)
+				}
+			}()
+			for _, u := range us[half:] {
+				cu.upper(u, pos)
+			}
+			wg.Wait()
+		} else {
+			for _, u := range us {
+				cu.upper(u, pos)
+			}
+		}
+		for _, u := range us {
+			cu.retreat(u)
+		}
+		wait[x] = -1
+	}
+	return nil
+}
+
+// upper applies the triangles {u, x, v}, x < v, of the arc {u, x} = cur[u]
+// to it and to the arcs {u, v} (pos gives the number of the arc {x, v}).
+func (cu *customizer) upper(u int32, pos []int32) {
+	pw := cu.pw
+	ku, end := cu.cur[u], cu.c.first[u+1]
+	ux, xu := pw[ku][0], pw[ku][1] // u→x, x→u
+	hs := cu.c.head[ku+1 : end]
+	ws := pw[ku+1 : end]
+	ws = ws[:len(hs)]
+	for j, v := range hs {
+		t := &pw[pos[v]] // arc {x, v}
+		xv, vx := t[0], t[1]
+		w := &ws[j] // arc {u, v}
+		uv, vu := w[0], w[1]
+		if s := uv + vx; s < ux { // u→v→x
+			ux = s
+		}
+		if s := xv + vu; s < xu { // x→v→u
+			xu = s
+		}
+		if s := ux + xv; s < uv { // u→x→v
+			w[0] = s
+		}
+		if s := vx + xu; s < vu { // v→x→u
+			w[1] = s
+		}
+	}
+	pw[ku][0], pw[ku][1] = ux, xu
+}
+
+// retreat moves u back to its previous arc and makes it wait at that arc's
+// upper end.
+func (cu *customizer) retreat(u int32) {
+	k := cu.cur[u] - 1
+	cu.cur[u] = k
+	if k >= cu.c.first[u] {
+		cu.link(u, cu.c.head[k])
+	}
 }

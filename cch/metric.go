@@ -3,6 +3,7 @@ package cch
 import (
 	"context"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -70,22 +71,15 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 	n, m := len(c.order), len(c.head)
 	t0 := time.Now()
 	inf := math.Inf(1)
-	// wt[k][0] and wt[k][1]: arc k = {lo, hi} from lo to hi and from hi to lo.
-	wt := make([]pair, m)
-	for k := range wt {
-		wt[k] = pair{inf, inf}
-	}
 	for a, x := range w {
 		if !(x >= 0) {
 			return nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
 		}
-		if k := c.arcOf[a]; k >= 0 && x < wt[k>>1][k&1] {
-			wt[k>>1][k&1] = x // arcOf is 2·arc + direction
-		}
 	}
+	wt := c.input(w)
 	cu := newCustomizer(c, wt)
 	t1 := time.Now()
-	if err := cu.parallel(ctx, cu.basic, false); err != nil {
+	if err := cu.parallel(ctx, cu.basic, cu.basicTop, false); err != nil {
 		return nil, err
 	}
 	// Perfect customization into a copy gives the true distance between
@@ -98,7 +92,7 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 	if perfect {
 		cu.pw = slices.Clone(wt)
 		cu.startTopDown()
-		if err := cu.parallel(ctx, cu.perfect, true); err != nil {
+		if err := cu.parallel(ctx, cu.perfect, cu.perfectTop, true); err != nil {
 			return nil, err
 		}
 		tp = time.Now()
@@ -112,9 +106,10 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 			keep[k] = b2u(b[0] != inf && b[0]-p[0] <= tightTol*p[0]) | b2u(b[1] != inf && b[1]-p[1] <= tightTol*p[1])<<1
 		}
 		cu.pw = nil
-		if err := cu.parallel(ctx, func(ctx context.Context, ranks, _ []int32, _ bool, d []int32) ([]int32, error) {
-			return d, cu.closeHalves(ctx, ranks, keep)
-		}, true); err != nil {
+		closeHalves := func(ctx context.Context, ranks, _ []int32) error { return cu.closeHalves(ctx, ranks, keep) }
+		if err := cu.parallel(ctx, func(ctx context.Context, ranks, pos []int32, _ bool, d []int32) ([]int32, error) {
+			return d, closeHalves(ctx, ranks, pos)
+		}, closeHalves, true); err != nil {
 			return nil, err
 		}
 	} else {
@@ -130,6 +125,61 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 			"input", t1.Sub(t0), "basic", t2.Sub(t1), "perfect", tp.Sub(t2), "keep", t3.Sub(tp), "compact", time.Since(t3))
 	}
 	return mt, nil
+}
+
+// input returns the supergraph weights before customization: for each arc
+// {lo, hi} the lightest csr arc from lo to hi and from hi to lo, +Inf if
+// none. The csr arcs are mapped to supergraph arcs as they are read (the
+// graph's nodes in two halves on two goroutines): an arc to a higher rank
+// through a table of the tail's supergraph arcs, one to a lower rank by
+// binary search among the head's. Each goroutine writes only the
+// directions that leave its own nodes.
+func (c *CCH) input(w []float64) []pair {
+	g := c.g
+	n := g.NumNodes()
+	first, head, rank := c.first, c.head, c.rank
+	wt := make([]pair, len(head))
+	inf := math.Inf(1)
+	for k := range wt {
+		wt[k] = pair{inf, inf}
+	}
+	read := func(lo, hi int) {
+		pos := make([]int32, n)
+		for t := lo; t < hi; t++ {
+			rt := rank[t]
+			for k := first[rt]; k < first[rt+1]; k++ {
+				pos[head[k]] = k
+			}
+			for a := g.Offsets[t]; a < g.Offsets[t+1]; a++ {
+				rh, x := rank[g.Heads[a]], w[a]
+				switch {
+				case rh > rt: // lo → hi
+					if k := pos[rh]; x < wt[k][0] {
+						wt[k][0] = x
+					}
+				case rh < rt: // hi → lo
+					hs := head[first[rh]:first[rh+1]]
+					i, _ := slices.BinarySearch(hs, rt)
+					if k := first[rh] + int32(i); x < wt[k][1] {
+						wt[k][1] = x
+					}
+				}
+			}
+		}
+	}
+	if n < 4096 || runtime.GOMAXPROCS(0) < 2 {
+		read(0, n)
+		return wt
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		read(n/2, n)
+	}()
+	read(0, n/2)
+	wg.Wait()
+	return wt
 }
 
 func b2u(b bool) uint8 {

@@ -50,10 +50,10 @@ func (q *Query) begin() {
 		q.ls, q.lt = -1, -1
 	}
 	inf := math.Inf(1)
-	for x := q.ls; x >= 0; x = c.parent[x] {
+	for x := q.ls; x >= 0; x = c.parent(x) {
 		q.df[x] = inf
 	}
-	for x := q.lt; x >= 0; x = c.parent[x] {
+	for x := q.lt; x >= 0; x = c.parent(x) {
 		q.db[x] = inf
 	}
 }
@@ -65,7 +65,6 @@ func (q *Query) Distance(s, t int32) float64 {
 	q.begin()
 	m := q.m
 	c := m.c
-	parent := c.parent
 	df, db, fp, bp := q.df, q.db, q.fp, q.bp
 	ffirst, fhead, fw := m.ffirst, m.fhead, m.fw
 	bfirst, bhead, bw := m.bfirst, m.bhead, m.bw
@@ -86,32 +85,34 @@ func (q *Query) Distance(s, t int32) float64 {
 			if d := df[x]; d < best {
 				lo, hi := ffirst[x], ffirst[x+1]
 				relaxed += int(hi - lo)
-				for k := lo; k < hi; k++ {
-					h := fhead[k]
-					if nd := d + fw[k]; nd < df[h] {
-						df[h], fp[h] = nd, x
-					}
-				}
+				relax(fhead[lo:hi], fw[lo:hi], df, fp, d, x)
 			}
-			x = parent[x]
+			x = c.parent(x)
 		}
 		if bwd {
 			if d := db[y]; d < best {
 				lo, hi := bfirst[y], bfirst[y+1]
 				relaxed += int(hi - lo)
-				for k := lo; k < hi; k++ {
-					h := bhead[k]
-					if nd := d + bw[k]; nd < db[h] {
-						db[h], bp[h] = nd, y
-					}
-				}
+				relax(bhead[lo:hi], bw[lo:hi], db, bp, d, y)
 			}
-			y = parent[y]
+			y = c.parent(y)
 		}
 	}
 	q.meet = meet
 	q.Relaxed = relaxed
 	return best
+}
+
+// relax lowers dist[h] to d + w through the arcs from x to hs (weights ws),
+// recording x as the predecessor of each node it improves.
+func relax(hs []int32, ws []float64, dist []float64, pred []int32, d float64, x int32) {
+	ws = ws[:len(hs)]
+	pred = pred[:len(dist)]
+	for i, h := range hs {
+		if nd := d + ws[i]; nd < dist[h] {
+			dist[h], pred[h] = nd, x
+		}
+	}
 }
 
 // Path appends to buf the arcs (csr arc numbers of the graph) of the path

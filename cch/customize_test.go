@@ -1,0 +1,49 @@
+package cch
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/caravan-transport/caravan/roadgrid"
+)
+
+// TestParallelCustomization checks that the ways a customization shares
+// its work (subtrees on separate goroutines, a rank's triangles split
+// between two in the top part of the tree, or one goroutine for all) give
+// the same metric.
+func TestParallelCustomization(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("needs GOMAXPROCS ≥ 2")
+	}
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 90, Height: 70, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Build(context.Background(), g, Options{X: net.X, Y: net.Y})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(split int32, procs int) *Metric {
+		defer func(s int32, p int) { splitWork = s; runtime.GOMAXPROCS(p) }(splitWork, runtime.GOMAXPROCS(procs))
+		splitWork = split
+		m, err := c.Customize(context.Background(), w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	want := run(1<<30, 1)
+	for _, split := range []int32{1 << 30, 1} {
+		got := run(split, 2)
+		if !slices.Equal(got.ffirst, want.ffirst) || !slices.Equal(got.fhead, want.fhead) || !slices.Equal(got.fw, want.fw) ||
+			!slices.Equal(got.bfirst, want.bfirst) || !slices.Equal(got.bhead, want.bhead) || !slices.Equal(got.bw, want.bw) {
+			t.Errorf("splitWork %d on 2 goroutines: metric differs from one goroutine's", split)
+		}
+	}
+}
