@@ -27,6 +27,8 @@
 // A graph's rail arcs are timed for one rail service (RailService): a
 // scheduled block train, which moves more of the day and is processed at a
 // border as one, or wagonload, which moves CAREC's average share of the day
-// and waits the crossings' average dwell. ForService gives the graph of the
-// other service, with the same states and arc numbering.
+// and waits the crossings' average dwell. Its road border crossings are
+// cleared either as CAREC's average truck or, for trucks under TIR carnets
+// (Graph.TIR), in tir_border_time_factor of that time. For gives the graph
+// of another service or clearance, with the same states and arc numbering.
 package graph

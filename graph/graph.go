@@ -86,6 +86,12 @@ type Graph struct {
 	// Service is the rail service the rail arcs are for (ForService gives
 	// the graph of another one).
 	Service RailService
+	// TIR says the road border crossings are cleared under TIR carnets
+	// (sealed transit with one guarantee): their dwell and its p90 are
+	// TIRBorderFactor of the crossing's (tir_border_time_factor; 0 or
+	// absent: unchanged). For gives the graph of the other clearance.
+	TIR             bool
+	TIRBorderFactor float64
 	// MovingShare is, per mode, the share of the elapsed time a vehicle is
 	// moving: road_driving_hours_per_day / 24 for trucks; for trains
 	// (meets, crew changes, yard dwell, marshalling) rail_moving_share for
@@ -165,15 +171,22 @@ func (g *Graph) ParamSources(name string) []string { return g.paramSources[name]
 // Compile builds the graph of n for block trains (see CompileService).
 func Compile(n *network.Network) (*Graph, error) { return CompileService(n, BlockTrain) }
 
-// CompileService builds the graph of n with the rail arcs of service s. It
+// CompileService builds the graph of n with the rail arcs of service s and
+// the road crossings' own dwells (see CompileVariant).
+func CompileService(n *network.Network, s RailService) (*Graph, error) {
+	return CompileVariant(n, s, false)
+}
+
+// CompileVariant builds the graph of n with the rail arcs of service s and,
+// when tir is set, the road border crossings cleared under TIR carnets. It
 // fails with a caravan.Invalid error when a parameter the model needs is
 // missing (a link with no speed for its mode and country, no tonnes_per_teu
 // ...). O(places + links + transfers).
-func CompileService(n *network.Network, s RailService) (*Graph, error) {
+func CompileVariant(n *network.Network, s RailService, tir bool) (*Graph, error) {
 	if s >= numRailServices {
 		return nil, caravan.Errorf(caravan.Invalid, "graph.Compile", "unknown rail service %d", s)
 	}
-	g := &Graph{Net: n, Service: s, paramSources: map[string][]string{}, variants: &variants{}}
+	g := &Graph{Net: n, Service: s, TIR: tir, paramSources: map[string][]string{}, variants: &variants{}}
 	var ps network.Problems
 	param := func(name string) float64 {
 		p, ok := n.Parameter(name)
@@ -238,6 +251,11 @@ func CompileService(n *network.Network, s RailService) (*Graph, error) {
 	g.ConsolidationHours = optional("block_train_consolidation_hours")
 	if s == BlockTrain {
 		g.BlockBorderHours = optional("block_train_border_hours")
+	}
+	if tir {
+		if g.TIRBorderFactor = optional("tir_border_time_factor"); g.TIRBorderFactor > 1 {
+			ps.Addf(network.Pos{File: "parameters.csv"}, "tir_border_time_factor", "factor %g must not exceed 1", g.TIRBorderFactor)
+		}
 	}
 	for _, m := range network.Modes {
 		if g.MovingShare[m] > 1 {
@@ -455,6 +473,12 @@ func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool
 			// shrinks with the mean.
 			a.DwellP90Hours *= cap / a.DwellHours
 			a.DwellHours = cap
+		}
+		if f := b.g.TIRBorderFactor; l.Mode == network.Road && f > 0 {
+			// Sealed under one guarantee, a TIR truck skips part of the
+			// clearance: mean and p90 shrink alike.
+			a.DwellHours *= f
+			a.DwellP90Hours *= f
 		}
 		load := b.g.TruckLoadTonnes
 		if l.Mode == network.Rail {

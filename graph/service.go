@@ -64,33 +64,43 @@ func (s *RailService) UnmarshalText(b []byte) error {
 	return err
 }
 
-// variants caches the graphs of the other rail services of one graph.
+// variants caches the graphs of the other rail services and road
+// clearances of one graph: graphs[service][tir].
 type variants struct {
 	mu     sync.Mutex
-	graphs [numRailServices]*Graph
+	graphs [numRailServices][2]*Graph
 }
 
-// ForService returns the graph of the same network and scenarios whose rail
-// arcs are those of service s: g itself when it already is, else a graph
-// compiled once for s (with g's scenarios applied again) and kept. The
+// ForService returns the graph of the same network, scenarios and road
+// clearance whose rail arcs are those of service s (see For).
+func (g *Graph) ForService(s RailService) (*Graph, error) { return g.For(s, g.TIR) }
+
+// For returns the graph of the same network and scenarios whose rail arcs
+// are those of service s and whose road border crossings are cleared under
+// TIR carnets when tir is set: g itself when it already is, else a graph
+// compiled once for them (with g's scenarios applied again) and kept. The
 // structure (states, CSR order of arcs) is the same, so arc and node
 // numbers carry over. Safe for concurrent use.
-func (g *Graph) ForService(s RailService) (*Graph, error) {
-	if s == g.Service {
+func (g *Graph) For(s RailService, tir bool) (*Graph, error) {
+	if s == g.Service && tir == g.TIR {
 		return g, nil
 	}
 	if s >= numRailServices {
-		return nil, caravan.Errorf(caravan.Invalid, "graph.ForService", "unknown rail service %d", s)
+		return nil, caravan.Errorf(caravan.Invalid, "graph.For", "unknown rail service %d", s)
 	}
 	if g.variants == nil { // a graph not made by Compile or Apply
-		return nil, caravan.Errorf(caravan.Internal, "graph.ForService", "graph has no variant cache")
+		return nil, caravan.Errorf(caravan.Internal, "graph.For", "graph has no variant cache")
+	}
+	t := 0
+	if tir {
+		t = 1
 	}
 	g.variants.mu.Lock()
 	defer g.variants.mu.Unlock()
-	if v := g.variants.graphs[s]; v != nil {
+	if v := g.variants.graphs[s][t]; v != nil {
 		return v, nil
 	}
-	v, err := CompileService(g.Net, s)
+	v, err := CompileVariant(g.Net, s, tir)
 	if err != nil {
 		return nil, err
 	}
@@ -99,6 +109,6 @@ func (g *Graph) ForService(s RailService) (*Graph, error) {
 			return nil, err
 		}
 	}
-	g.variants.graphs[s] = v
+	g.variants.graphs[s][t] = v
 	return v, nil
 }

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/caravan-transport/caravan/graph"
@@ -74,5 +75,46 @@ func TestForService(t *testing.T) {
 	}
 	if slower == 0 || longerDwell == 0 {
 		t.Errorf("%d rail arcs slower and %d with a longer dwell as wagonload, want some of each", slower, longerDwell)
+	}
+}
+
+// TestForTIR: the TIR graph of the shipped network has the same structure;
+// its road border crossings dwell tir_border_time_factor of the standard
+// graph's (mean and p90), and every other arc is the standard graph's.
+func TestForTIR(t *testing.T) {
+	std, err := graph.Compile(testnet.Builtin(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tir, err := std.For(graph.BlockTrain, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := std.For(graph.BlockTrain, true); again != tir {
+		t.Error("For built the TIR graph twice")
+	}
+	if wagon, _ := tir.ForService(graph.Wagonload); wagon == nil || !wagon.TIR {
+		t.Error("ForService of a TIR graph lost the TIR clearance")
+	}
+	f := tir.TIRBorderFactor
+	if !tir.TIR || std.TIR || f <= 0 || f >= 1 {
+		t.Fatalf("TIR %v / %v, factor %g", tir.TIR, std.TIR, f)
+	}
+	var shorter int
+	for a := range int32(std.NumArcs()) {
+		s, x := std.Arc(a), tir.Arc(a)
+		road := s.Kind == graph.CrossingArc && std.Link(a).Mode == network.Road
+		switch {
+		case !road && *s != *x:
+			t.Errorf("arc %d (not a road crossing) differs: %+v vs %+v", a, *s, *x)
+		case road && s.DwellHours > 0:
+			if math.Abs(x.DwellHours-f*s.DwellHours) > 1e-9 || math.Abs(x.DwellP90Hours-f*s.DwellP90Hours) > 1e-9 {
+				t.Errorf("road crossing %d: TIR dwell %g (p90 %g), want %g × %g (p90 %g)", a, x.DwellHours, x.DwellP90Hours, f, s.DwellHours, s.DwellP90Hours)
+			}
+			shorter++
+		}
+	}
+	if shorter == 0 {
+		t.Error("no road crossing with a dwell")
 	}
 }

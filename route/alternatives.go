@@ -40,8 +40,8 @@ type Alternative struct {
 // candidates too similar to a chosen route or too costly are skipped. It
 // stops after 6·K searches.
 func (p *Planner) Alternatives(ctx context.Context, r Request, opt AltOptions) ([]Alternative, error) {
-	if r.RailService != p.g.Service {
-		q, err := p.service(r.RailService)
+	if p.other(&r) {
+		q, err := p.service(&r)
 		if err != nil {
 			return nil, err
 		}

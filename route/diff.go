@@ -225,7 +225,7 @@ func summary(d *Diff) string {
 // status, validity), or, when it is available but the applied scenario
 // changed it, what changed; it returns "" otherwise.
 func (p *Planner) WhyNot(l *Leg, r *Request) string {
-	if q, err := p.service(r.RailService); err == nil {
+	if q, err := p.service(r); err == nil {
 		p = q
 	}
 	g := p.g

@@ -2,6 +2,7 @@ package route
 
 import (
 	"math"
+	"slices"
 
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
@@ -52,6 +53,9 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 		}
 		if leg.Mode == network.Rail.String() {
 			it.RailService = g.Service.String()
+		}
+		if arc.Kind == graph.CrossingArc && leg.Mode == network.Road.String() && g.TIR {
+			it.TIR = true
 		}
 		it.Legs = append(it.Legs, leg)
 	}
@@ -141,7 +145,11 @@ func (p *Planner) leg(a int32, arc *graph.Arc, c graph.Cost) Leg {
 			if arc.DwellP90Hours != arc.DwellHours {
 				leg.DwellP90 = round(arc.DwellP90Hours, 2)
 			}
-			src("dwell", l.Sources.For("dwell_hours"))
+			dwell := l.Sources.For("dwell_hours")
+			if l.Mode == network.Road && g.TIRBorderFactor > 0 {
+				dwell = append(slices.Clip(dwell), g.ParamSources("tir_border_time_factor")...)
+			}
+			src("dwell", dwell)
 			if x.FeeUSD.Known {
 				src("fee", l.Sources.For("fee_usd"))
 				load := "truck_load_tonnes"

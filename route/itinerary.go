@@ -83,13 +83,16 @@ type Itinerary struct {
 	Shipment Shipment `json:"shipment"`
 	// RailService is the rail service the rail legs are timed for
 	// ("block" or "wagonload"), on routes with rail.
-	RailService string   `json:"rail_service,omitempty"`
-	Open        []string `json:"open_projects,omitempty"`
-	Scenario    string   `json:"scenario,omitempty"` // name of the applied scenario
-	Countries   []string `json:"countries"`          // in the order the route visits them
-	Legs        []Leg    `json:"legs"`
-	Total       Totals   `json:"total"`
-	Sources     []string `json:"sources"` // every source cited by a leg, sorted
+	RailService string `json:"rail_service,omitempty"`
+	// TIR says the road border crossings were timed for trucks under TIR
+	// carnets (Request.TIR), on routes with a road crossing.
+	TIR       bool     `json:"tir,omitempty"`
+	Open      []string `json:"open_projects,omitempty"`
+	Scenario  string   `json:"scenario,omitempty"` // name of the applied scenario
+	Countries []string `json:"countries"`          // in the order the route visits them
+	Legs      []Leg    `json:"legs"`
+	Total     Totals   `json:"total"`
+	Sources   []string `json:"sources"` // every source cited by a leg, sorted
 }
 
 // round returns x rounded to the given number of decimals, for stable

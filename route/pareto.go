@@ -84,8 +84,8 @@ type Front struct {
 // later one), pruned by the labels already at the destination plus
 // per-criterion lower bounds to it. r.By is ignored.
 func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Front, error) {
-	if r.RailService != p.g.Service {
-		q, err := p.service(r.RailService)
+	if p.other(&r) {
+		q, err := p.service(&r)
 		if err != nil {
 			return nil, err
 		}

@@ -28,29 +28,43 @@ type Planner struct {
 	timeCostRate         float64 // time_cost_rate_per_year
 
 	mu     sync.Mutex
-	others map[graph.RailService]*Planner // planners of the other rail services' graphs
+	others map[variant]*Planner // planners of the other rail services' and clearances' graphs
 }
 
-// service returns the planner of rail service s: p itself when its graph is
-// for s, else one on the graph of s (graph.ForService), made once.
-func (p *Planner) service(s graph.RailService) (*Planner, error) {
-	if s == p.g.Service {
+// variant is the graph variant a request needs: its rail service and
+// whether its trucks travel under TIR.
+type variant struct {
+	service graph.RailService
+	tir     bool
+}
+
+// other reports whether r needs another graph than p's.
+func (p *Planner) other(r *Request) bool {
+	return r.RailService != p.g.Service || r.TIR != p.g.TIR
+}
+
+// service returns the planner of r's rail service and road clearance: p
+// itself when its graph is for them, else one on their graph (graph.For),
+// made once.
+func (p *Planner) service(r *Request) (*Planner, error) {
+	v := variant{r.RailService, r.TIR}
+	if !p.other(r) {
 		return p, nil
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if q := p.others[s]; q != nil {
+	if q := p.others[v]; q != nil {
 		return q, nil
 	}
-	g, err := p.g.ForService(s)
+	g, err := p.g.For(v.service, v.tir)
 	if err != nil {
 		return nil, err
 	}
 	if p.others == nil {
-		p.others = map[graph.RailService]*Planner{}
+		p.others = map[variant]*Planner{}
 	}
 	q := New(g)
-	p.others[s] = q
+	p.others[v] = q
 	return q, nil
 }
 
@@ -135,8 +149,8 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if r.RailService != p.g.Service {
-		q, err := p.service(r.RailService)
+	if p.other(&r) {
+		q, err := p.service(&r)
 		if err != nil {
 			return nil, err
 		}
@@ -404,8 +418,8 @@ func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	if r.RailService != p.g.Service {
-		q, err := p.service(r.RailService)
+	if p.other(r) {
+		q, err := p.service(r)
 		if err != nil {
 			return 0, err
 		}

@@ -3,6 +3,7 @@ package route_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -221,5 +222,56 @@ func TestRailServiceConcurrent(t *testing.T) {
 		if errs[i] != nil || hours[i] != hours[0] {
 			t.Errorf("plan %d: %.1f h, %v; want %.1f h", i, hours[i], errs[i], hours[0])
 		}
+	}
+}
+
+// TestTIR: trucks under TIR carnets cross road borders in
+// tir_border_time_factor of the dwell, so Karachi – Tashkent by road is
+// faster; the itinerary says TIR and cites the factor on its road crossings.
+// Concurrent first plans build the TIR planner once and agree.
+func TestTIR(t *testing.T) {
+	p := builtinPlanner(t)
+	req := route.Request{From: "pk-karachi", To: "uz-tashkent", AsOf: date("2021-04-29"), AvoidModes: []network.Mode{network.Rail, network.Sea, network.Ferry, network.Air}, AvoidCountries: []string{"IR", "TJ", "TM"}}
+	std, err := p.Plan(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.TIR = true
+	hours := make([]float64, 8)
+	its := make([]*route.Itinerary, 8)
+	errs := make([]error, 8)
+	done := make(chan int)
+	for i := range hours {
+		go func() {
+			its[i], errs[i] = p.Plan(context.Background(), req)
+			done <- i
+		}()
+	}
+	for range hours {
+		<-done
+	}
+	for i := range its {
+		if errs[i] != nil || its[i].Total.Hours != its[0].Total.Hours {
+			t.Fatalf("plan %d: %v, %v; want the first plan's hours", i, its[i], errs[i])
+		}
+	}
+	tir := its[0]
+	if std.TIR || !tir.TIR {
+		t.Errorf("itineraries say TIR %v (standard) and %v (TIR)", std.TIR, tir.TIR)
+	}
+	if tir.Total.Hours >= std.Total.Hours {
+		t.Errorf("TIR %.1f h, standard %.1f h: want TIR faster", tir.Total.Hours, std.Total.Hours)
+	}
+	var cited int
+	for _, l := range tir.Legs {
+		if l.Kind == "crossing" && l.Mode == "road" {
+			if !slices.Contains(l.Sources["dwell"], "IRU-CAREC-TIR") {
+				t.Errorf("%s: dwell sources %v lack the TIR factor's", l.ID, l.Sources["dwell"])
+			}
+			cited++
+		}
+	}
+	if cited == 0 {
+		t.Error("no road crossing on the TIR route")
 	}
 }

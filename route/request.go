@@ -84,6 +84,10 @@ type Request struct {
 	// conventional wagonload, which moves a smaller share of the day and
 	// stands longer at borders (graph.RailService).
 	RailService graph.RailService
+	// TIR says the shipment's trucks travel under TIR carnets (sealed
+	// transit under one guarantee), which CAREC finds clears road borders
+	// in tir_border_time_factor of the average truck's time (graph.Graph.TIR).
+	TIR bool
 
 	// RiskPenalty adds this weight per unit of risk (graph.Risk) on each leg
 	// to the criterion: USD for cost and gc, hours for time.
