@@ -17,6 +17,7 @@ type Observation struct {
 	Modes    []network.Mode // the modes the trip used
 	Avoid    []string       // countries the trip did not cross
 	Service  string         // rail service the source describes: "block" or "wagonload" ("" without rail)
+	TIR      bool           // the source says the trucks travelled under TIR carnets
 	TripDate network.Date   // when the trip started (or was published)
 	Days     network.Range  // observed door-to-door days
 	PerKm    float64        // > 0: compare average speed over this length instead of time
@@ -32,7 +33,7 @@ type Observation struct {
 
 var observationCols = []column{
 	{name: "id", required: true}, {name: "what", required: true}, {name: "from", required: true},
-	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "service"}, {name: "trip_date", required: true},
+	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "service"}, {name: "tir"}, {name: "trip_date", required: true},
 	{name: "days", kind: number}, {name: "per_km", kind: number}, {name: "usd", kind: number},
 	{name: "teu", kind: number}, {name: "tonnes", kind: number}, {name: "time_set"}, {name: "price_set"},
 	{name: "sources", required: true}, {name: "note"},
@@ -51,7 +52,7 @@ func LoadObservations(fsys fs.FS) ([]Observation, error) {
 		for _, r := range t.rows {
 			o := Observation{
 				ID: r.req("id"), What: r.req("what"), From: r.req("from"), To: r.req("to"),
-				Avoid: r.list("avoid"), Service: r.str("service"), TripDate: r.date("trip_date"), Days: r.rng("days"),
+				Avoid: r.list("avoid"), Service: r.str("service"), TIR: r.boolean("tir"), TripDate: r.date("trip_date"), Days: r.rng("days"),
 				USD: r.rng("usd"), TimeSet: r.str("time_set"), PriceSet: r.str("price_set"),
 				Sources: r.cites(), Note: r.str("note"), Pos: r.pos(),
 			}
@@ -71,6 +72,9 @@ func LoadObservations(fsys fs.FS) ([]Observation, error) {
 				r.addf("service", "a trip by rail needs its service: want block or wagonload, have %q", o.Service)
 			case !hasRail && o.Service != "":
 				r.addf("service", "service %q on a trip without rail", o.Service)
+			}
+			if o.TIR && !slices.Contains(o.Modes, network.Road) {
+				r.addf("tir", "TIR on a trip without road")
 			}
 			if !o.Days.Known && !o.USD.Known {
 				r.addf("days", "an observation needs a time (days) or a price (usd)")

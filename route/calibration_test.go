@@ -22,11 +22,12 @@ const (
 )
 
 // observationRequest turns an observation into the request the planner
-// answers: the trip's modes only, its avoided countries and rail service,
+// answers: the trip's modes only, its avoided countries, rail service and
+// TIR clearance,
 // on its date, timed from the first departure (published trips count from the train's or
 // ship's departure).
 func observationRequest(o dataset.Observation) route.Request {
-	r := route.Request{From: o.From, To: o.To, AsOf: o.TripDate, AvoidCountries: o.Avoid, TEU: o.TEU, Tonnes: o.Tonnes, FromFirstDeparture: true}
+	r := route.Request{From: o.From, To: o.To, AsOf: o.TripDate, AvoidCountries: o.Avoid, TEU: o.TEU, Tonnes: o.Tonnes, FromFirstDeparture: true, TIR: o.TIR}
 	r.RailService, _ = graph.ParseRailService(o.Service) // checked by dataset.LoadObservations
 	for _, m := range network.Modes {
 		if !slices.Contains(o.Modes, m) {
@@ -225,7 +226,7 @@ func dash(s string) string {
 const (
 	calibMaxFactor    = 2
 	calibMaxMedian    = 0.15
-	calibMinHoldout30 = 11
+	calibMinHoldout30 = 12
 )
 
 // factor returns how many times est is off its range for a range error e:
