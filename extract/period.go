@@ -8,6 +8,8 @@ import (
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/jalali"
+	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/trade"
 )
 
 // Calendar says in which calendar a period was written.
@@ -158,42 +160,22 @@ func ParsePeriod(s string, ref time.Time, cal Calendar) (Period, error) {
 
 // ParseLabel parses a period label of the gold schema ("2025",
 // "2025-01..2025-08", "2025-08-26", "SH1400 = 2021-03-21..2022-03-20",
-// "2021..2022") into its span of days.
+// "2021..2022") into its span of days. The grammar is trade.ParsePeriod's,
+// the one reader of period labels that extract, trade and kb share.
 func ParseLabel(label string) (start, end time.Time, err error) {
-	l := strings.TrimSpace(label)
-	if k := strings.LastIndex(l, "="); k >= 0 {
-		l = strings.TrimSpace(l[k+1:])
-	}
-	a, b, found := strings.Cut(l, "..")
-	if !found {
-		b = a
-	}
-	s1, _, err1 := labelBound(strings.TrimSpace(a))
-	_, e2, err2 := labelBound(strings.TrimSpace(b))
-	if err1 != nil || err2 != nil || e2.Before(s1) {
+	p, err := trade.ParsePeriod(label)
+	if err != nil || p.IsZero() {
 		return time.Time{}, time.Time{}, caravan.Errorf(caravan.Invalid, "extract.ParseLabel", "bad period label %q", label)
 	}
-	return s1, e2, nil
+	return p.Start.Time(), p.End.Time(), nil
 }
 
-// labelBound parses "2025", "2025-08" or "2025-08-26" to its first and last day.
-func labelBound(s string) (time.Time, time.Time, error) {
-	switch len(s) {
-	case 4:
-		y, err := strconv.Atoi(s)
-		if err != nil {
-			return time.Time{}, time.Time{}, err
-		}
-		return day(y, 1, 1), day(y, 12, 31), nil
-	case 7:
-		t, err := time.Parse("2006-01", s)
-		if err != nil {
-			return time.Time{}, time.Time{}, err
-		}
-		return t, t.AddDate(0, 1, -1), nil
-	case 10:
-		t, err := time.Parse(time.DateOnly, s)
-		return t, t, err
+// Trade returns p as the period type trade and kb use: its days, and the
+// label's name when the label names it otherwise ("SH1400", "FY2024-25").
+func (p Period) Trade() trade.Period {
+	t := trade.Period{Start: network.DateOf(p.Start), End: network.DateOf(p.End)}
+	if name, _, ok := strings.Cut(p.Label, "="); ok {
+		t.Label = strings.TrimSpace(name)
 	}
-	return time.Time{}, time.Time{}, fmt.Errorf("bad bound %q", s)
+	return t
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/trade"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -94,6 +95,13 @@ func TestParsePeriod(t *testing.T) {
 		s, e, err := ParseLabel(p.Label)
 		if err != nil || !s.Equal(p.Start) || !e.Equal(p.End) {
 			t.Errorf("ParseLabel(%q) = %v..%v, %v; want %v..%v", p.Label, s, e, err, p.Start, p.End)
+		}
+		// The same period as trade and kb hold it, and back through the
+		// one label grammar.
+		tp := p.Trade()
+		back, err := trade.ParsePeriod(tp.String())
+		if err != nil || back != tp || !tp.Start.Time().Equal(p.Start) || !tp.End.Time().Equal(p.End) {
+			t.Errorf("%q as trade.Period = %v (%q), parsed back %v, %v", p.Label, tp, tp.String(), back, err)
 		}
 	}
 }

@@ -1,10 +1,11 @@
 package kb
 
 import (
-	"github.com/caravan-transport/caravan"
-	"time"
+	"strings"
 
+	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/network"
+	"github.com/caravan-transport/caravan/trade"
 )
 
 // Precision says how much of a When is known.
@@ -26,27 +27,28 @@ type When struct {
 }
 
 // ParseWhen reads YYYY-MM-DD, YYYY-MM or YYYY. The empty string gives the
-// zero When.
+// zero When. The date is read by trade.ParsePeriod, the one reader of
+// period labels that kb, trade and extract share; a When is one unit of
+// that grammar, not a span or a named period.
 func ParseWhen(s string) (When, error) {
-	var layout string
 	var p Precision
 	switch len(s) {
 	case 0:
 		return When{}, nil
 	case 4:
-		layout, p = "2006", Year
+		p = Year
 	case 7:
-		layout, p = "2006-01", Month
+		p = Month
 	case 10:
-		layout, p = time.DateOnly, Day
+		p = Day
 	default:
 		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
-	t, err := time.Parse(layout, s)
-	if err != nil || t.Year() < 1 {
+	per, err := trade.ParsePeriod(s)
+	if err != nil || per.IsZero() || per.Label != "" || strings.ContainsAny(s, " .=") {
 		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
-	return When{Date: network.DateOf(t), Prec: p}, nil
+	return When{Date: per.Start, Prec: p}, nil
 }
 
 // Exactly returns the When of a full date.

@@ -61,7 +61,10 @@ func YearFrac(d network.Date) float64 {
 //	2021-03-21..2022-03-20                days, both included
 //	SH1400 = 2021-03-21..2022-03-20       a label, then days (or months)
 //
-// ParsePeriod reads s; the empty string gives the zero Period.
+// ParsePeriod reads s; the empty string gives the zero Period. It is the
+// one reader of this grammar: extract.ParseLabel (the gold facts' periods,
+// extract.Period.Trade) and kb.ParseWhen (a single YYYY, YYYY-MM or
+// YYYY-MM-DD) delegate to it.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
