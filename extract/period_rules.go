@@ -98,9 +98,11 @@ var periodRules = []periodRule{
 	}},
 	{"continued breakdown", func(d *doc, pc periodCtx) (string, bool) {
 		// "Kazakh exports to Iran totaled $201.4 mln" after the turnover
-		// "in January-September 2025": a breakdown goes on with the
-		// period of the figure just before.
-		if pc.found || pc.target || d.isBaseline(pc.ams, pc.k) || pc.kind != KindTradeValue {
+		// "in January-September 2025", "Wheat shipments to Uzbekistan rose
+		// to 2.9 million tonnes" after the year's flour exports: a
+		// breakdown of values or of tonnes goes on with the period of the
+		// figure just before.
+		if pc.found || pc.target || d.isBaseline(pc.ams, pc.k) {
 			return "", pc.found
 		}
 		return label(d.continuedPeriod(pc.s, pc.countries)), pc.found

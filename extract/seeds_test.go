@@ -127,10 +127,10 @@ var freshFloors = map[string]float64{
 	"fresh1": 0.97,
 	"fresh2": 0.95,
 	"fresh3": 0.90,
-	"fresh4": 0.84,
+	"fresh4": 0.87,
 	"fresh5": 0.90,
 	"fresh6": 1.0,
-	"fresh7": 0.96,
+	"fresh7": 0.92,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
