@@ -81,7 +81,7 @@ func TestRules(t *testing.T) {
 			"Uzbekistan's trade with Afghanistan reached $1.1 billion in 2024. The Termez trade centre is key. The intergovernmental commission will meet in Kabul in December.",
 			[]string{"trade_value AF,UZ 1.1e+09 USD actual 2024 -", "meeting AF,UZ - - planned - -"}},
 		{"a breakdown of tonnes goes on with the period of the figure before",
-			"Kazakhstan exported 1.1 million tonnes of flour to Afghanistan in 2024. Wheat shipments to Uzbekistan rose to 2.9 million tonnes.",
+			"Kazakhstan exported 1.1 million tonnes of flour to Afghanistan in 2024. Wheat shipments to Uzbekistan rose to 2.9 million tonnes, making it the largest buyer of Kazakh wheat.",
 			[]string{"tonnage AF,KZ 1.1e+06 t actual 2024 -", "tonnage KZ,UZ 2.9e+06 t actual 2024 -"}},
 		{"a growth of train counts is not tonnage",
 			"The number of freight trains between China and Kazakhstan rose 10 percent.",
