@@ -101,10 +101,12 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 		// arithmetic they are tight too; this keeps Path whole under
 		// rounding).
 		pw := cu.pw
-		for k := range keep {
-			b, p := wt[k], pw[k]
-			keep[k] = b2u(b[0] != inf && b[0]-p[0] <= tightTol*p[0]) | b2u(b[1] != inf && b[1]-p[1] <= tightTol*p[1])<<1
-		}
+		onTwo(m, func(lo, hi int) {
+			for k := lo; k < hi; k++ {
+				b, p := wt[k], pw[k]
+				keep[k] = b2u(b[0] != inf && b[0]-p[0] <= tightTol*p[0]) | b2u(b[1] != inf && b[1]-p[1] <= tightTol*p[1])<<1
+			}
+		})
 		cu.pw = nil
 		closeHalves := func(ctx context.Context, ranks, _ []int32) error { return cu.closeHalves(ctx, ranks, keep) }
 		if err := cu.parallel(ctx, func(ctx context.Context, ranks, pos []int32, _ bool, d []int32) ([]int32, error) {
@@ -114,9 +116,11 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 		}
 	} else {
 		// Without the perfect pass every finite arc is kept, halves included.
-		for k, b := range wt {
-			keep[k] = b2u(b[0] != inf) | b2u(b[1] != inf)<<1
-		}
+		onTwo(m, func(lo, hi int) {
+			for k := lo; k < hi; k++ {
+				keep[k] = b2u(wt[k][0] != inf) | b2u(wt[k][1] != inf)<<1
+			}
+		})
 	}
 	t3 := time.Now()
 	mt := cu.compact(w, keep)
@@ -130,7 +134,7 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 // input returns the supergraph weights before customization: for each arc
 // {lo, hi} the lightest csr arc from lo to hi and from hi to lo, +Inf if
 // none. The csr arcs are mapped to supergraph arcs as they are read (the
-// graph's nodes in two halves on two goroutines): an arc to a higher rank
+// graph's nodes in two halves, see onTwo): an arc to a higher rank
 // through a table of the tail's supergraph arcs, one to a lower rank by
 // binary search among the head's. Each goroutine writes only the
 // directions that leave its own nodes.
@@ -140,9 +144,11 @@ func (c *CCH) input(w []float64) []pair {
 	first, head, rank := c.first, c.head, c.rank
 	wt := make([]pair, len(head))
 	inf := math.Inf(1)
-	for k := range wt {
-		wt[k] = pair{inf, inf}
-	}
+	onTwo(len(wt), func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			wt[k] = pair{inf, inf}
+		}
+	})
 	read := func(lo, hi int) {
 		pos := make([]int32, n)
 		for t := lo; t < hi; t++ {
@@ -167,19 +173,25 @@ func (c *CCH) input(w []float64) []pair {
 			}
 		}
 	}
-	if n < 4096 || runtime.GOMAXPROCS(0) < 2 {
-		read(0, n)
-		return wt
+	onTwo(n, read)
+	return wt
+}
+
+// onTwo runs f over [0, n) in two halves on two goroutines, or whole on
+// one when n is small or GOMAXPROCS is 1.
+func onTwo(n int, f func(lo, hi int)) {
+	if n < 1<<12 || runtime.GOMAXPROCS(0) < 2 {
+		f(0, n)
+		return
 	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		read(n/2, n)
+		f(n/2, n)
 	}()
-	read(0, n/2)
+	f(0, n/2)
 	wg.Wait()
-	return wt
 }
 
 func b2u(b bool) uint8 {
@@ -224,14 +236,19 @@ func (cu *customizer) compact(w []float64, keep []uint8) *Metric {
 	n := len(c.order)
 	first, head, wt, via := c.first, c.head, cu.wt, cu.via
 	mt := &Metric{c: c, w: w, ffirst: make([]int32, n+1), bfirst: make([]int32, n+1)}
-	for u := range n {
-		nf, nb := int32(0), int32(0)
-		for _, kk := range keep[first[u]:first[u+1]] {
-			nf += int32(kk & 1)
-			nb += int32(kk >> 1)
+	onTwo(n, func(lo, hi int) {
+		for u := lo; u < hi; u++ {
+			nf, nb := int32(0), int32(0)
+			for _, kk := range keep[first[u]:first[u+1]] {
+				nf += int32(kk & 1)
+				nb += int32(kk >> 1)
+			}
+			mt.ffirst[u+1], mt.bfirst[u+1] = nf, nb
 		}
-		mt.ffirst[u+1] = mt.ffirst[u] + nf
-		mt.bfirst[u+1] = mt.bfirst[u] + nb
+	})
+	for u := range n {
+		mt.ffirst[u+1] += mt.ffirst[u]
+		mt.bfirst[u+1] += mt.bfirst[u]
 	}
 	nf, nb := mt.ffirst[n], mt.bfirst[n]
 	mt.fhead, mt.fw, mt.fmid = make([]int32, nf), make([]float64, nf), make([]int32, nf)

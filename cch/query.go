@@ -85,7 +85,7 @@ func (q *Query) Distance(s, t int32) float64 {
 			if d := df[x]; d < best {
 				lo, hi := ffirst[x], ffirst[x+1]
 				relaxed += int(hi - lo)
-				relax(fhead[lo:hi], fw[lo:hi], df, fp, d, x)
+				best, meet = relax(fhead[lo:hi], fw[lo:hi], df, fp, db, d, x, best, meet)
 			}
 			x = c.parent(x)
 		}
@@ -93,7 +93,7 @@ func (q *Query) Distance(s, t int32) float64 {
 			if d := db[y]; d < best {
 				lo, hi := bfirst[y], bfirst[y+1]
 				relaxed += int(hi - lo)
-				relax(bhead[lo:hi], bw[lo:hi], db, bp, d, y)
+				best, meet = relax(bhead[lo:hi], bw[lo:hi], db, bp, df, d, y, best, meet)
 			}
 			y = c.parent(y)
 		}
@@ -104,15 +104,22 @@ func (q *Query) Distance(s, t int32) float64 {
 }
 
 // relax lowers dist[h] to d + w through the arcs from x to hs (weights ws),
-// recording x as the predecessor of each node it improves.
-func relax(hs []int32, ws []float64, dist []float64, pred []int32, d float64, x int32) {
+// recording x as the predecessor of each node it improves. A node the
+// other search has reached (other[h] finite) closes a path: relax returns
+// best and meet lowered to the shortest such path.
+func relax(hs []int32, ws []float64, dist []float64, pred []int32, other []float64, d float64, x int32, best float64, meet int32) (float64, int32) {
 	ws = ws[:len(hs)]
 	pred = pred[:len(dist)]
+	other = other[:len(dist)]
 	for i, h := range hs {
 		if nd := d + ws[i]; nd < dist[h] {
 			dist[h], pred[h] = nd, x
+			if p := nd + other[h]; p < best {
+				best, meet = p, h
+			}
 		}
 	}
+	return best, meet
 }
 
 // Path appends to buf the arcs (csr arc numbers of the graph) of the path
