@@ -11,7 +11,7 @@ import (
 )
 
 // MatrixParams are the parameters of a matrix request.
-var MatrixParams = []string{"from", "to", "by", "as_of", "teu", "tonnes", "rail_service", "scenario"}
+var MatrixParams = []string{"from", "to", "by", "as_of", "teu", "tonnes", "rail_service", "tir", "scenario"}
 
 // MatrixQuery is a checked matrix request.
 type MatrixQuery struct {

@@ -199,5 +199,6 @@ func (s *Service) shipment(p Params, r *route.Request) error {
 	if r.RailService, err = graph.ParseRailService(p.str("rail_service")); err != nil {
 		return caravan.InvalidParam("rail_service", "%v", err)
 	}
-	return nil
+	r.TIR, err = p.boolean("tir")
+	return err
 }

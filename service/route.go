@@ -12,7 +12,7 @@ import (
 // RouteParams are the parameters a route request takes, in the API's
 // spelling. The CLI's flags are the same with dashes (--as-of).
 var RouteParams = []string{"from", "to", "as_of", "by", "teu", "tonnes", "avoid", "modes", "open", "scenario",
-	"rail_service", "risk_penalty", "value", "pareto", "alternatives", "max_shared"}
+	"rail_service", "tir", "risk_penalty", "value", "pareto", "alternatives", "max_shared"}
 
 // RouteQuery is a checked route request.
 type RouteQuery struct {

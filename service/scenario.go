@@ -51,7 +51,7 @@ func (s *Service) CheckScenario(name string) (*scenario.Scenario, error) {
 }
 
 // DiffParams are the parameters of a scenario diff.
-var DiffParams = []string{"a", "b", "from", "to", "by", "as_of", "teu", "tonnes", "rail_service", "modes", "avoid", "open"}
+var DiffParams = []string{"a", "b", "from", "to", "by", "as_of", "teu", "tonnes", "rail_service", "tir", "modes", "avoid", "open"}
 
 // DiffQuery is a checked scenario diff request.
 type DiffQuery struct {
@@ -72,7 +72,7 @@ func (s *Service) ParseDiff(p Params) (*DiffQuery, error) {
 		return nil, caravan.InvalidParam("b", "want the scenario to compare with a (a shipped name, or base)")
 	}
 	rp := Params{}
-	for _, k := range []string{"from", "to", "by", "as_of", "teu", "tonnes", "rail_service", "modes", "avoid", "open"} {
+	for _, k := range []string{"from", "to", "by", "as_of", "teu", "tonnes", "rail_service", "tir", "modes", "avoid", "open"} {
 		if v, ok := p[k]; ok {
 			rp[k] = v
 		}

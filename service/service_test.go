@@ -42,8 +42,9 @@ func TestParseRoute(t *testing.T) {
 	}{
 		{"ok", base(), 0, ""},
 		{"ok every parameter", base("as_of", "2025-06-01", "by", "cost", "teu", "2", "avoid", "TM,ferry", "modes", "rail,road",
-			"open", "trans-afghan-railway", "risk_penalty", "10", "value", "5000", "alternatives", "3", "max_shared", "0.4", "rail_service", "wagonload"), 0, ""},
+			"open", "trans-afghan-railway", "risk_penalty", "10", "value", "5000", "alternatives", "3", "max_shared", "0.4", "rail_service", "wagonload", "tir", "true"), 0, ""},
 		{"bad rail service", base("rail_service", "express"), caravan.Invalid, "rail_service"},
+		{"tir not a boolean", base("tir", "carnet"), caravan.Invalid, "tir"},
 		{"missing from", Params{"to": "Tehran"}, caravan.Invalid, "from"},
 		{"same place", base("to", "kz-almaty"), caravan.Invalid, "to"},
 		{"NaN teu", base("teu", "NaN"), caravan.Invalid, "teu"},
@@ -108,6 +109,31 @@ func TestRailService(t *testing.T) {
 	}
 	if !(hours["wagonload"] > hours["block"]) {
 		t.Errorf("wagonload %v h, block train %v h: want wagonload slower", hours["wagonload"], hours["block"])
+	}
+}
+
+// TestTIR: trucks under TIR cross road borders faster, and the answer says
+// so.
+func TestTIR(t *testing.T) {
+	s := newTestService(t, 4)
+	var hours [2]float64
+	for i, tir := range []string{"false", "true"} {
+		q, err := s.ParseRoute(Params{"from": "Kabul", "to": "Karachi", "modes": "road", "tir": tir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Route(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		it := res.Routes[0].Itinerary
+		if it.TIR != (tir == "true") || it.Total.Borders == 0 {
+			t.Errorf("tir=%s: itinerary TIR %v, %d borders", tir, it.TIR, it.Total.Borders)
+		}
+		hours[i] = it.Total.Hours
+	}
+	if !(hours[1] < hours[0]) {
+		t.Errorf("under TIR %v h, without %v h: want TIR faster", hours[1], hours[0])
 	}
 }
 

@@ -22,6 +22,7 @@ func runMatrix(ctx context.Context, e *env, args []string) error {
 	fs.String("teu", "", "shipment size in TEU")
 	fs.String("tonnes", "", "shipment size in tonnes")
 	fs.String("rail-service", "", "rail service booked: block (a scheduled block or container train; default) or wagonload (single wagons in mixed trains)")
+	fs.Bool("tir", false, "trucks travel under TIR carnets (sealed, pre-declared): road borders take the sourced fraction of the average truck's time")
 	format := fs.String("format", "table", "table or csv (--json overrides)")
 	fs.String("scenario", "", "apply a scenario (file or shipped name)")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")

@@ -18,6 +18,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	fs.String("teu", "", "shipment size in TEU (default 1 TEU when neither --teu nor --tonnes is given)")
 	fs.String("tonnes", "", "shipment size in tonnes")
 	fs.String("rail-service", "", "rail service booked: block (a scheduled block or container train; default) or wagonload (single wagons in mixed trains)")
+	fs.Bool("tir", false, "trucks travel under TIR carnets (sealed, pre-declared): road borders take the sourced fraction of the average truck's time")
 	fs.String("by", "time", "criterion to minimise: time, p90 (reliable time), cost, co2, gc (generalised cost) or risk")
 	fs.String("as-of", "", "plan on the network as of this date, YYYY-MM-DD (default: today)")
 	fs.String("avoid", "", "comma-separated countries (ISO codes), places, crossings or links, and modes to avoid")
@@ -73,6 +74,9 @@ func printItinerary(w io.Writer, it *route.Itinerary) {
 		it.From.Name, it.From.Country, it.To.Name, it.To.Country, it.AsOf, it.By, it.Shipment.TEU, it.Shipment.Tonnes)
 	if it.RailService != "" {
 		fmt.Fprintf(w, "; rail service: %s", it.RailService)
+	}
+	if it.TIR {
+		fmt.Fprint(w, "; trucks under TIR")
 	}
 	fmt.Fprintln(w)
 	if len(it.Open) > 0 {

@@ -95,6 +95,7 @@ func runScenarioDiff(ctx context.Context, e *env, args []string) error {
 	fs.String("teu", "", "shipment size in TEU")
 	fs.String("tonnes", "", "shipment size in tonnes")
 	fs.String("rail-service", "", "rail service booked: block (a scheduled block or container train; default) or wagonload (single wagons in mixed trains)")
+	fs.Bool("tir", false, "trucks travel under TIR carnets (sealed, pre-declared): road borders take the sourced fraction of the average truck's time")
 	fs.String("modes", "", "comma-separated modes the routes may use (default all)")
 	dataDir := fs.String("data", "", "use the dataset in this directory instead of the built-in one")
 	pos, err := parseFlags(fs, args)

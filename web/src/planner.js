@@ -181,6 +181,7 @@ export function setupPlanner({ map }) {
       teu: f.get('teu'),
       tonnes: f.get('tonnes'),
       rail_service: f.get('rail_service'),
+      tir: f.get('tir') ? 'true' : '',
       avoid: String(f.get('avoid') || '').trim(),
       scenario: state.scenario,
       open: [...state.open].join(','),
@@ -260,7 +261,7 @@ export function setupPlanner({ map }) {
         h('bdi', { dir: 'auto' }, r0.from.name),
         ' → ',
         h('bdi', { dir: 'auto' }, r0.to.name),
-        h('span', { class: 'muted' }, ` · as of ${r0.as_of} · by ${r0.by}` + (r0.rail_service ? ` · rail: ${r0.rail_service === 'block' ? 'block train' : r0.rail_service}` : '') + (res.kind === 'pareto' ? ` · ${routes.length} routes on the front${res.truncated ? ' (search cut short)' : ''}` : '')),
+        h('span', { class: 'muted' }, ` · as of ${r0.as_of} · by ${r0.by}` + (r0.rail_service ? ` · rail: ${r0.rail_service === 'block' ? 'block train' : r0.rail_service}` : '') + (r0.tir ? ' · trucks under TIR' : '') + (res.kind === 'pareto' ? ` · ${routes.length} routes on the front${res.truncated ? ' (search cut short)' : ''}` : '')),
       ),
       (() => {
         const ws = [...(res.warnings || []), ...avoidWarnings(state.query, routes[state.selected])];
@@ -526,7 +527,7 @@ export function setupPlanner({ map }) {
     diffEl.hidden = false;
     fill(diffEl, h('p', { class: 'muted' }, 'Comparing with the base network…'));
     try {
-      const d = await api('scenarios/diff', { a: 'base', b: q.scenario, from: q.from, to: q.to, by: q.by, as_of: q.as_of, teu: q.teu, tonnes: q.tonnes, rail_service: q.rail_service });
+      const d = await api('scenarios/diff', { a: 'base', b: q.scenario, from: q.from, to: q.to, by: q.by, as_of: q.as_of, teu: q.teu, tonnes: q.tonnes, rail_service: q.rail_service, tir: q.tir });
       const delta = d.delta || {};
       const sign = (x, unit, dp = 1) => (x == null ? '–' : `${x > 0 ? '+' : ''}${num(x, dp)} ${unit}`);
       fill(diffEl, 
@@ -560,7 +561,7 @@ export function setupPlanner({ map }) {
 
   // The planned query lives in the address (#from=…&to=…), so a route can
   // be shared or bookmarked.
-  const HASH_KEYS = ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'rail_service', 'avoid', 'scenario', 'open', 'show'];
+  const HASH_KEYS = ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'rail_service', 'tir', 'avoid', 'scenario', 'open', 'show'];
   function saveHash(q) {
     const f = new FormData(form);
     const hp = new URLSearchParams();
@@ -578,6 +579,8 @@ export function setupPlanner({ map }) {
       const el = /** @type {HTMLInputElement} */ (form.elements.namedItem(k));
       if (el && hp.get(k)) el.value = hp.get(k);
     }
+    const tir = /** @type {HTMLInputElement} */ (form.elements.namedItem('tir'));
+    tir.checked = hp.get('tir') === 'true';
     for (const id of (hp.get('open') || '').split(',').filter(Boolean)) {
       state.open.add(id);
       const cb = /** @type {HTMLInputElement|null} */ (document.querySelector(`#project-list input[value="${CSS.escape(id)}"]`));
