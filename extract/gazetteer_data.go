@@ -139,6 +139,7 @@ var titleRows = []codedRow{
 	{"", "head", []string{"رئیس*", "رییس*", "سرپرست*", "head", "chairman", "chief"}},
 	{"", "spokesperson", []string{"سخنگوی*", "سخنگو", "spokesman", "spokesperson", "spokeswoman"}},
 	{"", "governor", []string{"والی", "استاندار", "governor*"}},
+	{"", "consul", []string{"سرکنسول", "کنسول", "سرکنسول*", "consul", "consul general", "consul-general", "consuls"}},
 	{"", "chief executive", []string{"مدیرعامل", "مدیر عامل", "مدیران عامل", "ceo"}},
 }
 

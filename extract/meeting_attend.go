@@ -32,6 +32,11 @@ func (d *doc) coMeeting(s *sentence, c span) ([]string, int, bool) {
 		return nil, 0, false
 	}
 	cs := d.officials(s, c.a, c.b)
+	if len(cs) == 1 && cs[0] != d.reporter && d.reporter != "" && d.countrylessTitle(s, c) {
+		// «با حضور سفیر تاجیکستان و مقام‌های وزارت انرژی و آب» in an
+		// Afghan outlet: the outlet's own officials go without its name.
+		cs = append(cs, d.reporter)
+	}
 	if len(cs) >= 2 || len(cs) == 1 && d.orgIn(c) {
 		return cs, at, true
 	}
@@ -43,7 +48,7 @@ func (d *doc) coMeeting(s *sentence, c span) ([]string, int, bool) {
 func (d *doc) eventIn(c span) bool {
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus|CueDisruption) {
 		switch m.Entry.Code {
-		case "launched", "construction_started", StatusReopened:
+		case "launched", "construction_started", statusResumed, StatusReopened:
 			return true
 		}
 	}
@@ -95,4 +100,38 @@ func (d *doc) officials(s *sentence, a, b int) []string {
 		}
 	}
 	return out
+}
+
+// countrylessTitle reports whether clause c names officials by a title
+// with no country («مقام‌های وزارت انرژی و آب», "ministry officials").
+func (d *doc) countrylessTitle(s *sentence, c span) bool {
+	for _, m := range d.entsIn(c.a, c.b) {
+		if !m.Entry.Class.Has(ClassTitle) {
+			continue
+		}
+		if code, _, _ := d.titleCountry(s, m); code != "" {
+			continue
+		}
+		pair := false
+		for _, mt := range s.mentions {
+			if mt.class == ClassPair && mt.tok >= m.End && mt.tok <= m.End+2 {
+				pair = true
+			}
+		}
+		if !pair {
+			return true
+		}
+	}
+	return false
+}
+
+// attendee reports whether the country mention at token tok names someone
+// attending an event («با حضور سفیر تاجیکستان», "in the presence of the
+// Tajik ambassador"): a guest, not a party of what the event is about.
+func (d *doc) attendee(s *sentence, tok int) bool {
+	at := d.roleIn(max(s.a, tok-6), tok, roleAttend)
+	if at < 0 {
+		return false
+	}
+	return d.titleIn(at, tok+3)
 }

@@ -124,7 +124,7 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	if status != "" {
 		f.Status = ptr(status)
 	}
-	cs := d.countries(s, c.a, c.b, false)
+	cs := d.partiesIn(s, c.a, c.b)
 	// «این قطار …» in the next sentence goes on about the same thing.
 	if status != "" && s.idx+1 < len(d.sents) {
 		n := d.sents[s.idx+1]
@@ -133,7 +133,7 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		}
 	}
 	if len(cs) == 0 {
-		cs = d.countries(s, s.a, s.b, false)
+		cs = d.partiesIn(s, s.a, s.b)
 	}
 	for _, u := range d.unnamed {
 		if u.id == id && len(u.links) > 0 {
@@ -142,10 +142,19 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 			cs = slices.Clone(u.links)
 		}
 	}
-	if inner := d.projPlaces[tok]; isRoute(id) && inner[0] != inner[1] {
-		// "the Serhetabat–Herat railway": the countries of the places its
-		// name joins, whatever else the clause names.
-		cs = slices.Clone(inner)
+	if inner := d.projPlaces[tok]; len(inner) >= 2 && inner[0] != inner[1] {
+		// "the Serhetabat–Herat railway", «راه آهن خواف-هرات»: the
+		// countries of the places its name joins are its parties; for a
+		// line named by the text alone they are all its parties.
+		if isRoute(id) {
+			cs = slices.Clone(inner)
+		} else {
+			for _, x := range inner {
+				if !slices.Contains(cs, x) {
+					cs = append(cs, x)
+				}
+			}
+		}
 	}
 	if inner := d.projPlaces[tok]; len(cs) == 0 && len(inner) >= 2 {
 		// «خط آهن چابهار-زاهدان»: the places the name joins.
@@ -176,7 +185,7 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		}
 		for k := s.idx - 1; k >= 0 && k >= s.idx-2 && len(cs) == 1; k-- {
 			p := d.sents[k]
-			for _, x := range d.countries(p, p.a, p.b, true) {
+			for _, x := range d.partiesIn(p, p.a, p.b) {
 				if x != cs[0] {
 					cs = append(cs, x)
 					break
@@ -189,12 +198,25 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	return f
 }
 
+// partiesIn returns the countries s names within [a, b) that can be a
+// project's parties: not topics, and not guests of an event («… با حضور
+// سفیر تاجیکستان … از سر گرفته شد», see attendee).
+func (d *doc) partiesIn(s *sentence, a, b int) []string {
+	var cs []string
+	for _, m := range s.mentions {
+		if m.tok >= a && m.tok < b && !m.topic && !slices.Contains(cs, m.code) && !d.attendee(s, m.tok) {
+			cs = append(cs, m.code)
+		}
+	}
+	return cs
+}
+
 // namedNear reports whether country code is named in s or in one of the
-// three sentences before it.
+// three sentences before it, other than as an event's guest.
 func (d *doc) namedNear(s *sentence, code string) bool {
 	for k := s.idx; k >= 0 && k >= s.idx-3; k-- {
 		for _, m := range d.sents[k].mentions {
-			if m.code == code {
+			if m.code == code && !d.attendee(d.sents[k], m.tok) {
 				return true
 			}
 		}
