@@ -15,6 +15,7 @@ type flowCut struct {
 	head  []int32
 	cap   []int32
 	level []int32
+	reach []int32 // by rbfs
 	iter  []int32
 	queue []int32
 	inner []int32 // graph node of inner index i
@@ -24,7 +25,7 @@ const capInf = 1 << 30
 
 // flowSide is the share of the nodes, at each end of the direction, that
 // form the source and the sink.
-const flowSide = 0.3
+const flowSide = 0.25
 
 func (f *flowCut) reset(nodes int) {
 	f.first = grow32(f.first, nodes)
@@ -50,7 +51,8 @@ func (f *flowCut) arc(a, b, c int32) {
 }
 
 // separate computes a separator of the subproblem nodes (all marked id in
-// d.mark) between the first and last quarter of order. It returns the
+// d.mark) between the first and last quarter of order: of the minimum cuts
+// closest to the source and to the sink, the more balanced. It returns the
 // separator and the nodes on the source side (without the separator), or
 // ok false when the flow exceeds limit (the straight cut is as good) or the
 // two quarters touch.
@@ -119,10 +121,35 @@ func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []in
 	if flow > limit || flow == 0 {
 		return nil, nil, false
 	}
-	// Nodes reachable from the source in the residual graph: the separator
-	// is the inner nodes whose in copy is reachable and out copy is not.
+	// Two minimum cuts: the one closest to the source (the nodes the source
+	// reaches in the residual graph) and the one closest to the sink (the
+	// nodes that reach the sink). The separator of each is the inner nodes
+	// whose in copy is on the source side and out copy on the sink side;
+	// the more balanced of the two wins.
 	f.bfs()
+	f.rbfs()
+	var sideR, sideT int
+	for i := range f.inner {
+		if f.level[3+2*i] >= 0 {
+			sideR++
+		}
+		if f.reach[2+2*i] < 0 && f.reach[3+2*i] < 0 {
+			sideT++
+		}
+	}
+	rest := n - 2*q - flow // inner nodes outside the separator
+	towardSink := min(sideT, rest-sideT) > min(sideR, rest-sideR)
 	for i, v := range f.inner {
+		if towardSink {
+			inT, outT := f.reach[2+2*i] >= 0, f.reach[3+2*i] >= 0
+			switch {
+			case !inT && outT:
+				sep = append(sep, v)
+			case !inT:
+				side = append(side, v)
+			}
+			continue
+		}
 		inR, outR := f.level[2+2*i] >= 0, f.level[3+2*i] >= 0
 		switch {
 		case inR && !outR:
@@ -133,6 +160,28 @@ func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []in
 	}
 	side = append(side, order[:q]...)
 	return sep, side, true
+}
+
+// rbfs marks in f.reach (≥ 0) the nodes that reach the sink over arcs with
+// capacity left.
+func (f *flowCut) rbfs() {
+	f.reach = grow32(f.reach, len(f.first))
+	for i := range f.reach {
+		f.reach[i] = -1
+	}
+	f.reach[1] = 0
+	q := append(f.queue[:0], 1)
+	for i := 0; i < len(q); i++ {
+		y := q[i]
+		for b := f.first[y]; b >= 0; b = f.next[b] {
+			// b runs y → x; its pair b^1 runs x → y.
+			if x := f.head[b]; f.cap[b^1] > 0 && f.reach[x] < 0 {
+				f.reach[x] = 0
+				q = append(q, x)
+			}
+		}
+	}
+	f.queue = q
 }
 
 // bfs labels levels from the source over arcs with capacity left and
