@@ -345,6 +345,9 @@ const (
 	roleQuestion      = "question"       // an interview's question marker: "Q" of "Q:", «س», «پرسش»
 	roleFirstPerson   = "first-person"   // "we", "our", «ما» in an answer: the interviewee's country
 	roleGoal          = "goal"           // "target", "goal", «هدف»: a figure set as a goal
+	roleThousand      = "thousand"       // a table's unit: "thousand", «هزار»
+	roleMillion       = "million"        // a table's unit: "million", «میلیون»
+	roleBillion       = "billion"        // a table's unit: "billion", «میلیارد»
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -473,6 +476,9 @@ var roleRows = []roleRow{
 	{role: roleQuestion, words: []string{"q", "س", "پرسش", "سوال", "سؤال"}, point: true},
 	{role: roleFirstPerson, words: []string{"we", "our", "us", "ours", "ما", "مان"}, point: true},
 	{role: roleGoal, words: []string{"target", "targets", "goal", "goals", "aim", "هدف"}, point: true},
+	{role: roleThousand, words: []string{"thousand", "thousands", "'000", "هزار"}, point: true},
+	{role: roleMillion, words: []string{"million", "millions", "mln", "mn", "میلیون", "ملیون"}, point: true},
+	{role: roleBillion, words: []string{"billion", "billions", "bln", "bn", "میلیارد", "ملیارد"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

@@ -54,6 +54,7 @@ func (x *Extractor) Extract(ctx context.Context, a Article) ([]Fact, error) {
 		cs = append(cs, x.projectFacts(d, s)...)
 		cs = append(cs, x.projectAttributes(d, s)...)
 		cs = append(cs, d.disruptionFacts(s)...)
+		cs = append(cs, d.tableFacts(s)...)
 		m.merge(cs)
 	}
 	return d.finish(m.kept), nil
