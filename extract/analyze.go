@@ -725,6 +725,12 @@ func (d *doc) pairFor(ms []mention, recent []string, subject string) []string {
 				return []string{here[0], c}
 			}
 		}
+		if d.reporter != "" && d.reporter != here[0] {
+			// «… درباره روابط اقتصادی با افغانستان گفت: حجم تجارت دو
+			// کشور …» at the head of an Iranian briefing: nothing before to
+			// pair with, so the outlet's country is the other.
+			return []string{here[0], d.reporter}
+		}
 		for _, c := range d.main {
 			if c != here[0] {
 				return []string{here[0], c}
