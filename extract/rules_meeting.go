@@ -64,6 +64,11 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 			for _, seg := range segs {
 				cs := append(d.countries(s, seg.a, seg.b, false), dest.code)
 				cs = normalizeCountries(cs)
+				if len(cs) == 1 && d.reporter != "" && d.reporter != dest.code && d.countrylessTitle(s, c) {
+					// «هیئتی از وزارت امور خارجه … به کابل سفر خواهد کرد»
+					// in an Iranian outlet: the outlet's own delegation.
+					cs = normalizeCountries(append(cs, d.reporter))
+				}
 				if len(cs) < 2 {
 					continue
 				}

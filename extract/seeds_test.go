@@ -131,7 +131,7 @@ var freshFloors = map[string]float64{
 	"fresh5": 0.90,
 	"fresh6": 1.0,
 	"fresh7": 0.92,
-	"fresh8": 0.93,
+	"fresh8": 0.95,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
