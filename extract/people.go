@@ -81,13 +81,10 @@ func (d *doc) covered(i int) bool {
 // function word.
 func (d *doc) nameWord(s *sentence, i int) bool {
 	w := d.word(i)
-	if w == "" || functionWords[w] || d.covered(i) {
+	if w == "" || functionWords[w] || d.pointAt(i, roleNameStop) || s.latin && !d.capitalized(i) {
 		return false
 	}
-	if s.latin {
-		return d.capitalized(i) && !d.pointAt(i, roleNameStop)
-	}
-	return !d.pointAt(i, roleNameStop)
+	return !d.covered(i)
 }
 
 // buildPeople registers the people of the article: a title with a country
