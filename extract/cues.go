@@ -131,14 +131,15 @@ var cueRows = []cueRow{
 		"aim*", "target*", "goal*", "plan*", "seek*", "intend*", "expected to", "is expected", "are expected", "will", "would",
 		"could reach", "can reach", "to boost", "to increase", "to raise", "to expand", "to reach", "to double", "to triple",
 		"to bring", "committed to", "commit to", "pledged to", "agreed to", "expanding", "boosting", "raising", "increasing",
-		"potential", "forecast*", "projected", "envisage*", "ambition*", "strive", "hope*", "should", "take it to", "bring it to"}},
+		"potential", "forecast*", "projected", "envisage*", "ambition*", "strive", "hope*", "should", "take it to", "bring it to",
+		"shall", "shall ensure", "must reach"}},
 	{CueActual, "", []string{"رسید~", "رسیده است", "بود", "بوده است", "بوده", "بالغ شد~", "ثبت شد~", "ثبت کرد~", "تبادل شد~",
 		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
 		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
 		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals"}},
 	{CueCapacity, "", []string{"ظرفیت*", "capacity", "capacities", "designed to handle", "can handle", "able to handle", "throughput",
 		"can carry", "could carry", "able to carry", "can transport", "could transport", "قابلیت حمل", "توان حمل", "توان ترانزیت",
-		"handles up to", "handle up to", "can handle up to"}},
+		"handles up to", "handle up to", "can handle up to", "expanded to handle", "upgraded to handle", "to handle"}},
 	{CuePerYear, "", []string{"سالانه", "در سال", "هر سال", "به صورت سالانه", "در هر سال", "سالیانه", "یک ساله", "annual*", "annually",
 		"per year", "a year", "per annum", "each year", "yearly", "/ year", "/ yr", "every year"}},
 	{CuePerMonth, "", []string{"ماهانه", "در ماه", "هر ماه", "در هر ماه", "monthly", "per month", "a month", "each month"}},
@@ -348,6 +349,9 @@ const (
 	roleThousand      = "thousand"       // a table's unit: "thousand", «هزار»
 	roleMillion       = "million"        // a table's unit: "million", «میلیون»
 	roleBillion       = "billion"        // a table's unit: "billion", «میلیارد»
+	roleThan          = "than"           // «از», "than" of «کمتر از», "less than": a bound on a figure
+	roleFrom          = "from"           // "from", «از» before a baseline figure
+	roleExceed        = "exceed"         // «فراتر», «گذشت» after «از X»: a level passed
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -479,6 +483,9 @@ var roleRows = []roleRow{
 	{role: roleThousand, words: []string{"thousand", "thousands", "'000", "هزار"}, point: true},
 	{role: roleMillion, words: []string{"million", "millions", "mln", "mn", "میلیون", "ملیون"}, point: true},
 	{role: roleBillion, words: []string{"billion", "billions", "bln", "bn", "میلیارد", "ملیارد"}, point: true},
+	{role: roleThan, words: []string{"than", "از"}, point: true},
+	{role: roleFrom, words: []string{"from", "از"}, point: true},
+	{role: roleExceed, words: []string{"فراتر", "گذشت", "عبور", "بالاتر"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

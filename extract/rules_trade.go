@@ -69,8 +69,9 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			}
 			f.Status = ptr(st)
 			// "expanding the centre's capacity to 4 million tonnes a year by
-			// 2027": a capacity still to reach takes its deadline.
-			tgt := st == StatusTarget || st == StatusCapacity && toLevel
+			// 2027", "shall be expanded to handle 1 million tonnes … by the
+			// end of 2026": a capacity still to reach takes its deadline.
+			tgt := st == StatusTarget || st == StatusCapacity && (toLevel || d.hasCue(c.a, c.b, CueFuture|CueTarget))
 			if cc, ok := items[k]; ok {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
 				if itemPartner == "" {
@@ -268,6 +269,11 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		for _, o := range nonTrade {
 			if m.Start >= o.Start && m.End <= o.End && o.End-o.Start > m.End-m.Start {
 				inOrg = true // «تراز تجاری», "trade deficit"
+			}
+			if !s.latin && o.End == m.Start || s.latin && m.End == o.Start {
+				// «قرارداد تجارتی», "trade contracts": the trade word
+				// qualifies a contract, whose worth is not trade.
+				inOrg = true
 			}
 		}
 		if !inOrg {
@@ -534,7 +540,9 @@ func (d *doc) isBaseline(ams []amount, k int) bool {
 		// "… by 2027, against 450,000 tonnes in 2024".
 		return true
 	}
-	if before != "from" && before != "از" {
+	if !isPoint(before, roleFrom) || d.pointAt(ams[k].b, roleExceed) {
+		// «از ۳ میلیارد دلار فراتر رفت», «از مرز … گذشت»: a level passed,
+		// not a baseline.
 		return false
 	}
 	return !(k+1 < len(ams) && ams[k+1].kind == ams[k].kind && ams[k+1].a-ams[k].b <= 5)
@@ -588,6 +596,9 @@ func (d *doc) growthRates(s *sentence, c span, ams []amount) []growthRate {
 			}
 			if d.pointAt(m.Start, roleUpParticle) && d.pointAt(m.Start-1, roleMadeUp) {
 				continue // "made up about 70% of the volume": a share
+			}
+			if m.End == am.a-1 && d.pointAt(m.End, roleThan) {
+				continue // «به کمتر از ۲ درصد رسیده», "less than 2 percent": a bound, not a change
 			}
 			if dd := dist(m.Start, m.End, am.a, am.b); dd < nearest {
 				nearest = dd
