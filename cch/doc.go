@@ -12,21 +12,28 @@
 //     whatever the weights). Each part is cut where the smallest separator
 //     is found among straight cuts along a few directions (coordinates when
 //     given, else breadth-first-search distance) and minimum vertex cuts
-//     between the two ends of each of the x and y directions (inertial
-//     flow, by maximum flow). Cost: seconds to minutes per million nodes,
-//     mostly the flows.
+//     between the two ends (30 % each) of the x and y directions
+//     (inertial flow, by maximum flow; of the cuts closest to either end,
+//     the more balanced). Cost: seconds to minutes per million nodes,
+//     mostly the flows. The CCH holds the order, its inverse and the
+//     supergraph's upper ends: about 4 bytes per supergraph arc.
 //   - Customize (once per weight vector): the lower-triangle pass (basic
 //     customization) gives every arc of the supergraph the length of a real
 //     path, enough for exact up-down queries; the upper-triangle pass
 //     (perfect customization) then finds the arcs whose weight is not the
 //     true distance between their ends, and those arcs are left out of the
 //     query arrays. Cost: proportional to the triangles of the supergraph, no
-//     witness searches; about 60 bytes per supergraph arc of scratch.
+//     witness searches; about 60 bytes per supergraph arc of scratch. The
+//     lower neighbours of each rank are found as the pass goes (see
+//     customizer), not stored. Subtrees of the elimination tree run on
+//     separate goroutines, and the top of the tree shares each rank's
+//     triangles between two.
 //   - Query: an elimination-tree search. The forward search walks from the
 //     source up its chain of elimination-tree ancestors and relaxes their
 //     upward arcs; the backward search does the same from the target; the
-//     distance is the best sum at a common ancestor. No priority queue; a
-//     warmed-up Query allocates nothing.
+//     distance is the best sum at a node both reach. A node whose distance
+//     is already no better than the best path found is not expanded. No
+//     priority queue; a warmed-up Query allocates nothing.
 //
 // Weights are float64, ≥ 0, one per arc in CSR order; +Inf blocks an arc.
 // Distances match csr.Searcher's up to floating-point rounding (the two add

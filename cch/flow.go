@@ -2,7 +2,7 @@ package cch
 
 // flowCut finds a small vertex separator between two node sets by maximum
 // flow (inertial flow): the nodes of a subproblem are sorted along a
-// direction, the first quarter is the source side and the last quarter the
+// direction, the first 30 % are the source side and the last 30 % the
 // sink side, and every other node has capacity one. By Menger's theorem the
 // maximum number of vertex-disjoint paths between the two sides equals the
 // smallest set of nodes whose removal separates them. Dinic's algorithm
@@ -25,7 +25,7 @@ const capInf = 1 << 30
 
 // flowSide is the share of the nodes, at each end of the direction, that
 // form the source and the sink.
-const flowSide = 0.25
+const flowSide = 0.3
 
 func (f *flowCut) reset(nodes int) {
 	f.first = grow32(f.first, nodes)
@@ -51,11 +51,11 @@ func (f *flowCut) arc(a, b, c int32) {
 }
 
 // separate computes a separator of the subproblem nodes (all marked id in
-// d.mark) between the first and last quarter of order: of the minimum cuts
+// d.mark) between the first and last 30 % of order: of the minimum cuts
 // closest to the source and to the sink, the more balanced. It returns the
 // separator and the nodes on the source side (without the separator), or
 // ok false when the flow exceeds limit (the straight cut is as good) or the
-// two quarters touch.
+// two ends touch.
 func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []int32, ok bool) {
 	f := &d.flow
 	n := len(order)

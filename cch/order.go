@@ -230,7 +230,7 @@ func (d *dissector) bfsAxis(nodes []int32, id int32, axis int) {
 // the prefix with the fewest cut edges per balanced pair among prefixes of
 // 25–75 % of the nodes, whose separator is the smaller side of the cut's
 // endpoints; and the flow cut: the smallest set of nodes separating the
-// first quarter from the last (see flowCut). The smallest separator wins.
+// first 30 % from the last (see flowCut). The smallest separator wins.
 func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 	n := len(nodes)
 	keys := d.keyed[:0]
