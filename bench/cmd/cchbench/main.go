@@ -27,6 +27,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -64,6 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	verbose := fs.Bool("v", false, "log the phases of cch.Build and cch.Customize to stderr")
 	orderIn := fs.String("order", "", "read the node order from `FILE` (as written by -save-order) instead of nested dissection")
 	orderOut := fs.String("save-order", "", "write the node order to `FILE` (little-endian int32 per rank) after the build")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of everything after the build to `FILE`")
 	gj := fs.String("geojson", "", "comma-separated GeoJSON `FILES` of a line network to use instead of the roadgrid (importer/geojson, default mapping; weights in hours)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -142,6 +144,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	logf("cch.Build: %v; %d supergraph arcs, %d triangles, elimination tree depth %d", build.Round(time.Millisecond), cst.Arcs, cst.Triangles, cst.TreeDepth)
 
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	rng := rand.New(rand.NewPCG(*seed, 0x636368))
 	w2 := make([]float64, m)
 	for a, v := range w {
