@@ -235,7 +235,7 @@ var cueRows = []cueRow{
 	{CueReference, "", []string{"این", "آن", "همین", "همان", "this", "that", "the same", "these", "those"}},
 	{CueDisruption, StatusClosed, []string{"بسته شد~", "بسته شده", "بسته است", "بسته بود", "بسته ماند~", "بسته بودن", "بسته شدن",
 		"مسدود شد~", "مسدود کرد~", "مسدود است", "متوقف شد~", "متوقف شده", "halted", "suspended", "مسدود شده", "مسدود بود", "بسته", "انسداد", "closed", "shut", "shut down", "sealed", "closure", "remains closed",
-		"remain closed", "blocked"}},
+		"remain closed", "blocked", "closures"}},
 	{CueDisruption, StatusReopened, []string{"بازگشایی شد~", "بازگشایی گردید", "باز شد~", "دوباره باز شد~", "reopened", "reopens",
 		"re-opened", "was reopened"}},
 	{CueDisruption, StatusClashes, []string{"درگیری*", "تیراندازی*", "زد و خورد", "clash*", "fighting", "exchange of fire", "firing",
@@ -352,6 +352,8 @@ const (
 	roleThan          = "than"           // «از», "than" of «کمتر از», "less than": a bound on a figure
 	roleFrom          = "from"           // "from", «از» before a baseline figure
 	roleExceed        = "exceed"         // «فراتر», «گذشت» after «از X»: a level passed
+	roleAppeal        = "appeal"         // "urge", "call on", «خواستار»: what others should agree
+	roleTotal         = "total"          // «مجموع», «کل», "total": a sum over the items given before
 	roleLine          = "line"           // a line between places: "railway", «راه آهن», "pipeline", "power line"
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
@@ -486,6 +488,9 @@ var roleRows = []roleRow{
 	{role: roleThan, words: []string{"than", "از"}, point: true},
 	{role: roleFrom, words: []string{"from", "از"}, point: true},
 	{role: roleExceed, words: []string{"فراتر", "گذشت", "عبور", "بالاتر"}, point: true},
+	{role: roleAppeal, words: []string{"urge", "urges", "urged", "call on", "calls on", "called on", "appeal to", "appealed to",
+		"خواستار", "درخواست کرد~", "فراخوان"}},
+	{role: roleTotal, words: []string{"مجموع", "کل", "total", "overall"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

@@ -123,6 +123,8 @@ func TestRoles(t *testing.T) {
 		{roleThan, "less than 2 percent", "than"},
 		{roleFrom, "rose from $2 billion", "from"},
 		{roleExceed, "از ۳ میلیارد دلار فراتر رفت", "فراتر"},
+		{roleAppeal, "We urge Islamabad and Kabul to agree", "urge"},
+		{roleTotal, "مجموع صادرات میوه در این مدت", "مجموع"},
 		{rolePeriodTail, "same period last year", "last"},
 		{roleDetail, "reached 7.4 million tonnes, with Uzbekistan at 1.6 million", "with"},
 		{roleIssuer, "Ministry of Commerce, Government of Pakistan", "ministry"},

@@ -139,7 +139,11 @@ func (d *doc) buildPeople() {
 // Kazakhstan") and the tokens [lo, hi) the titled phrase covers.
 func (d *doc) titleCountry(s *sentence, m Match) (string, int, int) {
 	code, lo, hi := m.Entry.Code, m.Start, m.End
-	for _, e := range d.entsIn(max(s.a, m.Start-4), min(s.b, m.End+5)) {
+	reach := 5 // "the Ambassador Extraordinary and Plenipotentiary of the Republic of Uzbekistan"
+	if s.latin {
+		reach = 7
+	}
+	for _, e := range d.entsIn(max(s.a, m.Start-4), min(s.b, m.End+reach)) {
 		if !e.Entry.Class.Has(ClassCountry|ClassAdjective) || e.Entry.Code == "" {
 			continue
 		}

@@ -80,6 +80,9 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		if d.projectOnly(s, c, trig) {
 			continue
 		}
+		if d.roleIn(c.a, trig, roleAppeal) >= 0 {
+			continue // "We urge Islamabad and Kabul to agree on …": an appeal, not an agreement
+		}
 		if d.genericPlural(c, trig) || d.definiteRepeat(s, c, trig, status, out) {
 			continue
 		}

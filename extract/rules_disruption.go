@@ -122,6 +122,7 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		return m.End <= k && k-m.End < reach || m.Start > k && m.Start-k <= reach
 	}
 	var byCue *Entry
+	byCueEnd := 0
 	last := -1 // the end of the last place taken
 	for _, m := range d.entsIn(c.a, c.b) {
 		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
@@ -139,10 +140,24 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		}
 		if byCue == nil && near(m, cue, 3) {
 			byCue = m.Entry
+			byCueEnd = m.End
 		}
 	}
 	if len(places) == 0 && byCue != nil {
 		places = append(places, byCue)
+		// "the closures of Torkham and Chaman": the places listed after
+		// the one next to the cue.
+		last := byCueEnd
+		for _, m := range d.entsIn(byCueEnd, c.b) {
+			if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || m.Start-last != 1 ||
+				!(d.pointAt(last, roleJoin) || d.tokText(last) == "،" || d.tokText(last) == ",") {
+				break
+			}
+			if !slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
+				places = append(places, m.Entry)
+			}
+			last = m.End
+		}
 	}
 	return places, len(words) > 0
 }

@@ -766,6 +766,12 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 				continue
 			}
 			code := e.Code
+			if code == "" && s.latin {
+				// "Kazakhstan's Trade Minister", "Minister of Foreign Affairs
+				// of Turkmenistan", not "the Kyrgyz Republic met with the
+				// Ambassador of Uzbekistan".
+				code, _, _ = d.titleCountry(s, m)
+			}
 			for _, mt := range s.mentions {
 				if code != "" {
 					break
@@ -774,11 +780,7 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 					code = mt.code
 				}
 			}
-			if code == "" && s.latin {
-				// "Minister of Foreign Affairs of Turkmenistan".
-				code, _, _ = d.titleCountry(s, m)
-			}
-			key = e.Name + "|" + code
+			key = e.Name + d.portfolio(s, m) + "|" + code
 		default:
 			continue
 		}
@@ -802,6 +804,24 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// portfolio returns the portfolio words after an English title ("Minister
+// of Public Works" → " public works"), so that two ministers of one
+// country stay two participants; "" in Persian or without one.
+func (d *doc) portfolio(s *sentence, m Match) string {
+	if !s.latin {
+		return ""
+	}
+	_, _, hi := d.titleCountry(s, m)
+	var b strings.Builder
+	for k := m.End; k < hi; k++ {
+		if d.pointAt(k, rolePortfolio) {
+			b.WriteByte(' ')
+			b.WriteString(d.word(k))
+		}
+	}
+	return b.String()
 }
 
 // parties returns the «»-quoted names and known people in [a, b).

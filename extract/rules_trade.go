@@ -826,6 +826,15 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			}
 		}
 	}
+	if len(cs) == 0 && d.pointIn(c.a, c.b, roleTotal) >= 0 && s.intro == nil {
+		// «مجموع صادرات میوه در این مدت …» after a list of destinations:
+		// the trader's total, not the last item's.
+		if x := d.tradeFocus(); x != "" {
+			cs = []string{x}
+		} else if d.reporter != "" {
+			cs = []string{d.reporter}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
 		// countries of the previous sentence, or the article's.
@@ -1077,10 +1086,15 @@ func (d *doc) continuedPeriod(s *sentence, cs []string) *Period {
 }
 
 // previousPeriod returns the last span (not a day) given in the three
-// sentences before s.
+// sentences before s, not counting the items of a list («- پاکستان: …»),
+// which say their period in the line that introduces them.
 func (d *doc) previousPeriod(s *sentence) *Period {
-	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
+	back := 0 // sentences looked at, a list's items aside
+	for k := s.idx - 1; k >= 0 && back < 3; k-- {
 		p := d.sents[k]
+		if p.intro == nil {
+			back++
+		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
 			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {

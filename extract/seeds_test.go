@@ -127,12 +127,13 @@ var freshFloors = map[string]float64{
 	"fresh1": 0.97,
 	"fresh2": 0.95,
 	"fresh3": 0.90,
-	"fresh4": 0.88,
+	"fresh4": 0.91,
 	"fresh5": 0.90,
 	"fresh6": 1.0,
 	"fresh7": 0.92,
 	"fresh8": 0.95,
 	"fresh9": 0.85,
+	"fresh10": 1.0,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
