@@ -331,11 +331,14 @@ func lowerTriangles(hs []int32, ws []pair, pos []int32, wu []pair, vu []halves, 
 	for j, v := range hs {
 		k := pos[v]
 		t := &wu[k]
-		if s := ux + ws[j][0]; s < t[0] { // u→x→v
+		// A tie goes to the lowest middle node, whatever the order of the
+		// lower neighbours: with zero-weight arcs, an arbitrary choice
+		// unpacks into paths of many more arcs (7× on BerlinCenter).
+		if s := ux + ws[j][0]; s <= t[0] && (s < t[0] || x+1 < vu[k][0].x) { // u→x→v
 			t[0] = s
 			vu[k][0] = triangle{x + 1, kx, base + int32(j)}
 		}
-		if s := ws[j][1] + xu; s < t[1] { // v→x→u
+		if s := ws[j][1] + xu; s <= t[1] && (s < t[1] || x+1 < vu[k][1].x) { // v→x→u
 			t[1] = s
 			vu[k][1] = triangle{x + 1, kx, base + int32(j)}
 		}
