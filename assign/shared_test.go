@@ -381,3 +381,21 @@ func TestWarmStartRefused(t *testing.T) {
 		t.Error("WithSurcharge(+Inf): no error")
 	}
 }
+
+// BenchmarkAlgorithmB solves the TNTP instances to a relative gap of 1e-8
+// (reading the files is not timed). go test ./assign -bench B -benchmem
+// -cpuprofile cpu.out profiles the solver.
+func BenchmarkAlgorithmB(b *testing.B) {
+	for _, name := range []string{"Barcelona", "Winnipeg", "ChicagoSketch"} {
+		b.Run(name, func(b *testing.B) {
+			l := load(b, name)
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := assign.Solve(b.Context(), l.net, l.dem, assign.Options{Algorithm: assign.B, Gap: 1e-8})
+				if err != nil || !r.Converged {
+					b.Fatalf("gap %v, %v", r.Gap, err)
+				}
+			}
+		})
+	}
+}
