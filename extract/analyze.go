@@ -201,6 +201,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
 	x.dropOutletPlaces(d)
+	d.dropDatelinePlaces()
 	d.routeProjects()
 	d.split(first)
 	for k, s := range d.sents {

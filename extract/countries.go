@@ -55,6 +55,8 @@ var countryRows = []countryRow{
 			{"ir-khaf", "Khaf", []string{"خواف", "khaf"}, nil},
 			{"ir-milak", "Milak", []string{"میلک", "milak"}, nil},
 			{"ir-dogharoun", "Dogharoun", []string{"دوغارون", "dogharoun", "dogharun"}, nil},
+			{"ir-mirjaveh", "Mirjaveh", []string{"میرجاوه", "mirjaveh"}, nil},
+			{"ir-rimdan", "Rimdan", []string{"ریمدان", "rimdan"}, nil},
 			{"ir-bandar-imam-khomeini", "Bandar Imam Khomeini", []string{"بندر امام خمینی", "bandar imam khomeini"}, nil},
 			{"ir-tabriz", "Tabriz", []string{"تبریز", "tabriz"}, nil},
 			{"ir-isfahan", "Isfahan", []string{"اصفهان", "isfahan", "esfahan"}, nil},

@@ -168,6 +168,69 @@ func (x *Extractor) dropOutletPlaces(d *doc) {
 	})
 }
 
+// datelineDashes end an English dateline ("ASTANA (Kazinform) –").
+var datelineDashes = map[string]bool{"–": true, "—": true, "-": true}
+
+// dropDatelinePlaces removes the city of a dateline, which says where a
+// report was filed, not who takes part: a place at the head of the article
+// or of a paragraph followed by a dash, by an agency in parentheses and a
+// dash or colon ("ASTANA (Kazinform) –", "KABUL —", «کابل (بختر):»),
+// optionally with its country ("KABUL, Afghanistan –"); or a place after
+// «از» in an opening «به گزارش …» clause («به گزارش خبرنگار ایرنا از
+// کابل،»).
+func (d *doc) dropDatelinePlaces() {
+	var drop []int // the start tokens of the entities to drop
+	for k := 0; k < len(d.toks); k++ {
+		if k > 0 && d.toks[k-1].Kind != TokNewline {
+			continue
+		}
+		if d.word(k) == "به" && d.word(k+1) == "گزارش" {
+			for j := k + 2; j < min(k+14, len(d.toks)); j++ {
+				if t := d.tokText(j); t == "،" || t == "," || d.toks[j].Kind == TokNewline {
+					break
+				}
+				if d.word(j) != "از" {
+					continue
+				}
+				if ms := d.entsIn(j+1, j+2); len(ms) > 0 && ms[0].Entry.Class.Has(ClassPlace) {
+					drop = append(drop, j+1)
+				}
+			}
+			continue
+		}
+		ms := d.entsIn(k, k+1)
+		if len(ms) == 0 || !ms[0].Entry.Class.Has(ClassPlace) {
+			continue
+		}
+		j := ms[0].End
+		starts := []int{k}
+		if d.tokText(j) == "," {
+			if cs := d.entsIn(j+1, j+2); len(cs) > 0 && cs[0].Entry.Class.Has(ClassCountry) {
+				starts = append(starts, j+1)
+				j = cs[0].End
+			}
+		}
+		agency := false
+		if d.tokText(j) == "(" {
+			for e := j + 1; e < min(j+8, len(d.toks)); e++ {
+				if d.tokText(e) == ")" {
+					j, agency = e+1, true
+					break
+				}
+			}
+		}
+		if datelineDashes[d.tokText(j)] || agency && d.tokText(j) == ":" {
+			drop = append(drop, starts...)
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	d.ents = slices.DeleteFunc(d.ents, func(e Match) bool {
+		return e.Entry.Class.Has(ClassPlace|ClassCountry) && slices.Contains(drop, e.Start)
+	})
+}
+
 func newOutletLexicon() *Lexicon {
 	l := NewLexicon()
 	for _, r := range outletRows {

@@ -907,6 +907,16 @@ func (d *doc) shareAfter(s *sentence, c span, ams []amount, k int) bool {
 	return false
 }
 
+// rankOwner reports whether a country name ending before token i is the
+// owner of a ranking: "Kazakhstan's largest trading partner".
+func (d *doc) rankOwner(i int) bool {
+	if t := d.tokText(i); (t != "'" && t != "’") || d.word(i+1) != "s" {
+		return false
+	}
+	_, ok := d.roleAt(i+2, roleRank)
+	return ok
+}
+
 // objectOnly reports whether country code is named in clause c only as the
 // object of a preposition ("with", "to", "from", «با», «به», «از») and
 // never as a subject or owner ("Kazakhstan's exports").
@@ -974,6 +984,13 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 		used = map[string]bool{}
 		for _, cc := range items {
 			used[cc] = true
+		}
+	}
+	// The owner of the ranking: "Uzbekistan remained Kazakhstan's largest
+	// trading partner …, followed by …" lists Kazakhstan's partners.
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !used[m.code] && d.rankOwner(m.end) {
+			return items, m.code
 		}
 	}
 	for _, m := range s.mentions {
