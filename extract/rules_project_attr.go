@@ -49,6 +49,9 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			continue
 		}
 		id, tok := d.clauseProject(s, c)
+		if id == "" && len(ms) > 0 {
+			id, tok = d.financeFollows(s, c)
+		}
 		if id == "" {
 			continue
 		}
@@ -141,6 +144,32 @@ func (d *doc) projectMoney(c span) bool {
 		}
 	}
 	return false
+}
+
+// financeFollows returns the project of the sentence before s in the same
+// paragraph when clause c, which names no project, lends, grants, approves
+// or invests a sum and speaks of no trade: "The project is estimated to
+// cost $6.9 billion. … banks had expressed interest in lending $2.5
+// billion", "… The World Bank has approved $300 million for preparatory
+// works."
+func (d *doc) financeFollows(s *sentence, c span) (string, int) {
+	if s.idx == 0 || d.paragraphBefore(s) || d.tradeCueIn(c) >= 0 {
+		return "", -1
+	}
+	finance := d.roleIn(c.a, c.b, roleFinance) >= 0
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
+		finance = finance || m.Entry.Code == statusFinancingSecured
+	}
+	if !finance {
+		return "", -1
+	}
+	p := d.sents[s.idx-1]
+	for _, pc := range d.clauses(p) {
+		if id, _ := d.clauseProject(p, pc); id != "" {
+			return id, c.a
+		}
+	}
+	return "", -1
 }
 
 // timelineCue returns the token of a completion-date cue in clause c

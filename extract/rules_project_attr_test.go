@@ -12,6 +12,12 @@ func TestProjectAttributes(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a sum lent or approved in the sentence after the project's is the project's",
+			"Kyrgyzstan and Kazakhstan agreed to build the Kambarata-1 hydropower plant. The project is estimated to cost $6.5 billion. The World Bank has approved $300 million for preparatory works.",
+			[]string{"agreement KG,KZ - - agreed - -", "project KG,KZ 6.5e+09 USD - - -", "project KG,KZ 3e+08 USD financing_secured - -"}},
+		{"a sum lent in a new paragraph is not the project's",
+			"Kyrgyzstan and Kazakhstan agreed to build the Kambarata-1 hydropower plant.\n\nThe World Bank has approved $300 million for Kyrgyzstan's schools.",
+			[]string{"agreement KG,KZ - - agreed - -", "project KG,KZ - - - - -"}},
 		{"a length with its own status, Persian",
 			"خط آهن ۶۲۸ کیلومتری چابهار-زاهدان ۸۵ درصد پیشرفت فیزیکی داشته و قطعه ایرانشهر-زاهدان به طول ۳۴۵ کیلومتر تکمیل شده است.",
 			[]string{"project IR 628 km under_construction - -", "project IR 345 km completed - -"}},
