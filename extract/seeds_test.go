@@ -127,7 +127,7 @@ var freshFloors = map[string]float64{
 	"fresh1":  0.97,
 	"fresh2":  0.95,
 	"fresh3":  0.91,
-	"fresh4":  0.93,
+	"fresh4":  0.92,
 	"fresh5":  0.90,
 	"fresh6":  1.0,
 	"fresh7":  0.92,
