@@ -60,6 +60,21 @@ var periodRules = []periodRule{
 		p, _ := d.nearestPeriod(pc.s, pc.s.a, pc.s.b, am.a, am.b, pc.growth, pc.target)
 		return label(p), pc.found
 	}},
+	{"bulleted list under a title", func(d *doc, pc periodCtx) (string, bool) {
+		// An infographic's or a bulletin's bullets under a title that
+		// names the period («اینفوگرافیک | ترانزیت ریلی از مرز سرخس در
+		// چهار ماه نخست ۱۴۰۴», then «🔹 … : ۱.۲ میلیون تن»); a capacity
+		// is no figure of the period.
+		if pc.found || pc.target || d.isBaseline(pc.ams, pc.k) || d.isCapacity(pc.s, pc.ams[pc.k]) {
+			return "", pc.found
+		}
+		t := d.bulletTitle(pc.s)
+		if t == nil {
+			return "", pc.found
+		}
+		p, _ := d.nearestPeriod(t, t.a, t.b, t.b, t.b, false, false)
+		return label(p), pc.found
+	}},
 	{"list intro", func(d *doc, pc periodCtx) (string, bool) {
 		// A list item or a share of a total takes the period of the line
 		// it belongs to.
@@ -142,4 +157,22 @@ func label(p *Period) string {
 		return ""
 	}
 	return p.Label
+}
+
+// bulletMarks open the items of a bulleted list.
+var bulletMarks = map[string]bool{"🔹": true, "🔸": true, "▪": true, "▫": true, "◾": true, "•": true, "●": true, "✅": true, "📌": true, "*": true}
+
+// bulletTitle returns the article's headline when s is an item of a
+// bulleted list that follows it, with only other items between them; nil
+// otherwise.
+func (d *doc) bulletTitle(s *sentence) *sentence {
+	for k := s.idx; k > 0; k-- {
+		if !bulletMarks[d.tokText(d.sents[k].a)] {
+			return nil
+		}
+	}
+	if t := d.sents[0]; d.isHeadline(t) {
+		return t
+	}
+	return nil
 }

@@ -21,6 +21,7 @@ func TestPeriodRules(t *testing.T) {
 		{"comparison in parentheses", "Trade between Kazakhstan and Turkmenistan reached $412 million in January–October 2025 ($365 million in the same months of last year).", 365e6, "2024-01..2024-10"},
 		{"same period", "در سال ۱۴۰۳ صادرات افغانستان به ۱.۸ میلیارد دالر رسید. در همین مدت واردات از ایران ۲.۴ میلیارد دالر بود.", 2.4e9, "SH1403 = 2024-03-20..2025-03-20"},
 		{"same period", "Turkmenistan exported electricity worth $135 million to Afghanistan in 2024, up from $118 million in 2023. Turkmen gas exports to China brought in $8.9 billion over the same year.", 8.9e9, "2024"},
+		{"bulleted list under a title", "اینفوگرافیک | ترانزیت ریلی از مرز سرخس در چهار ماه نخست ۱۴۰۴\n\n🔹 ترانزیت ریلی کالا از مرز سرخس با ترکمنستان: ۱.۲ میلیون تن\n🔹 ظرفیت فعلی پایانه ریلی سرخس: ۵ میلیون تن در سال", 1.2e6, "SH1404-01..SH1404-04 = 2025-03-21..2025-07-22"},
 		{"continued breakdown", "Trade between Kazakhstan and Iran reached $300 million in January-September 2025. Kazakh exports to Iran totaled $201.4 million.", 201.4e6, "2025-01..2025-09"},
 	} {
 		t.Run(tt.rule, func(t *testing.T) {

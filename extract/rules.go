@@ -37,7 +37,7 @@ func (d *doc) cutClauses(s *sentence) []span {
 	var out []span
 	start := s.a
 	for i := s.a; i < s.b; i++ {
-		if d.toks[i].Kind == TokPunct && (d.tokText(i) == ";" || d.tokText(i) == ":" && i > s.a && d.toks[i-1].Kind == TokWord) {
+		if d.toks[i].Kind == TokPunct && (d.tokText(i) == ";" || d.tokText(i) == ":" && i > s.a && d.toks[i-1].Kind == TokWord && !d.labelColon(s, i)) {
 			if i > start {
 				out = append(out, span{start, i})
 			}
@@ -55,6 +55,19 @@ func (d *doc) cutClauses(s *sentence) []span {
 		out = append(out, span{start, s.b})
 	}
 	return out
+}
+
+// labelColon reports whether the colon at token i joins a label to its
+// figure, as one clause: an infographic's or a fact sheet's line
+// («ترانزیت ریلی کالا از مرز سرخس با ترکمنستان: ۱.۲ میلیون تن»,
+// "Financing: grant, $95 million") whose figure follows the colon.
+func (d *doc) labelColon(s *sentence, i int) bool {
+	for _, am := range s.amounts {
+		if am.a == i+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // countries returns the distinct countries s mentions within [a, b),
