@@ -64,6 +64,26 @@ func isDash(t string) bool { return t == "-" || t == "–" || t == "—" }
 // isRoute reports whether project id was named by the places it joins.
 func isRoute(id string) bool { return len(id) > 6 && id[:6] == "route:" }
 
+// betweenWords open the two ends of a line ("between X and Y"); lineWords
+// are the infrastructure words of a line that runs between them (not a
+// crossing or a border, which stands between two countries).
+var (
+	betweenWords = map[string]bool{"between": true, "میان": true, "بین": true}
+	lineWords    = map[string]bool{"railway": true, "railroad": true, "rail": true, "pipeline": true, "road": true, "highway": true,
+		"transmission": true, "راهآهن": true, "خطآهن": true, "خط": true, "جاده": true, "بزرگراه": true}
+)
+
+// namedLine reports whether the infrastructure word m belongs to a named
+// project ("the 573-km Trans-Afghan railway between …").
+func (d *doc) namedLine(m Match) bool {
+	for _, e := range d.entsIn(max(0, m.Start-4), m.End) {
+		if e.Entry.Class.Has(ClassProject) && e.End >= m.Start-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // linkedLine returns an unnamed line of clause c defined by the countries
 // it links, "from X (through Y) to Z", «از X به Y»: the token of its
 // infrastructure word, its name and the countries in order; ok is false
@@ -73,10 +93,16 @@ func (d *doc) linkedLine(s *sentence, c span) (tok int, name string, cs []string
 		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) {
 			continue
 		}
-		from := -1
+		from, between := -1, false
 		for k := m.End; k < min(c.b, m.End+3); k++ {
 			if w := d.word(k); w == "from" || w == "از" {
 				from = k
+				break
+			}
+			if w := d.word(k); betweenWords[w] && lineWords[d.word(m.Start)] && !d.namedLine(m) {
+				// "the rail line between Termez in Uzbekistan and Naibabad
+				// in Afghanistan", «خط آهن میان ایران و ترکمنستان».
+				from, between = k, true
 				break
 			}
 		}
@@ -86,7 +112,7 @@ func (d *doc) linkedLine(s *sentence, c span) (tok int, name string, cs []string
 		hi := min(c.b, from+10)
 		to := -1
 		for k := from + 2; k < hi; k++ {
-			if w := d.word(k); w == "to" || w == "به" {
+			if w := d.word(k); !between && (w == "to" || w == "به") || between && d.pointAt(k, roleJoin) {
 				to = k
 				break
 			}
@@ -94,9 +120,13 @@ func (d *doc) linkedLine(s *sentence, c span) (tok int, name string, cs []string
 		if to < 0 {
 			continue
 		}
+		reach := to + 2
+		if between {
+			reach = to + 4 // "and Naibabad in Afghanistan"
+		}
 		var codes []string
 		for _, mt := range s.mentions {
-			if mt.tok > from && mt.tok <= to+2 && mt.class != ClassPair && !slices.Contains(codes, mt.code) {
+			if mt.tok > from && mt.tok <= reach && mt.tok < c.b && mt.class != ClassPair && !slices.Contains(codes, mt.code) {
 				codes = append(codes, mt.code)
 			}
 		}

@@ -12,6 +12,12 @@ func TestProjectAttributes(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"an unnamed line between two places of two countries is a project with its length and completion year",
+			"The project will upgrade 106 km of the rail line between Termez in Uzbekistan and Naibabad in Afghanistan. Works are expected to be completed by 2028.",
+			[]string{"project AF,UZ 106 km - - -", "project AF,UZ - - completion_expected 2028 -"}},
+		{"a crossing between two countries is no line between them",
+			"The Torkham crossing between Afghanistan and Pakistan reopened on Tuesday.",
+			[]string{"disruption AF,PK - - reopened - -"}},
 		{"a sum lent or approved in the sentence after the project's is the project's",
 			"Kyrgyzstan and Kazakhstan agreed to build the Kambarata-1 hydropower plant. The project is estimated to cost $6.5 billion. The World Bank has approved $300 million for preparatory works.",
 			[]string{"agreement KG,KZ - - agreed - -", "project KG,KZ 6.5e+09 USD - - -", "project KG,KZ 3e+08 USD financing_secured - -"}},
