@@ -376,8 +376,9 @@ func (d *doc) isCargo(c span, am amount) bool {
 		return true // "Its capacity is planned to rise to 8.5 million tonnes"
 	}
 	// «ظرفیت اسکله شهید بهشتی پس از تکمیل فاز دوم به ۱۶ میلیون تن …»:
-	// the capacity of a port, a terminal or a line.
-	return d.hasCue(c.a, am.a, CueCapacity) && d.hasCue(c.a, am.a, CueInfra)
+	// the capacity of a port, a terminal or a line ("The capacity of the
+	// line is to rise from 4 million tons a year to 8 million tons").
+	return d.hasCue(c.a, am.a, CueCapacity) && (d.hasCue(c.a, am.a, CueInfra) || d.roleIn(c.a, am.a, roleLine) >= 0)
 }
 
 // isCapacity reports whether tonnes are a capacity: «ظرفیت» or "capacity"
