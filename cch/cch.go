@@ -41,6 +41,12 @@ type CCH struct {
 	order []int32 // by rank
 	first []int32 // by rank, len N+1
 	head  []int32 // by arc: its upper end
+	// up is the elimination-tree parent of each rank (its lowest upper
+	// neighbour, head[first[r]]), -1 at a root. It is redundant, but the
+	// queries walk it: one load per step instead of two dependent ones
+	// into the large head array (33 % of the query time on the 1M
+	// roadgrid).
+	up []int32
 
 	logger *slog.Logger
 }
@@ -51,7 +57,7 @@ type Stats struct {
 	Arcs      int // undirected arcs of the supergraph (each carries two directions)
 	TreeDepth int // height of the elimination tree: the longest chain a query walks
 	Triangles int // triangles of the supergraph: the work of each customization pass
-	Bytes     int // memory held by the CCH (order and supergraph; the elimination tree is implicit)
+	Bytes     int // memory held by the CCH (order, supergraph, elimination tree)
 }
 
 const maxArcs = 1<<30 - 1
@@ -153,16 +159,14 @@ func (c *CCH) fill(ctx context.Context, u undirected) error {
 		}
 	}
 	c.head = slices.Clip(head)
-	return nil
-}
-
-// parent returns the elimination-tree parent of rank r (its lowest upper
-// neighbour), -1 at a root.
-func (c *CCH) parent(r int32) int32 {
-	if lo := c.first[r]; lo < c.first[r+1] {
-		return c.head[lo]
+	c.up = make([]int32, n)
+	for r := range n {
+		c.up[r] = -1
+		if c.first[r] < c.first[r+1] {
+			c.up[r] = c.head[c.first[r]]
+		}
 	}
-	return -1
+	return nil
 }
 
 // Graph returns the graph c was built on.
@@ -185,11 +189,11 @@ func (c *CCH) Stats() Stats {
 		tri += d * (d - 1) / 2
 	}
 	for r := n - 1; r >= 0; r-- {
-		if p := c.parent(int32(r)); p >= 0 {
+		if p := c.up[r]; p >= 0 {
 			depth[r] = depth[p] + 1
 		}
 		maxd = max(maxd, int(depth[r])+1)
 	}
-	b := 4 * (len(c.rank) + len(c.order) + len(c.first) + len(c.head))
+	b := 4 * (len(c.rank) + len(c.order) + len(c.first) + len(c.head) + len(c.up))
 	return Stats{Nodes: n, Arcs: len(c.head), TreeDepth: maxd, Triangles: tri, Bytes: b}
 }

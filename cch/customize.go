@@ -13,24 +13,30 @@ import (
 // rank without a stored transpose of the supergraph.
 //
 // Lower neighbours. In the bottom-up pass, node x waits at the upper end of
-// its first arc not yet processed (cur[x]): when rank u comes, the nodes
-// waiting at u are exactly its lower neighbours, and each moves on to the
-// upper end of its next arc. next links the nodes waiting at one rank,
-// wait[u] is the first of them (-1: none). The top-down pass runs the same
-// lists with each node's arcs taken from the last down. A node waits at one
-// rank at a time, so the lists need two int32 per node.
+// its first arc not yet processed (node[x].cur): when rank u comes, the
+// nodes waiting at u are exactly its lower neighbours, and each moves on to
+// the upper end of its next arc. node[x].next links the nodes waiting at
+// one rank, wait[u] is the first of them (-1: none). The top-down pass runs
+// the same lists with each node's arcs taken from the last down. A node
+// waits at one rank at a time, so the lists need a link per node.
 type customizer struct {
 	c   *CCH
 	wt  []pair   // basic weights
 	pw  []pair   // perfect weights
 	via []halves // by arc: the arcs the basic weight of each direction came through
 
-	cur, next, wait []int32 // by rank: see above
-	top             []bool  // by rank: in the top part of the elimination tree (see parallel)
-	groups          [][]int32
-	topRanks        []int32
-	xs              []int32 // scratch of the top part: the lower neighbours of a rank
+	node     []waiter // by rank: see above
+	wait     []int32  // by rank: the first node waiting there, -1 if none
+	top      []bool   // by rank: in the top part of the elimination tree (see parallel)
+	groups   [][]int32
+	topRanks []int32
+	xs       []int32 // scratch of the top part: the lower neighbours of a rank
 }
+
+// waiter is the state of a node in the lists: its current arc cur among
+// its arcs lo .. end-1, and the next node waiting at the same rank. The
+// four share a cache line.
+type waiter struct{ cur, lo, end, next int32 }
 
 // halves holds, for each direction of a supergraph arc {u, v}, the lower
 // triangle {x, u, v} that gave its basic weight: 1 + x (0 for an input
@@ -46,9 +52,10 @@ type pair [2]float64
 func newCustomizer(c *CCH, wt []pair) *customizer {
 	n := int32(len(c.order))
 	cu := &customizer{c: c, wt: wt, via: make([]halves, len(wt)),
-		cur: make([]int32, n), next: make([]int32, n), wait: make([]int32, n)}
+		node: make([]waiter, n), wait: make([]int32, n)}
 	for r := range cu.wait {
 		cu.wait[r] = -1
+		cu.node[r] = waiter{lo: c.first[r], end: c.first[r+1]}
 	}
 	if runtime.GOMAXPROCS(0) >= 2 && n >= 4096 {
 		cu.groups, cu.topRanks = c.subtrees(max(n/int32(4*runtime.GOMAXPROCS(0)), 1024))
@@ -131,7 +138,7 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 	}
 	for _, d := range deferred {
 		for _, x := range d {
-			cu.link(x, c.head[cu.cur[x]])
+			cu.link(x, c.head[cu.node[x].cur])
 		}
 	}
 	return tp(ctx, cu.topRanks, pos)
@@ -139,7 +146,7 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 
 // link makes x wait at rank v.
 func (cu *customizer) link(x, v int32) {
-	cu.next[x] = cu.wait[v]
+	cu.node[x].next = cu.wait[v]
 	cu.wait[v] = x
 }
 
@@ -152,14 +159,14 @@ func (c *CCH) subtrees(limit int32) (groups [][]int32, top []int32) {
 	size := make([]int32, n)
 	for r := range n {
 		size[r]++
-		if p := c.parent(r); p >= 0 {
+		if p := c.up[r]; p >= 0 {
 			size[p] += size[r]
 		}
 	}
 	id := make([]int32, n) // group of each rank, -1 for top
 	var sizes []int32
 	for r := n - 1; r >= 0; r-- {
-		p := c.parent(r)
+		p := c.up[r]
 		switch {
 		case size[r] > limit:
 			id[r] = -1
@@ -200,7 +207,7 @@ func (c *CCH) subtrees(limit int32) (groups [][]int32, top []int32) {
 // final by then. The lower neighbours x come from the lists.
 func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped bool, deferred []int32) ([]int32, error) {
 	first, head := cu.c.first, cu.c.head
-	wait, next := cu.wait, cu.next
+	wait, node := cu.wait, cu.node
 	for i, u := range ranks {
 		if i&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
@@ -212,14 +219,14 @@ func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped boo
 			pos[head[k]] = k - lo
 		}
 		for x := wait[u]; x >= 0; {
-			nx := next[x]
+			nx := node[x].next
 			cu.lower(x, lo, hi, pos, 0, math.MaxInt32)
 			deferred = cu.advance(x, grouped, deferred)
 			x = nx
 		}
 		wait[u] = -1
 		if lo < hi {
-			cu.cur[u] = lo - 1
+			node[u].cur = lo - 1
 			deferred = cu.advance(u, grouped, deferred)
 		}
 	}
@@ -236,7 +243,7 @@ var splitWork int32 = 1 << 14 // a variable for the tests
 // rank's arcs (the two write disjoint arcs).
 func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
 	first, head := cu.c.first, cu.c.head
-	cur, wait, next := cu.cur, cu.wait, cu.next
+	wait, node := cu.wait, cu.node
 	var wg sync.WaitGroup
 	for i, u := range ranks {
 		if i&255 == 255 {
@@ -249,9 +256,9 @@ func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
 			pos[head[k]] = k - lo
 		}
 		xs, work := cu.xs[:0], int32(0)
-		for x := wait[u]; x >= 0; x = next[x] {
+		for x := wait[u]; x >= 0; x = node[x].next {
 			xs = append(xs, x)
-			work += first[x+1] - cur[x] - 1
+			work += node[x].end - node[x].cur - 1
 		}
 		cu.xs = xs
 		if work >= splitWork && hi-lo >= 2 && runtime.GOMAXPROCS(0) >= 2 {
@@ -277,7 +284,7 @@ func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
 		}
 		wait[u] = -1
 		if lo < hi {
-			cur[u] = lo - 1
+			node[u].cur = lo - 1
 			cu.advance(u, false, nil)
 		}
 	}
@@ -288,9 +295,9 @@ func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
 // triangles {x, u, v} through the lower neighbour x whose upper node v lies
 // in [vlo, vhi).
 func (cu *customizer) lower(x, lo, hi int32, pos []int32, vlo, vhi int32) {
-	first, head, wt := cu.c.first, cu.c.head, cu.wt
-	kx, end := cu.cur[x], first[x+1] // kx is the arc {x, u}
-	xu, ux := wt[kx][0], wt[kx][1]   // x→u, u→x
+	head, wt := cu.c.head, cu.wt
+	kx, end := cu.node[x].cur, cu.node[x].end // kx is the arc {x, u}
+	xu, ux := wt[kx][0], wt[kx][1]            // x→u, u→x
 	if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
 		return
 	}
@@ -310,9 +317,9 @@ func (cu *customizer) lower(x, lo, hi int32, pos []int32, vlo, vhi int32) {
 // end; in a group (grouped), an end in the top part is appended to deferred
 // instead.
 func (cu *customizer) advance(x int32, grouped bool, deferred []int32) []int32 {
-	k := cu.cur[x] + 1
-	cu.cur[x] = k
-	if k < cu.c.first[x+1] {
+	w := &cu.node[x]
+	w.cur++
+	if k := w.cur; k < w.end {
 		if v := cu.c.head[k]; grouped && cu.top[v] {
 			deferred = append(deferred, x)
 		} else {
@@ -353,7 +360,7 @@ func (cu *customizer) startTopDown() {
 	}
 	for u := range int32(len(c.order)) {
 		if lo, hi := c.first[u], c.first[u+1]; lo < hi {
-			cu.cur[u] = hi - 1
+			cu.node[u].cur = hi - 1
 			cu.link(u, c.head[hi-1])
 		}
 	}
@@ -367,7 +374,7 @@ func (cu *customizer) startTopDown() {
 // an ancestor, so no group links into another.
 func (cu *customizer) perfect(ctx context.Context, ranks, pos []int32, _ bool, deferred []int32) ([]int32, error) {
 	first, head := cu.c.first, cu.c.head
-	wait, next := cu.wait, cu.next
+	wait, node := cu.wait, cu.node
 	for ix := len(ranks) - 1; ix >= 0; ix-- {
 		x := ranks[ix]
 		if ix&4095 == 4095 {
@@ -379,7 +386,7 @@ func (cu *customizer) perfect(ctx context.Context, ranks, pos []int32, _ bool, d
 			pos[head[k]] = k
 		}
 		for u := wait[x]; u >= 0; {
-			nu := next[u]
+			nu := node[u].next
 			cu.upper(u, pos)
 			cu.retreat(u)
 			u = nu
@@ -394,7 +401,7 @@ func (cu *customizer) perfect(ctx context.Context, ranks, pos []int32, _ bool, d
 // goroutines (each writes only the arcs of its own lower neighbours).
 func (cu *customizer) perfectTop(ctx context.Context, ranks, pos []int32) error {
 	first, head := cu.c.first, cu.c.head
-	cur, wait, next := cu.cur, cu.wait, cu.next
+	wait, node := cu.wait, cu.node
 	var wg sync.WaitGroup
 	for ix := len(ranks) - 1; ix >= 0; ix-- {
 		x := ranks[ix]
@@ -407,15 +414,15 @@ func (cu *customizer) perfectTop(ctx context.Context, ranks, pos []int32) error 
 			pos[head[k]] = k
 		}
 		us, work := cu.xs[:0], int32(0)
-		for u := wait[x]; u >= 0; u = next[u] {
+		for u := wait[x]; u >= 0; u = node[u].next {
 			us = append(us, u)
-			work += first[u+1] - cur[u] - 1
+			work += node[u].end - node[u].cur - 1
 		}
 		cu.xs = us
 		if work >= splitWork && len(us) >= 2 && runtime.GOMAXPROCS(0) >= 2 {
 			half, acc := len(us)-1, int32(0)
 			for i, u := range us {
-				if acc += first[u+1] - cur[u] - 1; 2*acc >= work {
+				if acc += node[u].end - node[u].cur - 1; 2*acc >= work {
 					half = max(i, 1)
 					break
 				}
@@ -448,7 +455,7 @@ func (cu *customizer) perfectTop(ctx context.Context, ranks, pos []int32) error 
 // to it and to the arcs {u, v} (pos gives the number of the arc {x, v}).
 func (cu *customizer) upper(u int32, pos []int32) {
 	pw := cu.pw
-	ku, end := cu.cur[u], cu.c.first[u+1]
+	ku, end := cu.node[u].cur, cu.node[u].end
 	ux, xu := pw[ku][0], pw[ku][1] // u→x, x→u
 	hs := cu.c.head[ku+1 : end]
 	ws := pw[ku+1 : end]
@@ -477,9 +484,9 @@ func (cu *customizer) upper(u int32, pos []int32) {
 // retreat moves u back to its previous arc and makes it wait at that arc's
 // upper end.
 func (cu *customizer) retreat(u int32) {
-	k := cu.cur[u] - 1
-	cu.cur[u] = k
-	if k >= cu.c.first[u] {
+	w := &cu.node[u]
+	w.cur--
+	if k := w.cur; k >= w.lo {
 		cu.link(u, cu.c.head[k])
 	}
 }

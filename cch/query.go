@@ -50,10 +50,11 @@ func (q *Query) begin() {
 		q.ls, q.lt = -1, -1
 	}
 	inf := math.Inf(1)
-	for x := q.ls; x >= 0; x = c.parent(x) {
+	up := c.up
+	for x := q.ls; x >= 0; x = up[x] {
 		q.df[x] = inf
 	}
-	for x := q.lt; x >= 0; x = c.parent(x) {
+	for x := q.lt; x >= 0; x = up[x] {
 		q.db[x] = inf
 	}
 }
@@ -65,6 +66,7 @@ func (q *Query) Distance(s, t int32) float64 {
 	q.begin()
 	m := q.m
 	c := m.c
+	up := c.up
 	df, db, fp, bp := q.df, q.db, q.fp, q.bp
 	ffirst, fhead, fw := m.ffirst, m.fhead, m.fw
 	bfirst, bhead, bw := m.bfirst, m.bhead, m.bw
@@ -87,7 +89,7 @@ func (q *Query) Distance(s, t int32) float64 {
 				relaxed += int(hi - lo)
 				best, meet = relax(fhead[lo:hi], fw[lo:hi], df, fp, db, d, x, best, meet)
 			}
-			x = c.parent(x)
+			x = up[x]
 		}
 		if bwd {
 			if d := db[y]; d < best {
@@ -95,7 +97,7 @@ func (q *Query) Distance(s, t int32) float64 {
 				relaxed += int(hi - lo)
 				best, meet = relax(bhead[lo:hi], bw[lo:hi], db, bp, df, d, y, best, meet)
 			}
-			y = c.parent(y)
+			y = up[y]
 		}
 	}
 	q.meet = meet
