@@ -264,6 +264,8 @@ const (
 	roleLink          = "link"           // a project linking countries: "links", «وصل کند»
 	roleRank          = "rank"           // a ranking between a partner and its figure: "remained the leading partner with"
 	roleRankGlue      = "rank-glue"      // the other words such a ranking may have ("remained the", «تجارتی»)
+	roleNowSign       = "now-sign"       // a signing told in the present, as a dated item tells a past event: "sign", "signs"
+	roleNowOpen       = "now-open"       // an opening told in the present: "open", "opens", "inaugurate"
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
 	roleJourney       = "journey"        // a distance travelled, not a project's length: "the 10,400 km journey"
 	roleJoin          = "join"           // joins the items of a list: «و», "and", "along with"
@@ -386,6 +388,8 @@ var roleRows = []roleRow{
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+	{role: roleNowSign, words: []string{"sign", "signs"}, point: true},
+	{role: roleNowOpen, words: []string{"open", "opens", "inaugurate", "inaugurates", "launch", "launches"}, point: true},
 	{role: roleRankGlue, words: []string{"remained", "remains", "was", "is", "became", "the", "its", "trading", "trade", "second", "third",
 		"تجارتی", "تجاری", "اول", "نخست", "عمده"}, point: true},
 	{role: roleShare, words: []string{"بیشتر آن", "بیشتر این", "بخش عمده آن", "عمده آن", "بخش بزرگ آن", "most of which", "most of it",

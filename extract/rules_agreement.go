@@ -183,6 +183,11 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 	if bodies := d.cuesIn(c.a, c.b, CueJointBody); len(bodies) > 0 && d.hasCue(c.a, c.b, CueEstablish) && !d.referenceBefore(bodies[0].Start) {
 		return StatusAgreed, bodies[0].Start
 	}
+	if k := d.roleIn(c.a, c.b, roleNowSign); k >= 0 && d.datedItem(s) != "" && d.hasCue(k, c.b, CueAgreementNoun) {
+		// "February – Uzbekistan, Afghanistan and Pakistan sign a framework
+		// agreement": a dated item tells a past signing in the present.
+		return StatusSigned, k
+	}
 	if neg := d.cuesIn(c.a, c.b, CueNegotiate); len(neg) > 0 {
 		for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
 			if !d.referenceBefore(n.Start) && d.word(n.Start-1) != "the" {

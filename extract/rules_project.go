@@ -94,7 +94,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 					tok = m.Start
 					q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
 					name = q
-					id = "unnamed:" + status
+					id = "unnamed:" + status + ":" + strconv.Itoa(tok)
 					// Later clauses may refer back to it («طول این خط …»).
 					d.unnamed = append(d.unnamed, unnamedProject{tok: tok, id: id, name: name})
 					break
@@ -123,6 +123,14 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	f.projKey = id
 	if status != "" {
 		f.Status = ptr(status)
+	}
+	switch status {
+	case "launched", "completed", "construction_started", statusResumed:
+		if p := d.datedItem(s); p != "" {
+			// "May – The first freight train from China reaches …": the
+			// item's month is the milestone's.
+			f.Period = ptr(p)
+		}
 	}
 	cs := d.partiesIn(s, c.a, c.b)
 	// «این قطار …» in the next sentence goes on about the same thing.
@@ -388,6 +396,11 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		}
 		return "construction_started"
 	}
+	if d.datedItem(s) != "" && d.roleIn(c.a, c.b, roleNowOpen) >= 0 {
+		// "December – Tajikistan and Kyrgyzstan open a rebuilt border
+		// crossing": a dated item tells a past event in the present.
+		return "launched"
+	}
 	return ""
 }
 
@@ -400,4 +413,28 @@ func (d *doc) studyBefore(c span, i int) bool {
 		}
 	}
 	return false
+}
+
+// datedItem returns the month of a dated item, an entry of a timeline or
+// a year in review that opens its paragraph with a Gregorian month and a
+// dash, after an optional number ("2. May – The first freight train …",
+// "December – Tajikistan and Kyrgyzstan open …"), as the label "YYYY-MM"
+// of the article's year; "" when s is none, the article has no date or
+// the month is after the article's.
+func (d *doc) datedItem(s *sentence) string {
+	k := s.a
+	if k >= 2 && d.tokText(k-1) == "." && d.toks[k-2].Kind == TokNumber {
+		k -= 2 // the item's number was cut off as a sentence of its own
+	}
+	if k > 0 && d.toks[k-1].Kind != TokNewline || d.art.Date.IsZero() {
+		return ""
+	}
+	if d.toks[k].Kind == TokNumber && d.tokText(k+1) == "." {
+		k += 2
+	}
+	month, ok := gregorianMonths[d.word(k)]
+	if !ok || !isDash(d.tokText(k+1)) || month > int(d.art.Date.Month()) {
+		return ""
+	}
+	return strconv.Itoa(d.art.Date.Year()) + "-" + strconv.Itoa(month/10) + strconv.Itoa(month%10)
 }

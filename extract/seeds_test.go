@@ -132,7 +132,7 @@ var freshFloors = map[string]float64{
 	"fresh6":  1.0,
 	"fresh7":  0.92,
 	"fresh8":  0.95,
-	"fresh9":  0.85,
+	"fresh9":  0.95,
 	"fresh10": 1.0,
 	"fresh11": 0.81,
 }
