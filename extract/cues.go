@@ -266,6 +266,8 @@ const (
 	roleRankGlue      = "rank-glue"      // the other words such a ranking may have ("remained the", «تجارتی»)
 	roleNowSign       = "now-sign"       // a signing told in the present, as a dated item tells a past event: "sign", "signs"
 	roleNowOpen       = "now-open"       // an opening told in the present: "open", "opens", "inaugurate"
+	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
+	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
 	roleJourney       = "journey"        // a distance travelled, not a project's length: "the 10,400 km journey"
 	roleJoin          = "join"           // joins the items of a list: «و», "and", "along with"
@@ -388,6 +390,8 @@ var roleRows = []roleRow{
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},
+	{role: roleAnnounced, words: []string{"خبر داد~", "خبر دادند", "اعلام کرد~"}},
 	{role: roleNowSign, words: []string{"sign", "signs"}, point: true},
 	{role: roleNowOpen, words: []string{"open", "opens", "inaugurate", "inaugurates", "launch", "launches"}, point: true},
 	{role: roleRankGlue, words: []string{"remained", "remains", "was", "is", "became", "the", "its", "trading", "trade", "second", "third",

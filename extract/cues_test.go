@@ -33,6 +33,8 @@ func TestRoles(t *testing.T) {
 		{roleTimeRef, "پیش از بسته شدن", "پیش"},
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
+		{roleOpening, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "افتتاح"},
+		{roleAnnounced, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "خبر"},
 		{roleNowSign, "February – Uzbekistan, Afghanistan and Pakistan sign a framework agreement", "sign"},
 		{roleNowOpen, "December – Tajikistan and Kyrgyzstan open a rebuilt border crossing", "open"},
 		{roleShare, "که بیشتر آن به پاکستان صادر شده", "بیشتر"},

@@ -186,7 +186,7 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		// before.
 		if len(d.main) == 2 && slices.Contains(d.main, cs[0]) {
 			for _, x := range d.main {
-				if x != cs[0] && d.namedNear(s, x) {
+				if x != cs[0] && d.namedNear(s, x) && !d.guestIn(s, c, x) {
 					cs = append(cs, x)
 				}
 			}
@@ -194,7 +194,7 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		for k := s.idx - 1; k >= 0 && k >= s.idx-2 && len(cs) == 1; k-- {
 			p := d.sents[k]
 			for _, x := range d.partiesIn(p, p.a, p.b) {
-				if x != cs[0] {
+				if x != cs[0] && !d.guestIn(s, c, x) {
 					cs = append(cs, x)
 					break
 				}
@@ -217,6 +217,18 @@ func (d *doc) partiesIn(s *sentence, a, b int) []string {
 		}
 	}
 	return cs
+}
+
+// guestIn reports whether clause c of s names country code as an event's
+// guest («افتتاح فاز دوم پایانه … با حضور سرکنسول افغانستان»): the text
+// cast it as no party, so context does not make it one.
+func (d *doc) guestIn(s *sentence, c span, code string) bool {
+	for _, m := range s.mentions {
+		if m.code == code && m.tok >= c.a && m.tok < c.b && d.attendee(s, m.tok) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedNear reports whether country code is named in s or in one of the
@@ -395,6 +407,16 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 			return "planned" // «… تا پایان سال آغاز می‌شود»
 		}
 		return "construction_started"
+	}
+	if k := d.roleIn(c.a, c.b, roleOpening); k > c.a && d.word(k-1) == "از" && d.roleIn(k, c.b, roleAnnounced) >= 0 && !d.hasCue(c.a, c.b, CueFuture) {
+		// «استاندار … از افتتاح فاز دوم پایانه مرزی دوغارون … خبر داد»:
+		// an opening announced (not «افتتاح» alone, which also names
+		// ceremonies and plans); «… تا پایان سال خبر داد» announces one
+		// to come.
+		if d.roleIn(k, c.b, roleDeadline) >= 0 && d.roleIn(k, c.b, roleEndOf) >= 0 {
+			return "planned"
+		}
+		return "launched"
 	}
 	if d.datedItem(s) != "" && d.roleIn(c.a, c.b, roleNowOpen) >= 0 {
 		// "December – Tajikistan and Kyrgyzstan open a rebuilt border

@@ -131,7 +131,7 @@ var freshFloors = map[string]float64{
 	"fresh5":  0.90,
 	"fresh6":  1.0,
 	"fresh7":  0.92,
-	"fresh8":  0.95,
+	"fresh8":  0.96,
 	"fresh9":  0.95,
 	"fresh10": 1.0,
 	"fresh11": 0.81,
