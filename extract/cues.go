@@ -192,7 +192,8 @@ var cueRows = []cueRow{
 		"خط لوله*", "خط انتقال*", "نیروگاه*", "بندر*", "بندر خشک", "پل*", "تونل*", "سد*", "پروژه*", "طرح*", "مسیر ریلی", "مسیر ترانزیتی",
 		"ترمینال*", "پایانه*", "اسکله*", "berth*", "pier*", "بازارچه*", "بازارچه مرزی", "گذرگاه*", "گذرگاه مرزی", "border market*", "border crossing*", "crossing point*",
 		"کانال*", "railway*", "railroad*", "rail line*", "rail link*", "corridor*", "highway*", "road*", "pipeline*", "power line*",
-		"transmission line*", "power plant*", "hydropower plant*", "hydropower station*", "hydroelectric", "port*", "dry port*", "bridge*", "tunnel*", "dam*", "project*", "canal*", "terminal*", "route*"}},
+		"transmission line*", "power plant*", "hydropower plant*", "hydropower station*", "hydroelectric", "port*", "dry port*", "bridge*", "tunnel*", "dam*", "project*", "canal*", "terminal*", "route*",
+		"logistics center*", "logistics centre*", "logistics hub*", "هاب لجستیک*", "مرکز لجستیک*"}},
 	{CueStatus, "launched", []string{"آغاز به کار کرد~", "آغاز به کار نمود~", "به کار افتاد~", "افتتاح شد~", "افتتاح گردید", "افتتاح کرد~",
 		"راه اندازی شد~", "به بهره برداری رسید~", "بهره برداری شد~", "رسما آغاز شد", "launched", "inaugurated", "opened", "commissioned",
 		"began operations", "began operating", "started operations", "put into operation", "came into operation", "became operational",
@@ -266,6 +267,7 @@ const (
 	roleRankGlue      = "rank-glue"      // the other words such a ranking may have ("remained the", «تجارتی»)
 	roleNowSign       = "now-sign"       // a signing told in the present, as a dated item tells a past event: "sign", "signs"
 	roleNowOpen       = "now-open"       // an opening told in the present: "open", "opens", "inaugurate"
+	roleBuildVerb     = "build-verb"     // a verb of building something not yet named: "agreed to build", "construct"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
 	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
@@ -390,6 +392,7 @@ var roleRows = []roleRow{
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+	{role: roleBuildVerb, words: []string{"build", "construct", "بسازند", "بسازد", "احداث کنند", "احداث کند"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},
 	{role: roleAnnounced, words: []string{"خبر داد~", "خبر دادند", "اعلام کرد~"}},
 	{role: roleNowSign, words: []string{"sign", "signs"}, point: true},

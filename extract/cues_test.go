@@ -33,6 +33,7 @@ func TestRoles(t *testing.T) {
 		{roleTimeRef, "پیش از بسته شدن", "پیش"},
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
+		{roleBuildVerb, "The sides agreed to build a wholesale logistics center near Tashkent", "build"},
 		{roleOpening, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "افتتاح"},
 		{roleAnnounced, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "خبر"},
 		{roleNowSign, "February – Uzbekistan, Afghanistan and Pakistan sign a framework agreement", "sign"},

@@ -154,7 +154,9 @@ func TestDifficulties(t *testing.T) {
 			[]string{"tonnage CN,KZ 1e+07 t/yr capacity - -", "tonnage CN,KZ 200000 t/month actual - -"}},
 		{"3 non-trade money",
 			"هزینه ساخت خط آهن افغانستان و ازبکستان ۵ میلیارد دلار است و بانک جهانی ۲ میلیارد دلار وام داد. The two countries signed contracts worth $1 billion.",
-			[]string{"agreement AF,UZ - - signed - -"}},
+			// No trade value; the cost and the loan are the railway's
+			// attributes (project facts, as in §6).
+			[]string{"project AF,UZ 5e+09 USD - - -", "project AF,UZ 2e+09 USD - - -", "agreement AF,UZ - - signed - -"}},
 		{"3 people counted in «تن» are not tonnes",
 			"سه تن از افراد مسلح در مرز افغانستان و تاجیکستان کشته شدند.",
 			nil},

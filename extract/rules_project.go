@@ -13,7 +13,7 @@ var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خط�
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "hydropower": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
-	"terminal": true, "پایانه": true, "route": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true}
+	"terminal": true, "پایانه": true, "route": true, "logistics": true, "هاب": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true}
 
 // projectFacts reads projects from sentence s: named projects (with their
 // status when the clause gives one, null otherwise), «این پروژه»/"the

@@ -52,6 +52,10 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		if id == "" && len(ms) > 0 {
 			id, tok = d.financeFollows(s, c)
 		}
+		if id == "" && len(ms) > 0 && !d.isHeadline(s) {
+			// (A headline's sum is the body's, said of the same thing.)
+			id, tok = d.builtUnnamed(c, ms)
+		}
 		if id == "" {
 			continue
 		}
@@ -144,6 +148,31 @@ func (d *doc) projectMoney(c span) bool {
 		}
 	}
 	return false
+}
+
+// builtUnnamed makes an unnamed project of the infrastructure that clause
+// c, naming no project, builds or invests in with a sum ("agreed to build
+// a wholesale logistics center near Tashkent at a cost of $250 million",
+// "will invest $120 million in equipment for the … terminal"): its id and
+// token, or "" when there is none.
+func (d *doc) builtUnnamed(c span, ms []amount) (string, int) {
+	money := false
+	for _, am := range ms {
+		money = money || am.kind == amtMoney
+	}
+	if !money || d.roleIn(c.a, c.b, roleBuildVerb) < 0 && d.roleIn(c.a, c.b, roleFinance) < 0 {
+		return "", -1
+	}
+	for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) {
+			continue
+		}
+		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
+		id := "unnamed:built:" + strconv.Itoa(m.Start)
+		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: id, name: q})
+		return id, m.Start
+	}
+	return "", -1
 }
 
 // financeFollows returns the project of the sentence before s in the same
