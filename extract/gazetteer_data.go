@@ -101,7 +101,7 @@ var orgRows = []namedRow{
 }
 
 var regionRows = []namedRow{
-	{"central-asia", "Central Asia", []string{"آسیای مرکزی", "آسیای میانه", "central asia*"}},
+	{"central-asia", "Central Asia", []string{"آسیای مرکزی", "آسیای میانه", "central asia*", "central asian"}},
 	{"south-asia", "South Asia", []string{"آسیای جنوبی", "جنوب آسیا", "south asia*"}},
 	{"west-asia", "West Asia", []string{"آسیای غربی", "غرب آسیا", "west asia*"}},
 	{"east-asia", "East Asia", []string{"آسیای شرقی", "شرق آسیا", "east asia*"}},

@@ -723,7 +723,37 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			return normalizeCountries(append(cs, f))
 		}
 	}
-	return d.tradeCountries(s, c)
+	cs = d.tradeCountries(s, c)
+	if len(cs) == 1 {
+		// "Kazakhstan's trade with its four Central Asian neighbours",
+		// "Uzbekistan's trade with the countries of Central Asia": a
+		// country's trade with a region whose members the table lists.
+		if ms := d.regionPartners(c); ms != nil && slices.Contains(ms, cs[0]) {
+			return normalizeCountries(append(cs, ms...))
+		}
+	}
+	return cs
+}
+
+// regionMembers are the countries of a region, for a trade total with the
+// region as a whole.
+var regionMembers = map[string][]string{"Central Asia": {"KG", "KZ", "TJ", "TM", "UZ"}}
+
+// regionPartners returns the members of a region clause c names as the
+// object of trade ("with", «با», "to", …) and no single country of it
+// after; nil when there is none.
+func (d *doc) regionPartners(c span) []string {
+	for _, m := range d.entsIn(c.a, c.b) {
+		if !m.Entry.Class.Has(ClassRegion) || regionMembers[m.Entry.Name] == nil {
+			continue
+		}
+		for k := m.Start - 1; k >= max(c.a, m.Start-4); k-- {
+			if d.roleBefore(k+1, roleObjectOf) {
+				return regionMembers[m.Entry.Name]
+			}
+		}
+	}
+	return nil
 }
 
 // regionObject reports whether clause c names a region as the object of
