@@ -76,7 +76,8 @@ var cueRows = []cueRow{
 		"صادر شد~", "صادر کرد~", "صادر می شود", "صادر میشود", "وارد کرد~", "وارد کشور شد~", "کالا به ارزش", "کالاهای به ارزش",
 		"trade*", "trading", "turnover", "commerce", "export*", "import*", "exported", "imported", "trade volume", "bilateral trade",
 		"مقاصد", "مقصد صادراتی", "مقصد اصلی", "شریک تجاری*", "شرکای تجاری", "trading partner*", "export destination*", "export market*",
-		"leading partner", "largest partner", "biggest partner", "main partner", "top partner", "شریک تجارتی*", "بزرگترین شریک"}},
+		"leading partner", "largest partner", "biggest partner", "main partner", "top partner", "شریک تجارتی*", "بزرگترین شریک",
+		"importer", "importers", "bought", "buys", "purchased", "buyer", "buyers"}},
 	{CueTradeOrg, "", []string{"وزارت صنعت و تجارت", "وزارت صنعت معدن و تجارت", "وزارت صنعت، معدن و تجارت", "وزارت تجارت*", "وزارت بازرگانی",
 		"وزیر تجارت", "وزیر صنعت و تجارت", "وزیر صنعت معدن و تجارت", "وزیر بازرگانی", "اتاق بازرگانی*", "اتاق تجارت*", "اتاق مشترک بازرگانی",
 		"اتاق تجارت و صنایع", "سازمان توسعه تجارت", "وزارت تجارت و همگرایی", "وزیر تجارت و همگرایی", "رایزن بازرگانی",
@@ -268,6 +269,7 @@ const (
 	roleNowSign       = "now-sign"       // a signing told in the present, as a dated item tells a past event: "sign", "signs"
 	roleNowOpen       = "now-open"       // an opening told in the present: "open", "opens", "inaugurate"
 	roleBuildVerb     = "build-verb"     // a verb of building something not yet named: "agreed to build", "construct"
+	roleBuyer         = "buyer"          // a country buying what the article's trader sells: "the largest buyer", "bought"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
 	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
@@ -393,6 +395,7 @@ var roleRows = []roleRow{
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleBuildVerb, words: []string{"build", "construct", "بسازند", "بسازد", "احداث کنند", "احداث کند"}},
+	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},
 	{role: roleAnnounced, words: []string{"خبر داد~", "خبر دادند", "اعلام کرد~"}},
 	{role: roleNowSign, words: []string{"sign", "signs"}, point: true},

@@ -34,6 +34,7 @@ func TestRoles(t *testing.T) {
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleBuildVerb, "The sides agreed to build a wholesale logistics center near Tashkent", "build"},
+		{roleBuyer, "Afghanistan remained the largest buyer, taking 1.5 million tonnes", "buyer"},
 		{roleOpening, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "افتتاح"},
 		{roleAnnounced, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "خبر"},
 		{roleNowSign, "February – Uzbekistan, Afghanistan and Pakistan sign a framework agreement", "sign"},

@@ -99,6 +99,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
+			if own := d.countries(s, c.a, c.b, true); len(own) == 1 && d.roleIn(c.a, c.b, roleBuyer) >= 0 {
+				// "Afghanistan remained the largest buyer, taking 1.5
+				// million tonnes", "while Tajikistan bought 850,000 tonnes":
+				// the clause's one country buys from the article's trader.
+				if x := d.tradeFocus(); x != "" && x != own[0] {
+					f.Countries = normalizeCountries([]string{own[0], x})
+				}
+			}
 			if len(f.Countries) < 2 && kind == KindTonnage {
 				// "Its first three sections … carried 410,000 tonnes": a
 				// figure of a line referred back to has the line's

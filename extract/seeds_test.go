@@ -127,14 +127,14 @@ var freshFloors = map[string]float64{
 	"fresh1":  0.98,
 	"fresh2":  0.97,
 	"fresh3":  0.91,
-	"fresh4":  0.92,
+	"fresh4":  0.94,
 	"fresh5":  0.92,
 	"fresh6":  1.0,
 	"fresh7":  0.92,
 	"fresh8":  0.98,
 	"fresh9":  0.95,
 	"fresh10": 1.0,
-	"fresh11": 0.81,
+	"fresh11": 0.83,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
