@@ -167,5 +167,5 @@ var anaphorRows = []anaphorRow{
 var borderFacing = map[string]string{
 	"af-torkham": "PK", "af-spin-boldak": "PK", "pk-chaman": "AF", "pk-taftan": "IR", "ir-mirjaveh": "PK", "ir-rimdan": "PK",
 	"af-islam-qala": "IR", "ir-dogharoun": "AF", "ir-milak": "AF", "af-torghundi": "TM", "af-aqina": "TM", "af-hairatan": "UZ",
-	"uz-termez": "AF", "tm-serhetabat": "AF", "ir-sarakhs": "TM", "ir-incheh-borun": "TM",
+	"uz-termez": "AF", "tm-serhetabat": "AF", "ir-sarakhs": "TM", "ir-incheh-borun": "TM", "tm-serhetyaka": "KZ", "kz-bolashak": "TM",
 }
