@@ -175,7 +175,8 @@ var datelineDashes = map[string]bool{"–": true, "—": true, "-": true}
 // report was filed, not who takes part: a place at the head of the article
 // or of a paragraph followed by a dash, by an agency in parentheses and a
 // dash or colon ("ASTANA (Kazinform) –", "KABUL —", «کابل (بختر):»),
-// optionally with its country ("KABUL, Afghanistan –"); or a place after
+// optionally with its country or a date ("KABUL, Afghanistan –",
+// "TASHKENT, Oct 28 —"); or a place after
 // «از» in an opening «به گزارش …» clause («به گزارش خبرنگار ایرنا از
 // کابل،»).
 func (d *doc) dropDatelinePlaces() {
@@ -208,6 +209,18 @@ func (d *doc) dropDatelinePlaces() {
 			if cs := d.entsIn(j+1, j+2); len(cs) > 0 && cs[0].Entry.Class.Has(ClassCountry) {
 				starts = append(starts, j+1)
 				j = cs[0].End
+			}
+		}
+		if d.tokText(j) == "," {
+			// "TASHKENT, Oct 28 —": a date between the city and the dash.
+			if _, ok := gregorianMonths[d.word(j + 1)]; ok {
+				e := j + 2
+				for e < min(j+5, len(d.toks)) && (d.toks[e].Kind == TokNumber || d.tokText(e) == ",") {
+					e++
+				}
+				if datelineDashes[d.tokText(e)] {
+					j = e
+				}
 			}
 		}
 		agency := false
