@@ -213,7 +213,7 @@ func (d *doc) dropDatelinePlaces() {
 		}
 		if d.tokText(j) == "," {
 			// "TASHKENT, Oct 28 —": a date between the city and the dash.
-			if _, ok := gregorianMonths[d.word(j + 1)]; ok {
+			if _, ok := gregorianMonths[d.word(j+1)]; ok {
 				e := j + 2
 				for e < min(j+5, len(d.toks)) && (d.toks[e].Kind == TokNumber || d.tokText(e) == ",") {
 					e++
