@@ -1,0 +1,86 @@
+package cch_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/caravan-transport/caravan/cch"
+	"github.com/caravan-transport/caravan/csr"
+	"github.com/caravan-transport/caravan/roadgrid"
+)
+
+// benchRoadgrid builds the CCH of a side×side roadgrid ordered by its
+// coordinates (about 2 s for a side of 300).
+func benchRoadgrid(b *testing.B, side int) (*cch.CCH, *csr.Graph, []float64) {
+	b.Helper()
+	net, err := roadgrid.Generate(roadgrid.Options{Width: side, Height: side, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c, g, w
+}
+
+// BenchmarkCustomize measures basic + perfect customization of a 90,000-node
+// roadgrid (22 M triangles); run with -benchmem to see the Metric and the
+// scratch it allocates.
+func BenchmarkCustomize(b *testing.B) {
+	c, _, w := benchRoadgrid(b, 300)
+	b.ResetTimer()
+	for range b.N {
+		if _, err := c.Customize(context.Background(), w); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(c.Stats().Triangles), "triangles")
+}
+
+// BenchmarkDistance measures queries on random pairs of a 90,000-node
+// roadgrid; -benchmem shows that a warmed-up Query allocates nothing, with
+// or without unpacking the path into a buffer with room.
+func BenchmarkDistance(b *testing.B) {
+	c, g, w := benchRoadgrid(b, 300)
+	m, err := c.Customize(context.Background(), w)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := g.NumNodes()
+	ps := make([][2]int32, 1024)
+	for i := range ps {
+		ps[i] = [2]int32{int32(rng.IntN(n)), int32(rng.IntN(n))}
+	}
+	for _, path := range []bool{false, true} {
+		name := "distance"
+		if path {
+			name = "path"
+		}
+		b.Run(name, func(b *testing.B) {
+			q := cch.NewQuery(m)
+			buf := make([]int32, 0, n)
+			for _, p := range ps { // warm up
+				q.Distance(p[0], p[1])
+				buf = q.Path(buf[:0])
+			}
+			relaxed := 0
+			b.ResetTimer()
+			for i := range b.N {
+				p := ps[i%len(ps)]
+				q.Distance(p[0], p[1])
+				relaxed += q.Relaxed
+				if path {
+					buf = q.Path(buf[:0])
+				}
+			}
+			b.ReportMetric(float64(relaxed)/float64(b.N), "arcs/op")
+		})
+	}
+}
