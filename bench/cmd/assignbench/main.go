@@ -529,6 +529,9 @@ func dur(d time.Duration) string {
 }
 
 func mb(kb int64) string {
+	if kb < 100*1024 {
+		return fmt.Sprintf("%.1f MB", float64(kb)/1024)
+	}
 	return fmt.Sprintf("%.0f MB", float64(kb)/1024)
 }
 

@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
 
 	"github.com/caravan-transport/caravan/assign"
@@ -63,6 +64,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	tn.Metadata = nil
+	// The readers' garbage (the trips file's entries, in blocks) goes
+	// before the bushes are built, so that they reuse its pages.
+	runtime.GC()
 	r, err := assign.Solve(ctx, net, dem, assign.Options{Algorithm: assign.B, Gap: gap})
 	if err != nil {
 		return err
