@@ -366,6 +366,7 @@ const (
 	roleDetail        = "detail"         // a detail of a figure just given: ", with Uzbekistan at …", "including", «از جمله»
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
 	rolePortfolio     = "portfolio"      // a word of a minister's portfolio: "Minister for Commerce", "of Public Works"
+	roleNeeded        = "needed"         // a sum still needed to finish a project: «نیاز است», "is still needed"
 )
 
 // roleRows are the words of each role.
@@ -373,7 +374,7 @@ var roleRows = []roleRow{
 	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}, point: true},
 	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
 	{role: roleBuild, words: []string{"construction", "building", "ساخت", "احداث", "ساختمان"}},
-	{role: roleWorks, words: []string{"اجرایی", "عملیات اجرایی"}},
+	{role: roleWorks, words: []string{"اجرایی", "عملیات اجرایی", "کار عملی", "کارهای عملی", "practical work"}},
 	{role: roleOngoing, words: []string{"underway", "under way", "ongoing", "continues", "continuing", "ادامه"}},
 	{role: roleStart, words: []string{"start", "starts", "begin", "begins", "commence", "آغاز", "شروع"}},
 	{role: roleStarted, words: []string{"started", "began", "begun", "commenced", "آغاز شد", "آغاز شده", "آغاز گردید", "شروع شد",
@@ -394,6 +395,8 @@ var roleRows = []roleRow{
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+	{role: roleNeeded, words: []string{"نیاز است", "نیاز دارد", "ضرورت است", "لازم است", "is needed", "are needed", "still needed", "is required",
+		"are required", "still required"}},
 	{role: roleBuildVerb, words: []string{"build", "construct", "بسازند", "بسازد", "احداث کنند", "احداث کند"}},
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},

@@ -105,8 +105,39 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			}
 		}
 		out = append(out, d.projectFact(s, c, id, name, tok, status))
+		if st, from := d.afterStudy(s, c, status); st != "" {
+			f := d.projectFact(s, c, id, name, tok, st)
+			f.projKey = id + "|" + st
+			if p, _ := d.nearestPeriod(s, from, c.b, from, c.b, false, false); p != nil {
+				f.Period = ptr(p.Label) // the works' year, not the study's
+			}
+			out = append(out, f)
+		}
 	}
 	return out
+}
+
+// afterStudy returns the status of the works that clause c, whose project
+// is at the study stage, goes on to plan or start after the study's verb
+// («مطالعات امکان‌سنجی این پروژه تکمیل شده و کار عملی آن در سال آینده
+// آغاز خواهد شد»: the study is done and the works are planned, two facts),
+// and the token after the study's verb; "" when there is none.
+func (d *doc) afterStudy(s *sentence, c span, status string) (string, int) {
+	if status != "feasibility_study" {
+		return "", -1
+	}
+	ms := d.cuesIn(c.a, c.b, CueStatus)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].Entry.Code != "completed" || !d.studyBefore(c, ms[i].Start) {
+			continue
+		}
+		switch st := d.projectStatus(s, span{a: ms[i].End, b: c.b}); st {
+		case "planned", "construction_started":
+			return st, ms[i].End
+		}
+		return "", -1
+	}
+	return "", -1
 }
 
 // constructionBefore reports whether the infrastructure word at i is the
@@ -177,6 +208,10 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	}
 	switch len(cs) {
 	case 0:
+		if qa, ok := d.answerContext(s); ok {
+			cs = qa
+			break
+		}
 		cs = d.contextCountries(s)
 		f.inherit = true
 	case 1:
@@ -204,6 +239,44 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	f.Countries = normalizeCountries(cs)
 	d.setQuote(&f, c.a, c.b)
 	return f
+}
+
+// answerContext returns the countries a project named in an interview's
+// answer s, with none of its own, takes from context: those of the answer's
+// sentences before s and of its question, not of earlier answers, which
+// speak of other questions; else the interviewee's country, else the
+// outlet's. ok is false when s is no part of an answer.
+func (d *doc) answerContext(s *sentence) (cs []string, ok bool) {
+	k := s.idx
+	for ; k >= 0 && !d.answerStart(d.sents[k]); k-- {
+		if d.questionStart(d.sents[k]) {
+			return nil, false
+		}
+	}
+	if k < 0 {
+		return nil, false
+	}
+	from := k // back to the answer's question, and no further
+	for q := k - 1; q >= 0 && !d.answerStart(d.sents[q]); q-- {
+		if d.questionStart(d.sents[q]) {
+			from = q
+			break
+		}
+	}
+	for j := from; j < s.idx; j++ {
+		p := d.sents[j]
+		cs = append(cs, d.partiesIn(p, p.a, p.b)...)
+	}
+	if len(cs) > 0 {
+		return cs, true
+	}
+	if p := d.interviewee(); p != nil {
+		return []string{p.code}, true
+	}
+	if d.reporter != "" {
+		return []string{d.reporter}, true
+	}
+	return nil, false
 }
 
 // partiesIn returns the countries s names within [a, b) that can be a

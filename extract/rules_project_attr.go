@@ -137,9 +137,14 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 }
 
 // projectMoney reports whether the dollars of clause c are a project's:
-// the clause speaks of cost, investment, financing or payment.
+// the clause speaks of cost, investment, financing or payment, or of a sum
+// still needed and of no trade («برای تکمیل آن ۱۲۰ ملیون دالر دیگر نیاز
+// است»: part of its cost, with no status of its own).
 func (d *doc) projectMoney(c span) bool {
 	if d.hasCue(c.a, c.b, CueNonTrade) {
+		return true
+	}
+	if d.roleIn(c.a, c.b, roleNeeded) >= 0 && d.tradeCueIn(c) < 0 {
 		return true
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
