@@ -154,6 +154,15 @@ func (d *doc) finish(kept []candidate) []Fact {
 	})
 	out := make([]Fact, 0, len(kept))
 	for _, c := range kept {
+		if c.Kind == KindProject && c.inherit && c.Status == nil && c.Value == nil && c.Period == nil {
+			// A bare mention naming no country, of a project no other
+			// fact gives parties to ("as more capacity comes online on
+			// the Middle Corridor"): its countries would be only the
+			// context's, which the text does not say are involved.
+			if _, ok := parties[projectID(c.projKey)]; !ok {
+				continue
+			}
+		}
 		if len(c.Countries) == 0 {
 			continue
 		}
