@@ -52,6 +52,9 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		if id == "" && len(ms) > 0 {
 			id, tok = d.financeFollows(s, c)
 		}
+		if id == "" && len(ms) > 0 {
+			id, tok = d.sheetProject(s, c)
+		}
 		if id == "" && len(ms) > 0 && !d.isHeadline(s) {
 			// (A headline's sum is the body's, said of the same thing.)
 			id, tok = d.builtUnnamed(c, ms)
@@ -178,6 +181,52 @@ func (d *doc) builtUnnamed(c span, ms []amount) (string, int) {
 		return id, m.Start
 	}
 	return "", -1
+}
+
+// sheetProject returns the project of a data sheet's field line
+// ("Financing: Asian Development Bank grant, $95 million (approved); …"),
+// which speaks of the project its headline names ("Project Data Sheet:
+// Regional Rail Connectivity Project — Termez–Naibabad Section") before
+// the body names it: an unnamed project of the headline, its id and the
+// clause's first token, or "" when s is no field line or the headline
+// names no project.
+func (d *doc) sheetProject(s *sentence, c span) (string, int) {
+	if !d.fieldLine(s) || len(d.sents) == 0 || !d.isHeadline(d.sents[0]) {
+		return "", -1
+	}
+	h := d.sents[0]
+	const id = "unnamed:sheet"
+	for _, m := range d.cuesIn(h.a, h.b, CueInfra) {
+		switch d.word(m.Start) {
+		case "project", "پروژه", "طرح":
+		default:
+			continue
+		}
+		if !slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.id == id }) {
+			q, _, _ := d.quote(h.a, h.b)
+			d.unnamed = append(d.unnamed, unnamedProject{tok: h.a, id: id, name: q})
+		}
+		return id, c.a
+	}
+	return "", -1
+}
+
+// fieldLine reports whether s is a field of a form or data sheet: a line
+// that opens with a label of one to three words and a colon ("Financing:",
+// "Total cost:", «هزینه کل:»).
+func (d *doc) fieldLine(s *sentence) bool {
+	if s.a > 0 && d.toks[s.a-1].Kind != TokNewline {
+		return false
+	}
+	for i := s.a; i < min(s.b, s.a+4); i++ {
+		if d.tokText(i) == ":" {
+			return i > s.a
+		}
+		if d.toks[i].Kind != TokWord {
+			return false
+		}
+	}
+	return false
 }
 
 // financeFollows returns the project of the sentence before s in the same
