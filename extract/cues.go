@@ -367,6 +367,7 @@ const (
 	roleIssuer        = "issuer"         // a government body that issues a release: "Government of", "Ministry of … of", "Embassy of"
 	rolePortfolio     = "portfolio"      // a word of a minister's portfolio: "Minister for Commerce", "of Public Works"
 	roleNeeded        = "needed"         // a sum still needed to finish a project: «نیاز است», "is still needed"
+	rolePlanFor       = "plan-for"       // a plan or programme for building: "a programme for the construction of", «برنامه ساخت»
 )
 
 // roleRows are the words of each role.
@@ -395,6 +396,7 @@ var roleRows = []roleRow{
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+	{role: rolePlanFor, words: []string{"programme for", "program for", "plan for", "plans for", "برنامه", "نقشه راه"}},
 	{role: roleNeeded, words: []string{"نیاز است", "نیاز دارد", "ضرورت است", "لازم است", "is needed", "are needed", "still needed", "is required",
 		"are required", "still required"}},
 	{role: roleBuildVerb, words: []string{"build", "construct", "بسازند", "بسازد", "احداث کنند", "احداث کند"}},

@@ -475,6 +475,11 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 	if build && ongoing {
 		return "under_construction" // "construction of which is under way", «ساخت … ادامه دارد»
 	}
+	if k := d.roleIn(c.a, c.b, roleBuild); k >= 0 && d.roleIn(max(c.a, k-3), k, rolePlanFor) >= 0 {
+		// "shall approve a programme for the construction of the second
+		// track", «برنامه ساخت …»: building still to come.
+		return "planned"
+	}
 	if build && start {
 		if !past && (d.hasCue(c.a, c.b, CueFuture|CueTarget) || d.roleIn(c.a, c.b, roleEndOf) >= 0 && d.roleIn(c.a, c.b, roleDeadline) >= 0) {
 			return "planned" // «… تا پایان سال آغاز می‌شود»
