@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -147,6 +149,12 @@ func TestFresh(t *testing.T) {
 	for _, dir := range dirs {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join(dir, "extracted.golden.jsonl")); errors.Is(err, fs.ErrNotExist) && !*update {
+				// A set is labelled and committed before the extractor
+				// first runs on it (testdata/README.md); its first run
+				// writes the golden file with -update.
+				t.Skipf("%s is labelled but not yet run", name)
+			}
 			floor, ok := freshFloors[name]
 			if !ok {
 				t.Fatalf("no floor for %s in freshFloors", name)
