@@ -137,6 +137,7 @@ var freshFloors = map[string]float64{
 	"fresh9":  0.95,
 	"fresh10": 1.0,
 	"fresh11": 0.83,
+	"fresh12": 0.33,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
