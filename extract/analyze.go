@@ -33,10 +33,14 @@ type doc struct {
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
 	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
-	people      []person         // the people the article names with a role (see buildPeople)
-	points      []uint16         // each token's word id in pointWordID, 0 for none (see pointAt)
-	experts     bool             // whether the text names an expert (see expertPlace)
-	focusDone   bool
+	// qaFrom holds, per sentence of an interview's answer, the first
+	// sentence of its question (or of the answer when it has none); -1
+	// outside answers. Built on first use by answerContext.
+	qaFrom    []int
+	people    []person // the people the article names with a role (see buildPeople)
+	points    []uint16 // each token's word id in pointWordID, 0 for none (see pointAt)
+	experts   bool     // whether the text names an expert (see expertPlace)
+	focusDone bool
 }
 
 // projectInner returns, for each project among ents, the countries of the

@@ -247,21 +247,26 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 // speak of other questions; else the interviewee's country, else the
 // outlet's. ok is false when s is no part of an answer.
 func (d *doc) answerContext(s *sentence) (cs []string, ok bool) {
-	k := s.idx
-	for ; k >= 0 && !d.answerStart(d.sents[k]); k-- {
-		if d.questionStart(d.sents[k]) {
-			return nil, false
+	if d.qaFrom == nil {
+		d.qaFrom = make([]int, len(d.sents))
+		question, from := -1, -1
+		for k, p := range d.sents {
+			switch {
+			case d.questionStart(p):
+				question, from = k, -1
+			case d.answerStart(p):
+				from = k
+				if question >= 0 {
+					from = question
+				}
+				question = -1
+			}
+			d.qaFrom[k] = from
 		}
 	}
-	if k < 0 {
+	from := d.qaFrom[s.idx]
+	if from < 0 {
 		return nil, false
-	}
-	from := k // back to the answer's question, and no further
-	for q := k - 1; q >= 0 && !d.answerStart(d.sents[q]); q-- {
-		if d.questionStart(d.sents[q]) {
-			from = q
-			break
-		}
 	}
 	for j := from; j < s.idx; j++ {
 		p := d.sents[j]

@@ -45,7 +45,10 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		}
 		timeline := d.timelineCue(c)
 		starts := d.roleIn(c.a, c.b, roleStart) >= 0 || d.roleIn(c.a, c.b, roleStarted) >= 0
-		launchAt, launchYear := d.plannedLaunch(s, c)
+		launchAt, launchYear := -1, (*Period)(nil)
+		if starts {
+			launchAt, launchYear = d.plannedLaunch(s, c)
+		}
 		if launchYear != nil && d.roleIn(c.a, launchAt, roleStart) < 0 {
 			// A lone launch to come stays one planned status (genre13's
 			// u-en-06 is labelled without the year; see testdata/README.md).
