@@ -249,6 +249,10 @@ func (d *doc) qualifierBefore(i int) (string, bool) {
 	return "", false
 }
 
+// relativeTime are the words after "a year" or "a month" that make it a
+// time ago, not a rate ("a year earlier", "a month ago").
+var relativeTime = map[string]bool{"earlier": true, "ago": true, "before": true, "later": true, "previously": true}
+
 // rateOf returns "yr" or "month" when the amount is a rate: «سالانه ۵
 // میلیون تن», "5 million tons per year", "annual capacity of 5 million
 // tons", but not «در سال ۱۴۰۰».
@@ -264,6 +268,9 @@ func (d *doc) rateOf(s *sentence, am amount) string {
 			}
 			if m.Start >= am.a && m.End <= am.b {
 				continue
+			}
+			if relativeTime[d.word(m.End)] {
+				continue // "from 3.4 million tonnes a year earlier": a time, not a rate
 			}
 			return true
 		}

@@ -70,7 +70,7 @@ func isRoute(id string) bool { return len(id) > 6 && id[:6] == "route:" }
 var (
 	betweenWords = map[string]bool{"between": true, "میان": true, "بین": true}
 	lineWords    = map[string]bool{"railway": true, "railroad": true, "rail": true, "pipeline": true, "road": true, "highway": true,
-		"transmission": true, "راهآهن": true, "خطآهن": true, "خط": true, "جاده": true, "بزرگراه": true}
+		"transmission": true, "راهآهن": true, "خطآهن": true, "خط": true, "جاده": true, "بزرگراه": true, "سرک": true}
 )
 
 // namedLine reports whether the infrastructure word m belongs to a named

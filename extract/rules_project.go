@@ -9,7 +9,7 @@ import (
 
 // physicalInfra are infrastructure words that make an unnamed project
 // («کریدور ایران», "the new rail line") when a status verb goes with them.
-var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خطآهن": true, "خط": true, "کریدور": true, "دهلیز": true, "بزرگراه": true, "جاده": true,
+var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خطآهن": true, "خط": true, "کریدور": true, "دهلیز": true, "بزرگراه": true, "جاده": true, "سرک": true,
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "hydropower": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
