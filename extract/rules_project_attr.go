@@ -433,7 +433,13 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 // every fact of the project in the article takes (see finish).
 func (d *doc) projectParties(s *sentence) {
 	for _, c := range d.clauses(s) {
-		if d.roleIn(c.a, c.b, roleLink) < 0 && d.roleIn(c.a, c.b, roleFinance) < 0 {
+		finance := d.roleIn(c.a, c.b, roleFinance) >= 0
+		if d.roleIn(c.a, c.b, roleLink) < 0 && !finance {
+			continue
+		}
+		if !finance && d.tradeCueIn(c) >= 0 {
+			// "The road carries most of Tajikistan's trade with
+			// Uzbekistan": the trade's partners, not the road's.
 			continue
 		}
 		id, _ := d.clauseProject(s, c)
