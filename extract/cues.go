@@ -214,7 +214,7 @@ var cueRows = []cueRow{
 		"paid", "has paid", "have paid", "disbursed", "spent", "has spent", "have spent"}},
 	{CueStatus, "financing_secured", []string{"approved", "has approved", "have approved", "secured", "allocated", "تصویب کرد~", "تصویب شد~",
 		"تخصیص داد~", "تخصیص یافت~", "اختصاص داد~", "اختصاص داده است", "اختصاص یافت~", "earmarked", "has earmarked",
-		"تامین کرد~", "تامین کرده است", "تامین کرده اند", "has financed", "have financed"}},
+		"تامین کرد~", "تامین کرده است", "تامین کرده اند", "has financed", "have financed", "commitment amount"}},
 	{CueStatus, "completion_expected", []string{"completion is expected", "expected to be completed", "to be completed by", "will be completed",
 		"due to be completed", "scheduled for completion", "scheduled to be completed", "is to be completed", "are to be completed",
 		"set to be completed", "planned to be completed", "تکمیل خواهد شد", "به پایان خواهد رسید", "به اتمام خواهد رسید",

@@ -92,13 +92,20 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			out = append(out, f)
 		}
 		if len(ms) == 0 {
-			if timeline < 0 && starts && !d.namesProject(tok) {
+			if starts && !d.namesProject(tok) {
 				// "Construction of the first section … is scheduled to begin
-				// in 2026": a start with its year, of a project referred to.
-				if st := d.projectStatus(s, c); st == "planned" || st == "construction_started" {
-					p, _ := d.nearestPeriod(s, c.a, c.b, c.a, c.b, false, false)
+				// in 2026": a start with its year, of a project referred to;
+				// "Civil works began in October 2025 and are expected to be
+				// completed by the end of 2028": the start before the
+				// completion date.
+				sc := c
+				if timeline >= 0 {
+					sc.b = timeline
+				}
+				if st := d.projectStatus(s, sc); st == "planned" || st == "construction_started" {
+					p, _ := d.nearestPeriod(s, sc.a, sc.b, sc.a, sc.b, false, false)
 					if p == nil {
-						p, _ = d.nearestPeriod(s, c.a, c.b, c.a, c.b, false, true) // "by 2026"
+						p, _ = d.nearestPeriod(s, sc.a, sc.b, sc.a, sc.b, false, true) // "by 2026"
 					}
 					if p != nil {
 						f := d.projectFact(s, c, id, name, tok, st)
