@@ -369,6 +369,7 @@ const (
 	rolePortfolio     = "portfolio"      // a word of a minister's portfolio: "Minister for Commerce", "of Public Works"
 	roleNeeded        = "needed"         // a sum still needed to finish a project: «نیاز است», "is still needed"
 	rolePlanFor       = "plan-for"       // a plan or programme for building: "a programme for the construction of", «برنامه ساخت»
+	rolePrep          = "prep"           // a stage before building whose progress is not the line's: «تملک اراضی», "land acquisition"
 )
 
 // roleRows are the words of each role.
@@ -397,6 +398,7 @@ var roleRows = []roleRow{
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+	{role: rolePrep, words: []string{"تملک اراضی", "تملک", "land acquisition", "acquisition of land", "resettlement"}},
 	{role: rolePlanFor, words: []string{"programme for", "program for", "plan for", "plans for", "برنامه", "نقشه راه"}},
 	{role: roleNeeded, words: []string{"نیاز است", "نیاز دارد", "ضرورت است", "لازم است", "is needed", "are needed", "still needed", "is required",
 		"are required", "still required"}},

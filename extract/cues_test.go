@@ -45,6 +45,7 @@ func TestRoles(t *testing.T) {
 		{roleNeeded, "برای تکمیل آن ۱۲۰ ملیون دالر دیگر نیاز است", "نیاز"},
 		{roleNeeded, "another $120 million is still needed to finish it", "still"},
 		{roleWorks, "کار عملی آن در سال آینده آغاز خواهد شد", "کار"},
+		{rolePrep, "تملک اراضی مسیر ۱۶۲ کیلومتری این خط ۹۲ درصد پیشرفت داشته است", "تملک"},
 		{rolePlanFor, "shall approve a programme for the construction of the second track", "programme"},
 		{roleAttend, "با حضور وزیر راه افتتاح شد", "با"},
 		{roleAttend, "reopened in the presence of officials", "in"},

@@ -404,7 +404,7 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		if slices.Contains(attrOnly, m.Entry.Code) || m.Entry.Code == statusCompletionExpected {
 			return true
 		}
-		return slices.ContainsFunc(timelines, func(o Match) bool { return o.Start <= m.Start && m.End <= o.End })
+		return slices.ContainsFunc(timelines, func(o Match) bool { return o.Start <= m.Start && m.End <= o.End }) || d.prepStatus(c, m)
 	})
 	if len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
@@ -507,6 +507,15 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		return "launched"
 	}
 	return ""
+}
+
+// prepStatus reports whether status cue m of clause c says how far a
+// stage before building has gone, not the project: a land acquisition
+// named before it with no building or works word between («تملک اراضی
+// مسیر ۱۶۲ کیلومتری … ۷۰ درصد پیشرفت داشته و عملیات اجرایی ساخت …»).
+func (d *doc) prepStatus(c span, m Match) bool {
+	k := d.roleIn(c.a, m.Start, rolePrep)
+	return k >= 0 && d.roleIn(k, m.Start, roleBuild) < 0 && d.roleIn(k, m.Start, roleWorks) < 0
 }
 
 // studyBefore reports whether a feasibility study is named in clause c

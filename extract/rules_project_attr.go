@@ -366,6 +366,11 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 // its own verb in clause c.
 func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 	out := make([]string, len(ms))
+	if d.roleIn(c.a, ms[0].a, rolePrep) >= 0 {
+		// «تملک اراضی مسیر ۱۶۲ کیلومتری این خط … ۹۲ درصد پیشرفت داشته»:
+		// the land acquisition's progress, not the line's.
+		return out
+	}
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
 		if d.conditional(c, m.Start) || m.Entry.Code == statusCompletionExpected {
 			continue
