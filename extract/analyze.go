@@ -207,6 +207,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	x.dropOutletPlaces(d)
 	d.dropDatelinePlaces()
 	d.routeProjects()
+	d.textRoutes()
 	d.split(first)
 	for k, s := range d.sents {
 		if k > 0 {

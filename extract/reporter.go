@@ -212,15 +212,19 @@ func (d *doc) dropDatelinePlaces() {
 			}
 		}
 		if d.tokText(j) == "," {
-			// "TASHKENT, Oct 28 —": a date between the city and the dash.
-			if _, ok := gregorianMonths[d.word(j+1)]; ok {
-				e := j + 2
-				for e < min(j+5, len(d.toks)) && (d.toks[e].Kind == TokNumber || d.tokText(e) == ",") {
-					e++
+			// "TASHKENT, Oct 28 —", "ISTANBUL, 12 November 2025 —": a date
+			// between the city and the dash.
+			e, month := j+1, false
+			for e < min(j+6, len(d.toks)) {
+				if _, ok := gregorianMonths[d.word(e)]; ok {
+					month = true
+				} else if d.toks[e].Kind != TokNumber && d.tokText(e) != "," {
+					break
 				}
-				if datelineDashes[d.tokText(e)] {
-					j = e
-				}
+				e++
+			}
+			if month && datelineDashes[d.tokText(e)] {
+				j = e
 			}
 		}
 		agency := false

@@ -59,6 +59,53 @@ func (d *doc) routeProjects() {
 	d.ents = ents
 }
 
+// notRouteEnd are capitalized words that name no end of a line (a
+// compass point) and words after a line's word that make it a crossing.
+var notRouteEnd = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"crossing": true, "border": true, "checkpoint": true, "bridge": true, "station": true, "corridor": true}
+
+// textRoutes makes a project of a line the text names by its two ends in
+// capitals joined by a dash before a line's word ("the 465-km
+// Bukhara–Miskin railway", "Quetta–Taftan line", "Dostyk–Moyynty second
+// track"), ends the gazetteer may not know and that may lie in one
+// country; its countries come from its clauses. It runs after
+// routeProjects, which takes the pairs of places of two countries.
+func (d *doc) textRoutes() {
+	var add []Match
+	for i := 0; i+3 < len(d.toks); i++ {
+		if !isDash(d.tokText(i+1)) || !d.capitalized(i) || !d.capitalized(i+2) {
+			continue
+		}
+		end := i + 3
+		if d.word(end) == "second" || d.word(end) == "double" {
+			end++ // "second track"
+		}
+		if w := d.word(end); !d.pointAt(end, roleLine) && w != "track" || notRouteEnd[d.word(i)] || notRouteEnd[d.word(i+2)] || notRouteEnd[d.word(end+1)] {
+			continue // "the North-South rail corridor", "the Altynkol–Khorgos rail crossing"
+		}
+		if slices.ContainsFunc(d.entsIn(max(0, i-8), end+1), func(m Match) bool {
+			return m.End > i && (m.Entry.Class.Has(ClassProject) || m.Entry.Class.Has(ClassCountry))
+		}) {
+			continue // a project the gazetteer or routeProjects named ("China–Kyrgyzstan–Uzbekistan railway")
+		}
+		q, _, _ := d.quote(i, end+1)
+		add = append(add, Match{Start: i, End: i + 3, Entry: &Entry{Class: ClassProject, Code: "route:" + d.word(i) + "-" + d.word(i+2), Name: q}})
+		i += 3
+	}
+	if len(add) == 0 {
+		return
+	}
+	ents := make([]Match, 0, len(d.ents)+len(add))
+	for _, m := range d.ents {
+		if !slices.ContainsFunc(add, func(a Match) bool { return m.Start < a.End && a.Start < m.End }) {
+			ents = append(ents, m)
+		}
+	}
+	ents = append(ents, add...)
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
+	d.ents = ents
+}
+
 func isDash(t string) bool { return t == "-" || t == "–" || t == "—" }
 
 // isRoute reports whether project id was named by the places it joins.

@@ -250,11 +250,26 @@ func (d *doc) sheetProject(s *sentence, c span) (string, int) {
 		}
 		if !slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.id == id }) {
 			q, _, _ := d.quote(h.a, h.b)
-			d.unnamed = append(d.unnamed, unnamedProject{tok: h.a, id: id, name: q})
+			d.unnamed = append(d.unnamed, unnamedProject{tok: h.a, id: id, name: q, links: d.sheetCountries()})
 		}
 		return id, c.a
 	}
 	return "", -1
+}
+
+// sheetCountries returns the countries of a data sheet's "Country:" or
+// "Countries:" field («کشور:»): the countries of its project.
+func (d *doc) sheetCountries() []string {
+	var cs []string
+	for _, s := range d.sents {
+		switch d.word(s.a) {
+		case "country", "countries", "کشور", "کشورها":
+			if d.fieldLine(s) {
+				cs = append(cs, d.countries(s, s.a, s.b, true)...)
+			}
+		}
+	}
+	return cs
 }
 
 // fieldLine reports whether s is a field of a form or data sheet: a line
