@@ -64,6 +64,12 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		if id == "" && len(ms) > 0 {
 			id, tok = d.sheetProject(s, c)
 		}
+		if id == "" && len(ms) == 0 && starts && d.roleIn(c.a, c.a+1, roleBuild) >= 0 {
+			// "… the 71-km Peshawar–Torkham link … is under preparation.
+			// Construction is planned to start in 2027.": a construction
+			// with no object goes on about the project just named.
+			id, tok = d.projectBefore(s)
+		}
 		if id == "" && len(ms) > 0 && !d.isHeadline(s) {
 			// (A headline's sum is the body's, said of the same thing.)
 			id, tok = d.builtUnnamed(c, ms)
@@ -307,10 +313,22 @@ func (d *doc) financeFollows(s *sentence, c span) (string, int) {
 	if !finance {
 		return "", -1
 	}
+	if id, _ := d.projectBefore(s); id != "" {
+		return id, c.a
+	}
+	return "", -1
+}
+
+// projectBefore returns the project of the sentence before s in the same
+// paragraph, and the first token of s; "" when there is none.
+func (d *doc) projectBefore(s *sentence) (string, int) {
+	if s.idx == 0 || d.paragraphBefore(s) {
+		return "", -1
+	}
 	p := d.sents[s.idx-1]
 	for _, pc := range d.clauses(p) {
 		if id, _ := d.clauseProject(p, pc); id != "" {
-			return id, c.a
+			return id, s.a
 		}
 	}
 	return "", -1
