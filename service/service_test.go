@@ -2,12 +2,14 @@ package service
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/route"
 	"github.com/caravan-transport/caravan/scenario"
 )
 
@@ -86,54 +88,44 @@ func TestParseRoute(t *testing.T) {
 	}
 }
 
-// TestRailService: the rail service a request books reaches the planner
-// (a wagonload trip by rail is slower than a block train's) and the answer
-// says which one the rail legs were timed for.
-func TestRailService(t *testing.T) {
+// TestShipmentOptions: what a shipment books reaches the planner and the
+// answer says so: a wagonload trip by rail is slower than a block train's,
+// and trucks under TIR cross road borders faster than without.
+func TestShipmentOptions(t *testing.T) {
 	s := newTestService(t, 4)
-	hours := map[string]float64{}
-	for _, svc := range []string{"block", "wagonload"} {
-		q, err := s.ParseRoute(Params{"from": "kz-almaty", "to": "uz-tashkent", "modes": "rail", "rail_service": svc})
-		if err != nil {
-			t.Fatal(err)
+	for _, tt := range []struct {
+		name       string
+		base       Params
+		param      string
+		slow, fast string
+		says       func(it *route.Itinerary, value string) bool
+	}{
+		{"rail service", Params{"from": "kz-almaty", "to": "uz-tashkent", "modes": "rail"}, "rail_service", "wagonload", "block",
+			func(it *route.Itinerary, v string) bool { return it.RailService == v }},
+		{"tir", Params{"from": "Kabul", "to": "Karachi", "modes": "road"}, "tir", "false", "true",
+			func(it *route.Itinerary, v string) bool { return it.TIR == (v == "true") && it.Total.Borders > 0 }},
+	} {
+		hours := map[string]float64{}
+		for _, v := range []string{tt.slow, tt.fast} {
+			p := maps.Clone(tt.base)
+			p[tt.param] = v
+			q, err := s.ParseRoute(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := s.Route(t.Context(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			it := res.Routes[0].Itinerary
+			if !tt.says(it, v) {
+				t.Errorf("%s=%s: the itinerary says rail service %q, TIR %v, %d borders", tt.param, v, it.RailService, it.TIR, it.Total.Borders)
+			}
+			hours[v] = it.Total.Hours
 		}
-		res, err := s.Route(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
+		if !(hours[tt.slow] > hours[tt.fast]) {
+			t.Errorf("%s: %s takes %v h, %s %v h: want %s slower", tt.name, tt.slow, hours[tt.slow], tt.fast, hours[tt.fast], tt.slow)
 		}
-		it := res.Routes[0].Itinerary
-		if it.RailService != svc {
-			t.Errorf("%s: itinerary says rail service %q", svc, it.RailService)
-		}
-		hours[svc] = it.Total.Hours
-	}
-	if !(hours["wagonload"] > hours["block"]) {
-		t.Errorf("wagonload %v h, block train %v h: want wagonload slower", hours["wagonload"], hours["block"])
-	}
-}
-
-// TestTIR: trucks under TIR cross road borders faster, and the answer says
-// so.
-func TestTIR(t *testing.T) {
-	s := newTestService(t, 4)
-	var hours [2]float64
-	for i, tir := range []string{"false", "true"} {
-		q, err := s.ParseRoute(Params{"from": "Kabul", "to": "Karachi", "modes": "road", "tir": tir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := s.Route(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		it := res.Routes[0].Itinerary
-		if it.TIR != (tir == "true") || it.Total.Borders == 0 {
-			t.Errorf("tir=%s: itinerary TIR %v, %d borders", tir, it.TIR, it.Total.Borders)
-		}
-		hours[i] = it.Total.Hours
-	}
-	if !(hours[1] < hours[0]) {
-		t.Errorf("under TIR %v h, without %v h: want TIR faster", hours[1], hours[0])
 	}
 }
 
