@@ -29,7 +29,7 @@ func TestParseWhen(t *testing.T) {
 			t.Errorf("ParseWhen(%q) = %s (%d), String %q; want %s (%d)", tt.in, w.Date, w.Prec, w.String(), tt.first, tt.prec)
 		}
 	}
-	for _, bad := range []string{"10", "2025-13", "2025-02-30", "0000", "June 2025", "2025/06"} {
+	for _, bad := range []string{"10", "2025-13", "2025-02-30", "0000", "June 2025", "2025/06", "0001\t\t\t", "2025   "} {
 		if w, err := kb.ParseWhen(bad); err == nil {
 			t.Errorf("ParseWhen(%q) = %v, want an error", bad, w)
 		}

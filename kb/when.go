@@ -48,7 +48,13 @@ func ParseWhen(s string) (When, error) {
 	if err != nil || per.IsZero() || per.Label != "" || strings.ContainsAny(s, " .=") {
 		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
-	return When{Date: per.Start, Prec: p}, nil
+	// Only the canonical spelling: the period grammar is lenient (spaces,
+	// other separators) where a stored date must read back the same.
+	w := When{Date: per.Start, Prec: p}
+	if w.String() != s {
+		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	}
+	return w, nil
 }
 
 // Exactly returns the When of a full date.
