@@ -1,11 +1,9 @@
 package service
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/caravan-transport/caravan/extract"
 	"github.com/caravan-transport/caravan/kb"
 )
 
@@ -15,11 +13,7 @@ import (
 // (routes after its date avoid Torkham, routes before it do not), and an
 // English report of the reopening, accepted, gives Torkham back.
 func TestNewsChangesTheRoute(t *testing.T) {
-	s, err := New(t.Context(), Options{Now: fixed, DB: filepath.Join(t.TempDir(), "kb.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newStoreService(t)
 	viaTorkham := func(asOf string) bool {
 		t.Helper()
 		q, err := s.ParseRoute(Params{"from": "Kabul", "to": "Karachi", "as_of": asOf})
@@ -39,15 +33,8 @@ func TestNewsChangesTheRoute(t *testing.T) {
 	}
 	ingest := func(name, text string) kb.Fact {
 		t.Helper()
-		a, err := extract.ParseArticle(name, text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := s.Ingest(t.Context(), []extract.Article{a}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range out[0].Facts {
+		in := ingestText(t, s, name, text)
+		for _, f := range in.Facts {
 			if f.Kind == kb.Disruption {
 				if f.PlaceID == "" {
 					t.Fatalf("%s: disruption without a place id: %+v", name, f)
@@ -55,7 +42,7 @@ func TestNewsChangesTheRoute(t *testing.T) {
 				return f
 			}
 		}
-		t.Fatalf("%s: no disruption among %d facts", name, len(out[0].Facts))
+		t.Fatalf("%s: no disruption among %d facts", name, len(in.Facts))
 		return kb.Fact{}
 	}
 	if !viaTorkham("2025-06-01") {

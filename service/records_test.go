@@ -10,6 +10,32 @@ import (
 	"github.com/caravan-transport/caravan/network"
 )
 
+// newStoreService returns a Service over a knowledge base in a fresh file,
+// closed when the test ends.
+func newStoreService(t *testing.T) *Service {
+	t.Helper()
+	s, err := New(t.Context(), Options{Now: fixed, DB: filepath.Join(t.TempDir(), "kb.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// ingestText ingests one article (header lines, blank line, text) into s.
+func ingestText(t *testing.T, s *Service, name, text string) Ingested {
+	t.Helper()
+	a, err := extract.ParseArticle(name, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Ingest(t.Context(), []extract.Article{a}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out[0]
+}
+
 // TestAcceptedFactsLandOnRecords is the path from news to the records, end
 // to end: an English article on the Trans-Afghan railway and a Persian one
 // on CASA-1000 are ingested; their project facts and an agreement fact,
@@ -18,23 +44,8 @@ import (
 // record's unknown length but not a sourced one; accepting again adds
 // nothing; rejected, a fact leaves the record.
 func TestAcceptedFactsLandOnRecords(t *testing.T) {
-	s, err := New(t.Context(), Options{Now: fixed, DB: filepath.Join(t.TempDir(), "kb.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	ingest := func(name, text string) Ingested {
-		t.Helper()
-		a, err := extract.ParseArticle(name, text)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := s.Ingest(t.Context(), []extract.Article{a}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out[0]
-	}
+	s := newStoreService(t)
+	ingest := func(name, text string) Ingested { return ingestText(t, s, name, text) }
 	find := func(in Ingested, kind kb.FactKind, status string) kb.Fact {
 		t.Helper()
 		for _, f := range in.Facts {
