@@ -115,15 +115,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 			if cs, at, ok := d.coMeeting(s, c); ok {
 				// Officials of two countries at one event, a visit with
 				// another country's officials, talks on the sidelines.
-				f := d.newCandidate(KindMeeting, s, at)
-				f.Countries = normalizeCountries(cs)
-				f.Status = ptr(d.meetingStatus(s, c, at))
-				f.Place = d.meetingPlace(s, c)
-				f.participants = d.participants(s, c.a, c.b)
-				f.Parties = d.parties(c.a, c.b)
-				d.meetingDate(s, c, &f)
-				d.setQuote(&f, c.a, c.b)
-				out = append(out, f)
+				out = append(out, d.meeting(s, c, at, normalizeCountries(cs)))
 			}
 			continue
 		}
@@ -186,17 +178,23 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 			// organisation ("Muttaqi met the UN special envoy").
 			continue
 		}
-		f := d.newCandidate(KindMeeting, s, trig)
-		f.Countries = cs
-		f.Status = ptr(d.meetingStatus(s, c, trig))
-		f.Place = d.meetingPlace(s, c)
-		f.participants = d.participants(s, c.a, c.b)
-		f.Parties = d.parties(c.a, c.b)
-		d.meetingDate(s, c, &f)
-		d.setQuote(&f, c.a, c.b)
-		out = append(out, f)
+		out = append(out, d.meeting(s, c, trig, cs))
 	}
 	return out
+}
+
+// meeting returns the meeting of countries cs at token at in clause c,
+// with its status, place, participants, parties, date and quote.
+func (d *doc) meeting(s *sentence, c span, at int, cs []string) candidate {
+	f := d.newCandidate(KindMeeting, s, at)
+	f.Countries = cs
+	f.Status = ptr(d.meetingStatus(s, c, at))
+	f.Place = d.meetingPlace(s, c)
+	f.participants = d.participants(s, c.a, c.b)
+	f.Parties = d.parties(c.a, c.b)
+	d.meetingDate(s, c, &f)
+	d.setQuote(&f, c.a, c.b)
+	return f
 }
 
 // visits returns the visit words of clause c, and «وارد» of «وارد تهران
