@@ -47,10 +47,10 @@ func (p *Planner) other(r *Request) bool {
 // itself when its graph is for them, else one on their graph (graph.For),
 // made once.
 func (p *Planner) service(r *Request) (*Planner, error) {
-	v := variant{r.RailService, r.TIR}
 	if !p.other(r) {
 		return p, nil
 	}
+	v := variant{r.RailService, r.TIR}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if q := p.others[v]; q != nil {
