@@ -23,9 +23,8 @@ const (
 
 // observationRequest turns an observation into the request the planner
 // answers: the trip's modes only, its avoided countries, rail service and
-// TIR clearance,
-// on its date, timed from the first departure (published trips count from the train's or
-// ship's departure).
+// TIR clearance, on its date, timed from the first departure (published
+// trips count from the train's or ship's departure).
 func observationRequest(o dataset.Observation) route.Request {
 	r := route.Request{From: o.From, To: o.To, AsOf: o.TripDate, AvoidCountries: o.Avoid, TEU: o.TEU, Tonnes: o.Tonnes, FromFirstDeparture: true, TIR: o.TIR}
 	r.RailService, _ = graph.ParseRailService(o.Service) // checked by dataset.LoadObservations
