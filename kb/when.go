@@ -1,8 +1,6 @@
 package kb
 
 import (
-	"strings"
-
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/trade"
@@ -45,13 +43,11 @@ func ParseWhen(s string) (When, error) {
 		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
 	per, err := trade.ParsePeriod(s)
-	if err != nil || per.IsZero() || per.Label != "" || strings.ContainsAny(s, " .=") {
-		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
-	}
 	// Only the canonical spelling: the period grammar is lenient (spaces,
-	// other separators) where a stored date must read back the same.
+	// other separators, labels, spans) where a stored date must read back
+	// the same.
 	w := When{Date: per.Start, Prec: p}
-	if w.String() != s {
+	if err != nil || w.String() != s {
 		return When{}, caravan.Errorf(caravan.Invalid, "", "date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	}
 	return w, nil
