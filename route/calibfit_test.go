@@ -29,12 +29,8 @@ var freeParams = []struct {
 	{"block_train_consolidation_hours", []float64{0, 12, 24, 36, 48, 72, 96, 120, 168}},
 }
 
-// tied lists the parameters that take the value of another one in the fit.
-var tied = map[string]string{}
-
 // withParams returns the built-in dataset with the working values of the
-// named parameters replaced (bounds widened to hold them), tied ones
-// included.
+// named parameters replaced (bounds widened to hold them).
 func withParams(tb testing.TB, values map[string]float64) fs.FS {
 	tb.Helper()
 	m := fstest.MapFS{}
@@ -48,11 +44,6 @@ func withParams(tb testing.TB, values map[string]float64) fs.FS {
 	})
 	if err != nil {
 		tb.Fatal(err)
-	}
-	for t, by := range tied {
-		if v, ok := values[by]; ok {
-			values[t] = v
-		}
 	}
 	lines := strings.Split(string(m["parameters.csv"].Data), "\n")
 	for i, l := range lines {
