@@ -66,11 +66,8 @@ func (s *Service) ParseAssign(p Params) (*AssignQuery, error) {
 	if q.ValueOfTime, err = p.float("value_of_time", 0, 0, 1e6); err != nil {
 		return nil, err
 	}
-	if q.Gap, err = p.float("gap", 1e-6, 1e-12, 0.5); err != nil {
+	if q.Gap, err = p.float("gap", 1e-6, 1e-12, 0.5); err != nil { // the range keeps it positive
 		return nil, err
-	}
-	if q.Gap == 0 {
-		return nil, caravan.InvalidParam("gap", "must be positive")
 	}
 	q.Scenario = p.str("scenario")
 	if pair := p.str("shares"); pair != "" {
@@ -150,6 +147,7 @@ func (s *Service) Assign(ctx context.Context, q *AssignQuery, progress func(stag
 		}
 	}
 	say("demand")
+	cargo, hasCargo := n.Parameter("cargo_value_usd_per_tonne")
 	if q.DemandFile != "" {
 		f, err := os.Open(q.DemandFile)
 		if err != nil {
@@ -162,16 +160,15 @@ func (s *Service) Assign(ctx context.Context, q *AssignQuery, progress func(stag
 		}
 		rep.DemandFrom = q.DemandFile
 	} else {
-		p, ok := n.Parameter("cargo_value_usd_per_tonne")
-		if !ok || !(p.Value > 0) {
+		if !hasCargo || !(cargo.Value > 0) {
 			return nil, caravan.Errorf(caravan.Invalid, "", "the dataset has no cargo_value_usd_per_tonne parameter to turn trade values into tonnes")
 		}
-		rep.USDPerTonne, rep.USDPerTonneSrc = p.Value, p.Sources.IDs()
+		rep.USDPerTonne, rep.USDPerTonneSrc = cargo.Value, cargo.Sources.IDs()
 		figs, err := s.tradeFigures(ctx)
 		if err != nil {
 			return nil, err
 		}
-		rep.Demand, err = freight.FromTrade(figs, n, freight.TradeOptions{Year: q.Year, USDPerTonne: p.Value, Only: q.Pairs})
+		rep.Demand, err = freight.FromTrade(figs, n, freight.TradeOptions{Year: q.Year, USDPerTonne: cargo.Value, Only: q.Pairs})
 		if err != nil {
 			return nil, err
 		}
@@ -182,12 +179,11 @@ func (s *Service) Assign(ctx context.Context, q *AssignQuery, progress func(stag
 	}
 	rep.ValueOfTime = q.ValueOfTime
 	if rep.ValueOfTime == 0 {
-		v, ok1 := n.Parameter("cargo_value_usd_per_tonne")
-		r, ok2 := n.Parameter("time_cost_rate_per_year")
-		if !ok1 || !ok2 {
+		r, ok := n.Parameter("time_cost_rate_per_year")
+		if !hasCargo || !ok {
 			return nil, caravan.InvalidParam("value_of_time", "give it: the dataset lacks cargo_value_usd_per_tonne or time_cost_rate_per_year")
 		}
-		rep.ValueOfTime = v.Value * r.Value / (365 * 24)
+		rep.ValueOfTime = cargo.Value * r.Value / (365 * 24)
 	}
 	say("equilibrium")
 	m, err := freight.Build(g, rep.Demand, freight.Options{Conditions: graph.Conditions{AsOf: date}, USDPerTonneHour: rep.ValueOfTime, Gap: q.Gap})
