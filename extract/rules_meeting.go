@@ -351,8 +351,7 @@ func (d *doc) orgIn(c span) bool {
 // withPress reports whether the talk after token i is with journalists.
 func (d *doc) withPress(i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
-		switch {
-		case d.pointAt(k, rolePress):
+		if d.pointAt(k, rolePress) {
 			return true
 		}
 	}
@@ -364,8 +363,7 @@ func (d *doc) withPress(i, end int) bool {
 // whether a country, person or title follows directly.
 func (d *doc) hasWith(s *sentence, i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
-		switch {
-		case d.pointAt(k, roleWith):
+		if d.pointAt(k, roleWith) {
 			return d.entityNear(s, k+1, min(end, k+5))
 		}
 	}
