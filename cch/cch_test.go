@@ -126,6 +126,21 @@ func checkAllPairs(t *testing.T, m *cch.Metric, w []float64) {
 	}
 }
 
+// checkRandomPairs checks count random pairs of m (weights w) with
+// checkPair.
+func checkRandomPairs(tb testing.TB, m *cch.Metric, w []float64, rng *rand.Rand, count int) {
+	tb.Helper()
+	g := m.CCH().Graph()
+	s, q := csr.NewSearcher(g), cch.NewQuery(m)
+	var path []int32
+	n := g.NumNodes()
+	for range count {
+		src, dst := int32(rng.IntN(n)), int32(rng.IntN(n))
+		s.Search(w, nil, src, dst)
+		path = checkPair(tb, g, w, s, q, src, dst, path)
+	}
+}
+
 // TestDistanceMatchesDijkstra is the property test: on many random graphs
 // (parallel arcs, self-loops, zero and tied weights, blocked arcs,
 // unreachable pairs; orders from coordinates, from BFS and from the
@@ -232,14 +247,7 @@ func TestRoadgrid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, q := csr.NewSearcher(g), cch.NewQuery(mt)
-			var path []int32
-			n := g.NumNodes()
-			for range 300 {
-				src, dst := int32(rng.IntN(n)), int32(rng.IntN(n))
-				s.Search(ww, nil, src, dst)
-				path = checkPair(t, g, ww, s, q, src, dst, path)
-			}
+			checkRandomPairs(t, mt, ww, rng, 300)
 		})
 	}
 }

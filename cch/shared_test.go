@@ -79,16 +79,8 @@ func TestSharedGraphs(t *testing.T) {
 					if m, err = c.Customize(context.Background(), ww); err != nil {
 						t.Fatal(err)
 					}
-					q = cch.NewQuery(m)
 				}
-				s := csr.NewSearcher(g)
-				var path []int32
-				n := g.NumNodes()
-				for range 300 {
-					src, dst := int32(rng.IntN(n)), int32(rng.IntN(n))
-					s.Search(ww, nil, src, dst)
-					path = checkPair(t, g, ww, s, q, src, dst, path)
-				}
+				checkRandomPairs(t, m, ww, rng, 300)
 			}
 		})
 	}
