@@ -689,10 +689,12 @@ func (d *doc) roleIn(a, b int, r string) int {
 		}
 	}
 	if hasPoints[r] {
-		for k := a; k < b && (at < 0 || k < at); k++ {
-			if d.pointAt(k, r) {
-				return k
-			}
+		end := b
+		if at >= 0 {
+			end = at
+		}
+		if k := d.pointIn(a, end, r); k >= 0 {
+			return k
 		}
 	}
 	return at
