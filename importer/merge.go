@@ -165,9 +165,7 @@ func WriteDataset(from fs.FS, dir string, src network.Source, refined []Refineme
 // table: km set, km_min and km_max cleared, km_src the import's source, the
 // note replaced. It adds a km_src column when the table has none.
 func refineRows(name string, data []byte, byID map[string]Refinement, srcID string, written map[string]bool) ([]byte, error) {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
-	r.Comment = '#'
-	r.FieldsPerRecord = -1
+	r := tableReader(data)
 	recs, err := r.ReadAll()
 	if err != nil {
 		return nil, caravan.Errorf(caravan.Invalid, "", "%s: %w", name, err)
@@ -221,11 +219,18 @@ func refineRows(name string, data []byte, byID map[string]Refinement, srcID stri
 	return buf.Bytes(), nil
 }
 
-// appendSource adds src as a row of a sources table.
-func appendSource(data []byte, src network.Source) ([]byte, error) {
+// tableReader reads a dataset table as the dataset package does: a
+// leading BOM skipped, '#' comments, rows of any length.
+func tableReader(data []byte) *csv.Reader {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
 	r.Comment = '#'
 	r.FieldsPerRecord = -1
+	return r
+}
+
+// appendSource adds src as a row of a sources table.
+func appendSource(data []byte, src network.Source) ([]byte, error) {
+	r := tableReader(data)
 	header, err := r.Read()
 	if err != nil {
 		return nil, caravan.Errorf(caravan.Invalid, "", "sources.csv: %w", err)
