@@ -14,13 +14,14 @@ import "slices"
 // coMeeting returns the countries of a meeting implied in clause c and
 // the token its status is read at, or false.
 func (d *doc) coMeeting(s *sentence, c span) ([]string, int, bool) {
-	at := -1
-	switch {
-	case d.roleIn(c.a, c.b, roleAttend) >= 0 && d.eventIn(c):
-		at = d.roleIn(c.a, c.b, roleAttend)
-	case d.roleIn(c.a, c.b, roleSidelines) >= 0:
+	at := d.roleIn(c.a, c.b, roleAttend)
+	if at >= 0 && !d.eventIn(c) {
+		at = -1
+	}
+	if at < 0 {
 		at = d.roleIn(c.a, c.b, roleSidelines)
-	default:
+	}
+	if at < 0 {
 		for _, v := range d.cuesIn(c.a, c.b, CueVisit) {
 			if !d.referenceBefore(v.Start) && d.withOfficials(v.End, c.b) {
 				at = v.Start
