@@ -761,12 +761,16 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 			if e.Name == "officials" || e.Name == "delegation" || e.Name == "head" {
 				continue
 			}
-			code := e.Code
-			if code == "" && s.latin {
-				// "Kazakhstan's Trade Minister", "Minister of Foreign Affairs
-				// of Turkmenistan", not "the Kyrgyz Republic met with the
-				// Ambassador of Uzbekistan".
-				code, _, _ = d.titleCountry(s, m)
+			code, portfolio := e.Code, ""
+			if s.latin {
+				tc, _, hi := d.titleCountry(s, m)
+				if code == "" {
+					// "Kazakhstan's Trade Minister", "Minister of Foreign
+					// Affairs of Turkmenistan", not "the Kyrgyz Republic met
+					// with the Ambassador of Uzbekistan".
+					code = tc
+				}
+				portfolio = d.portfolio(m, hi)
 			}
 			for _, mt := range s.mentions {
 				if code != "" {
@@ -776,7 +780,7 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 					code = mt.code
 				}
 			}
-			key = e.Name + d.portfolio(s, m) + "|" + code
+			key = e.Name + portfolio + "|" + code
 		default:
 			continue
 		}
@@ -802,14 +806,11 @@ func (d *doc) participants(s *sentence, a, b int) []string {
 	return out
 }
 
-// portfolio returns the portfolio words after an English title ("Minister
-// of Public Works" → " public works"), so that two ministers of one
-// country stay two participants; "" in Persian or without one.
-func (d *doc) portfolio(s *sentence, m Match) string {
-	if !s.latin {
-		return ""
-	}
-	_, _, hi := d.titleCountry(s, m)
+// portfolio returns the portfolio words after an English title m up to
+// token hi, the end of its titled phrase (see titleCountry): "Minister of
+// Public Works" → " public works", so that two ministers of one country
+// stay two participants; "" without one.
+func (d *doc) portfolio(m Match, hi int) string {
 	var b strings.Builder
 	for k := m.End; k < hi; k++ {
 		if d.pointAt(k, rolePortfolio) {
