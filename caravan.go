@@ -136,6 +136,16 @@ func ParamOf(err error) string {
 	return ""
 }
 
+// ParamDetail returns the parameter err is about and what is wrong with it
+// without the parameter's name (Error.Detail), for an adapter that names
+// the parameter its own way; err.Error() and "" when err names none.
+func ParamDetail(err error) (param, detail string) {
+	if e, ok := errors.AsType[*Error](err); ok && e.Param != "" {
+		return e.Param, e.Detail()
+	}
+	return "", err.Error()
+}
+
 // KindOf returns the kind of err: the kind of the first *Error in its chain,
 // or of the first sentinel it wraps, or Internal.
 func KindOf(err error) Kind {

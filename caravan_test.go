@@ -106,3 +106,14 @@ func TestParseErrorsAreInvalid(t *testing.T) {
 		t.Errorf("trade.ParseFlow: kind %v, want invalid", caravan.KindOf(err))
 	}
 }
+
+func TestParamDetail(t *testing.T) {
+	err := fmt.Errorf("wrapped: %w", caravan.InvalidParam("teu", "want a finite number"))
+	if p, d := caravan.ParamDetail(err); p != "teu" || d != "want a finite number" {
+		t.Errorf("ParamDetail = %q, %q", p, d)
+	}
+	plain := caravan.Errorf(caravan.NotFound, "op", "no such place")
+	if p, d := caravan.ParamDetail(plain); p != "" || d != plain.Error() {
+		t.Errorf("ParamDetail of an error without a parameter = %q, %q", p, d)
+	}
+}

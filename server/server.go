@@ -209,11 +209,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status = 499 // the client went away; nobody reads this
 		body.Error.Message = "request canceled"
 	default:
-		body.Error.Param = caravan.ParamOf(err)
-		body.Error.Message = err.Error()
-		if ce, ok := errors.AsType[*caravan.Error](err); ok && ce.Param != "" {
-			body.Error.Message = ce.Detail()
-		}
+		body.Error.Param, body.Error.Message = caravan.ParamDetail(err)
 		switch caravan.KindOf(err) {
 		case caravan.Invalid:
 			status = http.StatusBadRequest

@@ -131,10 +131,8 @@ func (s *Service) startNext() {
 		case errors.Is(err, context.Canceled) && jb.State == JobCanceled:
 		default:
 			jb.State = JobFailed
-			jb.Error = &JobError{Message: err.Error(), Param: caravan.ParamOf(err)}
-			if ce, ok := errors.AsType[*caravan.Error](err); ok && ce.Param != "" {
-				jb.Error.Message = ce.Detail()
-			}
+			jb.Error = &JobError{}
+			jb.Error.Param, jb.Error.Message = caravan.ParamDetail(err)
 			if caravan.KindOf(err) == caravan.Internal {
 				s.logger.Error("job failed", "job", jb.ID, "err", err)
 				jb.Error.Message = "internal error"

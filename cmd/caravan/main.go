@@ -165,13 +165,9 @@ func (e *env) report(name string, err error) int {
 		return exitError
 	}
 	kind := caravan.KindOf(err)
-	if param := caravan.ParamOf(err); param != "" {
+	if param, detail := caravan.ParamDetail(err); param != "" {
 		// An error about one parameter names it as the user typed it: a
 		// flag (--risk-penalty) or a positional argument (FROM).
-		detail := err.Error()
-		if ce, ok := errors.AsType[*caravan.Error](err); ok {
-			detail = ce.Detail()
-		}
 		fmt.Fprintf(e.stderr, "caravan %s: %s: %s\n", name, e.argName(param), detail)
 		if kind == caravan.Invalid {
 			return exitUsage
