@@ -295,7 +295,7 @@ var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": t
 
 var boilerplateStarts = map[string]bool{"برچسب": true, "برچسبها": true, "کلیدواژه": true, "tags": true,
 	"related": true, "اخبار": true, "بیشتر": true, "share": true, "لینک": true, "کد": true, "read": true, "also": true,
-	"مطالب": true, "مطلب": true, "see": true, "advertisement": true, "sponsored": true, "آگهی": true, "تبلیغات": true, "رپورتاژ": true}
+	"مطالب": true, "مطلب": true, "see": true}
 
 // advertisement reports whether the sentence at token a opens an
 // advertisement ("ADVERTISEMENT", «آگهی», «رپورتاژ آگهی»), which is not
@@ -377,6 +377,10 @@ func (d *doc) split(first int) {
 }
 
 func boilerplate(d *doc, a, b int) bool {
+	if advertisement(d, a) {
+		// A marker alone on its line, or "Sponsored content:".
+		return a+1 >= len(d.toks) || d.toks[a+1].Kind != TokWord || d.word(a+1) == "content" || d.word(a+1) == "آگهی"
+	}
 	w := d.word(a)
 	if !boilerplateStarts[w] {
 		return false
@@ -394,9 +398,6 @@ func boilerplate(d *doc, a, b int) bool {
 		return d.word(a+1) == "read"
 	case "کد":
 		return d.word(a+1) == "خبر"
-	case "advertisement", "sponsored", "آگهی", "تبلیغات", "رپورتاژ":
-		// A marker alone on its line, or "Sponsored content:".
-		return a+1 >= len(d.toks) || d.toks[a+1].Kind != TokWord || d.word(a+1) == "content" || d.word(a+1) == "آگهی"
 	case "لینک":
 		return d.word(a+1) == "کوتاه"
 	}
