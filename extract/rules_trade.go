@@ -22,6 +22,10 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		items, itemPartner := d.countryItems(s, c, ams)
 		hasMoneyOrTon := false
 		n0 := len(out) // the clause's facts are out[n0:]
+		buyer := ""    // the clause's one country when it buys (see below)
+		if own := d.countries(s, c.a, c.b, true); len(own) == 1 && d.roleIn(c.a, c.b, roleBuyer) >= 0 {
+			buyer = own[0]
+		}
 		for k, am := range ams {
 			var kind string
 			switch am.kind {
@@ -99,12 +103,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			if own := d.countries(s, c.a, c.b, true); len(own) == 1 && d.roleIn(c.a, c.b, roleBuyer) >= 0 {
+			if buyer != "" {
 				// "Afghanistan remained the largest buyer, taking 1.5
 				// million tonnes", "while Tajikistan bought 850,000 tonnes":
 				// the clause's one country buys from the article's trader.
-				if x := d.tradeFocus(); x != "" && x != own[0] {
-					f.Countries = normalizeCountries([]string{own[0], x})
+				if x := d.tradeFocus(); x != "" && x != buyer {
+					f.Countries = normalizeCountries([]string{buyer, x})
 				}
 			}
 			if len(f.Countries) < 2 && kind == KindTonnage {
