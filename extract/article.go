@@ -3,12 +3,14 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/jalali"
+	"github.com/caravan-transport/caravan/kb"
 )
 
 // Article is one news article: its id (the file name without extension),
@@ -28,8 +30,6 @@ type Article struct {
 	Body   int               // byte offset where the article's text begins
 }
 
-var headerKeys = map[string]bool{"title": true, "source": true, "url": true, "lang": true, "language": true,
-	"publisher": true, "outlet": true, "author": true, "country": true, "site": true, "id": true, "headline": true}
 
 // ParseArticle reads the header of text. It returns an error of kind
 // caravan.Invalid when text is not an article's text (see CheckText) or
@@ -148,7 +148,7 @@ func headerKey(l string) (string, string) {
 	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		return "", ""
 	}
-	if k == "date" || headerKeys[k] || colon && k == l[:i] {
+	if slices.Contains(kb.ArticleHeaderKeys, k) || colon && k == l[:i] {
 		return k, rest
 	}
 	return "", ""

@@ -224,8 +224,10 @@ func DocumentSource(d *Document) (src network.Source, ok bool) {
 	}, true
 }
 
-// headerKeys are the keys of an article's header lines (extract.ParseArticle).
-var headerKeys = []string{"date", "title", "source", "url", "lang", "language", "publisher", "outlet", "author", "country", "site", "id", "headline"}
+// ArticleHeaderKeys are the keys of an article file's header lines
+// ("date: 2025-10-09", "url …"), which extract.ParseArticle reads and a
+// document's title skips.
+var ArticleHeaderKeys = []string{"date", "title", "source", "url", "lang", "language", "publisher", "outlet", "author", "country", "site", "id", "headline"}
 
 // firstWords returns at most n words (and max bytes) of text, after the
 // header lines of an article file ("date 2025-10-09", "url …"), with "…"
@@ -238,7 +240,7 @@ func firstWords(text string, n, max int) string {
 		f := strings.Fields(l)
 		if header && len(f) > 0 {
 			key := strings.TrimSuffix(strings.ToLower(f[0]), ":")
-			if slices.Contains(headerKeys, key) {
+			if slices.Contains(ArticleHeaderKeys, key) {
 				if key == "date" && len(f) > 2 { // "date 2025-12-04 پاکستان و …": text on the date line
 					f = f[2:]
 				} else {
