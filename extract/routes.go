@@ -142,7 +142,7 @@ func (d *doc) linkedLine(s *sentence, c span) (tok int, name string, cs []string
 		}
 		from, between := -1, false
 		for k := m.End; k < min(c.b, m.End+3); k++ {
-			if w := d.word(k); w == "from" || w == "از" {
+			if d.pointAt(k, roleFrom) {
 				from = k
 				break
 			}
@@ -159,7 +159,7 @@ func (d *doc) linkedLine(s *sentence, c span) (tok int, name string, cs []string
 		hi := min(c.b, from+10)
 		to := -1
 		for k := from + 2; k < hi; k++ {
-			if w := d.word(k); !between && (w == "to" || w == "به") || between && d.pointAt(k, roleJoin) {
+			if !between && d.pointAt(k, roleTo) || between && d.pointAt(k, roleJoin) {
 				to = k
 				break
 			}
