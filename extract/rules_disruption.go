@@ -128,8 +128,8 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
 			continue
 		}
-		// Joined to the place before by «و», "and" (roleJoin) or a comma.
-		take := last >= 0 && m.Start-last == 1 && (d.pointAt(last, roleJoin) || d.tokText(last) == "،" || d.tokText(last) == ",")
+		// Joined to the place before by «و», "and" or a comma.
+		take := last >= 0 && m.Start-last == 1 && isListGlue(d.tokText(last))
 		for _, k := range words {
 			take = take || near(m, k, 2)
 		}
@@ -149,8 +149,7 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		// the one next to the cue.
 		last := byCueEnd
 		for _, m := range d.entsIn(byCueEnd, c.b) {
-			if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || m.Start-last != 1 ||
-				!(d.pointAt(last, roleJoin) || d.tokText(last) == "،" || d.tokText(last) == ",") {
+			if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || m.Start-last != 1 || !isListGlue(d.tokText(last)) {
 				break
 			}
 			if !slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
