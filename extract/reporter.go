@@ -116,10 +116,10 @@ func (d *doc) issuingGovernment() string {
 			continue
 		}
 		k := m.Start - 1
-		if d.word(k) == "the" {
+		if d.pointAt(k, roleDefinite) {
 			k--
 		}
-		if d.word(k) != "of" {
+		if !d.pointAt(k, roleOf) {
 			continue
 		}
 		for j := k - 1; j >= max(0, k-4); j-- {
