@@ -25,7 +25,7 @@ func (g *Graph) Apply(s *scenario.Scenario) (*Graph, error) {
 		return nil, err
 	}
 	ng := *g
-	ng.applied = append(slices.Clip(g.applied), s)
+	ng.steps = append(slices.Clip(g.steps), func(v *Graph) (*Graph, error) { return v.Apply(s) })
 	ng.variants = &variants{}
 	ng.arcs = slices.Clone(g.arcs)
 	ng.closures = slices.Clone(g.closures)

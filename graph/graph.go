@@ -8,7 +8,6 @@ import (
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/network"
-	"github.com/caravan-transport/caravan/scenario"
 )
 
 // State is a node of the graph: cargo at a place, on a mode, on a gauge (0
@@ -130,7 +129,7 @@ type Graph struct {
 	// (block_train_consolidation_hours, 0 when absent).
 	ConsolidationHours float64
 
-	applied  []*scenario.Scenario // the scenarios applied, in order (to build other services' graphs)
+	steps    []step               // the scenarios and news applied since Compile, in order (to build other services' graphs)
 	variants *variants            // graphs of the other rail services, built on demand
 
 	paramSources     map[string][]string

@@ -33,6 +33,8 @@ func (g *Graph) WithClosures(cs []network.Closure, rs []Reopening) (*Graph, erro
 		}
 	}
 	ng := *g
+	ng.steps = append(slices.Clip(g.steps), func(v *Graph) (*Graph, error) { return v.WithClosures(cs, rs) })
+	ng.variants = &variants{}
 	ng.closures = append(slices.Clone(g.closures), cs...)
 	for _, r := range rs {
 		for i := range ng.closures {

@@ -47,6 +47,24 @@ func TestWithClosures(t *testing.T) {
 	if got := blockedArcs(g, "2025-06-01"); got != before {
 		t.Errorf("WithClosures changed the original graph")
 	}
+	// The graphs of the other rail service and of trucks under TIR keep
+	// the news closure; the original's stay without it.
+	for _, tir := range []bool{false, true} {
+		other, err := closed.For(graph.Wagonload, tir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := blockedArcs(other, "2025-06-01"), blockedArcs(closed, "2025-06-01"); got != want {
+			t.Errorf("wagonload (tir %v) graph of the closed one blocks %d arcs, want %d", tir, got, want)
+		}
+		plain, err := g.For(graph.Wagonload, tir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := blockedArcs(plain, "2025-06-01"); got != before {
+			t.Errorf("wagonload (tir %v) graph of the original blocks %d arcs, want %d", tir, got, before)
+		}
+	}
 	reopened, err := closed.WithClosures(nil, []graph.Reopening{{Target: place, Date: day("2025-05-25"), Source: "doc-2"}})
 	if err != nil {
 		t.Fatal(err)

@@ -64,6 +64,11 @@ func (s *RailService) UnmarshalText(b []byte) error {
 	return err
 }
 
+// step is a change made to a compiled graph (a scenario applied, news
+// closures added), kept so that For can make it again on another
+// service's graph.
+type step func(*Graph) (*Graph, error)
+
 // variants caches the graphs of the other rail services and road
 // clearances of one graph: graphs[service][tir].
 type variants struct {
@@ -78,7 +83,8 @@ func (g *Graph) ForService(s RailService) (*Graph, error) { return g.For(s, g.TI
 // For returns the graph of the same network and scenarios whose rail arcs
 // are those of service s and whose road border crossings are cleared under
 // TIR carnets when tir is set: g itself when it already is, else a graph
-// compiled once for them (with g's scenarios applied again) and kept. The
+// compiled once for them (with g's scenarios and news closures applied
+// again) and kept. The
 // structure (states, CSR order of arcs) is the same, so arc and node
 // numbers carry over. Safe for concurrent use.
 func (g *Graph) For(s RailService, tir bool) (*Graph, error) {
@@ -104,8 +110,8 @@ func (g *Graph) For(s RailService, tir bool) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, sc := range g.applied {
-		if v, err = v.Apply(sc); err != nil {
+	for _, st := range g.steps {
+		if v, err = st(v); err != nil {
 			return nil, err
 		}
 	}
