@@ -129,8 +129,8 @@ type Graph struct {
 	// (block_train_consolidation_hours, 0 when absent).
 	ConsolidationHours float64
 
-	steps    []step               // the scenarios and news applied since Compile, in order (to build other services' graphs)
-	variants *variants            // graphs of the other rail services, built on demand
+	steps    []step    // the scenarios and news applied since Compile, in order (to build other services' graphs)
+	variants *variants // graphs of the other rail services, built on demand
 
 	paramSources     map[string][]string
 	closures         []network.Closure // the network's, plus a scenario's
