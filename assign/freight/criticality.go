@@ -165,11 +165,7 @@ func (m *Model) servesWithout(idx []int) bool {
 // made every detour dearer than the surcharge): the caller then removes
 // them and solves from scratch.
 func (m *Model) solveWarm(ctx context.Context, base *Result, idx []int) (*Result, bool, error) {
-	bound := 0.0 // a simple path's free-flow cost is below the sum of all
-	for _, l := range m.links {
-		bound += l.FreeFlowTime + l.Fixed
-	}
-	net, err := m.net.WithSurcharge(idx, 10*bound)
+	net, err := m.net.WithSurcharge(idx, 10*m.freeFlowSum)
 	if err != nil {
 		return nil, false, err
 	}

@@ -66,6 +66,10 @@ type Model struct {
 	hours    []float64
 	usd      []float64
 	links    []assign.Link // the assignment links m.net was built from
+	// freeFlowSum is the sum of the links' free-flow costs: a simple
+	// path costs less at free flow, so a closure is a surcharge of ten
+	// times it (Criticality).
+	freeFlowSum float64
 }
 
 // Build checks the demand's places and makes the model. Demand between
@@ -142,6 +146,9 @@ func Build(g *graph.Graph, demand []Demand, opts Options) (*Model, error) {
 		}
 	}
 	m.links = links
+	for _, l := range links {
+		m.freeFlowSum += l.FreeFlowTime + l.Fixed
+	}
 	if m.net, err = assign.NewNetwork(zones+g.CSR.NumNodes(), zones, zones, links); err != nil {
 		return nil, caravan.Errorf(caravan.Internal, op, "%w", err)
 	}
