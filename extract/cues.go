@@ -553,30 +553,23 @@ func newCueLexicon() *Lexicon {
 }
 
 // pointRoles maps each normalized word of the point rows of roleRows to
-// its roles; hasPoints tells the roles that have point rows.
-var pointRoles, hasPoints = func() (map[string][]string, map[string]bool) {
-	m, has := map[string][]string{}, map[string]bool{}
+// its roles; pointEntry holds the entry of each role with point rows
+// (nil for the others), shared by the matches roleAt makes for them.
+var pointRoles, pointEntry = func() (map[string][]string, map[string]*Entry) {
+	m, entry := map[string][]string{}, map[string]*Entry{}
 	for _, r := range roleRows {
 		if !r.point {
 			continue
 		}
-		has[r.role] = true
+		if entry[r.role] == nil {
+			entry[r.role] = &Entry{Class: CueRole, Code: r.role}
+		}
 		for _, w := range r.words {
 			n := Normalize(w).Norm
 			m[n] = append(m[n], r.role)
 		}
 	}
-	return m, has
-}()
-
-// pointEntry is the entry of each role with point rows, shared by the
-// matches roleAt makes for them.
-var pointEntry = func() map[string]*Entry {
-	m := map[string]*Entry{}
-	for r := range hasPoints {
-		m[r] = &Entry{Class: CueRole, Code: r}
-	}
-	return m
+	return m, entry
 }()
 
 // pointWordID numbers the words of the point rows from 1, and
@@ -688,7 +681,7 @@ func (d *doc) roleIn(a, b int, r string) int {
 			break
 		}
 	}
-	if hasPoints[r] {
+	if pointEntry[r] != nil {
 		end := b
 		if at >= 0 {
 			end = at
