@@ -89,7 +89,7 @@ func (d *doc) officials(s *sentence, a, b int) []string {
 			}
 			for _, mt := range s.mentions {
 				// «مقامات دو کشور», "officials of both countries".
-				if mt.class == ClassPair && mt.tok >= m.End && mt.tok <= m.End+2 {
+				if pairOf(mt, m) {
 					add(mt.code)
 				}
 			}
@@ -113,17 +113,17 @@ func (d *doc) countrylessTitle(s *sentence, c span) bool {
 		if code, _, _ := d.titleCountry(s, m); code != "" {
 			continue
 		}
-		pair := false
-		for _, mt := range s.mentions {
-			if mt.class == ClassPair && mt.tok >= m.End && mt.tok <= m.End+2 {
-				pair = true
-			}
-		}
-		if !pair {
+		if !slices.ContainsFunc(s.mentions, func(mt mention) bool { return pairOf(mt, m) }) {
 			return true
 		}
 	}
 	return false
+}
+
+// pairOf reports whether mention mt names the countries of title m as a
+// pair just after it («مقامات دو کشور», "officials of both countries").
+func pairOf(mt mention, m Match) bool {
+	return mt.class == ClassPair && mt.tok >= m.End && mt.tok <= m.End+2
 }
 
 // attendee reports whether the country mention at token tok names someone
