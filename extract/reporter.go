@@ -168,9 +168,6 @@ func (x *Extractor) dropOutletPlaces(d *doc) {
 	})
 }
 
-// datelineDashes end an English dateline ("ASTANA (Kazinform) –").
-var datelineDashes = map[string]bool{"–": true, "—": true, "-": true}
-
 // dropDatelinePlaces removes the city of a dateline, which says where a
 // report was filed, not who takes part: a place at the head of the article
 // or of a paragraph followed by a dash, by an agency in parentheses and a
@@ -223,7 +220,7 @@ func (d *doc) dropDatelinePlaces() {
 				}
 				e++
 			}
-			if month && datelineDashes[d.tokText(e)] {
+			if month && isDash(d.tokText(e)) {
 				j = e
 			}
 		}
@@ -236,7 +233,7 @@ func (d *doc) dropDatelinePlaces() {
 				}
 			}
 		}
-		if datelineDashes[d.tokText(j)] || agency && d.tokText(j) == ":" {
+		if isDash(d.tokText(j)) || agency && d.tokText(j) == ":" {
 			drop = append(drop, starts...)
 		}
 	}
