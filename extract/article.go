@@ -30,7 +30,6 @@ type Article struct {
 	Body   int               // byte offset where the article's text begins
 }
 
-
 // ParseArticle reads the header of text. It returns an error of kind
 // caravan.Invalid when text is not an article's text (see CheckText) or
 // when a date line is present but its date is malformed.
