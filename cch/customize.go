@@ -31,6 +31,12 @@ type customizer struct {
 	groups   [][]int32
 	topRanks []int32
 	xs       []int32 // scratch of the top part: the lower neighbours of a rank
+
+	// Scratch of parallel, kept across its passes: each goroutine's pos
+	// array (the first also serves the top part) and, without groups, all
+	// the ranks in order.
+	pos [][]int32
+	all []int32
 }
 
 // waiter is the state of a node in the lists: its current arc cur among
@@ -86,13 +92,22 @@ type topPass func(ctx context.Context, ranks, pos []int32) error
 func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown bool) error {
 	c := cu.c
 	n := int32(len(c.order))
-	pos := make([]int32, n)
+	procs := 1
+	if cu.top != nil {
+		procs = min(runtime.GOMAXPROCS(0), len(cu.groups))
+	}
+	for len(cu.pos) < max(procs, 1) {
+		cu.pos = append(cu.pos, make([]int32, n))
+	}
+	pos := cu.pos[0]
 	if cu.top == nil {
-		all := make([]int32, n)
-		for r := range all {
-			all[r] = int32(r)
+		if cu.all == nil {
+			cu.all = make([]int32, n)
+			for r := range cu.all {
+				cu.all[r] = int32(r)
+			}
 		}
-		_, err := p(ctx, all, pos, false, nil)
+		_, err := p(ctx, cu.all, pos, false, nil)
 		return err
 	}
 	if topDown {
@@ -105,7 +120,6 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 		work <- r
 	}
 	close(work)
-	procs := min(runtime.GOMAXPROCS(0), len(cu.groups))
 	errs := make([]error, procs)
 	deferred := make([][]int32, procs)
 	var wg sync.WaitGroup
@@ -113,10 +127,7 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pos := pos
-			if i > 0 {
-				pos = make([]int32, n)
-			}
+			pos := cu.pos[i]
 			for r := range work {
 				d, err := p(ctx, r, pos, true, deferred[i])
 				deferred[i] = d
