@@ -13,18 +13,24 @@ import (
 // benchRoadgrid builds the CCH of a side×side roadgrid ordered by its
 // coordinates (about 2 s for a side of 300).
 func benchRoadgrid(b *testing.B, side int) (*cch.CCH, *csr.Graph, []float64) {
-	b.Helper()
-	net, err := roadgrid.Generate(roadgrid.Options{Width: side, Height: side, Seed: 1})
+	return roadgridCCH(b, roadgrid.Options{Width: side, Height: side, Seed: 1})
+}
+
+// roadgridCCH builds the CCH of the roadgrid of opt ordered by its
+// coordinates.
+func roadgridCCH(tb testing.TB, opt roadgrid.Options) (*cch.CCH, *csr.Graph, []float64) {
+	tb.Helper()
+	net, err := roadgrid.Generate(opt)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	g, w, err := net.CSR()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return c, g, w
 }

@@ -312,18 +312,7 @@ func TestErrors(t *testing.T) {
 // nothing, and neither does unpacking into a buffer with room.
 func TestQueryAllocs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 0))
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 60, Height: 50, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, g, w := roadgridCCH(t, roadgrid.Options{Width: 60, Height: 50, Seed: 7})
 	mt, err := c.Customize(context.Background(), w)
 	if err != nil {
 		t.Fatal(err)
