@@ -81,7 +81,8 @@ func loadInstance(ctx context.Context, name, shared string, grid int, seed uint6
 		}[name]
 		// The node files have coordinates, which cch uses for its order; the
 		// other tools ignore them.
-		if nodes, err := tntp.ReadNodesFile(ctx, filepath.Join(shared, "data", "tntp", nodeFile)); err == nil {
+		nodes, nodeErr := tntp.ReadNodesFile(ctx, filepath.Join(shared, "data", "tntp", nodeFile))
+		if nodeErr == nil {
 			in.x, in.y = make([]float64, in.n), make([]float64, in.n)
 			for _, nd := range nodes {
 				if i := int(nd.ID) - 1; i >= 0 && i < in.n {
@@ -95,6 +96,9 @@ func loadInstance(ctx context.Context, name, shared string, grid int, seed uint6
 			in.tails[i], in.heads[i] = l.From-1, l.To-1
 		}
 		in.desc = "TNTP " + file + ", free-flow time"
+		if nodeErr != nil { // said with the graph, so that its numbers are read knowing it
+			in.desc += "; no node coordinates (" + nodeErr.Error() + "): cch orders without them"
+		}
 	case "roadgrid":
 		net, err := roadgrid.Generate(roadgrid.Options{Width: grid, Height: grid, Seed: seed})
 		if err != nil {
