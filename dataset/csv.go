@@ -10,9 +10,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/caravan-transport/caravan/network"
-	"github.com/caravan-transport/caravan/textcheck"
 )
 
 // colKind says how a column is read; range columns may be accompanied by
@@ -70,10 +70,6 @@ func readTable(fsys fs.FS, file string, cols []column, optional bool, ps *networ
 // parseTable parses CSV data (UTF-8, header row, '#' comments).
 func parseTable(file string, data []byte, cols []column, ps *network.Problems) *table {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from spreadsheet exports
-	if off := textcheck.InvalidUTF8(data); off >= 0 {
-		ps.Addf(network.Pos{File: file, Line: textcheck.Line(data, off)}, "", "invalid UTF-8 (save the file as UTF-8)")
-		return nil
-	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comment = '#'
 	r.FieldsPerRecord = -1
@@ -85,6 +81,10 @@ func parseTable(file string, data []byte, cols []column, ps *network.Problems) *
 	}
 	if err != nil {
 		ps.Addf(csvPos(file, err), "", "%v", csvMsg(err))
+		return nil
+	}
+	if i := invalidField(header); i >= 0 {
+		ps.Addf(network.Pos{File: file, Line: 1}, "", "column %d: invalid UTF-8 (save the file as UTF-8)", i+1)
 		return nil
 	}
 	allowed := map[string]bool{}
@@ -141,6 +141,13 @@ func parseTable(file string, data []byte, cols []column, ps *network.Problems) *
 			ps.Addf(network.Pos{File: file, Line: line}, strings.TrimSpace(header[i]), "field of %d bytes, more than %d", len(rec[i]), MaxFieldBytes)
 			continue
 		}
+		// A row with invalid UTF-8 is that row's problem: the rows
+		// around it are still read, so what refers to them still resolves.
+		if i := invalidField(rec); i >= 0 {
+			fl, _ := r.FieldPos(i)
+			ps.Addf(network.Pos{File: file, Line: fl}, strings.TrimSpace(header[i]), "invalid UTF-8 (save the file as UTF-8)")
+			continue
+		}
 		t.rows = append(t.rows, &row{t: t, line: line, rec: rec, ps: ps})
 	}
 	return t
@@ -158,6 +165,17 @@ const (
 func oversized(rec []string) int {
 	for i, f := range rec {
 		if len(f) > MaxFieldBytes {
+			return i
+		}
+	}
+	return -1
+}
+
+// invalidField returns the index of the first field that is not valid
+// UTF-8, or -1.
+func invalidField(rec []string) int {
+	for i, f := range rec {
+		if !utf8.ValidString(f) {
 			return i
 		}
 	}

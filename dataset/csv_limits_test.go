@@ -15,7 +15,9 @@ func TestCSVLimits(t *testing.T) {
 	for _, tt := range []struct {
 		name, data, want string
 	}{
-		{"invalid utf-8", "id,note\nok,fine\nbad,caf\xe9\n", "x.csv:3: invalid UTF-8"},
+		{"invalid utf-8", "id,note\nbad,caf\xe9\n", "x.csv:2: note: invalid UTF-8"},
+		{"invalid utf-8 in a quoted field", "id,note\n\"b\xffd\",fine\n", "x.csv:2: id: invalid UTF-8"},
+		{"invalid utf-8 in the header", "id,n\xe9\nok,fine\n", "x.csv:1: column 2: invalid UTF-8"},
 		{"oversized field", "id,note\n\nok," + strings.Repeat("a", MaxFieldBytes+1) + "\n", "x.csv:3: note: field of 1048577 bytes"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -28,6 +30,12 @@ func TestCSVLimits(t *testing.T) {
 				t.Errorf("parseTable kept %d rows, want none", len(tab.rows))
 			}
 		})
+	}
+	// A bad row is its own problem: the rows around it are read.
+	var rps network.Problems
+	tab := parseTable("x.csv", []byte("id,note\na,fine\nb,caf\xe9\nc,fine\n"), cols, &rps)
+	if got := errText(rps.Err()); tab == nil || len(tab.rows) != 2 || !strings.Contains(got, "x.csv:3: note: invalid UTF-8") {
+		t.Errorf("a row with invalid UTF-8 among good ones: problems %q, table %v", got, tab)
 	}
 	var ps network.Problems
 	fsys := fstest.MapFS{"big.csv": {Data: make([]byte, MaxFileBytes+1)}}
