@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/network"
@@ -31,7 +32,7 @@ type Demand struct {
 // Rows for the same pair are added.
 func ReadDemandCSV(r io.Reader, name string, n *network.Network) ([]Demand, error) {
 	const op = "freight.ReadDemandCSV"
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&capped{r: r, left: MaxDemandBytes})
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	cr.Comment = '#'
@@ -72,6 +73,14 @@ func ReadDemandCSV(r io.Reader, name string, n *network.Network) ([]Demand, erro
 			return nil, csvError(op, name, err)
 		}
 		line, _ := cr.FieldPos(0)
+		for i, f := range rec {
+			if len(f) > MaxDemandFieldBytes {
+				return nil, errf(line, "field %d: %d bytes, more than %d", i+1, len(f), MaxDemandFieldBytes)
+			}
+			if !utf8.ValidString(f) {
+				return nil, errf(line, "field %d: invalid UTF-8 (save the file as UTF-8)", i+1)
+			}
+		}
 		if len(rec) < need {
 			return nil, errf(line, "%d fields, want at least %d", len(rec), need)
 		}
@@ -108,10 +117,41 @@ func ReadDemandCSV(r io.Reader, name string, n *network.Network) ([]Demand, erro
 	return out, nil
 }
 
+// MaxDemandBytes and MaxDemandFieldBytes bound an OD table: a larger file
+// or field is refused (kind Invalid) instead of being read into memory.
+const (
+	MaxDemandBytes      = 64 << 20
+	MaxDemandFieldBytes = 64 << 10
+)
+
+// errTooLarge is what capped returns past its limit.
+var errTooLarge = errors.New("file larger than the limit")
+
+// capped reads at most left bytes of r, then fails with errTooLarge.
+type capped struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *capped) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, errTooLarge
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
 func csvError(op, name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return caravan.Errorf(caravan.Invalid, op, "%s:%d: %v", name, pe.Line, pe.Err)
+	}
+	if errors.Is(err, errTooLarge) {
+		return caravan.Errorf(caravan.Invalid, op, "%s: more than %d bytes", name, MaxDemandBytes)
 	}
 	return caravan.Errorf(caravan.Unavailable, op, "%s: %w", name, err)
 }

@@ -2,6 +2,7 @@ package freight_test
 
 import (
 	"context"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -45,6 +46,8 @@ func TestReadDemandCSV(t *testing.T) {
 		{"EmptyID", "from,to,tonnes_per_year\n,a,4\n", "od.csv:2: field from: empty place id"},
 		{"Short", "tonnes_per_year,from,to\n4,a\n", "od.csv:2: 2 fields, want at least 3"},
 		{"Quote", "from,to,tonnes_per_year\n\"a,b,4\n", "od.csv:2:"},
+		{"UTF8", "from,to,tonnes_per_year\na,b,1\nkz-alm\xe9ty,b,4\n", "od.csv:3: field 1: invalid UTF-8"},
+		{"LongField", "from,to,tonnes_per_year\na,b," + strings.Repeat("9", freight.MaxDemandFieldBytes+1) + "\n", "od.csv:2: field 3: 65537 bytes"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := freight.ReadDemandCSV(strings.NewReader(tt.in), "od.csv", nil)
@@ -53,6 +56,26 @@ func TestReadDemandCSV(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReadDemandCSVTooLarge: a file past MaxDemandBytes (here one endless
+// quoted field) is refused, not read into memory without end.
+func TestReadDemandCSVTooLarge(t *testing.T) {
+	r := io.MultiReader(strings.NewReader("from,to,tonnes_per_year\n\""), endless('a'))
+	_, err := freight.ReadDemandCSV(r, "od.csv", nil)
+	if err == nil || caravan.KindOf(err) != caravan.Invalid || !strings.Contains(err.Error(), "od.csv: more than") {
+		t.Fatalf("ReadDemandCSV of an endless file = %v, want an invalid error saying it is too large", err)
+	}
+}
+
+// endless reads as an unending run of one byte.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
 }
 
 func TestReadDemandCSVUnknownPlace(t *testing.T) {
