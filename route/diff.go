@@ -223,11 +223,16 @@ func summary(d *Diff) string {
 
 // WhyNot explains why leg l is unavailable to r on p's graph (closures,
 // status, validity), or, when it is available but the applied scenario
-// changed it, what changed; it returns "" otherwise.
+// changed it, what changed; it returns "" otherwise. It also returns ""
+// when the planner for r's rail service or TIR cannot be built: Plan fails
+// for r then too (with the error), and the base graph, which is not the one
+// r was planned on, must not explain r's legs.
 func (p *Planner) WhyNot(l *Leg, r *Request) string {
-	if q, err := p.service(r); err == nil {
-		p = q
+	q, err := p.service(r)
+	if err != nil {
+		return ""
 	}
+	p = q
 	g := p.g
 	a := g.ArcOf(l.ID, l.From.ID, l.To.ID)
 	if a < 0 {
