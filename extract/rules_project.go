@@ -74,6 +74,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				// halted": building work, not lorries, is stalled.
 				built = true
 			default:
+				d.buildIntro(s, c)
 				continue
 			}
 			infra := d.cuesIn(c.a, c.b, CueInfra)
@@ -115,6 +116,36 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		}
 	}
 	return out
+}
+
+// buildIntro registers, with no fact of its own, the unnamed
+// infrastructure that clause c agrees, plans or undertakes to build ("have
+// agreed to build a 220-kV transmission line from Sangtuda to Puli
+// Khumri", «… یک پایانه مرزی احداث کنند»): the object of a building verb,
+// after it in English and before it in Persian. Later clauses refer back
+// to it ("The line will be 300 km long"), so their lengths, costs and
+// dates are its facts, not an earlier project's. Whether the intention is
+// itself a project fact the labels do not agree (genre13's u-en-08 has a
+// planned fact, genre2's h-en-08 and genre4's l-en-05 none); the
+// agreement fact carries it.
+func (d *doc) buildIntro(s *sentence, c span) {
+	k := d.roleIn(c.a, c.b, roleBuildVerb)
+	if k < 0 {
+		return
+	}
+	lo, hi := k+1, min(c.b, k+7)
+	if !s.latin {
+		lo, hi = max(c.a, k-8), k
+	}
+	for _, m := range d.cuesIn(lo, hi, CueInfra) {
+		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) ||
+			slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.tok == m.Start }) {
+			continue
+		}
+		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
+		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q})
+		return
+	}
 }
 
 // afterStudy returns the status of the works that clause c, whose project
