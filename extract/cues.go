@@ -139,6 +139,7 @@ var cueRows = []cueRow{
 		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
 		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals"}},
 	{CueCapacity, "", []string{"ظرفیت*", "capacity", "capacities", "designed to handle", "can handle", "able to handle", "throughput",
+		"capable of carrying", "capable of handling", "could handle", "carry up to", "carries up to", "handling up to",
 		"can carry", "could carry", "able to carry", "can transport", "could transport", "قابلیت حمل", "توان حمل", "توان ترانزیت",
 		"handles up to", "handle up to", "can handle up to", "expanded to handle", "upgraded to handle", "to handle"}},
 	{CuePerYear, "", []string{"سالانه", "در سال", "هر سال", "به صورت سالانه", "در هر سال", "سالیانه", "یک ساله", "annual*", "annually",

@@ -120,6 +120,16 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.projRef = id
 				}
 			}
+			if f.projRef == "" && st == StatusCapacity && len(f.Countries) < 2 {
+				// "The line's cost is … Proponents say it could carry up to
+				// 15 million tonnes of freight a year and cut transit times
+				// between Central Asia and Pakistani seaports": what a line
+				// or a port can carry is the project's, with the countries
+				// it links. (A capacity whose clause gives two countries
+				// keeps them: genre2's h-en-06, a route between Uzbekistan
+				// and Pakistan via Afghanistan.)
+				f.projRef = d.capacityProject(s, c)
+			}
 			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: out[n0:], growth: len(growth) > 0, target: tgt, kind: kind, countries: f.Countries}
 			if l, rule := d.figurePeriod(pc); l != "" {
 				f.Period, f.periodBy = ptr(l), rule
@@ -391,6 +401,21 @@ func (d *doc) isCargo(c span, am amount) bool {
 	// the capacity of a port, a terminal or a line ("The capacity of the
 	// line is to rise from 4 million tons a year to 8 million tons").
 	return d.hasCue(c.a, am.a, CueCapacity) && (d.hasCue(c.a, am.a, CueInfra) || d.roleIn(c.a, am.a, roleLine) >= 0)
+}
+
+// capacityProject returns the project whose capacity clause c gives: the
+// one the clause names or refers back to, else the last one named earlier
+// in the sentence ("The line's cost is … Proponents say it could carry
+// …") or in the sentence before, in its paragraph; "" when there is none.
+func (d *doc) capacityProject(s *sentence, c span) string {
+	if id, _ := d.clauseProject(s, c); id != "" {
+		return id
+	}
+	if id, at := d.lastProjectAt(c.a); id != "" && at >= s.a {
+		return id
+	}
+	id, _ := d.projectBefore(s)
+	return id
 }
 
 // isCapacity reports whether tonnes are a capacity: «ظرفیت» or "capacity"
