@@ -97,7 +97,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 					name = q
 					id = "unnamed:" + status + ":" + strconv.Itoa(tok)
 					// Later clauses may refer back to it («طول این خط …»).
-					d.unnamed = append(d.unnamed, unnamedProject{tok: tok, id: id, name: name})
+					d.unnamed = append(d.unnamed, unnamedProject{tok: tok, id: id, name: name, head: d.word(m.End - 1)})
 					break
 				}
 			}
@@ -143,7 +143,7 @@ func (d *doc) buildIntro(s *sentence, c span) {
 			continue
 		}
 		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
-		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q})
+		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q, head: d.word(m.End - 1)})
 		return
 	}
 }
@@ -384,6 +384,25 @@ type unnamedProject struct {
 	tok      int
 	id, name string
 	links    []string // the countries a line links ("from X through Y to Z"), see linkedLine
+	head     string   // the last word of its infrastructure phrase ("hub" of "logistics hub"), "" when not known
+}
+
+// unnamedHead reports whether the word at token k, after a determiner
+// that refers back ("the hub", «این هاب»), is the head word of an unnamed
+// project introduced before it ("a new logistics hub in Termez"): a word
+// the infrastructure cues do not hold alone still refers to the project
+// the article introduced with it.
+func (d *doc) unnamedHead(k int) bool {
+	if !d.pointAt(k-1, roleOwnDet) && !d.referenceBefore(k) {
+		return false
+	}
+	w := d.word(k)
+	for _, u := range d.unnamed {
+		if u.tok < k && u.head != "" && u.head == w {
+			return true
+		}
+	}
+	return false
 }
 
 // projectName returns the name of project id: the gazetteer's, or the

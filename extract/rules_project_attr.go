@@ -192,14 +192,19 @@ func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
 }
 
 // projectMoney reports whether the dollars of clause c are a project's:
-// the clause speaks of cost, investment, financing or payment, or of a sum
-// still needed and of no trade («برای تکمیل آن ۱۲۰ ملیون دالر دیگر نیاز
+// the clause speaks of cost, investment, financing or payment, of a worth
+// and of no goods, or of a sum still needed and of no trade («برای تکمیل آن ۱۲۰ ملیون دالر دیگر نیاز
 // است»: part of its cost, with no status of its own).
 func (d *doc) projectMoney(c span) bool {
 	if d.hasCue(c.a, c.b, CueNonTrade) {
 		return true
 	}
 	if d.roleIn(c.a, c.b, roleNeeded) >= 0 && d.tradeCueIn(c) < 0 {
+		return true
+	}
+	if d.pointIn(c.a, c.b, roleWorth) >= 0 && d.tradeCueIn(c) < 0 && !d.hasCue(c.a, c.b, CueCargo) {
+		// "Its second phase, worth another $40 million, is due to be
+		// finished in 2027": the worth of a project's part, not of goods.
 		return true
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
@@ -229,7 +234,7 @@ func (d *doc) builtUnnamed(c span, ms []amount) (string, int) {
 		}
 		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
 		id := "unnamed:built:" + strconv.Itoa(m.Start)
-		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: id, name: q})
+		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: id, name: q, head: d.word(m.End - 1)})
 		return id, m.Start
 	}
 	return "", -1
@@ -368,6 +373,8 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			refers = true
 		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || d.pointAt(k, roleLine):
 			refers = d.refersBack(s, k)
+		case d.unnamedHead(k):
+			refers = true
 		}
 	}
 	if !refers {
