@@ -120,7 +120,9 @@ var periodRules = []periodRule{
 		if pc.found || pc.target || d.isBaseline(pc.ams, pc.k) {
 			return "", pc.found
 		}
-		return label(d.continuedPeriod(pc.s, pc.countries)), pc.found
+		// (Tonnes "a month on average" are a rate, no part of a figure.)
+		cargo := pc.kind == KindTonnage && pc.ams[pc.k].per == ""
+		return label(d.continuedPeriod(pc.s, cargo, pc.countries)), pc.found
 	}},
 }
 

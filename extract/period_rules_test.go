@@ -23,8 +23,14 @@ func TestPeriodRules(t *testing.T) {
 		{"same period", "Turkmenistan exported electricity worth $135 million to Afghanistan in 2024, up from $118 million in 2023. Turkmen gas exports to China brought in $8.9 billion over the same year.", 8.9e9, "2024"},
 		{"bulleted list under a title", "اینفوگرافیک | ترانزیت ریلی از مرز سرخس در چهار ماه نخست ۱۴۰۴\n\n🔹 ترانزیت ریلی کالا از مرز سرخس با ترکمنستان: ۱.۲ میلیون تن\n🔹 ظرفیت فعلی پایانه ریلی سرخس: ۵ میلیون تن در سال", 1.2e6, "SH1404-01..SH1404-04 = 2025-03-21..2025-07-22"},
 		{"continued breakdown", "Trade between Kazakhstan and Iran reached $300 million in January-September 2025. Kazakh exports to Iran totaled $201.4 million.", 201.4e6, "2025-01..2025-09"},
+		{"continued breakdown", "Rail freight between Iran and Kazakhstan rose 30 percent to 1.4 million tonnes in the first nine months of 2025. Of this, 900,000 tonnes were Kazakh grain shipped to Iran.", 9e5, "2025-01..2025-09"},
+		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},
 	} {
-		t.Run(tt.rule, func(t *testing.T) {
+		name := tt.rule
+		if name == "" {
+			name = "no rule"
+		}
+		t.Run(name, func(t *testing.T) {
 			a, err := ParseArticle("p", tt.text)
 			if err != nil {
 				t.Fatal(err)

@@ -1125,8 +1125,9 @@ func (d *doc) samePeriodIn(c span) bool {
 
 // continuedPeriod returns the period of an actual trade figure in the
 // sentence just before s, when s names no period of its own (resolved or
-// not) and goes on about the same countries.
-func (d *doc) continuedPeriod(s *sentence, cs []string) *Period {
+// not) and goes on about the same countries; with cargo (tonnes that are
+// no rate), of a freight or transit figure too.
+func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 	if s.idx == 0 || d.hasCue(s.a, s.b, CueTarget) {
 		return nil
 	}
@@ -1140,7 +1141,11 @@ func (d *doc) continuedPeriod(s *sentence, cs []string) *Period {
 	shared := false // a country of the figure named along the way
 	for k := s.idx - 1; k >= 0 && k >= s.idx-4; k-- {
 		p := d.sents[k]
-		if d.tradeCueIn(span{p.a, p.b}) < 0 {
+		if d.tradeCueIn(span{p.a, p.b}) < 0 && (!cargo || !d.hasCue(p.a, p.b, CueCargo)) {
+			// (Tonnes go on after a freight or transit figure too: "Rail
+			// freight between Iran and Kazakhstan … rose to 1.4 million
+			// tonnes in the first nine months of 2025. Of this, 900,000
+			// tonnes were Kazakh grain …")
 			return nil
 		}
 		figure := false
