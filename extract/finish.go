@@ -152,6 +152,18 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 		return false
 	})
+	// A headline's unnamed project whose status the body gives to a
+	// project too («پیشرفت ۶۰ درصدی توسعه پایانه ریلی سرخس» over «طرح
+	// توسعه پایانه … ۶۰ درصد پیشرفت فیزیکی دارد»): the headline words the
+	// body's fact, which names the project as the text does.
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if c.Kind != KindProject || !c.headline || c.Status == nil || c.Value != nil || !strings.HasPrefix(c.projKey, "unnamed:") {
+			return false
+		}
+		return slices.ContainsFunc(kept, func(o candidate) bool {
+			return o.Kind == KindProject && !o.headline && str(o.Status) == *c.Status
+		})
+	})
 	out := make([]Fact, 0, len(kept))
 	for _, c := range kept {
 		if c.Kind == KindProject && c.inherit && c.Status == nil && c.Value == nil && c.Period == nil {

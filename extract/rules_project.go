@@ -551,6 +551,15 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		}
 		return "launched"
 	}
+	if k := d.roleIn(c.a, c.b, roleProgress); k >= 0 && !d.prepBefore(c, k) {
+		// «… با پیشرفت ۸۰ درصدی همراه است», "has reached 65 percent
+		// progress": a share of the work done, beside the word.
+		for _, am := range s.amounts {
+			if am.kind == amtPercent && am.value < 100 && am.a >= k-4 && am.a <= k+4 && am.a >= c.a && am.a < c.b {
+				return "under_construction"
+			}
+		}
+	}
 	if d.datedItem(s) != "" && d.roleIn(c.a, c.b, roleNowOpen) >= 0 {
 		// "December – Tajikistan and Kyrgyzstan open a rebuilt border
 		// crossing": a dated item tells a past event in the present.
@@ -566,6 +575,13 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 func (d *doc) prepStatus(c span, m Match) bool {
 	k := d.roleIn(c.a, m.Start, rolePrep)
 	return k >= 0 && d.roleIn(k, m.Start, roleBuild) < 0 && d.roleIn(k, m.Start, roleWorks) < 0
+}
+
+// prepBefore reports whether a stage before building (a land
+// acquisition) is named in clause c before token i, with no building or
+// works word between: what a progress at i measures (see prepStatus).
+func (d *doc) prepBefore(c span, i int) bool {
+	return d.prepStatus(c, Match{Start: i})
 }
 
 // studyBefore reports whether a feasibility study is named in clause c
