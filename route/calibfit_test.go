@@ -1,11 +1,15 @@
 package route_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"io/fs"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -57,12 +61,70 @@ func withParams(tb testing.TB, values map[string]float64) fs.FS {
 		lines[i] = fmt.Sprintf("%s,%g,%g,%g,%s", name, v, math.Min(v, 0), math.Max(v, 1000), cells[3])
 	}
 	m["parameters.csv"] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
+	if p, ok := values[railWagonParam]; ok {
+		m["rates.csv"] = &fstest.MapFile{Data: withRailWagon(tb, m["rates.csv"].Data, p)}
+	}
 	return m
+}
+
+// railWagonParam is the free price parameter: what a container train adds
+// per TEU-km to the railways' published container tariffs (wagons,
+// operator, forwarder). It lives in rates.csv, not parameters.csv: every
+// rail rate citing OBS-FIT is its tariff (usd_per_tonne_km_min, per tonne
+// at tonnes_per_teu) plus this per TEU-km.
+const railWagonParam = "rail_wagon_usd_per_teu_km"
+
+// railWagonGrid is the grid railWagonParam is searched over (USD per TEU-km).
+var railWagonGrid = []float64{0, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1}
+
+// withRailWagon returns rates.csv with the usd_per_tonne_km of every rail
+// rate citing OBS-FIT set to its minimum (the sourced tariff) plus p USD per
+// TEU-km at 14 t per TEU (tonnes_per_teu, the working value of
+// parameters.csv).
+func withRailWagon(tb testing.TB, data []byte, p float64) []byte {
+	tb.Helper()
+	const tonnesPerTEU = 14
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	col := func(name string) int { return slices.Index(rows[0], name) }
+	mode, v, lo, hi, src := col("mode"), col("usd_per_tonne_km"), col("usd_per_tonne_km_min"), col("usd_per_tonne_km_max"), col("sources")
+	for _, row := range rows[1:] {
+		if row[mode] != "rail" || !slices.Contains(strings.Split(row[src], ";"), "OBS-FIT") {
+			continue
+		}
+		min, err := strconv.ParseFloat(row[lo], 64)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		max, err := strconv.ParseFloat(row[hi], 64)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		// The bounds widen to hold the value, as withParams's do.
+		x := min + p/tonnesPerTEU
+		row[v] = strconv.FormatFloat(x, 'f', 5, 64)
+		row[hi] = strconv.FormatFloat(math.Max(max, x), 'f', 5, 64)
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(rows); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 // fitObjective is the mean |log error| of the planner on the fit half's
 // times (0 inside an observed range; a missing estimate counts log 3).
 func fitObjective(tb testing.TB, values map[string]float64, obs []dataset.Observation) float64 {
+	return fitObjectiveOf(tb, values, obs, false)
+}
+
+// fitObjectiveOf is fitObjective of the times, or with price of the prices.
+func fitObjectiveOf(tb testing.TB, values map[string]float64, obs []dataset.Observation, price bool) float64 {
 	n, err := dataset.Load(context.Background(), withParams(tb, values))
 	if err != nil {
 		tb.Fatal(err)
@@ -74,15 +136,19 @@ func fitObjective(tb testing.TB, values map[string]float64, obs []dataset.Observ
 	var sum float64
 	var k int
 	for _, r := range calibrate(route.New(g), obs) {
-		if r.o.TimeSet != "fit" {
+		set, have, e := r.o.TimeSet, r.hasTime, r.timeErr
+		if price {
+			set, have, e = r.o.PriceSet, r.hasPrice, r.priceErr
+		}
+		if set != "fit" {
 			continue
 		}
 		k++
-		if r.err != nil || !r.hasTime {
+		if r.err != nil || !have {
 			sum += math.Log(3)
 			continue
 		}
-		sum += math.Abs(math.Log1p(r.timeErr))
+		sum += math.Abs(math.Log1p(e))
 	}
 	return sum / float64(k)
 }
@@ -125,4 +191,15 @@ func TestCalibrationFit(t *testing.T) {
 			break
 		}
 	}
+	// The price parameter moves no route (the calibration plans by time),
+	// so it is searched alone, on the fit half's prices.
+	bestP, bestPObj := math.NaN(), math.Inf(1)
+	for _, p := range railWagonGrid {
+		obj := fitObjectiveOf(t, map[string]float64{railWagonParam: p}, obs, true)
+		t.Logf("%s %g: prices' mean |log error| %.4f", railWagonParam, p, obj)
+		if obj < bestPObj-1e-9 {
+			bestP, bestPObj = p, obj
+		}
+	}
+	t.Logf("%s: %g (mean |log error| %.4f)", railWagonParam, bestP, bestPObj)
 }
