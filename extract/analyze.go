@@ -36,10 +36,14 @@ type doc struct {
 	// qaFrom holds, per sentence of an interview's answer, the first
 	// sentence of its question (or of the answer when it has none); -1
 	// outside answers. Built on first use by answerContext.
-	qaFrom    []int
-	people    []person // the people the article names with a role (see buildPeople)
-	points    []uint16 // each token's word id in pointWordID, 0 for none (see pointAt)
-	experts   bool     // whether the text names an expert (see expertPlace)
+	qaFrom  []int
+	people  []person // the people the article names with a role (see buildPeople)
+	points  []uint16 // each token's word id in pointWordID, 0 for none (see pointAt)
+	experts bool     // whether the text names an expert (see expertPlace)
+	// postLinks maps a border post's place id to the country across that
+	// the text links it to («مرز سرخس با ترکمنستان»); built on first use
+	// (see postLink).
+	postLinks map[string]string
 	focusDone bool
 }
 

@@ -88,3 +88,48 @@ func (d *doc) respectiveItems(s *sentence, c span, ams []amount) map[int]string 
 	}
 	return out
 }
+
+// postLink returns the country across a border post (place id) that the
+// article itself links the post to: a border word beside the place and a
+// country after "with", «مرز سرخس با ترکمنستان», "the Sarakhs border with
+// Turkmenistan"; "" when the text names none. The gazetteer's knowledge
+// of the country across (borderFacing) is not used: a post alone names
+// only its own country (testdata/README.md, "Labelling decisions").
+func (d *doc) postLink(id string) string {
+	if d.postLinks == nil {
+		d.postLinks = map[string]string{}
+		for _, s := range d.sents {
+			for _, m := range d.entsIn(s.a, s.b) {
+				if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || d.postLinks[m.Entry.ID] != "" {
+					continue
+				}
+				if d.roleIn(max(s.a, m.Start-2), m.Start, roleCrossing) < 0 && d.roleIn(m.End, min(s.b, m.End+2), roleCrossing) < 0 {
+					continue
+				}
+				for _, mt := range s.mentions {
+					if mt.tok > m.End && mt.tok <= m.End+4 && mt.class == ClassCountry && mt.code != m.Entry.Code &&
+						(d.pointAt(mt.tok-1, roleObjectOf) && (d.word(mt.tok-1) == "با" || d.word(mt.tok-1) == "with")) {
+						d.postLinks[m.Entry.ID] = mt.code
+						break
+					}
+				}
+			}
+		}
+	}
+	return d.postLinks[id]
+}
+
+// postPartner returns the country across a border post named in clause c
+// that the article links the post to (see postLink), when it is not
+// among cs; "" otherwise.
+func (d *doc) postPartner(c span, cs []string) string {
+	for _, m := range d.entsIn(c.a, c.b) {
+		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
+			continue
+		}
+		if x := d.postLink(m.Entry.ID); x != "" && !slices.Contains(cs, x) {
+			return x
+		}
+	}
+	return ""
+}

@@ -194,6 +194,14 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 			f.Period = ptr(p)
 		}
 	}
+	if x := d.lineEndsIn(tok); x != "" && !d.hasLinkParties(id) {
+		// «پروژه دوخطه کردن راه آهن مشهد – سرخس»: a line whose two named
+		// ends lie in one country is that country's, whatever the
+		// sentences around name (fresh11's kk-fa-07).
+		f.Countries = []string{x}
+		d.setQuote(&f, c.a, c.b)
+		return f
+	}
 	cs := d.partiesIn(s, c.a, c.b)
 	// «این قطار …» in the next sentence goes on about the same thing.
 	if status != "" && s.idx+1 < len(d.sents) {
@@ -270,6 +278,32 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	f.Countries = normalizeCountries(cs)
 	d.setQuote(&f, c.a, c.b)
 	return f
+}
+
+// lineEndsIn returns the country of both ends of the line whose
+// infrastructure word or name starts at token tok, when the text names
+// them as two places of one country joined by a dash next to it («راه آهن
+// مشهد – سرخس», "the Hairatan–Mazar line"); "" otherwise.
+func (d *doc) lineEndsIn(tok int) string {
+	if tok < 0 {
+		return ""
+	}
+	ms := d.entsIn(max(0, tok-4), min(len(d.toks), tok+8))
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := ms[k], ms[k+1]
+		if a.Entry.Class.Has(ClassPlace) && b.Entry.Class.Has(ClassPlace) && a.Entry.Code != "" && a.Entry.Code == b.Entry.Code &&
+			b.Start == a.End+1 && isDash(d.tokText(a.End)) {
+			return a.Entry.Code
+		}
+	}
+	return ""
+}
+
+// hasLinkParties reports whether a clause of the article says whom project
+// id links or who finances it (see projectParties).
+func (d *doc) hasLinkParties(id string) bool {
+	_, ok := d.projParties[id]
+	return ok
 }
 
 // answerContext returns the countries a project named in an interview's

@@ -120,6 +120,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.projRef = id
 				}
 			}
+			if kind == KindTonnage && len(f.Countries) == 1 {
+				// «ظرفیت فعلی پایانه ریلی سرخس: ۵ میلیون تن در سال» after
+				// «… از مرز سرخس با ترکمنستان»: a post the text has linked
+				// to the country across carries it into later figures.
+				if x := d.postPartner(c, f.Countries); x != "" {
+					f.Countries = normalizeCountries(append(f.Countries, x))
+				}
+			}
 			if f.projRef == "" && st == StatusCapacity && len(f.Countries) < 2 {
 				// "The line's cost is … Proponents say it could carry up to
 				// 15 million tonnes of freight a year and cut transit times
