@@ -464,28 +464,37 @@ func (cu *customizer) perfectTop(ctx context.Context, ranks, pos []int32) error 
 
 // upper applies the triangles {u, x, v}, x < v, of the arc {u, x} = cur[u]
 // to it and to the arcs {u, v} (pos gives the number of the arc {x, v}).
+// The perfect weight of an arc {u, y} is the least of its basic weight and,
+// over the other upper neighbours z of u, the basic weight of u → z plus the
+// perfect weight of z → y (a shortest path leaves u by a supergraph arc
+// whose basic weight is the lower part of the path, then continues between
+// two upper neighbours of u, whose arc is perfect by then). Every candidate
+// is a sum of the same two operands whatever the order in which the passes
+// meet it, so the result does not depend on that order, and Updater's
+// partial passes reproduce it bit for bit.
 func (cu *customizer) upper(u int32, pos []int32) {
-	pw := cu.pw
+	pw, wt := cu.pw, cu.wt
 	ku, end := cu.node[u].cur, cu.node[u].end
-	ux, xu := pw[ku][0], pw[ku][1] // u→x, x→u
+	bux, bxu := wt[ku][0], wt[ku][1] // u→x, x→u (basic)
+	ux, xu := pw[ku][0], pw[ku][1]
 	hs := cu.c.head[ku+1 : end]
+	bs := wt[ku+1 : end]
 	ws := pw[ku+1 : end]
-	ws = ws[:len(hs)]
+	bs, ws = bs[:len(hs)], ws[:len(hs)]
 	for j, v := range hs {
 		t := &pw[pos[v]] // arc {x, v}
 		xv, vx := t[0], t[1]
-		w := &ws[j] // arc {u, v}
-		uv, vu := w[0], w[1]
-		if s := uv + vx; s < ux { // u→v→x
+		if s := bs[j][0] + vx; s < ux { // u→v→x
 			ux = s
 		}
-		if s := xv + vu; s < xu { // x→v→u
+		if s := xv + bs[j][1]; s < xu { // x→v→u
 			xu = s
 		}
-		if s := ux + xv; s < uv { // u→x→v
+		w := &ws[j]                  // arc {u, v}
+		if s := bux + xv; s < w[0] { // u→x→v
 			w[0] = s
 		}
-		if s := vx + xu; s < vu { // v→x→u
+		if s := vx + bxu; s < w[1] { // v→x→u
 			w[1] = s
 		}
 	}

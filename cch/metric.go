@@ -61,26 +61,33 @@ func (c *CCH) CustomizeBasic(ctx context.Context, w []float64) (*Metric, error) 
 }
 
 func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect bool) (*Metric, error) {
+	mt, _, _, err := c.customizeState(ctx, op, w, perfect, false)
+	return mt, err
+}
+
+// customizeState is customize; with retain, it also returns the
+// customizer with its perfect weights and the keep flags, for an Updater.
+func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfect, retain bool) (*Metric, *customizer, []uint8, error) {
 	g := c.g
 	if len(w) != g.NumArcs() {
-		return nil, caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), g.NumArcs())
+		return nil, nil, nil, caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), g.NumArcs())
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	n, m := len(c.order), len(c.head)
 	t0 := time.Now()
 	inf := math.Inf(1)
 	for a, x := range w {
 		if !(x >= 0) {
-			return nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
+			return nil, nil, nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
 		}
 	}
 	wt := c.input(w)
 	cu := newCustomizer(c, wt)
 	t1 := time.Now()
 	if err := cu.parallel(ctx, cu.basic, cu.basicTop, false); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	// Perfect customization into a copy gives the true distance between
 	// the ends of every arc; an arc whose basic weight is longer lies on no
@@ -93,7 +100,7 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 		cu.pw = slices.Clone(wt)
 		cu.startTopDown()
 		if err := cu.parallel(ctx, cu.perfect, cu.perfectTop, true); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		tp = time.Now()
 		// An arc direction is kept when its basic weight is the distance (up
@@ -107,12 +114,14 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 				keep[k] = b2u(b[0] != inf && b[0]-p[0] <= tightTol*p[0]) | b2u(b[1] != inf && b[1]-p[1] <= tightTol*p[1])<<1
 			}
 		})
-		cu.pw = nil
+		if !retain {
+			cu.pw = nil
+		}
 		closeHalves := func(ctx context.Context, ranks, _ []int32) error { return cu.closeHalves(ctx, ranks, keep) }
 		if err := cu.parallel(ctx, func(ctx context.Context, ranks, pos []int32, _ bool, d []int32) ([]int32, error) {
 			return d, closeHalves(ctx, ranks, pos)
 		}, closeHalves, true); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 	} else {
 		// Without the perfect pass every finite arc is kept, halves included.
@@ -128,7 +137,7 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 		c.logger.Info("cch: customized", "op", op, "nodes", n, "arcs", m, "kept forward", len(mt.fhead), "kept backward", len(mt.bhead),
 			"input", t1.Sub(t0), "basic", t2.Sub(t1), "perfect", tp.Sub(t2), "keep", t3.Sub(tp), "compact", time.Since(t3))
 	}
-	return mt, nil
+	return mt, cu, keep, nil
 }
 
 // input returns the supergraph weights before customization: for each arc

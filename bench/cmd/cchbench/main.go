@@ -62,6 +62,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	customs := fs.Int("customize", 3, "customizations to time (the median is reported)")
 	straight := fs.Bool("straight", false, "straight cuts only (cch.Options.StraightCuts): faster build, larger supergraph")
 	buildOnly := fs.Bool("build-only", false, "stop after cch.Build and print its statistics")
+	updates := fs.Bool("updates", true, "also time partial customization (cch.Updater): closing 1, 10, 100 and 1000 random arcs, and a regional scenario (every arc in a box × 1.5)")
 	verbose := fs.Bool("v", false, "log the phases of cch.Build and cch.Customize to stderr")
 	orderIn := fs.String("order", "", "read the node order from `FILE` (as written by -save-order) instead of nested dissection")
 	orderOut := fs.String("save-order", "", "write the node order to `FILE` (little-endian int32 per rank) after the build")
@@ -278,11 +279,107 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "\nCH on the same pairs: build %v; query p50 %v (distance), %v (+ path); CCH ÷ CH %.2f× (distance), %.2f× (+ path); %d/%d distances equal to CCH's\n",
 			chBuild.Round(time.Millisecond), median(ctd), median(ct), float64(median(qd))/float64(median(ctd)), float64(median(qt))/float64(median(ct)), agree, len(ps))
 	}
+	if *updates {
+		b, err := measureUpdates(ctx, stdout, c, w, x, y, ps[:min(*check, len(ps))], sr, *seed)
+		if err != nil {
+			return err
+		}
+		bad += b
+	}
 	fmt.Fprintf(stdout, "\npeak resident memory of the process: %s\n", peakRSS())
 	if bad > 0 {
 		return fmt.Errorf("%d distances differ from Dijkstra's", bad)
 	}
 	return nil
+}
+
+// measureUpdates times cch.Updater on scenarios applied to the base
+// weights w and reverted, each checked against Dijkstra on the pairs ps
+// (after the change) and on the first pair after the revert. It returns the
+// number of disagreements.
+func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y []float64, ps [][2]int32, sr *csr.Searcher, seed uint64) (int, error) {
+	g := c.Graph()
+	m := g.NumArcs()
+	start := time.Now()
+	cpu0 := cpuTime()
+	u, err := c.NewUpdater(ctx, w)
+	if err != nil {
+		return 0, err
+	}
+	fmt.Fprintf(stdout, "\npartial customization (cch.Updater): NewUpdater (a full customization that keeps its state) %v, CPU %v; the Updater holds %.1f bytes per arc of the graph besides the CCH and the metric; load average %s\n\n",
+		time.Since(start).Round(time.Millisecond), (cpuTime() - cpu0).Round(time.Millisecond), float64(u.Bytes())/float64(m), loadavg())
+	fmt.Fprintf(stdout, "| change | weights changed | basic: arcs recomputed / changed | perfect: ranks recomputed / arcs changed | triangles | basic | perfect | keep | compact | update (wall / CPU) | revert (wall) | checked vs Dijkstra |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	rng := rand.New(rand.NewPCG(seed, 0x757064))
+	type scenario struct {
+		name string
+		w    []float64
+	}
+	var scs []scenario
+	for _, k := range []int{1, 10, 100, 1000} {
+		w2 := slices.Clone(w)
+		for range k {
+			w2[rng.IntN(m)] = math.Inf(1)
+		}
+		scs = append(scs, scenario{fmt.Sprintf("close %d random arcs", k), w2})
+	}
+	if x != nil {
+		xlo, xhi := slices.Min(x), slices.Max(x)
+		ylo, yhi := slices.Min(y), slices.Max(y)
+		for _, side := range []float64{0.1, 0.3} {
+			bx := xlo + rng.Float64()*(1-side)*(xhi-xlo)
+			by := ylo + rng.Float64()*(1-side)*(yhi-ylo)
+			in := func(v int32) bool {
+				return x[v] >= bx && x[v] <= bx+side*(xhi-xlo) && y[v] >= by && y[v] <= by+side*(yhi-ylo)
+			}
+			w2 := slices.Clone(w)
+			for a := range w2 {
+				if in(g.Tails[a]) && in(g.Heads[a]) {
+					w2[a] *= 1.5
+				}
+			}
+			scs = append(scs, scenario{fmt.Sprintf("every arc in a box of %.0f %% × %.0f %% of the area × 1.5", 100*side, 100*side), w2})
+		}
+	}
+	bad := 0
+	for _, sc := range scs {
+		start := time.Now()
+		cpu0 := cpuTime()
+		mt, err := u.Update(ctx, sc.w)
+		if err != nil {
+			return bad, err
+		}
+		took, cpu := time.Since(start), cpuTime()-cpu0
+		st := u.LastUpdate()
+		q := cch.NewQuery(mt)
+		checked, ok := 0, 0
+		for _, p := range ps {
+			checked++
+			if want := sr.Search(sc.w, nil, p[0], p[1]); near(q.Distance(p[0], p[1]), want) {
+				ok++
+			}
+		}
+		start = time.Now()
+		back, err := u.Update(ctx, w)
+		if err != nil {
+			return bad, err
+		}
+		revert := time.Since(start)
+		if len(ps) > 0 {
+			checked++
+			p := ps[0]
+			if want := sr.Search(w, nil, p[0], p[1]); near(cch.NewQuery(back).Distance(p[0], p[1]), want) {
+				ok++
+			}
+		}
+		bad += checked - ok
+		fmt.Fprintf(stdout, "| %s | %d | %d / %d | %d / %d | %.1f M | %v | %v | %v | %v | %v / %v | %v | %d/%d equal |\n",
+			sc.name, st.ChangedWeights, st.BasicArcs, st.BasicChanged, st.PerfectRanks, st.PerfectChanged, float64(st.Triangles)/1e6,
+			st.Basic.Round(time.Millisecond), st.Perfect.Round(time.Millisecond), st.Keep.Round(time.Millisecond), st.Compact.Round(time.Millisecond),
+			took.Round(time.Millisecond), cpu.Round(time.Millisecond), revert.Round(time.Millisecond), ok, checked)
+	}
+	mt := u.Metric()
+	fmt.Fprintf(stdout, "\nafter the updates and reverts the metric keeps %d forward and %d backward arcs; load average %s\n", mt.Stats().ForwardArcs, mt.Stats().BackwardArcs, loadavg())
+	return bad, nil
 }
 
 // readOrder reads a node order written by writeOrder.

@@ -1,0 +1,111 @@
+package cch_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/caravan-transport/caravan/cch"
+	"github.com/caravan-transport/caravan/roadgrid"
+)
+
+// TestUpdateMatchesDijkstra: on random graphs, every distance and path of
+// the metrics an Updater returns for a sequence of changed weight vectors
+// (closures, reopenings, faster and slower arcs) equals Dijkstra's.
+func TestUpdateMatchesDijkstra(t *testing.T) {
+	seeds := uint64(60)
+	if testing.Short() {
+		seeds = 15
+	}
+	for seed := uint64(1); seed <= seeds; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		n := 1 + rng.IntN(70)
+		m := rng.IntN(5 * n)
+		t.Run(fmt.Sprintf("seed=%d/n=%d/m=%d", seed, n, m), func(t *testing.T) {
+			g, w, x, y := randomGraph(rng, n, m, 0.05)
+			c, err := cch.Build(context.Background(), g, cch.Options{X: x, Y: y})
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, err := c.NewUpdater(context.Background(), w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkAllPairs(t, u.Metric(), w)
+			for _, count := range []int{1, 2, 5, m / 2} {
+				w = slices.Clone(w)
+				for range count {
+					a := rng.IntN(max(m, 1))
+					if m == 0 {
+						break
+					}
+					switch rng.IntN(4) {
+					case 0:
+						w[a] = math.Inf(1)
+					case 1:
+						w[a] = float64(rng.IntN(10))
+					case 2:
+						w[a] *= 1.5
+					default:
+						w[a] = rng.Float64() * 50
+					}
+				}
+				mt, err := u.Update(context.Background(), w)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkAllPairs(t, mt, w)
+			}
+		})
+	}
+}
+
+// TestUpdateRoadgrid: closures, a regional slow-down and their reverts on a
+// roadgrid, checked on random pairs against Dijkstra.
+func TestUpdateRoadgrid(t *testing.T) {
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 80, Height: 60, Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := c.NewUpdater(context.Background(), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(4, 1))
+	closed := slices.Clone(w)
+	for range 50 {
+		closed[rng.IntN(len(w))] = math.Inf(1)
+	}
+	region := slices.Clone(w)
+	for a := range region {
+		if v := g.Tails[a]; net.X[v] < net.X[0]+10 && net.Y[v] < net.Y[0]+10 {
+			region[a] *= 1.5
+		}
+	}
+	for _, ww := range [][]float64{closed, w, region, closed, w} {
+		mt, err := u.Update(context.Background(), ww)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkRandomPairs(t, mt, ww, rng, 200)
+	}
+	if _, err := u.Update(context.Background(), w[1:]); err == nil {
+		t.Error("Update with a short weight vector: no error")
+	}
+	bad := slices.Clone(w)
+	bad[3] = -1
+	if _, err := u.Update(context.Background(), bad); err == nil {
+		t.Error("Update with a negative weight: no error")
+	}
+}
