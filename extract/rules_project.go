@@ -192,6 +192,11 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 			// "May – The first freight train from China reaches …": the
 			// item's month is the milestone's.
 			f.Period = ptr(p)
+		} else if p := d.statusDate(s, c, status); p != nil {
+			// «راه‌آهن سرخس-مشهد که در سال ۱۹۹۶ افتتاح شد», "was
+			// inaugurated in 2016": a milestone with the date its own
+			// clause gives (testdata/README.md, "Labelling decisions").
+			f.Period = ptr(p.Label)
 		}
 	}
 	if x := d.lineEndsIn(tok); x != "" && !d.hasLinkParties(id) {
@@ -278,6 +283,24 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	f.Countries = normalizeCountries(cs)
 	d.setQuote(&f, c.a, c.b)
 	return f
+}
+
+// statusDate returns the date clause c gives the milestone of its status
+// verb: a period just before a Persian verb («در سال ۱۹۹۶ افتتاح شد») or
+// just after an English one ("opened in 2016"); nil when there is none.
+func (d *doc) statusDate(s *sentence, c span, status string) *Period {
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
+		if m.Entry.Code != status || d.conditional(c, m.Start) {
+			continue
+		}
+		lo, hi := max(c.a, m.Start-5), m.Start
+		if s.latin {
+			lo, hi = m.End, min(c.b, m.End+4)
+		}
+		p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false)
+		return p
+	}
+	return nil
 }
 
 // lineEndsIn returns the country of both ends of the line whose

@@ -45,15 +45,9 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		}
 		timeline := d.timelineCue(c)
 		starts := d.roleIn(c.a, c.b, roleStart) >= 0 || d.roleIn(c.a, c.b, roleStarted) >= 0
-		launchAt, launchYear := -1, (*Period)(nil)
-		if starts {
-			launchAt, launchYear = d.plannedLaunch(s, c)
-		}
-		if launchYear != nil && d.roleIn(c.a, launchAt, roleStart) < 0 {
-			// A lone launch to come stays one planned status (genre13's
-			// u-en-06 is labelled without the year; see testdata/README.md).
-			launchYear = nil
-		}
+		// "expected to be commissioned in 2026", "the first units are to
+		// be commissioned in 2030": a launch to come with its own year.
+		launchAt, launchYear := d.plannedLaunch(s, c)
 		if len(ms) == 0 && timeline < 0 && !starts && launchYear == nil {
 			continue
 		}
