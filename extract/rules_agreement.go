@@ -95,12 +95,48 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 			// met in the sentences before.
 			cs = pc
 		}
+		cs = d.dropDestinations(s, c, trig, cs)
 		f.Countries = normalizeCountries(d.completePair(s, cs))
 		f.sectors = d.sectors(c.a, c.b)
 		d.setQuote(&f, c.a, c.b)
 		out = append(out, f)
 	}
 	return out
+}
+
+// dropDestinations removes from the parties cs of the agreement at token
+// trig of clause c the countries its terms only deliver to ("Iran and
+// Turkmenistan signed a gas swap deal under which Turkmenistan will
+// deliver … gas to Iraq via Iran"): named only after the agreement, each
+// time just after "to" or «به», when two or more parties are named before
+// it. A destination is no signer (testdata/README.md, "Labelling
+// decisions").
+func (d *doc) dropDestinations(s *sentence, c span, trig int, cs []string) []string {
+	var before []string
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < trig && !m.topic && !slices.Contains(before, m.code) {
+			before = append(before, m.code)
+		}
+	}
+	if len(before) < 2 {
+		return cs
+	}
+	return slices.DeleteFunc(slices.Clone(cs), func(code string) bool {
+		if slices.Contains(before, code) {
+			return false
+		}
+		dest := false
+		for _, m := range s.mentions {
+			if m.code != code || m.tok < c.a || m.tok >= c.b {
+				continue
+			}
+			if m.tok <= trig || !d.pointAt(m.tok-1, roleTo) {
+				return false
+			}
+			dest = true
+		}
+		return dest
+	})
 }
 
 // agreementClauses cuts the clauses of s once more before a second

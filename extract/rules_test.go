@@ -14,6 +14,12 @@ func TestRules(t *testing.T) {
 		text string
 		want []string
 	}{
+		{"a country an agreement's terms deliver to is no party",
+			"Iran and Turkmenistan signed a gas swap deal on Monday under which Turkmenistan will deliver gas to Iraq via Iran.",
+			[]string{"agreement IR,TM - - signed - -"}},
+		{"a country signed with is a party",
+			"Iran and Turkmenistan signed a gas swap deal with Iraq on Monday.",
+			[]string{"agreement IQ,IR,TM - - signed - -"}},
 		{"a meeting with an organisation's envoy",
 			"امیرخان متقی با نماینده ویژه سازمان ملل در کابل دیدار کرد.",
 			[]string{"meeting AF - - held - -"}},
