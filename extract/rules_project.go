@@ -225,10 +225,12 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 			cs = slices.Clone(u.links)
 		}
 	}
-	if inner := d.projPlaces[tok]; len(inner) >= 2 && inner[0] != inner[1] {
+	if inner := d.projPlaces[tok]; len(inner) >= 2 && (inner[0] != inner[1] || len(cs) > 0) {
 		// "the Serhetabat–Herat railway", «راه آهن خواف-هرات»: the
 		// countries of the places its name joins are its parties; for a
-		// line named by the text alone they are all its parties.
+		// line named by the text alone they are all its parties. A line
+		// whose ends lie in one country is that country's too, beside a
+		// financier («راه آهن رشت-آستارا» with Russia's loan).
 		if isRoute(id) {
 			cs = slices.Clone(inner)
 		} else {
