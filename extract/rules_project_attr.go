@@ -157,6 +157,18 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					break
 				}
 			}
+			if st := statuses[k]; st == "construction_started" || st == "planned" {
+				// "Construction of the 272-km line … began in 2023", «… به
+				// طول ۱۶۲ کیلومتر از ابتدای سال ۱۴۰۵ آغاز می‌شود»: a start's
+				// status carries the start's date, after the attribute.
+				p, _ := d.nearestPeriod(s, am.b, c.b, am.b, c.b, false, false)
+				if p == nil && st == "planned" {
+					p, _ = d.nearestPeriod(s, am.b, c.b, am.b, c.b, false, true) // "by 2027"
+				}
+				if p != nil {
+					f.Period = ptr(p.Label)
+				}
+			}
 			f.projKey = id + "|" + unit + "|" + strconv.FormatFloat(v, 'g', -1, 64)
 			f.tok = am.a
 			out = append(out, f)
