@@ -317,6 +317,11 @@ func absorb(a, b *candidate) {
 		// participants and merges no other meeting of the body.
 		a.headline, a.participants = false, b.participants
 	}
+	if a.Kind == KindTonnage && str(a.Unit) == "t" && str(b.Unit) != "" && str(b.Unit) != "t" {
+		// «ظرفیت بندر چابهار به ۱۵ میلیون تن می‌رسد» over the body's
+		// «… به ۱۵ میلیون تن در سال»: the headline dropped the rate.
+		a.Unit = b.Unit
+	}
 	if a.GrowthPct == nil {
 		a.GrowthPct = b.GrowthPct
 	}

@@ -14,6 +14,12 @@ func TestRules(t *testing.T) {
 		text string
 		want []string
 	}{
+		{"tonnes handled at a port the clause refers back to are the port's, not the context's",
+			"ظرفیت بندر چابهار ۸ میلیون تن در سال است. هند ۱۵۰ میلیون دلار برای توسعه آن سرمایه گذاری کرده است. در شش ماه نخست سال ۲۰۲۵، ۲.۱ میلیون تن کالا در این بندر تخلیه و بارگیری شد.",
+			[]string{"tonnage IR 8e+06 t/yr capacity - -", "tonnage IR 2.1e+06 t actual 2025-01..2025-06 -"}},
+		{"a headline's tonnes without the rate are the body's tonnes a year",
+			"ظرفیت بندر چابهار به ۱۵ میلیون تن می\u200cرسد\n\nظرفیت بندر چابهار به ۱۵ میلیون تن در سال افزایش می\u200cیابد.",
+			[]string{"tonnage IR 1.5e+07 t/yr capacity - -"}},
 		{"a country an agreement's terms deliver to is no party",
 			"Iran and Turkmenistan signed a gas swap deal on Monday under which Turkmenistan will deliver gas to Iraq via Iran.",
 			[]string{"agreement IR,TM - - signed - -"}},

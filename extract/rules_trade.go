@@ -768,6 +768,14 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			return normalizeCountries(append(cs, f))
 		}
 	}
+	if len(cs) == 0 && ams[k].kind == amtTon {
+		// «در شش ماه نخست امسال، ۲.۱ میلیون تن کالا در این بندر تخلیه و
+		// بارگیری شد» after «بندر چابهار»: tonnes handled at a port the
+		// clause refers back to are the port's, not the context's.
+		if ps := d.referredPlace(s, c); len(ps) > 0 {
+			return ps
+		}
+	}
 	cs = d.tradeCountries(s, c)
 	if len(cs) == 1 {
 		// "Kazakhstan's trade with its four Central Asian neighbours",
@@ -1243,4 +1251,37 @@ func (d *doc) flow(s *sentence, c span, am amount) string {
 		return cs[0] + "->" + cs[1]
 	}
 	return cs[1] + "->" + cs[0]
+}
+
+// referredPlace returns the countries of the port, terminal or crossing
+// that clause c, naming no country, refers back to («این بندر», "the
+// port"): the last place named beside the same infrastructure word in the
+// sentences before («بندر چابهار», "Karachi port"), with the country
+// across that the article links it to (see postLink); nil when there is
+// none.
+func (d *doc) referredPlace(s *sentence, c span) []string {
+	for k := c.a; k < c.b; k++ {
+		w := d.word(k)
+		if !physicalInfra[w] || lineWords[w] || !d.referenceBefore(k) && !d.pointAt(k-1, roleOwnDet) {
+			continue
+		}
+		lo := d.sents[max(0, s.idx-4)].a
+		ents := d.entsIn(lo, c.a)
+		for j := len(ents) - 1; j >= 0; j-- {
+			m := ents[j]
+			if !m.Entry.Class.Has(ClassPlace) || m.Entry.Code == "" {
+				continue
+			}
+			if d.word(m.Start-1) != w && d.word(m.End) != w && d.word(m.Start) != w {
+				continue // (a place named with its word: «بندر چابهار» in the dataset)
+			}
+			cs := []string{m.Entry.Code}
+			if x := d.postLink(m.Entry.ID); x != "" {
+				cs = append(cs, x)
+			}
+			return normalizeCountries(cs)
+		}
+		return nil
+	}
+	return nil
 }
