@@ -768,7 +768,7 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			return normalizeCountries(append(cs, f))
 		}
 	}
-	if len(cs) == 0 && ams[k].kind == amtTon {
+	if len(cs) == 0 && ams[k].kind == amtTon && len(d.countries(s, c.a, c.b, true)) == 0 {
 		// «در شش ماه نخست امسال، ۲.۱ میلیون تن کالا در این بندر تخلیه و
 		// بارگیری شد» after «بندر چابهار»: tonnes handled at a port the
 		// clause refers back to are the port's, not the context's.
