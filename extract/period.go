@@ -92,6 +92,22 @@ func shDay(y, m, d int) (Period, bool) {
 	return Period{Start: t, End: t, Calendar: SolarHijri, Day: true, Label: t.Format(time.DateOnly)}, true
 }
 
+// ahead returns p, a month the article's date resolved as the latest
+// one already ended ("in December" in an article of November 2025 is
+// December 2024), as the same month to come when the text speaks of the
+// future ("will start operations in December": December 2025); p itself
+// otherwise.
+func ahead(p *Period, ref time.Time) *Period {
+	if p == nil || !p.Relative || p.Day || p.Calendar != Gregorian || ref.IsZero() || !p.End.Before(ref) ||
+		p.Start.Year() != p.End.Year() || p.Start.Month() != p.End.Month() {
+		return p
+	}
+	y, m := p.Start.Year()+1, int(p.Start.Month())
+	q := gregMonths(y, m, y, m)
+	q.Relative = true
+	return &q
+}
+
 // yearBefore returns the label of the same span one year earlier: "2024"
 // for "2025", "2023-07..2024-06" for "2024-07..2025-06", "SH1402-01..SH1402-06
 // = …" for "SH1403-01..SH1403-06 = …".

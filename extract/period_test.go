@@ -188,3 +188,23 @@ func TestYearBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestAhead holds ahead: a month resolved as the latest one ended is the
+// same month to come; other periods stay.
+func TestAhead(t *testing.T) {
+	ref := day(2025, 11, 25)
+	dec := gregMonths(2024, 12, 2024, 12)
+	dec.Relative = true
+	if got := ahead(&dec, ref); got.Label != "2025-12" {
+		t.Errorf("ahead(December 2024 resolved) = %q, want 2025-12", got.Label)
+	}
+	oct := gregMonths(2025, 10, 2025, 10) // written with its year
+	if got := ahead(&oct, ref); got.Label != "2025-10" {
+		t.Errorf("ahead(October 2025 written) = %q, want it unchanged", got.Label)
+	}
+	span := gregMonths(2024, 1, 2024, 8)
+	span.Relative = true
+	if got := ahead(&span, ref); got.Label != span.Label {
+		t.Errorf("ahead(January–August) = %q, want it unchanged", got.Label)
+	}
+}

@@ -21,6 +21,7 @@ var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خط�
 // with a status verb («… اولین قطار … از کریدور ایران آغاز به کار کرد»).
 func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 	var out []candidate
+	d.textNamedInfra(s)
 	for _, c := range d.clauses(s) {
 		// Every named project of the clause («TAPI … and the TAP power line»).
 		var named []Match
@@ -91,6 +92,12 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				if built && !d.constructionBefore(m.Start) {
 					continue
 				}
+				if u, ok := d.unnamedAt(m.Start); ok {
+					// "The Azakhel dry port …, which … built at a cost of
+					// …": infrastructure the text names (textNamedInfra).
+					id, name, tok = u.id, u.name, m.Start
+					break
+				}
 				if physicalInfra[d.word(m.Start)] && !d.referenceBefore(m.Start) && !d.pluralInfra(m) {
 					tok = m.Start
 					q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
@@ -116,6 +123,54 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		}
 	}
 	return out
+}
+
+// unnamedAt returns the unnamed project registered with its
+// infrastructure word at token tok.
+func (d *doc) unnamedAt(tok int) (unnamedProject, bool) {
+	for _, u := range d.unnamed {
+		if u.tok == tok {
+			return u, true
+		}
+	}
+	return unnamedProject{}, false
+}
+
+// nameStops are capitalized words that open no name of infrastructure
+// ("The Azakhel dry port": the name is "Azakhel").
+var nameStops = map[string]bool{"the": true, "a": true, "an": true, "its": true, "this": true, "that": true, "new": true, "our": true,
+	"their": true, "his": true, "her": true}
+
+// textNamedInfra registers, with no fact of its own, each piece of
+// infrastructure an English sentence names by capitalized words the
+// gazetteer does not know before an infrastructure word ("The Azakhel dry
+// port near Nowshera", "the Yavan hydropower plant"): later clauses that
+// name it or refer back to it ("The port, spread over 100 acres, …") give
+// its facts. A headline, written in capitals throughout, names none.
+func (d *doc) textNamedInfra(s *sentence) {
+	if !s.latin || d.isHeadline(s) {
+		return
+	}
+	for _, m := range d.cuesIn(s.a, s.b, CueInfra) {
+		if !physicalInfra[d.word(m.Start)] || d.pluralInfra(m) || d.namedLine(m) {
+			continue
+		}
+		if _, ok := d.unnamedAt(m.Start); ok {
+			continue
+		}
+		j := m.Start - 1
+		for j >= s.a && j > m.Start-4 && d.capitalized(j) && !nameStops[d.word(j)] && !d.covered(j) {
+			if _, month := gregorianMonths[d.word(j)]; month || d.pointAt(j, roleWeekday) {
+				break
+			}
+			j--
+		}
+		if j == m.Start-1 {
+			continue
+		}
+		q, _, _ := d.quote(j+1, m.End)
+		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: "unnamed:named:" + strings.ToLower(q), name: q, head: d.word(m.End - 1)})
+	}
 }
 
 // buildIntro registers, with no fact of its own, the unnamed

@@ -191,7 +191,7 @@ func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
 			lo, hi = m.End, min(c.b, m.End+4)
 		}
 		if p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false); p != nil {
-			return m.Start, p
+			return m.Start, ahead(p, d.art.Date)
 		}
 	}
 	return -1, nil
@@ -235,6 +235,9 @@ func (d *doc) builtUnnamed(c span, ms []amount) (string, int) {
 		return "", -1
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+		if u, ok := d.unnamedAt(m.Start); ok {
+			return u.id, m.Start
+		}
 		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) {
 			continue
 		}
