@@ -33,6 +33,10 @@ type doc struct {
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
 	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
+	// unnamedTok and unnamedHeads index unnamed by its token and its
+	// head word's first token (see addUnnamed).
+	unnamedTok   map[int]int
+	unnamedHeads map[string]int
 	// qaFrom holds, per sentence of an interview's answer, the first
 	// sentence of its question (or of the answer when it has none); -1
 	// outside answers. Built on first use by answerContext.

@@ -35,7 +35,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			// Afghanistan to Pakistan": an unnamed project defined by the
 			// countries it links; later clauses may refer back to it.
 			id := "unnamed:link:" + strconv.Itoa(ltok)
-			d.unnamed = append(d.unnamed, unnamedProject{tok: ltok, id: id, name: lname, links: lcs})
+			d.addUnnamed(unnamedProject{tok: ltok, id: id, name: lname, links: lcs})
 			f := d.newCandidate(KindProject, s, ltok)
 			f.Project, f.projKey, f.Countries = lname, id, normalizeCountries(lcs)
 			d.setQuote(&f, c.a, c.b)
@@ -104,7 +104,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 					name = q
 					id = "unnamed:" + status + ":" + strconv.Itoa(tok)
 					// Later clauses may refer back to it («طول این خط …»).
-					d.unnamed = append(d.unnamed, unnamedProject{tok: tok, id: id, name: name, head: d.word(m.End - 1)})
+					d.addUnnamed(unnamedProject{tok: tok, id: id, name: name, head: d.word(m.End - 1)})
 					break
 				}
 			}
@@ -125,13 +125,26 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 	return out
 }
 
+// addUnnamed registers unnamed project u, indexed by its token and by
+// its head word (see unnamedAt, unnamedHead).
+func (d *doc) addUnnamed(u unnamedProject) {
+	if d.unnamedTok == nil {
+		d.unnamedTok, d.unnamedHeads = map[int]int{}, map[string]int{}
+	}
+	if _, ok := d.unnamedTok[u.tok]; !ok {
+		d.unnamedTok[u.tok] = len(d.unnamed)
+	}
+	if at, ok := d.unnamedHeads[u.head]; u.head != "" && (!ok || u.tok < at) {
+		d.unnamedHeads[u.head] = u.tok
+	}
+	d.unnamed = append(d.unnamed, u)
+}
+
 // unnamedAt returns the unnamed project registered with its
 // infrastructure word at token tok.
 func (d *doc) unnamedAt(tok int) (unnamedProject, bool) {
-	for _, u := range d.unnamed {
-		if u.tok == tok {
-			return u, true
-		}
+	if k, ok := d.unnamedTok[tok]; ok {
+		return d.unnamed[k], true
 	}
 	return unnamedProject{}, false
 }
@@ -169,7 +182,7 @@ func (d *doc) textNamedInfra(s *sentence) {
 			continue
 		}
 		q, _, _ := d.quote(j+1, m.End)
-		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: "unnamed:named:" + strings.ToLower(q), name: q, head: d.word(m.End - 1)})
+		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:named:" + strings.ToLower(q), name: q, head: d.word(m.End - 1)})
 	}
 }
 
@@ -198,7 +211,7 @@ func (d *doc) buildIntro(s *sentence, c span) {
 			continue
 		}
 		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
-		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q, head: d.word(m.End - 1)})
+		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q, head: d.word(m.End - 1)})
 		return
 	}
 }
@@ -510,13 +523,8 @@ func (d *doc) unnamedHead(k int) bool {
 	if !d.pointAt(k-1, roleOwnDet) && !d.referenceBefore(k) {
 		return false
 	}
-	w := d.word(k)
-	for _, u := range d.unnamed {
-		if u.tok < k && u.head != "" && u.head == w {
-			return true
-		}
-	}
-	return false
+	at, ok := d.unnamedHeads[d.word(k)]
+	return ok && at < k
 }
 
 // projectName returns the name of project id: the gazetteer's, or the

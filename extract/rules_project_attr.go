@@ -243,7 +243,7 @@ func (d *doc) builtUnnamed(c span, ms []amount) (string, int) {
 		}
 		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
 		id := "unnamed:built:" + strconv.Itoa(m.Start)
-		d.unnamed = append(d.unnamed, unnamedProject{tok: m.Start, id: id, name: q, head: d.word(m.End - 1)})
+		d.addUnnamed(unnamedProject{tok: m.Start, id: id, name: q, head: d.word(m.End - 1)})
 		return id, m.Start
 	}
 	return "", -1
@@ -270,7 +270,7 @@ func (d *doc) sheetProject(s *sentence, c span) (string, int) {
 		}
 		if !slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.id == id }) {
 			q, _, _ := d.quote(h.a, h.b)
-			d.unnamed = append(d.unnamed, unnamedProject{tok: h.a, id: id, name: q, links: d.sheetCountries()})
+			d.addUnnamed(unnamedProject{tok: h.a, id: id, name: q, links: d.sheetCountries()})
 		}
 		return id, c.a
 	}
