@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"slices"
 	"testing"
 )
@@ -37,4 +38,63 @@ func TestListsAndFocus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzRegister checks the article register on any text: the projects it
+// registers (named by the text, to be built, referred back to) sit on an
+// infrastructure word of the text, a border post's linked country is
+// another country than the post's own, a line's ends and a referred port
+// give country codes, and extracting twice gives the same facts.
+func FuzzRegister(f *testing.F) {
+	f.Add("date 2025-11-25\nPESHAWAR: The Azakhel dry port near Nowshera, which Pakistan built at a cost of $18 million, will start operations in December. The port will handle 1.2 million tonnes a year.")
+	f.Add("Tajikistan and Afghanistan have agreed to build a transmission line from Sangtuda to Puli Khumri. The line will be 300 km long. The hub, which cost $85 million, opened.")
+	f.Add("ترانزیت ریلی کالا از مرز سرخس با ترکمنستان به ۱.۲ میلیون تن رسید. ظرفیت پایانه ریلی سرخس ۵ میلیون تن در سال است. پروژه دوخطه کردن راه آهن مشهد – سرخس ۶۵ درصد پیشرفت دارد.")
+	f.Add("ایران و افغانستان توافق کردند یک پایانه مرزی جدید در دوغارون احداث کنند. ظرفیت بندر چابهار ۸ میلیون تن است. ۲ میلیون تن کالا در این بندر تخلیه شد.")
+	x := NewExtractor(nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := ParseArticle("f", s)
+		if err != nil || CheckText(a.Text) != nil {
+			return
+		}
+		d := x.newDoc(a)
+		for _, se := range d.sents {
+			d.textNamedInfra(se)
+			for _, c := range d.clauses(se) {
+				d.buildIntro(se, c)
+				for _, cc := range d.referredPlace(se, c) {
+					if len(cc) != 2 {
+						t.Fatalf("referred place country %q", cc)
+					}
+				}
+			}
+		}
+		for _, u := range d.unnamed {
+			if u.id == "unnamed:sheet" {
+				continue // a data sheet's project is its headline's
+			}
+			if u.tok < 0 || u.tok >= len(d.toks) || !d.hasCue(u.tok, u.tok+1, CueInfra) {
+				t.Fatalf("unnamed project %+v not on an infrastructure word", u)
+			}
+			if x := d.lineEndsIn(u.tok); x != "" && len(x) != 2 {
+				t.Fatalf("line ends in %q", x)
+			}
+		}
+		for _, m := range d.ents {
+			if m.Entry.Class.Has(ClassPlace) && m.Entry.ID != "" {
+				if x := d.postLink(m.Entry.ID); x != "" && (x == m.Entry.Code || len(x) != 2) {
+					t.Fatalf("post %s of %s linked to %q", m.Entry.ID, m.Entry.Code, x)
+				}
+			}
+		}
+		f1, err1 := x.Extract(context.Background(), a)
+		f2, err2 := x.Extract(context.Background(), a)
+		if (err1 == nil) != (err2 == nil) || len(f1) != len(f2) {
+			t.Fatalf("two extractions differ: %d facts (%v), %d facts (%v)", len(f1), err1, len(f2), err2)
+		}
+		for k := range f1 {
+			if brief(f1[k]) != brief(f2[k]) {
+				t.Fatalf("two extractions differ: %s, %s", brief(f1[k]), brief(f2[k]))
+			}
+		}
+	})
 }
