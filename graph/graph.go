@@ -47,10 +47,14 @@ type Arc struct {
 	WaitHours float64
 	// VarHours is the variance of the arc's time in hours²: running time
 	// spread, dwell and wait, taken as independent.
-	VarHours      float64
-	USDPerTonne   float64 // line haul (or handling) plus FeePerTonne
-	FeePerTonne   float64 // the border fee's share of USDPerTonne
-	VehicleLoad   float64 // tonnes per truck or wagon, to turn a fee per vehicle into FeePerTonne
+	VarHours    float64
+	USDPerTonne float64 // line haul (or handling) plus FeePerTonne
+	FeePerTonne float64 // the border fee's share of USDPerTonne
+	VehicleLoad float64 // tonnes per truck or wagon, to turn a fee per vehicle into FeePerTonne
+	// ByTruck says the arc is a road link or crossing: its USDPerTonne is
+	// a truck's price over TruckLoadTonnes (CPMM's costs are per 20 t,
+	// a truckload), which a shipment pays per truck (Shipment.Trucks).
+	ByTruck       bool
 	USDPerTEU     float64
 	KgCO2PerTonne float64
 	CapacityTPY   float64 // tonnes per year, 0 when unknown
@@ -77,11 +81,16 @@ type Graph struct {
 
 	// Per-arc columns in CSR order, for weight computation.
 	hours, hoursP90, hoursVar, usdT, usdTEU, co2T, km []float64
+	byTruck                                           []bool
 
 	// Parameters of the shipment model.
 	TonnesPerTEU    float64
 	TruckLoadTonnes float64
 	WagonLoadTonnes float64
+	// TruckTEU is how many TEU one truck carries (truck_teu: one 40-ft box
+	// or two 20-ft; 0 when absent): a container shipment pays the road
+	// per truck, ceil(TEU / TruckTEU) of them (see Shipment.Trucks).
+	TruckTEU float64
 	// Service is the rail service the rail arcs are for (ForService gives
 	// the graph of another one).
 	Service RailService
@@ -248,6 +257,7 @@ func CompileVariant(n *network.Network, s RailService, tir bool) (*Graph, error)
 	g.DefaultSailingsPerWeek = optional("sailings_per_week_default")
 	g.DefaultHeadwayCV = optional("headway_cv_default")
 	g.ConsolidationHours = optional("block_train_consolidation_hours")
+	g.TruckTEU = optional("truck_teu")
 	if s == BlockTrain {
 		g.BlockBorderHours = optional("block_train_border_hours")
 	}
@@ -296,6 +306,7 @@ func (g *Graph) columns() {
 	g.hours, g.hoursP90, g.hoursVar = make([]float64, m), make([]float64, m), make([]float64, m)
 	g.usdT, g.usdTEU = make([]float64, m), make([]float64, m)
 	g.co2T, g.km = make([]float64, m), make([]float64, m)
+	g.byTruck = make([]bool, m)
 	for i := range g.arcs {
 		a := &g.arcs[i]
 		g.hours[i] = a.Hours()
@@ -305,6 +316,7 @@ func (g *Graph) columns() {
 		g.hoursP90[i] = LognormalQuantile(a.Hours(), a.VarHours, 0.9)
 		g.usdT[i], g.usdTEU[i] = a.USDPerTonne, a.USDPerTEU
 		g.co2T[i], g.km[i] = a.KgCO2PerTonne, a.Km
+		g.byTruck[i] = a.ByTruck
 	}
 }
 
@@ -431,7 +443,7 @@ func (b *builder) addLink(i int32) {
 }
 
 func (b *builder) linkArc(l *network.Link, i int32, country string, reverse bool) Arc {
-	a := Arc{Kind: LinkArc, Ref: i, Reverse: reverse, Km: l.Km.Value, CapacityTPY: l.CapacityTPY.Value, SpeedRate: -1, CostRate: -1, CO2Rate: -1}
+	a := Arc{Kind: LinkArc, Ref: i, Reverse: reverse, Km: l.Km.Value, CapacityTPY: l.CapacityTPY.Value, SpeedRate: -1, CostRate: -1, CO2Rate: -1, ByTruck: l.Mode == network.Road}
 	switch {
 	case l.Hours.Known:
 		a.RunHours = l.Hours.Value

@@ -195,3 +195,41 @@ func BenchmarkApply(b *testing.B) {
 		}
 	}
 }
+
+// TestRoadPricedPerTruck: a road arc's price per tonne is a truck's price
+// over truck_load_tonnes, paid per truck when the shipment counts its
+// trucks (containers) and per tonne otherwise; rail arcs keep paying per
+// tonne.
+func TestRoadPricedPerTruck(t *testing.T) {
+	g := mini(t)
+	road := arcOf(t, g, "tashkent-termez-road", "uz-tashkent")
+	rail := arcOf(t, g, "saryagash-keles-rail", "kz-border")
+	if !g.Arc(road).ByTruck || g.Arc(rail).ByTruck {
+		t.Fatalf("ByTruck: road %v, rail %v", g.Arc(road).ByTruck, g.Arc(rail).ByTruck)
+	}
+	perT := g.Arc(road).USDPerTonne
+	if c := g.ArcCost(road, graph.Shipment{TEU: 2, Tonnes: 28}); math.Abs(c.USD-28*perT) > 1e-9 {
+		t.Errorf("by weight: USD = %v, want 28 t × %v", c.USD, perT)
+	}
+	one := graph.Shipment{TEU: 2, Tonnes: 28, Trucks: 1}
+	if c := g.ArcCost(road, one); math.Abs(c.USD-g.TruckLoadTonnes*perT) > 1e-9 {
+		t.Errorf("one truck: USD = %v, want %g t × %v", c.USD, g.TruckLoadTonnes, perT)
+	}
+	if c, want := g.ArcCost(rail, one), g.ArcCost(rail, graph.Shipment{TEU: 2, Tonnes: 28}); c.USD != want.USD {
+		t.Errorf("rail arc: USD %v with trucks, %v without", c.USD, want.USD)
+	}
+	// Weights agree with ArcCost.
+	w := g.Weights(graph.Weighting{USD: 1}, one, nil, nil)
+	if c := g.ArcCost(road, one); math.Abs(w[road]-c.USD) > 1e-9 {
+		t.Errorf("weight %v, ArcCost %v", w[road], c.USD)
+	}
+	if got := g.ContainerTrucks(1); got != 0 {
+		t.Errorf("without truck_teu: ContainerTrucks(1) = %v, want 0 (by weight)", got)
+	}
+	g.TruckTEU = 2
+	for _, c := range []struct{ teu, trucks float64 }{{0.5, 1}, {1, 1}, {2, 1}, {3, 2}, {4, 2}, {5, 3}} {
+		if got := g.ContainerTrucks(c.teu); got != c.trucks {
+			t.Errorf("ContainerTrucks(%g) = %v, want %v", c.teu, got, c.trucks)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/caravan-transport/caravan"
@@ -248,6 +249,11 @@ func containsMode(list []network.Mode, m network.Mode) bool {
 type Shipment struct {
 	TEU    float64
 	Tonnes float64
+	// Trucks is how many trucks carry the shipment on the road: a road
+	// arc costs its price per TruckLoadTonnes for each. 0 means by weight,
+	// Tonnes / TruckLoadTonnes (bulk cargo, paid per tonne); a container
+	// shipment pays whole trucks (Graph.ContainerTrucks).
+	Trucks float64
 	// USDPerTonneHour is the value of time of the cargo, for generalised
 	// cost: what one tonne-hour in transit costs the shipper.
 	USDPerTonneHour float64
@@ -271,9 +277,14 @@ func (g *Graph) Weights(w Weighting, s Shipment, risk []float64, buf []float64) 
 	}
 	buf = buf[:m]
 	usdT, usdTEU := w.USD*s.Tonnes, w.USD*s.TEU
+	usdTruck := w.USD * g.truckTonnes(s)
 	co2 := w.KgCO2 * s.Tonnes
 	for a := range buf {
-		x := w.Hours*g.hours[a] + w.HoursP90*g.hoursP90[a] + usdT*g.usdT[a] + usdTEU*g.usdTEU[a] + co2*g.co2T[a] + w.Km*g.km[a]
+		ut := usdT
+		if g.byTruck[a] {
+			ut = usdTruck
+		}
+		x := w.Hours*g.hours[a] + w.HoursP90*g.hoursP90[a] + ut*g.usdT[a] + usdTEU*g.usdTEU[a] + co2*g.co2T[a] + w.Km*g.km[a]
 		if w.Borders != 0 && g.arcs[a].Kind == CrossingArc {
 			x += w.Borders
 		}
@@ -297,11 +308,35 @@ type Cost struct {
 	Risk     float64 `json:"risk"`
 }
 
+// truckTonnes returns the tonnes a road arc's price per tonne is paid for:
+// the trucks' loads, or the shipment's weight when Trucks is 0.
+func (g *Graph) truckTonnes(s Shipment) float64 {
+	if s.Trucks > 0 && g.TruckLoadTonnes > 0 {
+		return s.Trucks * g.TruckLoadTonnes
+	}
+	return s.Tonnes
+}
+
+// ContainerTrucks returns the trucks a shipment of teu TEU of containers
+// takes: ceil(teu / TruckTEU), at least one (a 20-ft box alone fills a
+// truck's chassis as far as the price goes); 0, that is by weight, when
+// the network gives no truck_teu.
+func (g *Graph) ContainerTrucks(teu float64) float64 {
+	if g.TruckTEU <= 0 || teu <= 0 {
+		return 0
+	}
+	return math.Max(1, math.Ceil(teu/g.TruckTEU-1e-9))
+}
+
 // ArcCost returns the criteria of arc a for shipment s.
 func (g *Graph) ArcCost(a int32, s Shipment) Cost {
+	t := s.Tonnes
+	if g.byTruck[a] {
+		t = g.truckTonnes(s)
+	}
 	c := Cost{
 		Km: g.km[a], Hours: g.hours[a], HoursP90: g.hoursP90[a], HoursVar: g.hoursVar[a],
-		USD:   g.usdT[a]*s.Tonnes + g.usdTEU[a]*s.TEU,
+		USD:   g.usdT[a]*t + g.usdTEU[a]*s.TEU,
 		KgCO2: g.co2T[a] * s.Tonnes,
 	}
 	if g.arcs[a].Kind == CrossingArc {

@@ -229,7 +229,7 @@ const (
 	calibMaxFactor         = 3.4
 	calibMaxPriceFactor    = 3.1
 	calibMaxMedian         = 0.15
-	calibMaxPriceMedian    = 0.2
+	calibMaxPriceMedian    = 0.3
 	calibMinHoldout30      = 12
 	calibMinHoldoutPrice30 = 3
 )

@@ -17,13 +17,16 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 	}
 	var tot graph.Cost
 	var sources []string
-	firstLink := true
+	firstLink, byTruck := true, false
 	for _, a := range path {
 		arc := g.Arc(a)
 		if arc.Kind == graph.ArriveArc {
 			continue
 		}
 		c := g.ArcCost(a, gs)
+		if arc.ByTruck && gs.Trucks > 0 {
+			byTruck = true
+		}
 		if arc.Kind == graph.LinkArc || arc.Kind == graph.CrossingArc {
 			if firstLink && r.FromFirstDeparture && arc.WaitHours > 0 {
 				_, v := graph.BoardingWait(g.Departures(g.Link(a)))
@@ -73,6 +76,9 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 	it.Total.GC = round(tot.USD+tot.Hours*gs.Tonnes*gs.USDPerTonneHour, 0)
 	if r.TEU == 0 || r.Tonnes == 0 {
 		sources = append(sources, g.ParamSources("tonnes_per_teu")...)
+	}
+	if byTruck { // road legs priced per truck
+		sources = append(sources, g.ParamSources("truck_teu")...)
 	}
 	it.Sources = sortedUnique(sources)
 

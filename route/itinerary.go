@@ -68,8 +68,12 @@ type Totals struct {
 
 // Shipment describes the cargo of an itinerary.
 type Shipment struct {
-	TEU             float64 `json:"teu"`
-	Tonnes          float64 `json:"tonnes"`
+	TEU    float64 `json:"teu"`
+	Tonnes float64 `json:"tonnes"`
+	// Trucks is how many trucks the road legs are priced for: whole trucks
+	// for containers (truck_teu a truck), none (by the tonne) for cargo
+	// given by weight alone.
+	Trucks          float64 `json:"trucks,omitempty"`
 	ValuePerTonne   float64 `json:"value_usd_per_tonne"`
 	USDPerTonneHour float64 `json:"value_of_time_usd_per_tonne_hour"`
 }

@@ -99,14 +99,21 @@ func (p *Planner) shipment(r *Request) (graph.Shipment, Shipment, error) {
 	if teu < 0 || t < 0 || math.IsNaN(teu+t) || math.IsInf(teu+t, 0) {
 		return graph.Shipment{}, Shipment{}, caravan.Errorf(caravan.Invalid, "route.Plan", "shipment size must be a positive number (teu %g, tonnes %g)", teu, t)
 	}
+	// Containers pay the road by the truck, bulk cargo given only by its
+	// weight by the tonne (graph.Shipment.Trucks).
+	var trucks float64
 	switch {
 	case teu == 0 && t == 0:
 		teu = 1
 		t = p.g.TonnesPerTEU
+		trucks = p.g.ContainerTrucks(teu)
 	case teu == 0:
 		teu = t / p.g.TonnesPerTEU
 	case t == 0:
 		t = teu * p.g.TonnesPerTEU
+		trucks = p.g.ContainerTrucks(teu)
+	default:
+		trucks = p.g.ContainerTrucks(teu)
 	}
 	value := r.ValuePerTonne
 	if value == 0 {
@@ -116,8 +123,8 @@ func (p *Planner) shipment(r *Request) (graph.Shipment, Shipment, error) {
 		return graph.Shipment{}, Shipment{}, caravan.Errorf(caravan.Invalid, "route.Plan", "cargo value must not be negative (%g USD/t)", value)
 	}
 	vot := value * p.timeCostRate / (365 * 24)
-	return graph.Shipment{TEU: teu, Tonnes: t, USDPerTonneHour: vot},
-		Shipment{TEU: round(teu, 3), Tonnes: round(t, 3), ValuePerTonne: value, USDPerTonneHour: round(vot, 6)}, nil
+	return graph.Shipment{TEU: teu, Tonnes: t, Trucks: trucks, USDPerTonneHour: vot},
+		Shipment{TEU: round(teu, 3), Tonnes: round(t, 3), Trucks: trucks, ValuePerTonne: value, USDPerTonneHour: round(vot, 6)}, nil
 }
 
 // weighting returns the arc weighting for a criterion. Secondary criteria

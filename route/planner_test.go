@@ -3,6 +3,7 @@ package route_test
 import (
 	"context"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -273,5 +274,35 @@ func TestTIR(t *testing.T) {
 	}
 	if cited == 0 {
 		t.Error("no road crossing on the TIR route")
+	}
+}
+
+// TestRoadPricedPerTruck: containers pay the road by the truck (one 40-ft
+// box or two 20-ft a truck, a 20-ft box alone a whole one), cargo given by
+// weight alone by the tonne.
+func TestRoadPricedPerTruck(t *testing.T) {
+	p := builtinPlanner(t)
+	plan := func(r route.Request) *route.Itinerary {
+		t.Helper()
+		r.From, r.To, r.AsOf, r.AvoidModes = "pk-karachi", "af-kabul", date("2024-06-01"), []network.Mode{network.Rail, network.Sea, network.Ferry, network.Air}
+		it, err := p.Plan(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it
+	}
+	one, two, bulk := plan(route.Request{TEU: 1}), plan(route.Request{TEU: 2}), plan(route.Request{Tonnes: 28})
+	if one.Shipment.Trucks != 1 || two.Shipment.Trucks != 1 || bulk.Shipment.Trucks != 0 {
+		t.Errorf("trucks: 1 TEU %v, 2 TEU %v, 28 t %v; want 1, 1, 0", one.Shipment.Trucks, two.Shipment.Trucks, bulk.Shipment.Trucks)
+	}
+	if one.Total.USD != two.Total.USD {
+		t.Errorf("a 20-ft box alone costs %v by road, a 40-ft %v: want one truck's price for both", one.Total.USD, two.Total.USD)
+	}
+	load := p.Graph().TruckLoadTonnes
+	if got, want := bulk.Total.USD, one.Total.USD*28/load; math.Abs(got-want) > 2 {
+		t.Errorf("28 t by weight costs %v, want %v (28 t at a truck's price per %g t)", got, want, load)
+	}
+	if !slices.Contains(one.Sources, "COMBINE-LASTMILE") {
+		t.Errorf("sources %v lack truck_teu's", one.Sources)
 	}
 }

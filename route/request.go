@@ -59,7 +59,10 @@ type Request struct {
 
 	// The shipment: TEU and tonnes. With one of them zero it is derived
 	// from the other with the tonnes_per_teu parameter; with both zero the
-	// shipment is one TEU.
+	// shipment is one TEU. A shipment given in TEU (or by default) is
+	// containers, which pay the road by the truck (truck_teu a truck, a
+	// 20-ft box alone a whole one); one given in tonnes alone pays it by
+	// the tonne.
 	TEU, Tonnes float64
 	// ValuePerTonne is the cargo value in USD per tonne, for the value of
 	// time in generalised cost; zero means the cargo_value_usd_per_tonne
