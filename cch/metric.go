@@ -5,28 +5,42 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/caravan-transport/caravan"
 )
 
 // Metric is a CCH customized for one weight vector: for every rank, the
-// upward arcs a forward search needs (fhead, fw) and those a backward
-// search needs (bhead, bw), each with the middle node of the path it
-// stands for (for unpacking). A Metric is
-// immutable and safe for concurrent use.
+// upward arcs a forward search needs and those a backward search needs,
+// each with its weight and the middle node of the path it stands for (for
+// unpacking). The ranks come in blocks of 2^blockShift, each with its own
+// arrays, so that an Updater builds only the blocks a change reaches and
+// shares the others with the previous Metric. A Metric is immutable and
+// safe for concurrent use.
 type Metric struct {
-	c *CCH
-	w []float64 // the weights it was customized for (not copied)
+	c      *CCH
+	w      []float64 // the weights it was customized for (not copied)
+	blocks []*mblock // rank r is in blocks[r>>blockShift]
+}
 
-	ffirst, bfirst []int32 // by rank, len N+1
-	fhead, bhead   []int32
-	fw, bw         []float64
-	// fmid and bmid are the middle ranks of the kept arcs (the lower node
-	// of the triangle that gave the weight), -1 for an original arc.
-	fmid, bmid []int32
+// blockShift sets the ranks per block of a Metric: 1024.
+const blockShift = 10
+
+const blockMask = 1<<blockShift - 1
+
+// mblock holds the kept arcs of a block of ranks, forward and backward.
+type mblock struct{ f, b arcs }
+
+// arcs holds upward arcs of a block of ranks: those of its i-th rank are
+// head[first[i]:first[i+1]], with their weights w and middle ranks mid (the
+// lower node of the triangle that gave the weight, -1 for an original arc).
+type arcs struct {
+	first []int32 // len 2^blockShift + 1 (less in the last block)
+	head  []int32
+	w     []float64
+	mid   []int32
 }
 
 // MetricStats describes a Metric.
@@ -132,9 +146,10 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 		})
 	}
 	t3 := time.Now()
-	mt := cu.compact(w, keep)
+	mt := cu.compact(w, keep, nil, nil)
 	if c.logger != nil {
-		c.logger.Info("cch: customized", "op", op, "nodes", n, "arcs", m, "kept forward", len(mt.fhead), "kept backward", len(mt.bhead),
+		st := mt.Stats()
+		c.logger.Info("cch: customized", "op", op, "nodes", n, "arcs", m, "kept forward", st.ForwardArcs, "kept backward", st.BackwardArcs,
 			"input", t1.Sub(t0), "basic", t2.Sub(t1), "perfect", tp.Sub(t2), "keep", t3.Sub(tp), "compact", time.Since(t3))
 	}
 	return mt, cu, keep, nil
@@ -238,57 +253,77 @@ func (cu *customizer) closeHalves(ctx context.Context, ranks []int32, keep []uin
 	return nil
 }
 
-// compact copies the kept arc directions into the arrays of a Metric, the
-// two halves of the ranks on two goroutines.
-func (cu *customizer) compact(w []float64, keep []uint8) *Metric {
+// compact copies the kept arc directions into the blocks of a Metric, on
+// two goroutines. With prev, only the blocks marked in dirty are built; the
+// others are prev's.
+func (cu *customizer) compact(w []float64, keep []uint8, prev *Metric, dirty []bool) *Metric {
 	c := cu.c
 	n := len(c.order)
-	first, head, wt, via := c.first, c.head, cu.wt, cu.via
-	mt := &Metric{c: c, w: w, ffirst: make([]int32, n+1), bfirst: make([]int32, n+1)}
-	onTwo(n, func(lo, hi int) {
-		for u := lo; u < hi; u++ {
-			nf, nb := int32(0), int32(0)
-			for _, kk := range keep[first[u]:first[u+1]] {
-				nf += int32(kk & 1)
-				nb += int32(kk >> 1)
-			}
-			mt.ffirst[u+1], mt.bfirst[u+1] = nf, nb
-		}
-	})
-	for u := range n {
-		mt.ffirst[u+1] += mt.ffirst[u]
-		mt.bfirst[u+1] += mt.bfirst[u]
-	}
-	nf, nb := mt.ffirst[n], mt.bfirst[n]
-	mt.fhead, mt.fw, mt.fmid = make([]int32, nf), make([]float64, nf), make([]int32, nf)
-	mt.bhead, mt.bw, mt.bmid = make([]int32, nb), make([]float64, nb), make([]int32, nb)
-	fill := func(lo, hi int) {
-		for u := lo; u < hi; u++ {
-			f, b := mt.ffirst[u], mt.bfirst[u]
-			for k := first[u]; k < first[u+1]; k++ {
-				kk := keep[k]
-				if kk&1 != 0 {
-					mt.fhead[f], mt.fw[f], mt.fmid[f] = head[k], wt[k][0], via[k][0].x-1
-					f++
-				}
-				if kk&2 != 0 {
-					mt.bhead[b], mt.bw[b], mt.bmid[b] = head[k], wt[k][1], via[k][1].x-1
-					b++
-				}
-			}
+	nb := (n + blockMask) >> blockShift
+	mt := &Metric{c: c, w: w, blocks: make([]*mblock, nb)}
+	todo := make([]int, 0, nb)
+	for b := nb - 1; b >= 0; b-- { // the top blocks, which hold the most arcs, first
+		if prev != nil && !dirty[b] {
+			mt.blocks[b] = prev.blocks[b]
+		} else {
+			todo = append(todo, b)
 		}
 	}
-	// Split where half the arcs are behind.
-	half := sort.Search(n, func(u int) bool { return int(first[u]) >= len(head)/2 })
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		fill(half, n)
-	}()
-	fill(0, half)
-	wg.Wait()
+	var next atomic.Int64
+	work := func() {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(todo) {
+				return
+			}
+			b := todo[i]
+			mt.blocks[b] = cu.block(int32(b<<blockShift), int32(min(n, (b+1)<<blockShift)), keep)
+		}
+	}
+	if len(todo) > 1 && runtime.GOMAXPROCS(0) >= 2 {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work()
+		}()
+		work()
+		wg.Wait()
+	} else {
+		work()
+	}
 	return mt
+}
+
+// block builds the block of ranks lo .. hi-1.
+func (cu *customizer) block(lo, hi int32, keep []uint8) *mblock {
+	c := cu.c
+	first, head, wt, via := c.first, c.head, cu.wt, cu.via
+	nf, nb := 0, 0
+	for _, kk := range keep[first[lo]:first[hi]] {
+		nf += int(kk & 1)
+		nb += int(kk >> 1)
+	}
+	mk := func(m int) arcs {
+		return arcs{first: make([]int32, hi-lo+1), head: make([]int32, m), w: make([]float64, m), mid: make([]int32, m)}
+	}
+	bl := &mblock{f: mk(nf), b: mk(nb)}
+	f, b := int32(0), int32(0)
+	for u := lo; u < hi; u++ {
+		for k := first[u]; k < first[u+1]; k++ {
+			kk := keep[k]
+			if kk&1 != 0 {
+				bl.f.head[f], bl.f.w[f], bl.f.mid[f] = head[k], wt[k][0], via[k][0].x-1
+				f++
+			}
+			if kk&2 != 0 {
+				bl.b.head[b], bl.b.w[b], bl.b.mid[b] = head[k], wt[k][1], via[k][1].x-1
+				b++
+			}
+		}
+		bl.f.first[u-lo+1], bl.b.first[u-lo+1] = f, b
+	}
+	return bl
 }
 
 // CCH returns the hierarchy m customizes.
@@ -296,10 +331,13 @@ func (m *Metric) CCH() *CCH { return m.c }
 
 // Stats returns the size of m.
 func (m *Metric) Stats() MetricStats {
-	return MetricStats{
-		ForwardArcs:  len(m.fhead),
-		BackwardArcs: len(m.bhead),
-		Bytes: 4*(len(m.ffirst)+len(m.bfirst)+len(m.fhead)+len(m.bhead)+len(m.fmid)+len(m.bmid)) +
-			8*(len(m.fw)+len(m.bw)),
+	st := MetricStats{Bytes: 8 * len(m.blocks)}
+	for _, bl := range m.blocks {
+		st.ForwardArcs += len(bl.f.head)
+		st.BackwardArcs += len(bl.b.head)
+		for _, a := range [2]*arcs{&bl.f, &bl.b} {
+			st.Bytes += 4*(len(a.first)+len(a.head)+len(a.mid)) + 8*len(a.w)
+		}
 	}
+	return st
 }

@@ -68,8 +68,7 @@ func (q *Query) Distance(s, t int32) float64 {
 	c := m.c
 	up := c.up
 	df, db, fp, bp := q.df, q.db, q.fp, q.bp
-	ffirst, fhead, fw := m.ffirst, m.fhead, m.fw
-	bfirst, bhead, bw := m.bfirst, m.bhead, m.bw
+	blocks := m.blocks
 	x, y := c.rank[s], c.rank[t]
 	q.ls, q.lt = x, y
 	df[x], fp[x] = 0, -1
@@ -85,17 +84,19 @@ func (q *Query) Distance(s, t int32) float64 {
 		}
 		if fwd {
 			if d := df[x]; d < best {
-				lo, hi := ffirst[x], ffirst[x+1]
+				a, i := &blocks[x>>blockShift].f, x&blockMask
+				lo, hi := a.first[i], a.first[i+1]
 				relaxed += int(hi - lo)
-				best, meet = relax(fhead[lo:hi], fw[lo:hi], df, fp, db, d, x, best, meet)
+				best, meet = relax(a.head[lo:hi], a.w[lo:hi], df, fp, db, d, x, best, meet)
 			}
 			x = up[x]
 		}
 		if bwd {
 			if d := db[y]; d < best {
-				lo, hi := bfirst[y], bfirst[y+1]
+				a, i := &blocks[y>>blockShift].b, y&blockMask
+				lo, hi := a.first[i], a.first[i+1]
 				relaxed += int(hi - lo)
-				best, meet = relax(bhead[lo:hi], bw[lo:hi], db, bp, df, d, y, best, meet)
+				best, meet = relax(a.head[lo:hi], a.w[lo:hi], db, bp, df, d, y, best, meet)
 			}
 			y = up[y]
 		}
@@ -186,8 +187,7 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 	m := q.m
 	c := m.c
 	df, db, fp, bp := q.df, q.db, q.fp, q.bp
-	ffirst, fhead, fw := m.ffirst, m.fhead, m.fw
-	bfirst, bhead, bw := m.bfirst, m.bhead, m.bw
+	blocks := m.blocks
 	rs, rt := c.rank[s], c.rank[t]
 	q.ls, q.lt = rs, rt
 	df[rs], fp[rs] = 0, -1
@@ -219,20 +219,15 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 				best, meet = x, u
 			}
 			// Stall: a higher node y reaches u more cheaply (arc y → u).
-			stalled := false
-			for k := bfirst[u]; k < bfirst[u+1]; k++ {
-				if df[bhead[k]]+bw[k] < d {
-					stalled = true
-					break
-				}
-			}
-			if stalled {
+			bl, i := blocks[u>>blockShift], u&blockMask
+			if stalls(&bl.b, i, df, d) {
 				continue
 			}
-			relaxed += int(ffirst[u+1] - ffirst[u])
-			for k := ffirst[u]; k < ffirst[u+1]; k++ {
-				h := fhead[k]
-				if nd := d + fw[k]; nd < df[h] {
+			f := &bl.f
+			relaxed += int(f.first[i+1] - f.first[i])
+			for k := f.first[i]; k < f.first[i+1]; k++ {
+				h := f.head[k]
+				if nd := d + f.w[k]; nd < df[h] {
 					df[h], fp[h] = nd, u
 					if nd < best {
 						q.hf.Push(nd, h)
@@ -248,20 +243,15 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 			if x := d + df[u]; x < best {
 				best, meet = x, u
 			}
-			stalled := false
-			for k := ffirst[u]; k < ffirst[u+1]; k++ {
-				if db[fhead[k]]+fw[k] < d {
-					stalled = true
-					break
-				}
-			}
-			if stalled {
+			bl, i := blocks[u>>blockShift], u&blockMask
+			if stalls(&bl.f, i, db, d) {
 				continue
 			}
-			relaxed += int(bfirst[u+1] - bfirst[u])
-			for k := bfirst[u]; k < bfirst[u+1]; k++ {
-				h := bhead[k]
-				if nd := d + bw[k]; nd < db[h] {
+			b := &bl.b
+			relaxed += int(b.first[i+1] - b.first[i])
+			for k := b.first[i]; k < b.first[i+1]; k++ {
+				h := b.head[k]
+				if nd := d + b.w[k]; nd < db[h] {
 					db[h], bp[h] = nd, u
 					if nd < best {
 						q.hb.Push(nd, h)
@@ -275,17 +265,31 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 	return best
 }
 
+// stalls reports whether a higher node h reaches the node at index i of a
+// more cheaply than d (over the arc h → node, weights in a).
+func stalls(a *arcs, i int32, dist []float64, d float64) bool {
+	for k := a.first[i]; k < a.first[i+1]; k++ {
+		if dist[a.head[k]]+a.w[k] < d {
+			return true
+		}
+	}
+	return false
+}
+
 // middle returns the middle rank of the kept arc u → v, -1 for an original
 // arc (or, which cannot happen for an arc a query used, an arc not kept).
 func (m *Metric) middle(u, v int32) int32 {
-	first, head, mids, lo := m.ffirst, m.fhead, m.fmid, u
+	lo := u
+	a := &m.blocks[lo>>blockShift].f
 	if u > v {
-		first, head, mids, lo, v = m.bfirst, m.bhead, m.bmid, v, u
+		lo, v = v, u
+		a = &m.blocks[lo>>blockShift].b
 	}
-	hs := head[first[lo]:first[lo+1]]
-	i, ok := slices.BinarySearch(hs, v)
+	i := lo & blockMask
+	hs := a.head[a.first[i]:a.first[i+1]]
+	j, ok := slices.BinarySearch(hs, v)
 	if !ok {
 		return -1
 	}
-	return mids[int(first[lo])+i]
+	return a.mid[int(a.first[i])+j]
 }

@@ -55,24 +55,42 @@ type Updater struct {
 	// lnode[lfirst[r]:lfirst[r+1]], and the arcs {lnode[i], r} in larc.
 	lfirst, lnode, larc []int32
 
-	state  []uint8 // by rank: stQueued, stDirty
-	flag   []uint8 // by arc: flQueued, flTouched
-	minh   heap32  // ranks with queued arcs (basic)
-	maxh   heap32  // dirty ranks, negated (perfect)
-	sp     []pair  // scratch: a rank's new perfect weights
-	touch  []int32 // arcs whose weights or middle node changed
-	cstack []int32 // scratch of the keep closure
+	state   []uint8 // by rank: stQueued, stDirty
+	flag    []uint8 // by arc: flQueued, flTouched
+	minh    heap32  // ranks with queued arcs (basic)
+	maxh    heap32  // dirty ranks, negated (perfect)
+	sp      []pair  // scratch: a rank's new perfect weights
+	pos     []int32 // scratch by rank: the index of an upper neighbour among a rank's arcs
+	nw      []pair  // scratch: a rank's new basic weights
+	nv      []halves
+	scr     []bool
+	changed []int32 // ranks with stChanged
+
+	// The old weights of the arcs the Update changed: recs[rec[k]-1],
+	// for the arcs in recArc.
+	rec    []int32
+	recs   []oldArc
+	recArc []int32
+	// The arcs of rank a whose perfect weight changed:
+	// pchg[pfirst[a]:pend[a]], for the ranks in plist.
+	pfirst, pend, plist, pchg []int32
+	pstamp                    []int32 // by rank: a+1 if an upper neighbour of rank a (with pos)
+	bdirty                    []bool  // by block of the Metric: holds a touched arc
+	touch                     []int32 // arcs whose weights or middle node changed
+	cstack                    []int32 // scratch of the keep closure
 
 	last UpdateStats
 }
 
 const (
-	stQueued = 1 << iota // in minh
-	stDirty              // in maxh
+	stQueued  = 1 << iota // in minh
+	stDirty               // in maxh
+	stChanged             // an arc of the rank changed its basic weight (in changed)
 )
 
 const (
-	flQueued  = 1 << iota // an arc to recompute in the basic step
+	flInput   = 1 << iota // an input arc of the arc changed
+	flChanged             // the basic weight changed
 	flTouched             // in touch
 )
 
@@ -98,7 +116,9 @@ func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
 	}
 	n, m := len(c.order), len(c.head)
 	u := &Updater{c: c, w: slices.Clone(w), wt: cu.wt, pw: cu.pw, via: cu.via, keep: keep, m: mt,
-		state: make([]uint8, n), flag: make([]uint8, m)}
+		state: make([]uint8, n), flag: make([]uint8, m), pos: make([]int32, n),
+		rec: make([]int32, m), pfirst: make([]int32, n), pend: make([]int32, n), pstamp: make([]int32, n),
+		bdirty: make([]bool, (n+blockMask)>>blockShift)}
 	u.lfirst = make([]int32, n+1)
 	for _, h := range c.head {
 		u.lfirst[h+1]++
@@ -128,7 +148,7 @@ func (u *Updater) LastUpdate() UpdateStats { return u.last }
 // Metric.
 func (u *Updater) Bytes() int {
 	return 8*len(u.w) + 32*len(u.wt) + 24*len(u.via) + 2*len(u.keep) +
-		4*(len(u.lfirst)+len(u.lnode)+len(u.larc)) + len(u.state)
+		4*(len(u.lfirst)+len(u.lnode)+len(u.larc)+len(u.pos)+len(u.rec)+len(u.pfirst)+len(u.pend)+len(u.pstamp)) + len(u.state)
 }
 
 // Update returns the metric for weights w, which may differ from those of
@@ -166,7 +186,8 @@ func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 			continue
 		}
 		lo, hi := min(rt, rh), max(rt, rh)
-		u.queue(c.arc(lo, hi), lo)
+		u.flag[c.arc(lo, hi)] |= flInput
+		u.queue(lo)
 	}
 	if err := u.basic(ctx); err != nil {
 		return nil, err
@@ -175,6 +196,7 @@ func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 	if err := u.perfect(ctx); err != nil {
 		return nil, err
 	}
+	u.finish()
 	t2 := time.Now()
 	u.updateKeep()
 	t3 := time.Now()
@@ -197,15 +219,11 @@ func (c *CCH) arc(lo, hi int32) int32 {
 	return f + int32(i)
 }
 
-// queue puts arc k of rank lo in line for the basic step.
-func (u *Updater) queue(k, lo int32) {
-	if u.flag[k]&flQueued != 0 {
-		return
-	}
-	u.flag[k] |= flQueued
-	if u.state[lo]&stQueued == 0 {
-		u.state[lo] |= stQueued
-		u.minh.push(lo)
+// queue puts rank x in line for the basic step.
+func (u *Updater) queue(x int32) {
+	if u.state[x]&stQueued == 0 {
+		u.state[x] |= stQueued
+		u.minh.push(x)
 	}
 }
 
@@ -217,63 +235,203 @@ func (u *Updater) dirty(a int32) {
 	}
 }
 
-// touched records that arc k's weights or middle node changed.
-func (u *Updater) touched(k int32) {
+// touched records that arc k of rank x changed its weights or middle node.
+func (u *Updater) touched(k, x int32) {
+	u.bdirty[x>>blockShift] = true
 	if u.flag[k]&flTouched == 0 {
 		u.flag[k] |= flTouched
 		u.touch = append(u.touch, k)
 	}
 }
 
-// basic runs the basic step (see Updater).
+// basic runs the basic step (see Updater): the ranks in line, lowest first
+// (see basicRank).
 func (u *Updater) basic(ctx context.Context) error {
-	c := u.c
-	first, head := c.first, c.head
 	for steps := 0; u.minh.len() > 0; steps++ {
-		if steps&1023 == 1023 {
+		if steps&255 == 255 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
 		x := u.minh.pop()
 		u.state[x] &^= stQueued
-		for k := first[x]; k < first[x+1]; k++ {
-			if u.flag[k]&flQueued == 0 {
-				continue
-			}
-			u.flag[k] &^= flQueued
-			u.last.BasicArcs++
-			v := head[k]
-			wt, via := u.recomputeBasic(x, v)
-			if wt == u.wt[k] && via == u.via[k] {
-				continue
-			}
-			u.last.BasicChanged++
-			u.touched(k)
-			changed := wt != u.wt[k]
-			u.wt[k], u.via[k] = wt, via
-			if !changed {
-				continue
-			}
-			u.dirty(x)
-			// The triangles {x, v, y} with x at the bottom.
-			for j := first[x]; j < first[x+1]; j++ {
-				if y := head[j]; y < v {
-					u.queue(c.arc(y, v), y)
-				} else if y > v {
-					u.queue(c.arc(v, y), v)
-				}
-			}
-		}
+		u.basicRank(x)
 	}
 	return nil
 }
 
-// recomputeBasic returns the basic weights and middle nodes of the arc
-// {x, v}: the lightest input arcs, improved by the lower triangles through
-// the common lower neighbours of x and v in increasing rank (a tie goes to
-// the input arc, then to the lowest middle node, as in customizer.basic).
-func (u *Updater) recomputeBasic(x, v int32) (pair, halves) {
+// finish clears the per-update marks.
+func (u *Updater) finish() {
+	first := u.c.first
+	for _, x := range u.changed {
+		u.state[x] &^= stChanged
+		for k := first[x]; k < first[x+1]; k++ {
+			u.flag[k] &^= flChanged
+		}
+	}
+	u.changed = u.changed[:0]
+	for _, k := range u.recArc {
+		u.rec[k] = 0
+	}
+	u.recs, u.recArc = u.recs[:0], u.recArc[:0]
+	for _, a := range u.plist {
+		u.pfirst[a], u.pend[a] = 0, 0
+	}
+	u.plist, u.pchg = u.plist[:0], u.pchg[:0]
+}
+
+// basicRank brings the basic weights of the arcs of rank x up to date,
+// given those of the ranks below. Its arcs can only have changed through
+// their input arcs (flInput) or through a lower triangle {a, x, v} one of
+// whose arcs {a, x}, {a, v} changed (flChanged; a is then marked
+// stChanged). Each such candidate is weighed against the arc's current
+// weight: one that is lower (or equal, through a lower middle node) takes
+// its place; one that is higher only matters if the current weight came
+// through it, and then the arc is recomputed from scratch — from all its
+// lower triangles, by merging the lower neighbours of its two ends, or, if
+// that is more work, by a pass over all the lower neighbours of x as in a
+// full customization.
+func (u *Updater) basicRank(x int32) {
+	c := u.c
+	first, head := c.first, c.head
+	lo, hi := first[x], first[x+1]
+	if lo == hi {
+		return
+	}
+	pos := u.pos
+	for k := lo; k < hi; k++ {
+		pos[head[k]] = k - lo
+	}
+	nw := append(u.nw[:0], u.wt[lo:hi]...)
+	nv := append(u.nv[:0], u.via[lo:hi]...)
+	scr := u.scr[:0]
+	for range hi - lo {
+		scr = append(scr, false)
+	}
+	u.nw, u.nv, u.scr = nw, nv, scr
+	for k := lo; k < hi; k++ {
+		if u.flag[k]&flInput == 0 {
+			continue
+		}
+		u.flag[k] &^= flInput
+		in := u.input(x, head[k])
+		i := k - lo
+		for d := range 2 {
+			switch {
+			case nv[i][d].x == 0 && in[d] > nw[i][d]:
+				scr[i] = true
+			case nv[i][d].x == 0 || in[d] <= nw[i][d]:
+				nw[i][d], nv[i][d] = in[d], triangle{}
+			}
+		}
+	}
+	ln := u.lnode[u.lfirst[x]:u.lfirst[x+1]]
+	la := u.larc[u.lfirst[x]:u.lfirst[x+1]]
+	la = la[:len(ln)]
+	work, tri := 0, 0 // triangles of a full pass over x; looked at
+	for i, a := range ln {
+		kx := la[i]
+		end := first[a+1]
+		work += int(end - kx - 1)
+		if u.state[a]&stChanged == 0 {
+			continue
+		}
+		cx := u.flag[kx]&flChanged != 0
+		ax := u.wt[kx] // a→x, x→a
+		for j := kx + 1; j < end; j++ {
+			if !cx && u.flag[j]&flChanged == 0 {
+				continue
+			}
+			i := pos[head[j]]
+			if scr[i] {
+				continue
+			}
+			tri++
+			av := u.wt[j]
+			t := triangle{a + 1, kx, j}
+			for d, s := range [2]float64{ax[1] + av[0], av[1] + ax[0]} { // x→a→v, v→a→x
+				cur := nv[i][d].x
+				switch {
+				case cur == a+1 && s > nw[i][d]:
+					scr[i] = true
+				case cur == a+1 || s < nw[i][d] || (s == nw[i][d] && cur > 0 && a+1 < cur):
+					nw[i][d], nv[i][d] = s, t
+				}
+			}
+		}
+	}
+	// From scratch: merging costs about the lower neighbours of both ends.
+	merge, nscr := 0, 0
+	for i, sc := range scr {
+		if sc {
+			v := head[lo+int32(i)]
+			merge += len(ln) + int(u.lfirst[v+1]-u.lfirst[v])
+			nscr++
+		}
+	}
+	if nscr > 0 && merge <= work {
+		for i, sc := range scr {
+			if sc {
+				nw[i], nv[i] = u.recomputeBasic(x, head[lo+int32(i)])
+			}
+		}
+	} else if nscr > 0 {
+		for i, sc := range scr {
+			if sc {
+				nw[i], nv[i] = u.input(x, head[lo+int32(i)]), halves{}
+			}
+		}
+		for i, a := range ln {
+			kx := la[i]
+			ax := u.wt[kx]
+			for j := kx + 1; j < first[a+1]; j++ {
+				i := pos[head[j]]
+				if !scr[i] {
+					continue
+				}
+				tri++
+				av := u.wt[j]
+				if s := ax[1] + av[0]; s < nw[i][0] { // x→a→v
+					nw[i][0], nv[i][0] = s, triangle{a + 1, kx, j}
+				}
+				if s := av[1] + ax[0]; s < nw[i][1] { // v→a→x
+					nw[i][1], nv[i][1] = s, triangle{a + 1, kx, j}
+				}
+			}
+		}
+	}
+	u.last.Triangles += tri
+	vmax := int32(-1)
+	for i, k := 0, lo; k < hi; i, k = i+1, k+1 {
+		if nw[i] == u.wt[k] && nv[i] == u.via[k] {
+			continue
+		}
+		u.last.BasicChanged++
+		u.touched(k, x)
+		if nw[i] != u.wt[k] {
+			u.save(k)
+			u.flag[k] |= flChanged
+			vmax = head[k]
+		}
+		u.wt[k], u.via[k] = nw[i], nv[i]
+	}
+	u.last.BasicArcs += int(hi - lo)
+	if vmax < 0 {
+		return
+	}
+	u.state[x] |= stChanged
+	u.changed = append(u.changed, x)
+	u.dirty(x)
+	// The arcs {y, z} of the triangles {x, y, z} through a changed arc of
+	// x are arcs of y ≤ vmax.
+	for k := lo; k < hi && head[k] <= vmax; k++ {
+		u.queue(head[k])
+	}
+}
+
+// input returns the weights of the lightest input arcs x → v and v → x,
+// +Inf if none.
+func (u *Updater) input(x, v int32) pair {
 	c := u.c
 	g := c.g
 	inf := math.Inf(1)
@@ -286,6 +444,15 @@ func (u *Updater) recomputeBasic(x, v int32) (pair, halves) {
 			}
 		}
 	}
+	return wt
+}
+
+// recomputeBasic returns the basic weights and middle nodes of the arc
+// {x, v}: the lightest input arcs, improved by the lower triangles through
+// the common lower neighbours of x and v in increasing rank (a tie goes to
+// the input arc, then to the lowest middle node, as in customizer.basic).
+func (u *Updater) recomputeBasic(x, v int32) (pair, halves) {
+	wt := u.input(x, v)
 	var via halves
 	ln, la := u.lnode, u.larc
 	i, ie := u.lfirst[x], u.lfirst[x+1]
@@ -316,10 +483,9 @@ func (u *Updater) recomputeBasic(x, v int32) (pair, halves) {
 	return wt, via
 }
 
-// perfect runs the perfect step (see Updater).
+// perfect runs the perfect step (see Updater): the dirty ranks, highest
+// first (see perfectRank).
 func (u *Updater) perfect(ctx context.Context) error {
-	c := u.c
-	first, head := c.first, c.head
 	for steps := 0; u.maxh.len() > 0; steps++ {
 		if steps&255 == 255 {
 			if err := ctx.Err(); err != nil {
@@ -328,37 +494,228 @@ func (u *Updater) perfect(ctx context.Context) error {
 		}
 		a := -u.maxh.pop()
 		u.state[a] &^= stDirty
-		u.last.PerfectRanks++
-		lo, hi := first[a], first[a+1]
-		p := u.recomputePerfect(a)
-		for i, k := 0, lo; k < hi; i, k = i+1, k+1 {
-			if p[i] == u.pw[k] {
+		u.perfectRank(a)
+	}
+	return nil
+}
+
+// oldArc holds the weights of an arc before the Update changed them.
+type oldArc struct{ b, p pair }
+
+// save records the weights of arc k before a change, once per Update.
+func (u *Updater) save(k int32) {
+	if u.rec[k] == 0 {
+		u.recs = append(u.recs, oldArc{u.wt[k], u.pw[k]})
+		u.recArc = append(u.recArc, k)
+		u.rec[k] = int32(len(u.recs))
+	}
+}
+
+// old returns the weights of arc k before the Update.
+func (u *Updater) old(k int32) oldArc {
+	if r := u.rec[k]; r > 0 {
+		return u.recs[r-1]
+	}
+	return oldArc{u.wt[k], u.pw[k]}
+}
+
+// weigh lowers *cur to the candidate's new value nw, or reports that the
+// arc must be recomputed: its old perfect weight pold was this candidate's
+// old value ol, which grew.
+func weigh(cur *float64, pold, ol, nw float64) bool {
+	if nw < *cur {
+		*cur = nw
+		return false
+	}
+	return nw > ol && ol == pold
+}
+
+// perfectRank brings the perfect weights of the arcs of rank a up to date,
+// given those of the ranks above. A candidate of an arc of a (see
+// customizer.upper) changes only through a basic weight of a (flChanged) or
+// through the perfect weight of an arc between two upper neighbours of a
+// that changed (in the lists of the ranks above, pchg). Each such candidate
+// is weighed (see weigh) against the old perfect weight; an arc whose old
+// weight came through a candidate that grew, and that no other candidate
+// brought lower, is recomputed from all its candidates (or the whole rank,
+// if that is less work).
+func (u *Updater) perfectRank(a int32) {
+	c := u.c
+	first, head := c.first, c.head
+	lo, hi := first[a], first[a+1]
+	u.pfirst[a], u.pend[a] = int32(len(u.pchg)), int32(len(u.pchg))
+	u.plist = append(u.plist, a)
+	if lo == hi {
+		return
+	}
+	u.last.PerfectRanks++
+	hs := head[lo:hi]
+	for i, y := range hs {
+		u.pos[y], u.pstamp[y] = int32(i), a+1
+	}
+	pold := u.pw[lo:hi]
+	cur := append(u.sp[:0], pold...)
+	scr := u.scr[:0]
+	for range hs {
+		scr = append(scr, false)
+	}
+	u.sp, u.scr = cur, scr
+	tri := 0
+	// Changed basic weights of a: the arc's own candidate, and the
+	// candidates of the other arcs through it. Each costs a search per
+	// arc of a: with many, the whole rank is cheaper.
+	ne1 := 0
+	for k := lo; k < hi; k++ {
+		if u.flag[k]&flChanged != 0 {
+			ne1++
+		}
+	}
+	if 6*ne1 > len(hs) {
+		u.setPerfect(a, u.recomputePerfect(a))
+		return
+	}
+	for i, z := range hs {
+		k := lo + int32(i)
+		if u.flag[k]&flChanged == 0 {
+			continue
+		}
+		ob, nb := u.old(k).b, u.wt[k]
+		scr[i] = weigh(&cur[i][0], pold[i][0], ob[0], nb[0]) || scr[i]
+		scr[i] = weigh(&cur[i][1], pold[i][1], ob[1], nb[1]) || scr[i]
+		for j, y := range hs {
+			if j == i {
 				continue
 			}
-			u.pw[k] = p[i]
-			u.last.PerfectChanged++
-			u.touched(k)
-			// The ranks below both a and b with the arc {a, b} between
-			// two of their upper neighbours.
-			b := head[k]
-			ln := u.lnode
-			li, le := u.lfirst[a], u.lfirst[a+1]
-			lj, lje := u.lfirst[b], u.lfirst[b+1]
-			for li < le && lj < lje {
-				switch x, y := ln[li], ln[lj]; {
-				case x < y:
-					li++
-				case x > y:
-					lj++
-				default:
-					u.dirty(x)
-					li++
-					lj++
-				}
+			tri++
+			var kk int32
+			var po, pn pair // z→y, y→z: old and new
+			if z < y {
+				kk = c.arc(z, y)
+				po, pn = u.old(kk).p, u.pw[kk]
+			} else {
+				kk = c.arc(y, z)
+				o, n := u.old(kk).p, u.pw[kk]
+				po, pn = pair{o[1], o[0]}, pair{n[1], n[0]}
+			}
+			scr[j] = weigh(&cur[j][0], pold[j][0], ob[0]+po[0], nb[0]+pn[0]) || scr[j] // a→z→y
+			scr[j] = weigh(&cur[j][1], pold[j][1], po[1]+ob[1], pn[1]+nb[1]) || scr[j] // y→z→a
+		}
+	}
+	// Changed perfect weights of the arcs {z, y}, z < y, between upper
+	// neighbours of a.
+	for iz, z := range hs {
+		for _, kk := range u.pchg[u.pfirst[z]:u.pend[z]] {
+			y := head[kk]
+			if u.pstamp[y] != a+1 {
+				continue
+			}
+			iy := int(u.pos[y])
+			tri++
+			po, pn := u.old(kk).p, u.pw[kk]                      // [0] z→y, [1] y→z
+			if kz := lo + int32(iz); u.flag[kz]&flChanged == 0 { // arc {a, y} through z
+				b := u.wt[kz]
+				scr[iy] = weigh(&cur[iy][0], pold[iy][0], b[0]+po[0], b[0]+pn[0]) || scr[iy] // a→z→y
+				scr[iy] = weigh(&cur[iy][1], pold[iy][1], po[1]+b[1], pn[1]+b[1]) || scr[iy] // y→z→a
+			}
+			if ky := lo + int32(iy); u.flag[ky]&flChanged == 0 { // arc {a, z} through y
+				b := u.wt[ky]
+				scr[iz] = weigh(&cur[iz][0], pold[iz][0], b[0]+po[1], b[0]+pn[1]) || scr[iz] // a→y→z
+				scr[iz] = weigh(&cur[iz][1], pold[iz][1], po[0]+b[1], pn[0]+b[1]) || scr[iz] // z→y→a
 			}
 		}
 	}
-	return nil
+	nscr := 0
+	for i, sc := range scr {
+		if sc && cur[i][0] < pold[i][0] && cur[i][1] < pold[i][1] {
+			scr[i] = false // brought lower than its old weight: no old candidate can win
+		} else if sc {
+			nscr++
+		}
+	}
+	if deg := len(hs); nscr > 0 && 16*nscr > deg {
+		u.last.Triangles += tri
+		p := u.recomputePerfect(a) // reuses u.sp: cur is gone
+		cur = p
+		tri = 0
+	} else if nscr > 0 {
+		for i, sc := range scr {
+			if sc {
+				cur[i] = u.perfectArc(a, i)
+				tri += len(hs) - 1
+			}
+		}
+	}
+	u.last.Triangles += tri
+	u.setPerfect(a, cur)
+}
+
+// setPerfect stores the new perfect weights p of the arcs of rank a and
+// puts in line the ranks they concern.
+func (u *Updater) setPerfect(a int32, p []pair) {
+	c := u.c
+	first, head := c.first, c.head
+	lo, hi := first[a], first[a+1]
+	cur := p
+	for i, k := 0, lo; k < hi; i, k = i+1, k+1 {
+		if cur[i] == u.pw[k] {
+			continue
+		}
+		u.save(k)
+		u.pw[k] = cur[i]
+		u.last.PerfectChanged++
+		u.touched(k, a)
+		u.pchg = append(u.pchg, k)
+		// The ranks below both a and b with the arc {a, b} between
+		// two of their upper neighbours.
+		b := head[k]
+		ln := u.lnode
+		li, le := u.lfirst[a], u.lfirst[a+1]
+		lj, lje := u.lfirst[b], u.lfirst[b+1]
+		for li < le && lj < lje {
+			switch x, y := ln[li], ln[lj]; {
+			case x < y:
+				li++
+			case x > y:
+				lj++
+			default:
+				u.dirty(x)
+				li++
+				lj++
+			}
+		}
+	}
+	u.pend[a] = int32(len(u.pchg))
+}
+
+// perfectArc returns the perfect weights of the i-th arc {a, y} of rank a
+// from all its candidates.
+func (u *Updater) perfectArc(a int32, i int) pair {
+	c := u.c
+	lo, hi := c.first[a], c.first[a+1]
+	hs := c.head[lo:hi]
+	y := hs[i]
+	r := u.wt[lo+int32(i)]
+	for j, z := range hs {
+		if j == i {
+			continue
+		}
+		var zy, yz float64
+		if z < y {
+			t := u.pw[c.arc(z, y)]
+			zy, yz = t[0], t[1]
+		} else {
+			t := u.pw[c.arc(y, z)]
+			zy, yz = t[1], t[0]
+		}
+		b := u.wt[lo+int32(j)]
+		if s := b[0] + zy; s < r[0] { // a→z→y
+			r[0] = s
+		}
+		if s := yz + b[1]; s < r[1] { // y→z→a
+			r[1] = s
+		}
+	}
+	return r
 }
 
 // recomputePerfect returns the perfect weights of the arcs of rank a (in
@@ -433,28 +790,32 @@ func (u *Updater) updateKeep() {
 		k := st[len(st)-1]
 		st = st[:len(st)-1]
 		kk := u.keep[k]
-		mark := func(h int32, bit uint8) {
+		mark := func(h int32, bit uint8, x int32) { // arc h of rank x
 			if u.keep[h]&bit == 0 {
+				u.bdirty[x>>blockShift] = true
 				u.keep[h] |= bit
 				st = append(st, h)
 			}
 		}
 		if t := u.via[k][0]; kk&1 != 0 && t.x > 0 { // u→x→v
-			mark(t.xu, 2)
-			mark(t.xv, 1)
+			mark(t.xu, 2, t.x-1)
+			mark(t.xv, 1, t.x-1)
 		}
 		if t := u.via[k][1]; kk&2 != 0 && t.x > 0 { // v→x→u
-			mark(t.xu, 1)
-			mark(t.xv, 2)
+			mark(t.xu, 1, t.x-1)
+			mark(t.xv, 2, t.x-1)
 		}
 	}
 	u.cstack = st
 }
 
-// compact builds the Metric's arrays from the keep flags.
+// compact builds the Metric's blocks that hold touched arcs; it shares the
+// others with the previous Metric.
 func (u *Updater) compact(w []float64) *Metric {
 	cu := &customizer{c: u.c, wt: u.wt, via: u.via}
-	return cu.compact(w, u.keep)
+	m := cu.compact(w, u.keep, u.m, u.bdirty)
+	clear(u.bdirty)
+	return m
 }
 
 // heap32 is a binary min-heap of int32.

@@ -51,6 +51,12 @@ func checkUpdater(t *testing.T, u *Updater, w []float64) {
 			t.Fatalf("arc %d: update keeps %b, full customization %b", k, u.keep[k], keep[k])
 		}
 	}
+	// The blocks the update rebuilt and those it shared make the Metric
+	// that its flags give.
+	want := (&customizer{c: u.c, wt: u.wt, via: u.via}).compact(w, u.keep, nil, nil)
+	if !equalMetrics(u.Metric(), want) {
+		t.Fatal("the updated Metric differs from one compacted from the Updater's state")
+	}
 }
 
 // TestUpdateEqualsCustomize applies sequences of changes (a single arc,
@@ -88,7 +94,7 @@ func TestUpdateEqualsCustomize(t *testing.T) {
 		}
 		graphs = append(graphs, graph{g: g, w: w})
 	}
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 40, Height: 30, Seed: 2})
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 80, Height: 60, Seed: 2}) // several blocks
 	if err != nil {
 		t.Fatal(err)
 	}
