@@ -135,6 +135,7 @@ func TestLexiconVariants(t *testing.T) {
 	l.Add("توافق کرد~", Entry{Code: "agree"})
 	l.Add("casa 1000", Entry{Code: "casa"})
 	l.Add("$", Entry{Code: "usd"})
+	l.Add("به بهره برداری خواهد رسید", Entry{Code: "planned"})
 	for _, tt := range []struct {
 		in   string
 		want []string
@@ -150,6 +151,7 @@ func TestLexiconVariants(t *testing.T) {
 		{"CASA-1000 casa 1000 CASA۱۰۰۰", []string{"casa", "casa", "casa"}},
 		{"$1", []string{"usd"}},
 		{"راهرو", nil},
+		{"به بهره\u200cبرداری خواهد رسید", []string{"planned"}}, // glued inside a phrase of five words
 	} {
 		tx := Normalize(tt.in)
 		var got []string

@@ -158,7 +158,7 @@ func (l *Lexicon) Add(phrase string, e Entry) {
 		m[len(m)-1] = affixNominal
 		l.insert(short, m, ent)
 	}
-	if n := len(words); n > 1 && n <= 4 {
+	if n := len(words); n > 1 && n <= 6 {
 		// Glued variants: every subset of the junctions joined.
 		for mask := 1; mask < 1<<(n-1); mask++ {
 			var gw []string

@@ -74,6 +74,15 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				// "construction of the 500-kV transmission line … has been
 				// halted": building work, not lorries, is stalled.
 				built = true
+			case "planned":
+				// "planned" needs a project the text names: one it has
+				// registered («… یک پایانه مرزی احداث کنند», "The Azakhel
+				// dry port") or infrastructure named with its place
+				// («پایانه ریلی آقینه … به بهره‌برداری خواهد رسید»).
+				if !d.namedInfraIn(c) {
+					d.buildIntro(s, c)
+					continue
+				}
 			default:
 				d.buildIntro(s, c)
 				continue
@@ -123,6 +132,27 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		}
 	}
 	return out
+}
+
+// namedInfraIn reports whether clause c names a piece of infrastructure
+// by a name: one the article registered (see textNamedInfra) or an
+// infrastructure word next to a place, with at most one word between
+// («پایانه ریلی آقینه», "the Aqina rail terminal").
+func (d *doc) namedInfraIn(c span) bool {
+	for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+		if _, ok := d.unnamedAt(m.Start); ok {
+			return true
+		}
+		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) {
+			continue
+		}
+		for _, e := range d.entsIn(max(c.a, m.Start-2), min(c.b, m.End+2)) {
+			if e.Entry.Class.Has(ClassPlace) && (e.Start >= m.End && e.Start <= m.End+1 || e.End <= m.Start && e.End >= m.Start-1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // addUnnamed registers unnamed project u, indexed by its token and by

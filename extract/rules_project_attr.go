@@ -111,6 +111,9 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 						f := d.projectFact(s, c, id, name, tok, st)
 						f.Period = ptr(p.Label)
 						f.projKey = id + "|" + st
+						if st == "planned" {
+							f.projKey += "|" + p.Label // the one plan of that date (see plannedLaunch)
+						}
 						out = append(out, f)
 					}
 				}
@@ -179,11 +182,12 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 
 // plannedLaunch returns a launch to come in clause c with its own year
 // ("the first units are to be commissioned in 2030", «… در سال ۱۴۰۶ به
-// بهره برداری خواهد رسید»): the verb's token and the year, which follows
+// بهره برداری خواهد رسید», a planned cue or a launch with a future word): the verb's token and the year, which follows
 // an English verb and comes before a Persian one; nil when there is none.
 func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
-		if m.Entry.Code != "launched" || d.conditional(c, m.Start) || !d.hasCue(max(c.a, m.Start-6), min(c.b, m.End+3), CueFuture|CueTarget) {
+		if m.Entry.Code != "launched" && m.Entry.Code != "planned" || d.conditional(c, m.Start) ||
+			m.Entry.Code == "launched" && !d.hasCue(max(c.a, m.Start-6), min(c.b, m.End+3), CueFuture|CueTarget) {
 			continue
 		}
 		lo, hi := max(c.a, m.Start-5), m.Start
