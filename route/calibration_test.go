@@ -226,7 +226,7 @@ func dash(s string) string {
 // (every holdout estimate within ±30 %) is not met; raise these as the
 // model improves.
 const (
-	calibMaxFactor         = 3.4
+	calibMaxFactor         = 3.1
 	calibMaxPriceFactor    = 3.1
 	calibMaxMedian         = 0.15
 	calibMaxPriceMedian    = 0.3

@@ -32,8 +32,11 @@ func (p *Planner) itinerary(r *Request, gs graph.Shipment, ship Shipment, path [
 				_, v := graph.BoardingWait(g.Departures(g.Link(a)))
 				c.Hours -= arc.WaitHours
 				c.HoursVar = math.Max(c.HoursVar-v, 0)
+				firstLink = false
 			}
-			firstLink = false
+			if !arc.ByTruck { // trucks before it are timed to meet the first service
+				firstLink = false
+			}
 		}
 		c.Risk = g.Risk(a, int32(r.AsOf))
 		tot = tot.Add(c)

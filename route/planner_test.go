@@ -306,3 +306,48 @@ func TestRoadPricedPerTruck(t *testing.T) {
 		t.Errorf("sources %v lack truck_teu's", one.Sources)
 	}
 }
+
+// TestFromFirstDeparture: a published time counts from the first scheduled
+// departure; trucks sent to meet it (road legs only before it) leave it
+// out too, a train before it does not.
+func TestFromFirstDeparture(t *testing.T) {
+	p := builtinPlanner(t)
+	plan := func(r route.Request, first bool) *route.Itinerary {
+		t.Helper()
+		r.FromFirstDeparture = first
+		it, err := p.Plan(context.Background(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it
+	}
+	only := func(keep ...network.Mode) []network.Mode {
+		var avoid []network.Mode
+		for _, m := range network.Modes {
+			if !slices.Contains(keep, m) {
+				avoid = append(avoid, m)
+			}
+		}
+		return avoid
+	}
+	// Kandahar → Nhava Sheva: trucks to Chabahar, then a scheduled sailing.
+	byRoad := route.Request{From: "af-kandahar", To: "in-nhava-sheva", AsOf: date("2019-05-23"), AvoidCountries: []string{"PK"}, AvoidModes: only(network.Road, network.Sea)}
+	all, first := plan(byRoad, false), plan(byRoad, true)
+	var wait float64
+	for _, l := range first.Legs {
+		if l.Mode == "sea" {
+			wait = l.Wait
+		}
+	}
+	if wait <= 0 {
+		t.Fatalf("no wait reported on the sailing: %+v", first.Legs)
+	}
+	if d := all.Total.Hours - first.Total.Hours; math.Abs(d-wait) > 0.2 {
+		t.Errorf("trucks then a sailing: timed from the first departure %v h shorter, want the sailing's wait %v h", d, wait)
+	}
+	// Altynkol → Constanța: trains first, so the Black Sea feeder's wait counts.
+	byRail := route.Request{From: "kz-altynkol", To: "ro-constanta", AsOf: date("2024-06-01"), AvoidCountries: []string{"RU", "UZ", "TM", "IR", "TR"}, AvoidModes: only(network.Rail, network.Ferry, network.Sea)}
+	if a, b := plan(byRail, false), plan(byRail, true); a.Total.Hours != b.Total.Hours {
+		t.Errorf("trains then a sailing: %v h timed from the first departure, %v h from arrival: want the same", b.Total.Hours, a.Total.Hours)
+	}
+}

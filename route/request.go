@@ -80,6 +80,11 @@ type Request struct {
 	// from Vladivostok"), instead of from the cargo's arrival at the
 	// origin: the expected wait for that first departure is left out of
 	// the totals (and reported as the first leg's wait all the same).
+	// When the trip starts by road, the trucks leave when the shipper
+	// sends them, timed to meet the service it booked: the wait for the
+	// first scheduled service after road legs only is left out in the
+	// same way. After a leg of any other mode (a train, whose arrival the
+	// shipper does not time) every wait counts.
 	FromFirstDeparture bool
 
 	// RailService is the rail service the shipment books (a forwarder
