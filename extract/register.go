@@ -133,3 +133,48 @@ func (d *doc) postPartner(c span, cs []string) string {
 	}
 	return ""
 }
+
+// itemStart returns the index of the first sentence of the item of a
+// bulleted or dashed list that sentence s belongs to («🔹 …», "• …", "- …"
+// at the start of a line), or -1 when s is in none. Each item of a digest
+// speaks of its own countries: context goes back no further than its
+// start (see contextCountries).
+func (d *doc) itemStart(s *sentence) int {
+	for k := s.idx; k >= 0; k-- {
+		a := d.sents[k].a
+		if a > 0 && d.toks[a-1].Kind != TokNewline {
+			continue // the line goes on from the sentence before
+		}
+		if w := d.tokText(a); bulletMarks[w] || w == "-" || w == "–" {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// contextFloor returns the first sentence index the context of s may
+// come from: the start of its list item when the item names a country of
+// its own ("• Kazakhstan: The Aktau port handled …"), or 0 (an item that
+// names none, "- The sides agreed to …", goes on about the list's
+// subject).
+func (d *doc) contextFloor(s *sentence) int {
+	if d.ownItem(s) {
+		return d.itemStart(s)
+	}
+	return 0
+}
+
+// ownItem reports whether s is in a list item that names a country.
+func (d *doc) ownItem(s *sentence) bool {
+	start := d.itemStart(s)
+	if start < 0 {
+		return false
+	}
+	for k := start; k <= s.idx; k++ {
+		if p := d.sents[k]; len(d.countries(p, p.a, p.b, true)) > 0 {
+			return true
+		}
+	}
+	return false
+}

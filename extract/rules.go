@@ -100,8 +100,9 @@ func (d *doc) completePair(s *sentence, cs []string) []string {
 			return cs
 		}
 	}
+	item := d.ownItem(s) // a digest's item with its own country: no other item's countries, nor the article's
 	var recent []string
-	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
+	for k := s.idx - 1; k >= d.contextFloor(s) && k >= s.idx-3; k-- {
 		for _, m := range slices.Backward(d.sents[k].mentions) {
 			if !m.topic && !slices.Contains(recent, m.code) {
 				recent = append(recent, m.code)
@@ -109,6 +110,9 @@ func (d *doc) completePair(s *sentence, cs []string) []string {
 		}
 	}
 	for _, c := range d.main {
+		if item {
+			break
+		}
 		if !slices.Contains(cs, c) {
 			cs = append(cs, c)
 		}
@@ -128,12 +132,13 @@ func (d *doc) completePair(s *sentence, cs []string) []string {
 }
 
 // contextCountries returns the countries a sentence that names none
-// speaks of: those of the nearest previous sentence naming one or two, or
-// else the two the article is most about.
+// speaks of: those of the nearest previous sentence of its list item (or
+// of the text, when it is in none) naming one or two, or else the two the
+// article is most about.
 func (d *doc) contextCountries(s *sentence) []string {
 	// «ارزش این واردات …», "these exports": all the countries just named.
 	refers := d.hasCue(s.a, s.b, CueReference)
-	for k := s.idx - 1; k >= 0 && k >= s.idx-2; k-- {
+	for k := s.idx - 1; k >= d.contextFloor(s) && k >= s.idx-2; k-- {
 		p := d.sents[k]
 		cs := d.countries(p, p.a, p.b, true)
 		if len(cs) == 0 {

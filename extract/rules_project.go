@@ -363,14 +363,14 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		// sentences about Iran and Pakistan. The other side is the
 		// article's other main country, or comes from the sentences just
 		// before.
-		if len(d.main) == 2 && slices.Contains(d.main, cs[0]) {
+		if len(d.main) == 2 && slices.Contains(d.main, cs[0]) && !d.ownItem(s) {
 			for _, x := range d.main {
 				if x != cs[0] && d.namedNear(s, x) && !d.guestIn(s, c, x) {
 					cs = append(cs, x)
 				}
 			}
 		}
-		for k := s.idx - 1; k >= 0 && k >= s.idx-2 && len(cs) == 1; k-- {
+		for k := s.idx - 1; k >= d.contextFloor(s) && k >= s.idx-2 && len(cs) == 1; k-- {
 			p := d.sents[k]
 			for _, x := range d.partiesIn(p, p.a, p.b) {
 				if x != cs[0] && !d.guestIn(s, c, x) {

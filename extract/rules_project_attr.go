@@ -107,6 +107,9 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					if p == nil {
 						p, _ = d.nearestPeriod(s, sc.a, sc.b, sc.a, sc.b, false, true) // "by 2026"
 					}
+					if st == "planned" {
+						p = ahead(p, d.art.Date) // "will begin in March": the coming March
+					}
 					if p != nil {
 						f := d.projectFact(s, c, id, name, tok, st)
 						f.Period = ptr(p.Label)
@@ -168,6 +171,9 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				if p == nil && st == "planned" {
 					p, _ = d.nearestPeriod(s, am.b, c.b, am.b, c.b, false, true) // "by 2027"
 				}
+				if st == "planned" {
+					p = ahead(p, d.art.Date)
+				}
 				if p != nil {
 					f.Period = ptr(p.Label)
 				}
@@ -226,7 +232,8 @@ func (d *doc) projectMoney(c span) bool {
 }
 
 // builtUnnamed makes an unnamed project of the infrastructure that clause
-// c, naming no project, builds or invests in with a sum ("agreed to build
+// c, naming no project, builds, invests in or signs a contract to build
+// with a sum ("agreed to build
 // a wholesale logistics center near Tashkent at a cost of $250 million",
 // "will invest $120 million in equipment for the … terminal"): its id and
 // token, or "" when there is none.
@@ -235,7 +242,8 @@ func (d *doc) builtUnnamed(c span, ms []amount) (string, int) {
 	for _, am := range ms {
 		money = money || am.kind == amtMoney
 	}
-	if !money || d.roleIn(c.a, c.b, roleBuildVerb) < 0 && d.roleIn(c.a, c.b, roleFinance) < 0 {
+	contract := d.roleIn(c.a, c.b, roleBuild) >= 0 && d.hasCue(c.a, c.b, CueAgreementNoun|CueSign) // «قرارداد ساخت پایانه … به ارزش …»
+	if !money || d.roleIn(c.a, c.b, roleBuildVerb) < 0 && d.roleIn(c.a, c.b, roleFinance) < 0 && !contract {
 		return "", -1
 	}
 	for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
@@ -404,8 +412,11 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 // a project named before: «این خط», "the line", "its line", "the new
 // line", "the 523-kilometre line" (a determiner before the measure).
 func (d *doc) refersBack(s *sentence, k int) bool {
-	if d.referenceBefore(k) || d.pointAt(k-1, roleOwnDet) || d.pointAt(k-2, roleDefinite) {
+	if d.referenceBefore(k) || d.pointAt(k-1, roleOwnDet) {
 		return true
+	}
+	if d.pointAt(k-2, roleDefinite) && !slices.ContainsFunc(d.entsIn(k-1, k), func(m Match) bool { return m.Entry.Class.Has(ClassPlace) }) {
+		return true // "the new line", not "the Aktau port", which names a place
 	}
 	for _, am := range s.amounts {
 		if am.b == k && am.kind == amtMeasure && d.pointAt(am.a-1, roleDefinite) {

@@ -289,10 +289,18 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 	}
 	best := 1 << 30
 	nonTrade := d.cuesIn(c.a, c.b, CueNonTrade)
+	infra := d.cuesIn(c.a, c.b, CueInfra)
 	for _, m := range d.cuesIn(c.a, c.b, CueTrade) {
 		inOrg := false
 		for _, o := range orgs {
 			if m.Start >= o.Start && m.Start < o.End {
+				inOrg = true
+			}
+		}
+		for _, o := range infra {
+			if !s.latin && o.End == m.Start || s.latin && m.End == o.Start {
+				// «پایانه صادراتی», "export terminal": the trade word
+				// qualifies infrastructure, whose cost is not trade.
 				inOrg = true
 			}
 		}
