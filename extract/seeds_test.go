@@ -132,12 +132,12 @@ var freshFloors = map[string]float64{
 	"fresh4":  0.97,
 	"fresh5":  0.92,
 	"fresh6":  1.0,
-	"fresh7":  0.92,
+	"fresh7":  0.96,
 	"fresh8":  0.98,
 	"fresh9":  1.0,
 	"fresh10": 1.0,
-	"fresh11": 0.93,
-	"fresh12": 0.75,
+	"fresh11": 1.0,
+	"fresh12": 0.93,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
