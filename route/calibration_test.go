@@ -230,7 +230,7 @@ const (
 	calibMaxPriceFactor    = 3.1
 	calibMaxMedian         = 0.15
 	calibMaxPriceMedian    = 0.3
-	calibMinHoldout30      = 12
+	calibMinHoldout30      = 13
 	calibMinHoldoutPrice30 = 3
 )
 
