@@ -41,7 +41,7 @@ var countryRows = []countryRow{
 			{"af-kunduz", "Kunduz", []string{"قندوز", "kunduz"}, nil},
 			{"af-zaranj", "Zaranj", []string{"زرنج", "zaranj"}, nil},
 			{"af-naibabad", "Naibabad", []string{"نایب آباد", "naibabad", "nayebabad"}, nil},
-			{"af-pul-e-khumri", "Pul-e Khumri", []string{"پل خمری", "پلخمری", "pul-e khumri", "pol-e khomri", "pul-i-khumri"}, nil},
+			{"af-pul-e-khumri", "Pul-e Khumri", []string{"پل خمری", "پلخمری", "pul-e khumri", "pol-e khomri", "pul-i-khumri", "puli khumri"}, nil},
 			{"af-andkhoy", "Andkhoy", []string{"اندخوی", "andkhoy", "andkhui"}, nil},
 			{"af-sheberghan", "Sheberghan", []string{"شبرغان", "sheberghan", "shebergan", "shiberghan"}, nil},
 			{"af-lashkar-gah", "Lashkar Gah", []string{"لشکرگاه", "لشکر گاه", "lashkar gah", "lashkargah"}, nil},

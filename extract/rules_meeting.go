@@ -364,7 +364,10 @@ func (d *doc) withPress(i, end int) bool {
 func (d *doc) hasWith(s *sentence, i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
 		if d.pointAt(k, roleWith) {
-			return d.entityNear(s, k+1, min(end, k+5))
+			// "met Afghan Minister of Energy Abdul Latif Mansour": a
+			// country or title before the "of" of a portfolio is the
+			// meeting's object.
+			return d.entityNear(s, k+1, min(end, k+5)) || d.entityNear(s, i, k)
 		}
 	}
 	return d.entityNear(s, i, min(end, i+3))
