@@ -77,8 +77,14 @@ func (d *doc) textRoutes() {
 			continue
 		}
 		end := i + 3
+		if d.capitalized(end) && !d.capitalized(end+1) && (d.pointAt(end+1, roleLine) || d.word(end+1) == "transmission") {
+			end++ // a second end of two words: "Surkhan–Puli Khumri transmission line"
+		}
 		if d.word(end) == "second" || d.word(end) == "double" {
 			end++ // "second track"
+		}
+		if d.word(end) == "transmission" && d.pointAt(end+1, roleLine) {
+			end++ // "transmission line"
 		}
 		if w := d.word(end); !d.pointAt(end, roleLine) && w != "track" || notRouteEnd[d.word(i)] || notRouteEnd[d.word(i+2)] || notRouteEnd[d.word(end+1)] {
 			continue // "the North-South rail corridor", "the Altynkol–Khorgos rail crossing"

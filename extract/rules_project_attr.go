@@ -198,9 +198,13 @@ func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
 		}
 		lo, hi := max(c.a, m.Start-5), m.Start
 		if s.latin {
-			lo, hi = m.End, min(c.b, m.End+4)
+			lo, hi = m.End, min(c.b, m.End+6) // "commissioned at the end of 2026"
 		}
-		if p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false); p != nil {
+		p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false)
+		if p == nil {
+			p, _ = d.nearestPeriod(s, lo, hi, lo, hi, false, true) // "by 2026", "at the end of 2026"
+		}
+		if p != nil {
 			return m.Start, ahead(p, d.art.Date)
 		}
 	}
