@@ -16,7 +16,7 @@ import (
 // It keeps what a customization otherwise throws away: the basic and
 // perfect weights and the middle nodes of every supergraph arc, the keep
 // flags, the lower neighbours of every rank (the transpose of the
-// supergraph) and a copy of the weights, about 70 bytes per supergraph arc
+// supergraph) and a copy of the weights, about 75 bytes per supergraph arc
 // on top of the CCH and the Metric. An Update then works in three steps:
 //
 //   - Basic: the arcs whose input weight changed are recomputed from their
@@ -65,6 +65,10 @@ type Updater struct {
 	nv      []halves
 	scr     []bool
 	changed []int32 // ranks with stChanged
+	// The lower neighbours a of rank y with a changed arc that y must
+	// weigh: pool[phead[y]-1], then pool[next-1] ... (0 ends).
+	phead []int32
+	pool  []pending
 
 	// The old weights of the arcs the Update changed: recs[rec[k]-1],
 	// for the arcs in recArc.
@@ -108,7 +112,7 @@ type UpdateStats struct {
 
 // NewUpdater customizes c for w as Customize does and keeps the state that
 // Update needs. Costs: those of Customize, plus the lower neighbours' lists;
-// the Updater holds about 70 bytes per supergraph arc.
+// the Updater holds about 75 bytes per supergraph arc.
 func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
 	mt, cu, keep, err := c.customizeState(ctx, "cch.NewUpdater", w, true, true)
 	if err != nil {
@@ -116,7 +120,7 @@ func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
 	}
 	n, m := len(c.order), len(c.head)
 	u := &Updater{c: c, w: slices.Clone(w), wt: cu.wt, pw: cu.pw, via: cu.via, keep: keep, m: mt,
-		state: make([]uint8, n), flag: make([]uint8, m), pos: make([]int32, n),
+		state: make([]uint8, n), flag: make([]uint8, m), pos: make([]int32, n), phead: make([]int32, n),
 		rec: make([]int32, m), pfirst: make([]int32, n), pend: make([]int32, n), pstamp: make([]int32, n),
 		bdirty: make([]bool, (n+blockMask)>>blockShift)}
 	u.lfirst = make([]int32, n+1)
@@ -148,7 +152,7 @@ func (u *Updater) LastUpdate() UpdateStats { return u.last }
 // Metric.
 func (u *Updater) Bytes() int {
 	return 8*len(u.w) + 32*len(u.wt) + 24*len(u.via) + 2*len(u.keep) +
-		4*(len(u.lfirst)+len(u.lnode)+len(u.larc)+len(u.pos)+len(u.rec)+len(u.pfirst)+len(u.pend)+len(u.pstamp)) + len(u.state)
+		4*(len(u.lfirst)+len(u.lnode)+len(u.larc)+len(u.pos)+len(u.phead)+len(u.rec)+len(u.pfirst)+len(u.pend)+len(u.pstamp)) + len(u.state)
 }
 
 // Update returns the metric for weights w, which may differ from those of
@@ -257,6 +261,7 @@ func (u *Updater) basic(ctx context.Context) error {
 		u.state[x] &^= stQueued
 		u.basicRank(x)
 	}
+	u.pool = u.pool[:0]
 	return nil
 }
 
@@ -283,8 +288,8 @@ func (u *Updater) finish() {
 // basicRank brings the basic weights of the arcs of rank x up to date,
 // given those of the ranks below. Its arcs can only have changed through
 // their input arcs (flInput) or through a lower triangle {a, x, v} one of
-// whose arcs {a, x}, {a, v} changed (flChanged; a is then marked
-// stChanged). Each such candidate is weighed against the arc's current
+// whose arcs {a, x}, {a, v} changed (flChanged; a is then on x's list,
+// phead). Each such candidate is weighed against the arc's current
 // weight: one that is lower (or equal, through a lower middle node) takes
 // its place; one that is higher only matters if the current weight came
 // through it, and then the arc is recomputed from scratch — from all its
@@ -328,14 +333,12 @@ func (u *Updater) basicRank(x int32) {
 	ln := u.lnode[u.lfirst[x]:u.lfirst[x+1]]
 	la := u.larc[u.lfirst[x]:u.lfirst[x+1]]
 	la = la[:len(ln)]
-	work, tri := 0, 0 // triangles of a full pass over x; looked at
-	for i, a := range ln {
-		kx := la[i]
+	tri := 0 // triangles looked at
+	for e := u.phead[x]; e != 0; {
+		pe := u.pool[e-1]
+		e = pe.next
+		a, kx := pe.a, pe.kx
 		end := first[a+1]
-		work += int(end - kx - 1)
-		if u.state[a]&stChanged == 0 {
-			continue
-		}
 		cx := u.flag[kx]&flChanged != 0
 		ax := u.wt[kx] // a→x, x→a
 		for j := kx + 1; j < end; j++ {
@@ -360,13 +363,20 @@ func (u *Updater) basicRank(x int32) {
 			}
 		}
 	}
-	// From scratch: merging costs about the lower neighbours of both ends.
-	merge, nscr := 0, 0
+	u.phead[x] = 0
+	// From scratch: merging costs about the lower neighbours of both ends,
+	// a pass the triangles of all lower neighbours.
+	merge, nscr, work := 0, 0, 0
 	for i, sc := range scr {
 		if sc {
 			v := head[lo+int32(i)]
 			merge += len(ln) + int(u.lfirst[v+1]-u.lfirst[v])
 			nscr++
+		}
+	}
+	if nscr > 0 {
+		for i, a := range ln {
+			work += int(first[a+1] - la[i] - 1)
 		}
 	}
 	if nscr > 0 && merge <= work {
@@ -423,9 +433,12 @@ func (u *Updater) basicRank(x int32) {
 	u.changed = append(u.changed, x)
 	u.dirty(x)
 	// The arcs {y, z} of the triangles {x, y, z} through a changed arc of
-	// x are arcs of y ≤ vmax.
+	// x are arcs of y ≤ vmax: x goes on y's list.
 	for k := lo; k < hi && head[k] <= vmax; k++ {
-		u.queue(head[k])
+		y := head[k]
+		u.pool = append(u.pool, pending{x, k, u.phead[y]})
+		u.phead[y] = int32(len(u.pool))
+		u.queue(y)
 	}
 }
 
@@ -499,6 +512,10 @@ func (u *Updater) perfect(ctx context.Context) error {
 	return nil
 }
 
+// pending is an entry of the lists of Updater.phead: the lower neighbour a
+// of rank y and the arc kx = {a, y}.
+type pending struct{ a, kx, next int32 }
+
 // oldArc holds the weights of an arc before the Update changed them.
 type oldArc struct{ b, p pair }
 
@@ -570,7 +587,7 @@ func (u *Updater) perfectRank(a int32) {
 			ne1++
 		}
 	}
-	if 6*ne1 > len(hs) {
+	if 20*ne1 > len(hs) {
 		u.setPerfect(a, u.recomputePerfect(a))
 		return
 	}
