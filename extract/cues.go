@@ -378,6 +378,7 @@ const (
 	rolePlanFor       = "plan-for"       // a plan or programme for building: "a programme for the construction of", «برنامه ساخت»
 	rolePrep          = "prep"           // a stage before building whose progress is not the line's: «تملک اراضی», "land acquisition"
 	roleProgress      = "progress"       // progress beside a share: «پیشرفت ۸۰ درصدی», "progress of 80 percent"
+	roleSource        = "source"         // whom a report cites, not an actor: «به گفته», "according to"
 )
 
 // roleRows are the words of each role.
@@ -408,6 +409,7 @@ var roleRows = []roleRow{
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleSource, words: []string{"به گفته", "به نقل از", "according to", "quoting", "citing"}},
 	{role: rolePrep, words: []string{"تملک اراضی", "تملک", "land acquisition", "acquisition of land", "resettlement"}},
 	{role: rolePlanFor, words: []string{"programme for", "program for", "plan for", "plans for", "برنامه", "نقشه راه"}},
 	{role: roleNeeded, words: []string{"نیاز است", "نیاز دارد", "ضرورت است", "لازم است", "is needed", "are needed", "still needed", "is required",

@@ -247,11 +247,23 @@ func (d *doc) untitledOfficial(s *sentence, c span) bool {
 // delegation.
 func (d *doc) humanIn(a, b int) bool {
 	for _, m := range d.entsIn(a, b) {
-		if m.Entry.Class.Has(ClassTitle | ClassPerson) {
+		if m.Entry.Class.Has(ClassTitle|ClassPerson) && !d.cited(m.Start) {
 			return true
 		}
 	}
-	return d.hasCue(a, b, CueHuman)
+	for _, m := range d.cuesIn(a, b, CueHuman) {
+		if !d.cited(m.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// cited reports whether the people at token i are the source a report
+// cites («به گفته مسئولان، … کالا … وارد افغانستان شده», "according to
+// officials"), who neither travel nor meet.
+func (d *doc) cited(i int) bool {
+	return d.roleIn(max(0, i-3), i, roleSource) >= 0
 }
 
 // meetingTrigger finds a meeting in clause c: a meeting word («دیدار»,
