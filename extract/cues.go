@@ -379,6 +379,7 @@ const (
 	rolePrep          = "prep"           // a stage before building whose progress is not the line's: «تملک اراضی», "land acquisition"
 	roleProgress      = "progress"       // progress beside a share: «پیشرفت ۸۰ درصدی», "progress of 80 percent"
 	roleSource        = "source"         // whom a report cites, not an actor: «به گفته», "according to"
+	roleBorder        = "border"         // a border or a crossing on it, not a port or a road: «مرز», "crossing"
 )
 
 // roleRows are the words of each role.
@@ -409,6 +410,7 @@ var roleRows = []roleRow{
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleBorder, words: []string{"مرز*", "مرزی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},
 	{role: roleSource, words: []string{"به گفته", "به نقل از", "according to", "quoting", "citing"}},
 	{role: rolePrep, words: []string{"تملک اراضی", "تملک", "land acquisition", "acquisition of land", "resettlement"}},
 	{role: rolePlanFor, words: []string{"programme for", "program for", "plan for", "plans for", "برنامه", "نقشه راه"}},

@@ -90,9 +90,11 @@ func (d *doc) respectiveItems(s *sentence, c span, ams []amount) map[int]string 
 }
 
 // postLink returns the country across a border post (place id) that the
-// article itself links the post to: a border word beside the place and a
-// country after "with", «مرز سرخس با ترکمنستان», "the Sarakhs border with
-// Turkmenistan"; "" when the text names none. The gazetteer's knowledge
+// article itself links the post to: a border word beside the place (or
+// after the list it heads) and a country after "with" («مرز سرخس با
+// ترکمنستان», "the Sarakhs border with Turkmenistan") or among those after
+// "between" ("the Torkham and Chaman crossings between Pakistan and
+// Afghanistan"); "" when the text names none. The gazetteer's knowledge
 // of the country across (borderFacing) is not used: a post alone names
 // only its own country (testdata/README.md, "Labelling decisions").
 func (d *doc) postLink(id string) string {
@@ -103,12 +105,22 @@ func (d *doc) postLink(id string) string {
 				if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || d.postLinks[m.Entry.ID] != "" {
 					continue
 				}
-				if d.roleIn(max(s.a, m.Start-2), m.Start, roleCrossing) < 0 && d.roleIn(m.End, min(s.b, m.End+2), roleCrossing) < 0 {
+				if d.roleIn(max(s.a, m.Start-2), m.Start, roleBorder) < 0 && d.roleIn(m.End, min(s.b, m.End+4), roleBorder) < 0 {
 					continue
 				}
+				between := -1 // "the Torkham and Chaman border crossings between Pakistan and Afghanistan"
+				for k := m.End; k < min(s.b, m.End+7); k++ {
+					if betweenWords[d.word(k)] {
+						between = k
+						break
+					}
+				}
 				for _, mt := range s.mentions {
-					if mt.tok > m.End && mt.tok <= m.End+4 && mt.class == ClassCountry && mt.code != m.Entry.Code &&
-						(d.pointAt(mt.tok-1, roleObjectOf) && (d.word(mt.tok-1) == "با" || d.word(mt.tok-1) == "with")) {
+					if mt.class != ClassCountry || mt.code == m.Entry.Code {
+						continue
+					}
+					with := mt.tok > m.End && mt.tok <= m.End+4 && (d.word(mt.tok-1) == "با" || d.word(mt.tok-1) == "with")
+					if with || between >= 0 && mt.tok > between && mt.tok <= between+4 {
 						d.postLinks[m.Entry.ID] = mt.code
 						break
 					}

@@ -123,7 +123,8 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 	}
 	var byCue *Entry
 	byCueEnd := 0
-	last := -1 // the end of the last place taken
+	last := -1        // the end of the last place taken
+	var takenAt []int // the first tokens of the places taken
 	for _, m := range d.entsIn(c.a, c.b) {
 		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
 			continue
@@ -136,11 +137,25 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		if take && !slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
 			places = append(places, m.Entry)
 			last = m.End
+			takenAt = append(takenAt, m.Start)
 			continue
 		}
 		if byCue == nil && near(m, cue, 3) {
 			byCue = m.Entry
 			byCueEnd = m.End
+		}
+	}
+	// "the Torkham and Chaman border crossings": the places listed before
+	// the one next to an English crossing word.
+	ents := d.entsIn(c.a, c.b)
+	for j := len(ents) - 1; j >= 0 && len(takenAt) > 0; j-- {
+		m := ents[j]
+		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
+			continue
+		}
+		if slices.Contains(takenAt, m.End+1) && isListGlue(d.tokText(m.End)) {
+			places = append([]*Entry{m.Entry}, places...)
+			takenAt = append(takenAt, m.Start)
 		}
 	}
 	if len(places) == 0 && byCue != nil {

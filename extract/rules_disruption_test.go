@@ -14,6 +14,9 @@ func TestDisruptionRules(t *testing.T) {
 	}{
 		{"closed, Persian passive", "گذرگاه تورخم میان افغانستان و پاکستان بسته شد.",
 			[]string{"disruption AF,PK - - closed - -"}},
+		{"an English list of crossings before the crossing word: each is closed; trade through a post linked by \"between\" has both sides",
+			"The Torkham and Chaman border crossings between Pakistan and Afghanistan remained closed on Tuesday. Daily trade through Torkham averages $4 million.",
+			[]string{"disruption AF,PK - - closed - -", "disruption AF,PK - - closed - -", "trade_value AF,PK 4e+06 USD actual - -"}},
 		{"closed, Persian active «مسدود کرد»", "پاکستان گذرگاه\u200cهای تورخم و سپین بولدک را برای ۲۰ روز مسدود کرد.",
 			[]string{"disruption AF,PK - - closed - -", "disruption AF,PK - - closed - -"}},
 		{"a place named only after a crossing word is one as a later item of the list", "صادرات به دلیل بسته شدن پی\u200cدرپی گذرگاه\u200cهای تورخم و چمن کاهش یافت.",

@@ -120,10 +120,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.projRef = id
 				}
 			}
-			if kind == KindTonnage && len(f.Countries) == 1 {
+			if len(f.Countries) == 1 {
 				// «ظرفیت فعلی پایانه ریلی سرخس: ۵ میلیون تن در سال» after
-				// «… از مرز سرخس با ترکمنستان»: a post the text has linked
-				// to the country across carries it into later figures.
+				// «… از مرز سرخس با ترکمنستان», "Daily trade through
+				// Torkham" after "the Torkham crossing between Pakistan and
+				// Afghanistan": a post the text has linked to the country
+				// across carries it into later figures.
 				if x := d.postPartner(c, f.Countries); x != "" {
 					f.Countries = normalizeCountries(append(f.Countries, x))
 				}
