@@ -719,6 +719,13 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 		// «صادرات افغانستان … به ۴۵۰ ملیون دالر رسیده که بیشتر آن به
 		// پاکستان صادر شده»: the country after the share is the share's.
 		if sh := d.roleIn(ams[k].b, c.b, roleShare); sh >= 0 && len(d.countries(s, ams[k].b, sh, true)) == 0 {
+			if d.objectOnly(s, span{c.a, ams[k].b}, cs[0]) && d.tradeCueIn(c) >= 0 {
+				// "Trade with Afghanistan stood at $180 million, most of it
+				// Tajik electricity exports": the subject goes unnamed.
+				if x := d.otherSide(cs[0]); x != "" {
+					return normalizeCountries(append(cs, x))
+				}
+			}
 			return cs
 		}
 	}
