@@ -907,9 +907,14 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			}
 		}
 	}
-	if len(cs) == 1 && d.tradeCueIn(c) < 0 && d.reporter != "" && d.reporter != cs[0] && d.objectOnly(s, c, cs[0]) && d.shippedTo(c) {
-		// "grain shipped to Iran" in a Kazakh outlet.
-		cs = append(cs, d.reporter)
+	if len(cs) == 1 && d.tradeCueIn(c) < 0 && d.objectOnly(s, c, cs[0]) && d.shippedTo(c) {
+		// "grain shipped to Iran" in a Kazakh outlet, "Shipments to Iran
+		// … rose to 410,000 tonnes" in an article on Kazakh exports.
+		if x := d.reporter; x != "" && x != cs[0] {
+			cs = append(cs, x)
+		} else if x := d.tradeFocus(); x != "" && x != cs[0] {
+			cs = append(cs, x)
+		}
 	}
 	if len(cs) == 1 && d.tradeCueIn(c) >= 0 && d.objectOnly(s, c, cs[0]) {
 		// "Trade with Pakistan rose …", "Imports from Afghanistan …",
