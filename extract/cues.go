@@ -380,6 +380,7 @@ const (
 	roleProgress      = "progress"       // progress beside a share: «پیشرفت ۸۰ درصدی», "progress of 80 percent"
 	roleSource        = "source"         // whom a report cites, not an actor: «به گفته», "according to"
 	roleBorder        = "border"         // a border or a crossing on it, not a port or a road: «مرز», "crossing"
+	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
 )
 
 // roleRows are the words of each role.
@@ -412,6 +413,7 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
 	{role: roleBorder, words: []string{"مرز*", "مرزی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},
 	{role: roleSource, words: []string{"به گفته", "به نقل از", "according to", "quoting", "citing"}},
 	{role: rolePrep, words: []string{"تملک اراضی", "تملک", "land acquisition", "acquisition of land", "resettlement"}},

@@ -34,6 +34,7 @@ func TestRoles(t *testing.T) {
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleBorder, "the Torkham and Chaman border crossings between Pakistan and Afghanistan", "border"},
+		{roleAlso, "گمرک میلک نیز در این مدت ۴۲۰ هزار تن کالا صادر کرد", "نیز"},
 		{roleSource, "به گفته مسئولان، کالا وارد افغانستان شد", "به"},
 		{roleProgress, "عملیات اجرایی این طرح با پیشرفت ۸۰ درصدی همراه است", "پیشرفت"},
 		{roleBuildVerb, "The sides agreed to build a wholesale logistics center near Tashkent", "build"},

@@ -35,7 +35,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				}
 				kind = KindTradeValue
 			case amtTon:
-				if !d.isCargo(c, am) {
+				if !d.isCargo(c, am) && !d.besideCargo(s, c) {
 					continue
 				}
 				kind = KindTonnage
@@ -700,6 +700,13 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 		}
 	}
 	cs := d.countries(s, lo, hi, true)
+	own := cs
+	if len(own) == 0 {
+		own = d.countries(s, c.a, c.b, true) // "… with 420,000 tonnes worth $190 million": the clause's
+	}
+	if x := d.besidePrevious(s, c, own); x != nil {
+		return x
+	}
 	if len(cs) == 0 && d.regionObject(s, c, ams[k].a) {
 		// Trade with a region whose countries are not listed: the
 		// trader's alone (policy: «… with the Central Asian Republics» →
@@ -1306,4 +1313,54 @@ func (d *doc) referredPlace(s *sentence, c span) []string {
 		return nil
 	}
 	return nil
+}
+
+// besidePrevious returns the countries of a figure given beside the one
+// of the sentence before through another place («گمرک میلک نیز در این مدت
+// با صادرات ۴۲۰ هزار تن …» after «از گمرک دوغارون ۱.۷ میلیون تن کالا …
+// به افغانستان صادر شده», «سهم بندر کراچی در این مدت به ۱۸۰ هزار تن …»
+// after «… کالای ترانزیتی افغانستان از طریق بندر چابهار»): its place's
+// country with the countries the sentence before names by name, not by a
+// place; nil when cs, the figure's countries, come from more than one
+// place, the clause has no word of a figure beside another («نیز»,
+// "also", «سهم») or the sentence before gives no figure.
+func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
+	if len(cs) != 1 || s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 {
+		return nil
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && m.code == cs[0] && m.class != ClassPlace {
+			return nil // named by name: the figure's own country
+		}
+	}
+	p := d.sents[s.idx-1]
+	figure := false
+	for _, am := range p.amounts {
+		figure = figure || am.kind == amtMoney || am.kind == amtTon
+	}
+	if !figure {
+		return nil
+	}
+	out := slices.Clone(cs)
+	for _, m := range p.mentions {
+		if m.class != ClassPlace && !m.topic && !slices.Contains(out, m.code) {
+			out = append(out, m.code)
+		}
+	}
+	if len(out) == 1 {
+		return nil
+	}
+	return normalizeCountries(out)
+}
+
+// besideCargo reports whether clause c gives tonnes beside the goods of
+// the sentence before («سهم بندر کراچی در این مدت به ۱۸۰ هزار تن کاهش یافته»
+// after «… ۳۱۰ هزار تن کالای ترانزیتی … از طریق بندر چابهار»): a word of a
+// figure beside another and a cargo word in the sentence before.
+func (d *doc) besideCargo(s *sentence, c span) bool {
+	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 {
+		return false
+	}
+	p := d.sents[s.idx-1]
+	return d.hasCue(p.a, p.b, CueCargo)
 }

@@ -128,7 +128,7 @@ func TestGenre(t *testing.T) {
 var freshFloors = map[string]float64{
 	"fresh1":  0.98,
 	"fresh2":  1.0,
-	"fresh3":  0.91,
+	"fresh3":  0.97,
 	"fresh4":  0.97,
 	"fresh5":  0.92,
 	"fresh6":  1.0,
