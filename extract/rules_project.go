@@ -628,16 +628,8 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 			}
 		}
 		st := m.Entry.Code
-		if st == "launched" {
-			// "launched construction of …", «عملیات ساخت … آغاز شد».
-			next := d.word(m.End)
-			if next == "the" {
-				next = d.word(m.End + 1)
-			}
-			switch next {
-			case "construction", "building", "ساخت", "احداث", "عملیات":
-				st = "construction_started"
-			}
+		if st == "launched" && d.launchesConstruction(m) {
+			st = "construction_started"
 		}
 		if st == "launched" && d.hasCue(max(c.a, m.Start-6), m.Start, CueAgreementNoun|CueSign|CueAgree) && (d.word(m.End-1) == "of" || d.word(m.End-1) == "از") {
 			// "signed a memorandum … on the opening of two border markets",
@@ -718,6 +710,18 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		return "launched"
 	}
 	return ""
+}
+
+// launchesConstruction reports whether the launch cue m launches the
+// construction of something ("launched construction of …", "launched the
+// construction of a 173-km railway", «عملیات ساخت … آغاز شد»): a start of
+// works, not an opening.
+func (d *doc) launchesConstruction(m Match) bool {
+	k := m.End
+	if d.pointAt(k, roleDefinite) {
+		k++
+	}
+	return d.roleIn(k, k+1, roleBuild) >= 0 || d.word(k) == "عملیات"
 }
 
 // prepStatus reports whether status cue m of clause c says how far a

@@ -464,6 +464,9 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 			continue
 		}
 		st := m.Entry.Code
+		if st == "launched" && d.launchesConstruction(m) {
+			st = "construction_started" // "launched the construction of a 173-km railway"
+		}
 		money := ms[best].kind == amtMoney
 		if slices.Contains(attrOnly, st) != money {
 			continue // a length is not paid; a sum is not completed
