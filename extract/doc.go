@@ -26,8 +26,14 @@
 //     fiscal years, relative years when the calendar and the article's
 //     date allow) and the countries of each sentence («این کشور»,
 //     «کشورمان», «طرفین» resolved from context and the outlet).
-//  4. Apply the rules for trade_value, tonnage, agreement, project and
-//     meeting, then merge facts that report the same thing.
+//  4. Apply the rules for trade_value, tonnage, agreement, project,
+//     meeting and disruption, then merge facts that report the same thing.
+//     The rules share an article register: the projects named, introduced
+//     as infrastructure to be built or named by the text, with the head
+//     word later clauses refer back with ("the line", «این پایانه»), the
+//     countries each links or is financed by, and the country across a
+//     border post where the text links it; the items of a bulleted digest
+//     keep their own countries.
 //
 // Facts (type Fact) follow the schema of corpus/seeds/gold.jsonl, with the
 // byte offsets of their quote in the article. Evaluate scores predictions
