@@ -157,7 +157,9 @@ var anaphorRows = []anaphorRow{
 	{ClassThisCountry, []string{"این کشور", "آن کشور", "کشورش", "this country", "the country", "his country"}},
 	{ClassOurCountry, []string{"کشورمان", "کشور ما", "کشور عزیزمان", "our country",
 		// «صادرات کشور»: the outlet's own country's trade.
-		"صادرات کشور", "واردات کشور", "صادرات غیرنفتی کشور", "واردات غیرنفتی کشور", "تجارت خارجی کشور", "تجارت کشور"}},
+		"صادرات کشور", "واردات کشور", "صادرات غیرنفتی کشور", "واردات غیرنفتی کشور", "تجارت خارجی کشور", "تجارت کشور",
+		// «… از قزاقستان و روسیه … وارد کشور شده»: the outlet's country imports.
+		"وارد کشور", "به کشور وارد", "از کشور صادر"}},
 	{ClassBilateral, []string{"دوجانبه", "دو جانبه", "bilateral"}},
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -232,5 +233,35 @@ func TestConcurrentExtract(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestFlow holds the direction of a figure between two countries to
+// named sentences: an import's origin is the country after «از», "from",
+// whichever comes first; a figure of more than two countries has none.
+func TestFlow(t *testing.T) {
+	for _, tt := range []struct {
+		name, text, want string
+	}{
+		{"«از X … وارد کشور» in an Afghan outlet: from X into Afghanistan",
+			"کابل (طلوع نیوز): امسال یک میلیون و ۲۰۰ هزار تن گندم از قزاقستان وارد کشور شده است.", "KZ->AF"},
+		{"\"imports from\": from the country after \"from\"",
+			"Pakistan's imports from Kazakhstan reached 300,000 tonnes in 2024.", "KZ->PK"},
+		{"three countries: no flow",
+			"از ابتدای سال ۱۴۰۴، ۳۸۰ هزار تن گندم از قزاقستان و روسیه وارد ایران شده است.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseArticle("t", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := NewExtractor(nil).Extract(context.Background(), a)
+			if err != nil || len(fs) != 1 {
+				t.Fatalf("facts %v, %v; want one", fs, err)
+			}
+			if fs[0].Flow != tt.want {
+				t.Errorf("flow of %s = %q, want %q", brief(fs[0]), fs[0].Flow, tt.want)
+			}
+		})
 	}
 }

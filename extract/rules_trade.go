@@ -149,7 +149,9 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// goods still to be delivered.
 				f.Status = ptr(StatusTarget)
 			}
-			f.Flow = d.flow(s, c, am)
+			if len(f.Countries) == 2 {
+				f.Flow = d.flow(s, c, am) // (a flow joins the figure's two countries)
+			}
 			d.setQuote(&f, c.a, c.b)
 			out = append(out, f)
 		}
@@ -1275,6 +1277,18 @@ func (d *doc) flow(s *sentence, c span, am amount) string {
 	}
 	if len(cs) != 2 {
 		return ""
+	}
+	if !m.Entry.Class.Has(CueExport) {
+		for _, mt := range s.mentions {
+			if mt.tok >= c.a && mt.tok < m.Start && d.pointAt(mt.tok-1, roleFrom) {
+				// «… گندم از قزاقستان وارد کشور شده»: the country after «از»
+				// before the import verb is the origin, whichever comes first.
+				if mt.code == cs[0] {
+					return cs[0] + "->" + cs[1]
+				}
+				return cs[1] + "->" + cs[0]
+			}
+		}
 	}
 	if m.Entry.Class.Has(CueExport) {
 		return cs[0] + "->" + cs[1]
