@@ -617,6 +617,67 @@ func (s *periodScanner) relative(i int) (periodMatch, bool) {
 	return s.resolved(i, end, gregYear(y), true), true
 }
 
+// yearStartWords open "from the start of a year", yearEndWords "to the end
+// of a month" (see yearStartTo).
+var (
+	yearStartWords = map[string]bool{"ابتدای": true, "ابتدا": true, "اول": true, "آغاز": true, "شروع": true, "beginning": true, "start": true}
+	yearEndWords   = map[string]bool{"پایان": true, "آخر": true, "انتهای": true, "ختم": true, "end": true}
+)
+
+// yearStartTo reads "from the start of a year to the end of a month"
+// («از ابتدای سال ۱۴۰۴ تا پایان خرداد», "from the beginning of 2025 to the
+// end of August"): the year's first months up to that month.
+func (s *periodScanner) yearStartTo(i int) (periodMatch, bool) {
+	j := i
+	if w := s.word(j); w != "از" && w != "from" {
+		return periodMatch{}, false
+	}
+	j++
+	if s.word(j) == "the" {
+		j++
+	}
+	if !yearStartWords[s.word(j)] {
+		return periodMatch{}, false
+	}
+	j++
+	if s.word(j) == "of" {
+		j++
+	}
+	y, cal, e, rel, ok := s.yearOrRelative(j, 0)
+	if !ok {
+		return periodMatch{}, false
+	}
+	j = e
+	if w := s.word(j); w != "تا" && w != "to" && w != "until" && w != "through" {
+		return periodMatch{}, false
+	}
+	j++
+	if s.word(j) == "the" {
+		j++
+	}
+	if !yearEndWords[s.word(j)] {
+		return periodMatch{}, false
+	}
+	j++
+	if s.word(j) == "of" {
+		j++
+	}
+	var m int
+	if cal == SolarHijri {
+		m, ok = s.shMonth(j)
+	} else {
+		m, ok = s.gregMonth(j)
+	}
+	if !ok {
+		return periodMatch{}, false
+	}
+	j++
+	if s.word(j) == "ماه" {
+		j++
+	}
+	return s.months(i, j, y, 1, m, cal, rel)
+}
+
 // months resolves months first..last of year y in calendar cal as the
 // period of the span [i, end).
 func (s *periodScanner) months(i, end, y, first, last int, cal Calendar, rel bool) (periodMatch, bool) {
