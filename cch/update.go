@@ -101,7 +101,7 @@ const (
 // UpdateStats describes the work of the last Update.
 type UpdateStats struct {
 	ChangedWeights int           // weights of the graph that differ from the previous ones
-	BasicArcs      int           // supergraph arcs recomputed in the basic step
+	BasicArcs      int           // arcs of the ranks the basic step visited
 	BasicChanged   int           // of which the weight or middle node changed
 	PerfectRanks   int           // ranks whose arcs the perfect step recomputed
 	PerfectChanged int           // arcs whose perfect weight changed

@@ -315,7 +315,7 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 	}
 	fmt.Fprintf(stdout, "\npartial customization (cch.Updater): NewUpdater (a full customization that keeps its state) %v, CPU %v; the Updater holds %.1f bytes per arc of the graph besides the CCH and the metric; load average %s\n\n",
 		time.Since(start).Round(time.Millisecond), (cpuTime() - cpu0).Round(time.Millisecond), float64(u.Bytes())/float64(m), loadavg())
-	fmt.Fprintf(stdout, "| change | weights changed | basic: arcs recomputed / changed | perfect: ranks recomputed / arcs changed | triangles | basic | perfect | keep | compact | update (wall / CPU) | revert (wall) | checked vs Dijkstra |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(stdout, "| change | weights changed | basic: arcs visited / changed | perfect: ranks recomputed / arcs changed | triangles | basic | perfect | keep | compact | update (wall / CPU) | revert (wall) | checked vs Dijkstra |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	rng := rand.New(rand.NewPCG(seed, 0x757064))
 	type scenario struct {
 		name string
