@@ -69,17 +69,24 @@ func (d *doc) finish(kept []candidate) []Fact {
 	})
 	// A headline's figure whose countries the body's same figure completes
 	// («ترانزیت ۳ میلیون تنی کالا از بندر چابهار» over «۳ میلیون تن کالا
-	// از بندر چابهار ترانزیت شد که ۶۵ درصد آن به مقصد افغانستان …»): the
-	// body's fact, which says more.
+	// از بندر چابهار ترانزیت شد که ۶۵ درصد آن به مقصد افغانستان …») or
+	// whose status it gives: the body's fact, which says more.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if !c.headline || c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value == nil {
 			return false
 		}
 		return slices.ContainsFunc(kept, func(o candidate) bool {
-			return !o.headline && o.Kind == c.Kind && o.Value != nil && str(o.Status) == str(c.Status) &&
-				len(o.Countries) > len(c.Countries) && subset(c.Countries, o.Countries) &&
-				(c.Period == nil || str(o.Period) == str(c.Period)) &&
-				math.Abs(*o.Value-*c.Value) <= 0.005*math.Max(*o.Value, *c.Value)
+			if o.headline || o.Kind != c.Kind || o.Value == nil || !subset(c.Countries, o.Countries) ||
+				c.Period != nil && str(o.Period) != str(c.Period) || math.Abs(*o.Value-*c.Value) > 0.005*math.Max(*o.Value, *c.Value) {
+				return false
+			}
+			if str(o.Status) == str(c.Status) {
+				return len(o.Countries) > len(c.Countries)
+			}
+			// «واردات ۱.۲ میلیون تن گندم از قزاقستان» over «قرار است تا پایان
+			// سال جاری ۱.۲ میلیون تن گندم از قزاقستان وارد شود»: a headline
+			// drops the verb that makes the body's figure a target.
+			return str(c.Status) == StatusActual && c.Period == nil && (str(o.Status) == StatusTarget || str(o.Status) == StatusCapacity)
 		})
 	})
 	// A growth rate of tonnage read again as trade ("exported 1.1 million
