@@ -381,12 +381,20 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 		bad += checked - ok
 		fmt.Fprintf(stdout, "| %s | %d | %d / %d | %d / %d | %.1f M | %v | %v | %v | %v | %v / %v | %v | %d/%d equal |\n",
 			sc.name, st.ChangedWeights, st.BasicArcs, st.BasicChanged, st.PerfectRanks, st.PerfectChanged, float64(st.Triangles)/1e6,
-			st.Basic.Round(time.Millisecond), st.Perfect.Round(time.Millisecond), st.Keep.Round(time.Millisecond), st.Compact.Round(time.Millisecond),
-			took.Round(time.Millisecond), cpu.Round(time.Millisecond), revert.Round(time.Millisecond), ok, checked)
+			short(st.Basic), short(st.Perfect), short(st.Keep), short(st.Compact), short(took), short(cpu), short(revert), ok, checked)
 	}
 	mt := u.Metric()
 	fmt.Fprintf(stdout, "\nafter the updates and reverts the metric keeps %d forward and %d backward arcs; load average %s\n", mt.Stats().ForwardArcs, mt.Stats().BackwardArcs, loadavg())
 	return bad, nil
+}
+
+// short rounds d to 3 significant digits or so: to the millisecond above
+// 100 ms, to the microsecond below.
+func short(d time.Duration) time.Duration {
+	if d >= 100*time.Millisecond {
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(time.Microsecond)
 }
 
 // readOrder reads a node order written by writeOrder.
