@@ -103,6 +103,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
+			if _, listed := items[k]; !listed && d.isBaseline(ams, k) && len(out) > n0 && out[len(out)-1].Kind == kind {
+				// "fell to 2.1 million tonnes in FY2024-25 from 3.4 million
+				// tonnes a year earlier, …, as traders shifted to Iranian
+				// ports": a baseline is the same series as the figure it is
+				// compared with.
+				f.Countries = slices.Clone(out[len(out)-1].Countries)
+			}
 			if buyer != "" {
 				// "Afghanistan remained the largest buyer, taking 1.5
 				// million tonnes", "while Tajikistan bought 850,000 tonnes":
