@@ -14,6 +14,7 @@ func TestRoles(t *testing.T) {
 		{roleEndOf, "تا پایان سال ۱۴۰۵", "پایان"},
 		{roleBuild, "construction of the railway began", "construction"},
 		{roleWorks, "عملیات اجرایی این طرح آغاز شد", "عملیات"},
+		{roleWorks, "Works will start in the first quarter of 2026", "works"},
 		{roleOngoing, "construction is under way", "under"},
 		{roleStart, "construction is expected to start next year", "start"},
 		{roleStarted, "عملیات ساخت این خط آغاز شد", "آغاز"},

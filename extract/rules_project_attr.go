@@ -58,7 +58,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		if id == "" && len(ms) > 0 {
 			id, tok = d.sheetProject(s, c)
 		}
-		if id == "" && len(ms) == 0 && starts && d.roleIn(c.a, c.a+1, roleBuild) >= 0 {
+		if id == "" && len(ms) == 0 && starts && (d.roleIn(c.a, c.a+1, roleBuild) >= 0 || d.roleIn(c.a, c.a+1, roleWorks) >= 0) {
 			// "… the 71-km Peshawar–Torkham link … is under preparation.
 			// Construction is planned to start in 2027.": a construction
 			// with no object goes on about the project just named.
