@@ -381,6 +381,7 @@ const (
 	roleSource        = "source"         // whom a report cites, not an actor: «به گفته», "according to"
 	roleBorder        = "border"         // a border or a crossing on it, not a port or a road: «مرز», "crossing"
 	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
+	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
 )
 
 // roleRows are the words of each role.
@@ -414,6 +415,7 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
 	{role: roleBorder, words: []string{"مرز*", "مرزی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},
 	{role: roleSource, words: []string{"به گفته", "به نقل از", "according to", "quoting", "citing"}},

@@ -492,6 +492,17 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 		out[best] = st
 	}
+	for k, am := range ms {
+		if out[k] != "" || am.kind != amtMeasure || am.unit != "km" || d.hasCue(c.a, c.b, CueFuture|CueTarget) {
+			continue
+		}
+		// «با افتتاح این قطعه، طول کل این خط آهن به ۲۲۵ کیلومتر رسید», "the
+		// line has reached 225 km": a length reached is built.
+		if !s.latin && d.pointAt(am.a-1, roleTo) && d.roleIn(am.b, min(c.b, am.b+3), roleReachedLen) >= 0 ||
+			s.latin && d.roleBefore(am.a, roleReachedLen) {
+			out[k] = "completed"
+		}
+	}
 	// A lone length with no verb of its own takes the clause's status
 	// («عملیات ساخت … به طول ۶۲۸ کیلومتر … ادامه دارد»).
 	lengths := 0

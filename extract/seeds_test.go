@@ -129,7 +129,7 @@ var freshFloors = map[string]float64{
 	"fresh1":  0.98,
 	"fresh2":  1.0,
 	"fresh3":  0.97,
-	"fresh4":  0.97,
+	"fresh4":  1.0,
 	"fresh5":  0.98,
 	"fresh6":  1.0,
 	"fresh7":  0.96,
