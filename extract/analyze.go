@@ -33,10 +33,15 @@ type doc struct {
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
 	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
-	// unnamedTok and unnamedHeads index unnamed by its token and its
+	// unnamedTok, unnamedByID, unnamedLinks and unnamedHeads index
+	// unnamed by its token, its id, the countries a line links and its
 	// head word's first token (see addUnnamed).
-	unnamedTok   map[int]int
+	unnamedTok   map[int]unnamedProject
+	unnamedByID  map[string]unnamedProject
+	unnamedLinks map[string][]string
 	unnamedHeads map[string]int
+	routeNames   map[string]string // the names of route projects, built on first use (see projectName)
+	projEnts     []int             // the indices in ents of the projects, built on first use (see lastProjectAt)
 	// qaFrom holds, per sentence of an interview's answer, the first
 	// sentence of its question (or of the answer when it has none); -1
 	// outside answers. Built on first use by answerContext.

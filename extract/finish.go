@@ -234,8 +234,9 @@ func roundFigure(v float64) bool {
 // merger keeps the facts of an article, with the indices of each kind's,
 // so that a new fact is compared only with the earlier facts of its kind.
 type merger struct {
-	kept   []candidate
-	byKind map[string][]int
+	kept      []candidate
+	byKind    map[string][]int
+	byProject map[string]int // project facts by key and status (see same)
 }
 
 // merge adds the facts of one sentence, in the order of their tokens,
@@ -245,8 +246,23 @@ func (m *merger) merge(cs []candidate) {
 		m.byKind = map[string][]int{}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].tok < cs[j].tok })
+	if m.byProject == nil {
+		m.byProject = map[string]int{}
+	}
 	for _, c := range cs {
 		c.Countries = normalizeCountries(c.Countries)
+		if c.Kind == KindProject {
+			// Projects are the same by key and status (see same): one
+			// lookup, not a walk over every project fact kept.
+			key := c.projKey + "\x00" + str(c.Status)
+			if k, ok := m.byProject[key]; ok {
+				absorb(&m.kept[k], &c)
+			} else {
+				m.byProject[key] = len(m.kept)
+				m.kept = append(m.kept, c)
+			}
+			continue
+		}
 		merged := false
 		for _, k := range m.byKind[c.Kind] {
 			if same(&m.kept[k], &c) {

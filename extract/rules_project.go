@@ -155,28 +155,43 @@ func (d *doc) namedInfraIn(c span) bool {
 	return false
 }
 
-// addUnnamed registers unnamed project u, indexed by its token and by
-// its head word (see unnamedAt, unnamedHead).
+// addUnnamed registers unnamed project u, keeping d.unnamed in token
+// order and indexed by token, id and head word (see unnamedAt,
+// unnamedHead, lastProjectAt): lookups stay logarithmic however many
+// projects an article registers.
 func (d *doc) addUnnamed(u unnamedProject) {
 	if d.unnamedTok == nil {
-		d.unnamedTok, d.unnamedHeads = map[int]int{}, map[string]int{}
+		d.unnamedTok, d.unnamedHeads = map[int]unnamedProject{}, map[string]int{}
+		d.unnamedByID, d.unnamedLinks = map[string]unnamedProject{}, map[string][]string{}
 	}
 	if _, ok := d.unnamedTok[u.tok]; !ok {
-		d.unnamedTok[u.tok] = len(d.unnamed)
+		d.unnamedTok[u.tok] = u
+	}
+	if _, ok := d.unnamedByID[u.id]; !ok {
+		d.unnamedByID[u.id] = u
+	}
+	if len(u.links) > 0 {
+		d.unnamedLinks[u.id] = u.links
 	}
 	if at, ok := d.unnamedHeads[u.head]; u.head != "" && (!ok || u.tok < at) {
 		d.unnamedHeads[u.head] = u.tok
 	}
-	d.unnamed = append(d.unnamed, u)
+	k := sort.Search(len(d.unnamed), func(k int) bool { return d.unnamed[k].tok > u.tok })
+	d.unnamed = slices.Insert(d.unnamed, k, u)
 }
 
 // unnamedAt returns the unnamed project registered with its
 // infrastructure word at token tok.
 func (d *doc) unnamedAt(tok int) (unnamedProject, bool) {
-	if k, ok := d.unnamedTok[tok]; ok {
-		return d.unnamed[k], true
-	}
-	return unnamedProject{}, false
+	u, ok := d.unnamedTok[tok]
+	return u, ok
+}
+
+// unnamedIn reports whether an unnamed project is registered at a token
+// of [a, b).
+func (d *doc) unnamedIn(a, b int) bool {
+	k := sort.Search(len(d.unnamed), func(k int) bool { return d.unnamed[k].tok >= a })
+	return k < len(d.unnamed) && d.unnamed[k].tok < b
 }
 
 // nameStops are capitalized words that open no name of infrastructure
@@ -237,7 +252,7 @@ func (d *doc) buildIntro(s *sentence, c span) {
 	}
 	for _, m := range d.cuesIn(lo, hi, CueInfra) {
 		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) ||
-			slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.tok == m.Start }) {
+			d.unnamedIn(m.Start, m.Start+1) {
 			continue
 		}
 		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
@@ -316,12 +331,10 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	if len(cs) == 0 {
 		cs = d.partiesIn(s, s.a, s.b)
 	}
-	for _, u := range d.unnamed {
-		if u.id == id && len(u.links) > 0 {
-			// "the line" of a line "from Turkmenistan through Afghanistan
-			// to Pakistan": the countries it links.
-			cs = slices.Clone(u.links)
-		}
+	if links := d.unnamedLinks[id]; len(links) > 0 {
+		// "the line" of a line "from Turkmenistan through Afghanistan to
+		// Pakistan": the countries it links.
+		cs = slices.Clone(links)
 	}
 	if inner := d.projPlaces[tok]; len(inner) >= 2 && (inner[0] != inner[1] || len(cs) > 0) {
 		// "the Serhetabat–Herat railway", «راه آهن خواف-هرات»: the
@@ -521,17 +534,23 @@ func (d *doc) lastProject(s *sentence, i int) string {
 // a status, see projectFacts) when that comes later.
 func (d *doc) lastProjectAt(i int) (string, int) {
 	id, at := "", -1
-	k := sort.Search(len(d.ents), func(k int) bool { return d.ents[k].Start >= i })
-	for k--; k >= 0; k-- {
-		if d.ents[k].Entry.Class.Has(ClassProject) {
-			id, at = d.ents[k].Entry.Code, d.ents[k].Start
-			break
+	if d.projEnts == nil {
+		d.projEnts = []int{} // the indices of the project entities, built once
+		for k, m := range d.ents {
+			if m.Entry.Class.Has(ClassProject) {
+				d.projEnts = append(d.projEnts, k)
+			}
 		}
 	}
-	for _, u := range d.unnamed {
-		if u.tok < i && u.tok > at {
-			id, at = u.id, u.tok
+	if k := sort.Search(len(d.projEnts), func(k int) bool { return d.ents[d.projEnts[k]].Start >= i }) - 1; k >= 0 {
+		m := d.ents[d.projEnts[k]]
+		id, at = m.Entry.Code, m.Start
+	}
+	if k := sort.Search(len(d.unnamed), func(k int) bool { return d.unnamed[k].tok >= i }) - 1; k >= 0 && d.unnamed[k].tok > at {
+		for k > 0 && d.unnamed[k-1].tok == d.unnamed[k].tok {
+			k-- // the first registered at that token
 		}
+		id, at = d.unnamed[k].id, d.unnamed[k].tok
 	}
 	return id, at
 }
@@ -564,18 +583,17 @@ func (x *Extractor) projectName(d *doc, id string) string {
 		return n
 	}
 	if isRoute(id) {
-		for _, m := range d.ents {
-			if m.Entry.Code == id {
-				return m.Entry.Name
+		if d.routeNames == nil {
+			d.routeNames = map[string]string{}
+			for _, m := range d.ents {
+				if _, ok := d.routeNames[m.Entry.Code]; !ok && isRoute(m.Entry.Code) {
+					d.routeNames[m.Entry.Code] = m.Entry.Name
+				}
 			}
 		}
+		return d.routeNames[id]
 	}
-	for _, u := range d.unnamed {
-		if u.id == id {
-			return u.name
-		}
-	}
-	return ""
+	return d.unnamedByID[id].name
 }
 
 func (d *doc) pluralInfra(m Match) bool {

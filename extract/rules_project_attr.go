@@ -284,7 +284,7 @@ func (d *doc) sheetProject(s *sentence, c span) (string, int) {
 		default:
 			continue
 		}
-		if !slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.id == id }) {
+		if _, ok := d.unnamedByID[id]; !ok {
 			q, _, _ := d.quote(h.a, h.b)
 			d.addUnnamed(unnamedProject{tok: h.a, id: id, name: q, links: d.sheetCountries()})
 		}
@@ -390,7 +390,7 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			return m.Entry.Code, m.Start
 		}
 	}
-	refers := d.timelineCue(c) >= 0 || slices.ContainsFunc(d.unnamed, func(u unnamedProject) bool { return u.tok >= c.a && u.tok < c.b })
+	refers := d.timelineCue(c) >= 0 || d.unnamedIn(c.a, c.b)
 	for k := c.a; k < c.b && !refers; k++ {
 		w := d.word(k)
 		switch {
