@@ -250,6 +250,12 @@ func (s *periodScanner) yearOrRelative(i int, want Calendar) (y int, cal Calenda
 			j += 2
 		}
 	}
+	if s.word(j) == "sh" && j+1 < len(s.toks) && s.toks[j+1].Glued {
+		// "the first ten months of SH1404": the Solar Hijri year.
+		if y, c, e, ok := s.year(j + 1); ok && c == SolarHijri && (want == 0 || c == want) {
+			return y, c, e, false, true
+		}
+	}
 	if y, c, e, ok := s.year(j); ok && (want == 0 || c == want) {
 		return y, c, e, false, true
 	}
