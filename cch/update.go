@@ -83,7 +83,8 @@ type Updater struct {
 	touch                     []int32 // arcs whose weights or middle node changed
 	cstack                    []int32 // scratch of the keep closure
 
-	last UpdateStats
+	last   UpdateStats
+	broken bool // an update was cancelled half way
 }
 
 const (
@@ -161,11 +162,16 @@ func (u *Updater) Bytes() int {
 // arcs the changes reach, not to the whole supergraph. w is not copied into
 // the Metric (see Customize); the Updater keeps its own copy. Errors are
 // those of Customize; after an error other than a cancelled ctx the Updater
-// is unchanged, and after a cancelled ctx it must not be used again.
+// is unchanged. A ctx cancelled during the update leaves its state half
+// updated: Update returns ctx.Err(), and every later call an error of kind
+// Invalid (make a new Updater); the Metrics it returned before stay valid.
 func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 	const op = "cch.Update"
 	c := u.c
 	g := c.g
+	if u.broken {
+		return nil, caravan.Errorf(caravan.Invalid, op, "an earlier update was cancelled half way: make a new Updater")
+	}
 	if len(w) != g.NumArcs() {
 		return nil, caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), g.NumArcs())
 	}
@@ -194,10 +200,12 @@ func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 		u.queue(lo)
 	}
 	if err := u.basic(ctx); err != nil {
+		u.broken = true
 		return nil, err
 	}
 	t1 := time.Now()
 	if err := u.perfect(ctx); err != nil {
+		u.broken = true
 		return nil, err
 	}
 	u.finish()

@@ -2,12 +2,14 @@ package cch_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
 
+	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/cch"
 	"github.com/caravan-transport/caravan/roadgrid"
 )
@@ -108,4 +110,52 @@ func TestUpdateRoadgrid(t *testing.T) {
 	if _, err := u.Update(context.Background(), bad); err == nil {
 		t.Error("Update with a negative weight: no error")
 	}
+}
+
+// cancelAfter is a context whose Err reports cancellation from its n-th
+// call on.
+type cancelAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n--; c.n <= 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestUpdateCancelled: an update cancelled half way returns the context's
+// error, and the Updater refuses later updates instead of answering from a
+// half-updated state; the Metric it returned before stays exact.
+func TestUpdateCancelled(t *testing.T) {
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 80, Height: 60, Seed: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := c.NewUpdater(context.Background(), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := u.Metric()
+	slow := slices.Clone(w)
+	for a := range slow {
+		slow[a] *= 2
+	}
+	if _, err := u.Update(&cancelAfter{context.Background(), 2}, slow); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Update with a context cancelled half way: error %v, want context.Canceled", err)
+	}
+	if _, err := u.Update(context.Background(), w); !errors.Is(err, caravan.ErrInvalid) {
+		t.Errorf("Update after a cancelled one: error %v, want invalid", err)
+	}
+	checkRandomPairs(t, before, w, rand.New(rand.NewPCG(6, 0)), 50)
 }
