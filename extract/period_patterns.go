@@ -159,8 +159,17 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 	if s.word(j) == "of" {
 		j++
 	}
-	if s.word(j) == "fiscal" || s.word(j) == "fy" {
-		return periodMatch{}, false
+	if s.word(j) == "fiscal" || s.word(j) == "fy" || s.word(j) == "financial" {
+		// "the first quarter of FY26", "the first half of fiscal year
+		// 2024-25": the months counted from the fiscal year's start.
+		fm, ok := s.fiscal(j)
+		if !ok || !fm.Resolved || fm.P.Calendar != Gregorian || fm.P.Start.Month() != time.July {
+			return periodMatch{}, false
+		}
+		y, m := fm.P.Start.Year(), int(fm.P.Start.Month())
+		y1, m1 := y+(m+first-2)/12, (m+first-2)%12+1
+		y2, m2 := y+(m+last-2)/12, (m+last-2)%12+1
+		return s.resolved(i, fm.End, gregMonths(y1, m1, y2, m2), false), true
 	}
 	y, cal, end, rel, ok := s.yearOrRelative(j, 0)
 	if !ok {
