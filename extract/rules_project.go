@@ -223,8 +223,8 @@ func (d *doc) textNamedInfra(s *sentence) {
 			}
 			j--
 		}
-		if j == m.Start-1 {
-			continue
+		if j == m.Start-1 || j+1 == s.a || d.toks[j].Kind == TokNewline {
+			continue // a capital that only opens the sentence ("State railway officials said")
 		}
 		q, _, _ := d.quote(j+1, m.End)
 		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:named:" + strings.ToLower(q), name: q, head: d.word(m.End - 1)})
@@ -375,7 +375,11 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		// A corridor or a pipeline joins countries: «بخش ایرانی آن …» after
 		// sentences about Iran and Pakistan. The other side is the
 		// article's other main country, or comes from the sentences just
-		// before.
+		// before. A port, a terminal or a hub the text names lies in one
+		// country: "The Azakhel dry port in Pakistan" takes no other.
+		if u, ok := d.unnamedByID[id]; ok && u.head != "" && !d.lineAt(u.tok) {
+			break
+		}
 		if len(d.main) == 2 && slices.Contains(d.main, cs[0]) && !d.ownItem(s) {
 			for _, x := range d.main {
 				if x != cs[0] && d.namedNear(s, x) && !d.guestIn(s, c, x) {
@@ -414,6 +418,18 @@ func (d *doc) statusDate(s *sentence, c span, status string) *Period {
 		return p
 	}
 	return nil
+}
+
+// lineAt reports whether the infrastructure phrase at token tok names a
+// line ("transmission line", «خط آهن», "railway"), which joins places,
+// rather than a port, a terminal or a hub, which lies in one.
+func (d *doc) lineAt(tok int) bool {
+	for k := tok; k < min(len(d.toks), tok+3); k++ {
+		if lineWords[d.word(k)] || d.pointAt(k, roleLine) {
+			return true
+		}
+	}
+	return false
 }
 
 // lineEndsIn returns the country of both ends of the line whose

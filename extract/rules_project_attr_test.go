@@ -161,7 +161,8 @@ func TestProjectAttributes(t *testing.T) {
 			[]string{"project AF,PK,UZ 4.8e+09 USD - - -", "tonnage AF,PK,UZ 1.5e+07 t/yr capacity - -"}},
 		{"a head word the cues do not hold alone (\"the hub\") refers back to the unnamed project it introduced; a part's worth is its cost",
 			"Uzbekistan on Thursday opened a new logistics hub in Termez that will serve cargo bound for Afghanistan. The hub, which cost $85 million, can handle 1.5 million tonnes of goods annually. Its second phase, worth another $40 million, is due to be finished in 2027.",
-			[]string{"project AF,UZ - - launched - -", "project AF,UZ 8.5e+07 USD - - -", "tonnage AF,UZ 1.5e+06 t/yr capacity - -", "project AF,UZ - - completion_expected 2027 -", "project AF,UZ 4e+07 USD - - -"}},
+			// (the hub lies in Uzbekistan; the cargo it serves goes to Afghanistan)
+			[]string{"project UZ - - launched - -", "project UZ 8.5e+07 USD - - -", "tonnage AF,UZ 1.5e+06 t/yr capacity - -", "project UZ - - completion_expected 2027 -", "project UZ 4e+07 USD - - -"}},
 		{"goods worth a sum are no project's cost",
 			"The Khaf–Herat railway between Iran and Afghanistan carried goods worth $40 million in 2024.",
 			[]string{"project AF,IR - - - - -"}},
