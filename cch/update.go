@@ -79,6 +79,7 @@ type Updater struct {
 	// pchg[pfirst[a]:pend[a]], for the ranks in plist.
 	pfirst, pend, plist, pchg []int32
 	pstamp                    []int32 // by rank: a+1 if an upper neighbour of rank a (with pos)
+	cstamp                    []int32 // by rank: a+1 if the arc {a, it} changed (setPerfect)
 	bdirty                    []bool  // by block of the Metric: holds a touched arc
 	touch                     []int32 // arcs whose weights or middle node changed
 	cstack                    []int32 // scratch of the keep closure
@@ -122,7 +123,7 @@ func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
 	n, m := len(c.order), len(c.head)
 	u := &Updater{c: c, w: slices.Clone(w), wt: cu.wt, pw: cu.pw, via: cu.via, keep: keep, m: mt,
 		state: make([]uint8, n), flag: make([]uint8, m), pos: make([]int32, n), phead: make([]int32, n),
-		rec: make([]int32, m), pfirst: make([]int32, n), pend: make([]int32, n), pstamp: make([]int32, n),
+		rec: make([]int32, m), pfirst: make([]int32, n), pend: make([]int32, n), pstamp: make([]int32, n), cstamp: make([]int32, n),
 		bdirty: make([]bool, (n+blockMask)>>blockShift)}
 	u.lfirst = make([]int32, n+1)
 	for _, h := range c.head {
@@ -153,7 +154,7 @@ func (u *Updater) LastUpdate() UpdateStats { return u.last }
 // Metric.
 func (u *Updater) Bytes() int {
 	return 8*len(u.w) + 32*len(u.wt) + 24*len(u.via) + 2*len(u.keep) +
-		4*(len(u.lfirst)+len(u.lnode)+len(u.larc)+len(u.pos)+len(u.phead)+len(u.rec)+len(u.pfirst)+len(u.pend)+len(u.pstamp)) + len(u.state)
+		4*(len(u.lfirst)+len(u.lnode)+len(u.larc)+len(u.pos)+len(u.phead)+len(u.rec)+len(u.pfirst)+len(u.pend)+len(u.pstamp)+len(u.cstamp)) + len(u.state)
 }
 
 // Update returns the metric for weights w, which may differ from those of
@@ -607,6 +608,7 @@ func (u *Updater) perfectRank(a int32) {
 		ob, nb := u.old(k).b, u.wt[k]
 		scr[i] = weigh(&cur[i][0], pold[i][0], ob[0], nb[0]) || scr[i]
 		scr[i] = weigh(&cur[i][1], pold[i][1], ob[1], nb[1]) || scr[i]
+		kz, zend := first[z], first[z+1] // z's arcs, walked for y > z
 		for j, y := range hs {
 			if j == i {
 				continue
@@ -615,7 +617,11 @@ func (u *Updater) perfectRank(a int32) {
 			var kk int32
 			var po, pn pair // z→y, y→z: old and new
 			if z < y {
-				kk = c.arc(z, y)
+				if head[kz] != y {
+					off, _ := slices.BinarySearch(head[kz:zend], y)
+					kz += int32(off)
+				}
+				kk = kz
 				po, pn = u.old(kk).p, u.pw[kk]
 			} else {
 				kk = c.arc(y, z)
@@ -680,22 +686,58 @@ func (u *Updater) setPerfect(a int32, p []pair) {
 	c := u.c
 	first, head := c.first, c.head
 	lo, hi := first[a], first[a+1]
-	cur := p
+	la, le := u.lfirst[a], u.lfirst[a+1]
+	from := len(u.pchg)
+	merge := 0 // the cost of merging lower neighbours, for each changed arc
 	for i, k := 0, lo; k < hi; i, k = i+1, k+1 {
-		if cur[i] == u.pw[k] {
+		if p[i] == u.pw[k] {
 			continue
 		}
 		u.save(k)
-		u.pw[k] = cur[i]
+		u.pw[k] = p[i]
 		u.last.PerfectChanged++
 		u.touched(k, a)
 		u.pchg = append(u.pchg, k)
-		// The ranks below both a and b with the arc {a, b} between
-		// two of their upper neighbours.
 		b := head[k]
-		ln := u.lnode
-		li, le := u.lfirst[a], u.lfirst[a+1]
-		lj, lje := u.lfirst[b], u.lfirst[b+1]
+		merge += int(le-la) + int(u.lfirst[b+1]-u.lfirst[b])
+	}
+	u.pend[a] = int32(len(u.pchg))
+	changed := u.pchg[from:]
+	if len(changed) == 0 {
+		return
+	}
+	// The ranks x below both a and b, for a changed arc {a, b}: the arc is
+	// between two of x's upper neighbours. Either merge the lower
+	// neighbours of a and of each b, or scan the arcs of each lower
+	// neighbour x of a above a for a changed b, whichever is less work.
+	scan := 0
+	if merge > 2*int(le-la) {
+		for i := la; i < le; i++ {
+			scan += int(first[u.lnode[i]+1] - u.larc[i] - 1)
+		}
+	}
+	if scan > 0 && scan < merge {
+		for _, k := range changed {
+			u.cstamp[head[k]] = a + 1
+		}
+		for i := la; i < le; i++ {
+			x := u.lnode[i]
+			for _, y := range head[u.larc[i]+1 : first[x+1]] {
+				if u.cstamp[y] == a+1 {
+					u.dirty(x)
+					break
+				}
+			}
+		}
+		for _, k := range changed {
+			u.cstamp[head[k]] = 0
+		}
+		return
+	}
+	ln := u.lnode
+	for _, k := range changed {
+		b := head[k]
+		li, lj, lje := la, u.lfirst[b], u.lfirst[b+1]
 		for li < le && lj < lje {
 			switch x, y := ln[li], ln[lj]; {
 			case x < y:
@@ -709,7 +751,6 @@ func (u *Updater) setPerfect(a int32, p []pair) {
 			}
 		}
 	}
-	u.pend[a] = int32(len(u.pchg))
 }
 
 // perfectArc returns the perfect weights of the i-th arc {a, y} of rank a
