@@ -195,7 +195,8 @@ var cueRows = []cueRow{
 		"ترمینال*", "پایانه*", "اسکله*", "berth*", "pier*", "بازارچه*", "بازارچه مرزی", "گذرگاه*", "گذرگاه مرزی", "border market*", "border crossing*", "crossing point*",
 		"کانال*", "railway*", "railroad*", "rail line*", "rail link*", "corridor*", "highway*", "road*", "pipeline*", "power line*",
 		"transmission line*", "power plant*", "hydropower plant*", "hydropower station*", "hydroelectric", "port*", "dry port*", "bridge*", "tunnel*", "dam*", "project*", "canal*", "terminal*", "route*",
-		"logistics center*", "logistics centre*", "logistics hub*", "هاب لجستیک*", "مرکز لجستیک*"}},
+		"logistics center*", "logistics centre*", "logistics hub*", "هاب لجستیک*", "مرکز لجستیک*",
+		"rail section*", "railway section*", "road section*", "highway section*", "rail segment*", "railway segment*"}},
 	{CueStatus, "launched", []string{"آغاز به کار کرد~", "آغاز به کار نمود~", "به کار افتاد~", "افتتاح شد~", "افتتاح گردید", "افتتاح کرد~",
 		"راه اندازی شد~", "به بهره برداری رسید~", "بهره برداری شد~", "رسما آغاز شد", "launched", "inaugurated", "opened", "commissioned",
 		"began operations", "began operating", "started operations", "start operations", "begin operations", "start operating", "begin operating", "put into operation", "came into operation", "became operational",
@@ -224,7 +225,7 @@ var cueRows = []cueRow{
 		"تکمیل شود", "تکمیل گردد", "به پایان برسد", "به اتمام برسد",
 		"be finished by", "be finished in", "to be finished", "due to be finished", "expected to be finished", "should be completed",
 		"would be completed", "completion targeted", "targeted for completion", "slated for completion", "due for completion",
-		"be ready by", "be completed by", "scheduled to finish", "expected to finish", "due to finish", "set to finish", "slated to finish",
+		"be ready by", "be completed by", "to be completed in", "scheduled to finish", "expected to finish", "due to finish", "set to finish", "slated to finish",
 		"تکمیل می شود", "تکمیل میشود", "به پایان می رسد", "به اتمام می رسد"}},
 	{CueStatus, "resumed", []string{"دوباره آغاز شد~", "دوباره آغاز شده", "از سر گرفته شد~", "ازسرگرفته شد~", "resumed", "restarted",
 		"was resumed", "has resumed"}},
@@ -382,6 +383,7 @@ const (
 	roleBorder        = "border"         // a border or a crossing on it, not a port or a road: «مرز», "crossing"
 	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
 	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
+	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
 )
 
 // roleRows are the words of each role.
@@ -415,6 +417,7 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleIndefinite, words: []string{"a", "an", "یک"}, point: true},
 	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
 	{role: roleBorder, words: []string{"مرز*", "مرزی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},

@@ -204,7 +204,7 @@ func TestDifficulties(t *testing.T) {
 		// §6 Projects.
 		{"6 a mention without a change, then a status",
 			"پاکستان و ازبکستان بر اجرای پروژه ترانس افغان تأکید کردند. Construction of the Trans-Afghan railway began in 2025.",
-			[]string{"project PK,UZ - - construction_started - -"}},
+			[]string{"project PK,UZ - - construction_started 2025 -"}}, // the start's year (labelling decision 2)
 		{"6 project numbers are not trade values: a length and a cost are the project's attributes",
 			"The 573-km Trans-Afghan railway between Uzbekistan and Pakistan will cost $4.8 billion and carry 15 million tonnes of cargo per year.",
 			[]string{"project PK,UZ 573 km - - -", "project PK,UZ 4.8e+09 USD - - -", "tonnage PK,UZ 1.5e+07 t/yr target - -"}},

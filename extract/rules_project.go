@@ -417,6 +417,20 @@ func (d *doc) statusDate(s *sentence, c span, status string) *Period {
 		p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false)
 		return p
 	}
+	if status == "construction_started" {
+		// "Construction of the … railway began in Kyrgyzstan in 2024": the
+		// start verb's date.
+		k := d.roleIn(c.a, c.b, roleStarted)
+		if k < 0 {
+			return nil
+		}
+		lo, hi := max(c.a, k-5), k
+		if s.latin {
+			lo, hi = k+1, min(c.b, k+6)
+		}
+		p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false)
+		return p
+	}
 	return nil
 }
 

@@ -395,7 +395,10 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		w := d.word(k)
 		switch {
 		case d.roleBefore(k+1, rolePart):
-			refers = true
+			// «قطعه ایرانشهر-زاهدان», "the fourth section": a part of the
+			// project named before; "a 30-km rail section from Serhetabat
+			// to Turghundi" is a new piece of infrastructure.
+			refers = !d.indefiniteBefore(k)
 		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || d.pointAt(k, roleLine):
 			refers = d.refersBack(s, k)
 		case d.unnamedHead(k):
@@ -410,6 +413,13 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		return "", -1
 	}
 	return id, c.a
+}
+
+// indefiniteBefore reports whether the noun phrase ending at token k
+// opens with an indefinite article ("a 30-km rail section", «یک پل
+// جدید»): something new, not referred back to.
+func (d *doc) indefiniteBefore(k int) bool {
+	return d.roleIn(max(0, k-6), k+1, roleIndefinite) >= 0 // "a" "30" "-" "km" "rail" "section"
 }
 
 // refersBack reports whether the infrastructure word at token k refers to
@@ -439,9 +449,14 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		// the land acquisition's progress, not the line's.
 		return out
 	}
+	timelines := d.cuesIn(c.a, c.b, CueStatus)
+	timelines = slices.DeleteFunc(timelines, func(m Match) bool { return m.Entry.Code != statusCompletionExpected })
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
 		if d.conditional(c, m.Start) || m.Entry.Code == statusCompletionExpected {
 			continue
+		}
+		if slices.ContainsFunc(timelines, func(t Match) bool { return t.Start <= m.Start && m.End <= t.End }) {
+			continue // "completed" of "to be completed in 2030": the timeline's
 		}
 		best, dist := -1, 1<<30
 		for k, am := range ms {
