@@ -384,6 +384,7 @@ const (
 	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
 	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
 	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
+	roleLoss          = "loss"           // a loss or damage a sum measures, not trade: «زیان», "losses"
 )
 
 // roleRows are the words of each role.
@@ -417,6 +418,7 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleLoss, words: []string{"زیان*", "ضرر*", "خسارت*", "loss", "losses", "damage", "damages"}},
 	{role: roleIndefinite, words: []string{"a", "an", "یک"}, point: true},
 	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},

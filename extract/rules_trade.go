@@ -289,6 +289,9 @@ func (d *doc) tradeCueIn(c span) int {
 // the clause that is nearer to it than any word of investment, cost, aid,
 // revenue or contract value.
 func (d *doc) isTrade(s *sentence, c span, am amount) bool {
+	if d.lossOf(s, c, am) {
+		return false
+	}
 	orgs := d.cuesIn(c.a-3, c.b, CueTradeOrg)
 	inOrg := func(m Match) bool {
 		for _, o := range orgs {
@@ -1384,4 +1387,26 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 	}
 	p := d.sents[s.idx-1]
 	return d.hasCue(p.a, p.b, CueCargo)
+}
+
+// lossOf reports whether the sum am measures a loss or damage to trade,
+// not trade («بسته بودن تورخم روزانه حدود ۱.۵ میلیون دالر به تجارت دو کشور
+// زیان می‌زند», "losses of $2 million a day"): a loss word a few words after
+// it in Persian or before it in English, with no other figure between.
+func (d *doc) lossOf(s *sentence, c span, am amount) bool {
+	lo, hi := am.b, min(c.b, am.b+7)
+	if s.latin {
+		lo, hi = max(c.a, am.a-4), am.a
+	}
+	k := d.roleIn(lo, hi, roleLoss)
+	if k < 0 {
+		return false
+	}
+	a, b := min(k, am.a), max(k, am.b)
+	for _, o := range s.amounts {
+		if o.a != am.a && o.a >= a && o.a < b && (o.kind == amtMoney || o.kind == amtTon) {
+			return false
+		}
+	}
+	return true
 }
