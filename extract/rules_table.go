@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Plain-text tables of statistics releases: a title that says what is
 // counted and in which unit ("foreign trade turnover …, January–June 2025
 // (USD million)"), a header line of periods, one per column ("Partner
@@ -32,8 +34,8 @@ func (d *doc) tableAt(idx int) (table, bool) {
 			}
 		}
 		if len(ps) < 2 {
-			if d.tableRowWords(s) < 0 {
-				return table{}, false // neither a row nor the header
+			if d.tableRowWords(s) < 0 && !d.ruleLine(s) {
+				return table{}, false // neither a row, a rule nor the header
 			}
 			continue
 		}
@@ -71,14 +73,36 @@ func (d *doc) tableAt(idx int) (table, bool) {
 	return table{}, false
 }
 
+// cellSeps separate the cells of a table drawn with bars ("| Uzbekistan |
+// 3,120.4 | 2,870.1 |"), which a row reads past.
+var cellSeps = map[string]bool{"|": true, "│": true, "¦": true}
+
+// ruleLine reports whether s only draws a table's lines ("| --- | --- |",
+// "-----"): bars, dashes and colons.
+func (d *doc) ruleLine(s *sentence) bool {
+	for i := s.a; i < s.b; i++ {
+		if t := d.tokText(i); !cellSeps[t] && !isDash(t) && t != ":" && strings.Trim(t, "-=_:") != "" {
+			return false
+		}
+	}
+	return s.b > s.a
+}
+
 // tableRowWords returns the number of figures of a table row: a country
-// first, then only numbers; -1 when s is not one.
+// first, then only numbers (cell bars aside); -1 when s is not one.
 func (d *doc) tableRowWords(s *sentence) int {
-	if len(s.mentions) == 0 || s.mentions[0].tok != s.a {
+	a := s.a
+	for a < s.b && cellSeps[d.tokText(a)] {
+		a++
+	}
+	if len(s.mentions) == 0 || s.mentions[0].tok != a {
 		return -1
 	}
 	n := 0
 	for i := s.mentions[0].end; i < s.b; i++ {
+		if cellSeps[d.tokText(i)] {
+			continue
+		}
 		if d.toks[i].Kind != TokNumber {
 			return -1
 		}
@@ -100,6 +124,12 @@ func (d *doc) tableFacts(s *sentence) []candidate {
 	}
 	var out []candidate
 	for k, i := 0, s.mentions[0].end; i < s.b; k, i = k+1, i+1 {
+		for i < s.b && cellSeps[d.tokText(i)] {
+			i++
+		}
+		if i >= s.b {
+			break
+		}
 		e, ok := parseNumExpr(d.norm, d.toks, i)
 		if !ok || e.End != i+1 {
 			return nil
