@@ -14,6 +14,9 @@ func TestDisruptionRules(t *testing.T) {
 	}{
 		{"closed, Persian passive", "گذرگاه تورخم میان افغانستان و پاکستان بسته شد.",
 			[]string{"disruption AF,PK - - closed - -"}},
+		{"a crossing that \"resumed operations\" is reopened",
+			"The Islam Qala border crossing between Afghanistan and Iran resumed operations on Monday after a three-day halt.",
+			[]string{"disruption AF,IR - - reopened - -"}},
 		{"an English list of crossings before the crossing word: each is closed; trade through a post linked by \"between\" has both sides",
 			"The Torkham and Chaman border crossings between Pakistan and Afghanistan remained closed on Tuesday. Daily trade through Torkham averages $4 million.",
 			[]string{"disruption AF,PK - - closed - -", "disruption AF,PK - - closed - -", "trade_value AF,PK 4e+06 USD actual - -"}},
