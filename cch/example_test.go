@@ -49,3 +49,37 @@ func Example() {
 	// 0→1 1→2 2→3
 	// after closing 1→2: 9
 }
+
+// An Updater applies a closure and its reopening by partial customization:
+// only the part of the hierarchy the closed road reaches is recomputed.
+func ExampleUpdater() {
+	// 0 →(4) 1 →(1) 2 →(1) 3, and a slow direct road 0 →(9) 3.
+	g, perm, err := csr.Build(4, []int32{0, 1, 2, 0}, []int32{1, 2, 3, 3})
+	if err != nil {
+		panic(err)
+	}
+	w := csr.Permute([]float64{4, 1, 1, 9}, perm)
+	c, err := cch.Build(context.Background(), g, cch.Options{})
+	if err != nil {
+		panic(err)
+	}
+	u, err := c.NewUpdater(context.Background(), w) // customizes for w
+	if err != nil {
+		panic(err)
+	}
+	closed := append([]float64(nil), w...)
+	closed[perm[1]] = math.Inf(1) // close 1 → 2
+	m, err := u.Update(context.Background(), closed)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("closed:", cch.NewQuery(m).Distance(0, 3), "weights changed:", u.LastUpdate().ChangedWeights)
+	m, err = u.Update(context.Background(), w) // reopen
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("reopened:", cch.NewQuery(m).Distance(0, 3))
+	// Output:
+	// closed: 9 weights changed: 1
+	// reopened: 6
+}

@@ -159,3 +159,58 @@ func TestUpdateCancelled(t *testing.T) {
 	}
 	checkRandomPairs(t, before, w, rand.New(rand.NewPCG(6, 0)), 50)
 }
+
+// TestUpdateWhileQuerying: the Metrics an Updater returned stay valid and
+// unchanged while it updates (run with -race): a goroutine queries the
+// first one throughout.
+func TestUpdateWhileQuerying(t *testing.T) {
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 50, Height: 40, Seed: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := c.NewUpdater(context.Background(), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := u.Metric()
+	n := g.NumNodes()
+	want := make([]float64, 100)
+	q := cch.NewQuery(first)
+	for i := range want {
+		want[i] = q.Distance(int32(i), int32(n-1-i))
+	}
+	done := make(chan bool)
+	go func() {
+		defer close(done)
+		q := cch.NewQuery(first)
+		var path []int32
+		for range 20 {
+			for i := range want {
+				if d := q.Distance(int32(i), int32(n-1-i)); d != want[i] {
+					t.Errorf("distance %d → %d changed under an update: %v, was %v", i, n-1-i, d, want[i])
+					return
+				}
+				path = q.Path(path[:0])
+			}
+		}
+	}()
+	rng := rand.New(rand.NewPCG(8, 0))
+	for range 10 {
+		ww := slices.Clone(w)
+		for range 30 {
+			ww[rng.IntN(len(ww))] = math.Inf(1)
+		}
+		if _, err := u.Update(context.Background(), ww); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+}
