@@ -171,6 +171,9 @@ func (d *doc) finish(kept []candidate) []Fact {
 			if c.Status != nil && (o.Value != nil || o.Period != nil && c.Period == nil) && str(o.Status) == str(c.Status) {
 				return true
 			}
+			if c.Status != nil && c.projKey == projectID(c.projKey) && o.projKey != c.projKey && str(o.Status) == str(c.Status) && c.Period != nil && str(o.Period) == *c.Period {
+				return true // the same dated status read twice ("Civil works began in October 2025")
+			}
 		}
 		return false
 	})

@@ -62,6 +62,16 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			}
 		}
 		status := d.projectStatus(s, c)
+		if id == "" && status != "" && !d.hasCue(c.a, c.b, CueAgreementNoun|CueSign|CueAgree) {
+			// «… کار ساخت بخش افغانستان این خط را آغاز کردند», "Work on the
+			// Afghan section of the line will begin": a status of the
+			// project the clause refers back to ("the line", «این خط», a
+			// part of it); not what an agreement on it says ("signed another
+			// agreement on a joint feasibility study").
+			if cid, ctok := d.clauseProject(s, c); cid != "" {
+				id, name, tok = cid, x.projectName(d, cid), ctok
+			}
+		}
 		if id == "" {
 			// Unnamed infrastructure counts only with a milestone reached or
 			// under way («اولین قطار … آغاز به کار کرد»); "stalled" and
