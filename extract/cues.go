@@ -208,6 +208,7 @@ var cueRows = []cueRow{
 	{CueStatus, "completed", []string{"تکمیل شد~", "تکمیل گردید", "به پایان رسید~", "completed", "finished", "was completed"}},
 	{CueStatus, "under_construction", []string{"در حال ساخت", "در دست ساخت", "در حال احداث", "در دست احداث", "پیشرفت فیزیکی", "درصد پیشرفت",
 		"در دست بازسازی", "در حال بازسازی", "under reconstruction", "being rebuilt", "being upgraded",
+		"در دست اجرا", "در حال اجرا", "در دست اجراست", "در حال اجراست", "under implementation", "being implemented",
 		"under construction", "being built", "being constructed", "physical progress", "percent complete"}},
 	{CueStatus, "construction_started", []string{"آغاز ساخت", "آغاز عملیات ساخت", "کلنگ*", "کلنگ زنی", "سنگ بنا", "عملیات اجرایی آغاز شد",
 		"groundbreaking", "broke ground", "construction began", "construction started", "began construction", "started construction",
