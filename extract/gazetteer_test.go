@@ -136,6 +136,7 @@ func TestLexiconVariants(t *testing.T) {
 	l.Add("casa 1000", Entry{Code: "casa"})
 	l.Add("$", Entry{Code: "usd"})
 	l.Add("به بهره برداری خواهد رسید", Entry{Code: "planned"})
+	l.Add("uzbekistan-afghanistan-pakistan railway", Entry{Code: "uap"})
 	for _, tt := range []struct {
 		in   string
 		want []string
@@ -152,6 +153,8 @@ func TestLexiconVariants(t *testing.T) {
 		{"$1", []string{"usd"}},
 		{"راهرو", nil},
 		{"به بهره\u200cبرداری خواهد رسید", []string{"planned"}}, // glued inside a phrase of five words
+		{"Uzbekistan–Afghanistan–Pakistan (UAP) railway", []string{"uap"}},  // an acronym in parentheses inside a name
+		{"Uzbekistan–Afghanistan–Pakistan (2025) railway", nil},
 	} {
 		tx := Normalize(tt.in)
 		var got []string

@@ -88,6 +88,25 @@ func skippable(s string) bool {
 	return s == "-" || s == "«" || s == "»" || s == "\""
 }
 
+// acronymAt reports whether tokens j..j+2 are an acronym in parentheses
+// inside a name ("(UAP)", "(TITR)"): two to six Latin letters, which a
+// phrase passes over.
+func acronymAt(norm string, toks []Token, j int) bool {
+	if j+2 >= len(toks) || toks[j+1].Kind != TokWord || norm[toks[j].Start:toks[j].End] != "(" || norm[toks[j+2].Start:toks[j+2].End] != ")" {
+		return false
+	}
+	w := norm[toks[j+1].Start:toks[j+1].End]
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 type lexEdge struct {
 	node  *lexNode
 	allow uint8
@@ -333,6 +352,9 @@ func (l *Lexicon) walk(st *Stems, i int, f func(end int, e *Entry)) {
 				// sentence («آغاز به» / «کار کرد») do not break a phrase.
 				for j < len(toks) && (toks[j].Kind == TokPunct && skippable(norm[toks[j].Start:toks[j].End]) || toks[j].Kind == TokNewline) {
 					j++
+				}
+				if acronymAt(norm, toks, j) {
+					j += 3 // "Uzbekistan–Afghanistan–Pakistan (UAP) railway"
 				}
 			}
 			if j >= len(toks) || toks[j].Kind == TokNewline || s.n.next == nil {
