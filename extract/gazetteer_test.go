@@ -152,8 +152,8 @@ func TestLexiconVariants(t *testing.T) {
 		{"CASA-1000 casa 1000 CASA۱۰۰۰", []string{"casa", "casa", "casa"}},
 		{"$1", []string{"usd"}},
 		{"راهرو", nil},
-		{"به بهره\u200cبرداری خواهد رسید", []string{"planned"}}, // glued inside a phrase of five words
-		{"Uzbekistan–Afghanistan–Pakistan (UAP) railway", []string{"uap"}},  // an acronym in parentheses inside a name
+		{"به بهره\u200cبرداری خواهد رسید", []string{"planned"}},            // glued inside a phrase of five words
+		{"Uzbekistan–Afghanistan–Pakistan (UAP) railway", []string{"uap"}}, // an acronym in parentheses inside a name
 		{"Uzbekistan–Afghanistan–Pakistan (2025) railway", nil},
 	} {
 		tx := Normalize(tt.in)
