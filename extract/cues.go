@@ -390,6 +390,7 @@ const (
 	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
 	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
 	roleLoss          = "loss"           // a loss or damage a sum measures, not trade: «زیان», "losses"
+	roleItObject      = "it-object"      // a pronoun object referring back: "complete it", «آن را»
 )
 
 // roleRows are the words of each role.
@@ -424,6 +425,7 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleItObject, words: []string{"it", "آن را"}},
 	{role: roleLoss, words: []string{"زیان*", "ضرر*", "خسارت*", "loss", "losses", "damage", "damages"}},
 	{role: roleIndefinite, words: []string{"a", "an", "یک"}, point: true},
 	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},

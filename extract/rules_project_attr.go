@@ -542,6 +542,19 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 // every fact of the project in the article takes (see finish).
 func (d *doc) projectParties(s *sentence) {
 	for _, c := range d.clauses(s) {
+		if k := d.roleIn(c.a, c.b, roleItObject); k > c.a {
+			// "The joint feasibility study of the 647-km line … Uzbekistan,
+			// Afghanistan and Pakistan expect to complete it by June 2026":
+			// the countries that act on the project the sentence before
+			// names are its parties.
+			if cs := d.countries(s, c.a, k, false); len(cs) >= 2 {
+				if id, _ := d.clauseProject(s, c); id == "" {
+					if id, _ = d.projectBefore(s); id != "" {
+						d.addParties(id, cs)
+					}
+				}
+			}
+		}
 		finance := d.roleIn(c.a, c.b, roleFinance) >= 0
 		if d.roleIn(c.a, c.b, roleLink) < 0 && !finance {
 			continue
@@ -556,9 +569,14 @@ func (d *doc) projectParties(s *sentence) {
 		if id == "" || len(cs) == 0 {
 			continue
 		}
-		if d.projParties == nil {
-			d.projParties = map[string][]string{}
-		}
-		d.projParties[id] = normalizeCountries(append(d.projParties[id], cs...))
+		d.addParties(id, cs)
 	}
+}
+
+// addParties records countries cs as parties of project id (see finish).
+func (d *doc) addParties(id string, cs []string) {
+	if d.projParties == nil {
+		d.projParties = map[string][]string{}
+	}
+	d.projParties[id] = normalizeCountries(append(d.projParties[id], cs...))
 }
