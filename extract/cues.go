@@ -514,7 +514,7 @@ var roleRows = []roleRow{
 		"heads", "ministers"}, point: true},
 	{role: roleSeparately, words: []string{"separately", "جداگانه", "separate"}, point: true},
 	{role: roleNextBefore, words: []string{"next"}, point: true},
-	{role: roleNextAfter, words: []string{"بعدی", "آینده"}, point: true},
+	{role: roleNextAfter, words: []string{"بعدی", "آینده", "نهایی", "جدید", "دیگر"}, point: true},
 	{role: roleRound, words: []string{"دور"}, point: true},
 	{role: roleToday, words: []string{"امروز", "today"}, point: true},
 	{role: roleYesterday, words: []string{"دیروز", "yesterday"}, point: true},

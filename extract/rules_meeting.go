@@ -656,6 +656,11 @@ func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
 			if d.hasCue(max(c.a, k-4), k, CueMeetWeak) && (d.pointAt(k-1, roleRound) || d.hasCue(k-1, k, CueMeetWeak) || d.pointAt(k-2, roleRound)) {
 				at = k
 			}
+			if d.pointAt(k-1, roleRound) && d.hasCue(k+1, min(c.b, k+3), CueNegotiate|CueMeet|CueMeetWeak) && d.hasCue(c.a, c.b, CueFuture) {
+				// «دور نهایی مذاکرات … هفته آینده در تاشکند برگزار خواهد شد»:
+				// a round of talks still to come.
+				at = k
+			}
 		}
 	}
 	if at < 0 {

@@ -130,7 +130,7 @@ var freshFloors = map[string]float64{
 	"fresh2":  1.0,
 	"fresh3":  0.97,
 	"fresh4":  1.0,
-	"fresh5":  0.98,
+	"fresh5":  1.0,
 	"fresh6":  1.0,
 	"fresh7":  0.96,
 	"fresh8":  0.98,
