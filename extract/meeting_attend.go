@@ -53,7 +53,9 @@ func (d *doc) eventIn(c span) bool {
 			return true
 		}
 	}
-	return d.roleIn(c.a, c.b, roleEvent) >= 0
+	// «از افتتاح فاز دوم پایانه مرزی دوغارون با حضور سرکنسول افغانستان …
+	// خبر داد»: an opening named by its noun.
+	return d.roleIn(c.a, c.b, roleEvent) >= 0 || d.roleIn(c.a, c.b, roleOpening) >= 0
 }
 
 // withOfficials reports whether «با» or "with" follows token i within a

@@ -133,7 +133,7 @@ var freshFloors = map[string]float64{
 	"fresh5":  1.0,
 	"fresh6":  1.0,
 	"fresh7":  0.96,
-	"fresh8":  0.98,
+	"fresh8":  1.0,
 	"fresh9":  1.0,
 	"fresh10": 1.0,
 	"fresh11": 1.0,
