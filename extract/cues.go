@@ -391,6 +391,7 @@ const (
 	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
 	roleLoss          = "loss"           // a loss or damage a sum measures, not trade: «زیان», "losses"
 	roleItObject      = "it-object"      // a pronoun object referring back: "complete it", «آن را»
+	roleGenericTitle  = "generic-title"  // officials named by no office: "officials", «مقامات»
 )
 
 // roleRows are the words of each role.
@@ -425,6 +426,7 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleGenericTitle, words: []string{"officials", "authorities", "representatives", "مقامات", "مقامها", "مقام ها", "مسئولان", "مسئولین"}},
 	{role: roleItObject, words: []string{"it", "آن را"}},
 	{role: roleLoss, words: []string{"زیان*", "ضرر*", "خسارت*", "loss", "losses", "damage", "damages"}},
 	{role: roleIndefinite, words: []string{"a", "an", "یک"}, point: true},

@@ -85,7 +85,16 @@ func (d *doc) officials(s *sentence, a, b int) []string {
 		case m.Entry.Class.Has(ClassPerson):
 			add(m.Entry.Code)
 		case m.Entry.Class.Has(ClassTitle):
-			if code, _, _ := d.titleCountry(s, m); code != "" {
+			if code, lo, _ := d.titleCountry(s, m); code != "" {
+				// "Uzbek and Afghan transport ministers": the countries
+				// listed before the one next to the title are theirs too
+				// (not of "Iranian and Afghan officials", whom the labels
+				// take for no meeting: genre3's k-en-06, genre10's r-en-01).
+				if d.roleIn(m.Start, m.End, roleGenericTitle) < 0 {
+					for _, x := range d.listBefore(s, lo) {
+						add(x)
+					}
+				}
 				add(code)
 				continue
 			}
@@ -103,6 +112,29 @@ func (d *doc) officials(s *sentence, a, b int) []string {
 		}
 	}
 	return out
+}
+
+// listBefore returns the countries joined by list glue («و», "and", a
+// comma) to the country mention at token at, before it ("Uzbek and" of
+// "Uzbek and Afghan ministers").
+func (d *doc) listBefore(s *sentence, at int) []string {
+	var out []string
+	for {
+		if at <= s.a || !isListGlue(d.tokText(at-1)) {
+			return out
+		}
+		found := false
+		for _, mt := range s.mentions {
+			if mt.end == at-1 && !mt.topic && (mt.class == ClassCountry || mt.class == ClassAdjective) {
+				out = append(out, mt.code)
+				at, found = mt.tok, true
+				break
+			}
+		}
+		if !found {
+			return out
+		}
+	}
 }
 
 // countrylessTitle reports whether clause c names officials by a title
