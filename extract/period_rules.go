@@ -106,7 +106,9 @@ var periodRules = []periodRule{
 	{"same period", func(d *doc, pc periodCtx) (string, bool) {
 		// "over the same period", «در همین مدت», «در این سال»: the period
 		// of the figures reported before.
-		if d.isBaseline(pc.ams, pc.k) || !d.samePeriodIn(pc.c) {
+		if d.isBaseline(pc.ams, pc.k) || pc.target || !d.samePeriodIn(pc.c) {
+			// (A target, «… این رقم سال آینده به ۳ میلیون تن برسد» after «…
+			// در این مدت …», is for a time to come, not the figures'.)
 			return "", pc.found
 		}
 		return label(d.previousPeriod(pc.s)), pc.found

@@ -25,6 +25,7 @@ func TestPeriodRules(t *testing.T) {
 		{"continued breakdown", "Trade between Kazakhstan and Iran reached $300 million in January-September 2025. Kazakh exports to Iran totaled $201.4 million.", 201.4e6, "2025-01..2025-09"},
 		{"continued breakdown", "Rail freight between Iran and Kazakhstan rose 30 percent to 1.4 million tonnes in the first nine months of 2025. Of this, 900,000 tonnes were Kazakh grain shipped to Iran.", 9e5, "2025-01..2025-09"},
 		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},
+		{"", "حجم ترانزیت کالا از مسیر ایران و قزاقستان در سال ۲۰۲۴ به ۱.۱ میلیون تن رسید. در این مدت ترانزیت ۱.۱ میلیون تن بود و هدف\u200cگذاری شده است این رقم به ۳ میلیون تن برسد.", 3e6, ""},
 	} {
 		name := tt.rule
 		if name == "" {
