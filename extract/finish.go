@@ -20,6 +20,29 @@ import (
 //   - projects: one fact per project and status (countries united), and
 //     mentions without a status dropped when the project has one.
 func (d *doc) finish(kept []candidate) []Fact {
+	// A growth rate given sentences later of the figure of a place
+	// («… از گمرک دوغارون … ۶۸۰ میلیون دلار … صادر شده» … «صادرات از مرز
+	// دوغارون نسبت به مدت مشابه سال گذشته ۹ درصد افزایش یافته»): the
+	// figure's growth.
+	for k, c := range kept {
+		if c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value != nil || c.GrowthPct == nil {
+			continue
+		}
+		places := d.placeIDs(d.sents[c.sent])
+		if len(places) == 0 {
+			continue
+		}
+		for j, o := range kept {
+			if o.sent >= c.sent || o.Kind != c.Kind || o.Value == nil || o.GrowthPct != nil || str(o.Status) != str(c.Status) ||
+				!subset(c.Countries, o.Countries) || !slices.ContainsFunc(d.placeIDs(d.sents[o.sent]), func(id string) bool { return slices.Contains(places, id) }) {
+				continue
+			}
+			kept[j].GrowthPct = c.GrowthPct
+			kept[k].Kind = "" // dropped below
+			break
+		}
+	}
+	kept = slices.DeleteFunc(kept, func(c candidate) bool { return c.Kind == "" })
 	// Growth-only figures repeated beside a full figure.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value != nil || c.GrowthPct == nil {
@@ -389,4 +412,15 @@ func absorb(a, b *candidate) {
 	if a.Kind == KindProject {
 		a.Countries = normalizeCountries(append(a.Countries, b.Countries...))
 	}
+}
+
+// placeIDs returns the ids of the places sentence s names.
+func (d *doc) placeIDs(s *sentence) []string {
+	var out []string
+	for _, m := range d.entsIn(s.a, s.b) {
+		if m.Entry.Class.Has(ClassPlace) && m.Entry.ID != "" && !slices.Contains(out, m.Entry.ID) {
+			out = append(out, m.Entry.ID)
+		}
+	}
+	return out
 }
