@@ -42,6 +42,8 @@ type doc struct {
 	unnamedHeads map[string]int
 	routeNames   map[string]string // the names of route projects, built on first use (see projectName)
 	projEnts     []int             // the indices in ents of the projects, built on first use (see lastProjectAt)
+	items        []int             // each sentence's list item, built on first use (see itemStart)
+	itemNamed    []bool            // whether its item names a country up to it (see ownItem)
 	// qaFrom holds, per sentence of an interview's answer, the first
 	// sentence of its question (or of the answer when it has none); -1
 	// outside answers. Built on first use by answerContext.

@@ -20,7 +20,7 @@ import (
 //   - projects: one fact per project and status (countries united), and
 //     mentions without a status dropped when the project has one.
 func (d *doc) finish(kept []candidate) []Fact {
-	// A growth rate given sentences later of the figure of a place
+	// A growth rate given a few sentences later of the figure of a place
 	// («… از گمرک دوغارون … ۶۸۰ میلیون دلار … صادر شده» … «صادرات از مرز
 	// دوغارون نسبت به مدت مشابه سال گذشته ۹ درصد افزایش یافته»): the
 	// figure's growth.
@@ -33,7 +33,7 @@ func (d *doc) finish(kept []candidate) []Fact {
 			continue
 		}
 		for j, o := range kept {
-			if o.sent >= c.sent || o.Kind != c.Kind || o.Value == nil || o.GrowthPct != nil || str(o.Status) != str(c.Status) ||
+			if o.sent >= c.sent || o.sent < c.sent-5 || o.Kind != c.Kind || o.Value == nil || o.GrowthPct != nil || str(o.Status) != str(c.Status) ||
 				!subset(c.Countries, o.Countries) || !slices.ContainsFunc(d.placeIDs(d.sents[o.sent]), func(id string) bool { return slices.Contains(places, id) }) {
 				continue
 			}

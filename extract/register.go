@@ -152,17 +152,29 @@ func (d *doc) postPartner(c span, cs []string) string {
 // speaks of its own countries: context goes back no further than its
 // start (see contextCountries).
 func (d *doc) itemStart(s *sentence) int {
-	for k := s.idx; k >= 0; k-- {
-		a := d.sents[k].a
-		if a > 0 && d.toks[a-1].Kind != TokNewline {
-			continue // the line goes on from the sentence before
-		}
-		if w := d.tokText(a); bulletMarks[w] || w == "-" || w == "–" {
-			return k
-		}
-		return -1
+	d.buildItems()
+	return d.items[s.idx]
+}
+
+// buildItems finds, once per article, each sentence's list item (carried
+// along its line) and whether the item names a country up to it.
+func (d *doc) buildItems() {
+	if d.items != nil {
+		return
 	}
-	return -1
+	d.items = make([]int, len(d.sents))
+	d.itemNamed = make([]bool, len(d.sents))
+	cur, named := -1, false
+	for k, p := range d.sents {
+		if p.a == 0 || d.toks[p.a-1].Kind == TokNewline {
+			cur, named = -1, false
+			if w := d.tokText(p.a); bulletMarks[w] || w == "-" || w == "–" {
+				cur = k
+			}
+		}
+		named = named || cur >= 0 && len(d.countries(p, p.a, p.b, true)) > 0
+		d.items[k], d.itemNamed[k] = cur, named
+	}
 }
 
 // contextFloor returns the first sentence index the context of s may
@@ -179,14 +191,6 @@ func (d *doc) contextFloor(s *sentence) int {
 
 // ownItem reports whether s is in a list item that names a country.
 func (d *doc) ownItem(s *sentence) bool {
-	start := d.itemStart(s)
-	if start < 0 {
-		return false
-	}
-	for k := start; k <= s.idx; k++ {
-		if p := d.sents[k]; len(d.countries(p, p.a, p.b, true)) > 0 {
-			return true
-		}
-	}
-	return false
+	d.buildItems()
+	return d.items[s.idx] >= 0 && d.itemNamed[s.idx]
 }
