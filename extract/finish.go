@@ -32,14 +32,18 @@ func (d *doc) finish(kept []candidate) []Fact {
 		if len(places) == 0 {
 			continue
 		}
-		for j, o := range kept {
-			if o.sent >= c.sent || o.sent < c.sent-5 || o.Kind != c.Kind || o.Value == nil || o.GrowthPct != nil || str(o.Status) != str(c.Status) ||
+		first := -1 // the first fact of a fitting figure, in the earliest sentence that has one
+		for j := k - 1; j >= 0 && kept[j].sent >= c.sent-5; j-- {
+			o := kept[j]
+			if o.sent >= c.sent || o.Kind != c.Kind || o.Value == nil || o.GrowthPct != nil || str(o.Status) != str(c.Status) ||
 				!subset(c.Countries, o.Countries) || !slices.ContainsFunc(d.placeIDs(d.sents[o.sent]), func(id string) bool { return slices.Contains(places, id) }) {
 				continue
 			}
-			kept[j].GrowthPct = c.GrowthPct
+			first = j
+		}
+		if first >= 0 {
+			kept[first].GrowthPct = c.GrowthPct
 			kept[k].Kind = "" // dropped below
-			break
 		}
 	}
 	kept = slices.DeleteFunc(kept, func(c candidate) bool { return c.Kind == "" })
