@@ -392,6 +392,7 @@ const (
 	roleLoss          = "loss"           // a loss or damage a sum measures, not trade: «زیان», "losses"
 	roleItObject      = "it-object"      // a pronoun object referring back: "complete it", «آن را»
 	roleGenericTitle  = "generic-title"  // officials named by no office: "officials", «مقامات»
+	roleOrgSuffix     = "org-suffix"     // a word that makes a name an organisation's: "Authority", "Corporation"
 )
 
 // roleRows are the words of each role.
@@ -426,6 +427,8 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleOrgSuffix, words: []string{"authority", "authorities", "corporation", "company", "companies", "ministry", "department", "trust",
+		"board", "agency", "administration", "bank", "operator", "inc", "ltd", "llc", "jsc", "group"}, point: true},
 	{role: roleGenericTitle, words: []string{"officials", "authorities", "representatives", "مقامات", "مقامها", "مقام ها", "مسئولان", "مسئولین"}},
 	{role: roleItObject, words: []string{"it", "آن را"}},
 	{role: roleLoss, words: []string{"زیان*", "ضرر*", "خسارت*", "loss", "losses", "damage", "damages"}},

@@ -220,8 +220,8 @@ func (d *doc) textNamedInfra(s *sentence) {
 		return
 	}
 	for _, m := range d.cuesIn(s.a, s.b, CueInfra) {
-		if !physicalInfra[d.word(m.Start)] || d.pluralInfra(m) || d.namedLine(m) {
-			continue
+		if !physicalInfra[d.word(m.Start)] || d.pluralInfra(m) || d.namedLine(m) || d.pointAt(m.End, roleOrgSuffix) {
+			continue // (not "the National Highway Authority", an organisation)
 		}
 		if _, ok := d.unnamedAt(m.Start); ok {
 			continue
