@@ -132,7 +132,7 @@ var freshFloors = map[string]float64{
 	"fresh4":  1.0,
 	"fresh5":  1.0,
 	"fresh6":  1.0,
-	"fresh7":  0.96,
+	"fresh7":  1.0,
 	"fresh8":  1.0,
 	"fresh9":  1.0,
 	"fresh10": 1.0,
