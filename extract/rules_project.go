@@ -123,7 +123,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 					name = q
 					id = "unnamed:" + status + ":" + strconv.Itoa(tok)
 					// Later clauses may refer back to it («طول این خط …»).
-					d.addUnnamed(unnamedProject{tok: tok, id: id, name: name, head: d.word(m.End - 1)})
+					d.addUnnamed(unnamedProject{tok: tok, id: id, name: name, head: d.headOf(m)})
 					break
 				}
 			}
@@ -237,7 +237,7 @@ func (d *doc) textNamedInfra(s *sentence) {
 			continue // a capital that only opens the sentence ("State railway officials said")
 		}
 		q, _, _ := d.quote(j+1, m.End)
-		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:named:" + strings.ToLower(q), name: q, head: d.word(m.End - 1)})
+		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:named:" + strings.ToLower(q), name: q, head: d.headOf(m)})
 	}
 }
 
@@ -266,7 +266,7 @@ func (d *doc) buildIntro(s *sentence, c span) {
 			continue
 		}
 		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
-		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q, head: d.word(m.End - 1)})
+		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q, head: d.headOf(m)})
 		return
 	}
 }
@@ -601,6 +601,16 @@ type unnamedProject struct {
 	id, name string
 	links    []string // the countries a line links ("from X through Y to Z"), see linkedLine
 	head     string   // the last word of its infrastructure phrase ("hub" of "logistics hub"), "" when not known
+}
+
+// headOf returns the head word of infrastructure phrase m: its last word
+// in English ("hub" of "logistics hub"), its first in Persian and Dari
+// («پایانه» of «پایانه ریلی», «هاب» of «هاب لجستیکی»).
+func (d *doc) headOf(m Match) string {
+	if d.word(m.Start) != "" && d.word(m.Start)[0] < 0x80 {
+		return d.word(m.End - 1)
+	}
+	return d.word(m.Start)
 }
 
 // unnamedHead reports whether the word at token k, after a determiner

@@ -259,7 +259,7 @@ func (d *doc) builtUnnamed(c span, ms []amount) (string, int) {
 		}
 		q, _, _ := d.quote(m.Start, min(c.b, m.End+2))
 		id := "unnamed:built:" + strconv.Itoa(m.Start)
-		d.addUnnamed(unnamedProject{tok: m.Start, id: id, name: q, head: d.word(m.End - 1)})
+		d.addUnnamed(unnamedProject{tok: m.Start, id: id, name: q, head: d.headOf(m)})
 		return id, m.Start
 	}
 	return "", -1
