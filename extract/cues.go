@@ -393,7 +393,6 @@ const (
 	roleItObject      = "it-object"      // a pronoun object referring back: "complete it", «آن را»
 	roleGenericTitle  = "generic-title"  // officials named by no office: "officials", «مقامات»
 	roleOrgSuffix     = "org-suffix"     // a word that makes a name an organisation's: "Authority", "Corporation"
-	roleSetTarget     = "set-target"     // setting a goal: "have set a target of", «هدف‌گذاری کرده‌اند»
 )
 
 // roleRows are the words of each role.
@@ -428,9 +427,6 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
-	{role: roleSetTarget, words: []string{"set a target", "set the target", "set a goal", "set the goal", "set an ambitious target",
-		"set a trade target", "set themselves a target", "set themselves the goal", "هدف گذاری کرد~", "هدف گذاری کرده اند",
-		"هدف تعیین کرد~"}},
 	{role: roleOrgSuffix, words: []string{"authority", "authorities", "corporation", "company", "companies", "ministry", "department", "trust",
 		"board", "agency", "administration", "bank", "operator", "inc", "ltd", "llc", "jsc", "group"}, point: true},
 	{role: roleGenericTitle, words: []string{"officials", "authorities", "representatives", "مقامات", "مقامها", "مقام ها", "مسئولان", "مسئولین"}},

@@ -35,7 +35,6 @@ func TestRoles(t *testing.T) {
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleBorder, "the Torkham and Chaman border crossings between Pakistan and Afghanistan", "border"},
-		{roleSetTarget, "The two governments have set a target of $10 billion", "set"},
 		{roleOrgSuffix, "the National Highway Authority said", "authority"},
 		{roleGenericTitle, "a ceremony attended by Iranian and Afghan officials", "officials"},
 		{roleItObject, "Uzbekistan, Afghanistan and Pakistan expect to complete it by June 2026", "it"},
