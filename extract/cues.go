@@ -203,7 +203,7 @@ var cueRows = []cueRow{
 		"went into operation", "operational since", "launch of", "opening of", "inauguration of",
 		"first container train", "first freight train", "first cargo train", "first train", "maiden", "اولین قطار", "نخستین قطار",
 		"first shipment", "first consignment", "نخستین محموله", "اولین محموله", "بهره برداری از", "آغاز بهره برداری",
-		"به بهره برداری سپرده شد~", "به بهره برداری سپرده",
+		"به بهره برداری سپرده شد~", "به بهره برداری سپرده", "opened to traffic", "open to traffic", "opens to traffic",
 		"اولین قطار باری", "نخستین قطار باری", "اولین قطار کانتینری", "نخستین قطار کانتینری",
 		"به بهره برداری برسد", "افتتاح شود", "راه اندازی شود"}},
 	{CueStatus, "completed", []string{"تکمیل شد~", "تکمیل گردید", "به پایان رسید~", "completed", "finished", "was completed",
