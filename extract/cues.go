@@ -393,6 +393,7 @@ const (
 	roleItObject      = "it-object"      // a pronoun object referring back: "complete it", «آن را»
 	roleGenericTitle  = "generic-title"  // officials named by no office: "officials", «مقامات»
 	roleOrgSuffix     = "org-suffix"     // a word that makes a name an organisation's: "Authority", "Corporation"
+	roleNewRound      = "new-round"      // a round of talks besides the next: "the final round", "a new round"
 )
 
 // roleRows are the words of each role.
@@ -427,6 +428,7 @@ var roleRows = []roleRow{
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
+	{role: roleNewRound, words: []string{"final", "new", "another", "fresh", "second", "third"}, point: true},
 	{role: roleOrgSuffix, words: []string{"authority", "authorities", "corporation", "company", "companies", "ministry", "department", "trust",
 		"board", "agency", "administration", "bank", "operator", "inc", "ltd", "llc", "jsc", "group"}, point: true},
 	{role: roleGenericTitle, words: []string{"officials", "authorities", "representatives", "مقامات", "مقامها", "مقام ها", "مسئولان", "مسئولین"}},

@@ -652,6 +652,12 @@ func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
 			if d.hasCue(k+1, min(c.b, k+5), CueMeetWeak|CueMeet) {
 				at = k
 			}
+		case d.pointAt(k, roleNewRound) && d.word(k+1) == "round":
+			// "the final round of talks … will be held", "will hold a new
+			// round of negotiations": a round still to come.
+			if d.hasCue(k+2, min(c.b, k+5), CueMeetWeak|CueMeet|CueNegotiate) && d.hasCue(c.a, c.b, CueFuture) {
+				at = k
+			}
 		case d.pointAt(k, roleNextAfter):
 			if d.hasCue(max(c.a, k-4), k, CueMeetWeak) && (d.pointAt(k-1, roleRound) || d.hasCue(k-1, k, CueMeetWeak) || d.pointAt(k-2, roleRound)) {
 				at = k
