@@ -1,9 +1,10 @@
 // Package cch answers point-to-point shortest-path queries on large
 // csr.Graphs with a customizable contraction hierarchy (CCH), so that a new
-// weight vector (a closure, a scenario, another criterion) is applied in a
-// fraction of a second instead of a rebuild.
+// weight vector (a closure, a scenario, another criterion) is applied by a
+// customization instead of a rebuild, and a change to a few arcs by a
+// partial customization that recomputes only what they reach.
 //
-// Work is split in three phases, as in Dibbelt, Strasser and Wagner,
+// Work is split in phases, as in Dibbelt, Strasser and Wagner,
 // "Customizable Contraction Hierarchies" (2016):
 //
 //   - Build (metric-independent, once per graph): a nested-dissection order
@@ -14,7 +15,8 @@
 //     given, else breadth-first-search distance) and minimum vertex cuts
 //     between the two ends (30 % each) of the x and y directions
 //     (inertial flow, by maximum flow; of the cuts closest to either end,
-//     the more balanced). Cost: seconds to minutes per million nodes,
+//     the more balanced); inside a separator, nodes of higher degree
+//     rank higher. Cost: seconds to minutes per million nodes,
 //     mostly the flows. The CCH holds the order, its inverse and the
 //     supergraph's upper ends: about 4 bytes per supergraph arc.
 //   - Customize (once per weight vector): the lower-triangle pass (basic
