@@ -63,6 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	straight := fs.Bool("straight", false, "straight cuts only (cch.Options.StraightCuts): faster build, larger supergraph")
 	buildOnly := fs.Bool("build-only", false, "stop after cch.Build and print its statistics")
 	updates := fs.Bool("updates", true, "also time partial customization (cch.Updater): closing 1, 10, 100 and 1000 random arcs, and a regional scenario (every arc in a box × 1.5)")
+	trials := fs.Int("update-trials", 9, "random sets of 1, 10 and 100 closed arcs to time with -updates (median and range)")
 	verbose := fs.Bool("v", false, "log the phases of cch.Build and cch.Customize to stderr")
 	orderIn := fs.String("order", "", "read the node order from `FILE` (as written by -save-order) instead of nested dissection")
 	orderOut := fs.String("save-order", "", "write the node order to `FILE` (little-endian int32 per rank) after the build")
@@ -287,7 +288,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			chBuild.Round(time.Millisecond), median(ctd), median(ct), float64(median(qd))/float64(median(ctd)), float64(median(qt))/float64(median(ct)), agree, len(ps))
 	}
 	if *updates {
-		b, err := measureUpdates(ctx, stdout, c, w, x, y, ps[:min(*check, len(ps))], sr, *seed)
+		b, err := measureUpdates(ctx, stdout, c, w, x, y, ps[:min(*check, len(ps))], sr, *seed, *trials)
 		if err != nil {
 			return err
 		}
@@ -302,9 +303,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // measureUpdates times cch.Updater on scenarios applied to the base
 // weights w and reverted, each checked against Dijkstra on the pairs ps
-// (after the change) and on the first pair after the revert. It returns the
+// (after the change) and on the first pair after the revert, then trials
+// more random sets of closures of each size (not checked). It returns the
 // number of disagreements.
-func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y []float64, ps [][2]int32, sr *csr.Searcher, seed uint64) (int, error) {
+func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y []float64, ps [][2]int32, sr *csr.Searcher, seed uint64, trials int) (int, error) {
 	g := c.Graph()
 	m := g.NumArcs()
 	start := time.Now()
@@ -382,6 +384,33 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 		fmt.Fprintf(stdout, "| %s | %d | %d / %d | %d / %d | %.1f M | %v | %v | %v | %v | %v / %v | %v | %d/%d equal |\n",
 			sc.name, st.ChangedWeights, st.BasicArcs, st.BasicChanged, st.PerfectRanks, st.PerfectChanged, float64(st.Triangles)/1e6,
 			short(st.Basic), short(st.Perfect), short(st.Keep), short(st.Compact), short(took), short(cpu), short(revert), ok, checked)
+	}
+	// Closures cost what the closed arcs reach, which varies from one arc
+	// to another: more random sets of each size, unchecked.
+	if trials > 1 {
+		fmt.Fprintf(stdout, "\nclosing random arcs, %d sets of each size (update wall clock; triangles looked at); load average %s\n\n| closed arcs | median | min – max | triangles, median (min – max) |\n|---|---|---|---|\n", trials, loadavg())
+		for _, k := range []int{1, 10, 100} {
+			var ts []time.Duration
+			var tris []int
+			for range trials {
+				w2 := slices.Clone(w)
+				for range k {
+					w2[rng.IntN(m)] = math.Inf(1)
+				}
+				start := time.Now()
+				if _, err := u.Update(ctx, w2); err != nil {
+					return bad, err
+				}
+				ts = append(ts, time.Since(start))
+				tris = append(tris, u.LastUpdate().Triangles)
+				if _, err := u.Update(ctx, w); err != nil {
+					return bad, err
+				}
+			}
+			slices.Sort(tris)
+			fmt.Fprintf(stdout, "| %d | %v | %v – %v | %.1f M (%.1f – %.1f M) |\n", k, short(median(ts)), short(slices.Min(ts)), short(slices.Max(ts)),
+				float64(tris[len(tris)/2])/1e6, float64(tris[0])/1e6, float64(tris[len(tris)-1])/1e6)
+		}
 	}
 	mt := u.Metric()
 	fmt.Fprintf(stdout, "\nafter the updates and reverts the metric keeps %d forward and %d backward arcs; load average %s\n", mt.Stats().ForwardArcs, mt.Stats().BackwardArcs, loadavg())
