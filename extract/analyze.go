@@ -56,6 +56,10 @@ type doc struct {
 	// (see postLink).
 	postLinks map[string]string
 	focusDone bool
+	// curPeriods holds, per sentence, the article's current period at its
+	// start (see articlePeriod); built on first use.
+	curPeriods []*Period
+	curDone    bool
 }
 
 // projectInner returns, for each project among ents, the countries of the

@@ -75,7 +75,7 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 		if end > j {
 			return periodMatch{Start: i, End: end}, true
 		}
-		return periodMatch{Start: i, End: j}, true
+		return periodMatch{Start: i, End: j, First: int8(first), Last: int8(last)}, true
 	}
 	if seasons[s.word(i)] > 0 && cal != SolarHijri {
 		return periodMatch{}, false
@@ -176,7 +176,9 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 		if end > j {
 			return periodMatch{Start: i, End: end}, true
 		}
-		return periodMatch{}, false
+		// "in the first nine months" with no year: a period the text
+		// states and leaves open, as «در نه ماه نخست» is (partial).
+		return periodMatch{Start: i, End: j, First: int8(first), Last: int8(last)}, true
 	}
 	return s.months(i, end, y, first, last, cal, rel)
 }

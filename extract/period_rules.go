@@ -126,6 +126,23 @@ var periodRules = []periodRule{
 		cargo := pc.kind == KindTonnage && pc.ams[pc.k].per == ""
 		return label(d.continuedPeriod(pc.s, cargo, pc.countries)), pc.found
 	}},
+	{"article's current period", func(d *doc, pc periodCtx) (string, bool) {
+		// A figure that states no period of its own goes on in the
+		// period the article last stated (articlePeriod): the lead's
+		// "in the first eight months of 1405" reaches the bulletin's
+		// ranked partners and the items of its lists.
+		am := pc.ams[pc.k]
+		if pc.target || d.isBaseline(pc.ams, pc.k) || d.isCapacity(pc.s, am) || am.per != "" {
+			return "", pc.found
+		}
+		if pc.found {
+			// "over nine months" after "January-September 2025": a
+			// partial year written without its year is in the year the
+			// article gave.
+			return label(d.yearlessPeriod(pc.s, pc.c)), pc.found
+		}
+		return label(d.articlePeriod(pc.s)), pc.found
+	}},
 }
 
 // figurePeriod returns the period of the figure of pc by the first of

@@ -46,6 +46,11 @@ type periodMatch struct {
 	Start, End int
 	P          Period
 	Resolved   bool
+	// First and Last are the months of a partial year written without
+	// its year ("the first nine months", «هشت ماه نخست»): unresolved,
+	// the article's current period may give the year (see
+	// doc.yearlessPeriod).
+	First, Last int8
 }
 
 // periodScanner finds periods in a token sequence.

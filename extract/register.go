@@ -1,6 +1,11 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"time"
+
+	"github.com/caravan-transport/caravan/jalali"
+)
 
 // tradeFocus returns the country whose trade the article reports: the one
 // most often named as a trader, not an object, in clauses with a trade
@@ -193,4 +198,92 @@ func (d *doc) contextFloor(s *sentence) int {
 func (d *doc) ownItem(s *sentence) bool {
 	d.buildItems()
 	return d.items[s.idx] >= 0 && d.itemNamed[s.idx]
+}
+
+// articlePeriod returns the article's current period at sentence s: the
+// last span (not a day) stated for a trade or freight figure in a sentence
+// before s ("in the first eight months of 1405" in the lead, «در هشت ماهه
+// نخست سال ۱۴۰۵», "January–October 2026"), which later figures and list
+// items that state none go on in, until a sentence states another
+// (labelling decision 4). Comparisons ("compared with 2024"), deadlines of
+// targets, baselines' periods, the years of targets and the same span a
+// year earlier for the same countries (a comparison) set no period. It is computed once per article.
+func (d *doc) articlePeriod(s *sentence) *Period {
+	if !d.curDone {
+		d.curDone = true
+		d.curPeriods = make([]*Period, len(d.sents))
+		var cur *Period
+		var curCs []string // the countries of the sentence that stated cur
+		for k, p := range d.sents {
+			d.curPeriods[k] = cur
+			if d.tradeCueIn(span{p.a, p.b}) < 0 && !d.hasCue(p.a, p.b, CueCargo) {
+				continue
+			}
+			for j := range p.periods {
+				m := &p.periods[j]
+				// (A target's year, «هدف … در سال ۱۴۰۵», "the goal for
+				// 2027", is no period of the figures reported.)
+				tgt := d.hasCue(max(p.a, m.Start-8), m.Start, CueTarget)
+				if !m.Resolved || m.P.Day || tgt || d.comparison(m.Start, false) || d.deadline(m.Start) || d.baselinePeriod(p, m.Start) {
+					continue
+				}
+				// The same span a year earlier for the same countries is
+				// a comparison, not a new period: "had stood at $361m in
+				// FY25" after "… to the five Central Asian republics … in
+				// fiscal year 2025-26" leaves FY2025-26 the article's (a
+				// region counts as its members).
+				cs := d.countries(p, p.a, p.b, true)
+				for _, e := range d.entsIn(p.a, p.b) {
+					if e.Entry.Class.Has(ClassRegion) {
+						cs = append(cs, regionMembers[e.Entry.Name]...)
+					}
+				}
+				if cur != nil {
+					if prev, ok := yearBefore(cur.Label); ok && prev == m.P.Label && subset(cs, curCs) {
+						continue
+					}
+				}
+				cur, curCs = &m.P, cs
+			}
+		}
+	}
+	return d.curPeriods[s.idx]
+}
+
+// yearlessPeriod returns the period of a partial year written without its
+// year in clause c of s ("over nine months", «در هشت ماه نخست») in the
+// year of the article's current period, when that period is a span from
+// the start of a year the text wrote out (not "this year" resolved from
+// the article's date: the year must be given); nil otherwise.
+func (d *doc) yearlessPeriod(s *sentence, c span) *Period {
+	cur := d.articlePeriod(s)
+	if cur == nil || cur.Relative || cur.Day {
+		return nil
+	}
+	for _, m := range s.periods {
+		if m.Resolved || m.First == 0 || m.Start < c.a || m.End > c.b || d.comparison(m.Start, false) {
+			continue
+		}
+		var p Period
+		switch cur.Calendar {
+		case Gregorian:
+			if cur.Start.Month() != time.January {
+				return nil
+			}
+			p = gregMonths(cur.Start.Year(), int(m.First), cur.Start.Year(), int(m.Last))
+		case SolarHijri:
+			j, err := jalali.FromTime(cur.Start)
+			if err != nil || j.Month != 1 || j.Day != 1 {
+				return nil
+			}
+			var ok bool
+			if p, ok = shMonths(j.Year, int(m.First), int(m.Last)); !ok {
+				return nil
+			}
+		default:
+			return nil
+		}
+		return &p
+	}
+	return nil
 }

@@ -138,8 +138,8 @@ var freshFloors = map[string]float64{
 	"fresh10": 1.0,
 	"fresh11": 1.0,
 	"fresh12": 1.0,
-	"fresh13": 0.40,
-	"fresh14": 0.38,
+	"fresh13": 0.55,
+	"fresh14": 0.45,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
