@@ -40,11 +40,12 @@ import (
 //     path) until the next full customization, because it may still be the
 //     half of another kept arc that Path unpacks.
 //
-// The work is that of the triangles the changes reach: on the 1M-node
-// roadgrid, 10 ms for a closed arc and 0.45 s for 100, against 3.5 s for a
-// full customization; a regional change that reaches the top of the
-// elimination tree costs seconds, and changes spread over the whole graph
-// can cost more than a full customization (see BENCHMARKS.md).
+// The work is that of the triangles the changes reach, which depends on
+// where they lie: on the 1M-node roadgrid, 10–40 ms for a closed arc,
+// 0.5–2.3 s for 100, against 3.5 s for a full customization; a regional
+// change that reaches the top of the elimination tree costs seconds, and
+// changes spread over the whole graph can cost more than a full
+// customization (see BENCHMARKS.md).
 //
 // The results are those of a full customization, bit for bit, for the basic
 // and perfect weights and the middle nodes; the Metric may keep a few more
