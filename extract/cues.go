@@ -273,6 +273,7 @@ const (
 	roleStarted       = "started"        // work started: "began", «آغاز شد»
 	roleCondition     = "condition"      // a hypothesis: "if", «اگر», «در صورت»
 	roleObjectOf      = "object-of"      // a preposition whose country is the object of trade: "to", «به»
+	roleNeighbourAdj  = "neighbour-adj"  // a word between such a preposition and its country: "to neighbouring Afghanistan"
 	roleRespective    = "respectively"   // a respective list: «به ترتیب», "respectively"
 	roleCrossing      = "crossing"       // a border crossing, port, border, road or line that can close
 	rolePart          = "part"           // a part of a project: «قطعه», "section"
@@ -310,6 +311,7 @@ const (
 	roleContract      = "contract"       // the contract noun itself: "contract", «قرارداد»
 	roleShipped       = "shipped"        // goods sent somewhere: "shipped", «ارسال»
 	roleFigureIntro   = "figure-intro"   // between a ranked country and its figure: «با», "with", "(", ":"
+	roleItemTrade     = "item-trade"     // what a ranked item's figure measures, after its intro: «با خرید», "with imports of"
 	roleSignNoun      = "sign-noun"      // «امضای», "signing": a signing that needs an agreement noun in its clause
 	roleAdopt         = "adopt"          // "adopted", «تصویب»: an agreement agreed
 	roleRatify        = "ratify"         // "ratified": only a signed agreement is ratified
@@ -416,6 +418,7 @@ var roleRows = []roleRow{
 	{role: roleTimeRef, words: []string{"before", "during", "since"}, point: true},
 	{role: roleJourney, words: []string{"journey", "trip", "travelled", "traveled", "covering", "distance", "مسافت", "سفر"}},
 	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}, point: true},
+	{role: roleNeighbourAdj, words: []string{"neighbouring", "neighboring", "landlocked", "fellow", "همسایه"}, point: true},
 	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},
 	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
 		"پل", "تونل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*", "pass", "gate*"}},
@@ -483,6 +486,7 @@ var roleRows = []roleRow{
 	{role: roleShipped, words: []string{"shipped", "delivered", "sent", "supplied", "dispatched", "shipments", "deliveries", "supplies",
 		"ارسال", "حمل", "صادر"}, point: true},
 	{role: roleFigureIntro, words: []string{"با", "with", "(", ":", "at", "by"}, point: true},
+	{role: roleItemTrade, words: []string{"خرید", "صادرات", "واردات", "فروش", "purchases", "imports", "exports", "sales", "shipments", "of", "worth"}, point: true},
 	{role: roleSignNoun, words: []string{"امضای", "concluded", "signing"}, point: true},
 	{role: roleAdopt, words: []string{"adopted", "approved", "تصویب", "تایید"}, point: true},
 	{role: roleRatify, words: []string{"ratified", "ratifies", "ratify"}, point: true},

@@ -10,7 +10,8 @@ import (
 // tradeFocus returns the country whose trade the article reports: the one
 // most often named as a trader, not an object, in clauses with a trade
 // word ("Pakistan's exports to Afghanistan", «صادرات افغانستان به …»,
-// "the State Bank of Pakistan"), earliest on a tie; "" when none is named
+// "the State Bank of Pakistan"; an English possessive counts twice),
+// earliest on a tie; "" when none is named
 // twice and it is not the only one. It is computed once per article.
 func (d *doc) tradeFocus() string {
 	if d.focusDone {
@@ -25,14 +26,19 @@ func (d *doc) tradeFocus() string {
 				continue
 			}
 			for _, m := range s.mentions {
-				if m.tok < c.a || m.tok >= c.b || m.topic || m.class.Has(ClassPair) || d.inAmount(s, m.tok) ||
-					d.roleBefore(m.tok, roleObjectOf) {
+				// (A border post is no trader, and "the country" is
+				// whichever the context gives.)
+				if m.tok < c.a || m.tok >= c.b || m.topic || m.class.Has(ClassPair) || m.class.Has(ClassPlace) ||
+					m.class.Has(ClassThisCountry) || d.inAmount(s, m.tok) || d.objectAt(m.tok) {
 					continue
 				}
 				if _, ok := first[m.code]; !ok {
 					first[m.code] = m.tok
 				}
 				count[m.code]++
+				if t := d.tokText(m.end); (t == "'" || t == "’") && d.word(m.end+1) == "s" {
+					count[m.code]++ // "Pakistan's exports": a trader by name
+				}
 			}
 		}
 	}
@@ -47,6 +53,45 @@ func (d *doc) tradeFocus() string {
 	}
 	d.focus = best
 	return best
+}
+
+// priorTrader returns the one country the sentence before s names as a
+// trader, not an object ("Kazakhstan exported 2.3 million tonnes …",
+// "Pakistan's exports to Kazakhstan and Uzbekistan rose …"), in a clause
+// with a trade word: a ranking or a buyer right after it ("Afghanistan
+// remained the largest buyer", "Uzbekistan remained the largest market
+// at $198m, followed by …") is of that trader's trade, before the
+// article's (tradeFocus). "" when it names none or several, or s is in
+// another item of a digest.
+func (d *doc) priorTrader(s *sentence) string {
+	if s.idx == 0 || d.ownItem(s) && d.itemStart(s) == s.idx {
+		return ""
+	}
+	p := d.sents[s.idx-1]
+	trader := ""
+	for _, c := range d.clauses(p) {
+		if d.tradeCueIn(c) < 0 {
+			continue
+		}
+		for _, m := range p.mentions {
+			if m.tok < c.a || m.tok >= c.b || m.topic || m.class.Has(ClassPair) || m.class.Has(ClassPlace) || d.inAmount(p, m.tok) ||
+				d.objectAt(m.tok) || m.code == trader {
+				continue
+			}
+			if trader != "" {
+				return ""
+			}
+			trader = m.code
+		}
+	}
+	return trader
+}
+
+// objectAt reports whether the country named at token i is the object of
+// a preposition of trade: "to Afghanistan", "to neighbouring Afghanistan",
+// «به افغانستان».
+func (d *doc) objectAt(i int) bool {
+	return d.roleBefore(i, roleObjectOf) || d.pointAt(i-1, roleNeighbourAdj) && d.roleBefore(i-1, roleObjectOf)
 }
 
 // respectiveItems pairs the countries named last before «به ترتیب» or

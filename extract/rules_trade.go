@@ -114,7 +114,11 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// "Afghanistan remained the largest buyer, taking 1.5
 				// million tonnes", "while Tajikistan bought 850,000 tonnes":
 				// the clause's one country buys from the article's trader.
-				if x := d.tradeFocus(); x != "" && x != buyer {
+				x := d.priorTrader(s)
+				if x == "" || x == buyer {
+					x = d.tradeFocus()
+				}
+				if x != "" && x != buyer {
 					f.Countries = normalizeCountries([]string{buyer, x})
 				}
 			}
@@ -336,7 +340,7 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		if d.hasCue(c.a, c.b, CueNonTrade) {
 			return false
 		}
-		if d.figureOfTrade(s, c) || d.goalOfTrade(s, c) {
+		if d.figureOfTrade(s, c) || d.goalOfTrade(s, c) || d.rankOfTrade(s, c) {
 			return true
 		}
 		if c.a != s.a || c.b != s.b {
@@ -357,6 +361,23 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		}
 	}
 	return true
+}
+
+// rankOfTrade reports whether clause c ranks partners ("Uzbekistan
+// remained the largest market at $198m, followed by …", «… بزرگترین
+// خریدار …») right after a sentence about trade: the ranking is of the
+// trade that sentence reports (or the one before it: "Shipments to …
+// had stood at $361m in FY25" may come between).
+func (d *doc) rankOfTrade(s *sentence, c span) bool {
+	if s.idx == 0 || d.roleIn(c.a, c.b, roleRank) < 0 {
+		return false
+	}
+	for k := s.idx - 1; k >= max(0, s.idx-2); k-- {
+		if p := d.sents[k]; d.tradeCueIn(span{p.a, p.b}) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // refersToFigure reports whether clause c speaks of a figure given before:
@@ -1082,6 +1103,9 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 			for j := m.end; j < am.a; j++ {
 				switch {
 				case isPoint(d.tokText(j), roleFigureIntro):
+				case j > m.end && isPoint(d.tokText(j), roleItemTrade) && isPoint(d.tokText(m.end), roleFigureIntro):
+					// «چین با خرید ۹ میلیارد دلار», "Uzbekistan with
+					// purchases of $410 million": what the item bought.
 				default:
 					if _, ok := d.roleAt(j, roleRank); ok {
 						rank = true
@@ -1135,6 +1159,11 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 		p := d.sents[s.idx-1]
 		if cs := d.countries(p, p.a, p.b, true); len(cs) == 1 && !used[cs[0]] {
 			return items, cs[0]
+		}
+		// "Pakistan's exports to Kazakhstan and Uzbekistan rose …" before
+		// the ranking: the one trader of the sentence before.
+		if x := d.priorTrader(s); x != "" && !used[x] {
+			return items, x
 		}
 	}
 	if d.reporter != "" && !used[d.reporter] {
