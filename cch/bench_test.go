@@ -14,12 +14,13 @@ import (
 // benchRoadgrid builds the CCH of a side×side roadgrid ordered by its
 // coordinates (about 2 s for a side of 300).
 func benchRoadgrid(b *testing.B, side int) (*cch.CCH, *csr.Graph, []float64) {
-	return roadgridCCH(b, roadgrid.Options{Width: side, Height: side, Seed: 1})
+	c, g, w, _ := roadgridCCH(b, roadgrid.Options{Width: side, Height: side, Seed: 1})
+	return c, g, w
 }
 
 // roadgridCCH builds the CCH of the roadgrid of opt ordered by its
 // coordinates.
-func roadgridCCH(tb testing.TB, opt roadgrid.Options) (*cch.CCH, *csr.Graph, []float64) {
+func roadgridCCH(tb testing.TB, opt roadgrid.Options) (*cch.CCH, *csr.Graph, []float64, *roadgrid.Network) {
 	tb.Helper()
 	net, err := roadgrid.Generate(opt)
 	if err != nil {
@@ -33,7 +34,7 @@ func roadgridCCH(tb testing.TB, opt roadgrid.Options) (*cch.CCH, *csr.Graph, []f
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return c, g, w
+	return c, g, w, net
 }
 
 // BenchmarkCustomize measures basic + perfect customization of a 90,000-node

@@ -312,7 +312,7 @@ func TestErrors(t *testing.T) {
 // nothing, and neither does unpacking into a buffer with room.
 func TestQueryAllocs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 0))
-	c, g, w := roadgridCCH(t, roadgrid.Options{Width: 60, Height: 50, Seed: 7})
+	c, g, w, _ := roadgridCCH(t, roadgrid.Options{Width: 60, Height: 50, Seed: 7})
 	mt, err := c.Customize(context.Background(), w)
 	if err != nil {
 		t.Fatal(err)

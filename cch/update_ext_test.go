@@ -68,18 +68,7 @@ func TestUpdateMatchesDijkstra(t *testing.T) {
 // TestUpdateRoadgrid: closures, a regional slow-down and their reverts on a
 // roadgrid, checked on random pairs against Dijkstra.
 func TestUpdateRoadgrid(t *testing.T) {
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 80, Height: 60, Seed: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, g, w, net := roadgridCCH(t, roadgrid.Options{Width: 80, Height: 60, Seed: 4})
 	u, err := c.NewUpdater(context.Background(), w)
 	if err != nil {
 		t.Fatal(err)
@@ -130,18 +119,7 @@ func (c *cancelAfter) Err() error {
 // error, and the Updater refuses later updates instead of answering from a
 // half-updated state; the Metric it returned before stays exact.
 func TestUpdateCancelled(t *testing.T) {
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 80, Height: 60, Seed: 6})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _, w, _ := roadgridCCH(t, roadgrid.Options{Width: 80, Height: 60, Seed: 6})
 	u, err := c.NewUpdater(context.Background(), w)
 	if err != nil {
 		t.Fatal(err)
@@ -164,18 +142,7 @@ func TestUpdateCancelled(t *testing.T) {
 // unchanged while it updates (run with -race): a goroutine queries the
 // first one throughout.
 func TestUpdateWhileQuerying(t *testing.T) {
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 50, Height: 40, Seed: 8})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, g, w, _ := roadgridCCH(t, roadgrid.Options{Width: 50, Height: 40, Seed: 8})
 	u, err := c.NewUpdater(context.Background(), w)
 	if err != nil {
 		t.Fatal(err)
