@@ -33,10 +33,25 @@ type periodRule struct {
 // and it is unknown.
 var periodRules = []periodRule{
 	{"comparison in parentheses", func(d *doc, pc periodCtx) (string, bool) {
-		// "$412 million ($365 million in the same months of last year)":
-		// the figure in parentheses is the one before, a year earlier.
+		// "$412 million ($365 million in the same months of last year)",
+		// «… ۹۸۰ میلیون دلار رسید (در مدت مشابه سال قبل یک میلیارد و ۱۴۰
+		// میلیون دلار)», "up 18.4 percent from a year earlier ($421.1
+		// million)": the figure in parentheses is the one before, a year
+		// earlier; «در مقایسه با سال ۱۴۰۳ (۳ میلیارد و ۱۵۶ میلیون دلار)»:
+		// the comparison's period is its own.
 		am := pc.ams[pc.k]
-		if pc.k == 0 || d.tokText(am.a-1) != "(" || !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) {
+		open := d.openParen(pc.c, am.a)
+		if pc.k == 0 || open < 0 {
+			return "", pc.found
+		}
+		if open == am.a-1 {
+			for _, m := range pc.s.periods {
+				if m.End == open && m.Resolved && !m.P.Day && d.comparison(m.Start, false) {
+					return m.P.Label, pc.found
+				}
+			}
+		}
+		if !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) && !d.yearEarlier(open+1, am.a) && !(open == am.a-1 && d.yearEarlier(max(pc.c.a, open-4), open)) {
 			return "", pc.found
 		}
 		return pc.yearBeforeLast(), pc.found
@@ -196,4 +211,18 @@ func (d *doc) bulletTitle(s *sentence) *sentence {
 		return t
 	}
 	return nil
+}
+
+// openParen returns the "(" that opens the parentheses token i is in,
+// within clause c and six tokens before i, or -1.
+func (d *doc) openParen(c span, i int) int {
+	for k := i - 1; k >= max(c.a, i-6); k-- {
+		switch d.tokText(k) {
+		case "(":
+			return k
+		case ")":
+			return -1
+		}
+	}
+	return -1
 }
