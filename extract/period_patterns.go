@@ -156,8 +156,21 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 			return periodMatch{}, false
 		}
 	}
+	if s.text(j) == "(" {
+		// "the first quarter (July-September) of FY2026-27": the months
+		// spelled out in parentheses.
+		for k := j + 1; k < min(len(s.toks), j+6); k++ {
+			if s.text(k) == ")" {
+				j = k + 1
+				break
+			}
+		}
+	}
 	if s.word(j) == "of" {
 		j++
+		if s.word(j) == "the" && (s.word(j+1) == "current" || s.word(j+1) == "present") && (s.word(j+2) == "fiscal" || s.word(j+2) == "fy" || s.word(j+2) == "financial") {
+			j += 2 // "of the current fiscal year 2026-27"
+		}
 	}
 	if s.word(j) == "fiscal" || s.word(j) == "fy" || s.word(j) == "financial" {
 		// "the first quarter of FY26", "the first half of fiscal year

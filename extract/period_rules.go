@@ -56,6 +56,29 @@ var periodRules = []periodRule{
 		}
 		return pc.yearBeforeLast(), pc.found
 	}},
+	{"same span of a compared year", func(d *doc, pc periodCtx) (string, bool) {
+		// "$61.4 million in the first quarter of FY2026-27, compared with
+		// $216.3 million in the same period of FY26", «… در مدت مشابه
+		// سال ۱۴۰۳ …»: a figure compared with a longer period, a year
+		// the figure's part of, is that part of it.
+		am := pc.ams[pc.k]
+		if pc.k == 0 || !d.isBaseline(pc.ams, pc.k) && len(d.cuesIn(max(pc.c.a, am.a-3), am.a, CueCompare)) == 0 {
+			return "", pc.found
+		}
+		prev := pc.lastPeriod()
+		if prev == "" {
+			return "", pc.found
+		}
+		for _, m := range pc.s.periods {
+			if m.Start < am.b || m.Start > am.b+8 || m.End > pc.c.b || !m.Resolved || m.P.Day || !d.comparison(m.Start, false) {
+				continue
+			}
+			if l := shiftInto(prev, m.P); l != "" {
+				return l, pc.found
+			}
+		}
+		return "", pc.found
+	}},
 	{"clause", func(d *doc, pc periodCtx) (string, bool) {
 		am := pc.ams[pc.k]
 		lo, hi := pc.c.a, pc.c.b
@@ -171,6 +194,41 @@ func (d *doc) figurePeriod(pc periodCtx) (label, rule string) {
 		}
 	}
 	return "", ""
+}
+
+// lastPeriod returns the period of the last of the clause's earlier facts
+// that has one, "" when none has.
+func (pc periodCtx) lastPeriod() string {
+	for j := len(pc.facts) - 1; j >= 0; j-- {
+		if pc.facts[j].Period != nil {
+			return *pc.facts[j].Period
+		}
+	}
+	return ""
+}
+
+// shiftInto returns the label of the span of label moved back by one to
+// three years so that it lies inside p, when it is shorter than p; ""
+// otherwise.
+func shiftInto(label string, p Period) string {
+	a, b, err := ParseLabel(label)
+	if err != nil || b.Sub(a) >= p.End.Sub(p.Start) {
+		return ""
+	}
+	for range 3 {
+		l, ok := yearBefore(label)
+		if !ok {
+			return ""
+		}
+		label = l
+		if a, b, err = ParseLabel(label); err != nil {
+			return ""
+		}
+		if !a.Before(p.Start) && !b.After(p.End) {
+			return label
+		}
+	}
+	return ""
 }
 
 // yearBeforeLast returns the year before the period of the last of the

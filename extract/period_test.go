@@ -22,6 +22,7 @@ func TestParsePeriod(t *testing.T) {
 		{"2025", 0, "2025"},
 		{"هشت ماه اول سال ۲۰۲۵", 0, "2025-01..2025-08"},
 		{"نه ماهه نخست ۲۰۲۴", 0, "2024-01..2024-09"},
+		{"the first quarter (July-September) of the current fiscal year 2026-27", 0, "2026-07..2026-09"},
 		{"نیمه نخست سال ۲۰۲۴", 0, "2024-01..2024-06"},
 		{"سه ماهه دوم سال ۲۰۲۳", 0, "2023-04..2023-06"},
 		{"the first eight months of 2025", 0, "2025-01..2025-08"},
@@ -124,7 +125,8 @@ func TestParsePeriodUnresolved(t *testing.T) {
 		{"امسال", time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), 0}, // calendar unknown
 		{"سال گذشته", time.Time{}, SolarHijri},                     // no article date
 		{"۹ دلو", time.Time{}, 0},
-		{"1800", time.Time{}, 0}, // outside both year ranges
+		{"1800", time.Time{}, 0},                                                           // outside both year ranges
+		{"the first nine months", time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), Gregorian}, // no year written
 	} {
 		if p, err := ParsePeriod(tt.in, tt.ref, tt.cal); !errors.Is(err, caravan.ErrInvalid) {
 			t.Errorf("ParsePeriod(%q) = %q, %v; want unresolved", tt.in, p.Label, err)
