@@ -253,6 +253,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	for _, s := range d.sents {
 		d.scanPeriods(s)
 	}
+	d.ownTotals()
 	return d
 }
 

@@ -88,6 +88,12 @@ var periodRules = []periodRule{
 			lo, hi = am.b, min(pc.c.b, am.b+6) // "in FY2023-24" is five tokens
 		}
 		p, found := d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
+		if p != nil && !d.isBaseline(pc.ams, pc.k) && d.baselinePeriod(pc.s, d.periodStart(pc.s, p)) {
+			// "plunged 57pc to $524m from $1.22 billion in FY25": the
+			// period written with the baseline is the baseline's; the
+			// figure's comes from the later rules.
+			return "", false
+		}
 		return label(p), found
 	}},
 	{"sentence", func(d *doc, pc periodCtx) (string, bool) {
@@ -96,6 +102,9 @@ var periodRules = []periodRule{
 		}
 		am := pc.ams[pc.k]
 		p, _ := d.nearestPeriod(pc.s, pc.s.a, pc.s.b, am.a, am.b, pc.growth, pc.target)
+		if p != nil && d.baselinePeriod(pc.s, d.periodStart(pc.s, p)) {
+			return "", pc.found // (a baseline's, as in the clause rule)
+		}
 		return label(p), pc.found
 	}},
 	{"bulleted list under a title", func(d *doc, pc periodCtx) (string, bool) {
@@ -133,10 +142,11 @@ var periodRules = []periodRule{
 		return label(p), pc.found
 	}},
 	{"year before a baseline", func(d *doc, pc periodCtx) (string, bool) {
-		// "to $1.03 billion in FY2024-25 from $1.36bn a year earlier": the
-		// baseline is the year before the figure's.
+		// "to $1.03 billion in FY2024-25 from $1.36bn a year earlier",
+		// "fell to $298m from $612m" (no period of its own): the baseline
+		// is the year before the figure's.
 		am := pc.ams[pc.k]
-		if !d.isBaseline(pc.ams, pc.k) || !d.yearEarlier(am.b, min(pc.c.b, am.b+5)) {
+		if !d.isBaseline(pc.ams, pc.k) || !d.yearEarlier(am.b, min(pc.c.b, am.b+5)) && pc.found {
 			return "", pc.found
 		}
 		return pc.yearBeforeLast(), pc.found
@@ -280,6 +290,17 @@ func (d *doc) openParen(c span, i int) int {
 			return k
 		case ")":
 			return -1
+		}
+	}
+	return -1
+}
+
+// periodStart returns the first token of the period of s that p points
+// into, or -1.
+func (d *doc) periodStart(s *sentence, p *Period) int {
+	for k := range s.periods {
+		if &s.periods[k].P == p {
+			return s.periods[k].Start
 		}
 	}
 	return -1

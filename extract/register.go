@@ -87,6 +87,42 @@ func (d *doc) priorTrader(s *sentence) string {
 	return trader
 }
 
+// ownTotals makes "the country" that owns a trade word or a ranking
+// ("Overall, the country's goods exports grew to $32.9bn", "Exports to
+// Afghanistan, traditionally the country's largest regional market",
+// «صادرات این کشور») the
+// article's trader (tradeFocus), not the country named last: a country's
+// total is that country's alone, and the country of an article about one
+// trader's trade is that trader. It runs once per article, after the
+// mentions are resolved.
+func (d *doc) ownTotals() {
+	f := d.tradeFocus()
+	if f == "" {
+		return
+	}
+	for _, s := range d.sents {
+		for i := range s.mentions {
+			m := &s.mentions[i]
+			if m.class != ClassThisCountry || m.code == f {
+				continue
+			}
+			owner := false
+			if t := d.tokText(m.end); (t == "'" || t == "’") && d.word(m.end+1) == "s" {
+				// "the country's (goods) exports", "the country's largest
+				// regional market"
+				owner = len(d.cuesIn(m.end+2, min(s.b, m.end+5), CueTrade)) > 0 || d.roleIn(m.end+2, min(s.b, m.end+4), roleRank) >= 0
+			} else if !s.latin {
+				for _, c := range d.cuesIn(max(s.a, m.tok-3), m.tok, CueTrade) {
+					owner = owner || c.End == m.tok // «صادرات این کشور»
+				}
+			}
+			if owner {
+				m.code = f
+			}
+		}
+	}
+}
+
 // objectAt reports whether the country named at token i is the object of
 // a preposition of trade: "to Afghanistan", "to neighbouring Afghanistan",
 // «به افغانستان».

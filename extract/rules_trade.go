@@ -1250,7 +1250,7 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {
 				if !shared {
 					return nil
 				}
