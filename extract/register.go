@@ -123,6 +123,63 @@ func (d *doc) ownTotals() {
 	}
 }
 
+// regionListed returns the members of region name (regionMembers) that
+// the article lists together: the first run of three or more of them
+// joined by commas and "and" («،», «و») in one sentence ("Shipments to
+// Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan had
+// stood at $361m"); nil when no sentence has one. A region named as a
+// partner is those members (labelling: a region whose members the
+// article does not list stays the trader's alone; figures of single
+// members, "Exports to Uzbekistan …, while imports from Kazakhstan …",
+// are no list of it).
+func (d *doc) regionListed(name string) []string {
+	ms := regionMembers[name]
+	if ms == nil {
+		return nil
+	}
+	for _, s := range d.sents {
+		var run []string
+		end := -1
+		for _, m := range s.mentions {
+			if m.topic || m.class != ClassCountry || !slices.Contains(ms, m.code) {
+				if len(run) >= 3 {
+					return run
+				}
+				run, end = nil, -1
+				continue
+			}
+			if end >= 0 && !d.joinedList(end, m.tok) {
+				if len(run) >= 3 {
+					return run
+				}
+				run = nil
+			}
+			if !slices.Contains(run, m.code) {
+				run = append(run, m.code)
+			}
+			end = m.end
+		}
+		if len(run) >= 3 {
+			return run
+		}
+	}
+	return nil
+}
+
+// joinedList reports whether tokens [a, b) only join the items of a list:
+// commas and "and".
+func (d *doc) joinedList(a, b int) bool {
+	if b <= a || b-a > 2 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if t := d.tokText(k); t != "," && t != "،" && !d.pointAt(k, roleJoin) {
+			return false
+		}
+	}
+	return true
+}
+
 // objectAt reports whether the country named at token i is the object of
 // a preposition of trade: "to Afghanistan", "to neighbouring Afghanistan",
 // «به افغانستان».

@@ -740,12 +740,23 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if x := d.besidePrevious(s, c, own); x != nil {
 		return x
 	}
-	if len(cs) == 0 && d.regionObject(s, c, ams[k].a) {
-		// Trade with a region whose countries are not listed: the
-		// trader's alone (policy: «… with the Central Asian Republics» →
-		// [PK]).
-		if f := d.tradeFocus(); f != "" {
-			return []string{f}
+	if len(cs) == 0 && d.regionObject(s, c, ams[k].a) || len(cs) == 1 && d.regionPartnerIn(span{lo, ams[k].a}) != "" {
+		// Trade with a region: with the members the article lists
+		// ("Pakistan's exports to the five Central Asian republics" and
+		// later "Shipments to Kazakhstan, Kyrgyzstan, …"), else the
+		// trader's alone (policy: «… with the Central Asian Republics»
+		// → [PK]).
+		f := d.tradeFocus()
+		if len(cs) == 1 {
+			f = cs[0]
+		}
+		if f != "" {
+			if ms := d.regionListed(d.regionPartnerIn(span{c.a, ams[k].a})); ms != nil && !slices.Contains(ms, f) {
+				return normalizeCountries(append([]string{f}, ms...))
+			}
+			if len(cs) == 0 {
+				return []string{f}
+			}
 		}
 	}
 	if len(cs) == 0 && k == 0 && next >= 0 {
@@ -891,6 +902,25 @@ func (d *doc) regionObject(s *sentence, c span, i int) bool {
 		}
 	}
 	return false
+}
+
+// regionPartnerIn returns the name of the last region tokens c name as
+// the object of trade ("exports to the five Central Asian republics",
+// «صادرات به آسیای مرکزی»), "" for none.
+func (d *doc) regionPartnerIn(c span) string {
+	name := ""
+	for _, m := range d.entsIn(c.a, c.b) {
+		if !m.Entry.Class.Has(ClassRegion) {
+			continue
+		}
+		for k := m.Start - 1; k >= max(c.a, m.Start-4); k-- {
+			if d.roleBefore(k+1, roleObjectOf) {
+				name = m.Entry.Name
+				break
+			}
+		}
+	}
+	return name
 }
 
 // worthBetween reports whether the words between two figures make the
