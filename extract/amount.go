@@ -276,8 +276,12 @@ func (d *doc) rateOf(s *sentence, am amount) string {
 		}
 		return false
 	}
+	far := am.b + 3
+	if am.kind == amtMeasure && am.unit == "m3" && d.word(am.b) == "of" && !amountBetween(s, am.b, am.b+6) {
+		far = am.b + 6 // "33 billion cubic metres of Turkmen gas a year"
+	}
 	switch {
-	case check(am.b, am.b+3, CuePerYear) || check(am.a-4, am.a, CuePerYear):
+	case check(am.b, far, CuePerYear) || check(am.a-4, am.a, CuePerYear):
 		return "yr"
 	case check(am.b, am.b+3, CuePerMonth) || check(am.a-4, am.a, CuePerMonth):
 		return "month"

@@ -366,6 +366,7 @@ const (
 	rolePeriodTail    = "period-tail"    // "last", "of", «سال» after "the same period": last year's, a comparison
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
+	rolePronOwner     = "pron-owner"     // a pronoun owning a noun: "its cost", «هزینه آن»
 	roleAnswer        = "answer"         // an interview's answer marker: "A" of "A:", «ج», «پاسخ»
 	roleQuestion      = "question"       // an interview's question marker: "Q" of "Q:", «س», «پرسش»
 	roleFirstPerson   = "first-person"   // "we", "our", «ما» in an answer: the interviewee's country
@@ -546,6 +547,7 @@ var roleRows = []roleRow{
 	{role: rolePeriodTail, words: []string{"last", "of", "in", "a", "سال", "previous", "the"}, point: true},
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
+	{role: rolePronOwner, words: []string{"its", "آن"}, point: true},
 	{role: roleAnswer, words: []string{"a", "ج", "پاسخ", "جواب"}, point: true},
 	{role: roleQuestion, words: []string{"q", "س", "پرسش", "سوال", "سؤال"}, point: true},
 	{role: roleFirstPerson, words: []string{"we", "our", "us", "ours", "ما", "مان"}, point: true},

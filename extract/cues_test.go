@@ -82,6 +82,8 @@ func TestRoles(t *testing.T) {
 		{roleContract, "a contract for the supply of wheat", "contract"},
 		{roleShipped, "grain shipped to Iran", "shipped"},
 		{roleFigureIntro, "ازبکستان با ۴۱۰ میلیون دلار", "با"},
+		{rolePronOwner, "Estimates of its cost have risen", "its"},
+		{rolePronOwner, "هزینه آن ۵ میلیارد دلار است", "آن"},
 		{roleNeighbourAdj, "exports to neighbouring Afghanistan", "neighbouring"},
 		{roleItemTrade, "چین با خرید ۹ میلیارد دلار کالا", "خرید"},
 		{roleItemTrade, "Uzbekistan with purchases of $410 million", "purchases"},

@@ -403,6 +403,10 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			refers = d.refersBack(s, k)
 		case d.unnamedHead(k):
 			refers = true
+		case d.hasCue(k, k+1, CueNonTrade) && (s.latin && d.pointAt(k-1, rolePronOwner) || !s.latin && d.pointAt(k+1, rolePronOwner)):
+			// "Estimates of its cost have risen from $4.8 billion …",
+			// «هزینه آن …»: the sum of the project named before.
+			refers = true
 		}
 	}
 	if !refers {
