@@ -276,6 +276,7 @@ const (
 	roleNeighbourAdj  = "neighbour-adj"  // a word between such a preposition and its country: "to neighbouring Afghanistan"
 	roleRespective    = "respectively"   // a respective list: «به ترتیب», "respectively"
 	roleCrossing      = "crossing"       // a border crossing, port, border, road or line that can close
+	roleInlandRoute   = "inland-route"   // a road, pass or tunnel that lies in one country: "highway", «شاهراه», «کوتل»
 	rolePart          = "part"           // a part of a project: «قطعه», "section"
 	roleWeekday       = "weekday"        // a day name; Num is its time.Weekday
 	roleLink          = "link"           // a project linking countries: "links", «وصل کند»
@@ -422,7 +423,9 @@ var roleRows = []roleRow{
 	{role: roleNeighbourAdj, words: []string{"neighbouring", "neighboring", "landlocked", "fellow", "همسایه"}, point: true},
 	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},
 	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
-		"پل", "تونل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*", "pass", "gate*"}},
+		"پل", "تونل", "شاهراه*", "بزرگراه*", "کوتل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*",
+		"pass", "gate*"}},
+	{role: roleInlandRoute, words: []string{"شاهراه*", "بزرگراه*", "کوتل", "تونل", "highway*", "motorway*", "pass", "tunnel*"}},
 	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "مرحله*", "section*", "stretch", "phase*", "segment*", "leg"}},
 	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "transmit*", "وصل", "متصل", "پیوند", "منتقل"}},
 	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "finance", "fund*", "lend*", "credit", "credits", "credit line*",

@@ -82,6 +82,8 @@ func TestRoles(t *testing.T) {
 		{roleContract, "a contract for the supply of wheat", "contract"},
 		{roleShipped, "grain shipped to Iran", "shipped"},
 		{roleFigureIntro, "ازبکستان با ۴۱۰ میلیون دلار", "با"},
+		{roleInlandRoute, "شاهراه سالنگ بسته شد", "شاهراه"},
+		{roleInlandRoute, "the Salang highway reopened", "highway"},
 		{rolePronOwner, "Estimates of its cost have risen", "its"},
 		{rolePronOwner, "هزینه آن ۵ میلیارد دلار است", "آن"},
 		{roleNeighbourAdj, "exports to neighbouring Afghanistan", "neighbouring"},

@@ -73,13 +73,55 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			f.Countries = d.completePair(s, cs)
+			if inland := d.inlandOnly(c); inland && borderFacing[place.idOr()] == "" && (place == nil || d.postLink(place.ID) == "") {
+				// "The Salang highway … reopened", «شاهراه سالنگ … بسته
+				// شد»: a road, pass or tunnel inside one country is that
+				// country's alone, unless the clause names others.
+				if len(cs) == 0 {
+					cs = d.routeCountry(s)
+				}
+				f.Countries = normalizeCountries(cs)
+			} else {
+				f.Countries = d.completePair(s, cs)
+			}
 			d.eventDate(s, c, &f)
 			d.setQuote(&f, c.a, c.b)
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// inlandOnly reports whether the crossing words of clause c are all
+// inland routes (roleInlandRoute: a highway, a pass, a tunnel) and there
+// is one.
+func (d *doc) inlandOnly(c span) bool {
+	n := 0
+	for k := c.a; k < c.b; k++ {
+		if _, ok := d.roleAt(k, roleCrossing); ok {
+			if _, in := d.roleAt(k, roleInlandRoute); !in {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// routeCountry returns the country of an inland route whose clause names
+// none: the first country of the sentence or of the three before it (a
+// dateline's «کابل»), else the outlet's; nil when there is none.
+func (d *doc) routeCountry(s *sentence) []string {
+	for k := s.idx; k >= 0 && k >= s.idx-3; k-- {
+		p := d.sents[k]
+		if cs := d.countries(p, p.a, p.b, false); len(cs) > 0 {
+			return cs[:1]
+		}
+	}
+	if d.reporter != "" {
+		return []string{d.reporter}
+	}
+	return nil
 }
 
 // placePartners returns the countries named in the first sentence that

@@ -14,6 +14,12 @@ func TestDisruptionRules(t *testing.T) {
 	}{
 		{"closed, Persian passive", "گذرگاه تورخم میان افغانستان و پاکستان بسته شد.",
 			[]string{"disruption AF,PK - - closed - -"}},
+		{"a highway inside one country is that country's alone, Dari", "کابل: شاهراه سالنگ پس از ریزش برفکوچ به روی رفت‌وآمد بسته شد. تاجران افغان با ازبکستان منتظر ماندند.",
+			[]string{"disruption AF - - closed - -"}},
+		{"a pass inside one country is that country's alone, English", "KABUL: The Salang pass reopened to traffic on Saturday. Afghan traders with Uzbekistan had waited for days.",
+			[]string{"disruption AF - - reopened - -"}},
+		{"a tunnel the clause names two countries of keeps them", "The Anzob tunnel between Tajikistan and Uzbekistan was closed for repairs.",
+			[]string{"disruption TJ,UZ - - closed - -"}},
 		{"a crossing that \"resumed operations\" is reopened",
 			"The Islam Qala border crossing between Afghanistan and Iran resumed operations on Monday after a three-day halt.",
 			[]string{"disruption AF,IR - - reopened - -"}},
