@@ -79,6 +79,26 @@ var periodRules = []periodRule{
 		}
 		return "", pc.found
 	}},
+	{"the figure a year earlier", func(d *doc, pc periodCtx) (string, bool) {
+		// «این رقم در مدت مشابه سال گذشته ۳ میلیون و ۷۳۰ هزار تن بود»,
+		// "This figure stood at 310,000 tonnes a year earlier": the
+		// figure just reported, the same span a year before the
+		// article's current period.
+		if pc.k > 0 || !d.refersToFigure(pc.c) || d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 {
+			return "", pc.found
+		}
+		for _, m := range pc.s.periods {
+			if m.Start >= pc.c.a && m.End <= pc.c.b && m.Resolved && !m.P.Relative && !d.comparison(m.Start, false) {
+				return "", pc.found // a period written out: the clause rule's
+			}
+		}
+		if cur := d.articlePeriod(pc.s); cur != nil {
+			if l, ok := yearBefore(cur.Label); ok {
+				return l, pc.found
+			}
+		}
+		return "", pc.found
+	}},
 	{"clause", func(d *doc, pc periodCtx) (string, bool) {
 		am := pc.ams[pc.k]
 		lo, hi := pc.c.a, pc.c.b

@@ -16,6 +16,8 @@ func TestPeriodRules(t *testing.T) {
 	}{
 		{"same span of a compared year", "Pakistan's exports to Afghanistan fell to $61.4 million in the first quarter (July-September) of the current fiscal year 2026-27, compared with $216.3 million in the same period of FY26.", 216.3e6, "2025-07..2025-09"},
 		{"same span of a compared year", "صادرات ایران به ترکمنستان در شش ماه نخست سال ۱۴۰۴ به ۵۰۰ میلیون دلار در مقایسه با ۴۲۰ میلیون دلار در مدت مشابه سال ۱۴۰۳ رسید.", 420e6, "SH1403-01..SH1403-06 = 2024-03-20..2024-09-21"},
+		{"the figure a year earlier", "در هشت ماهه نخست سال ۱۴۰۵ در مجموع ۴ میلیون تن کالای ترانزیتی از طریق مرزهای ریلی شرقی کشور جابه‌جا شد. این رقم در مدت مشابه سال گذشته ۳ میلیون و ۷۳۰ هزار تن بود.", 3.73e6, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
+		{"the figure a year earlier", "Rail freight between Kazakhstan and Uzbekistan reached 4.1 million tonnes in January–October 2026. This figure stood at 3.2 million tonnes in the same period last year.", 3.2e6, "2025-01..2025-10"},
 		{"clause", "صادرات ایران به عراق در سال ۱۴۰۲ به ۸ میلیارد دلار رسید.", 8e9, "SH1402 = 2023-03-21..2024-03-19"},
 		{"sentence", "In 2024, Kazakhstan's exports to Uzbekistan grew; trade between them reached $4.1 billion.", 4.1e9, "2024"},
 		{"list intro", "حجم تجارت افغانستان با کشورهای همسایه در سال ۱۴۰۳ به شرح زیر است:\nپاکستان: ۱.۲ میلیارد دالر\nایران: ۹۰۰ ملیون دالر", 1.2e9, "SH1403 = 2024-03-20..2025-03-20"},

@@ -1441,7 +1441,10 @@ func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
 // after «… ۳۱۰ هزار تن کالای ترانزیتی … از طریق بندر چابهار»): a word of a
 // figure beside another and a cargo word in the sentence before.
 func (d *doc) besideCargo(s *sentence, c span) bool {
-	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 {
+	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) {
+		// («این رقم در ماه عقرب سال گذشته ۳۱۰ هزار تن بود», "This figure
+		// was 310,000 tonnes a year earlier": the figure of the freight
+		// just reported.)
 		return false
 	}
 	p := d.sents[s.idx-1]

@@ -138,8 +138,8 @@ var freshFloors = map[string]float64{
 	"fresh10": 1.0,
 	"fresh11": 1.0,
 	"fresh12": 1.0,
-	"fresh13": 0.70,
-	"fresh14": 0.54,
+	"fresh13": 0.72,
+	"fresh14": 0.55,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
