@@ -1441,14 +1441,42 @@ func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
 // after «… ۳۱۰ هزار تن کالای ترانزیتی … از طریق بندر چابهار»): a word of a
 // figure beside another and a cargo word in the sentence before.
 func (d *doc) besideCargo(s *sentence, c span) bool {
-	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) {
+	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) && !d.rankedItem(s, c) {
 		// («این رقم در ماه عقرب سال گذشته ۳۱۰ هزار تن بود», "This figure
 		// was 310,000 tonnes a year earlier": the figure of the freight
 		// just reported.)
 		return false
 	}
 	p := d.sents[s.idx-1]
-	return d.hasCue(p.a, p.b, CueCargo)
+	if d.hasCue(p.a, p.b, CueCargo) {
+		return true
+	}
+	// An item after "this figure" of the freight a year earlier goes on
+	// about the freight of the sentence before it.
+	if s.idx >= 2 && d.refersToFigure(span{p.a, p.b}) && d.rankedItem(s, c) {
+		q := d.sents[s.idx-2]
+		return d.hasCue(q.a, q.b, CueCargo)
+	}
+	return false
+}
+
+// rankedItem reports whether clause c gives a place or a country its
+// figure of tonnes as an item of a ranking («ایستگاه مرزی سرخس … با ۲
+// میلیون و ۵۰ هزار تن همچنان پرترددترین گذرگاه ریلی …», "Hairatan,
+// with 245,000 tonnes, …"): a place or country just before the
+// figure's intro word.
+func (d *doc) rankedItem(s *sentence, c span) bool {
+	for _, am := range s.amounts {
+		if am.kind != amtTon || am.a < c.a || am.a >= c.b || !isPoint(d.tokText(am.a-1), roleFigureIntro) {
+			continue
+		}
+		for _, m := range d.entsIn(max(c.a, am.a-8), am.a-1) {
+			if m.Entry.Class.Has(ClassPlace|ClassCountry) && m.End >= am.a-6 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lossOf reports whether the sum am measures a loss or damage to trade,
