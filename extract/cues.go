@@ -368,6 +368,7 @@ const (
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
 	rolePronOwner     = "pron-owner"     // a pronoun owning a noun: "its cost", «هزینه آن»
+	roleOurOwner      = "our-owner"      // the speaker's or the outlet's country owning a trade word: «صادرات ما», «صادرات کشور», "our exports"
 	roleAnswer        = "answer"         // an interview's answer marker: "A" of "A:", «ج», «پاسخ»
 	roleQuestion      = "question"       // an interview's question marker: "Q" of "Q:", «س», «پرسش»
 	roleFirstPerson   = "first-person"   // "we", "our", «ما» in an answer: the interviewee's country
@@ -433,7 +434,7 @@ var roleRows = []roleRow{
 		"تامین مالی", "اعتبار"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
-		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین"}},
+		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین", "صدر"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
 	{role: roleNewRound, words: []string{"final", "new", "another", "fresh", "second", "third"}, point: true},
 	{role: roleOrgSuffix, words: []string{"authority", "authorities", "corporation", "company", "companies", "ministry", "department", "trust",
@@ -551,6 +552,7 @@ var roleRows = []roleRow{
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
 	{role: rolePronOwner, words: []string{"its", "آن"}, point: true},
+	{role: roleOurOwner, words: []string{"ما", "کشور", "کشورمان", "our"}, point: true},
 	{role: roleAnswer, words: []string{"a", "ج", "پاسخ", "جواب"}, point: true},
 	{role: roleQuestion, words: []string{"q", "س", "پرسش", "سوال", "سؤال"}, point: true},
 	{role: roleFirstPerson, words: []string{"we", "our", "us", "ours", "ما", "مان"}, point: true},

@@ -84,6 +84,8 @@ func TestRoles(t *testing.T) {
 		{roleFigureIntro, "ازبکستان با ۴۱۰ میلیون دلار", "با"},
 		{roleInlandRoute, "شاهراه سالنگ بسته شد", "شاهراه"},
 		{roleInlandRoute, "the Salang highway reopened", "highway"},
+		{roleOurOwner, "صادرات ما به ۲ میلیارد دالر رسید", "ما"},
+		{roleOurOwner, "our exports reached $2 billion", "our"},
 		{rolePronOwner, "Estimates of its cost have risen", "its"},
 		{rolePronOwner, "هزینه آن ۵ میلیارد دلار است", "آن"},
 		{roleNeighbourAdj, "exports to neighbouring Afghanistan", "neighbouring"},

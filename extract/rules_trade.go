@@ -23,7 +23,10 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		hasMoneyOrTon := false
 		n0 := len(out) // the clause's facts are out[n0:]
 		buyer := ""    // the clause's one country when it buys (see below)
-		if own := d.countries(s, c.a, c.b, true); len(own) == 1 && d.roleIn(c.a, c.b, roleBuyer) >= 0 {
+		if own := d.countries(s, c.a, c.b, true); len(own) == 1 && (d.roleIn(c.a, c.b, roleBuyer) >= 0 ||
+			d.roleIn(c.a, c.b, roleRank) >= 0 && d.rankedItem(s, c, true) && d.tradeCueIn(c) < 0) {
+			// (Also the head of a ranking with its figure and no trade
+			// word: «پاکستان با ۶۱۰ میلیون دالر در صدر است».)
 			buyer = own[0]
 		}
 		for k, am := range ams {
@@ -103,6 +106,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
+			if _, listed := items[k]; !listed && k == 0 && len(out) > 0 && out[len(out)-1].Kind == kind && d.refersToFigure(c) &&
+				len(d.countries(s, c.a, c.b, true)) == 0 && out[len(out)-1].Countries != nil {
+				// «…، در حالی که این رقم در سال ۱۴۰۳ … بود»: the figure
+				// the clause refers to is the sentence's figure before.
+				f.Countries = slices.Clone(out[len(out)-1].Countries)
+			}
 			if _, listed := items[k]; !listed && d.isBaseline(ams, k) && len(out) > n0 && out[len(out)-1].Kind == kind {
 				// "fell to 2.1 million tonnes in FY2024-25 from 3.4 million
 				// tonnes a year earlier, …, as traders shifted to Iranian
@@ -117,6 +126,9 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				x := d.priorTrader(s)
 				if x == "" || x == buyer {
 					x = d.tradeFocus()
+				}
+				if x == "" {
+					x = d.reporter // the outlet's, as for a list's items
 				}
 				if x != "" && x != buyer {
 					f.Countries = normalizeCountries([]string{buyer, x})
@@ -365,12 +377,20 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 
 // rankOfTrade reports whether clause c ranks partners ("Uzbekistan
 // remained the largest market at $198m, followed by …", «… بزرگترین
-// خریدار …») right after a sentence about trade: the ranking is of the
+// خریدار …», or a list of countries each with its figure) right after a sentence about trade: the ranking is of the
 // trade that sentence reports (or the one before it: "Shipments to …
 // had stood at $361m in FY25" may come between).
 func (d *doc) rankOfTrade(s *sentence, c span) bool {
-	if s.idx == 0 || d.roleIn(c.a, c.b, roleRank) < 0 {
+	if s.idx == 0 {
 		return false
+	}
+	if d.roleIn(c.a, c.b, roleRank) < 0 {
+		// «پس از آن هند با ۴۲۰ میلیون دالر، ازبیکستان با ۱۵۰ میلیون دالر
+		// و چین با ۹۵ میلیون دالر قرار دارند»: a list of countries with
+		// their figures ranks them too.
+		if items, _ := d.countryItems(s, c, s.amounts); len(items) < 2 {
+			return false
+		}
 	}
 	for k := s.idx - 1; k >= max(0, s.idx-2); k-- {
 		if p := d.sents[k]; d.tradeCueIn(span{p.a, p.b}) >= 0 {
@@ -1011,12 +1031,34 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			cs = []string{d.reporter}
 		}
 	}
+	if len(cs) == 0 && d.ourTrade(s, c) {
+		// «در سال ۱۴۰۴ صادرات ما به ۲ میلیارد و ۸۰ میلیون دالر رسید»,
+		// «صادرات کشور …», "our exports …": the total of the speaker's
+		// country alone, the article's trader or the outlet's.
+		if x := d.tradeFocus(); x != "" {
+			cs = []string{x}
+		} else if d.reporter != "" {
+			cs = []string{d.reporter}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
 		// countries of the previous sentence, or the article's.
 		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
+}
+
+// ourTrade reports whether clause c has a trade word owned by the
+// speaker's or the outlet's country: «صادرات ما», «واردات کشور», "our
+// exports".
+func (d *doc) ourTrade(s *sentence, c span) bool {
+	for _, m := range d.cuesIn(c.a, c.b, CueExport|CueImport|CueTrade) {
+		if s.latin && d.pointAt(m.Start-1, roleOurOwner) || !s.latin && d.pointAt(m.End, roleOurOwner) {
+			return true
+		}
+	}
+	return false
 }
 
 // detailAfter reports whether tokens [a, b) between two figures open a
@@ -1187,7 +1229,9 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 	}
 	if s.idx > 0 {
 		p := d.sents[s.idx-1]
-		if cs := d.countries(p, p.a, p.b, true); len(cs) == 1 && !used[cs[0]] {
+		if cs := d.countries(p, p.a, p.b, true); len(cs) == 1 && !used[cs[0]] && !d.rankedItem(p, span{p.a, p.b}, true) {
+			// (Not the head of the ranking: «پاکستان با ۶۱۰ میلیون دالر
+			// در صدر است. پس از آن هند با …».)
 			return items, cs[0]
 		}
 		// "Pakistan's exports to Kazakhstan and Uzbekistan rose …" before
@@ -1280,7 +1324,7 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) {
 				if !shared {
 					return nil
 				}
@@ -1289,6 +1333,18 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 	}
 	return nil
+}
+
+// yearBeforeOf reports whether the j-th period of p is the year before
+// an earlier period of p: a comparison («… در سال ۱۴۰۴ … رسید، در حالی
+// که این رقم در سال ۱۴۰۳ … بود»), not the period a breakdown goes on in.
+func yearBeforeOf(p *sentence, j int) bool {
+	for i := range j {
+		if l, ok := yearBefore(p.periods[i].P.Label); ok && p.periods[i].Resolved && l == p.periods[j].P.Label {
+			return true
+		}
+	}
+	return false
 }
 
 // previousPeriod returns the last span (not a day) given in the three
@@ -1441,7 +1497,7 @@ func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
 // after «… ۳۱۰ هزار تن کالای ترانزیتی … از طریق بندر چابهار»): a word of a
 // figure beside another and a cargo word in the sentence before.
 func (d *doc) besideCargo(s *sentence, c span) bool {
-	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) && !d.rankedItem(s, c) {
+	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) && !d.rankedItem(s, c, false) {
 		// («این رقم در ماه عقرب سال گذشته ۳۱۰ هزار تن بود», "This figure
 		// was 310,000 tonnes a year earlier": the figure of the freight
 		// just reported.)
@@ -1453,7 +1509,7 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 	}
 	// An item after "this figure" of the freight a year earlier goes on
 	// about the freight of the sentence before it.
-	if s.idx >= 2 && d.refersToFigure(span{p.a, p.b}) && d.rankedItem(s, c) {
+	if s.idx >= 2 && d.refersToFigure(span{p.a, p.b}) && d.rankedItem(s, c, false) {
 		q := d.sents[s.idx-2]
 		return d.hasCue(q.a, q.b, CueCargo)
 	}
@@ -1461,13 +1517,13 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 }
 
 // rankedItem reports whether clause c gives a place or a country its
-// figure of tonnes as an item of a ranking («ایستگاه مرزی سرخس … با ۲
+// figure of tonnes (or, with money, of money) as an item of a ranking («ایستگاه مرزی سرخس … با ۲
 // میلیون و ۵۰ هزار تن همچنان پرترددترین گذرگاه ریلی …», "Hairatan,
 // with 245,000 tonnes, …"): a place or country just before the
 // figure's intro word.
-func (d *doc) rankedItem(s *sentence, c span) bool {
+func (d *doc) rankedItem(s *sentence, c span, money bool) bool {
 	for _, am := range s.amounts {
-		if am.kind != amtTon || am.a < c.a || am.a >= c.b || !isPoint(d.tokText(am.a-1), roleFigureIntro) {
+		if am.kind != amtTon && !(money && am.kind == amtMoney) || am.a < c.a || am.a >= c.b || !isPoint(d.tokText(am.a-1), roleFigureIntro) {
 			continue
 		}
 		for _, m := range d.entsIn(max(c.a, am.a-8), am.a-1) {
