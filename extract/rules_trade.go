@@ -20,6 +20,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		statuses := d.statuses(s, c, ams)
 		growth := d.growthRates(s, c, ams)
 		items, itemPartner := d.countryItems(s, c, ams)
+		places := d.placeItems(c, ams)
 		hasMoneyOrTon := false
 		n0 := len(out) // the clause's facts are out[n0:]
 		buyer := ""    // the clause's one country when it buys (see below)
@@ -104,6 +105,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					if len(cs) > 0 {
 						f.Countries = normalizeCountries(cs)
 					}
+				}
+			}
+			if place, ok := places[k]; ok && len(f.Countries) <= 1 && (len(f.Countries) == 0 || f.Countries[0] == place.Code) {
+				// A list of customs offices or border posts with their
+				// figures breaks down the pair's trade just reported.
+				if pair := d.breakdownPair(s); slices.Contains(pair, place.Code) {
+					f.Countries = pair
 				}
 			}
 			if _, listed := items[k]; !listed && k == 0 && len(out) > 0 && out[len(out)-1].Kind == kind && d.refersToFigure(c) &&
@@ -387,8 +395,10 @@ func (d *doc) rankOfTrade(s *sentence, c span) bool {
 	if d.roleIn(c.a, c.b, roleRank) < 0 {
 		// «پس از آن هند با ۴۲۰ میلیون دالر، ازبیکستان با ۱۵۰ میلیون دالر
 		// و چین با ۹۵ میلیون دالر قرار دارند»: a list of countries with
-		// their figures ranks them too.
-		if items, _ := d.countryItems(s, c, s.amounts); len(items) < 2 {
+		// their figures ranks them too, as does one of places («پس از آن
+		// گمرک میلک … با ۷۴۲ میلیون دلار، گمرک ماهیرود … با ۳۹۸ میلیون
+		// دلار …»).
+		if items, _ := d.countryItems(s, c, s.amounts); len(items) < 2 && len(d.placeItems(c, s.amounts)) < 2 {
 			return false
 		}
 	}
@@ -1331,6 +1341,54 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 				return &p.periods[j].P
 			}
 		}
+	}
+	return nil
+}
+
+// placeItems returns the money and tonnage amounts of clause c that a
+// place gives as its item («گمرک دوغارون … با یک میلیارد و ۳۱۲ میلیون
+// دلار», "Hairatan with 245,000 tonnes"): a place named a few words
+// before the figure's intro word: each figure's index in ams with its
+// place.
+func (d *doc) placeItems(c span, ams []amount) map[int]*Entry {
+	var out map[int]*Entry
+	for k, am := range ams {
+		if am.kind != amtTon && am.kind != amtMoney || am.a < c.a || am.a >= c.b || !isPoint(d.tokText(am.a-1), roleFigureIntro) {
+			continue
+		}
+		var place *Entry
+		for _, m := range d.entsIn(max(c.a, am.a-8), am.a-1) {
+			if m.Entry.Class.Has(ClassPlace) {
+				place = m.Entry
+			}
+			if m.Entry.Class.Has(ClassCountry) {
+				place = nil // a country nearer: a country's item
+			}
+		}
+		if place != nil {
+			if out == nil {
+				out = map[int]*Entry{}
+			}
+			out[k] = place
+		}
+	}
+	return out
+}
+
+// breakdownPair returns the two countries of the trade figure a list of
+// places breaks down: those of the nearest of the three sentences before
+// s with a trade word and a figure, when it names exactly two; nil
+// otherwise.
+func (d *doc) breakdownPair(s *sentence) []string {
+	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
+		p := d.sents[k]
+		if d.tradeCueIn(span{p.a, p.b}) < 0 || !slices.ContainsFunc(p.amounts, func(am amount) bool { return am.kind == amtMoney || am.kind == amtTon }) {
+			continue
+		}
+		if cs := d.countries(p, p.a, p.b, false); len(cs) == 2 {
+			return normalizeCountries(slices.Clone(cs))
+		}
+		return nil
 	}
 	return nil
 }
