@@ -274,6 +274,7 @@ const (
 	roleCondition     = "condition"      // a hypothesis: "if", «اگر», «در صورت»
 	roleObjectOf      = "object-of"      // a preposition whose country is the object of trade: "to", «به»
 	roleNeighbourAdj  = "neighbour-adj"  // a word between such a preposition and its country: "to neighbouring Afghanistan"
+	roleVia           = "via"            // a route's preposition: its country is passed through, no trader: "via Iran", «از طریق ایران»
 	roleRespective    = "respectively"   // a respective list: «به ترتیب», "respectively"
 	roleCrossing      = "crossing"       // a border crossing, port, border, road or line that can close
 	roleInlandRoute   = "inland-route"   // a road, pass or tunnel that lies in one country: "highway", «شاهراه», «کوتل»
@@ -422,6 +423,7 @@ var roleRows = []roleRow{
 	{role: roleJourney, words: []string{"journey", "trip", "travelled", "traveled", "covering", "distance", "مسافت", "سفر"}},
 	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}, point: true},
 	{role: roleNeighbourAdj, words: []string{"neighbouring", "neighboring", "landlocked", "fellow", "همسایه"}, point: true},
+	{role: roleVia, words: []string{"via", "through", "transiting", "از طریق", "از مسیر", "از راه"}},
 	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},
 	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
 		"پل", "تونل", "شاهراه*", "بزرگراه*", "کوتل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*",

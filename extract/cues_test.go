@@ -88,6 +88,8 @@ func TestRoles(t *testing.T) {
 		{roleOurOwner, "our exports reached $2 billion", "our"},
 		{rolePronOwner, "Estimates of its cost have risen", "its"},
 		{rolePronOwner, "هزینه آن ۵ میلیارد دلار است", "آن"},
+		{roleVia, "moving under TIR carnets via Iran and Turkmenistan", "via"},
+		{roleVia, "کالا از طریق ایران به افغانستان رسید", "از"},
 		{roleNeighbourAdj, "exports to neighbouring Afghanistan", "neighbouring"},
 		{roleItemTrade, "چین با خرید ۹ میلیارد دلار کالا", "خرید"},
 		{roleItemTrade, "Uzbekistan with purchases of $410 million", "purchases"},

@@ -29,7 +29,7 @@ func (d *doc) tradeFocus() string {
 				// (A border post is no trader, and "the country" is
 				// whichever the context gives.)
 				if m.tok < c.a || m.tok >= c.b || m.topic || m.class.Has(ClassPair) || m.class.Has(ClassPlace) ||
-					m.class.Has(ClassThisCountry) || d.inAmount(s, m.tok) || d.objectAt(m.tok) {
+					m.class.Has(ClassThisCountry) || d.inAmount(s, m.tok) || d.objectAt(m.tok) || d.viaAt(m.tok) {
 					continue
 				}
 				if _, ok := first[m.code]; !ok {
@@ -184,7 +184,35 @@ func (d *doc) joinedList(a, b int) bool {
 // a preposition of trade: "to Afghanistan", "to neighbouring Afghanistan",
 // «به افغانستان».
 func (d *doc) objectAt(i int) bool {
-	return d.roleBefore(i, roleObjectOf) || d.pointAt(i-1, roleNeighbourAdj) && d.roleBefore(i-1, roleObjectOf)
+	if d.roleBefore(i, roleObjectOf) || d.pointAt(i-1, roleNeighbourAdj) && d.roleBefore(i-1, roleObjectOf) {
+		return true
+	}
+	// "to Kazakhstan and Tajikistan", "via Iran and Turkmenistan": the
+	// later items of a list share the first's preposition.
+	if t := d.tokText(i - 1); t == "," || t == "،" || d.pointAt(i-1, roleJoin) {
+		for _, m := range d.entsIn(max(0, i-6), i-1) {
+			if m.End == i-1 && m.Entry.Class.Has(ClassCountry) {
+				return d.objectAt(m.Start) || d.viaAt(m.Start)
+			}
+		}
+	}
+	return false
+}
+
+// viaAt reports whether the country named at token i is a route passed
+// through ("via Iran and Turkmenistan", «از طریق ایران»), no trader.
+func (d *doc) viaAt(i int) bool {
+	if d.roleBefore(i, roleVia) {
+		return true
+	}
+	if t := d.tokText(i - 1); t == "," || t == "،" || d.pointAt(i-1, roleJoin) {
+		for _, m := range d.entsIn(max(0, i-6), i-1) {
+			if m.End == i-1 && m.Entry.Class.Has(ClassCountry) {
+				return d.viaAt(m.Start)
+			}
+		}
+	}
+	return false
 }
 
 // respectiveItems pairs the countries named last before «به ترتیب» or

@@ -822,7 +822,7 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 		// Pakistan …, while trade with Afghanistan …"), else the outlet's
 		// or the article's.
 		for _, m := range s.mentions {
-			if m.code != cs[0] && !m.topic && !d.objectOnly(s, span{s.a, s.b}, m.code) {
+			if m.code != cs[0] && !m.topic && !d.objectOnly(s, span{s.a, s.b}, m.code) && !d.objectAt(m.tok) && !d.viaAt(m.tok) {
 				return normalizeCountries(append(cs, m.code))
 			}
 		}
@@ -976,6 +976,9 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		}
 		parallel := len(cs) == 1 && d.objectOnly(s, c, cs[0])
 		for _, x := range d.countries(s, s.a, s.b, true) {
+			if d.viaOnly(s, x) && !slices.Contains(d.countries(s, c.a, c.b, true), x) {
+				continue // "… most of them moving via Iran and Turkmenistan": a route
+			}
 			if parallel && d.objectOnly(s, span{s.a, s.b}, x) {
 				// "Exports to Uzbekistan stood at $78 million, while imports
 				// from Kazakhstan …": the other clause's object is its own.
@@ -1145,6 +1148,22 @@ func (d *doc) rankOwner(i int) bool {
 	return ok
 }
 
+// viaOnly reports whether country code is named in s only as a route
+// passed through ("via Iran", «از طریق ایران»).
+func (d *doc) viaOnly(s *sentence, code string) bool {
+	seen := false
+	for _, m := range s.mentions {
+		if m.code != code {
+			continue
+		}
+		seen = true
+		if !d.viaAt(m.tok) {
+			return false
+		}
+	}
+	return seen
+}
+
 // objectOnly reports whether country code is named in clause c only as the
 // object of a preposition ("with", "to", "from", «با», «به», «از») and
 // never as a subject or owner ("Kazakhstan's exports").
@@ -1155,7 +1174,7 @@ func (d *doc) objectOnly(s *sentence, c span, code string) bool {
 			continue
 		}
 		seen = true
-		if !d.pointAt(m.tok-1, roleObjectOf) {
+		if !d.objectAt(m.tok) {
 			return false
 		}
 	}
@@ -1225,7 +1244,7 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 		}
 	}
 	for _, m := range s.mentions {
-		if m.tok >= c.a && m.tok < c.b && !used[m.code] && !d.roleBefore(m.tok, roleObjectOf) {
+		if m.tok >= c.a && m.tok < c.b && !used[m.code] && !d.objectAt(m.tok) && !d.viaAt(m.tok) {
 			return items, m.code
 		}
 	}
