@@ -120,11 +120,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// the clause refers to is the sentence's figure before.
 				f.Countries = slices.Clone(out[len(out)-1].Countries)
 			}
-			if _, listed := items[k]; !listed && d.isBaseline(ams, k) && len(out) > n0 && out[len(out)-1].Kind == kind {
+			if _, listed := items[k]; !listed && (d.isBaseline(ams, k) || d.parenComparison(c, ams, k)) && len(out) > n0 && out[len(out)-1].Kind == kind {
 				// "fell to 2.1 million tonnes in FY2024-25 from 3.4 million
 				// tonnes a year earlier, …, as traders shifted to Iranian
-				// ports": a baseline is the same series as the figure it is
-				// compared with.
+				// ports", «… ۹۸۰ میلیون دلار رسید (در مدت مشابه سال قبل یک
+				// میلیارد و ۱۴۰ میلیون دلار) و صادرات به ازبکستان …»: a
+				// baseline, or a comparison in parentheses, is the same
+				// series as the figure it is compared with.
 				f.Countries = slices.Clone(out[len(out)-1].Countries)
 			}
 			if buyer != "" {
@@ -1146,6 +1148,19 @@ func (d *doc) rankOwner(i int) bool {
 	}
 	_, ok := d.roleAt(i+2, roleRank)
 	return ok
+}
+
+// parenComparison reports whether the k-th figure of clause c stands in
+// parentheses with year-earlier words right after the figure before it
+// («(در مدت مشابه سال قبل …)», "($365 million in the same months of last
+// year)").
+func (d *doc) parenComparison(c span, ams []amount, k int) bool {
+	am := ams[k]
+	open := d.openParen(c, am.a)
+	if k == 0 || open < 0 || ams[k-1].b > open || open-ams[k-1].b > 3 {
+		return false
+	}
+	return d.yearEarlier(open+1, am.a) || d.yearEarlier(am.b, min(c.b, am.b+8))
 }
 
 // viaOnly reports whether country code is named in s only as a route
