@@ -23,9 +23,10 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 		// «پیش از بسته شدن», «در مدت بسته بودن این گذرگاه», "during the
 		// closure": a time named by a closure reported elsewhere.
 		cues := slices.DeleteFunc(d.cuesIn(c.a, c.b, CueDisruption), func(m Match) bool { return d.roleBefore(m.Start, roleTimeRef) })
-		if len(cues) == 0 || d.hasCue(c.a, c.b, CueFuture) || d.roleIn(c.a, c.b, roleBuild) >= 0 {
-			// "construction of the line has been halted": building work
-			// stalled (a project status), not traffic stopped.
+		if len(cues) == 0 || d.hasCue(c.a, c.b, CueFuture) || d.roleIn(c.a, c.b, roleBuild) >= 0 || d.worksHalted(s, c) {
+			// "construction of the line has been halted", "Work on the
+			// first 153km stretch … was halted": building work stalled (a
+			// project status), not traffic stopped.
 			continue
 		}
 		status, tok := "", -1
@@ -90,6 +91,18 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 		}
 	}
 	return out
+}
+
+// worksHalted reports whether clause c, or the sentence it is in, opens
+// with the works of a project ("Work on the … stretch", «کار عملی …»):
+// what stops is the building, not traffic.
+func (d *doc) worksHalted(s *sentence, c span) bool {
+	for _, a := range []int{c.a, s.a} {
+		if k := d.roleIn(a, min(c.b, a+3), roleWorks); k >= 0 && (d.hasCue(k, min(s.b, k+12), CueInfra) || d.roleIn(k, min(s.b, k+12), rolePart) >= 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // inlandOnly reports whether the crossing words of clause c are all
