@@ -101,6 +101,12 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				sc := c
 				if timeline >= 0 {
 					sc.b = timeline
+					// «… کار بخش دوم تا پایان سال ۱۴۰۶ تکمیل شود و کار ساخت
+					// بخش سوم … در ماه حمل سال ۱۴۰۶ آغاز خواهد شد»: a start
+					// after the completion date has its own part.
+					if st := max(d.roleIn(timeline+1, c.b, roleStart), d.roleIn(timeline+1, c.b, roleStarted)); st > timeline {
+						sc = span{timeline + 1, c.b}
+					}
 				}
 				if st := d.projectStatus(s, sc); st == "planned" || st == "construction_started" {
 					p, _ := d.nearestPeriod(s, sc.a, sc.b, sc.a, sc.b, false, false)
