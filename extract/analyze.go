@@ -224,6 +224,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
 	x.dropOutletPlaces(d)
+	d.dropLowercasePlaces()
 	d.dropDatelinePlaces()
 	d.routeProjects()
 	d.textRoutes()

@@ -453,3 +453,17 @@ func (d *doc) yearlessPeriod(s *sentence, c span) *Period {
 	}
 	return nil
 }
+
+// dropLowercasePlaces drops the places the gazetteer found in English
+// words written in lower case: "Hendrik van Aalst" names no Turkish city
+// of Van, a place's name is capitalized.
+func (d *doc) dropLowercasePlaces() {
+	src := d.text.Src
+	d.ents = slices.DeleteFunc(d.ents, func(e Match) bool {
+		if e.Entry.Class != ClassPlace || d.toks[e.Start].Kind != TokWord {
+			return false
+		}
+		at := d.text.srcAt(int(d.toks[e.Start].Start))
+		return at < len(src) && src[at] >= 'a' && src[at] <= 'z'
+	})
+}
