@@ -371,6 +371,7 @@ const (
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
 	rolePronOwner     = "pron-owner"     // a pronoun owning a noun: "its cost", «هزینه آن»
+	roleCofinance     = "cofinance"      // a share of a project's financing by another lender: "cofinancing", «تمویل مشترک»
 	roleOurOwner      = "our-owner"      // the speaker's or the outlet's country owning a trade word: «صادرات ما», «صادرات کشور», "our exports"
 	roleAnswer        = "answer"         // an interview's answer marker: "A" of "A:", «ج», «پاسخ»
 	roleQuestion      = "question"       // an interview's question marker: "Q" of "Q:", «س», «پرسش»
@@ -556,6 +557,7 @@ var roleRows = []roleRow{
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
 	{role: rolePronOwner, words: []string{"its", "آن"}, point: true},
+	{role: roleCofinance, words: []string{"cofinancing", "co-financing", "cofinance", "تمویل مشترک", "تامین مالی مشترک"}},
 	{role: roleOurOwner, words: []string{"ما", "کشور", "کشورمان", "our"}, point: true},
 	{role: roleAnswer, words: []string{"a", "ج", "پاسخ", "جواب"}, point: true},
 	{role: roleQuestion, words: []string{"q", "س", "پرسش", "سوال", "سؤال"}, point: true},

@@ -86,6 +86,7 @@ func TestRoles(t *testing.T) {
 		{roleInlandRoute, "the Salang highway reopened", "highway"},
 		{roleOurOwner, "صادرات ما به ۲ میلیارد دالر رسید", "ما"},
 		{roleOurOwner, "our exports reached $2 billion", "our"},
+		{roleCofinance, "has committed $40 million in parallel cofinancing", "cofinancing"},
 		{rolePronOwner, "Estimates of its cost have risen", "its"},
 		{rolePronOwner, "هزینه آن ۵ میلیارد دلار است", "آن"},
 		{roleVia, "moving under TIR carnets via Iran and Turkmenistan", "via"},

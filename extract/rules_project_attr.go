@@ -68,6 +68,16 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			// (A headline's sum is the body's, said of the same thing.)
 			id, tok = d.builtUnnamed(c, ms)
 		}
+		loans := false // the clause's sums are loans of a project named before
+		if id == "" && len(ms) > 0 && d.loanSums(c, ms) {
+			// "The package comprises a $95 million concessional loan and
+			// a $70 million grant", "has committed $40 million in
+			// parallel cofinancing": loans and grants of the project the
+			// article finances, named in the three sentences before.
+			if pid, at := d.lastProjectAt(c.a); pid != "" && at >= d.sents[max(0, s.idx-3)].a {
+				id, tok, loans = pid, c.a, true
+			}
+		}
 		if id == "" {
 			continue
 		}
@@ -130,6 +140,14 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			continue
 		}
 		statuses := d.attributeStatuses(s, c, ms)
+		if loans && d.financedBefore(s) {
+			// (The loans of a package approved just before are secured.)
+			for k := range statuses {
+				if statuses[k] == "" {
+					statuses[k] = statusFinancingSecured
+				}
+			}
+		}
 		for k, am := range ms {
 			f := d.projectFact(s, c, id, name, tok, statuses[k])
 			v, unit := am.value, am.unit
@@ -216,6 +234,34 @@ func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
 		}
 	}
 	return -1, nil
+}
+
+// loanSums reports whether every sum of ms in clause c is a loan, a
+// grant or a cofinancing: a financing noun right after it ("a $95
+// million concessional loan", "$40 million in parallel cofinancing",
+// «۱۵۰ میلیون دلار وام»).
+func (d *doc) loanSums(c span, ms []amount) bool {
+	for _, am := range ms {
+		if am.kind != amtMoney || d.roleIn(am.b, min(c.b, am.b+4), roleFinance) < 0 && d.roleIn(am.b, min(c.b, am.b+4), roleCofinance) < 0 {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// financedBefore reports whether one of the three sentences before s
+// says financing was secured ("has approved a $165 million financing
+// package").
+func (d *doc) financedBefore(s *sentence) bool {
+	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
+		p := d.sents[k]
+		for _, m := range d.cuesIn(p.a, p.b, CueStatus) {
+			if m.Entry.Code == statusFinancingSecured {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // projectMoney reports whether the dollars of clause c are a project's:
