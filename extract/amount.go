@@ -202,9 +202,21 @@ func (d *doc) amountAt(s *sentence, i int) (amount, bool) {
 	am.b = k
 	if q, ok := d.qualifierBefore(am.a); ok {
 		am.qual = q
+	} else if d.passedMark(am) {
+		am.qual = "more_than"
 	}
 	am.per = d.rateOf(s, am)
 	return am, true
+}
+
+// passedMark reports whether the amount is a mark passed: «از (مرز) ۲
+// میلیارد دالر گذشت», «از ۷۴ میلیارد دلار عبور کرد».
+func (d *doc) passedMark(am amount) bool {
+	from := am.a - 1
+	if d.word(from) == "مرز" {
+		from--
+	}
+	return d.word(from) == "از" && d.roleIn(am.b, am.b+1, rolePassed) == am.b
 }
 
 // measureAt returns the unit of a measure at token k, or after a hyphen

@@ -371,6 +371,7 @@ const (
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
 	rolePronOwner     = "pron-owner"     // a pronoun owning a noun: "its cost", «هزینه آن»
+	rolePassed        = "passed"         // a mark passed, after «از» and the figure: «از ۲ میلیارد دالر گذشت»
 	roleCofinance     = "cofinance"      // a share of a project's financing by another lender: "cofinancing", «تمویل مشترک»
 	roleOurOwner      = "our-owner"      // the speaker's or the outlet's country owning a trade word: «صادرات ما», «صادرات کشور», "our exports"
 	roleAnswer        = "answer"         // an interview's answer marker: "A" of "A:", «ج», «پاسخ»
@@ -557,6 +558,7 @@ var roleRows = []roleRow{
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
 	{role: rolePronOwner, words: []string{"its", "آن"}, point: true},
+	{role: rolePassed, words: []string{"گذشت", "عبور کرد~", "فراتر رفت~"}},
 	{role: roleCofinance, words: []string{"cofinancing", "co-financing", "cofinance", "تمویل مشترک", "تامین مالی مشترک"}},
 	{role: roleOurOwner, words: []string{"ما", "کشور", "کشورمان", "our"}, point: true},
 	{role: roleAnswer, words: []string{"a", "ج", "پاسخ", "جواب"}, point: true},
