@@ -114,6 +114,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = pair
 				}
 			}
+			if len(f.Countries) > 2 {
+				// "shipped 612,000 tonnes of flour to Afghanistan …, most
+				// of it by rail through Uzbekistan": a country passed
+				// through is the route, not a side of the figure.
+				if cs := slices.DeleteFunc(slices.Clone(f.Countries), func(x string) bool { return d.viaOnly(s, x) }); len(cs) >= 2 {
+					f.Countries = cs
+				}
+			}
 			if _, listed := items[k]; !listed && k == 0 && len(out) > 0 && out[len(out)-1].Kind == kind && d.refersToFigure(c) &&
 				len(d.countries(s, c.a, c.b, true)) == 0 && out[len(out)-1].Countries != nil {
 				// «…، در حالی که این رقم در سال ۱۴۰۳ … بود»: the figure
