@@ -371,6 +371,7 @@ const (
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
 	rolePronOwner     = "pron-owner"     // a pronoun owning a noun: "its cost", «هزینه آن»
+	roleCopula        = "copula"         // «است», «بود»: states what a subject is
 	rolePassed        = "passed"         // a mark passed, after «از» and the figure: «از ۲ میلیارد دالر گذشت»
 	roleCofinance     = "cofinance"      // a share of a project's financing by another lender: "cofinancing", «تمویل مشترک»
 	roleOurOwner      = "our-owner"      // the speaker's or the outlet's country owning a trade word: «صادرات ما», «صادرات کشور», "our exports"
@@ -558,6 +559,7 @@ var roleRows = []roleRow{
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
 	{role: rolePronOwner, words: []string{"its", "آن"}, point: true},
+	{role: roleCopula, words: []string{"است", "بود", "هست"}, point: true},
 	{role: rolePassed, words: []string{"گذشت", "عبور کرد~", "فراتر رفت~"}},
 	{role: roleCofinance, words: []string{"cofinancing", "co-financing", "cofinance", "تمویل مشترک", "تامین مالی مشترک"}},
 	{role: roleOurOwner, words: []string{"ما", "کشور", "کشورمان", "our"}, point: true},

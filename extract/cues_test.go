@@ -88,6 +88,7 @@ func TestRoles(t *testing.T) {
 		{roleOurOwner, "our exports reached $2 billion", "our"},
 		{roleCofinance, "has committed $40 million in parallel cofinancing", "cofinancing"},
 		{rolePassed, "صادرات کشور از مرز ۲ میلیارد دالر گذشت", "گذشت"},
+		{roleCopula, "هدف ما رسیدن به ۵ میلیارد دلار است", "است"},
 		{rolePronOwner, "Estimates of its cost have risen", "its"},
 		{rolePronOwner, "هزینه آن ۵ میلیارد دلار است", "آن"},
 		{roleVia, "moving under TIR carnets via Iran and Turkmenistan", "via"},

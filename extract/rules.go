@@ -195,11 +195,12 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 			continue
 		}
 		if m.Resolved {
-			// Targets take deadlines («تا سال ۲۰۳۰», "by 2030") and, in
-			// English, periods after the figure ("to exceed $1 billion
-			// this year"); other figures take no deadline.
+			// Targets take deadlines («تا سال ۲۰۳۰», "by 2030") and
+			// periods after the figure ("to exceed $1 billion this year",
+			// «رسیدن صادرات به ۵ میلیارد دلار در سال ۱۴۰۵»); other figures
+			// take no deadline.
 			dl := d.deadline(m.Start)
-			if target && !dl && !(s.latin && m.Start >= b && !amountBetween(s, b, m.Start)) || !target && dl {
+			if target && !dl && !(m.Start >= b && !amountBetween(s, b, m.Start)) || !target && dl {
 				// "to $3 billion a year from about $545 million in 2024":
 				// a period after another figure is that figure's.
 				continue

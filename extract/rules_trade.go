@@ -1,6 +1,9 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // tradeFacts reads trade values and tonnages from sentence s: amounts of
 // money and tonnes near a trade or cargo word, and growth rates of trade
@@ -393,6 +396,24 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 	return true
 }
 
+// persianInfinitive reports whether w is a Persian infinitive («رسیدن»,
+// «افزایش یافتن»'s «یافتن»).
+func persianInfinitive(w string) bool {
+	return strings.HasSuffix(w, "یدن") || strings.HasSuffix(w, "فتن") || strings.HasSuffix(w, "ستن") || strings.HasSuffix(w, "دادن")
+}
+
+// copulaOnly reports whether the actual cues of tokens [a, b) are all
+// copulas («است», «بود»): they state what the subject is, a goal as well
+// as a level.
+func (d *doc) copulaOnly(a, b int) bool {
+	for _, m := range d.cuesIn(a, b, CueActual) {
+		if !d.pointAt(m.Start, roleCopula) || m.End-m.Start > 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // rankOfTrade reports whether clause c ranks partners ("Uzbekistan
 // remained the largest market at $198m, followed by …", «… بزرگترین
 // خریدار …», or a list of countries each with its figure) right after a sentence about trade: the ranking is of the
@@ -543,6 +564,14 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 		var tgt, act []Match
 		tgt = d.cuesIn(a, b, CueTarget)
 		act = d.cuesIn(a, b, CueActual)
+		if len(tgt) > 0 {
+			// «هدف ما رسیدن صادرات به ۵ میلیارد دلار … است»: a Persian
+			// infinitive after a goal word names the goal, not a level
+			// reached.
+			act = slices.DeleteFunc(act, func(m Match) bool {
+				return m.Start > tgt[0].Start && m.End-m.Start == 1 && persianInfinitive(d.word(m.Start))
+			})
+		}
 		switch {
 		case len(tgt) > 0 && len(act) == 0:
 			return StatusTarget
@@ -606,6 +635,11 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 		for k := n - 1; k >= 0; k-- {
 			hi := nextStart(k)
 			w := window(ams[k].b, hi, false)
+			if w == StatusActual && d.copulaOnly(ams[k].b, hi) && window(prevEnd(k), ams[k].a, true) == StatusTarget {
+				// «هدف ما رسیدن صادرات به ۵ میلیارد دلار در سال ۱۴۰۵ است»:
+				// the copula states the goal, not a level reached.
+				w = StatusTarget
+			}
 			if w == "" && hi == c.b {
 				lo := prevEnd(k)
 				w = window(lo, ams[k].a, true)
