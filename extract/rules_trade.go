@@ -814,7 +814,10 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if x := d.besidePrevious(s, c, own); x != nil {
 		return x
 	}
-	if len(cs) == 0 && d.regionObject(s, c, ams[k].a) || len(cs) == 1 && d.regionPartnerIn(span{lo, ams[k].a}) != "" {
+	if len(cs) == 0 && (d.regionObject(s, c, ams[k].a) || len(d.countries(s, c.a, c.b, true)) == 0 && d.regionPartnerIn(c) != "") ||
+		len(cs) == 1 && d.regionPartnerIn(span{lo, ams[k].a}) != "" {
+		// (The region may follow the figure: "a target of $1bn for
+		// exports to Central Asia".)
 		// Trade with a region: with the members the article lists
 		// ("Pakistan's exports to the five Central Asian republics" and
 		// later "Shipments to Kazakhstan, Kyrgyzstan, …"), else the
@@ -825,7 +828,11 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			f = cs[0]
 		}
 		if f != "" {
-			if ms := d.regionListed(d.regionPartnerIn(span{c.a, ams[k].a})); ms != nil && !slices.Contains(ms, f) {
+			region := d.regionPartnerIn(span{c.a, ams[k].a})
+			if region == "" {
+				region = d.regionPartnerIn(c)
+			}
+			if ms := d.regionListed(region); ms != nil && !slices.Contains(ms, f) {
 				return normalizeCountries(append([]string{f}, ms...))
 			}
 			if len(cs) == 0 {
