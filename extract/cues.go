@@ -371,6 +371,7 @@ const (
 	roleAgainst       = "against"        // "against", "versus": a baseline figure follows
 	roleOwnDet        = "own-det"        // "the", "its" just before a noun that refers back: "the line", "its section"
 	rolePronOwner     = "pron-owner"     // a pronoun owning a noun: "its cost", «هزینه آن»
+	roleRegionWord    = "region-word"    // "region" referring back to a region named: "from the region"
 	roleCopula        = "copula"         // «است», «بود»: states what a subject is
 	rolePassed        = "passed"         // a mark passed, after «از» and the figure: «از ۲ میلیارد دالر گذشت»
 	roleCofinance     = "cofinance"      // a share of a project's financing by another lender: "cofinancing", «تمویل مشترک»
@@ -559,6 +560,7 @@ var roleRows = []roleRow{
 	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
 	{role: rolePronOwner, words: []string{"its", "آن"}, point: true},
+	{role: roleRegionWord, words: []string{"region", "منطقه"}, point: true},
 	{role: roleCopula, words: []string{"است", "بود", "هست"}, point: true},
 	{role: rolePassed, words: []string{"گذشت", "عبور کرد~", "فراتر رفت~"}},
 	{role: roleCofinance, words: []string{"cofinancing", "co-financing", "cofinance", "تمویل مشترک", "تامین مالی مشترک"}},

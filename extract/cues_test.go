@@ -89,6 +89,7 @@ func TestRoles(t *testing.T) {
 		{roleCofinance, "has committed $40 million in parallel cofinancing", "cofinancing"},
 		{rolePassed, "صادرات کشور از مرز ۲ میلیارد دالر گذشت", "گذشت"},
 		{roleCopula, "هدف ما رسیدن به ۵ میلیارد دلار است", "است"},
+		{roleRegionWord, "Imports from the region rose", "region"},
 		{rolePronOwner, "Estimates of its cost have risen", "its"},
 		{rolePronOwner, "هزینه آن ۵ میلیارد دلار است", "آن"},
 		{roleVia, "moving under TIR carnets via Iran and Turkmenistan", "via"},

@@ -987,9 +987,21 @@ func (d *doc) regionObject(s *sentence, c span, i int) bool {
 
 // regionPartnerIn returns the name of the last region tokens c name as
 // the object of trade ("exports to the five Central Asian republics",
-// «صادرات به آسیای مرکزی»), "" for none.
+// «صادرات به آسیای مرکزی», or "imports from the region" after one was
+// named), "" for none.
 func (d *doc) regionPartnerIn(c span) string {
 	name := ""
+	for k := c.a + 1; k+1 < c.b; k++ {
+		// "from the region", «از این منطقه»: the last region named before.
+		if d.pointAt(k, roleRegionWord) && (d.word(k-1) == "the" && d.roleBefore(k-1, roleObjectOf) || d.word(k+1) == "این" && d.roleBefore(k, roleObjectOf)) {
+			for j := len(d.ents) - 1; j >= 0; j-- {
+				if m := d.ents[j]; m.Start < c.a && m.Entry.Class.Has(ClassRegion) {
+					name = m.Entry.Name
+					break
+				}
+			}
+		}
+	}
 	for _, m := range d.entsIn(c.a, c.b) {
 		if !m.Entry.Class.Has(ClassRegion) {
 			continue
