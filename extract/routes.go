@@ -20,9 +20,13 @@ func (d *doc) routeProjects() {
 	for k := 0; k+1 < len(d.ents); k++ {
 		a, b := d.ents[k], d.ents[k+1]
 		if !a.Entry.Class.Has(ClassPlace) || !b.Entry.Class.Has(ClassPlace) || a.Entry.ID == "" || b.Entry.ID == "" ||
-			a.Entry.Code == b.Entry.Code || b.Start != a.End+1 || !isDash(d.tokText(a.End)) {
+			b.Start != a.End+1 || !isDash(d.tokText(a.End)) {
+			continue
+		}
+		if a.Entry.Code == b.Entry.Code && !d.builtRoute(a.Start) {
 			// A route within one country («حیرتان-مزار شریف») is a
-			// place's line, not a project between countries.
+			// place's line, not a project, unless the text speaks of
+			// building it.
 			continue
 		}
 		// The line follows in English, precedes in Persian; a bridge, a
@@ -58,6 +62,30 @@ func (d *doc) routeProjects() {
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].Start < ents[j].Start })
 	d.ents = ents
 }
+
+// builtRoute reports whether the sentence around token i speaks of
+// building or studying a line («مطالعات امکان‌سنجی خط آهن هرات–کندهار …
+// تکمیل شد», «آغاز عملیات اجرایی خط دوم ریلی سرخس–مشهد»): a project status
+// or a measure of it in the same sentence. (The sentences are not split
+// yet: the sentence is the text between two sentence ends around i.)
+func (d *doc) builtRoute(i int) bool {
+	a, b := i, i
+	for a > 0 && !sentenceEnd(d.tokText(a-1)) && d.toks[a-1].Kind != TokNewline {
+		a--
+	}
+	for b < len(d.toks) && !sentenceEnd(d.tokText(b)) && d.toks[b].Kind != TokNewline {
+		b++
+	}
+	for _, m := range d.cuesIn(a, b, CueStatus) {
+		switch m.Entry.Code {
+		case "under_construction", "planned", "construction_started", "feasibility_study", statusFinancingSecured, statusCompletionExpected:
+			return true // (not a line's traffic launched or stopped)
+		}
+	}
+	return d.roleIn(a, b, roleWorks) >= 0
+}
+
+func sentenceEnd(t string) bool { return t == "." || t == "؟" || t == "?" || t == "!" || t == "؛" }
 
 // notRouteEnd are capitalized words that name no end of a line (a
 // compass point) and words after a line's word that make it a crossing.
