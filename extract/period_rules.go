@@ -77,6 +77,14 @@ var periodRules = []periodRule{
 				return l, pc.found
 			}
 		}
+		if !d.isBaseline(pc.ams, pc.k) && d.yearEarlier(am.b, min(pc.c.b, am.b+8)) {
+			// «در مقایسه با ۳۱۰ هزار تن در مدت مشابه سال قبل», "compared
+			// with 310,000 tonnes in the same period last year": the
+			// same span a year before.
+			if l, ok := yearBefore(prev); ok {
+				return l, pc.found
+			}
+		}
 		return "", pc.found
 	}},
 	{"the figure a year earlier", func(d *doc, pc periodCtx) (string, bool) {

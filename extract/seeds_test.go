@@ -138,7 +138,7 @@ var freshFloors = map[string]float64{
 	"fresh10": 1.0,
 	"fresh11": 1.0,
 	"fresh12": 1.0,
-	"fresh13": 0.82,
+	"fresh13": 0.83,
 	"fresh14": 0.66,
 }
 
