@@ -44,6 +44,12 @@ func TestPeriodRules(t *testing.T) {
 		{"article's current period", "Trade between Kazakhstan and Iran reached $300 million in 2025.\n\nTurnover with Pakistan was $41 million in 2024.\n\nThe bureau published the figures on Monday.\n\nExports to Pakistan made up $30 million.", 30e6, "2024"},
 		{"article's current period", "Trade between Kazakhstan and Iran reached $300 million in January–September 2025.\n\nGrain shipments to Iran reached 640,000 tonnes over nine months.", 64e4, "2025-01..2025-09"},
 		{"article's current period", "Pakistan's exports to Kazakhstan rose to $121 million in fiscal year 2025-26.\n\nShipments to Kazakhstan had stood at $98 million in FY25.\n\nTraders expect more.\n\nImports from Kazakhstan rose to $40 million.", 40e6, "2025-07..2026-06"},
+		// A period in parentheses with a figure of its own is that
+		// figure's, a comparison: neither the figure before it nor the
+		// article's next figures take it.
+		{"article's current period", "Turkmenistan's trade with Uzbekistan in January–June 2026 grew 9 percent.\n\nTrade with Kazakhstan reached $88.1 million, up 12 percent ($78.6 million in January–June 2025).", 88.1e6, "2026-01..2026-06"},
+		{"article's current period", "Turkmenistan's trade with Uzbekistan in January–June 2026 grew 9 percent.\n\nTrade with Kazakhstan reached $88.1 million, up 12 percent ($78.6 million in January–June 2025). Turkmen exports to Kazakhstan came to $50.2 million.", 50.2e6, "2026-01..2026-06"},
+		{"article's current period", "تجارت ایران با ارمنستان در سال ۱۴۰۴ رشد کرد.\n\nتجارت با ترکمنستان به ۸۰۰ میلیون دلار رسید (۷۰۰ میلیون دلار در سال ۱۴۰۳).\n\nصادرات به ترکمنستان ۵۰۰ میلیون دلار بود.", 500e6, "SH1404 = 2025-03-21..2026-03-20"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},
 		{"", "Trade between Kazakhstan and Iran reached $300 million in 2025.\n\nThe two sides set a target of $1 billion.", 1e9, ""},
 		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},

@@ -206,7 +206,7 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 				continue
 			}
 		}
-		if d.comparison(m.Start, growth) {
+		if d.comparison(m.Start, growth) || d.parenFigurePeriod(s, m.Start, a) {
 			continue
 		}
 		dist := 0
@@ -227,6 +227,16 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 		return nil, true
 	}
 	return &s.periods[best].P, true
+}
+
+// parenFigurePeriod reports whether the period at token i is written in
+// parentheses with a figure of their own that token a (a figure's) is
+// outside of: "$231.6 million, up 23.4 percent ($187.7 million in
+// January–October 2025)", «۳۸۰ میلیون دالر (… ۱۱۲۰ میلیون دالر در مدت
+// مشابه …)»: the period is the figure in parentheses', a comparison.
+func (d *doc) parenFigurePeriod(s *sentence, i, a int) bool {
+	open := d.openParen(span{s.a, s.b}, i)
+	return open >= 0 && (a < open || a >= i) && amountBetween(s, open+1, i)
 }
 
 // comparison reports whether a period at token i is a baseline: within a

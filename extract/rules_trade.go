@@ -1429,7 +1429,7 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) {
 				if !shared {
 					return nil
 				}
@@ -1512,7 +1512,7 @@ func (d *doc) previousPeriod(s *sentence) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {
 				return &p.periods[j].P
 			}
 		}
