@@ -50,6 +50,14 @@ func TestPeriodRules(t *testing.T) {
 		{"article's current period", "Turkmenistan's trade with Uzbekistan in January–June 2026 grew 9 percent.\n\nTrade with Kazakhstan reached $88.1 million, up 12 percent ($78.6 million in January–June 2025).", 88.1e6, "2026-01..2026-06"},
 		{"article's current period", "Turkmenistan's trade with Uzbekistan in January–June 2026 grew 9 percent.\n\nTrade with Kazakhstan reached $88.1 million, up 12 percent ($78.6 million in January–June 2025). Turkmen exports to Kazakhstan came to $50.2 million.", 50.2e6, "2026-01..2026-06"},
 		{"article's current period", "تجارت ایران با ارمنستان در سال ۱۴۰۴ رشد کرد.\n\nتجارت با ترکمنستان به ۸۰۰ میلیون دلار رسید (۷۰۰ میلیون دلار در سال ۱۴۰۳).\n\nصادرات به ترکمنستان ۵۰۰ میلیون دلار بود.", 500e6, "SH1404 = 2025-03-21..2026-03-20"},
+		// A figure followed by its own month takes that month, not the
+		// month after the figure before it; a month inside the article's
+		// span leaves the span current; "the same period" after a figure
+		// that stated none is the article's current period.
+		{"clause", "date 2026-06-10\nWheat exports from Kazakhstan to Uzbekistan reached 410,000 tonnes in January–May 2026.\n\nShipments peaked in May at 95,000 tonnes, after 88,000 tonnes in April and 81,500 tonnes in March.", 81.5e3, "2026-03"},
+		{"article's current period", "date 2026-06-10\nWheat exports from Kazakhstan to Uzbekistan reached 410,000 tonnes in January–May 2026.\n\nShipments peaked in May at 95,000 tonnes, after 88,000 tonnes in April.\n\nIn value terms, wheat exports to Uzbekistan brought in $98.2 million.", 98.2e6, "2026-01..2026-05"},
+		{"same period", "date 2026-06-10\nWheat exports from Kazakhstan to Uzbekistan reached 410,000 tonnes in January–May 2026.\n\nShipments peaked in May at 95,000 tonnes, after 88,000 tonnes in April.\n\nIn value terms, wheat exports to Uzbekistan brought in $98.2 million. Barley exports to Uzbekistan reached 61,000 tonnes in the same period.", 61e3, "2026-01..2026-05"},
+		{"same period", "صادرات ایران به ارمنستان در سال ۱۴۰۴ به ۴۰۰ میلیون دلار رسید.\n\nارزش صادرات فرآورده‌های نفتی به ارمنستان ۱۲۰ میلیون دلار بود. در همین مدت واردات از ارمنستان ۹۰ میلیون دلار بود.", 90e6, "SH1404 = 2025-03-21..2026-03-20"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},
 		{"", "Trade between Kazakhstan and Iran reached $300 million in 2025.\n\nThe two sides set a target of $1 billion.", 1e9, ""},
 		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},

@@ -408,12 +408,23 @@ func (d *doc) articlePeriod(s *sentence) *Period {
 					if prev, ok := yearBefore(cur.Label); ok && prev == m.P.Label && subset(cs, curCs) {
 						continue
 					}
+					// A month or a quarter inside the current span is a
+					// detail of it ("peaked in October at 148,000 tons,
+					// after 131,000 tons in September"): the span goes on.
+					if within(m.P, *cur) {
+						continue
+					}
 				}
 				cur, curCs = &m.P, cs
 			}
 		}
 	}
 	return d.curPeriods[s.idx]
+}
+
+// within reports whether p is a shorter span inside q, in one calendar.
+func within(p, q Period) bool {
+	return p.Calendar == q.Calendar && !p.Start.Before(q.Start) && !p.End.After(q.End) && (p.Start.After(q.Start) || p.End.Before(q.End))
 }
 
 // yearlessPeriod returns the period of a partial year written without its

@@ -190,8 +190,9 @@ func (d *doc) referenceBefore(i int) bool {
 // period mention has no definite bounds («چند ماه اخیر», «امسال»).
 func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) (p *Period, found bool) {
 	best, bestDist := -1, 1<<30
+	own := d.ownPeriodAfter(s, lo, hi, b, target)
 	for k, m := range s.periods {
-		if m.Start < lo || m.End > hi || m.Resolved && m.P.Day {
+		if m.Start < lo || m.End > hi || m.Resolved && m.P.Day || own >= 0 && k != own {
 			continue
 		}
 		if m.Resolved {
@@ -228,6 +229,30 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 	}
 	return &s.periods[best].P, true
 }
+
+// ownPeriodAfter returns the index of the period of s written just after
+// a figure ending at token b, in [lo, hi): "131,000 tons in September and
+// 119,500 tons in August", «۹ هزار تن در ماه حمل و ۷ هزار تن در ماه ثور»
+// give each figure the month after it, not the one after the figure
+// before; -1 when none is. (Targets keep their own rule.)
+func (d *doc) ownPeriodAfter(s *sentence, lo, hi, b int, target bool) int {
+	if target {
+		return -1
+	}
+	for k, m := range s.periods {
+		if m.Start < b || m.Start > b+1 || m.Start < lo || m.End > hi || !m.Resolved || m.P.Day || d.comparison(m.Start, false) || d.deadline(m.Start) {
+			continue
+		}
+		if m.Start == b || periodLinks[d.tokText(b)] {
+			return k
+		}
+	}
+	return -1
+}
+
+// periodLinks are the words between a figure and the period written
+// after it that is its own.
+var periodLinks = map[string]bool{"in": true, "during": true, "for": true, "over": true, "در": true}
 
 // parenFigurePeriod reports whether the period at token i is written in
 // parentheses with a figure of their own that token a (a figure's) is

@@ -1515,6 +1515,20 @@ func (d *doc) previousPeriod(s *sentence) *Period {
 			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {
 				return &p.periods[j].P
 			}
+			if !m.Resolved && m.First > 0 {
+				// "over the ten months" after "January–October 2026": the
+				// partial year in the year the article gave.
+				if y := d.yearlessPeriod(p, span{m.Start, m.End}); y != nil {
+					return y
+				}
+			}
+		}
+		if len(p.periods) == 0 && d.tradeCueIn(span{p.a, p.b}) >= 0 && amountBetween(p, p.a, p.b) {
+			// A figure that stated no period went on in the article's
+			// current one ("In value terms, flour exports brought in
+			// $312.5 million." then "… in the same period"), and so
+			// does the figure after it.
+			return d.articlePeriod(p)
 		}
 	}
 	return nil
