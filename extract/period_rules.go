@@ -46,7 +46,9 @@ var periodRules = []periodRule{
 		}
 		if open == am.a-1 {
 			for _, m := range pc.s.periods {
-				if m.End == open && m.Resolved && !m.P.Day && d.comparison(m.Start, false) {
+				// (Not "the same period last year", «مدت مشابه سال گذشته
+				// (۲۶۴ میلیون دلار)»: the span a year before, below.)
+				if m.End == open && m.Resolved && !m.P.Day && d.comparison(m.Start, false) && !(m.P.Relative && d.yearEarlier(max(pc.c.a, open-6), open)) {
 					return m.P.Label, pc.found
 				}
 			}

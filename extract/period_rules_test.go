@@ -58,6 +58,12 @@ func TestPeriodRules(t *testing.T) {
 		{"article's current period", "date 2026-06-10\nWheat exports from Kazakhstan to Uzbekistan reached 410,000 tonnes in January–May 2026.\n\nShipments peaked in May at 95,000 tonnes, after 88,000 tonnes in April.\n\nIn value terms, wheat exports to Uzbekistan brought in $98.2 million.", 98.2e6, "2026-01..2026-05"},
 		{"same period", "date 2026-06-10\nWheat exports from Kazakhstan to Uzbekistan reached 410,000 tonnes in January–May 2026.\n\nShipments peaked in May at 95,000 tonnes, after 88,000 tonnes in April.\n\nIn value terms, wheat exports to Uzbekistan brought in $98.2 million. Barley exports to Uzbekistan reached 61,000 tonnes in the same period.", 61e3, "2026-01..2026-05"},
 		{"same period", "صادرات ایران به ارمنستان در سال ۱۴۰۴ به ۴۰۰ میلیون دلار رسید.\n\nارزش صادرات فرآورده‌های نفتی به ارمنستان ۱۲۰ میلیون دلار بود. در همین مدت واردات از ارمنستان ۹۰ میلیون دلار بود.", 90e6, "SH1404 = 2025-03-21..2026-03-20"},
+		// "The same period last year (figure)": the figure in
+		// parentheses is the same span a year before, not the whole of
+		// last year.
+		{"comparison in parentheses", "date 2026-11-25\nصادرات ایران به ارمنستان در پنج ماه نخست سال ۱۴۰۵ به ۱۸۰ میلیون دلار رسید که نسبت به مدت مشابه سال گذشته (۱۵۰ میلیون دلار) ۲۰ درصد رشد نشان می‌دهد.", 150e6, "SH1404-01..SH1404-05 = 2025-03-21..2025-08-22"},
+		{"comparison in parentheses", "date 2026-12-06\nتجارت افغانستان و ازبکستان در پنج ماه نخست سال ۱۴۰۵ به ۴۰۰ میلیون دالر رسید که نسبت به مدت مشابه سال گذشته (۳۵۰ میلیون دالر) بیشتر است.", 350e6, "SH1404-01..SH1404-05 = 2025-03-21..2025-08-22"},
+		{"comparison in parentheses", "date 2026-11-25\nTrade between Turkmenistan and Armenia reached $90 million in January–May 2026, up from the same period last year ($70 million).", 70e6, "2025-01..2025-05"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},
 		{"", "Trade between Kazakhstan and Iran reached $300 million in 2025.\n\nThe two sides set a target of $1 billion.", 1e9, ""},
 		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},

@@ -139,8 +139,8 @@ var freshFloors = map[string]float64{
 	"fresh11": 1.0,
 	"fresh12": 1.0,
 	"fresh13": 0.83,
-	"fresh14": 0.66,
-	"fresh15": 0.69,
+	"fresh14": 0.67,
+	"fresh15": 0.70,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
