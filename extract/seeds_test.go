@@ -139,7 +139,7 @@ var freshFloors = map[string]float64{
 	"fresh11": 1.0,
 	"fresh12": 1.0,
 	"fresh13": 0.83,
-	"fresh14": 0.67,
+	"fresh14": 0.665,
 	"fresh15": 0.70,
 }
 
