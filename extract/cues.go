@@ -294,6 +294,7 @@ const (
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
 	roleJourney       = "journey"        // a distance travelled, not a project's length: "the 10,400 km journey"
 	roleJoin          = "join"           // joins the items of a list: «و», "and", "along with"
+	roleBreakdown     = "breakdown"      // a breakdown of the figure just reported by product or route: "led the list", "followed by", «از این میان»
 	roleShare         = "share"          // a share of a figure whose country follows: «بیشتر آن به پاکستان», "most of which went to"
 	roleFinance       = "finance"        // a project financed: "loan", «وام», «سرمایه گذاری»
 	roleAttend        = "attend"         // attendance at an event: «با حضور», "in the presence of"
@@ -467,6 +468,8 @@ var roleRows = []roleRow{
 	{role: roleNowOpen, words: []string{"open", "opens", "inaugurate", "inaugurates", "launch", "launches"}, point: true},
 	{role: roleRankGlue, words: []string{"remained", "remains", "was", "is", "became", "the", "its", "trading", "trade", "second", "third",
 		"تجارتی", "تجاری", "اول", "نخست", "عمده"}, point: true},
+	{role: roleBreakdown, words: []string{"led the list", "topped the list", "headed the list", "followed by", "of which", "of this", "of these",
+		"from this", "از این میان", "از این میزان", "از این رقم", "از این مقدار", "از آن میان", "بیشترین سهم", "پس از آن", "در صدر فهرست"}},
 	{role: roleShare, words: []string{"بیشتر آن", "بیشتر این", "بخش عمده آن", "عمده آن", "بخش بزرگ آن", "most of which", "most of it",
 		"the bulk of which", "the bulk of it", "much of which"}},
 	{role: roleJoin, words: []string{"و", "and"}, point: true},

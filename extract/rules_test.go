@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -286,6 +287,43 @@ func TestFlow(t *testing.T) {
 			if fs[0].Flow != tt.want {
 				t.Errorf("flow of %s = %q, want %q", brief(fs[0]), fs[0].Flow, tt.want)
 			}
+		})
+	}
+}
+
+// TestBreakdownItems: a sentence that breaks down by product or route the
+// figure just reported gives one fact per item, with the head's countries
+// and period.
+func TestBreakdownItems(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, tt := range []struct {
+		name, text string
+		kind       string
+		value      float64
+		countries  string
+	}{
+		{"by product, English", "Kazakhstan exported goods worth $840 million to Uzbekistan in January-June 2026.\n\nMetals led the list with $310.2 million, followed by grain ($122.5 million) and chemicals ($64.1 million).", KindTradeValue, 122.5e6, "KZ,UZ"},
+		{"by product with tonnes, English", "Kazakhstan exported goods worth $840 million to Uzbekistan in January-June 2026.\n\nGrain topped the list with 410,000 tons worth $122.5 million, followed by metals (95,000 tons, $310.2 million).", KindTonnage, 95e3, "KZ,UZ"},
+		{"by product, Persian", "ارزش صادرات ایران به ارمنستان در شش ماه نخست سال ۱۴۰۵ به ۲۴۰ میلیون دلار رسید.\n\nاز این میان، فرآورده‌های نفتی با ۹۰ میلیون دلار و مصالح ساختمانی با ۴۵ میلیون دلار در صدر بودند.", KindTradeValue, 45e6, "AM,IR"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseArticle("p", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := x.Extract(context.Background(), a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				if f.Kind == tt.kind && f.Value != nil && *f.Value == tt.value {
+					if got := strings.Join(f.Countries, ","); got != tt.countries {
+						t.Errorf("countries %s, want %s", got, tt.countries)
+					}
+					return
+				}
+			}
+			t.Errorf("no %s %g in %v", tt.kind, tt.value, fs)
 		})
 	}
 }

@@ -373,7 +373,7 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		if d.hasCue(c.a, c.b, CueNonTrade) {
 			return false
 		}
-		if d.figureOfTrade(s, c) || d.goalOfTrade(s, c) || d.rankOfTrade(s, c) {
+		if d.figureOfTrade(s, c) || d.goalOfTrade(s, c) || d.rankOfTrade(s, c) || d.breakdownOf(s, amtMoney) {
 			return true
 		}
 		if c.a != s.a || c.b != s.b {
@@ -1664,6 +1664,9 @@ func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
 // after «… ۳۱۰ هزار تن کالای ترانزیتی … از طریق بندر چابهار»): a word of a
 // figure beside another and a cargo word in the sentence before.
 func (d *doc) besideCargo(s *sentence, c span) bool {
+	if d.breakdownOf(s, amtTon) {
+		return true
+	}
 	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) && !d.rankedItem(s, c, false) {
 		// («این رقم در ماه عقرب سال گذشته ۳۱۰ هزار تن بود», "This figure
 		// was 310,000 tonnes a year earlier": the figure of the freight
@@ -1679,6 +1682,34 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 	if s.idx >= 2 && d.refersToFigure(span{p.a, p.b}) && d.rankedItem(s, c, false) {
 		q := d.sents[s.idx-2]
 		return d.hasCue(q.a, q.b, CueCargo)
+	}
+	return false
+}
+
+// breakdownOf reports whether sentence s breaks down by product or route
+// a figure of kind k (money or tonnes) just reported with its trade or
+// freight word: "Flour and cereals led the list with 486,000 tons worth
+// $198.4 million, followed by petroleum products ($221.7 million) …",
+// «از این میان، ۹ هزار تن به ارزش ۳۱ میلیون دالر از طریق دهلیز هوایی
+// و …», «انار با ۱۴ هزار تن بیشترین سهم را داشته». The sentence names
+// no partner of its own (a ranking of countries is rankOfTrade's) and
+// speaks of no project.
+func (d *doc) breakdownOf(s *sentence, k int) bool {
+	if s.idx == 0 || d.roleIn(s.a, s.b, roleBreakdown) < 0 || d.hasCue(s.a, s.b, CueStatus|CueCapacity|CueNonTrade) {
+		return false
+	}
+	for j := s.idx - 1; j >= max(0, s.idx-2); j-- {
+		p := d.sents[j]
+		if d.tradeCueIn(span{p.a, p.b}) < 0 && !(k == amtTon && d.hasCue(p.a, p.b, CueCargo)) {
+			continue
+		}
+		for _, am := range p.amounts {
+			if am.kind == k {
+				// (The countries it names are the figure's or passed
+				// through: «از راه بندر چابهار ایران به هند».)
+				return subset(slices.DeleteFunc(d.countries(s, s.a, s.b, true), func(x string) bool { return d.viaOnly(s, x) }), d.countries(p, p.a, p.b, true))
+			}
+		}
 	}
 	return false
 }
