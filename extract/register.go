@@ -380,6 +380,7 @@ func (d *doc) articlePeriod(s *sentence) *Period {
 		d.curPeriods = make([]*Period, len(d.sents))
 		var cur *Period
 		var curCs []string // the countries of the sentence that stated cur
+		curAt := 0         // and its index
 		for k, p := range d.sents {
 			d.curPeriods[k] = cur
 			if d.tradeCueIn(span{p.a, p.b}) < 0 && !d.hasCue(p.a, p.b, CueCargo) {
@@ -411,11 +412,13 @@ func (d *doc) articlePeriod(s *sentence) *Period {
 					// A month or a quarter inside the current span is a
 					// detail of it ("peaked in October at 148,000 tons,
 					// after 131,000 tons in September"): the span goes on.
-					if within(m.P, *cur) {
+					// (Within the sentence that stated it, «سال روان ۱۴۰۵
+					// (حمل تا میزان)», the narrower span is the one meant.)
+					if curAt < k && within(m.P, *cur) {
 						continue
 					}
 				}
-				cur, curCs = &m.P, cs
+				cur, curCs, curAt = &m.P, cs, k
 			}
 		}
 	}

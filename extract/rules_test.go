@@ -304,6 +304,9 @@ func TestBreakdownItems(t *testing.T) {
 	}{
 		{"by product, English", "Kazakhstan exported goods worth $840 million to Uzbekistan in January-June 2026.\n\nMetals led the list with $310.2 million, followed by grain ($122.5 million) and chemicals ($64.1 million).", KindTradeValue, 122.5e6, "KZ,UZ"},
 		{"by product with tonnes, English", "Kazakhstan exported goods worth $840 million to Uzbekistan in January-June 2026.\n\nGrain topped the list with 410,000 tons worth $122.5 million, followed by metals (95,000 tons, $310.2 million).", KindTonnage, 95e3, "KZ,UZ"},
+		{"by route, Dari", "در شش ماه نخست سال ۱۴۰۵، ۳۰ هزار تن کشمش به ارزش ۶۰ میلیون دالر از افغانستان به هند صادر شده است.\n\nاز این میان، ۸ هزار تن به ارزش ۲۰ میلیون دالر از طریق دهلیز هوایی و ۲۲ هزار تن به ارزش ۴۰ میلیون دالر از راه بندر چابهار ایران انتقال یافته است.", KindTonnage, 22e3, "AF,IN"},
+		{"by product after a route, Dari", "در شش ماه نخست سال ۱۴۰۵، ۳۰ هزار تن کشمش به ارزش ۶۰ میلیون دالر از افغانستان به هند صادر شده است.\n\nاز این میان، ۸ هزار تن از طریق دهلیز هوایی انتقال یافته است.\n\nکشمش سبز با ۱۸ هزار تن بیشترین سهم را داشته است.", KindTonnage, 18e3, "AF,IN"},
+		{"by route, English", "Afghanistan exported 30,000 tons of raisins worth $60 million to India in the first half of 2026.\n\nOf these, 8,000 tons worth $20 million went by air and 22,000 tons worth $40 million via the port of Chabahar, Iran.", KindTradeValue, 40e6, "AF,IN"},
 		{"by product, Persian", "ارزش صادرات ایران به ارمنستان در شش ماه نخست سال ۱۴۰۵ به ۲۴۰ میلیون دلار رسید.\n\nاز این میان، فرآورده‌های نفتی با ۹۰ میلیون دلار و مصالح ساختمانی با ۴۵ میلیون دلار در صدر بودند.", KindTradeValue, 45e6, "AM,IR"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -140,6 +140,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// series as the figure it is compared with.
 				f.Countries = slices.Clone(out[len(out)-1].Countries)
 			}
+			if _, listed := items[k]; !listed {
+				if h := d.breakdownHead(s, am.kind); h != nil {
+					// An item of a breakdown is the head figure's pair.
+					if cs := slices.DeleteFunc(d.countries(h, h.a, h.b, true), func(x string) bool { return d.viaOnly(h, x) }); len(cs) == 2 {
+						f.Countries = cs
+					}
+				}
+			}
 			if buyer != "" {
 				// "Afghanistan remained the largest buyer, taking 1.5
 				// million tonnes", "while Tajikistan bought 850,000 tonnes":
@@ -1694,24 +1702,59 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 // و …», «انار با ۱۴ هزار تن بیشترین سهم را داشته». The sentence names
 // no partner of its own (a ranking of countries is rankOfTrade's) and
 // speaks of no project.
-func (d *doc) breakdownOf(s *sentence, k int) bool {
-	if s.idx == 0 || d.roleIn(s.a, s.b, roleBreakdown) < 0 || d.hasCue(s.a, s.b, CueStatus|CueCapacity|CueNonTrade) {
-		return false
+func (d *doc) breakdownOf(s *sentence, k int) bool { return d.breakdownHead(s, k) != nil }
+
+// breakdownHead returns the sentence whose figure of kind k s breaks down
+// (see breakdownOf), or nil.
+func (d *doc) breakdownHead(s *sentence, k int) *sentence {
+	if s.idx == 0 || d.roleIn(s.a, s.b, roleBreakdown) < 0 || d.tradeCueIn(span{s.a, s.b}) >= 0 || d.hasCue(s.a, s.b, CueStatus|CueCapacity|CueNonTrade) {
+		return nil // (a sentence with a trade word of its own is its own figure's)
 	}
-	for j := s.idx - 1; j >= max(0, s.idx-2); j-- {
+	for j := s.idx - 1; j >= max(0, s.idx-3); j-- {
 		p := d.sents[j]
-		if d.tradeCueIn(span{p.a, p.b}) < 0 && !(k == amtTon && d.hasCue(p.a, p.b, CueCargo)) {
+		if d.isHeadline(p) || d.tradeCueIn(span{p.a, p.b}) < 0 && !(k == amtTon && d.hasCue(p.a, p.b, CueCargo)) {
 			continue
 		}
 		for _, am := range p.amounts {
 			if am.kind == k {
-				// (The countries it names are the figure's or passed
-				// through: «از راه بندر چابهار ایران به هند».)
-				return subset(slices.DeleteFunc(d.countries(s, s.a, s.b, true), func(x string) bool { return d.viaOnly(s, x) }), d.countries(p, p.a, p.b, true))
+				// (The countries it names are the figure's, passed
+				// through or a place's: «از راه بندر چابهار ایران به هند».)
+				own := slices.DeleteFunc(d.countries(s, s.a, s.b, true), func(x string) bool { return d.viaOnly(s, x) || d.placeOwnerOnly(s, x) })
+				if !subset(own, d.countries(p, p.a, p.b, true)) {
+					return nil
+				}
+				return p
 			}
 		}
 	}
-	return false
+	return nil
+}
+
+// placeOwnerOnly reports whether country code is named in s only by a
+// place in it or just after a place, as the place's country («بندر چابهار
+// ایران», "the port of Chabahar, Iran").
+func (d *doc) placeOwnerOnly(s *sentence, code string) bool {
+	seen := false
+	for _, m := range s.mentions {
+		if m.code != code {
+			continue
+		}
+		seen = true
+		at := m.tok
+		if t := d.tokText(at - 1); t == "," || t == "،" {
+			at--
+		}
+		owner := false
+		for _, e := range d.entsIn(max(0, at-6), m.tok+1) {
+			if e.Entry.Class.Has(ClassPlace) && (e.End == at || e.Start == m.tok) {
+				owner = true // (or the place itself, «چابهار»)
+			}
+		}
+		if !owner {
+			return false
+		}
+	}
+	return seen
 }
 
 // rankedItem reports whether clause c gives a place or a country its
