@@ -169,10 +169,11 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				}
 			}
 			f.Value, f.Unit, f.Qualifier = ptr(v), ptr(unit), am.qual
-			if st := statuses[k]; st == "launched" || st == "completed" || st == "stalled" || st == statusResumed {
+			if st := statuses[k]; st == "launched" || st == "completed" || st == "stalled" || st == statusResumed || st == statusFinancingSecured {
 				// «… به طول ۳۴۵ کیلومتر در سال ۱۴۰۳ به بهره برداری رسید»,
 				// "… was completed in 2024", "Work on the first 153km
-				// stretch … was halted in May": the date of the event,
+				// stretch … was halted in May", "A loan of $2.35 billion …
+				// was secured in September": the date of the event,
 				// between the attribute and its verb or just after the verb.
 				for _, m := range d.cuesIn(am.b, c.b, CueStatus) {
 					if m.Entry.Code != st {
