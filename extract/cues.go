@@ -415,7 +415,7 @@ var roleRows = []roleRow{
 	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
 	{role: roleBuild, words: []string{"construction", "building", "ساخت", "احداث", "ساختمان"}},
 	{role: roleWorks, words: []string{"اجرایی", "عملیات اجرایی", "کار عملی", "کارهای عملی", "practical work", "civil works", "construction works",
-		"تطبیق", "کار تطبیق",
+		"تطبیق", "کار تطبیق", "earthworks", "earthwork", "عملیات خاکی", "کارهای خاکی", "خاکریزی",
 		"works", "work"}},
 	{role: roleOngoing, words: []string{"underway", "under way", "ongoing", "continues", "continuing", "in progress", "ادامه", "در حال انجام",
 		"در جریان"}},
