@@ -65,6 +65,8 @@ func TestGazetteerCountries(t *testing.T) {
 		{"قرقیرستان", "C:KG"}, {"Kyrgystan", "C:KG"},
 		// Places carry their country.
 		{"کابل", "P:AF"}, {"اسلامآباد", "P:PK"}, {"اسلام آباد", "P:PK"}, {"تاشکند", "P:UZ"}, {"Almaty", "P:KZ"},
+		// The ends of the Turkmen gas line to Iran, a pipeline named by its ends.
+		{"خانگیران", "P:IR"}, {"Dauletabad", "P:TM"},
 		// Anaphora.
 		{"دو کشور", "pair"}, {"طرفین", "pair"}, {"both sides", "pair"}, {"the two countries", "pair"}, {"این کشور", "this"},
 	} {
