@@ -3,7 +3,9 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -254,6 +256,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	for _, s := range d.sents {
 		d.scanPeriods(s)
 	}
+	d.fiscalSplitYears()
 	d.ownTotals()
 	return d
 }
@@ -801,6 +804,39 @@ func (d *doc) inAmount(s *sentence, i int) bool {
 func (d *doc) isTopic(i int) bool {
 	_, ok := d.cueEndingAt(i, CueTopic)
 	return ok
+}
+
+// fiscalSplitYears reads a split year written alone, "by 2027-28", as the
+// fiscal year the article counts in when it names a July–June fiscal
+// year elsewhere ("in FY2024-25", "fiscal year 2025-26"); in other
+// articles it stays the year it starts in.
+func (d *doc) fiscalSplitYears() {
+	fiscal := false
+	for _, s := range d.sents {
+		for _, m := range s.periods {
+			if m.Resolved && m.P.Calendar == Gregorian && m.P.Start.Month() == time.July && m.P.End.Month() == time.June && m.P.End.Year() == m.P.Start.Year()+1 {
+				fiscal = true
+			}
+		}
+	}
+	if !fiscal {
+		return
+	}
+	for _, s := range d.sents {
+		for k := range s.periods {
+			m := &s.periods[k]
+			if !m.Resolved || m.P.Relative || m.P.Calendar != Gregorian || m.End-m.Start != 1 || m.End+1 >= s.b || len(m.P.Label) != 4 {
+				continue
+			}
+			y, err1 := strconv.Atoi(d.tokText(m.Start))
+			t2 := d.tokText(m.End + 1)
+			y2, err2 := strconv.Atoi(t2)
+			if err1 != nil || err2 != nil || d.tokText(m.End) != "-" || len(t2) != 2 || (y+1)%100 != y2 {
+				continue
+			}
+			m.P, m.End = fiscalJulyJune(y+1), m.End+2
+		}
+	}
 }
 
 // scanPeriods finds the periods of s. Relative years resolve in the

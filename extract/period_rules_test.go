@@ -64,6 +64,9 @@ func TestPeriodRules(t *testing.T) {
 		{"comparison in parentheses", "date 2026-11-25\nصادرات ایران به ارمنستان در پنج ماه نخست سال ۱۴۰۵ به ۱۸۰ میلیون دلار رسید که نسبت به مدت مشابه سال گذشته (۱۵۰ میلیون دلار) ۲۰ درصد رشد نشان می‌دهد.", 150e6, "SH1404-01..SH1404-05 = 2025-03-21..2025-08-22"},
 		{"comparison in parentheses", "date 2026-12-06\nتجارت افغانستان و ازبکستان در پنج ماه نخست سال ۱۴۰۵ به ۴۰۰ میلیون دالر رسید که نسبت به مدت مشابه سال گذشته (۳۵۰ میلیون دالر) بیشتر است.", 350e6, "SH1404-01..SH1404-05 = 2025-03-21..2025-08-22"},
 		{"comparison in parentheses", "date 2026-11-25\nTrade between Turkmenistan and Armenia reached $90 million in January–May 2026, up from the same period last year ($70 million).", 70e6, "2025-01..2025-05"},
+		// A split year written alone is the fiscal year the article
+		// counts in.
+		{"clause", "Pakistan's exports to Uzbekistan rose to $198 million in fiscal year 2025-26.\n\nThe ministry set a target of $500 million for exports to Uzbekistan by 2027-28.", 500e6, "2027-07..2028-06"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},
 		{"", "Trade between Kazakhstan and Iran reached $300 million in 2025.\n\nThe two sides set a target of $1 billion.", 1e9, ""},
 		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},
