@@ -117,7 +117,7 @@ var periodRules = []periodRule{
 			// with the baseline is its own.
 			lo, hi = am.b, min(pc.c.b, am.b+6) // "in FY2023-24" is five tokens
 		}
-		p, found := d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
+		p, found := d.figureNearestPeriod(pc, lo, hi)
 		if p != nil && !d.isBaseline(pc.ams, pc.k) && d.baselinePeriod(pc.s, d.periodStart(pc.s, p)) {
 			// "plunged 57pc to $524m from $1.22 billion in FY25": the
 			// period written with the baseline is the baseline's; the
@@ -130,8 +130,7 @@ var periodRules = []periodRule{
 		if pc.found || d.isBaseline(pc.ams, pc.k) {
 			return "", pc.found
 		}
-		am := pc.ams[pc.k]
-		p, _ := d.nearestPeriod(pc.s, pc.s.a, pc.s.b, am.a, am.b, pc.growth, pc.target)
+		p, _ := d.figureNearestPeriod(pc, pc.s.a, pc.s.b)
 		if p != nil && d.baselinePeriod(pc.s, d.periodStart(pc.s, p)) {
 			return "", pc.found // (a baseline's, as in the clause rule)
 		}
@@ -323,6 +322,41 @@ func (d *doc) openParen(c span, i int) int {
 		}
 	}
 	return -1
+}
+
+// figureNearestPeriod returns the period of sentence tokens [lo, hi)
+// nearest the figure of pc (see nearestPeriod), passing over the date of a
+// project's event written before the figure: "The Termez centre, opened
+// in August 2024 …, handled 1.63 million tons in the ten months".
+func (d *doc) figureNearestPeriod(pc periodCtx, lo, hi int) (*Period, bool) {
+	am := pc.ams[pc.k]
+	p, found := d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
+	for p != nil {
+		i := d.periodStart(pc.s, p)
+		if i < 0 || i >= am.a || !d.eventPeriodAt(i) {
+			break
+		}
+		lo = d.periodEnd(pc.s, p)
+		p, found = d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
+	}
+	return p, found
+}
+
+// periodEnd returns the end of the period of s that p points into, or -1.
+func (d *doc) periodEnd(s *sentence, p *Period) int {
+	for k := range s.periods {
+		if &s.periods[k].P == p {
+			return s.periods[k].End
+		}
+	}
+	return -1
+}
+
+// eventPeriodAt reports whether the period at token i is the date of a
+// project's event told just before it: "opened in August 2024", «افتتاح
+// شد در …».
+func (d *doc) eventPeriodAt(i int) bool {
+	return i > 0 && d.hasCue(max(0, i-3), i, CueStatus)
 }
 
 // periodStart returns the first token of the period of s that p points

@@ -67,6 +67,10 @@ func TestPeriodRules(t *testing.T) {
 		// A split year written alone is the fiscal year the article
 		// counts in.
 		{"clause", "Pakistan's exports to Uzbekistan rose to $198 million in fiscal year 2025-26.\n\nThe ministry set a target of $500 million for exports to Uzbekistan by 2027-28.", 500e6, "2027-07..2028-06"},
+		// The date of a project's event before the figure is the
+		// event's, not the figure's.
+		{"article's current period", "Rail freight between Kazakhstan and Turkmenistan reached 2.1 million tonnes in January–September 2026.\n\nThe Serhetyaka terminal, opened in May 2023 on the border with Kazakhstan, handled 640,000 tonnes of cargo, up 12 percent.", 64e4, "2026-01..2026-09"},
+		{"clause", "The Serhetyaka terminal, opened in May 2023 on the border with Kazakhstan, handled 640,000 tonnes of cargo in 2025.", 64e4, "2025"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},
 		{"", "Trade between Kazakhstan and Iran reached $300 million in 2025.\n\nThe two sides set a target of $1 billion.", 1e9, ""},
 		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},

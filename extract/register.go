@@ -391,7 +391,7 @@ func (d *doc) articlePeriod(s *sentence) *Period {
 				// (A target's year, «هدف … در سال ۱۴۰۵», "the goal for
 				// 2027", is no period of the figures reported.)
 				tgt := d.hasCue(max(p.a, m.Start-8), m.Start, CueTarget)
-				if !m.Resolved || m.P.Day || tgt || d.comparison(m.Start, false) || d.parenFigurePeriod(p, m.Start, p.a) || d.deadline(m.Start) || d.baselinePeriod(p, m.Start) {
+				if !m.Resolved || m.P.Day || tgt || d.comparison(m.Start, false) || d.parenFigurePeriod(p, m.Start, p.a) || d.eventPeriodAt(m.Start) || d.deadline(m.Start) || d.baselinePeriod(p, m.Start) {
 					continue
 				}
 				// The same span a year earlier for the same countries is

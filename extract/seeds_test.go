@@ -140,7 +140,7 @@ var freshFloors = map[string]float64{
 	"fresh12": 1.0,
 	"fresh13": 0.84,
 	"fresh14": 0.665,
-	"fresh15": 0.80,
+	"fresh15": 0.81,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
