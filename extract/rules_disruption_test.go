@@ -14,7 +14,7 @@ func TestDisruptionRules(t *testing.T) {
 	}{
 		{"closed, Persian passive", "گذرگاه تورخم میان افغانستان و پاکستان بسته شد.",
 			[]string{"disruption AF,PK - - closed - -"}},
-		{"a highway inside one country is that country's alone, Dari", "کابل: شاهراه سالنگ پس از ریزش برفکوچ به روی رفت‌وآمد بسته شد. تاجران افغان با ازبکستان منتظر ماندند.",
+		{"a highway inside one country is that country's alone, Dari", "کابل: شاهراه سالنگ پس از ریزش برفکوچ به روی رفت\u200cوآمد بسته شد. تاجران افغان با ازبکستان منتظر ماندند.",
 			[]string{"disruption AF - - closed - -"}},
 		{"a pass inside one country is that country's alone, English", "KABUL: The Salang pass reopened to traffic on Saturday. Afghan traders with Uzbekistan had waited for days.",
 			[]string{"disruption AF - - reopened - -"}},
