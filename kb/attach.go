@@ -39,6 +39,7 @@ var ProjectWords = []ProjectWord{
 	{"resumed", network.UnderConstruction, 0},
 	{"planned", network.Planned, 0},
 	{"feasibility_study", network.Planned, 0},
+	{"land_acquisition", network.Planned, 0},
 	{"acceleration_agreed", network.Planned, 0},
 	{"proposed", network.Proposed, 0},
 	{"stalled", network.Suspended, 0},
