@@ -27,7 +27,8 @@ try {
     await li.dispatchEvent('mousedown');
   }
   await page.fill('input[name=as_of]', process.env.AS_OF || '2025-06-01');
-  if (process.env.SHOW) await page.selectOption('select[name=show]', process.env.SHOW);
+  // The README's caption speaks of three alternatives.
+  await page.selectOption('select[name=show]', process.env.SHOW || 'alternatives');
   await page.click('#plan button[type=submit]');
   await page.locator('table.legs').waitFor();
   await page.evaluate(() => document.getElementById('routes').scrollIntoView({ block: 'start' }));
