@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Attribute statuses: what a clause says of one measured attribute of a
@@ -624,11 +625,67 @@ func (d *doc) projectParties(s *sentence) {
 		}
 		id, _ := d.clauseProject(s, c)
 		cs := d.countries(s, c.a, c.b, false)
+		if !finance && d.carriesFreight(s, c) {
+			// "The road carries about 1.2 million tonnes of freight a
+			// year, much of it to the border with Afghanistan": a
+			// country the traffic goes to, named as a border's far side,
+			// is a destination, not a party of the road.
+			cs = d.withoutBorderSides(s, c, cs)
+		}
 		if id == "" || len(cs) == 0 {
 			continue
 		}
 		d.addParties(id, cs)
 	}
+}
+
+// carriesFreight reports whether clause c measures the freight a project
+// carries: a tonnage in the clause.
+func (d *doc) carriesFreight(s *sentence, c span) bool {
+	for _, am := range s.amounts {
+		if am.kind == amtTon && am.a >= c.a && am.b <= c.b {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutBorderSides returns cs without the countries clause c names only
+// as the far side of a border: "the border with Afghanistan", "the Afghan
+// border", «مرز افغانستان».
+func (d *doc) withoutBorderSides(s *sentence, c span, cs []string) []string {
+	side := map[string]bool{}
+	other := map[string]bool{}
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= c.b || m.topic {
+			continue
+		}
+		if d.borderSideAt(m) {
+			side[m.code] = true
+		} else {
+			other[m.code] = true
+		}
+	}
+	var out []string
+	for _, x := range cs {
+		if !side[x] || other[x] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// borderSideAt reports whether mention m names the far side of a border:
+// "border with X", "border of X", "the X border", «مرز X».
+func (d *doc) borderSideAt(m mention) bool {
+	if w := strings.ToLower(d.word(m.tok - 2)); (w == "border" || w == "frontier") && (d.word(m.tok-1) == "with" || d.word(m.tok-1) == "of") {
+		return true
+	}
+	if w := strings.ToLower(d.word(m.end)); w == "border" || w == "frontier" {
+		return true
+	}
+	w := d.word(m.tok - 1)
+	return w == "مرز" || w == "مرزهای" || w == "مرز‌های"
 }
 
 // addParties records countries cs as parties of project id (see finish).

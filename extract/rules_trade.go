@@ -163,6 +163,15 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = normalizeCountries([]string{buyer, x})
 				}
 			}
+			if kind == KindTonnage && d.roleIn(c.a, c.b, roleLink) >= 0 {
+				// "The road carries about 1.2 million tonnes of freight a
+				// year, much of it to the border with Afghanistan": the
+				// border the freight goes to is no party of what a
+				// project carries.
+				if id, tok := d.clauseProject(s, c); id != "" && !d.namesProject(tok) {
+					f.Countries = normalizeCountries(d.withoutBorderSides(s, c, f.Countries))
+				}
+			}
 			if len(f.Countries) < 2 && kind == KindTonnage {
 				// "Its first three sections … carried 410,000 tonnes": a
 				// figure of a line referred back to has the line's
