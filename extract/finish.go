@@ -150,7 +150,7 @@ func (d *doc) finish(kept []candidate) []Fact {
 	// Turkmenistan a party to the section's length too.
 	parties := map[string][]string{}
 	for _, c := range kept {
-		if c.Kind == KindProject && !c.inherit && (c.projKey != projectID(c.projKey) || c.Status != nil || d.namesProject(c.tok)) {
+		if c.Kind == KindProject && !c.inherit && !c.inside && (c.projKey != projectID(c.projKey) || c.Status != nil || d.namesProject(c.tok)) {
 			id := projectID(c.projKey)
 			parties[id] = normalizeCountries(append(parties[id], c.Countries...))
 		}
@@ -164,7 +164,7 @@ func (d *doc) finish(kept []candidate) []Fact {
 	// را از طریق افغانستان به پاکستان منتقل کند») are parties to every fact
 	// of the project, its status too.
 	for k, c := range kept {
-		if cs, ok := d.projParties[projectID(c.projKey)]; ok && c.Kind == KindProject {
+		if cs, ok := d.projParties[projectID(c.projKey)]; ok && c.Kind == KindProject && !c.inside {
 			kept[k].Countries = normalizeCountries(append(c.Countries, cs...))
 		}
 	}
@@ -173,7 +173,7 @@ func (d *doc) finish(kept []candidate) []Fact {
 			kept[k].Countries = normalizeCountries(append(c.Countries, cs...))
 			continue
 		}
-		if cs, ok := parties[projectID(c.projKey)]; ok && c.Kind == KindProject {
+		if cs, ok := parties[projectID(c.projKey)]; ok && c.Kind == KindProject && !c.inside {
 			if c.inherit {
 				kept[k].Countries = cs
 			} else if c.Value != nil || c.projKey != projectID(c.projKey) {

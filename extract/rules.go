@@ -19,6 +19,7 @@ type candidate struct {
 	periodBy     string   // trade and tonnage: the period rule that gave the period (see periodRules)
 	headline     bool     // read from the article's headline
 	projRef      string   // trade and tonnage: the project the figure's clause is about, when it names one country or none
+	inside       bool     // projects: a part of a line lying in one country (see sectionCountry); the line's parties are not its
 }
 
 // span is a token range [a, b).

@@ -322,6 +322,16 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 			f.Period = ptr(p.Label)
 		}
 	}
+	if x := d.sectionCountry(s, c); x != "" {
+		// "a second track on the 120-kilometre section between Uzen and
+		// the Turkmen border", «قطعه بین آستارا و مرز آذربایجان»: a part
+		// of a line from a place to the border of the country across
+		// lies in the place's country, whatever the line links.
+		f.Countries = []string{x}
+		f.inside = true
+		d.setQuote(&f, c.a, c.b)
+		return f
+	}
 	if x := d.lineEndsIn(tok); x != "" && !d.hasLinkParties(id) {
 		// «پروژه دوخطه کردن راه آهن مشهد – سرخس»: a line whose two named
 		// ends lie in one country is that country's, whatever the
@@ -471,6 +481,40 @@ func (d *doc) lineEndsIn(tok int) string {
 			b.Start == a.End+1 && isDash(d.tokText(a.End)) {
 			return a.Entry.Code
 		}
+	}
+	return ""
+}
+
+// sectionCountry returns the country of a part of a line that clause c
+// names by a place and the border of another country ("the section
+// between Uzen and the Turkmen border", «قطعه بین آستارا و مرز
+// آذربایجان»): the place's country; "" otherwise.
+func (d *doc) sectionCountry(s *sentence, c span) string {
+	for k := c.a; k < c.b; k++ {
+		if !d.roleBefore(k+1, rolePart) {
+			continue
+		}
+		w := strings.ToLower(d.word(k + 1))
+		if w != "between" && w != "from" && w != "بین" && w != "میان" && w != "از" {
+			continue
+		}
+		end := min(c.b, k+10)
+		place := ""
+		for _, m := range d.entsIn(k+2, end) {
+			if m.Entry.Class.Has(ClassPlace) && m.Entry.Code != "" {
+				place = m.Entry.Code
+				break
+			}
+		}
+		if place == "" {
+			return ""
+		}
+		for _, m := range s.mentions {
+			if m.tok > k+1 && m.tok < end && m.code != place && d.borderSideAt(m) {
+				return place
+			}
+		}
+		return ""
 	}
 	return ""
 }

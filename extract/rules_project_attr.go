@@ -194,9 +194,13 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				// "Construction of the 272-km line … began in 2023", «… به
 				// طول ۱۶۲ کیلومتر از ابتدای سال ۱۴۰۵ آغاز می‌شود»: a start's
 				// status carries the start's date, after the attribute.
-				p, _ := d.nearestPeriod(s, am.b, c.b, am.b, c.b, false, false)
+				hi := c.b
+				if timeline > am.b {
+					hi = timeline // "…, with completion expected in 2028": the completion's date, not the start's
+				}
+				p, _ := d.nearestPeriod(s, am.b, hi, am.b, hi, false, false)
 				if p == nil && st == "planned" {
-					p, _ = d.nearestPeriod(s, am.b, c.b, am.b, c.b, false, true) // "by 2027"
+					p, _ = d.nearestPeriod(s, am.b, hi, am.b, hi, false, true) // "by 2027"
 				}
 				if st == "planned" {
 					p = ahead(p, d.art.Date)

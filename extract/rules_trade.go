@@ -163,6 +163,19 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = normalizeCountries([]string{buyer, x})
 				}
 			}
+			if l := d.roleIn(c.a, c.b, roleLink); kind == KindTonnage && l >= 0 && l < am.a {
+				// "Freight on the Kazakhstan–Turkmenistan–Iran railway,
+				// which links Uzen in Kazakhstan with Gorgan in Iran via
+				// Turkmenistan, reached 2.41 million tonnes": freight on a
+				// line the clause names, measured outside what it says the
+				// line links, is between all the countries it links, the
+				// one it passes through too.
+				if id, tok := d.clauseProject(s, c); id != "" && d.namesProject(tok) && tok < l {
+					if cs := d.withoutBorderSides(s, span{l, am.a}, d.countries(s, l, am.a, false)); len(cs) >= 2 {
+						f.Countries = normalizeCountries(append(f.Countries, cs...))
+					}
+				}
+			}
 			if kind == KindTonnage && d.roleIn(c.a, c.b, roleLink) >= 0 {
 				// "The road carries about 1.2 million tonnes of freight a
 				// year, much of it to the border with Afghanistan": the
