@@ -26,7 +26,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		// Every named project of the clause («TAPI … and the TAP power line»).
 		var named []Match
 		for _, m := range d.entsIn(c.a, c.b) {
-			if m.Entry.Class.Has(ClassProject) && !slices.ContainsFunc(named, func(o Match) bool { return o.Entry.Code == m.Entry.Code }) {
+			if m.Entry.Class.Has(ClassProject) && !d.branchOf(m) && !slices.ContainsFunc(named, func(o Match) bool { return o.Entry.Code == m.Entry.Code }) {
 				named = append(named, m)
 			}
 		}
@@ -621,7 +621,7 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 	if d.projEnts == nil {
 		d.projEnts = []int{} // the indices of the project entities, built once
 		for k, m := range d.ents {
-			if m.Entry.Class.Has(ClassProject) {
+			if m.Entry.Class.Has(ClassProject) && !d.branchOf(m) {
 				d.projEnts = append(d.projEnts, k)
 			}
 		}
@@ -637,6 +637,28 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 		id, at = d.unnamed[k].id, d.unnamed[k].tok
 	}
 	return id, at
+}
+
+// branchOf reports whether project m is named as the larger whole another
+// line is a branch of ("the railway … is the eastern branch of the
+// International North–South Transport Corridor", «این خط شاخه شرقی کریدور
+// شمال-جنوب است»): the sentence speaks of the branch, and later references
+// back ("the route", «این مسیر») are to it, not to the whole.
+func (d *doc) branchOf(m Match) bool {
+	k := m.Start - 1
+	if strings.ToLower(d.word(k)) == "the" {
+		k--
+	}
+	if strings.ToLower(d.word(k)) == "of" {
+		w := strings.ToLower(d.word(k - 1))
+		return w == "branch" || w == "branches"
+	}
+	for j := k; j >= max(0, m.Start-3); j-- {
+		if w := d.word(j); w == "شاخه" || w == "شاخه‌ای" {
+			return true
+		}
+	}
+	return false
 }
 
 // unnamedProject is infrastructure reported with a status but no name.

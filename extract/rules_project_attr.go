@@ -445,7 +445,7 @@ func (d *doc) timelineCue(c span) int {
 // («قطعه ایرانشهر-زاهدان»), or sets a completion date.
 func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	for _, m := range d.entsIn(c.a, c.b) {
-		if m.Entry.Class.Has(ClassProject) {
+		if m.Entry.Class.Has(ClassProject) && !d.branchOf(m) {
 			return m.Entry.Code, m.Start
 		}
 	}
