@@ -185,6 +185,17 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = normalizeCountries(d.withoutBorderSides(s, c, f.Countries))
 				}
 			}
+			if st == StatusCapacity && len(f.Countries) >= 2 {
+				// "Under a roadmap signed by Kazakhstan, Iran, Turkmenistan
+				// and Russia, the capacity of the route is to be raised …":
+				// the signers of a plan are its parties, not the line's; a
+				// line whose links the text gave keeps those.
+				if ps := d.projParties[d.capacityProject(s, c)]; len(ps) >= 2 {
+					f.Countries = slices.DeleteFunc(slices.Clone(f.Countries), func(x string) bool {
+						return d.signerIn(s, c, x) && !slices.Contains(ps, x)
+					})
+				}
+			}
 			if len(f.Countries) < 2 && kind == KindTonnage {
 				// "Its first three sections … carried 410,000 tonnes": a
 				// figure of a line referred back to has the line's
@@ -1818,4 +1829,44 @@ func (d *doc) lossOf(s *sentence, c span, am amount) bool {
 		}
 	}
 	return true
+}
+
+// signerIn reports whether clause c names country x only as a signer of a
+// document: in the list after "signed by" («به امضای ایران و روسیه»).
+func (d *doc) signerIn(s *sentence, c span, x string) bool {
+	signer := false
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= c.b || m.code != x {
+			continue
+		}
+		if !d.signerAt(s, m.tok) {
+			return false
+		}
+		signer = true
+	}
+	return signer
+}
+
+// signerAt reports whether the country mention at token i is in a list of
+// signers: "signed by A, B and C", «به امضای الف و ب».
+func (d *doc) signerAt(s *sentence, i int) bool {
+	k := i - 1
+	for k >= s.a {
+		w := strings.ToLower(d.word(k))
+		switch {
+		case w == "and" || w == "و" || d.tokText(k) == "," || d.tokText(k) == "،":
+			k--
+			continue
+		case slices.ContainsFunc(s.mentions, func(m mention) bool { return m.tok <= k && k < max(m.end, m.tok+1) }):
+			k--
+			continue
+		}
+		break
+	}
+	w := strings.ToLower(d.word(k))
+	if w == "by" {
+		v := strings.ToLower(d.word(k - 1))
+		return v == "signed" || v == "endorsed" || v == "adopted" || v == "agreed"
+	}
+	return w == "امضای"
 }
