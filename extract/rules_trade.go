@@ -185,6 +185,18 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = normalizeCountries(d.withoutBorderSides(s, c, f.Countries))
 				}
 			}
+			if st == StatusCapacity && len(d.countries(s, c.a, c.b, false)) == 0 {
+				// «ظرفیت حمل بار این خط … ۱۵ میلیون تن در سال» after «…
+				// شبکه ریلی ایران را … به جمهوری آذربایجان و روسیه متصل
+				// می‌کند»: the capacity of a line referred back to, in a
+				// clause naming no country, is between the countries the
+				// text says it links, not the context's.
+				if id, tok := d.clauseProject(s, c); id != "" && !d.namesProject(tok) {
+					if ps := d.projParties[id]; len(ps) >= 2 {
+						f.Countries = slices.Clone(ps)
+					}
+				}
+			}
 			if st == StatusCapacity && len(f.Countries) >= 2 {
 				// "Under a roadmap signed by Kazakhstan, Iran, Turkmenistan
 				// and Russia, the capacity of the route is to be raised …":
