@@ -641,8 +641,8 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 
 // branchOf reports whether project m is named as the larger whole another
 // line is a branch of ("the railway … is the eastern branch of the
-// International North–South Transport Corridor", «این خط شاخه شرقی کریدور
-// شمال-جنوب است»): the sentence speaks of the branch, and later references
+// International North–South Transport Corridor", «این راه‌آهن حلقه مفقوده
+// کریدور شمال–جنوب است»): the sentence speaks of the branch, and later references
 // back ("the route", «این مسیر») are to it, not to the whole.
 func (d *doc) branchOf(m Match) bool {
 	k := m.Start - 1
@@ -651,10 +651,10 @@ func (d *doc) branchOf(m Match) bool {
 	}
 	if strings.ToLower(d.word(k)) == "of" {
 		w := strings.ToLower(d.word(k - 1))
-		return w == "branch" || w == "branches"
+		return w == "branch" || w == "branches" || w == "link" // "the missing link of the … corridor"
 	}
 	for j := k; j >= max(0, m.Start-3); j-- {
-		if w := d.word(j); w == "شاخه" || w == "شاخه‌ای" {
+		if w := d.word(j); w == "شاخه" || w == "شاخه\u200cای" || w == "حلقه" {
 			return true
 		}
 	}

@@ -689,7 +689,7 @@ func (d *doc) borderSideAt(m mention) bool {
 		return true
 	}
 	w := d.word(m.tok - 1)
-	return w == "مرز" || w == "مرزهای" || w == "مرز‌های"
+	return w == "مرز" || w == "مرزهای" || w == "مرز\u200cهای"
 }
 
 // addParties records countries cs as parties of project id (see finish).
