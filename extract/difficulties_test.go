@@ -30,14 +30,7 @@ func brief(f Fact) string {
 
 func extractBrief(t *testing.T, text string) []string {
 	t.Helper()
-	a, err := ParseArticle("t", text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := NewExtractor(nil).Extract(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := extractText(t, NewExtractor(nil), "t", text)
 	var out []string
 	for _, f := range fs {
 		out = append(out, brief(f))
@@ -227,4 +220,19 @@ func TestDifficulties(t *testing.T) {
 			}
 		})
 	}
+}
+
+// extractText parses text as article id and returns x's facts, failing tb
+// on an error.
+func extractText(tb testing.TB, x *Extractor, id, text string) []Fact {
+	tb.Helper()
+	a, err := ParseArticle(id, text)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	fs, err := x.Extract(context.Background(), a)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return fs
 }

@@ -310,14 +310,7 @@ func TestBreakdownItems(t *testing.T) {
 		{"by product, Persian", "ارزش صادرات ایران به ارمنستان در شش ماه نخست سال ۱۴۰۵ به ۲۴۰ میلیون دلار رسید.\n\nاز این میان، فرآورده\u200cهای نفتی با ۹۰ میلیون دلار و مصالح ساختمانی با ۴۵ میلیون دلار در صدر بودند.", KindTradeValue, 45e6, "AM,IR"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := ParseArticle("p", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := x.Extract(context.Background(), a)
-			if err != nil {
-				t.Fatal(err)
-			}
+			fs := extractText(t, x, "p", tt.text)
 			for _, f := range fs {
 				if f.Kind == tt.kind && f.Value != nil && *f.Value == tt.value {
 					if got := strings.Join(f.Countries, ","); got != tt.countries {

@@ -51,14 +51,7 @@ func TestNotText(t *testing.T) {
 	for sb.Len() < 1<<20 {
 		sb.WriteRune(alphabet[r.IntN(len(alphabet))])
 	}
-	a, err := ParseArticle("letters", sb.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := x.Extract(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := extractText(t, x, "letters", sb.String())
 	for _, f := range fs {
 		t.Errorf("random letters gave a fact: %s «%s»", brief(f), f.Quote)
 	}
