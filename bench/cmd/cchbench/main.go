@@ -51,7 +51,7 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := flag.NewFlagSet("cchbench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	grid := fs.Int("grid", 1000, "side of the synthetic roadgrid (nodes = grid²)")
@@ -152,11 +152,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
 			return err
 		}
-		defer pprof.StopCPUProfile()
+		defer func() {
+			pprof.StopCPUProfile()
+			if cerr := f.Close(); cerr != nil && err == nil {
+				err = cerr
+			}
+		}()
 	}
 	rng := rand.New(rand.NewPCG(*seed, 0x636368))
 	w2 := make([]float64, m)
