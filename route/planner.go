@@ -101,18 +101,18 @@ func (p *Planner) shipment(r *Request) (graph.Shipment, Shipment, error) {
 	}
 	// Containers pay the road by the truck, bulk cargo given only by its
 	// weight by the tonne (graph.Shipment.Trucks).
-	var trucks float64
+	containers := teu > 0 || t == 0
 	switch {
 	case teu == 0 && t == 0:
 		teu = 1
 		t = p.g.TonnesPerTEU
-		trucks = p.g.ContainerTrucks(teu)
 	case teu == 0:
 		teu = t / p.g.TonnesPerTEU
 	case t == 0:
 		t = teu * p.g.TonnesPerTEU
-		trucks = p.g.ContainerTrucks(teu)
-	default:
+	}
+	var trucks float64
+	if containers {
 		trucks = p.g.ContainerTrucks(teu)
 	}
 	value := r.ValuePerTonne
