@@ -332,24 +332,14 @@ func (d *doc) figureNearestPeriod(pc periodCtx, lo, hi int) (*Period, bool) {
 	am := pc.ams[pc.k]
 	p, found := d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
 	for p != nil {
-		i := d.periodStart(pc.s, p)
-		if i < 0 || i >= am.a || !d.eventPeriodAt(i) {
+		k := periodIndex(pc.s, p)
+		if k < 0 || pc.s.periods[k].Start >= am.a || !d.eventPeriodAt(pc.s.periods[k].Start) {
 			break
 		}
-		lo = d.periodEnd(pc.s, p)
+		lo = pc.s.periods[k].End
 		p, found = d.nearestPeriod(pc.s, lo, hi, am.a, am.b, pc.growth, pc.target)
 	}
 	return p, found
-}
-
-// periodEnd returns the end of the period of s that p points into, or -1.
-func (d *doc) periodEnd(s *sentence, p *Period) int {
-	for k := range s.periods {
-		if &s.periods[k].P == p {
-			return s.periods[k].End
-		}
-	}
-	return -1
 }
 
 // eventPeriodAt reports whether the period at token i is the date of a
@@ -362,9 +352,18 @@ func (d *doc) eventPeriodAt(i int) bool {
 // periodStart returns the first token of the period of s that p points
 // into, or -1.
 func (d *doc) periodStart(s *sentence, p *Period) int {
+	if k := periodIndex(s, p); k >= 0 {
+		return s.periods[k].Start
+	}
+	return -1
+}
+
+// periodIndex returns the index in s.periods of the period p points
+// into, or -1.
+func periodIndex(s *sentence, p *Period) int {
 	for k := range s.periods {
 		if &s.periods[k].P == p {
-			return s.periods[k].Start
+			return k
 		}
 	}
 	return -1
