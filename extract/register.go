@@ -173,7 +173,7 @@ func (d *doc) joinedList(a, b int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if t := d.tokText(k); t != "," && t != "،" && !d.pointAt(k, roleJoin) {
+		if !isListGlue(d.tokText(k)) {
 			return false
 		}
 	}
@@ -189,12 +189,8 @@ func (d *doc) objectAt(i int) bool {
 	}
 	// "to Kazakhstan and Tajikistan", "via Iran and Turkmenistan": the
 	// later items of a list share the first's preposition.
-	if t := d.tokText(i - 1); t == "," || t == "،" || d.pointAt(i-1, roleJoin) {
-		for _, m := range d.entsIn(max(0, i-6), i-1) {
-			if m.End == i-1 && m.Entry.Class.Has(ClassCountry) {
-				return d.objectAt(m.Start) || d.viaAt(m.Start)
-			}
-		}
+	if k := d.countryJoinedBefore(i); k >= 0 {
+		return d.objectAt(k) || d.viaAt(k)
 	}
 	return false
 }
@@ -205,14 +201,25 @@ func (d *doc) viaAt(i int) bool {
 	if d.roleBefore(i, roleVia) {
 		return true
 	}
-	if t := d.tokText(i - 1); t == "," || t == "،" || d.pointAt(i-1, roleJoin) {
-		for _, m := range d.entsIn(max(0, i-6), i-1) {
-			if m.End == i-1 && m.Entry.Class.Has(ClassCountry) {
-				return d.viaAt(m.Start)
-			}
-		}
+	if k := d.countryJoinedBefore(i); k >= 0 {
+		return d.viaAt(k)
 	}
 	return false
+}
+
+// countryJoinedBefore returns the first token of the country named just
+// before token i and joined to it by a comma, «و» or "and" (the item
+// before in a list); -1 when none is.
+func (d *doc) countryJoinedBefore(i int) int {
+	if !isListGlue(d.tokText(i - 1)) {
+		return -1
+	}
+	for _, m := range d.entsIn(max(0, i-6), i-1) {
+		if m.End == i-1 && m.Entry.Class.Has(ClassCountry) {
+			return m.Start
+		}
+	}
+	return -1
 }
 
 // respectiveItems pairs the countries named last before «به ترتیب» or
