@@ -82,21 +82,12 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 // customizeState is customize; with retain, it also returns the
 // customizer with its perfect weights and the keep flags, for an Updater.
 func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfect, retain bool) (*Metric, *customizer, []uint8, error) {
-	g := c.g
-	if len(w) != g.NumArcs() {
-		return nil, nil, nil, caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), g.NumArcs())
-	}
-	if err := ctx.Err(); err != nil {
+	if err := c.checkWeights(ctx, op, w); err != nil {
 		return nil, nil, nil, err
 	}
 	n, m := len(c.order), len(c.head)
 	t0 := time.Now()
 	inf := math.Inf(1)
-	for a, x := range w {
-		if !(x >= 0) {
-			return nil, nil, nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
-		}
-	}
 	wt := c.input(w)
 	cu := newCustomizer(c, wt)
 	t1 := time.Now()
@@ -153,6 +144,24 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 			"input", t1.Sub(t0), "basic", t2.Sub(t1), "perfect", tp.Sub(t2), "keep", t3.Sub(tp), "compact", time.Since(t3))
 	}
 	return mt, cu, keep, nil
+}
+
+// checkWeights returns an error of kind Invalid if w is not one weight per
+// arc of the graph, each non-negative and not NaN, or ctx.Err().
+func (c *CCH) checkWeights(ctx context.Context, op string, w []float64) error {
+	g := c.g
+	if len(w) != g.NumArcs() {
+		return caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), g.NumArcs())
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for a, x := range w {
+		if !(x >= 0) {
+			return caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
+		}
+	}
+	return nil
 }
 
 // input returns the supergraph weights before customization: for each arc

@@ -182,16 +182,8 @@ func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 	if u.broken {
 		return nil, caravan.Errorf(caravan.Invalid, op, "an earlier update was cancelled half way: make a new Updater")
 	}
-	if len(w) != g.NumArcs() {
-		return nil, caravan.Errorf(caravan.Invalid, op, "%d weights for %d arcs", len(w), g.NumArcs())
-	}
-	if err := ctx.Err(); err != nil {
+	if err := c.checkWeights(ctx, op, w); err != nil {
 		return nil, err
-	}
-	for a, x := range w {
-		if !(x >= 0) {
-			return nil, caravan.Errorf(caravan.Invalid, op, "arc %d (%d→%d): weight %v is negative or NaN", a, g.Tails[a], g.Heads[a], x)
-		}
 	}
 	u.last = UpdateStats{}
 	t0 := time.Now()
