@@ -26,8 +26,9 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		places := d.placeItems(c, ams)
 		hasMoneyOrTon := false
 		n0 := len(out) // the clause's facts are out[n0:]
-		buyer := ""    // the clause's one country when it buys (see below)
-		if own := d.countries(s, c.a, c.b, true); len(own) == 1 && (d.roleIn(c.a, c.b, roleBuyer) >= 0 ||
+		own := d.countries(s, c.a, c.b, true)
+		buyer := "" // the clause's one country when it buys (see below)
+		if len(own) == 1 && (d.roleIn(c.a, c.b, roleBuyer) >= 0 ||
 			d.roleIn(c.a, c.b, roleRank) >= 0 && d.rankedItem(s, c, true) && d.tradeCueIn(c) < 0) {
 			// (Also the head of a ranking with its figure and no trade
 			// word: «پاکستان با ۶۱۰ میلیون دالر در صدر است».)
@@ -83,7 +84,8 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			// 2027", "shall be expanded to handle 1 million tonnes … by the
 			// end of 2026": a capacity still to reach takes its deadline.
 			tgt := st == StatusTarget || st == StatusCapacity && (toLevel || d.hasCue(c.a, c.b, CueFuture|CueTarget))
-			if cc, ok := items[k]; ok {
+			cc, listed := items[k]
+			if listed {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
 				if itemPartner == "" {
 					f.Countries = []string{cc}
@@ -125,13 +127,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = cs
 				}
 			}
-			if _, listed := items[k]; !listed && k == 0 && len(out) > 0 && out[len(out)-1].Kind == kind && d.refersToFigure(c) &&
-				len(d.countries(s, c.a, c.b, true)) == 0 && out[len(out)-1].Countries != nil {
+			if !listed && k == 0 && len(out) > 0 && out[len(out)-1].Kind == kind && d.refersToFigure(c) &&
+				len(own) == 0 && out[len(out)-1].Countries != nil {
 				// «…، در حالی که این رقم در سال ۱۴۰۳ … بود»: the figure
 				// the clause refers to is the sentence's figure before.
 				f.Countries = slices.Clone(out[len(out)-1].Countries)
 			}
-			if _, listed := items[k]; !listed && (d.isBaseline(ams, k) || d.parenComparison(c, ams, k)) && len(out) > n0 && out[len(out)-1].Kind == kind {
+			if !listed && (d.isBaseline(ams, k) || d.parenComparison(c, ams, k)) && len(out) > n0 && out[len(out)-1].Kind == kind {
 				// "fell to 2.1 million tonnes in FY2024-25 from 3.4 million
 				// tonnes a year earlier, …, as traders shifted to Iranian
 				// ports", «… ۹۸۰ میلیون دلار رسید (در مدت مشابه سال قبل یک
@@ -140,7 +142,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// series as the figure it is compared with.
 				f.Countries = slices.Clone(out[len(out)-1].Countries)
 			}
-			if _, listed := items[k]; !listed {
+			if !listed {
 				if h := d.breakdownHead(s, am.kind); h != nil {
 					// An item of a breakdown is the head figure's pair.
 					if cs := slices.DeleteFunc(d.countries(h, h.a, h.b, true), func(x string) bool { return d.viaOnly(h, x) }); len(cs) == 2 {
