@@ -180,7 +180,8 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 	byCueEnd := 0
 	last := -1        // the end of the last place taken
 	var takenAt []int // the first tokens of the places taken
-	for _, m := range d.entsIn(c.a, c.b) {
+	ents := d.entsIn(c.a, c.b)
+	for _, m := range ents {
 		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
 			continue
 		}
@@ -189,7 +190,7 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		for _, k := range words {
 			take = take || near(m, k, 2)
 		}
-		if take && !slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
+		if take && !hasPlace(places, m.Entry.ID) {
 			places = append(places, m.Entry)
 			last = m.End
 			takenAt = append(takenAt, m.Start)
@@ -202,10 +203,9 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 	}
 	// "the Torkham and Chaman border crossings": the places listed before
 	// the one next to an English crossing word.
-	ents := d.entsIn(c.a, c.b)
 	for j := len(ents) - 1; j >= 0 && len(takenAt) > 0; j-- {
 		m := ents[j]
-		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
+		if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || hasPlace(places, m.Entry.ID) {
 			continue
 		}
 		if slices.Contains(takenAt, m.End+1) && isListGlue(d.tokText(m.End)) {
@@ -222,13 +222,18 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 			if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" || m.Start-last != 1 || !isListGlue(d.tokText(last)) {
 				break
 			}
-			if !slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == m.Entry.ID }) {
+			if !hasPlace(places, m.Entry.ID) {
 				places = append(places, m.Entry)
 			}
 			last = m.End
 		}
 	}
 	return places, len(words) > 0
+}
+
+// hasPlace reports whether places has the place id.
+func hasPlace(places []*Entry, id string) bool {
+	return slices.ContainsFunc(places, func(e *Entry) bool { return e.ID == id })
 }
 
 // eventDate sets f.Date from a day in clause c, from «امروز»/"today" and
