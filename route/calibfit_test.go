@@ -62,9 +62,26 @@ func withParams(tb testing.TB, values map[string]float64) fs.FS {
 	}
 	m["parameters.csv"] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
 	if p, ok := values[railWagonParam]; ok {
-		m["rates.csv"] = &fstest.MapFile{Data: withRailWagon(tb, m["rates.csv"].Data, p)}
+		m["rates.csv"] = &fstest.MapFile{Data: withRailWagon(tb, m["rates.csv"].Data, p, paramValue(tb, lines, "tonnes_per_teu"))}
 	}
 	return m
+}
+
+// paramValue returns the working value of parameter name in the lines of
+// parameters.csv.
+func paramValue(tb testing.TB, lines []string, name string) float64 {
+	tb.Helper()
+	for _, l := range lines {
+		if rest, ok := strings.CutPrefix(l, name+","); ok {
+			v, err := strconv.ParseFloat(strings.SplitN(rest, ",", 2)[0], 64)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			return v
+		}
+	}
+	tb.Fatalf("parameters.csv has no %s", name)
+	return 0
 }
 
 // railWagonParam is the free price parameter: what a container train adds
@@ -79,11 +96,10 @@ var railWagonGrid = []float64{0, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25
 
 // withRailWagon returns rates.csv with the usd_per_tonne_km of every rail
 // rate citing OBS-FIT set to its minimum (the sourced tariff) plus p USD per
-// TEU-km at 14 t per TEU (tonnes_per_teu, the working value of
-// parameters.csv).
-func withRailWagon(tb testing.TB, data []byte, p float64) []byte {
+// TEU-km at tonnesPerTEU tonnes per TEU (tonnes_per_teu, the working value
+// of parameters.csv).
+func withRailWagon(tb testing.TB, data []byte, p, tonnesPerTEU float64) []byte {
 	tb.Helper()
-	const tonnesPerTEU = 14
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	rows, err := r.ReadAll()
