@@ -197,9 +197,7 @@ func (c *CCH) input(w []float64) []pair {
 						wt[k][0] = x
 					}
 				case rh < rt: // hi → lo
-					hs := head[first[rh]:first[rh+1]]
-					i, _ := slices.BinarySearch(hs, rt)
-					if k := first[rh] + int32(i); x < wt[k][1] {
+					if k := c.arc(rh, rt); x < wt[k][1] {
 						wt[k][1] = x
 					}
 				}
