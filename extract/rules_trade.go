@@ -869,7 +869,7 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if x := d.besidePrevious(s, c, own); x != nil {
 		return x
 	}
-	if len(cs) == 0 && (d.regionObject(s, c, ams[k].a) || len(d.countries(s, c.a, c.b, true)) == 0 && d.regionPartnerIn(c) != "") ||
+	if len(cs) == 0 && (d.regionObject(s, c, ams[k].a) || len(own) == 0 && d.regionPartnerIn(c) != "") ||
 		len(cs) == 1 && d.regionPartnerIn(span{lo, ams[k].a}) != "" {
 		// (The region may follow the figure: "a target of $1bn for
 		// exports to Central Asia".)
@@ -972,7 +972,9 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			return normalizeCountries(append(cs, f))
 		}
 	}
-	if len(cs) == 0 && ams[k].kind == amtTon && len(d.countries(s, c.a, c.b, true)) == 0 {
+	if len(cs) == 0 && ams[k].kind == amtTon && len(own) == 0 {
+		// (cs is still empty only when it was at first: own is the
+		// clause's countries.)
 		// «در شش ماه نخست امسال، ۲.۱ میلیون تن کالا در این بندر تخلیه و
 		// بارگیری شد» after «بندر چابهار»: tonnes handled at a port the
 		// clause refers back to are the port's, not the context's.
@@ -1093,8 +1095,9 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			want = 2
 		}
 		parallel := len(cs) == 1 && d.objectOnly(s, c, cs[0])
+		named := len(cs) // cs[:named] are the clause's own
 		for _, x := range d.countries(s, s.a, s.b, true) {
-			if d.viaOnly(s, x) && !slices.Contains(d.countries(s, c.a, c.b, true), x) {
+			if d.viaOnly(s, x) && !slices.Contains(cs[:named], x) {
 				continue // "… most of them moving via Iran and Turkmenistan": a route
 			}
 			if parallel && d.objectOnly(s, span{s.a, s.b}, x) {
