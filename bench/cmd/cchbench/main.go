@@ -342,11 +342,7 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 	}
 	var scs []scenario
 	for _, k := range []int{1, 10, 100, 1000} {
-		w2 := slices.Clone(w)
-		for range k {
-			w2[rng.IntN(m)] = math.Inf(1)
-		}
-		scs = append(scs, scenario{fmt.Sprintf("close %d random arcs", k), w2})
+		scs = append(scs, scenario{fmt.Sprintf("close %d random arcs", k), closeRandom(rng, w, k)})
 	}
 	if x != nil {
 		xlo, xhi := slices.Min(x), slices.Max(x)
@@ -410,10 +406,7 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 			var ts []time.Duration
 			var tris []int
 			for range trials {
-				w2 := slices.Clone(w)
-				for range k {
-					w2[rng.IntN(m)] = math.Inf(1)
-				}
+				w2 := closeRandom(rng, w, k)
 				start := time.Now()
 				if _, err := u.Update(ctx, w2); err != nil {
 					return bad, err
@@ -429,9 +422,18 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 				float64(tris[len(tris)/2])/1e6, float64(tris[0])/1e6, float64(tris[len(tris)-1])/1e6)
 		}
 	}
-	mt := u.Metric()
-	fmt.Fprintf(stdout, "\nafter the updates and reverts the metric keeps %d forward and %d backward arcs; load average %s\n", mt.Stats().ForwardArcs, mt.Stats().BackwardArcs, loadavg())
+	mst := u.Metric().Stats()
+	fmt.Fprintf(stdout, "\nafter the updates and reverts the metric keeps %d forward and %d backward arcs; load average %s\n", mst.ForwardArcs, mst.BackwardArcs, loadavg())
 	return bad, nil
+}
+
+// closeRandom returns a copy of w with k random arcs closed (+Inf).
+func closeRandom(rng *rand.Rand, w []float64, k int) []float64 {
+	w2 := slices.Clone(w)
+	for range k {
+		w2[rng.IntN(len(w2))] = math.Inf(1)
+	}
+	return w2
 }
 
 // short rounds d to 3 significant digits or so: to the millisecond above
