@@ -85,7 +85,9 @@ func (d *doc) builtRoute(i int) bool {
 	return d.roleIn(a, b, roleWorks) >= 0
 }
 
-func sentenceEnd(t string) bool { return t == "." || t == "؟" || t == "?" || t == "!" || t == "؛" }
+// sentenceEnd reports whether normalized token t ends a sentence (the
+// normalized text writes «؟» as '?' and «؛» as ';', which ends none).
+func sentenceEnd(t string) bool { return t == "." || t == "?" || t == "!" }
 
 // notRouteEnd are capitalized words that name no end of a line (a
 // compass point) and words after a line's word that make it a crossing.

@@ -494,7 +494,7 @@ func (d *doc) sectionCountry(s *sentence, c span) string {
 		if !d.roleBefore(k+1, rolePart) {
 			continue
 		}
-		w := strings.ToLower(d.word(k + 1))
+		w := d.word(k + 1)
 		if w != "between" && w != "from" && w != "بین" && w != "میان" && w != "از" {
 			continue
 		}
@@ -646,11 +646,11 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 // back ("the route", «این مسیر») are to it, not to the whole.
 func (d *doc) branchOf(m Match) bool {
 	k := m.Start - 1
-	if strings.ToLower(d.word(k)) == "the" {
+	if d.word(k) == "the" {
 		k--
 	}
-	if strings.ToLower(d.word(k)) == "of" {
-		w := strings.ToLower(d.word(k - 1))
+	if d.word(k) == "of" {
+		w := d.word(k - 1)
 		return w == "branch" || w == "branches" || w == "link" // "the missing link of the … corridor"
 	}
 	for j := k; j >= max(0, m.Start-3); j-- {

@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // Attribute statuses: what a clause says of one measured attribute of a
@@ -682,14 +681,14 @@ func (d *doc) withoutBorderSides(s *sentence, c span, cs []string) []string {
 // borderSideAt reports whether mention m names the far side of a border:
 // "border with X", "border of X", "the X border", «مرز X».
 func (d *doc) borderSideAt(m mention) bool {
-	if w := strings.ToLower(d.word(m.tok - 2)); (w == "border" || w == "frontier") && (d.word(m.tok-1) == "with" || d.word(m.tok-1) == "of") {
+	if w := d.word(m.tok - 2); (w == "border" || w == "frontier") && (d.word(m.tok-1) == "with" || d.word(m.tok-1) == "of") {
 		return true
 	}
-	if w := strings.ToLower(d.word(m.end)); w == "border" || w == "frontier" {
+	if w := d.word(m.end); w == "border" || w == "frontier" {
 		return true
 	}
 	w := d.word(m.tok - 1)
-	return w == "مرز" || w == "مرزهای" || w == "مرز\u200cهای"
+	return w == "مرز" || w == "مرزهای"
 }
 
 // addParties records countries cs as parties of project id (see finish).
