@@ -494,8 +494,7 @@ func (d *doc) sectionCountry(s *sentence, c span) string {
 		if !d.roleBefore(k+1, rolePart) {
 			continue
 		}
-		w := d.word(k + 1)
-		if w != "between" && w != "from" && w != "بین" && w != "میان" && w != "از" {
+		if !betweenWords[d.word(k+1)] && !d.pointAt(k+1, roleFrom) {
 			continue
 		}
 		end := min(c.b, k+10)
