@@ -577,17 +577,6 @@ func (u *Updater) perfectRank(a int32) {
 	}
 	u.last.PerfectRanks++
 	hs := head[lo:hi]
-	for i, y := range hs {
-		u.pos[y], u.pstamp[y] = int32(i), a+1
-	}
-	pold := u.pw[lo:hi]
-	cur := append(u.sp[:0], pold...)
-	scr := u.scr[:0]
-	for range hs {
-		scr = append(scr, false)
-	}
-	u.sp, u.scr = cur, scr
-	tri := 0
 	// Changed basic weights of a: the arc's own candidate, and the
 	// candidates of the other arcs through it. Each costs a search per
 	// arc of a: with many, the whole rank is cheaper.
@@ -601,6 +590,18 @@ func (u *Updater) perfectRank(a int32) {
 		u.setPerfect(a, u.recomputePerfect(a))
 		return
 	}
+	for i, y := range hs {
+		u.pos[y], u.pstamp[y] = int32(i), a+1
+	}
+	pold := u.pw[lo:hi]
+	cur := append(u.sp[:0], pold...)
+	scr := u.scr[:0]
+	for range hs {
+		scr = append(scr, false)
+	}
+	u.sp, u.scr = cur, scr
+	tri := 0
+	// The few changed basic weights, one by one.
 	for i, z := range hs {
 		k := lo + int32(i)
 		if u.flag[k]&flChanged == 0 {
