@@ -1869,7 +1869,7 @@ func (d *doc) signerIn(s *sentence, c span, x string) bool {
 func (d *doc) signerAt(s *sentence, i int) bool {
 	k := i - 1
 	for k >= s.a {
-		w := strings.ToLower(d.word(k))
+		w := d.word(k)
 		switch {
 		case w == "and" || w == "و" || d.tokText(k) == "," || d.tokText(k) == "،":
 			k--
@@ -1880,9 +1880,9 @@ func (d *doc) signerAt(s *sentence, i int) bool {
 		}
 		break
 	}
-	w := strings.ToLower(d.word(k))
+	w := d.word(k)
 	if w == "by" {
-		v := strings.ToLower(d.word(k - 1))
+		v := d.word(k - 1)
 		return v == "signed" || v == "endorsed" || v == "adopted" || v == "agreed"
 	}
 	return w == "امضای"
