@@ -739,7 +739,7 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		if slices.Contains(attrOnly, m.Entry.Code) || m.Entry.Code == statusCompletionExpected {
 			return true
 		}
-		return slices.ContainsFunc(timelines, func(o Match) bool { return o.Start <= m.Start && m.End <= o.End }) || d.prepStatus(c, m)
+		return slices.ContainsFunc(timelines, func(o Match) bool { return o.Start <= m.Start && m.End <= o.End }) || d.prepBefore(c, m.Start)
 	})
 	if len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
@@ -857,20 +857,14 @@ func (d *doc) launchesConstruction(m Match) bool {
 	return d.roleIn(k, k+1, roleBuild) >= 0 || d.word(k) == "عملیات"
 }
 
-// prepStatus reports whether status cue m of clause c says how far a
-// stage before building has gone, not the project: a land acquisition
-// named before it with no building or works word between («تملک اراضی
-// مسیر ۱۶۲ کیلومتری … ۷۰ درصد پیشرفت داشته و عملیات اجرایی ساخت …»).
-func (d *doc) prepStatus(c span, m Match) bool {
-	k := d.roleIn(c.a, m.Start, rolePrep)
-	return k >= 0 && d.roleIn(k, m.Start, roleBuild) < 0 && d.roleIn(k, m.Start, roleWorks) < 0
-}
-
 // prepBefore reports whether a stage before building (a land
 // acquisition) is named in clause c before token i, with no building or
-// works word between: what a progress at i measures (see prepStatus).
+// works word between: a status cue or a progress at i says how far that
+// stage has gone, not the project («تملک اراضی مسیر ۱۶۲ کیلومتری … ۷۰
+// درصد پیشرفت داشته و عملیات اجرایی ساخت …»).
 func (d *doc) prepBefore(c span, i int) bool {
-	return d.prepStatus(c, Match{Start: i})
+	k := d.roleIn(c.a, i, rolePrep)
+	return k >= 0 && d.roleIn(k, i, roleBuild) < 0 && d.roleIn(k, i, roleWorks) < 0
 }
 
 // studyBefore reports whether a feasibility study is named in clause c
