@@ -134,13 +134,9 @@ func withRailWagon(tb testing.TB, data []byte, p, tonnesPerTEU float64) []byte {
 }
 
 // fitObjective is the mean |log error| of the planner on the fit half's
-// times (0 inside an observed range; a missing estimate counts log 3).
-func fitObjective(tb testing.TB, values map[string]float64, obs []dataset.Observation) float64 {
-	return fitObjectiveOf(tb, values, obs, false)
-}
-
-// fitObjectiveOf is fitObjective of the times, or with price of the prices.
-func fitObjectiveOf(tb testing.TB, values map[string]float64, obs []dataset.Observation, price bool) float64 {
+// times, or with price its prices (0 inside an observed range; a missing
+// estimate counts log 3).
+func fitObjective(tb testing.TB, values map[string]float64, obs []dataset.Observation, price bool) float64 {
 	n, err := dataset.Load(context.Background(), withParams(tb, values))
 	if err != nil {
 		tb.Fatal(err)
@@ -186,7 +182,7 @@ func TestCalibrationFit(t *testing.T) {
 		v, _ := n.Parameter(p.name)
 		best[p.name] = v.Value
 	}
-	bestObj := fitObjective(t, best, obs)
+	bestObj := fitObjective(t, best, obs, false)
 	t.Logf("start %v: %.4f", best, bestObj)
 	for round := range 3 {
 		improved := false
@@ -197,7 +193,7 @@ func TestCalibrationFit(t *testing.T) {
 					try[k] = x
 				}
 				try[p.name] = v
-				if obj := fitObjective(t, try, obs); obj < bestObj-1e-9 {
+				if obj := fitObjective(t, try, obs, false); obj < bestObj-1e-9 {
 					best, bestObj, improved = try, obj, true
 				}
 			}
@@ -211,7 +207,7 @@ func TestCalibrationFit(t *testing.T) {
 	// so it is searched alone, on the fit half's prices.
 	bestP, bestPObj := math.NaN(), math.Inf(1)
 	for _, p := range railWagonGrid {
-		obj := fitObjectiveOf(t, map[string]float64{railWagonParam: p}, obs, true)
+		obj := fitObjective(t, map[string]float64{railWagonParam: p}, obs, true)
 		t.Logf("%s %g: prices' mean |log error| %.4f", railWagonParam, p, obj)
 		if obj < bestPObj-1e-9 {
 			bestP, bestPObj = p, obj
