@@ -319,10 +319,7 @@ func (u *Updater) basicRank(x int32) {
 	}
 	nw := append(u.nw[:0], u.wt[lo:hi]...)
 	nv := append(u.nv[:0], u.via[lo:hi]...)
-	scr := u.scr[:0]
-	for range hi - lo {
-		scr = append(scr, false)
-	}
+	scr := append(u.scr[:0], make([]bool, hi-lo)...) // all false; make does not allocate here
 	u.nw, u.nv, u.scr = nw, nv, scr
 	for k := lo; k < hi; k++ {
 		if u.flag[k]&flInput == 0 {
@@ -595,10 +592,7 @@ func (u *Updater) perfectRank(a int32) {
 	}
 	pold := u.pw[lo:hi]
 	cur := append(u.sp[:0], pold...)
-	scr := u.scr[:0]
-	for range hs {
-		scr = append(scr, false)
-	}
+	scr := append(u.scr[:0], make([]bool, len(hs))...)
 	u.sp, u.scr = cur, scr
 	tri := 0
 	// The few changed basic weights, one by one.
