@@ -32,7 +32,7 @@ type Demand struct {
 // Rows for the same pair are added.
 func ReadDemandCSV(r io.Reader, name string, n *network.Network) ([]Demand, error) {
 	const op = "freight.ReadDemandCSV"
-	cr := csv.NewReader(&capped{r: r, left: MaxDemandBytes})
+	cr := csv.NewReader(&capped{r: r, left: MaxDemandBytes + 1})
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	cr.Comment = '#'
@@ -127,7 +127,9 @@ const (
 // errTooLarge is what capped returns past its limit.
 var errTooLarge = errors.New("file larger than the limit")
 
-// capped reads at most left bytes of r, then fails with errTooLarge.
+// capped reads r and fails with errTooLarge once it has read left bytes:
+// given one byte more than the limit, it fails only on a file longer than
+// the limit.
 type capped struct {
 	r    io.Reader
 	left int64
@@ -142,6 +144,9 @@ func (c *capped) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
+	if c.left <= 0 {
+		return 0, errTooLarge
+	}
 	return n, err
 }
 

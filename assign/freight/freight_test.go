@@ -68,6 +68,15 @@ func TestReadDemandCSVTooLarge(t *testing.T) {
 	}
 }
 
+// TestReadDemandCSVAtLimit: a file of exactly MaxDemandBytes is read.
+func TestReadDemandCSVAtLimit(t *testing.T) {
+	head := "from,to,tonnes_per_year\na,b,1\n#"
+	body := head + strings.Repeat("x", freight.MaxDemandBytes-len(head)-1) + "\n"
+	if _, err := freight.ReadDemandCSV(strings.NewReader(body), "od.csv", nil); err != nil {
+		t.Fatalf("ReadDemandCSV of a file of exactly %d bytes: %v", len(body), err)
+	}
+}
+
 // endless reads as an unending run of one byte.
 type endless byte
 
