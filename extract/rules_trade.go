@@ -1471,12 +1471,7 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 			// tonnes were Kazakh grain …")
 			return nil
 		}
-		figure := false
-		for _, am := range p.amounts {
-			if am.kind == amtMoney || am.kind == amtTon {
-				figure = true
-			}
-		}
+		figure := amountBetween(p, p.a, p.b)
 		for _, c := range d.countries(p, p.a, p.b, true) {
 			if slices.Contains(cs, c) {
 				shared = true
@@ -1535,7 +1530,7 @@ func (d *doc) placeItems(c span, ams []amount) map[int]*Entry {
 func (d *doc) breakdownPair(s *sentence) []string {
 	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
 		p := d.sents[k]
-		if d.tradeCueIn(span{p.a, p.b}) < 0 || !slices.ContainsFunc(p.amounts, func(am amount) bool { return am.kind == amtMoney || am.kind == amtTon }) {
+		if d.tradeCueIn(span{p.a, p.b}) < 0 || !amountBetween(p, p.a, p.b) {
 			continue
 		}
 		if cs := d.countries(p, p.a, p.b, false); len(cs) == 2 {
@@ -1698,11 +1693,7 @@ func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
 		}
 	}
 	p := d.sents[s.idx-1]
-	figure := false
-	for _, am := range p.amounts {
-		figure = figure || am.kind == amtMoney || am.kind == amtTon
-	}
-	if !figure {
+	if !amountBetween(p, p.a, p.b) {
 		return nil
 	}
 	out := slices.Clone(cs)
