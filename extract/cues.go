@@ -399,6 +399,8 @@ const (
 	roleProgress      = "progress"       // progress beside a share: «پیشرفت ۸۰ درصدی», "progress of 80 percent"
 	roleSource        = "source"         // whom a report cites, not an actor: «به گفته», "according to"
 	roleBorder        = "border"         // a border or a crossing on it, not a port or a road: «مرز», "crossing"
+	roleProjectWord   = "project-word"   // the word "project" itself: a data sheet's headline names its project by it, «پروژه», «طرح»
+	roleCountryLabel  = "country-label"  // the label of a data sheet's field of countries: "Country:", «کشور:»
 	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
 	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
 	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
@@ -455,6 +457,8 @@ var roleRows = []roleRow{
 	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
 	{role: roleBorder, words: []string{"مرز*", "مرزی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},
+	{role: roleProjectWord, words: []string{"project", "پروژه", "طرح"}, point: true},
+	{role: roleCountryLabel, words: []string{"country", "countries", "کشور", "کشورها"}, point: true},
 	{role: roleSource, words: []string{"به گفته", "به نقل از", "according to", "quoting", "citing"}},
 	{role: rolePrep, words: []string{"تملک اراضی", "تملک", "land acquisition", "acquisition of land", "resettlement"}},
 	{role: rolePlanFor, words: []string{"programme for", "program for", "plan for", "plans for", "برنامه", "نقشه راه"}},

@@ -167,6 +167,8 @@ func TestRoles(t *testing.T) {
 		{roleDetail, "reached 7.4 million tonnes, with Uzbekistan at 1.6 million", "with"},
 		{roleIssuer, "Ministry of Commerce, Government of Pakistan", "ministry"},
 		{rolePortfolio, "Minister for Commerce Jam Kamal Khan", "commerce"},
+		{roleProjectWord, "Project Data Sheet: Regional Rail Connectivity Project", "project"},
+		{roleCountryLabel, "Countries: Uzbekistan, Afghanistan", "countries"},
 	} {
 		t.Run(tt.role+" "+tt.word, func(t *testing.T) {
 			a, err := ParseArticle("r", tt.text)

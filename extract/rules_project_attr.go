@@ -337,9 +337,7 @@ func (d *doc) sheetProject(s *sentence, c span) (string, int) {
 	h := d.sents[0]
 	const id = "unnamed:sheet"
 	for _, m := range d.cuesIn(h.a, h.b, CueInfra) {
-		switch d.word(m.Start) {
-		case "project", "پروژه", "طرح":
-		default:
+		if !d.pointAt(m.Start, roleProjectWord) {
 			continue
 		}
 		if _, ok := d.unnamedByID[id]; !ok {
@@ -356,11 +354,8 @@ func (d *doc) sheetProject(s *sentence, c span) (string, int) {
 func (d *doc) sheetCountries() []string {
 	var cs []string
 	for _, s := range d.sents {
-		switch d.word(s.a) {
-		case "country", "countries", "کشور", "کشورها":
-			if d.fieldLine(s) {
-				cs = append(cs, d.countries(s, s.a, s.b, true)...)
-			}
+		if d.pointAt(s.a, roleCountryLabel) && d.fieldLine(s) {
+			cs = append(cs, d.countries(s, s.a, s.b, true)...)
 		}
 	}
 	return cs
