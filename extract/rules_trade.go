@@ -1285,15 +1285,21 @@ func (d *doc) parenComparison(c span, ams []amount, k int) bool {
 // viaOnly reports whether country code is named in s only as a route
 // passed through ("via Iran", «از طریق ایران»).
 func (d *doc) viaOnly(s *sentence, code string) bool {
+	return namedOnlyAs(s, span{s.a, s.b}, code, d.viaAt)
+}
+
+// namedOnlyAs reports whether country code is named in tokens c of s, and
+// as holds at the token of each of its mentions there.
+func namedOnlyAs(s *sentence, c span, code string, as func(tok int) bool) bool {
 	seen := false
 	for _, m := range s.mentions {
-		if m.code != code {
+		if m.code != code || m.tok < c.a || m.tok >= c.b {
 			continue
 		}
-		seen = true
-		if !d.viaAt(m.tok) {
+		if !as(m.tok) {
 			return false
 		}
+		seen = true
 	}
 	return seen
 }
@@ -1302,17 +1308,7 @@ func (d *doc) viaOnly(s *sentence, code string) bool {
 // object of a preposition ("with", "to", "from", «با», «به», «از») and
 // never as a subject or owner ("Kazakhstan's exports").
 func (d *doc) objectOnly(s *sentence, c span, code string) bool {
-	seen := false
-	for _, m := range s.mentions {
-		if m.code != code || m.tok < c.a || m.tok >= c.b {
-			continue
-		}
-		seen = true
-		if !d.objectAt(m.tok) {
-			return false
-		}
-	}
-	return seen
+	return namedOnlyAs(s, c, code, d.objectAt)
 }
 
 // countryItems finds a list of figures each right after its own country
@@ -1775,27 +1771,18 @@ func (d *doc) breakdownHead(s *sentence, k int) *sentence {
 // place in it or just after a place, as the place's country («بندر چابهار
 // ایران», "the port of Chabahar, Iran").
 func (d *doc) placeOwnerOnly(s *sentence, code string) bool {
-	seen := false
-	for _, m := range s.mentions {
-		if m.code != code {
-			continue
-		}
-		seen = true
-		at := m.tok
+	return namedOnlyAs(s, span{s.a, s.b}, code, func(tok int) bool {
+		at := tok
 		if t := d.tokText(at - 1); t == "," || t == "،" {
 			at--
 		}
-		owner := false
-		for _, e := range d.entsIn(max(0, at-6), m.tok+1) {
-			if e.Entry.Class.Has(ClassPlace) && (e.End == at || e.Start == m.tok) {
-				owner = true // (or the place itself, «چابهار»)
+		for _, e := range d.entsIn(max(0, at-6), tok+1) {
+			if e.Entry.Class.Has(ClassPlace) && (e.End == at || e.Start == tok) {
+				return true // (or the place itself, «چابهار»)
 			}
 		}
-		if !owner {
-			return false
-		}
-	}
-	return seen
+		return false
+	})
 }
 
 // rankedItem reports whether clause c gives a place or a country its
@@ -1842,17 +1829,7 @@ func (d *doc) lossOf(s *sentence, c span, am amount) bool {
 // signerIn reports whether clause c names country x only as a signer of a
 // document: in the list after "signed by" («به امضای ایران و روسیه»).
 func (d *doc) signerIn(s *sentence, c span, x string) bool {
-	signer := false
-	for _, m := range s.mentions {
-		if m.tok < c.a || m.tok >= c.b || m.code != x {
-			continue
-		}
-		if !d.signerAt(s, m.tok) {
-			return false
-		}
-		signer = true
-	}
-	return signer
+	return namedOnlyAs(s, c, x, func(i int) bool { return d.signerAt(s, i) })
 }
 
 // signerAt reports whether the country mention at token i is in a list of
