@@ -119,10 +119,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					}
 				}
 				if st := d.projectStatus(s, sc); st == "planned" || st == "construction_started" {
-					p, _ := d.nearestPeriod(s, sc.a, sc.b, sc.a, sc.b, false, false)
-					if p == nil {
-						p, _ = d.nearestPeriod(s, sc.a, sc.b, sc.a, sc.b, false, true) // "by 2026"
-					}
+					p := d.periodOrDeadline(s, sc.a, sc.b)
 					if st == "planned" {
 						p = ahead(p, d.art.Date) // "will begin in March": the coming March
 					}
@@ -197,12 +194,11 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				if timeline > am.b {
 					hi = timeline // "…, with completion expected in 2028": the completion's date, not the start's
 				}
-				p, _ := d.nearestPeriod(s, am.b, hi, am.b, hi, false, false)
-				if p == nil && st == "planned" {
-					p, _ = d.nearestPeriod(s, am.b, hi, am.b, hi, false, true) // "by 2027"
-				}
+				var p *Period
 				if st == "planned" {
-					p = ahead(p, d.art.Date)
+					p = ahead(d.periodOrDeadline(s, am.b, hi), d.art.Date) // "by 2027"
+				} else {
+					p, _ = d.nearestPeriod(s, am.b, hi, am.b, hi, false, false)
 				}
 				if p != nil {
 					f.Period = ptr(p.Label)
@@ -230,15 +226,21 @@ func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
 		if s.latin {
 			lo, hi = m.End, min(c.b, m.End+6) // "commissioned at the end of 2026"
 		}
-		p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false)
-		if p == nil {
-			p, _ = d.nearestPeriod(s, lo, hi, lo, hi, false, true) // "by 2026", "at the end of 2026"
-		}
-		if p != nil {
+		if p := d.periodOrDeadline(s, lo, hi); p != nil { // "by 2026", "at the end of 2026"
 			return m.Start, ahead(p, d.art.Date)
 		}
 	}
 	return -1, nil
+}
+
+// periodOrDeadline returns the period of s within [lo, hi) nearest that
+// span, or else the deadline in it ("by 2026"); nil when there is none.
+func (d *doc) periodOrDeadline(s *sentence, lo, hi int) *Period {
+	if p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false); p != nil {
+		return p
+	}
+	p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, true)
+	return p
 }
 
 // loanSums reports whether every sum of ms in clause c is a loan, a
