@@ -34,6 +34,17 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			// word: «پاکستان با ۶۱۰ میلیون دالر در صدر است».)
 			buyer = own[0]
 		}
+		link := d.roleIn(c.a, c.b, roleLink) // "which links …", «متصل می‌کند»
+		// The project the clause names or refers back to (clauseProject),
+		// looked up once for the clause's figures.
+		projDone, projID, projTok := false, "", -1
+		project := func() (string, int) {
+			if !projDone {
+				projID, projTok = d.clauseProject(s, c)
+				projDone = true
+			}
+			return projID, projTok
+		}
 		for k, am := range ams {
 			var kind string
 			switch am.kind {
@@ -165,25 +176,25 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = normalizeCountries([]string{buyer, x})
 				}
 			}
-			if l := d.roleIn(c.a, c.b, roleLink); kind == KindTonnage && l >= 0 && l < am.a {
+			if kind == KindTonnage && link >= 0 && link < am.a {
 				// "Freight on the Kazakhstan–Turkmenistan–Iran railway,
 				// which links Uzen in Kazakhstan with Gorgan in Iran via
 				// Turkmenistan, reached 2.41 million tonnes": freight on a
 				// line the clause names, measured outside what it says the
 				// line links, is between all the countries it links, the
 				// one it passes through too.
-				if id, tok := d.clauseProject(s, c); id != "" && d.namesProject(tok) && tok < l {
-					if cs := d.withoutBorderSides(s, span{l, am.a}, d.countries(s, l, am.a, false)); len(cs) >= 2 {
+				if id, tok := project(); id != "" && d.namesProject(tok) && tok < link {
+					if cs := d.withoutBorderSides(s, span{link, am.a}, d.countries(s, link, am.a, false)); len(cs) >= 2 {
 						f.Countries = normalizeCountries(append(f.Countries, cs...))
 					}
 				}
 			}
-			if kind == KindTonnage && d.roleIn(c.a, c.b, roleLink) >= 0 {
+			if kind == KindTonnage && link >= 0 {
 				// "The road carries about 1.2 million tonnes of freight a
 				// year, much of it to the border with Afghanistan": the
 				// border the freight goes to is no party of what a
 				// project carries.
-				if id, tok := d.clauseProject(s, c); id != "" && !d.namesProject(tok) {
+				if id, tok := project(); id != "" && !d.namesProject(tok) {
 					f.Countries = normalizeCountries(d.withoutBorderSides(s, c, f.Countries))
 				}
 			}
@@ -193,7 +204,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// می‌کند»: the capacity of a line referred back to, in a
 				// clause naming no country, is between the countries the
 				// text says it links, not the context's.
-				if id, tok := d.clauseProject(s, c); id != "" && !d.namesProject(tok) {
+				if id, tok := project(); id != "" && !d.namesProject(tok) {
 					if ps := d.projParties[id]; len(ps) >= 2 {
 						f.Countries = slices.Clone(ps)
 					}
@@ -215,7 +226,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// figure of a line referred back to has the line's
 				// countries (see finish); a line named in the clause may be
 				// a share's («۳۵ درصد آن مربوط به کریدور شمال-جنوب»).
-				if id, tok := d.clauseProject(s, c); id != "" && !d.namesProject(tok) {
+				if id, tok := project(); id != "" && !d.namesProject(tok) {
 					f.projRef = id
 				}
 			}
