@@ -739,7 +739,7 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		if slices.Contains(attrOnly, m.Entry.Code) || m.Entry.Code == statusCompletionExpected {
 			return true
 		}
-		return slices.ContainsFunc(timelines, func(o Match) bool { return o.Start <= m.Start && m.End <= o.End }) || d.prepBefore(c, m.Start)
+		return inTimeline(timelines, m) || d.prepBefore(c, m.Start)
 	})
 	if len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
@@ -843,6 +843,15 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		return "launched"
 	}
 	return ""
+}
+
+// inTimeline reports whether status cue m lies within a timeline cue of
+// cues ("completed" of "to be completed in 2030"): it goes with the
+// timeline (projectAttributes), not with a status of its own.
+func inTimeline(cues []Match, m Match) bool {
+	return slices.ContainsFunc(cues, func(t Match) bool {
+		return t.Entry.Code == statusCompletionExpected && t.Start <= m.Start && m.End <= t.End
+	})
 }
 
 // launchesConstruction reports whether the launch cue m launches the

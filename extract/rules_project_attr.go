@@ -508,14 +508,10 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		// the land acquisition's progress, not the line's.
 		return out
 	}
-	timelines := d.cuesIn(c.a, c.b, CueStatus)
-	timelines = slices.DeleteFunc(timelines, func(m Match) bool { return m.Entry.Code != statusCompletionExpected })
-	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
-		if d.conditional(c, m.Start) || m.Entry.Code == statusCompletionExpected {
+	cues := d.cuesIn(c.a, c.b, CueStatus)
+	for _, m := range cues {
+		if d.conditional(c, m.Start) || m.Entry.Code == statusCompletionExpected || inTimeline(cues, m) {
 			continue
-		}
-		if slices.ContainsFunc(timelines, func(t Match) bool { return t.Start <= m.Start && m.End <= t.End }) {
-			continue // "completed" of "to be completed in 2030": the timeline's
 		}
 		best, dist := -1, 1<<30
 		for k, am := range ms {
