@@ -273,12 +273,9 @@ type merger struct {
 // merging each into an earlier fact it repeats.
 func (m *merger) merge(cs []candidate) {
 	if m.byKind == nil {
-		m.byKind = map[string][]int{}
+		m.byKind, m.byProject = map[string][]int{}, map[string]int{}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].tok < cs[j].tok })
-	if m.byProject == nil {
-		m.byProject = map[string]int{}
-	}
 	for _, c := range cs {
 		c.Countries = normalizeCountries(c.Countries)
 		if c.Kind == KindProject {
