@@ -36,7 +36,7 @@ func (d *doc) tradeFocus() string {
 					first[m.code] = m.tok
 				}
 				count[m.code]++
-				if t := d.tokText(m.end); (t == "'" || t == "’") && d.word(m.end+1) == "s" {
+				if d.possessiveAt(m.end) {
 					count[m.code]++ // "Pakistan's exports": a trader by name
 				}
 			}
@@ -53,6 +53,12 @@ func (d *doc) tradeFocus() string {
 	}
 	d.focus = best
 	return best
+}
+
+// possessiveAt reports whether an English possessive "'s" starts at token
+// i (the normalized text writes a curly apostrophe as ').
+func (d *doc) possessiveAt(i int) bool {
+	return d.tokText(i) == "'" && d.word(i+1) == "s"
 }
 
 // priorTrader returns the one country the sentence before s names as a
@@ -107,7 +113,7 @@ func (d *doc) ownTotals() {
 				continue
 			}
 			owner := false
-			if t := d.tokText(m.end); (t == "'" || t == "’") && d.word(m.end+1) == "s" {
+			if d.possessiveAt(m.end) {
 				// "the country's (goods) exports", "the country's largest
 				// regional market"
 				owner = len(d.cuesIn(m.end+2, min(s.b, m.end+5), CueTrade)) > 0 || d.roleIn(m.end+2, min(s.b, m.end+4), roleRank) >= 0
