@@ -352,7 +352,7 @@ func (d *doc) buildItems() {
 	for k, p := range d.sents {
 		if p.a == 0 || d.toks[p.a-1].Kind == TokNewline {
 			cur, named = -1, false
-			if w := d.tokText(p.a); bulletMarks[w] || w == "-" || w == "–" {
+			if w := d.tokText(p.a); bulletMarks[w] || isDash(w) {
 				cur = k
 			}
 		}

@@ -142,7 +142,9 @@ func (d *doc) textRoutes() {
 	d.ents = ents
 }
 
-func isDash(t string) bool { return t == "-" || t == "–" || t == "—" }
+// isDash reports whether normalized token t is a dash (the normalized
+// text writes every dash and minus sign as '-').
+func isDash(t string) bool { return t == "-" }
 
 // isRoute reports whether project id was named by the places it joins.
 func isRoute(id string) bool { return len(id) > 6 && id[:6] == "route:" }
