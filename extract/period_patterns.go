@@ -168,11 +168,11 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 	}
 	if s.word(j) == "of" {
 		j++
-		if s.word(j) == "the" && (s.word(j+1) == "current" || s.word(j+1) == "present") && (s.word(j+2) == "fiscal" || s.word(j+2) == "fy" || s.word(j+2) == "financial") {
+		if s.word(j) == "the" && (s.word(j+1) == "current" || s.word(j+1) == "present") && fiscalOpeners[s.word(j+2)] {
 			j += 2 // "of the current fiscal year 2026-27"
 		}
 	}
-	if s.word(j) == "fiscal" || s.word(j) == "fy" || s.word(j) == "financial" {
+	if fiscalOpeners[s.word(j)] {
 		// "the first quarter of FY26", "the first half of fiscal year
 		// 2024-25": the months counted from the fiscal year's start.
 		fm, ok := s.fiscal(j)
@@ -506,6 +506,9 @@ func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
 	}
 	return s.months(i, end, y, m, m, cal, rel)
 }
+
+// fiscalOpeners are the English words a fiscal year opens with (see fiscal).
+var fiscalOpeners = map[string]bool{"fiscal": true, "fy": true, "financial": true}
 
 // fiscal reads "FY2021-22", "FY22", "fiscal year 2022-23", "FY 2021/22",
 // «سال مالی ۱۴۰۲», «سال مالی ۲۰۲۲-۲۳». Gregorian fiscal years run July to
