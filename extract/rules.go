@@ -101,24 +101,22 @@ func (d *doc) completePair(s *sentence, cs []string) []string {
 			return cs
 		}
 	}
-	item := d.ownItem(s) // a digest's item with its own country: no other item's countries, nor the article's
+	if !d.ownItem(s) { // a digest's item with its own country takes no other item's countries, nor the article's
+		for _, c := range d.main {
+			if !slices.Contains(cs, c) {
+				cs = append(cs, c)
+			}
+			if len(cs) >= 2 {
+				return cs
+			}
+		}
+	}
 	var recent []string
 	for k := s.idx - 1; k >= d.contextFloor(s) && k >= s.idx-3; k-- {
 		for _, m := range slices.Backward(d.sents[k].mentions) {
 			if !m.topic && !slices.Contains(recent, m.code) {
 				recent = append(recent, m.code)
 			}
-		}
-	}
-	for _, c := range d.main {
-		if item {
-			break
-		}
-		if !slices.Contains(cs, c) {
-			cs = append(cs, c)
-		}
-		if len(cs) >= 2 {
-			return cs
 		}
 	}
 	for _, c := range recent {
