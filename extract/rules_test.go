@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -276,13 +275,9 @@ func TestFlow(t *testing.T) {
 			"از ابتدای سال ۱۴۰۴، ۳۸۰ هزار تن گندم از قزاقستان و روسیه وارد ایران شده است.", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := ParseArticle("t", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := NewExtractor(nil).Extract(context.Background(), a)
-			if err != nil || len(fs) != 1 {
-				t.Fatalf("facts %v, %v; want one", fs, err)
+			fs := extractText(t, NewExtractor(nil), "t", tt.text)
+			if len(fs) != 1 {
+				t.Fatalf("facts %v; want one", fs)
 			}
 			if fs[0].Flow != tt.want {
 				t.Errorf("flow of %s = %q, want %q", brief(fs[0]), fs[0].Flow, tt.want)
