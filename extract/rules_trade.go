@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -1062,8 +1063,9 @@ func (d *doc) regionPartnerIn(c span) string {
 	for k := c.a + 1; k+1 < c.b; k++ {
 		// "from the region", «از این منطقه»: the last region named before.
 		if d.pointAt(k, roleRegionWord) && (d.word(k-1) == "the" && d.roleBefore(k-1, roleObjectOf) || d.word(k+1) == "این" && d.roleBefore(k, roleObjectOf)) {
-			for j := len(d.ents) - 1; j >= 0; j-- {
-				if m := d.ents[j]; m.Start < c.a && m.Entry.Class.Has(ClassRegion) {
+			// (d.ents are in order of their start: from the last one before c.)
+			for j := sort.Search(len(d.ents), func(i int) bool { return d.ents[i].Start >= c.a }) - 1; j >= 0; j-- {
+				if m := d.ents[j]; m.Entry.Class.Has(ClassRegion) {
 					name = m.Entry.Name
 					break
 				}
