@@ -48,6 +48,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 		if len(places) == 0 {
 			places = []*Entry{nil}
 		}
+		inland := d.inlandOnly(c)
 		for _, place := range places {
 			f := d.newCandidate(KindDisruption, s, tok)
 			f.Status = ptr(status)
@@ -74,7 +75,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			if inland := d.inlandOnly(c); inland && borderFacing[place.idOr()] == "" && (place == nil || d.postLink(place.ID) == "") {
+			if inland && borderFacing[place.idOr()] == "" && (place == nil || d.postLink(place.ID) == "") {
 				// "The Salang highway … reopened", «شاهراه سالنگ … بسته
 				// شد»: a road, pass or tunnel inside one country is that
 				// country's alone, unless the clause names others.
