@@ -811,14 +811,11 @@ func (d *doc) isTopic(i int) bool {
 // year elsewhere ("in FY2024-25", "fiscal year 2025-26"); in other
 // articles it stays the year it starts in.
 func (d *doc) fiscalSplitYears() {
-	fiscal := false
-	for _, s := range d.sents {
-		for _, m := range s.periods {
-			if m.Resolved && m.P.Calendar == Gregorian && m.P.Start.Month() == time.July && m.P.End.Month() == time.June && m.P.End.Year() == m.P.Start.Year()+1 {
-				fiscal = true
-			}
-		}
-	}
+	fiscal := slices.ContainsFunc(d.sents, func(s *sentence) bool {
+		return slices.ContainsFunc(s.periods, func(m periodMatch) bool {
+			return m.Resolved && m.P.Calendar == Gregorian && m.P.Start.Month() == time.July && m.P.End.Month() == time.June && m.P.End.Year() == m.P.Start.Year()+1
+		})
+	})
 	if !fiscal {
 		return
 	}
