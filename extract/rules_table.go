@@ -81,7 +81,7 @@ var cellSeps = map[string]bool{"|": true, "│": true, "¦": true}
 // "-----"): bars, dashes and colons.
 func (d *doc) ruleLine(s *sentence) bool {
 	for i := s.a; i < s.b; i++ {
-		if t := d.tokText(i); !cellSeps[t] && !isDash(t) && t != ":" && strings.Trim(t, "-=_:") != "" {
+		if t := d.tokText(i); !cellSeps[t] && strings.Trim(t, "-=_:") != "" {
 			return false
 		}
 	}
