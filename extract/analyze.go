@@ -97,9 +97,10 @@ type sentence struct {
 	mentions []mention
 	amounts  []amount
 	periods  []periodMatch
-	cal      Calendar  // the calendar its explicit years are written in
-	intro    *sentence // for an item of a list, the line ending with ':' that introduces it
-	spans    []span    // the clauses, computed once (see doc.clauses)
+	cal      Calendar    // the calendar its explicit years are written in
+	intro    *sentence   // for an item of a list, the line ending with ':' that introduces it
+	spans    []span      // the clauses, computed once (see doc.clauses)
+	figures  [2][]string // the countries tradeFacts gave its first trade value and its first tonnage (a breakdown's head)
 }
 
 // mention is a country that a sentence speaks of, and how it was found.

@@ -127,7 +127,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			if place, ok := places[k]; ok && len(f.Countries) <= 1 && (len(f.Countries) == 0 || f.Countries[0] == place.Code) {
 				// A list of customs offices or border posts with their
 				// figures breaks down the pair's trade just reported.
-				if pair := d.breakdownPair(s); slices.Contains(pair, place.Code) {
+				if pair := d.breakdownPair(s, am.kind); slices.Contains(pair, place.Code) {
+					f.Countries = pair
+				}
+			} else if !listed {
+				// The same list with the place after its figure: "of which
+				// 780,000 tonnes via Torkham", «۷۸۰ هزار تن از بندر تورخم».
+				if pair := d.placeBreakdown(s, c, am.kind, f.Countries); pair != nil {
 					f.Countries = pair
 				}
 			}
@@ -288,6 +294,11 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			}
 			if target >= 0 {
 				facts[target].GrowthPct = ptr(g.pct)
+			}
+		}
+		for _, f := range out[n0:] {
+			if i := slices.Index([]string{KindTradeValue, KindTonnage}, f.Kind); i >= 0 && s.figures[i] == nil {
+				s.figures[i] = slices.Clone(f.Countries)
 			}
 		}
 		if hasMoneyOrTon || len(growth) == 0 {
@@ -1532,22 +1543,50 @@ func (d *doc) placeItems(c span, ams []amount) map[int]*Entry {
 	return out
 }
 
-// breakdownPair returns the two countries of the trade figure a list of
-// places breaks down: those of the nearest of the three sentences before
-// s with a trade word and a figure, when it names exactly two; nil
-// otherwise.
-func (d *doc) breakdownPair(s *sentence) []string {
-	for k := s.idx - 1; k >= 0 && k >= s.idx-3; k-- {
-		p := d.sents[k]
-		if d.tradeCueIn(span{p.a, p.b}) < 0 || !amountBetween(p, p.a, p.b) {
+// breakdownPair returns the two countries of the figure of kind k (money
+// or tonnes) a list of places breaks down: those of the nearest of the
+// three sentences before s with a trade word (or, for tonnes, a word of
+// freight) and a figure, when it names exactly two or its figure of kind
+// k was read with two; nil otherwise.
+func (d *doc) breakdownPair(s *sentence, k int) []string {
+	for j := s.idx - 1; j >= 0 && j >= s.idx-3; j-- {
+		p := d.sents[j]
+		if d.tradeCueIn(span{p.a, p.b}) < 0 && !(k == amtTon && d.hasCue(p.a, p.b, CueCargo)) || !amountBetween(p, p.a, p.b) {
 			continue
 		}
 		if cs := d.countries(p, p.a, p.b, false); len(cs) == 2 {
 			return normalizeCountries(slices.Clone(cs))
 		}
+		// («… زغال‌سنگ به پاکستان صادر شده است» in an Afghan ministry's
+		// statement: the pair its figure was read with.)
+		if cs := p.figures[min(k, amtTon)-amtMoney]; len(cs) == 2 {
+			return slices.Clone(cs)
+		}
 		return nil
 	}
 	return nil
+}
+
+// placeBreakdown returns the pair of the figure a breakdown by crossing,
+// customs office, market or port breaks down, for an item of kind k whose
+// countries cs come from its place alone ("of which 780,000 tonnes went
+// via Torkham", «از این مقدار، ۷۸۰ هزار تن از بندر تورخم … صادر شده»): a
+// sentence with a breakdown word, a clause that names no country by name,
+// and a head whose pair holds the place's country; nil otherwise.
+func (d *doc) placeBreakdown(s *sentence, c span, k int, cs []string) []string {
+	if len(cs) > 1 || d.roleIn(s.a, s.b, roleBreakdown) < 0 {
+		return nil
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && m.class != ClassPlace && !m.topic {
+			return nil // a country of its own: a ranking of countries (countryItems)
+		}
+	}
+	pair := d.breakdownPair(s, k)
+	if len(pair) != 2 || len(cs) == 1 && !slices.Contains(pair, cs[0]) {
+		return nil
+	}
+	return pair
 }
 
 // yearBeforeOf reports whether the j-th period of p is the year before
