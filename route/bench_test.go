@@ -38,6 +38,21 @@ func BenchmarkCostRegional(b *testing.B) {
 	}
 }
 
+// BenchmarkCostRegionalVia is BenchmarkCostRegional through two
+// waypoints: the layered search (see route.Waypoint).
+func BenchmarkCostRegionalVia(b *testing.B) {
+	p := builtinPlanner(b)
+	ctx := context.Background()
+	req := &route.Request{From: "kz-pavlodar", To: "tr-istanbul", AsOf: date("2026-11-21"),
+		Via: []route.Waypoint{{"uz-tashkent"}, {"ir-tehran"}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Cost(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkParetoRegional computes a Pareto front between two regional
 // places.
 func BenchmarkParetoRegional(b *testing.B) {

@@ -47,12 +47,13 @@ func (a *vec) equal(b *vec) bool {
 
 // label is a partial path in the Pareto search.
 type label struct {
-	node int32
-	arc  int32 // arc into node, -1 for a source
-	pred int32 // previous label, -1 for a source
-	c    vec
-	key  float64
-	dead bool // dominated after insertion
+	node  int32
+	layer int32 // waypoints passed (see Waypoint)
+	arc   int32 // arc into node, -1 for a source
+	pred  int32 // previous label, -1 for a source
+	c     vec
+	key   float64
+	dead  bool // dominated after insertion
 }
 
 // ParetoOptions bound a Pareto search.
@@ -82,7 +83,9 @@ type Front struct {
 // graph.Risk). It is a label-setting search ordered by a positive weighted
 // sum of the criteria (so a label, once settled, is never dominated by a
 // later one), pruned by the labels already at the destination plus
-// per-criterion lower bounds to it. r.By is ignored.
+// per-criterion lower bounds to it. r.By is ignored. With waypoints the
+// labels carry the layer of the route (see Waypoint), and the bounds, which
+// ignore the waypoints, stay lower bounds.
 func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Front, error) {
 	if p.other(&r) {
 		q, err := p.service(&r)
@@ -99,6 +102,10 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 	}
 	g := p.g
 	fromIdx, toIdx, err := p.ends(&r)
+	if err != nil {
+		return nil, err
+	}
+	via, err := p.waypoints(&r)
 	if err != nil {
 		return nil, err
 	}
@@ -138,10 +145,21 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 			}
 		}
 	}
+	if len(via) > 0 && dst >= 0 {
+		// The bounds ignore the waypoints: ask the layered search whether
+		// the route exists at all.
+		sc := p.pool.Get().(*scratch)
+		defer p.pool.Put(sc)
+		sc.blocked = append(sc.blocked[:0], blocked...)
+		sc.w = g.Weights(graph.Weighting{Hours: 1}, gs, nil, sc.w)
+		if math.IsInf(p.find(sc, int32(fromIdx), dst, via), 1) {
+			return nil, p.noRoute(sc, &r, int32(fromIdx), dst, via)
+		}
+	}
 	if dst < 0 || math.IsInf(opt1[0], 1) {
 		sc := p.pool.Get().(*scratch)
 		defer p.pool.Put(sc)
-		return nil, p.noRoute(sc, &r, int32(fromIdx), dst)
+		return nil, p.noRoute(sc, &r, int32(fromIdx), dst, nil)
 	}
 	// Scale each criterion by its optimum so the ordering key weighs them
 	// alike.
@@ -149,12 +167,13 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 	for i := range scale {
 		scale[i] = 1 / max(opt1[i], 1e-6)
 	}
-	s := paretoSearch{g: g, crit: crit, blocked: blocked, lb: lb, scale: scale, opt: opt, bags: map[int32][]int32{}}
+	s := paretoSearch{g: g, crit: crit, blocked: blocked, lb: lb, scale: scale, opt: opt, bags: map[int32][]int32{},
+		via: via, n: int32(len(g.States))}
 	if err := s.run(ctx, starts, dst); err != nil {
 		return nil, err
 	}
 	front := &Front{Labels: len(s.labels), Truncated: s.truncated}
-	for _, li := range s.bags[dst] {
+	for _, li := range s.bags[s.state(int32(len(via)), dst)] {
 		if s.labels[li].dead {
 			continue
 		}
@@ -233,7 +252,12 @@ type paretoSearch struct {
 	bags      map[int32][]int32
 	heap      labelHeap
 	truncated bool
+	via       [][]int32 // the waypoints' places, by layer
+	n         int32     // nodes per layer
 }
+
+// state numbers node v in layer k, the key of its bag.
+func (s *paretoSearch) state(k, v int32) int32 { return k*s.n + v }
 
 func (s *paretoSearch) key(c *vec, v int32) float64 {
 	k := 0.0
@@ -243,9 +267,10 @@ func (s *paretoSearch) key(c *vec, v int32) float64 {
 	return k
 }
 
-// dominatedAt reports whether a live label at node v dominates or equals c.
-func (s *paretoSearch) dominatedAt(v int32, c *vec) bool {
-	for _, li := range s.bags[v] {
+// dominatedAt reports whether a live label at state st (see state)
+// dominates or equals c.
+func (s *paretoSearch) dominatedAt(st int32, c *vec) bool {
+	for _, li := range s.bags[st] {
 		l := &s.labels[li]
 		if !l.dead && (l.c.dominates(c) || l.c.equal(c)) {
 			return true
@@ -256,9 +281,10 @@ func (s *paretoSearch) dominatedAt(v int32, c *vec) bool {
 
 func (s *paretoSearch) run(ctx context.Context, starts []int32, dst int32) error {
 	for _, v := range starts {
-		s.insert(v, -1, -1, vec{})
+		s.insert(v, advance(s.g, v, 0, s.via), -1, -1, vec{})
 	}
 	csrG := s.g.CSR
+	last := s.state(int32(len(s.via)), dst)
 	var bound vec
 	for pops := 0; s.heap.len() > 0; pops++ {
 		if pops&4095 == 0 {
@@ -288,23 +314,26 @@ func (s *paretoSearch) run(ctx context.Context, starts []int32, dst int32) error
 			for i := range bound {
 				bound[i] = nc[i] + s.lb[i][v]
 			}
-			if s.dominatedAt(dst, &bound) || s.dominatedAt(v, &nc) {
+			k := advance(s.g, v, l.layer, s.via)
+			if s.dominatedAt(last, &bound) || s.dominatedAt(s.state(k, v), &nc) {
 				continue
 			}
 			if len(s.labels) >= s.opt.MaxTotal {
 				s.truncated = true
 				return nil
 			}
-			s.insert(v, a, li, nc)
+			s.insert(v, k, a, li, nc)
 		}
 	}
 	return nil
 }
 
-// insert adds a label at v after marking the labels it dominates dead; when
-// the bag is full the label is dropped and the search marked truncated.
-func (s *paretoSearch) insert(v, arc, pred int32, c vec) {
-	bag := s.bags[v]
+// insert adds a label at node v in layer k after marking the labels it
+// dominates dead; when the bag is full the label is dropped and the search
+// marked truncated.
+func (s *paretoSearch) insert(v, k, arc, pred int32, c vec) {
+	st := s.state(k, v)
+	bag := s.bags[st]
 	alive := 0
 	for _, li := range bag {
 		l := &s.labels[li]
@@ -322,8 +351,8 @@ func (s *paretoSearch) insert(v, arc, pred int32, c vec) {
 		return
 	}
 	id := int32(len(s.labels))
-	s.labels = append(s.labels, label{node: v, arc: arc, pred: pred, c: c, key: s.key(&c, v)})
-	s.bags[v] = append(bag, id)
+	s.labels = append(s.labels, label{node: v, layer: k, arc: arc, pred: pred, c: c, key: s.key(&c, v)})
+	s.bags[st] = append(bag, id)
 	s.heap.push(s.labels[id].key, id)
 }
 

@@ -75,6 +75,8 @@ type scratch struct {
 	starts  []csr.Start
 	path    []int32
 	risk    []float64
+	via     *viaSearch // the layered search, made on the first request with waypoints
+	nodes   []int32
 }
 
 // New returns a Planner for g.
@@ -181,6 +183,10 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	if err := p.checkEnds(&r); err != nil {
 		return nil, err
 	}
+	via, err := p.waypoints(&r)
+	if err != nil {
+		return nil, err
+	}
 	gs, ship, err := p.shipment(&r)
 	if err != nil {
 		return nil, err
@@ -200,10 +206,10 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	}
 	sc.w = g.Weights(w, gs, sc.risk, sc.w)
 	dst := g.Arrival(int32(toIdx))
-	if d := p.search(sc, int32(fromIdx), dst); math.IsInf(d, 1) || dst < 0 {
-		return nil, p.noRoute(sc, &r, int32(fromIdx), dst)
+	if d := p.find(sc, int32(fromIdx), dst, via); math.IsInf(d, 1) || dst < 0 {
+		return nil, p.noRoute(sc, &r, int32(fromIdx), dst, via)
 	}
-	sc.path = sc.s.Path(dst, sc.path[:0])
+	sc.path = p.pathTo(sc, dst, via, sc.path[:0])
 	it := p.itinerary(&r, gs, ship, sc.path)
 	if r.By == P90 {
 		// The sum of the legs' p90s only stands in for the trip's p90
@@ -214,8 +220,8 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 		rt := r
 		rt.By = Time
 		sc.w = g.Weights(p.weighting(&rt, gs), gs, sc.risk, sc.w)
-		if d := p.search(sc, int32(fromIdx), dst); !math.IsInf(d, 1) {
-			sc.path = sc.s.Path(dst, sc.path[:0])
+		if d := p.find(sc, int32(fromIdx), dst, via); !math.IsInf(d, 1) {
+			sc.path = p.pathTo(sc, dst, via, sc.path[:0])
 			if alt := p.itinerary(&r, gs, ship, sc.path); alt.Total.HoursP90 < it.Total.HoursP90 {
 				it = alt
 			}
@@ -262,17 +268,23 @@ func (p *Planner) checkEnds(r *Request) error {
 // the route the full network would take. It ends with the place nearest
 // (great-circle) to the destination that the request can reach, the
 // railhead or border post a user may want instead ("the rail network ends
-// at Naibabad, 16 km from Mazar-i-Sharif").
-func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
+// at Naibabad, 16 km from Mazar-i-Sharif"). With waypoints (via, from
+// Planner.waypoints) every search keeps them, and the waypoints are a
+// blocker of their own when the route exists without them or a leg between
+// two of them has none. sc holds the failed search.
+func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32, via [][]int32) error {
 	g := p.g
 	base := fmt.Sprintf("no route from %s to %s", r.From, r.To)
+	if len(via) > 0 {
+		base += " via " + viaNames(r)
+	}
 	if !r.AsOf.IsZero() {
 		base += " as of " + r.AsOf.String()
 	}
 	if dst < 0 {
 		return caravan.Errorf(caravan.NotFound, "route.Plan", "%s: %s has no links", base, r.To)
 	}
-	alt := p.nearestReached(sc, r.From, r.To)
+	alt := p.nearestReached(sc, r.From, r.To, via)
 	cond := r.conditions()
 	// Every search below asks only whether (and by which arcs) dst is
 	// reachable: one set of weights, by time, serves them all.
@@ -282,7 +294,7 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 		if sc.blocked, err = g.Blocked(&c, sc.blocked); err != nil {
 			return false
 		}
-		return !math.IsInf(p.search(sc, from, dst), 1)
+		return !math.IsInf(p.find(sc, from, dst, via), 1)
 	}
 	var blockers []string
 	if len(r.AvoidModes) > 0 {
@@ -310,6 +322,13 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 			blockers = append(blockers, rel.what+": without them there is a route")
 		}
 	}
+	if len(via) > 0 {
+		if b, err := p.viaBlocks(sc, r, &cond, from, dst, via); err != nil {
+			return err
+		} else if b != "" {
+			blockers = append(blockers, b)
+		}
+	}
 	full := cond
 	full.AsOf = 0
 	full.IgnoreAvailability = true
@@ -318,8 +337,8 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 		return err
 	}
 	var reasons []string
-	if d := p.search(sc, from, dst); !math.IsInf(d, 1) {
-		path := sc.s.Path(dst, nil)
+	if d := p.find(sc, from, dst, via); !math.IsInf(d, 1) {
+		path := p.pathTo(sc, dst, via, nil)
 		seen := map[string]bool{}
 		for _, a := range path {
 			why := g.Why(a, &cond)
@@ -353,7 +372,7 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32) error {
 // (failed, hence exhaustive) search reached, as "; nearest place reachable
 // as asked: ID (Name), N km from TO", or "" when it reached none but the
 // origin.
-func (p *Planner) nearestReached(sc *scratch, fromID, toID string) string {
+func (p *Planner) nearestReached(sc *scratch, fromID, toID string, via [][]int32) string {
 	n := p.g.Net
 	to, _ := n.Place(toID)
 	best, bestKm := -1, math.Inf(1)
@@ -363,7 +382,7 @@ func (p *Planner) nearestReached(sc *scratch, fromID, toID string) string {
 			continue
 		}
 		v := p.g.Arrival(int32(i))
-		if v < 0 || math.IsInf(sc.s.Dist(v), 1) {
+		if v < 0 || math.IsInf(p.reached(sc, v, via), 1) {
 			continue
 		}
 		if km := network.GreatCircleKm(places[i].Loc, to.Loc); km < bestKm {
@@ -440,6 +459,10 @@ func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 	if !ok {
 		return 0, caravan.Errorf(caravan.NotFound, "route.Cost", "unknown place %q", r.To)
 	}
+	via, err := p.waypoints(r)
+	if err != nil {
+		return 0, err
+	}
 	gs, _, err := p.shipment(r)
 	if err != nil {
 		return 0, err
@@ -461,5 +484,5 @@ func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 		sc.risk = p.g.Risks(int32(r.AsOf), sc.risk)
 	}
 	sc.w = p.g.Weights(w, gs, sc.risk, sc.w)
-	return p.search(sc, int32(fromIdx), p.g.Arrival(int32(toIdx))), nil
+	return p.find(sc, int32(fromIdx), p.g.Arrival(int32(toIdx)), via), nil
 }

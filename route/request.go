@@ -53,9 +53,13 @@ func (c Criterion) MarshalText() ([]byte, error) { return []byte(c.String()), ni
 
 // Request asks for one route.
 type Request struct {
-	From, To string       // place ids
-	AsOf     network.Date // the network as on this date: statuses, validity, closures
-	By       Criterion    // zero means Time
+	From, To string // place ids
+	// Via are the places the route must pass through, in this order
+	// (none: the best route whatever it passes). They are not conditions:
+	// the search keeps them in its state (see Waypoint).
+	Via  []Waypoint
+	AsOf network.Date // the network as on this date: statuses, validity, closures
+	By   Criterion    // zero means Time
 
 	// The shipment: TEU and tonnes. With one of them zero it is derived
 	// from the other with the tonnes_per_teu parameter; with both zero the
