@@ -50,6 +50,7 @@ type Limits struct {
 	MaxTEU          float64 // shipment size
 	MaxTonnes       float64
 	MaxListItems    int // places or countries in one list parameter
+	MaxVia          int // waypoints of a route (each multiplies the states a search may visit)
 	MaxPageSize     int // records in one page of a list
 }
 
@@ -61,6 +62,7 @@ var DefaultLimits = Limits{
 	MaxTEU:          100_000,    // about five of the largest container ships
 	MaxTonnes:       10_000_000, // about a year of a busy rail crossing
 	MaxListItems:    50,
+	MaxVia:          8,
 	MaxPageSize:     1000,
 }
 

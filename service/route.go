@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/caravan-transport/caravan"
@@ -12,7 +13,7 @@ import (
 // RouteParams are the parameters a route request takes, in the API's
 // spelling. The CLI's flags are the same with dashes (--as-of).
 var RouteParams = []string{"from", "to", "as_of", "by", "teu", "tonnes", "avoid", "modes", "open", "scenario",
-	"rail_service", "tir", "risk_penalty", "value", "pareto", "alternatives", "max_shared"}
+	"rail_service", "tir", "risk_penalty", "value", "pareto", "alternatives", "max_shared", "via"}
 
 // RouteQuery is a checked route request.
 type RouteQuery struct {
@@ -80,6 +81,9 @@ func (s *Service) ParseRoute(p Params) (*RouteQuery, error) {
 		return nil, err
 	}
 	if err := s.resolveAvoid(avoid, r); err != nil {
+		return nil, err
+	}
+	if err := s.resolveVia(p, q); err != nil {
 		return nil, err
 	}
 	modes, err := p.list("modes", len(network.Modes))
@@ -255,4 +259,71 @@ func (s *Service) resolveEnd(param, q string) ([]string, error) {
 		ids[i] = p.ID
 	}
 	return ids, nil
+}
+
+// resolveVia resolves the via parameter into q's waypoints: each a place
+// id or name that resolves as the ends do (the two sides of a crossing
+// for its name). A waypoint that is an end of the route, given twice or
+// avoided is an error naming via and the value; so is an unknown or
+// ambiguous name. It reads q's ends and avoid lists, so runs after them.
+func (s *Service) resolveVia(p Params, q *RouteQuery) error {
+	max := s.limits.MaxVia
+	if max == 0 {
+		max = DefaultLimits.MaxVia
+	}
+	items, err := p.list("via", max)
+	if err != nil {
+		return err
+	}
+	r := &q.Request
+	used := map[string]string{} // place id → the value that named it
+	for _, id := range q.From {
+		used[id] = "the origin"
+	}
+	for _, id := range q.To {
+		used[id] = "the destination"
+	}
+	for _, it := range items {
+		ids, err := s.resolveEnd("via", it)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if u, ok := used[id]; ok {
+				if u == "the origin" || u == "the destination" {
+					return caravan.InvalidParam("via", "%q is %s (%s); a waypoint must be another place", it, u, id)
+				}
+				return caravan.InvalidParam("via", "%q names %s, as %q does; give each waypoint once", it, id, u)
+			}
+			used[id] = it
+			if why := avoided(s.net, r, id, ids); why != "" {
+				return caravan.InvalidParam("via", "%q is %s", it, why)
+			}
+		}
+		r.Via = append(r.Via, route.Waypoint(ids))
+	}
+	return nil
+}
+
+// avoided says why place id, one of a waypoint's places (sides), is ruled
+// out by r's avoid lists, or "" when it is not: the place, its country, or
+// the crossing between the sides is avoided.
+func avoided(n *network.Network, r *route.Request, id string, sides []string) string {
+	pl, _ := n.Place(id)
+	if slices.Contains(r.AvoidPlaces, id) {
+		return "also a place to avoid (" + id + ")"
+	}
+	if slices.Contains(r.AvoidCountries, pl.Country) {
+		return "in " + pl.Country + ", a country to avoid"
+	}
+	if len(sides) < 2 {
+		return ""
+	}
+	for _, lid := range r.AvoidLinks {
+		l, ok := n.Link(lid)
+		if ok && l.Crossing != nil && l.From != l.To && slices.Contains(sides, l.From) && slices.Contains(sides, l.To) {
+			return "also a crossing to avoid (" + lid + ")"
+		}
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"net/url"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -66,6 +67,19 @@ func TestParseRoute(t *testing.T) {
 		{"unknown avoid", base("avoid", "Atlantis"), caravan.NotFound, "avoid"},
 		{"unknown project", base("open", "atlantis-railway"), caravan.NotFound, "open"},
 		{"unknown place", base("from", "Atlantis"), caravan.NotFound, "from"},
+		{"ok via", base("via", "Tashkent, Ashgabat"), 0, ""},
+		{"ok via in Persian", base("via", "تاشکند"), 0, ""},
+		{"ok via a border name", base("via", "Sarakhs"), 0, ""},
+		{"unknown via", base("via", "Tashkent,Atlantis"), caravan.NotFound, "via"},
+		{"ambiguous via", base("via", "Jalalabad"), caravan.Invalid, "via"},
+		{"via the origin", base("via", "almaty"), caravan.Invalid, "via"},
+		{"via the destination", base("via", "تهران"), caravan.Invalid, "via"},
+		{"via twice", base("via", "Tashkent,uz-tashkent"), caravan.Invalid, "via"},
+		{"via an avoided country", base("via", "Tashkent", "avoid", "UZ"), caravan.Invalid, "via"},
+		{"via an avoided place", base("via", "Tashkent", "avoid", "Tashkent"), caravan.Invalid, "via"},
+		{"via an avoided crossing", base("via", "Sarakhs", "avoid", "Sarakhs"), caravan.Invalid, "via"},
+		{"empty via list", base("via", ","), caravan.Invalid, "via"},
+		{"too many waypoints", base("via", "a,b,c,d,e,f,g,h,i"), caravan.Invalid, "via"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.ParseRoute(tt.p)
@@ -287,5 +301,47 @@ func TestAssignJob(t *testing.T) {
 	waitJob(t, s, a.ID)
 	if _, err := s.Job("assign-999"); caravan.KindOf(err) != caravan.NotFound {
 		t.Errorf("unknown job: %v", err)
+	}
+}
+
+// TestRouteVia: waypoints reach the planner in order, by any name the ends
+// take (a border name: either side), with every kind of answer.
+func TestRouteVia(t *testing.T) {
+	s := newTestService(t, 2)
+	for _, tt := range []struct {
+		name string
+		p    Params
+		want [][]string // each route passes one of each, in order
+	}{
+		{"two waypoints", Params{"from": "Lanzhou", "to": "Dushanbe", "via": "Kashgar,اوش"}, [][]string{{"cn-kashgar"}, {"kg-osh"}}},
+		{"a border name", Params{"from": "Tashkent", "to": "Karachi", "via": "Torkham"}, [][]string{{"af-torkham", "pk-torkham"}}},
+		{"alternatives", Params{"from": "Lanzhou", "to": "Dushanbe", "via": "Osh", "alternatives": "2"}, [][]string{{"kg-osh"}}},
+		{"pareto", Params{"from": "Lanzhou", "to": "Dushanbe", "via": "Osh", "pareto": "true"}, [][]string{{"kg-osh"}}},
+		{"ends at a border", Params{"from": "Kabul", "to": "Torkham", "via": "af-jalalabad"}, [][]string{{"af-jalalabad"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := s.ParseRoute(tt.p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := s.Route(t.Context(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Routes) == 0 {
+				t.Fatal("no route")
+			}
+			for _, r := range res.Routes {
+				k := 0
+				for _, l := range r.Legs {
+					if k < len(tt.want) && slices.Contains(tt.want[k], l.To.ID) {
+						k++
+					}
+				}
+				if k != len(tt.want) {
+					t.Errorf("%s → %s passes %d of the waypoints %v", r.From.ID, r.To.ID, k, tt.want)
+				}
+			}
+		})
 	}
 }
