@@ -46,6 +46,7 @@ var ProjectWords = []ProjectWord{
 	{"delayed", 0, network.Planned},
 	{"completion_expected", 0, network.Planned},
 	{"financing_secured", 0, network.Planned},
+	{"financing_pledged", 0, network.Planned},
 	{"paid", 0, network.Planned},
 }
 
@@ -68,7 +69,7 @@ var projectAttributes = []struct {
 	skip               []string // statuses whose figure is not the attribute
 }{
 	{"km", "length_km", "length", nil},
-	{"USD", "cost_usd", "cost", []string{"paid", "financing_secured"}},
+	{"USD", "cost_usd", "cost", []string{"paid", "financing_secured", "financing_pledged"}},
 	{"t/yr", "capacity_tpy", "capacity", nil},
 }
 
