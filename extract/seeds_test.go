@@ -142,6 +142,8 @@ var freshFloors = map[string]float64{
 	"fresh14": 0.665,
 	"fresh15": 0.81,
 	"fresh16": 0.67,
+	"fresh17": 0.52,
+	"fresh18": 0.56,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
