@@ -268,6 +268,7 @@ var cueRows = []cueRow{
 const (
 	roleDeadline      = "deadline"       // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
 	roleEndOf         = "end-of"         // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
+	roleWholeSpan     = "whole-span"     // before a period meant whole, not as a deadline: "for the whole of FY2025-26", «در کل سال ۱۴۰۴»
 	roleBuild         = "build"          // construction of a project: «ساخت», «احداث», "construction"
 	roleWorks         = "works"          // «عملیات اجرایی»: the works, started or going on
 	roleOngoing       = "ongoing"        // work going on: "under way", «ادامه دارد»
@@ -415,6 +416,7 @@ const (
 var roleRows = []roleRow{
 	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}, point: true},
 	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
+	{role: roleWholeSpan, words: []string{"the whole of", "whole of", "all of", "the entire", "the full", "throughout", "در کل", "در تمام", "در طول"}},
 	{role: roleBuild, words: []string{"construction", "building", "ساخت", "احداث", "ساختمان"}},
 	{role: roleWorks, words: []string{"اجرایی", "عملیات اجرایی", "کار عملی", "کارهای عملی", "practical work", "civil works", "construction works",
 		"تطبیق", "کار تطبیق", "earthworks", "earthwork", "عملیات خاکی", "کارهای خاکی", "خاکریزی",

@@ -12,6 +12,8 @@ func TestRoles(t *testing.T) {
 		{roleDeadline, "حجم تجارت تا سال ۲۰۳۰ به ۵ میلیارد دلار می\u200cرسد", "تا"},
 		{roleDeadline, "trade to reach $5 billion by 2030", "by"},
 		{roleEndOf, "تا پایان سال ۱۴۰۵", "پایان"},
+		{roleWholeSpan, "for the whole of FY2025-26", "the"},
+		{roleWholeSpan, "در کل سال ۱۴۰۴", "در"},
 		{roleBuild, "construction of the railway began", "construction"},
 		{roleWorks, "عملیات اجرایی این طرح آغاز شد", "عملیات"},
 		{roleWorks, "Works will start in the first quarter of 2026", "works"},

@@ -170,6 +170,14 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 		j++
 		if s.word(j) == "the" && (s.word(j+1) == "current" || s.word(j+1) == "present") && fiscalOpeners[s.word(j+2)] {
 			j += 2 // "of the current fiscal year 2026-27"
+		} else if s.word(j) == "the" && fiscalOpeners[s.word(j+1)] {
+			if _, ok := s.fiscal(j + 1); ok {
+				j++ // "of the fiscal year 2026-27"
+			} else if s.word(j+2) == "year" {
+				// "the first four months of the fiscal year": months of a
+				// fiscal year the text gave before (doc.yearlessPeriod).
+				return periodMatch{Start: i, End: j + 3, First: int8(first), Last: int8(last), Fiscal: true}, true
+			}
 		}
 	}
 	if fiscalOpeners[s.word(j)] {
@@ -243,8 +251,22 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 		j++
 	}
 	if cal == Gregorian && !ok1 {
-		// "July-March FY25": months of a July–June fiscal year.
-		if fm, ok := s.fiscal(j); ok && fm.Resolved && fm.P.Start.Month() == time.July {
+		// "July-March FY25": months of a July–June fiscal year, also
+		// "July-October of the current fiscal year 2026-27".
+		k := j
+		if s.word(k) == "of" {
+			k++
+			if s.word(k) == "the" {
+				k++
+			}
+			if s.word(k) == "current" || s.word(k) == "present" {
+				k++
+			}
+			if !fiscalOpeners[s.word(k)] {
+				k = j
+			}
+		}
+		if fm, ok := s.fiscal(k); ok && fm.Resolved && fm.P.Start.Month() == time.July {
 			fy := fm.P.Start.Year()
 			ya, yb := fy, fy
 			if m1 < 7 {

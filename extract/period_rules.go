@@ -40,12 +40,17 @@ var periodRules = []periodRule{
 		// earlier; «در مقایسه با سال ۱۴۰۳ (۳ میلیارد و ۱۵۶ میلیون دلار)»:
 		// the comparison's period is its own.
 		am := pc.ams[pc.k]
-		open := d.openParen(pc.c, am.a)
+		open := d.openParen(pc.c, am.a, 6)
 		if pc.k == 0 || open < 0 {
 			return "", pc.found
 		}
 		if open == am.a-1 {
 			for _, m := range pc.s.periods {
+				// "(1.74 million tonnes in the whole of 2025)": a period
+				// in the figure's own parentheses is its own.
+				if m.Start >= am.b && m.End <= pc.c.b && m.Resolved && !m.P.Day && !m.P.Relative && !d.comparison(m.Start, false) && d.openParen(pc.c, m.Start, 9) == open {
+					return m.P.Label, pc.found
+				}
 				// (Not "the same period last year", «مدت مشابه سال گذشته
 				// (۲۶۴ میلیون دلار)»: the span a year before, below.)
 				if m.End == open && m.Resolved && !m.P.Day && d.comparison(m.Start, false) && !(m.P.Relative && d.yearEarlier(max(pc.c.a, open-6), open)) {
@@ -53,7 +58,7 @@ var periodRules = []periodRule{
 				}
 			}
 		}
-		if !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) && !d.yearEarlier(open+1, am.a) && !(open == am.a-1 && d.yearEarlier(max(pc.c.a, open-4), open)) {
+		if !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) && !d.yearEarlier(open+1, am.a) && !(open == am.a-1 && d.yearEarlier(max(pc.c.a, open-4), open)) && !d.bareParenChange(pc.c, am, open) {
 			return "", pc.found
 		}
 		return pc.yearBeforeLast(), pc.found
@@ -311,9 +316,9 @@ func (d *doc) bulletTitle(s *sentence) *sentence {
 }
 
 // openParen returns the "(" that opens the parentheses token i is in,
-// within clause c and six tokens before i, or -1.
-func (d *doc) openParen(c span, i int) int {
-	for k := i - 1; k >= max(c.a, i-6); k-- {
+// within clause c and n tokens before i, or -1.
+func (d *doc) openParen(c span, i, n int) int {
+	for k := i - 1; k >= max(c.a, i-n); k-- {
 		switch d.tokText(k) {
 		case "(":
 			return k

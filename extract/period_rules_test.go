@@ -71,6 +71,22 @@ func TestPeriodRules(t *testing.T) {
 		// event's, not the figure's.
 		{"article's current period", "Rail freight between Kazakhstan and Turkmenistan reached 2.1 million tonnes in January–September 2026.\n\nThe Serhetyaka terminal, opened in May 2023 on the border with Kazakhstan, handled 640,000 tonnes of cargo, up 12 percent.", 64e4, "2026-01..2026-09"},
 		{"clause", "The Serhetyaka terminal, opened in May 2023 on the border with Kazakhstan, handled 640,000 tonnes of cargo in 2025.", 64e4, "2025"},
+		// A narrower span written in its fiscal year is the article's
+		// period; a whole span that ended before it looks back; a
+		// partial fiscal year written without its year is in the current
+		// period's fiscal year; a bare figure in parentheses after a
+		// change is the figure a year earlier.
+		{"continued breakdown", "Pakistan's exports to Uzbekistan rose to $90 million in July-October of the current fiscal year 2026-27.\n\nImports from Uzbekistan rose to $40 million.", 40e6, "2026-07..2026-10"},
+		{"continued breakdown", "صادرات ایران به ارمنستان در فروردین تا مهر سال ۱۴۰۵ به ۲۰۰ میلیون دلار رسید.\n\nواردات از ارمنستان ۸۰ میلیون دلار بود.", 80e6, "SH1405-01..SH1405-07 = 2026-03-21..2026-10-22"},
+		{"clause", "Pakistan's exports to Uzbekistan rose to $90 million in July-October of the current fiscal year 2026-27.\n\nFor the whole of FY2025-26, exports to Uzbekistan had stood at $215m.", 215e6, "2025-07..2026-06"},
+		{"continued breakdown", "Pakistan's exports to Uzbekistan rose to $90 million in July-October of the current fiscal year 2026-27.\n\nFor the whole of FY2025-26, exports to Uzbekistan had stood at $215m.\n\nImports from Uzbekistan rose to $40 million.", 40e6, "2026-07..2026-10"},
+		{"clause", "صادرات ایران به ارمنستان در شش ماه نخست سال ۱۴۰۵ به ۲۰۰ میلیون دلار رسید.\n\nدر کل سال ۱۴۰۴ صادرات به ارمنستان ۳۵۰ میلیون دلار بود.", 350e6, "SH1404 = 2025-03-21..2026-03-20"},
+		{"continued breakdown", "صادرات ایران به ارمنستان در شش ماه نخست سال ۱۴۰۵ به ۲۰۰ میلیون دلار رسید.\n\nدر کل سال ۱۴۰۴ صادرات به ارمنستان ۳۵۰ میلیون دلار بود.\n\nواردات از ارمنستان ۸۰ میلیون دلار بود.", 80e6, "SH1405-01..SH1405-06 = 2026-03-21..2026-09-22"},
+		{"comparison in parentheses", "Freight through the Bolashak station with Turkmenistan amounted to 1.92 million tonnes in January-November 2026 (1.74 million tonnes in the whole of 2025).", 1.74e6, "2025"},
+		{"clause", "Freight through the Bolashak station with Turkmenistan amounted to 1.92 million tonnes in January-November 2026 (1.74 million tonnes in the whole of 2025).", 1.92e6, "2026-01..2026-11"},
+		{"article's current period", "Pakistan's exports to Uzbekistan rose to $90 million in July-October of the current fiscal year 2026-27.\n\nExports to Kazakhstan rose 27pc to $74.6m in the first four months of the fiscal year.", 74.6e6, "2026-07..2026-10"},
+		{"comparison in parentheses", "Pakistan's exports to Afghanistan fell to $198 million in July-October of the current fiscal year 2026-27.\n\nImports from Afghanistan dropped to $61m ($142m).", 142e6, "2025-07..2025-10"},
+		{"comparison in parentheses", "صادرات ایران به ارمنستان در شش ماه نخست سال ۱۴۰۵ به ۲۰۰ میلیون دلار رسید.\n\nواردات از ارمنستان به ۶۰ میلیون دلار (۸۵ میلیون دلار) کاهش یافت.", 85e6, "SH1404-01..SH1404-06 = 2025-03-21..2025-09-22"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},
 		{"", "Trade between Kazakhstan and Iran reached $300 million in 2025.\n\nThe two sides set a target of $1 billion.", 1e9, ""},
 		{"", "Rail freight between Iran and Afghanistan reached 1.4 million tonnes in 2024. Some 150,000 tonnes of fuel a month on average go from Iran to Afghanistan.", 1.5e5, ""},

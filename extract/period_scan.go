@@ -51,6 +51,10 @@ type periodMatch struct {
 	// the article's current period may give the year (see
 	// doc.yearlessPeriod).
 	First, Last int8
+	// Fiscal counts First and Last from the start of a July–June fiscal
+	// year written without its year ("the first four months of the
+	// fiscal year").
+	Fiscal bool
 }
 
 // periodScanner finds periods in a token sequence.

@@ -430,12 +430,38 @@ func (d *doc) articlePeriod(s *sentence) *Period {
 					if curAt < k && within(m.P, *cur) {
 						continue
 					}
+					// The span a narrower one is written in, just after
+					// it, leaves the narrower span current.
+					if curAt == k && cur == &p.periods[max(j, 1)-1].P && spanOfBefore(p, j) {
+						continue
+					}
+					// A whole span that ended before the current one ("For
+					// the whole of FY2025-26, exports had stood at $715m"
+					// after "July-October of FY2026-27") looks back: the
+					// current span goes on.
+					if d.wholeBefore(m, cur) {
+						continue
+					}
 				}
 				cur, curCs, curAt = &m.P, cs, k
 			}
 		}
 	}
 	return d.curPeriods[s.idx]
+}
+
+// wholeBefore reports whether period m is written as a whole span ("for
+// the whole of FY2025-26", «در کل سال ۱۴۰۴») that ended before cur
+// started: a look back, after which cur goes on.
+func (d *doc) wholeBefore(m *periodMatch, cur *Period) bool {
+	return cur != nil && d.roleBefore(m.Start, roleWholeSpan) && !m.P.End.After(cur.Start)
+}
+
+// lookBack reports whether period m of sentence p looks back from the
+// article's current period (wholeBefore): no period a later figure goes
+// on in.
+func (d *doc) lookBack(p *sentence, m periodMatch) bool {
+	return d.roleBefore(m.Start, roleWholeSpan) && d.wholeBefore(&m, d.articlePeriod(p))
 }
 
 // within reports whether p is a shorter span inside q, in one calendar.
@@ -447,7 +473,9 @@ func within(p, q Period) bool {
 // year in clause c of s ("over nine months", «در هشت ماه نخست») in the
 // year of the article's current period, when that period is a span from
 // the start of a year the text wrote out (not "this year" resolved from
-// the article's date: the year must be given); nil otherwise.
+// the article's date: the year must be given), or months of the fiscal
+// year ("the first four months of the fiscal year") in the July–June
+// fiscal year of that period; nil otherwise.
 func (d *doc) yearlessPeriod(s *sentence, c span) *Period {
 	cur := d.articlePeriod(s)
 	if cur == nil || cur.Relative || cur.Day {
@@ -460,6 +488,18 @@ func (d *doc) yearlessPeriod(s *sentence, c span) *Period {
 		var p Period
 		switch cur.Calendar {
 		case Gregorian:
+			if m.Fiscal {
+				// "the first four months of the fiscal year" after "July-
+				// October of the current fiscal year 2026-27": the months
+				// from the July the current period's fiscal year opens in.
+				y := cur.Start.Year()
+				if cur.Start.Month() < time.July {
+					y--
+				}
+				f, l := 5+int(m.First), 5+int(m.Last) // months from January of y, from 0
+				p = gregMonths(y+f/12, f%12+1, y+l/12, l%12+1)
+				break
+			}
 			if cur.Start.Month() != time.January {
 				return nil
 			}

@@ -257,9 +257,11 @@ var periodLinks = map[string]bool{"in": true, "during": true, "for": true, "over
 // parentheses with a figure of their own that token a (a figure's) is
 // outside of: "$231.6 million, up 23.4 percent ($187.7 million in
 // January–October 2025)", «۳۸۰ میلیون دالر (… ۱۱۲۰ میلیون دالر در مدت
-// مشابه …)»: the period is the figure in parentheses', a comparison.
+// مشابه …)»: the period is the figure in parentheses', a comparison. (The
+// period may come eight words into them: "(1.74 million tonnes in the
+// whole of 2025)".)
 func (d *doc) parenFigurePeriod(s *sentence, i, a int) bool {
-	open := d.openParen(span{s.a, s.b}, i)
+	open := d.openParen(span{s.a, s.b}, i, 9)
 	return open >= 0 && (a < open || a >= i) && amountBetween(s, open+1, i)
 }
 
@@ -291,8 +293,12 @@ func (d *doc) comparison(i int, growth bool) bool {
 }
 
 // deadline reports whether the period at token i is the date a target is
-// set for: «تا سال ۲۰۳۰», "by 2030", "for 2026".
+// set for: «تا سال ۲۰۳۰», "by 2030", "for 2026"; a span meant whole ("for
+// the whole of FY2025-26", "in the whole of 2025") is none.
 func (d *doc) deadline(i int) bool {
+	if d.roleBefore(i, roleWholeSpan) {
+		return false
+	}
 	if d.roleBefore(i, roleDeadline) {
 		return true
 	}

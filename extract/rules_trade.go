@@ -1299,11 +1299,22 @@ func (d *doc) rankOwner(i int) bool {
 // year)").
 func (d *doc) parenComparison(c span, ams []amount, k int) bool {
 	am := ams[k]
-	open := d.openParen(c, am.a)
+	open := d.openParen(c, am.a, 6)
 	if k == 0 || open < 0 || ams[k-1].b > open || open-ams[k-1].b > 3 {
 		return false
 	}
-	return d.yearEarlier(open+1, am.a) || d.yearEarlier(am.b, min(c.b, am.b+8))
+	return d.yearEarlier(open+1, am.a) || d.yearEarlier(am.b, min(c.b, am.b+8)) || d.bareParenChange(c, am, open)
+}
+
+// bareParenChange reports whether am, opening the parentheses at open,
+// stands alone in them just after a figure reached by a change ("Imports
+// from Afghanistan dropped to $61m ($142m)", «… به ۶۱ میلیون دلار کاهش
+// یافت (۱۴۲ میلیون دلار)»): the figure it changed from, a year earlier.
+func (d *doc) bareParenChange(c span, am amount, open int) bool {
+	if open != am.a-1 || d.tokText(am.b) != ")" {
+		return false
+	}
+	return d.hasCue(c.a, c.b, CueUp|CueDown)
 }
 
 // viaOnly reports whether country code is named in s only as a route
@@ -1502,7 +1513,7 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) && !spanOfBefore(p, j) && !d.lookBack(p, m) {
 				if !shared {
 					return nil
 				}
@@ -1589,6 +1600,14 @@ func (d *doc) placeBreakdown(s *sentence, c span, k int, cs []string) []string {
 	return pair
 }
 
+// spanOfBefore reports whether the j-th period of p is the span the
+// period just before it is written in ("July-October of the current
+// fiscal year 2026-27", «حمل تا میزان سال ۱۴۰۵»): the narrower span is
+// the figures' period, and the one that goes on.
+func spanOfBefore(p *sentence, j int) bool {
+	return j > 0 && p.periods[j].Start-p.periods[j-1].End <= 5 && p.periods[j-1].Resolved && within(p.periods[j-1].P, p.periods[j].P)
+}
+
 // yearBeforeOf reports whether the j-th period of p is the year before
 // an earlier period of p: a comparison («… در سال ۱۴۰۴ … رسید، در حالی
 // که این رقم در سال ۱۴۰۳ … بود»), not the period a breakdown goes on in.
@@ -1613,7 +1632,7 @@ func (d *doc) previousPeriod(s *sentence) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !spanOfBefore(p, j) && !d.lookBack(p, m) {
 				return &p.periods[j].P
 			}
 			if !m.Resolved && m.First > 0 {
