@@ -226,11 +226,11 @@ func dash(s string) string {
 // (every holdout estimate within ±30 %) is not met; raise these as the
 // model improves.
 const (
-	calibMaxFactor         = 3.1
+	calibMaxFactor         = 2.8
 	calibMaxPriceFactor    = 3.1
 	calibMaxMedian         = 0.15
 	calibMaxPriceMedian    = 0.3
-	calibMinHoldout30      = 13
+	calibMinHoldout30      = 17
 	calibMinHoldoutPrice30 = 3
 )
 
