@@ -199,6 +199,9 @@ func (p *Planner) waypoints(r *Request) ([][]int32, error) {
 	if len(r.Via) == 0 {
 		return nil, nil
 	}
+	if (len(r.Via)+1)*len(p.g.States) > math.MaxInt32 {
+		return nil, viaErr(caravan.Invalid, "%d waypoints are too many to search", len(r.Via))
+	}
 	n := p.g.Net
 	out := make([][]int32, len(r.Via))
 	seen := map[string]bool{}
