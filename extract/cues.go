@@ -224,7 +224,10 @@ var cueRows = []cueRow{
 		"paid", "has paid", "have paid", "disbursed", "spent", "has spent", "have spent"}},
 	{CueStatus, "financing_secured", []string{"approved", "has approved", "have approved", "secured", "allocated", "تصویب کرد~", "تصویب شد~",
 		"تخصیص داد~", "تخصیص یافت~", "اختصاص داد~", "اختصاص داده است", "اختصاص یافت~", "earmarked", "has earmarked",
-		"تامین کرد~", "تامین کرده است", "تامین کرده اند", "has financed", "have financed", "commitment amount"}},
+		"تامین کرد~", "تامین کرده است", "تامین کرده اند", "has financed", "have financed", "commitment amount",
+		"provides", "is providing", "are providing", "has provided", "have provided", "was provided", "were provided",
+		"received", "has received", "have received", "granted", "has granted", "co-financed by", "co-financed with",
+		"دریافت کرد~", "دریافت شد~", "دریافت کرده است", "اعطا کرد~", "اعطا شد~", "اعطا نمود~"}},
 	{CueStatus, "completion_expected", []string{"completion is expected", "expected to be completed", "to be completed by", "will be completed",
 		"due to be completed", "scheduled for completion", "scheduled to be completed", "is to be completed", "are to be completed",
 		"set to be completed", "planned to be completed", "تکمیل خواهد شد", "به پایان خواهد رسید", "به اتمام خواهد رسید",
@@ -268,6 +271,7 @@ var cueRows = []cueRow{
 const (
 	roleDeadline      = "deadline"       // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
 	roleEndOf         = "end-of"         // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
+	roleLender        = "lender"         // a lender among an agreement's signers: "the EBRD Managing Director", «بانک»
 	roleWholeSpan     = "whole-span"     // before a period meant whole, not as a deadline: "for the whole of FY2025-26", «در کل سال ۱۴۰۴»
 	roleBuild         = "build"          // construction of a project: «ساخت», «احداث», "construction"
 	roleWorks         = "works"          // «عملیات اجرایی»: the works, started or going on
@@ -416,6 +420,7 @@ const (
 var roleRows = []roleRow{
 	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}, point: true},
 	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
+	{role: roleLender, words: []string{"bank", "fund", "بانک", "صندوق"}, point: true},
 	{role: roleWholeSpan, words: []string{"the whole of", "whole of", "all of", "the entire", "the full", "throughout", "در کل", "در تمام", "در طول"}},
 	{role: roleBuild, words: []string{"construction", "building", "ساخت", "احداث", "ساختمان"}},
 	{role: roleWorks, words: []string{"اجرایی", "عملیات اجرایی", "کار عملی", "کارهای عملی", "practical work", "civil works", "construction works",

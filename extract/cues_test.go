@@ -13,6 +13,7 @@ func TestRoles(t *testing.T) {
 		{roleDeadline, "trade to reach $5 billion by 2030", "by"},
 		{roleEndOf, "تا پایان سال ۱۴۰۵", "پایان"},
 		{roleWholeSpan, "for the whole of FY2025-26", "the"},
+		{roleLender, "signed by the minister and the Bank's director", "bank"},
 		{roleWholeSpan, "در کل سال ۱۴۰۴", "در"},
 		{roleBuild, "construction of the railway began", "construction"},
 		{roleWorks, "عملیات اجرایی این طرح آغاز شد", "عملیات"},

@@ -97,6 +97,7 @@ var orgRows = []namedRow{
 	{"imf", "International Monetary Fund", []string{"صندوق بین المللی پول", "imf", "international monetary fund"}},
 	{"carec", "CAREC", []string{"کارک", "carec"}},
 	{"aiib", "Asian Infrastructure Investment Bank", []string{"بانک سرمایه گذاری زیرساخت آسیا", "aiib"}},
+	{"ebrd", "European Bank for Reconstruction and Development", []string{"بانک اروپایی بازسازی و توسعه", "ebrd", "european bank for reconstruction and development"}},
 	{"nato", "NATO", []string{"ناتو", "nato"}},
 }
 

@@ -96,7 +96,12 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 			cs = pc
 		}
 		cs = d.dropDestinations(s, c, trig, cs)
-		f.Countries = normalizeCountries(d.completePair(s, cs))
+		if x := d.lenderSigned(s, c, trig); x != "" {
+			// (A country and a bank sign: no other country is a party.)
+			f.Countries = []string{x}
+		} else {
+			f.Countries = normalizeCountries(d.completePair(s, cs))
+		}
 		f.sectors = d.sectors(c.a, c.b)
 		d.setQuote(&f, c.a, c.b)
 		out = append(out, f)
@@ -257,6 +262,45 @@ func (d *doc) partyCountries(s *sentence, c span) []string {
 	return out
 }
 
+// lenderSigned returns the one country among the signers of the agreement
+// at token trig of clause c when the other is a lender or another
+// organisation ("signed in Dushanbe … by Tajikistan's Minister of Finance
+// and the EBRD Managing Director", «… میان وزارت دارایی تاجیکستان و بانک
+// توسعه آسیایی امضا شد»): the signers named after "by", or after «میان» or
+// «بین» up to the verb; "" otherwise. The agreement is that country's and
+// the organisation's, not the context's other country's.
+func (d *doc) lenderSigned(s *sentence, c span, trig int) string {
+	lo, hi := -1, -1
+	if s.latin {
+		for k := trig; k < c.b; k++ {
+			if d.word(k) == "by" {
+				lo, hi = k+1, c.b
+				break
+			}
+		}
+	} else {
+		for k := c.a; k < c.b && lo < 0; k++ {
+			if w := d.word(k); w == "میان" || w == "بین" {
+				lo, hi = k+1, c.b
+			}
+		}
+		for _, m := range d.cuesIn(max(lo, c.a), c.b, CueSign) {
+			hi = min(hi, m.Start) // (up to the verb)
+		}
+	}
+	if lo < 0 {
+		return ""
+	}
+	org := d.pointIn(lo, hi, roleLender) >= 0
+	for _, e := range d.entsIn(lo, hi) {
+		org = org || e.Entry.Class.Has(ClassOrg)
+	}
+	if cs := d.countries(s, lo, hi, false); org && len(cs) == 1 {
+		return cs[0]
+	}
+	return ""
+}
+
 // signFuture reports whether a signing is still to come: a future word
 // next to the signing verb ("will be signed"), or «خواهد رسید» closing
 // «به امضای …».
@@ -274,7 +318,15 @@ func (d *doc) signFuture(c span, m Match) bool {
 	if d.pointAt(m.Start-1, rolePassiveAux) {
 		return true // "due to be signed", "to be signed"
 	}
-	return d.hasCue(max(c.a, m.Start-3), min(c.b, m.End+2), CueFuture)
+	hi := min(c.b, m.End+2)
+	for k := m.End; k < hi; k++ {
+		if d.pointAt(k, roleJoin) {
+			// «… در اردیبهشت ۱۴۰۲ امضا شد و قرار است …», "was signed in
+			// 2023 and will …": the future is the next clause's.
+			hi = k
+		}
+	}
+	return d.hasCue(max(c.a, m.Start-3), hi, CueFuture)
 }
 
 // participantsBefore returns, when the subject of clause c is the

@@ -562,6 +562,22 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 		out[best] = st
 	}
+	for k := 1; k < len(ms); k++ {
+		// "co-financed by a US$ 25 million grant from the EBRD … and
+		// US$ 40 million from the Asian Development Bank", «… ۵۰ میلیون
+		// دلار و ۳۰ میلیون دلار پرداخت کرد»: sums joined by "and" under
+		// one verb of financing share it.
+		am, prev := ms[k], ms[k-1]
+		if am.kind != amtMoney || prev.kind != amtMoney || !d.pointAt(am.a-1, roleJoin) || d.hasCue(prev.b, am.a, CueStatus) {
+			continue
+		}
+		switch {
+		case out[k] == "" && (out[k-1] == statusFinancingSecured || out[k-1] == statusPaid) && s.latin:
+			out[k] = out[k-1]
+		case out[k-1] == "" && (out[k] == statusFinancingSecured || out[k] == statusPaid) && !s.latin:
+			out[k-1] = out[k]
+		}
+	}
 	for k, am := range ms {
 		if out[k] != "" || am.kind != amtMeasure || am.unit != "km" || d.hasCue(c.a, c.b, CueFuture|CueTarget) {
 			continue

@@ -302,6 +302,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"trade dollars near a project are not its cost",
 			"Trade between Iran and Afghanistan via the Khaf–Herat railway reached $1.2 billion in 2024.",
 			[]string{"project AF,IR - - - - -", "trade_value AF,IR 1.2e+09 USD actual 2024 -"}},
+		{"a loan a bank provides is secured, and a sum joined to a co-financing is too",
+			"The EBRD is providing a loan of up to $85 million to Tajikistan to rehabilitate the Vose–Khovaling road. The loan is co-financed by a $25 million grant from the EBRD Special Shareholders Fund and $40 million from the Asian Development Bank.",
+			[]string{"project TJ 8.5e+07 USD financing_secured - -", "project TJ 2.5e+07 USD financing_secured - -", "project TJ 4e+07 USD financing_secured - -"}},
+		{"a loan a bank granted is secured, and sums joined under one verb of payment are paid, Persian",
+			"بانک توسعه آسیایی ۶۰ میلیون دلار وام برای بازسازی راه\u200cآهن زاهدان-بم به ایران اعطا کرد. برای این طرح تاکنون ۲۰ میلیون دلار و ۱۵ میلیون دلار دیگر پرداخت شده است.",
+			[]string{"project IR 6e+07 USD financing_secured - -", "project IR 2e+07 USD paid - -", "project IR 1.5e+07 USD paid - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
