@@ -37,7 +37,7 @@ type viaSearch struct {
 	prev   []int32   // the state before it
 	seen   []uint32  // == epoch: dist, pred and prev belong to this search
 	epoch  uint32
-	heap   stateHeap
+	heap   csr.MinHeap
 }
 
 // run searches from the nodes in starts (layer 0) to node dst in the last
@@ -61,22 +61,23 @@ func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []
 		s.epoch = 1
 	}
 	ep := s.epoch
-	s.heap.reset()
+	s.heap.Reset()
 	for _, v := range starts {
 		st := advance(g, v, 0, via)*n + v
 		if s.seen[st] == ep {
 			continue
 		}
 		s.seen[st], s.dist[st], s.pred[st], s.prev[st] = ep, 0, -1, -1
-		s.heap.push(0, st)
+		s.heap.Push(0, st)
 	}
 	target := int32(-1)
 	if dst >= 0 {
 		target = (layers-1)*n + dst
 	}
 	off, heads := g.CSR.Offsets, g.CSR.Heads
-	for s.heap.len() > 0 {
-		d, st := s.heap.pop()
+	for !s.heap.Empty() {
+		e := s.heap.Pop()
+		d, st := e.Key, e.Node
 		if d > s.dist[st] {
 			continue // stale entry
 		}
@@ -96,7 +97,7 @@ func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []
 			t := advance(g, v, k, via)*n + v
 			if s.seen[t] != ep || nd < s.dist[t] {
 				s.seen[t], s.dist[t], s.pred[t], s.prev[t] = ep, nd, a, st
-				s.heap.push(nd, t)
+				s.heap.Push(nd, t)
 			}
 		}
 	}
@@ -142,52 +143,6 @@ func (s *viaSearch) path(dst int32, buf []int32) []int32 {
 		buf[i], buf[j] = buf[j], buf[i]
 	}
 	return buf
-}
-
-// stateHeap is a binary min-heap of states by distance; stale entries are
-// skipped by the search.
-type stateHeap struct {
-	keys []float64
-	ids  []int32
-}
-
-func (h *stateHeap) reset()   { h.keys, h.ids = h.keys[:0], h.ids[:0] }
-func (h *stateHeap) len() int { return len(h.ids) }
-
-func (h *stateHeap) push(k float64, id int32) {
-	h.keys = append(h.keys, k)
-	h.ids = append(h.ids, id)
-	for i := len(h.ids) - 1; i > 0; {
-		p := (i - 1) / 2
-		if h.keys[p] <= h.keys[i] {
-			break
-		}
-		h.keys[p], h.keys[i] = h.keys[i], h.keys[p]
-		h.ids[p], h.ids[i] = h.ids[i], h.ids[p]
-		i = p
-	}
-}
-
-func (h *stateHeap) pop() (float64, int32) {
-	k, top := h.keys[0], h.ids[0]
-	n := len(h.ids) - 1
-	h.keys[0], h.ids[0] = h.keys[n], h.ids[n]
-	h.keys, h.ids = h.keys[:n], h.ids[:n]
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < n && h.keys[l] < h.keys[m] {
-			m = l
-		}
-		if r < n && h.keys[r] < h.keys[m] {
-			m = r
-		}
-		if m == i {
-			return k, top
-		}
-		h.keys[m], h.keys[i] = h.keys[i], h.keys[m]
-		h.ids[m], h.ids[i] = h.ids[i], h.ids[m]
-		i = m
-	}
 }
 
 // waypoints resolves and checks r's waypoints: the place indices of each,
