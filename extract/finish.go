@@ -116,6 +116,21 @@ func (d *doc) finish(kept []candidate) []Fact {
 			return str(c.Status) == StatusActual && c.Period == nil && (str(o.Status) == StatusTarget || str(o.Status) == StatusCapacity)
 		})
 	})
+	// A headline's figure with no period that rounds the body's figure
+	// ("… به ۱.۴ میلیون تن رسید" over «یک میلیون و ۴۲۰ هزار تن», "2,300
+	// tonnes" over "2,340 tonnes"), its countries among the body's or the
+	// body's among its own (a headline names the leader of a ranking too:
+	// «واردات ۸۶۲ هزار تن مواد نفتی در هفت ماه؛ ترکمنستان در صدر»): the
+	// same figure, the body's.
+	kept = slices.DeleteFunc(kept, func(c candidate) bool {
+		if !c.headline || c.Kind != KindTradeValue && c.Kind != KindTonnage || c.Value == nil || c.Period != nil {
+			return false
+		}
+		return slices.ContainsFunc(kept, func(o candidate) bool {
+			return !o.headline && o.Kind == c.Kind && o.Value != nil && str(o.Status) == str(c.Status) &&
+				(subset(c.Countries, o.Countries) || subset(o.Countries, c.Countries)) && roundsTo(*o.Value, *c.Value)
+		})
+	})
 	// A growth rate of tonnage read again as trade ("exported 1.1 million
 	// tonnes …, down 15 percent"): the tonnage has it.
 	for k, c := range kept {
@@ -253,6 +268,23 @@ func projectID(key string) string {
 
 // roundFigure reports whether v has one significant digit (1e9, 3e6,
 // 500000): the rounded form of an exact figure.
+// roundsTo reports whether v rounded to the significant digits of r is r
+// (1,420,000 to 1.4 million, 2,340 to 2,300), r not 0.
+func roundsTo(v, r float64) bool {
+	if r <= 0 || v <= 0 {
+		return false
+	}
+	digits := 1 // r's significant digits, up to 4
+	for ; digits < 4; digits++ {
+		p := math.Pow(10, math.Floor(math.Log10(r))-float64(digits-1))
+		if math.Abs(r/p-math.Round(r/p)) < 1e-6 {
+			break
+		}
+	}
+	p := math.Pow(10, math.Floor(math.Log10(r))-float64(digits-1))
+	return math.Abs(math.Round(v/p)*p-r) < 1e-6*r
+}
+
 func roundFigure(v float64) bool {
 	if v <= 0 {
 		return false

@@ -99,7 +99,13 @@ var periodRules = []periodRule{
 		// "This figure stood at 310,000 tonnes a year earlier": the
 		// figure just reported, the same span a year before the
 		// article's current period.
-		if pc.k > 0 || !d.refersToFigure(pc.c) || d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 {
+		// So is a figure after "the same period last year" with no figure
+		// before it in its clause («در مدت مشابه سال گذشته یک هزار و ۶۲۰
+		// تن کالا … صادر شده بود», "In the same months last year, 1,620
+		// tonnes were shipped").
+		am := pc.ams[pc.k]
+		lead := len(d.cuesIn(pc.c.a, am.a, CueCompare)) > 0 && d.yearEarlier(pc.c.a, am.a) && !amountBetween(pc.s, pc.c.a, am.a)
+		if pc.k > 0 || !d.refersToFigure(pc.c) && !lead || d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 {
 			return "", pc.found
 		}
 		for _, m := range pc.s.periods {

@@ -18,6 +18,8 @@ func TestPeriodRules(t *testing.T) {
 		{"same span of a compared year", "صادرات ایران به ترکمنستان در شش ماه نخست سال ۱۴۰۴ به ۵۰۰ میلیون دلار در مقایسه با ۴۲۰ میلیون دلار در مدت مشابه سال ۱۴۰۳ رسید.", 420e6, "SH1403-01..SH1403-06 = 2024-03-20..2024-09-21"},
 		{"the figure a year earlier", "در هشت ماهه نخست سال ۱۴۰۵ در مجموع ۴ میلیون تن کالای ترانزیتی از طریق مرزهای ریلی شرقی کشور جابه\u200cجا شد. این رقم در مدت مشابه سال گذشته ۳ میلیون و ۷۳۰ هزار تن بود.", 3.73e6, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
 		{"the figure a year earlier", "Rail freight between Kazakhstan and Uzbekistan reached 4.1 million tonnes in January–October 2026. This figure stood at 3.2 million tonnes in the same period last year.", 3.2e6, "2025-01..2025-10"},
+		{"the figure a year earlier", "از آغاز سال ۱۴۰۵ تا پایان میزان، ۲۳۴۰ تن کالا از دهلیز هوایی کابل–تاشکند به ازبکستان صادر شده است. در مدت مشابه سال گذشته یک هزار و ۶۲۰ تن کالا از این دهلیز صادر شده بود.", 1620, "SH1404-01..SH1404-07 = 2025-03-21..2025-10-22"},
+		{"the figure a year earlier", "Afghanistan exported 2,340 tonnes of goods to Uzbekistan by air in January–October 2026. In the same months last year, air exports of goods to Uzbekistan totalled 1,620 tonnes.", 1620, "2025-01..2025-10"},
 		{"same span of a compared year", "در هشت ماهه نخست سال ۱۴۰۵ حدود ۴۶۵ هزار تن کالای ترانزیتی از چابهار به مقصد افغانستان حمل شد که در مقایسه با ۳۱۰ هزار تن در مدت مشابه سال قبل ۵۰ درصد افزایش نشان می\u200cدهد.", 3.1e5, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
 		{"clause", "صادرات ایران به عراق در سال ۱۴۰۲ به ۸ میلیارد دلار رسید.", 8e9, "SH1402 = 2023-03-21..2024-03-19"},
 		{"sentence", "In 2024, Kazakhstan's exports to Uzbekistan grew; trade between them reached $4.1 billion.", 4.1e9, "2024"},

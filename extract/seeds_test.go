@@ -141,7 +141,7 @@ var freshFloors = map[string]float64{
 	"fresh13": 0.84,
 	"fresh14": 0.665,
 	"fresh15": 0.81,
-	"fresh16": 0.82,
+	"fresh16": 0.86,
 	"fresh17": 0.52,
 	"fresh18": 0.56,
 }
