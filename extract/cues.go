@@ -271,6 +271,7 @@ var cueRows = []cueRow{
 const (
 	roleDeadline      = "deadline"       // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
 	roleEndOf         = "end-of"         // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
+	roleDiversion     = "diversion"      // trade turning to another route: "traders shifted", «تاجران … روی آورده‌اند»
 	roleLender        = "lender"         // a lender among an agreement's signers: "the EBRD Managing Director", «بانک»
 	roleWholeSpan     = "whole-span"     // before a period meant whole, not as a deadline: "for the whole of FY2025-26", «در کل سال ۱۴۰۴»
 	roleBuild         = "build"          // construction of a project: «ساخت», «احداث», "construction"
@@ -420,6 +421,8 @@ const (
 var roleRows = []roleRow{
 	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}, point: true},
 	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
+	{role: roleDiversion, words: []string{"traders", "shifted", "shifting", "pushed", "turned to", "diverted", "rerouted", "alternative",
+		"تاجران", "تجار", "روی آورد*", "روی آورده اند", "تبدیل شده", "به سمت", "استفاده"}},
 	{role: roleLender, words: []string{"bank", "fund", "بانک", "صندوق"}, point: true},
 	{role: roleWholeSpan, words: []string{"the whole of", "whole of", "all of", "the entire", "the full", "throughout", "در کل", "در تمام", "در طول"}},
 	{role: roleBuild, words: []string{"construction", "building", "ساخت", "احداث", "ساختمان"}},
@@ -441,7 +444,7 @@ var roleRows = []roleRow{
 	{role: roleNeighbourAdj, words: []string{"neighbouring", "neighboring", "landlocked", "fellow", "همسایه"}, point: true},
 	{role: roleVia, words: []string{"via", "through", "transiting", "از طریق", "از مسیر", "از راه"}},
 	{role: roleRespective, words: []string{"به ترتیب", "respectively"}},
-	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "جاده*", "خط", "راه آهن", "خط آهن",
+	{role: roleCrossing, words: []string{"گذرگاه*", "مرز*", "مرزی", "بندر*", "بنادر", "بازارچه*", "راه", "راههای", "راه های", "جاده*", "خط", "راه آهن", "خط آهن",
 		"پل", "تونل", "شاهراه*", "بزرگراه*", "کوتل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*",
 		"pass", "gate*"}},
 	{role: roleInlandRoute, words: []string{"شاهراه*", "بزرگراه*", "کوتل", "تونل", "highway*", "motorway*", "pass", "tunnel*"}},

@@ -14,6 +14,8 @@ func TestRoles(t *testing.T) {
 		{roleEndOf, "تا پایان سال ۱۴۰۵", "پایان"},
 		{roleWholeSpan, "for the whole of FY2025-26", "the"},
 		{roleLender, "signed by the minister and the Bank's director", "bank"},
+		{roleDiversion, "traders shifted part of their business to Iranian ports", "traders"},
+		{roleDiversion, "تاجران بیشتر به خطوط آهن شمال روی آورده\u200cاند", "تاجران"},
 		{roleWholeSpan, "در کل سال ۱۴۰۴", "در"},
 		{roleBuild, "construction of the railway began", "construction"},
 		{roleWorks, "عملیات اجرایی این طرح آغاز شد", "عملیات"},

@@ -45,6 +45,15 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 		if len(places) == 0 && (!crossing || status == StatusClashes) {
 			continue
 		}
+		if (len(places) == 0 || d.unnamedAfter(c, tok)) && d.roleIn(s.a, s.b, roleDiversion) >= 0 {
+			// "as trade through the main land routes … remained suspended
+			// and traders shifted part of their business to Iranian
+			// ports", «بندر چابهار با بسته بودن راه‌های پاکستان به مسیر
+			// اصلی … تبدیل شده»: crossings no name gives, closed as the
+			// background of trade turning to another route (whose port
+			// is no closed place), report no closure of their own.
+			continue
+		}
 		if len(places) == 0 {
 			places = []*Entry{nil}
 		}
@@ -230,6 +239,26 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		}
 	}
 	return places, len(words) > 0
+}
+
+// unnamedAfter reports whether the closure cue at token cue of clause c
+// governs crossings no name gives: a crossing word within four words
+// after it («بسته بودن راه‌های پاکستان», "the closure of the Pakistani
+// border crossings") with no place next to it.
+func (d *doc) unnamedAfter(c span, cue int) bool {
+	for k := cue + 1; k < min(c.b, cue+5); k++ {
+		m, ok := d.roleAt(k, roleCrossing)
+		if !ok {
+			continue
+		}
+		for _, e := range d.entsIn(max(c.a, m.Start-2), min(c.b, m.End+2)) {
+			if e.Entry.Class.Has(ClassPlace) && e.Entry.ID != "" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // hasPlace reports whether places has the place id.
