@@ -91,7 +91,7 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 		order = slices.Clone(order)
 	} else {
 		var err error
-		order, err = nestedDissection(ctx, u, opt.X, opt.Y, opt.StraightCuts)
+		order, err = nestedDissection(ctx, u, opt.X, opt.Y, opt.StraightCuts, opt.Logger)
 		if err != nil {
 			return nil, err
 		}

@@ -2,7 +2,9 @@ package cch
 
 import (
 	"context"
+	"log/slog"
 	"slices"
+	"time"
 
 	"github.com/caravan-transport/caravan/csr"
 )
@@ -61,6 +63,12 @@ type dissector struct {
 	distA  []int32   // scratch of bfsAxis
 	orders [][]int32 // scratch: the nodes sorted along each direction
 	noFlow bool      // straight cuts only
+
+	// Progress: the nodes given a rank so far, logged at every tenth.
+	logger  *slog.Logger
+	placed  int
+	nextLog int
+	start   time.Time
 }
 
 type keyed struct {
@@ -77,9 +85,10 @@ const ndDirs = 4
 // ndWindow is the least share of the nodes on each side of a cut.
 const ndWindow = 0.25
 
-func nestedDissection(ctx context.Context, u undirected, x, y []float64, straight bool) ([]int32, error) {
+func nestedDissection(ctx context.Context, u undirected, x, y []float64, straight bool, logger *slog.Logger) ([]int32, error) {
 	n := len(u.off) - 1
 	d := &dissector{
+		logger: logger, nextLog: n / 10, start: time.Now(),
 		u: u, x: x, y: y,
 		mark:  make([]int32, n),
 		order: make([]int32, n),
@@ -121,6 +130,7 @@ func (d *dissector) split(nodes []int32, lo int) error {
 		for _, v := range nodes {
 			d.mark[v] = -1
 		}
+		d.progress(len(nodes))
 		return nil
 	}
 	id := d.enter(nodes)
@@ -143,10 +153,26 @@ func (d *dissector) split(nodes []int32, lo int) error {
 		d.mark[v] = -1
 	}
 	copy(d.order[lo+a+b:lo+a+b+s], nodes[a+b:])
+	d.progress(s)
 	if err := d.split(nodes[:a], lo); err != nil {
 		return err
 	}
 	return d.split(nodes[a:a+b], lo+a)
+}
+
+// progress counts k more nodes ranked and logs each tenth of the graph
+// reached (the parts are ordered depth first, so the share grows steadily
+// once the top separators are found).
+func (d *dissector) progress(k int) {
+	d.placed += k
+	if d.logger == nil || d.placed < d.nextLog || d.nextLog <= 0 {
+		return
+	}
+	n := len(d.order)
+	d.logger.Info("cch: ordering", "ranked", d.placed, "of", n, "elapsed", time.Since(d.start).Round(time.Millisecond))
+	for d.nextLog <= d.placed {
+		d.nextLog += n / 10
+	}
 }
 
 // component runs a BFS from src over nodes of subproblem id, filling
