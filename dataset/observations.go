@@ -3,6 +3,7 @@ package dataset
 import (
 	"io/fs"
 	"slices"
+	"strings"
 
 	"github.com/caravan-transport/caravan/network"
 )
@@ -16,6 +17,7 @@ type Observation struct {
 	From, To string         // place ids
 	Modes    []network.Mode // the modes the trip used
 	Avoid    []string       // countries the trip did not cross
+	Via      [][]string     // places the source names on the route, in order: each one place id or alternatives
 	Service  string         // rail service the source describes: "block" or "wagonload" ("" without rail)
 	TIR      bool           // the source says the trucks travelled under TIR carnets
 	TripDate network.Date   // when the trip started (or was published)
@@ -33,7 +35,7 @@ type Observation struct {
 
 var observationCols = []column{
 	{name: "id", required: true}, {name: "what", required: true}, {name: "from", required: true},
-	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "service"}, {name: "tir"}, {name: "trip_date", required: true},
+	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "via"}, {name: "service"}, {name: "tir"}, {name: "trip_date", required: true},
 	{name: "days", kind: number}, {name: "per_km", kind: number}, {name: "usd", kind: number},
 	{name: "teu", kind: number}, {name: "tonnes", kind: number}, {name: "time_set"}, {name: "price_set"},
 	{name: "sources", required: true}, {name: "note"},
@@ -41,14 +43,18 @@ var observationCols = []column{
 
 // LoadObservations reads observations.csv from fsys. It checks the cells
 // (numbers, dates, modes, the fit/holdout labels and that every row gives a
-// time or a price) but not that the places exist: an observation may name a
-// place the network lacks, and the calibration reports it. Errors are a
+// time or a price) but not that the ends exist: an observation may name an
+// end the network lacks, and the calibration reports it. Its waypoints
+// (via) must be places of places.csv in fsys, read when a row has any:
+// each waypoint a place id or alternatives joined by '|', none an end of
+// the trip, given twice or in a country the trip avoids. Errors are a
 // *network.ValidationError.
 func LoadObservations(fsys fs.FS) ([]Observation, error) {
 	var ps network.Problems
 	t := readTable(fsys, "observations.csv", observationCols, false, &ps)
 	var out []Observation
 	if t != nil {
+		var places map[string]string // place id → country, read on the first via
 		for _, r := range t.rows {
 			o := Observation{
 				ID: r.req("id"), What: r.req("what"), From: r.req("from"), To: r.req("to"),
@@ -63,6 +69,12 @@ func LoadObservations(fsys fs.FS) ([]Observation, error) {
 					continue
 				}
 				o.Modes = append(o.Modes, mode)
+			}
+			if vs := r.list("via"); len(vs) > 0 {
+				if places == nil {
+					places = placeCountries(fsys, &ps)
+				}
+				o.Via = readVia(r, vs, o, places)
 			}
 			o.PerKm, _ = r.num("per_km")
 			o.TEU, _ = r.num("teu")
@@ -100,4 +112,53 @@ func LoadObservations(fsys fs.FS) ([]Observation, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// placeCountries reads the ids and countries of places.csv in fsys, for
+// checking waypoints; a missing or unreadable file is a problem in ps and
+// gives an empty map.
+func placeCountries(fsys fs.FS, ps *network.Problems) map[string]string {
+	out := map[string]string{}
+	if t := readTable(fsys, "places.csv", placeCols, false, ps); t != nil {
+		for _, r := range t.rows {
+			if id := r.str("id"); id != "" {
+				out[id] = r.str("country")
+			}
+		}
+	}
+	return out
+}
+
+// readVia parses the waypoints vs of row r (each "id" or "id|id…") for
+// observation o, recording a problem on via for an id that is no place of
+// places, an end of the trip, given twice, or in a country o avoids.
+func readVia(r *row, vs []string, o Observation, places map[string]string) [][]string {
+	out := make([][]string, 0, len(vs))
+	seen := map[string]bool{}
+	for i, v := range vs {
+		var wp []string
+		for _, id := range strings.Split(v, "|") {
+			id = strings.TrimSpace(id)
+			country, ok := places[id]
+			switch {
+			case id == "":
+				r.addf("via", "waypoint %d (%q) has an empty place id", i+1, v)
+				continue
+			case !ok:
+				r.addf("via", "unknown place %q (not in places.csv)", id)
+			case id == o.From || id == o.To:
+				r.addf("via", "%s is an end of the trip; a waypoint is a place between them", id)
+			case seen[id]:
+				r.addf("via", "%s is given twice", id)
+			case slices.Contains(o.Avoid, country):
+				r.addf("via", "%s is in %s, a country the trip avoids", id, country)
+			}
+			seen[id] = true
+			wp = append(wp, id)
+		}
+		if len(wp) > 0 {
+			out = append(out, wp)
+		}
+	}
+	return out
 }
