@@ -271,6 +271,7 @@ var cueRows = []cueRow{
 const (
 	roleDeadline      = "deadline"       // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
 	roleEndOf         = "end-of"         // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
+	roleShipmentNoun  = "shipment-noun"  // goods sent, as a noun: "shipments", "deliveries", «محموله‌های»
 	roleDiversion     = "diversion"      // trade turning to another route: "traders shifted", «تاجران … روی آورده‌اند»
 	roleLender        = "lender"         // a lender among an agreement's signers: "the EBRD Managing Director", «بانک»
 	roleWholeSpan     = "whole-span"     // before a period meant whole, not as a deadline: "for the whole of FY2025-26", «در کل سال ۱۴۰۴»
@@ -421,6 +422,7 @@ const (
 var roleRows = []roleRow{
 	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}, point: true},
 	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
+	{role: roleShipmentNoun, words: []string{"shipments", "deliveries", "محمولههای", "محموله های"}},
 	{role: roleDiversion, words: []string{"traders", "shifted", "shifting", "pushed", "turned to", "diverted", "rerouted", "alternative",
 		"تاجران", "تجار", "روی آورد*", "روی آورده اند", "تبدیل شده", "به سمت", "استفاده"}},
 	{role: roleLender, words: []string{"bank", "fund", "بانک", "صندوق"}, point: true},

@@ -15,6 +15,7 @@ func TestRoles(t *testing.T) {
 		{roleWholeSpan, "for the whole of FY2025-26", "the"},
 		{roleLender, "signed by the minister and the Bank's director", "bank"},
 		{roleDiversion, "traders shifted part of their business to Iranian ports", "traders"},
+		{roleShipmentNoun, "Shipments to Kazakhstan had stood at $361m", "shipments"},
 		{roleDiversion, "تاجران بیشتر به خطوط آهن شمال روی آورده\u200cاند", "تاجران"},
 		{roleWholeSpan, "در کل سال ۱۴۰۴", "در"},
 		{roleBuild, "construction of the railway began", "construction"},

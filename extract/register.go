@@ -133,7 +133,8 @@ func (d *doc) ownTotals() {
 // the article lists together: the first run of three or more of them
 // joined by commas and "and" («،», «و») in one sentence ("Shipments to
 // Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan had
-// stood at $361m"); nil when no sentence has one. A region named as a
+// stood at $361m"), or all of them named in one sentence; nil when no
+// sentence has one. A region named as a
 // partner is those members (labelling: a region whose members the
 // article does not list stays the trader's alone; figures of single
 // members, "Exports to Uzbekistan …, while imports from Kazakhstan …",
@@ -167,6 +168,14 @@ func (d *doc) regionListed(name string) []string {
 		}
 		if len(run) >= 3 {
 			return run
+		}
+		// A ranking that names every member ("Uzbekistan was the largest
+		// buyer at $38.2m, followed by Kazakhstan …, Tajikistan … and
+		// Kyrgyzstan …, while Turkmenistan took the rest") lists them too.
+		if slices.IndexFunc(ms, func(x string) bool {
+			return !slices.ContainsFunc(s.mentions, func(m mention) bool { return m.code == x && !m.topic && m.class == ClassCountry })
+		}) < 0 {
+			return ms
 		}
 	}
 	return nil

@@ -46,7 +46,10 @@ func (d *doc) cutClauses(s *sentence) []span {
 			continue
 		}
 		if i > start+2 {
-			if _, ok := d.cueAt(i, CueClauseBreak); ok {
+			// (", however," set off by commas inside a clause, "Exports to
+			// the five Central Asian republics, however, rose 27pc to
+			// $74.6m", is no new clause.)
+			if m, ok := d.cueAt(i, CueClauseBreak); ok && !(d.tokText(i-1) == "," && d.tokText(m.End) == ",") {
 				out = append(out, span{start, i})
 				start = i
 			}

@@ -160,6 +160,19 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// series as the figure it is compared with.
 				f.Countries = slices.Clone(out[len(out)-1].Countries)
 			}
+			if !listed && len(f.Countries) >= 2 && d.destinationList(s, c) {
+				// "Shipments to Kazakhstan, Kyrgyzstan, Tajikistan,
+				// Turkmenistan and Uzbekistan had stood at $361m": a group
+				// of partners named as one, with the trader of the
+				// figures before.
+				x := d.priorTrader(s)
+				if x == "" {
+					x = d.tradeFocus()
+				}
+				if x != "" && !slices.Contains(f.Countries, x) {
+					f.Countries = normalizeCountries(append(f.Countries, x))
+				}
+			}
 			if !listed {
 				if h := d.breakdownHead(s, am.kind); h != nil {
 					// An item of a breakdown is the head figure's pair.
@@ -347,6 +360,40 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 	return out
 }
 
+// destinationList reports whether the countries clause c names are one
+// list after "to", "from", «به» or «از», the first of them the object of
+// that word and each after it joined by a comma or "and": a group of
+// partners, not a pair.
+func (d *doc) destinationList(s *sentence, c span) bool {
+	n, end := 0, -1
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= c.b || m.topic {
+			continue
+		}
+		switch {
+		case n == 0 && !d.objectAt(m.tok):
+			return false
+		case n > 0 && !(m.tok-end == 1 && isListGlue(d.tokText(end))):
+			return false
+		}
+		n++
+		end = max(m.end, m.tok+1)
+	}
+	return n >= 2
+}
+
+// shipmentsWorth reports whether clause c gives the worth of shipments to
+// or from a country it names ("Shipments to Kazakhstan, Kyrgyzstan … had
+// stood at $361m", «محموله‌های ارسالی به ازبکستان …»): goods sold, a trade
+// value, though no trade word is written.
+func (d *doc) shipmentsWorth(s *sentence, c span) bool {
+	k := d.roleIn(c.a, c.b, roleShipmentNoun)
+	if k < 0 || len(d.countries(s, k, c.b, false)) == 0 {
+		return false
+	}
+	return d.pointAt(k+1, roleTo) || d.word(k+1) == "from" || !s.latin && d.pointAt(k+2, roleTo) // («محموله‌های ارسالی به …»)
+}
+
 // nonTradeIn reports whether clause c has a word of investment, cost,
 // tariff … outside an organisation's name ("Chamber of Commerce and
 // Investment").
@@ -451,7 +498,7 @@ func (d *doc) isTrade(s *sentence, c span, am amount) bool {
 		if d.hasCue(c.a, c.b, CueNonTrade) {
 			return false
 		}
-		if d.figureOfTrade(s, c) || d.goalOfTrade(s, c) || d.rankOfTrade(s, c) || d.breakdownOf(s, amtMoney) {
+		if d.figureOfTrade(s, c) || d.goalOfTrade(s, c) || d.rankOfTrade(s, c) || d.breakdownOf(s, amtMoney) || d.shipmentsWorth(s, c) {
 			return true
 		}
 		if c.a != s.a || c.b != s.b {

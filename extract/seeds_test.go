@@ -138,10 +138,10 @@ var freshFloors = map[string]float64{
 	"fresh10": 1.0,
 	"fresh11": 1.0,
 	"fresh12": 1.0,
-	"fresh13": 0.85,
+	"fresh13": 0.855,
 	"fresh14": 0.67,
 	"fresh15": 0.82,
-	"fresh16": 0.87,
+	"fresh16": 0.88,
 	"fresh17": 0.52,
 	"fresh18": 0.56,
 }
