@@ -97,10 +97,11 @@ type sentence struct {
 	mentions []mention
 	amounts  []amount
 	periods  []periodMatch
-	cal      Calendar    // the calendar its explicit years are written in
-	intro    *sentence   // for an item of a list, the line ending with ':' that introduces it
-	spans    []span      // the clauses, computed once (see doc.clauses)
-	figures  [2][]string // the countries tradeFacts gave its first trade value and its first tonnage (a breakdown's head)
+	cal      Calendar     // the calendar its explicit years are written in
+	intro    *sentence    // for an item of a list, the line ending with ':' that introduces it
+	spans    []span       // the clauses, computed once (see doc.clauses)
+	figures  [2][2]string // the pair tradeFacts gave its first trade value and its first tonnage, if a pair (a breakdown's head)
+	figured  [2]bool      // whether tradeFacts has read its first trade value and its first tonnage
 }
 
 // mention is a country that a sentence speaks of, and how it was found.

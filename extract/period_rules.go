@@ -105,7 +105,12 @@ var periodRules = []periodRule{
 		// tonnes were shipped").
 		am := pc.ams[pc.k]
 		lead := len(d.cuesIn(pc.c.a, am.a, CueCompare)) > 0 && d.yearEarlier(pc.c.a, am.a) && !amountBetween(pc.s, pc.c.a, am.a)
-		if pc.k > 0 || !d.refersToFigure(pc.c) && !lead || d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 {
+		for _, o := range pc.ams[:pc.k] {
+			if o.kind == am.kind {
+				return "", pc.found // (the first of its kind: "… 35,000 tonnes worth $94 million" has two)
+			}
+		}
+		if !d.refersToFigure(pc.c) && !lead || d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 {
 			return "", pc.found
 		}
 		for _, m := range pc.s.periods {

@@ -151,6 +151,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// the clause refers to is the sentence's figure before.
 				f.Countries = slices.Clone(out[len(out)-1].Countries)
 			}
+			if !listed && len(own) == 0 && !hasKind(out[n0:], kind) && s.idx > 0 && d.refersToFigure(c) {
+				// «این رقم در مدت مشابه سال گذشته ۳۵ هزار تن … بود» after a
+				// sentence whose figures were read with a pair: the figure
+				// referred to is that pair's.
+				if p := d.sents[s.idx-1]; p.figures[min(am.kind, amtTon)-amtMoney][0] != "" {
+					f.Countries = p.figures[min(am.kind, amtTon)-amtMoney][:]
+				}
+			}
 			if !listed && (d.isBaseline(ams, k) || d.parenComparison(c, ams, k)) && len(out) > n0 && out[len(out)-1].Kind == kind {
 				// "fell to 2.1 million tonnes in FY2024-25 from 3.4 million
 				// tonnes a year earlier, …, as traders shifted to Iranian
@@ -310,8 +318,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			}
 		}
 		for _, f := range out[n0:] {
-			if i := slices.Index([]string{KindTradeValue, KindTonnage}, f.Kind); i >= 0 && s.figures[i] == nil {
-				s.figures[i] = slices.Clone(f.Countries)
+			// (Only a pair is read: see breakdownPair.)
+			if i := slices.Index([]string{KindTradeValue, KindTonnage}, f.Kind); i >= 0 && !s.figured[i] {
+				s.figured[i] = true
+				if len(f.Countries) == 2 {
+					s.figures[i] = [2]string(f.Countries)
+				}
 			}
 		}
 		if hasMoneyOrTon || len(growth) == 0 {
@@ -358,6 +370,16 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		}
 	}
 	return out
+}
+
+// hasKind reports whether fs has a fact of kind k.
+func hasKind(fs []candidate, k string) bool {
+	for i := range fs {
+		if fs[i].Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // destinationList reports whether the countries clause c names are one
@@ -611,7 +633,10 @@ func (d *doc) figureOfTrade(s *sentence, c span) bool {
 		return false
 	}
 	p := d.sents[s.idx-1]
-	return d.tradeCueIn(span{p.a, p.b}) >= 0
+	// (Or the figure a breakdown just before broke down: «… از این میان، ۹
+	// هزار تن … از طریق دهلیز هوایی … انتقال یافته است. این رقم در مدت
+	// مشابه سال گذشته … ۹۴ میلیون دالر بود».)
+	return d.tradeCueIn(span{p.a, p.b}) >= 0 || d.breakdownHead(p, amtMoney) != nil
 }
 
 // dist is the number of tokens between spans [a1, b1) and [a2, b2).
@@ -1617,8 +1642,8 @@ func (d *doc) breakdownPair(s *sentence, k int) []string {
 		}
 		// («… زغال‌سنگ به پاکستان صادر شده است» in an Afghan ministry's
 		// statement: the pair its figure was read with.)
-		if cs := p.figures[min(k, amtTon)-amtMoney]; len(cs) == 2 {
-			return slices.Clone(cs)
+		if cs := p.figures[min(k, amtTon)-amtMoney]; cs[0] != "" {
+			return cs[:]
 		}
 		return nil
 	}
@@ -1837,8 +1862,8 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 		return false
 	}
 	p := d.sents[s.idx-1]
-	if d.hasCue(p.a, p.b, CueCargo) {
-		return true
+	if d.hasCue(p.a, p.b, CueCargo) || d.refersToFigure(c) && d.breakdownHead(p, amtTon) != nil {
+		return true // (or the figure a breakdown just before broke down)
 	}
 	// An item after "this figure" of the freight a year earlier goes on
 	// about the freight of the sentence before it.
