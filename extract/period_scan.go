@@ -184,6 +184,11 @@ func (s *periodScanner) relativeYearWords(i int) (int, int, bool) {
 		if w == "the" {
 			k++
 		}
+		if w == "the" && s.word(k) == "end" && s.word(k+1) == "of" && s.word(k+2) == "the" && s.word(k+3) == "year" &&
+			(k+4 >= len(s.toks) || s.toks[k+4].Kind != TokNumber) {
+			// "by the end of the year": this year, to its end.
+			return 0, k + 4, true
+		}
 		off := 0
 		switch s.word(k) {
 		case "current", "this":

@@ -86,6 +86,8 @@ func TestParsePeriod(t *testing.T) {
 		{"امسال", SolarHijri, "SH1404 = 2025-03-21..2026-03-20"},
 		{"سال گذشته", SolarHijri, "SH1403 = 2024-03-20..2025-03-20"},
 		{"last year", Gregorian, "2025"},
+		{"the end of the year", Gregorian, "2026"},
+		{"the end of the year", 0, ""},
 	} {
 		p, err := ParsePeriod(tt.in, ref, tt.cal)
 		if tt.want == "" {
