@@ -230,7 +230,7 @@ func dash(s string) string {
 // (every holdout estimate within ±30 %) is not met; raise these as the
 // model improves.
 const (
-	calibMaxFactor         = 2.8
+	calibMaxFactor         = 2.5
 	calibMaxPriceFactor    = 3.1
 	calibMaxMedian         = 0.15
 	calibMaxPriceMedian    = 0.3
