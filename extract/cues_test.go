@@ -16,6 +16,7 @@ func TestRoles(t *testing.T) {
 		{roleLender, "signed by the minister and the Bank's director", "bank"},
 		{roleDiversion, "traders shifted part of their business to Iranian ports", "traders"},
 		{roleShipmentNoun, "Shipments to Kazakhstan had stood at $361m", "shipments"},
+		{roleSecondTrack, "KTZ has started building a second track on the section", "second"},
 		{roleDiversion, "تاجران بیشتر به خطوط آهن شمال روی آورده\u200cاند", "تاجران"},
 		{roleWholeSpan, "در کل سال ۱۴۰۴", "در"},
 		{roleBuild, "construction of the railway began", "construction"},

@@ -501,6 +501,23 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 
 // attributeStatuses gives each measure of ms (in token order) the status of
 // its own verb in clause c.
+// trackOnSection reports whether the length am in clause c is that of the
+// section a new track is laid on ("a second track on the 120-kilometre
+// section", «احداث خط دوم در قطعه ۱۲۰ کیلومتری»): the works' place, not
+// what they build, so it takes none of their statuses.
+func (d *doc) trackOnSection(c span, am amount) bool {
+	k := d.roleIn(c.a, am.a, roleSecondTrack)
+	if k < 0 {
+		return false
+	}
+	for j := k + 1; j < am.a; j++ {
+		if w := d.word(j); w == "on" || w == "along" || w == "در" || w == "روی" {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 	out := make([]string, len(ms))
 	if d.roleIn(c.a, ms[0].a, rolePrep) >= 0 {
@@ -534,6 +551,13 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 			continue
 		}
 		st := m.Entry.Code
+		if ms[best].kind == amtMeasure && d.trackOnSection(c, ms[best]) {
+			// "KTZ has started building a second track on the
+			// 120-kilometre section between Uzen and the Turkmen border":
+			// the length is the section's, which the works are on; the
+			// start is the new track's (projectFacts), not the section's.
+			continue
+		}
 		if st == "launched" && d.launchesConstruction(m) {
 			st = "construction_started" // "launched the construction of a 173-km railway"
 		}
@@ -598,7 +622,7 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 	}
 	for k, am := range ms {
-		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" {
+		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) {
 			out[k] = d.projectStatus(s, c)
 		}
 	}

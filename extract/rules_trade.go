@@ -95,7 +95,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			// "expanding the centre's capacity to 4 million tonnes a year by
 			// 2027", "shall be expanded to handle 1 million tonnes … by the
 			// end of 2026": a capacity still to reach takes its deadline.
-			tgt := st == StatusTarget || st == StatusCapacity && (toLevel || d.hasCue(c.a, c.b, CueFuture|CueTarget))
+			tgt := st == StatusTarget || st == StatusCapacity && (toLevel || d.hasCue(c.a, c.b, CueFuture|CueTarget)) && !d.fromLevel(ams, k)
 			cc, listed := items[k]
 			if listed {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
@@ -279,7 +279,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				f.projRef = d.capacityProject(s, c)
 			}
 			pc := periodCtx{s: s, c: c, ams: ams, k: k, facts: out[n0:], growth: len(growth) > 0, target: tgt, kind: kind, countries: f.Countries}
-			if l, rule := d.figurePeriod(pc); l != "" {
+			from := st == StatusCapacity && d.fromLevel(ams, k)
+			if from {
+				pc.c = span{am.b, ams[k+1].a}
+			}
+			if l, rule := d.figurePeriod(pc); l != "" && (!from || rule == "clause") {
+				// (Today's capacity has only a period written between it
+				// and the level to reach, not the plan's date.)
 				f.Period, f.periodBy = ptr(l), rule
 			}
 			if kind == KindTonnage && st == StatusActual && d.contractedSupply(c, am) {
@@ -370,6 +376,19 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		}
 	}
 	return out
+}
+
+// fromLevel reports whether the k-th amount is the level a change starts
+// from, "from" just before it and "to" just before the next amount of its
+// kind ("the capacity of the route is to be raised from 10 million tonnes
+// a year to 15 million tonnes by 2027", «ظرفیت … از ۱۰ میلیون تن به ۱۵
+// میلیون تن … افزایش می‌یابد»): today's capacity, not the one to reach.
+func (d *doc) fromLevel(ams []amount, k int) bool {
+	before := ams[k].a - 1
+	if ams[k].qual != "" {
+		before--
+	}
+	return d.pointAt(before, roleFrom) && k+1 < len(ams) && ams[k+1].kind == ams[k].kind && d.pointAt(ams[k+1].a-1, roleTo)
 }
 
 // hasKind reports whether fs has a fact of kind k.
