@@ -216,6 +216,12 @@ func (d *doc) finish(kept []candidate) []Fact {
 			if c.Status != nil && c.projKey == projectID(c.projKey) && o.projKey != c.projKey && str(o.Status) == str(c.Status) && c.Period != nil && str(o.Period) == *c.Period {
 				return true // the same dated status read twice ("Civil works began in October 2025")
 			}
+			if str(c.Status) == "planned" && c.Period == nil && o.sent == c.sent && o.launchBy {
+				// «… تا پایان سال ۱۴۰۹ به بهره‌برداری برسد»: a launch expected
+				// by a deadline is the completion expected (expectedLaunch),
+				// not an undated plan beside it.
+				return true
+			}
 		}
 		return false
 	})

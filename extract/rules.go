@@ -20,6 +20,7 @@ type candidate struct {
 	headline     bool     // read from the article's headline
 	projRef      string   // trade and tonnage: the project the figure's clause is about, when it names one country or none
 	inside       bool     // projects: a part of a line lying in one country (see sectionCountry); the line's parties are not its
+	launchBy     bool     // projects: a completion expected read from a launch expected by a deadline (see expectedLaunch)
 }
 
 // span is a token range [a, b).

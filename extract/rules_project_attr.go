@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Attribute statuses: what a clause says of one measured attribute of a
@@ -47,7 +48,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		starts := d.roleIn(c.a, c.b, roleStart) >= 0 || d.roleIn(c.a, c.b, roleStarted) >= 0
 		// "expected to be commissioned in 2026", "the first units are to
 		// be commissioned in 2030": a launch to come with its own year.
-		launchAt, launchYear := d.plannedLaunch(s, c)
+		launchAt, launchYear, launchBy := d.plannedLaunch(s, c)
 		if len(ms) == 0 && timeline < 0 && !starts && launchYear == nil {
 			continue
 		}
@@ -95,12 +96,20 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			// "Construction … is expected to start in 2026 and the first
 			// units are to be commissioned in 2030": a second milestone to
 			// come, after a start, with its own year.
-			f := d.projectFact(s, c, id, name, tok, "planned")
+			st := "planned"
+			if launchBy {
+				st = statusCompletionExpected
+			}
+			f := d.projectFact(s, c, id, name, tok, st)
 			f.Period = ptr(launchYear.Label)
-			f.projKey = id + "|planned|" + launchYear.Label
+			f.projKey = id + "|" + st + "|" + launchYear.Label
+			if launchBy {
+				f.projKey, f.launchBy = id+"|"+st, true
+			}
 			f.tok = launchAt
 			out = append(out, f)
 		}
+		launchFact := len(out) - 1 // (the launch's fact, if launchYear)
 		if len(ms) == 0 {
 			if starts && !d.namesProject(tok) {
 				// "Construction of the first section … is scheduled to begin
@@ -137,6 +146,17 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			continue
 		}
 		statuses := d.attributeStatuses(s, c, ms)
+		if launchBy && launchYear != nil && slices.Contains(statuses, "planned") {
+			// «این طرح ۱۶۰ کیلومتری … تا سال ۱۴۰۸ به بهره‌برداری خواهد
+			// رسید»: the length carries the completion expected and its
+			// date, in place of a fact of its own.
+			for k := range statuses {
+				if statuses[k] == "planned" {
+					statuses[k] = statusCompletionExpected
+				}
+			}
+			out = slices.Delete(out, launchFact, launchFact+1)
+		}
 		if loans && d.financedBefore(s) {
 			// (The loans of a package approved just before are secured.)
 			for k := range statuses {
@@ -186,7 +206,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					break
 				}
 			}
-			if st := statuses[k]; st == "construction_started" || st == "planned" {
+			if st := statuses[k]; st == "construction_started" || st == "planned" || st == statusCompletionExpected {
 				// "Construction of the 272-km line … began in 2023", «… به
 				// طول ۱۶۲ کیلومتر از ابتدای سال ۱۴۰۵ آغاز می‌شود»: a start's
 				// status carries the start's date, after the attribute.
@@ -195,7 +215,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					hi = timeline // "…, with completion expected in 2028": the completion's date, not the start's
 				}
 				var p *Period
-				if st == "planned" {
+				if st != "construction_started" {
 					p = ahead(d.periodOrDeadline(s, am.b, hi), d.art.Date) // "by 2027"
 				} else {
 					p, _ = d.nearestPeriod(s, am.b, hi, am.b, hi, false, false)
@@ -205,6 +225,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				}
 			}
 			f.projKey = id + "|" + unit + "|" + strconv.FormatFloat(v, 'g', -1, 64)
+			f.launchBy = launchBy && statuses[k] == statusCompletionExpected
 			f.tok = am.a
 			out = append(out, f)
 		}
@@ -216,7 +237,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 // ("the first units are to be commissioned in 2030", «… در سال ۱۴۰۶ به
 // بهره برداری خواهد رسید», a planned cue or a launch with a future word): the verb's token and the year, which follows
 // an English verb and comes before a Persian one; nil when there is none.
-func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
+func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period, bool) {
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
 		if m.Entry.Code != "launched" && m.Entry.Code != "planned" || d.conditional(c, m.Start) ||
 			m.Entry.Code == "launched" && !d.hasCue(max(c.a, m.Start-6), min(c.b, m.End+3), CueFuture|CueTarget) {
@@ -227,10 +248,48 @@ func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period) {
 			lo, hi = m.End, min(c.b, m.End+6) // "commissioned at the end of 2026"
 		}
 		if p := d.periodOrDeadline(s, lo, hi); p != nil { // "by 2026", "at the end of 2026"
-			return m.Start, ahead(p, d.art.Date)
+			by := d.launchDeadline(s, d.periodStart(s, p)) && d.expectedLaunch(s, c, m)
+			return m.Start, ahead(p, d.art.Date), by
 		}
 	}
-	return -1, nil
+	return -1, nil, false
+}
+
+// expectedLaunch reports whether the launch cue m of clause c is told as
+// an expectation, in the future or after a forecast («… به بهره‌برداری
+// خواهد رسید», «پیش‌بینی می‌شود … به بهره‌برداری برسد», "will be
+// commissioned", "is expected to open"), not as a schedule in the present
+// («… به بهره‌برداری می‌رسد», "is scheduled to open"): with a deadline
+// ("by 2027", «تا پایان سال ۱۴۰۹») it is the completion expected.
+func (d *doc) expectedLaunch(s *sentence, c span, m Match) bool {
+	if !s.latin {
+		w := d.norm[d.toks[m.Start].Start:d.toks[m.End-1].End]
+		return strings.Contains(w, "خواهد") || strings.HasSuffix(w, "برسد")
+	}
+	for k := max(c.a, m.Start-4); k < m.Start; k++ {
+		if w := d.word(k); w == "will" || w == "expected" {
+			return true
+		}
+	}
+	return false
+}
+
+// launchDeadline reports whether the period at token at is a deadline a
+// launch is expected by: «تا …», or "by" in English ("at the end of 2026"
+// is a date, not a deadline: labelling decision 2).
+func (d *doc) launchDeadline(s *sentence, at int) bool {
+	if at < 0 || !d.deadline(at) {
+		return false
+	}
+	if !s.latin {
+		return true
+	}
+	for k := max(s.a, at-4); k < at; k++ {
+		if d.word(k) == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // periodOrDeadline returns the period of s within [lo, hi) nearest that
