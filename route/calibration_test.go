@@ -233,9 +233,9 @@ const (
 	calibMaxFactor         = 2.5
 	calibMaxPriceFactor    = 3.1
 	calibMaxMedian         = 0.15
-	calibMaxPriceMedian    = 0.3
+	calibMaxPriceMedian    = 0.25
 	calibMinHoldout30      = 16
-	calibMinHoldoutPrice30 = 3
+	calibMinHoldoutPrice30 = 7
 )
 
 // factor returns how many times est is off its range for a range error e:
