@@ -498,7 +498,8 @@ func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
 		w := s.word(i)
 		prev := s.word(i - 1)
 		sure := named || cal == Gregorian && !ambiguousMonths[w] && w[0] >= 128 ||
-			cal == Gregorian && (prev == "in" || prev == "during" || prev == "since" || prev == "در")
+			cal == Gregorian && (prev == "in" || prev == "during" || prev == "since" || prev == "در") ||
+			cal == SolarHijri && prev == "در" && plainSolarMonths[w]
 		if !sure {
 			return periodMatch{}, false
 		}
@@ -528,6 +529,12 @@ func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
 	}
 	return s.months(i, end, y, m, m, cal, rel)
 }
+
+// plainSolarMonths are the Solar month names that are no other word, so
+// that «در آبان» is surely a month (not «در میزان», "in the amount", «در
+// حمل», "in transport", «در مهر», «در تیر»).
+var plainSolarMonths = map[string]bool{"فروردین": true, "اردیبهشت": true, "خرداد": true, "مرداد": true, "شهریور": true, "آبان": true,
+	"اسفند": true, "ثور": true, "جوزا": true, "سنبله": true, "عقرب": true, "دلو": true, "حوت": true}
 
 // fiscalOpeners are the English words a fiscal year opens with (see fiscal).
 var fiscalOpeners = map[string]bool{"fiscal": true, "fy": true, "financial": true}

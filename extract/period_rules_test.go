@@ -89,6 +89,9 @@ func TestPeriodRules(t *testing.T) {
 		{"article's current period", "Pakistan's exports to Uzbekistan rose to $90 million in July-October of the current fiscal year 2026-27.\n\nExports to Kazakhstan rose 27pc to $74.6m in the first four months of the fiscal year.", 74.6e6, "2026-07..2026-10"},
 		{"comparison in parentheses", "Pakistan's exports to Afghanistan fell to $198 million in July-October of the current fiscal year 2026-27.\n\nImports from Afghanistan dropped to $61m ($142m).", 142e6, "2025-07..2025-10"},
 		{"comparison in parentheses", "صادرات ایران به ارمنستان در شش ماه نخست سال ۱۴۰۵ به ۲۰۰ میلیون دلار رسید.\n\nواردات از ارمنستان به ۶۰ میلیون دلار (۸۵ میلیون دلار) کاهش یافت.", 85e6, "SH1404-01..SH1404-06 = 2025-03-21..2025-09-22"},
+		// A Solar month that is no other word, after «در», is the last
+		// such month up to the article's date.
+		{"clause", "date 2026-11-29\nصادرات ایران به ترکمنستان در آبان به ۴۰۰ هزار تن رسید.", 4e5, "SH1405-08 = 2026-10-23..2026-11-21"},
 		// "By the end of the year" beside Gregorian months is this year.
 		{"clause", "date 2026-11-20\nKazakhstan exported 1.42 million tons of wheat flour in January–October 2026. The ministry expects total flour exports to reach 1.7 million tons by the end of the year.", 1.7e6, "2026"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},

@@ -339,6 +339,51 @@ func (d *doc) postPartner(c span, cs []string) string {
 	return ""
 }
 
+// referredPosts returns the pair of the border posts clause c of s refers
+// to by their count («مجموع بار … در دو مرز ریلی شمال شرق کشور», «از این دو
+// مرز», "through the two crossings", "both crossings") when it names no
+// country: the posts named in the three sentences before, each linked by
+// the text to the same country across (postLink), with their own; nil
+// otherwise.
+func (d *doc) referredPosts(s *sentence, c span) []string {
+	if len(d.countries(s, c.a, c.b, false)) > 0 {
+		return nil
+	}
+	at := -1
+	for k := c.a + 1; k < c.b && at < 0; k++ {
+		if _, ok := d.roleAt(k, roleBorder); ok && countWords[d.word(k-1)] {
+			at = k
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var own, across string
+	n := 0
+	for j := s.idx - 1; j >= max(0, s.idx-3); j-- {
+		p := d.sents[j]
+		for _, m := range d.entsIn(p.a, p.b) {
+			if !m.Entry.Class.Has(ClassPlace) || m.Entry.ID == "" {
+				continue
+			}
+			x := d.postLink(m.Entry.ID)
+			if x == "" || own != "" && (own != m.Entry.Code || across != x) {
+				return nil
+			}
+			own, across = m.Entry.Code, x
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return normalizeCountries([]string{own, across})
+}
+
+// countWords count the posts a clause refers back to: «دو مرز», "the two
+// crossings", "both crossings".
+var countWords = map[string]bool{"دو": true, "سه": true, "two": true, "three": true, "both": true}
+
 // itemStart returns the index of the first sentence of the item of a
 // bulleted or dashed list that sentence s belongs to («🔹 …», "• …", "- …"
 // at the start of a line), or -1 when s is in none. Each item of a digest

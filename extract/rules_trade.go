@@ -258,6 +258,11 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.projRef = id
 				}
 			}
+			if len(f.Countries) <= 1 && kind == KindTonnage {
+				if cs := d.referredPosts(s, c); cs != nil {
+					f.Countries = cs
+				}
+			}
 			if len(f.Countries) == 1 {
 				// «ظرفیت فعلی پایانه ریلی سرخس: ۵ میلیون تن در سال» after
 				// «… از مرز سرخس با ترکمنستان», "Daily trade through

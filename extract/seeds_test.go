@@ -141,7 +141,7 @@ var freshFloors = map[string]float64{
 	"fresh13": 0.855,
 	"fresh14": 0.67,
 	"fresh15": 0.84,
-	"fresh16": 0.92,
+	"fresh16": 0.93,
 	"fresh17": 0.52,
 	"fresh18": 0.56,
 }
