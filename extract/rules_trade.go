@@ -258,6 +258,9 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.projRef = id
 				}
 			}
+			if cs := d.breakdownItemCountries(s, c, ams, k); cs != nil && !listed {
+				f.Countries = cs
+			}
 			if len(f.Countries) <= 1 && kind == KindTonnage {
 				if cs := d.referredPosts(s, c); cs != nil {
 					f.Countries = cs
@@ -394,6 +397,40 @@ func (d *doc) fromLevel(ams []amount, k int) bool {
 		before--
 	}
 	return d.pointAt(before, roleFrom) && k+1 < len(ams) && ams[k+1].kind == ams[k].kind && d.pointAt(ams[k+1].a-1, roleTo)
+}
+
+// breakdownItemCountries returns the countries of the k-th amount of
+// clause c when the clause breaks down the figure of the sentence just
+// before («از این میزان یک میلیون و ۴۰۰ هزار تن بار ورودی از کشورهای
+// آسیای میانه … و ۶۵۰ هزار تن بار خروجی به سمت ترکمنستان و ازبکستان
+// بوده است» after Sarakhs' tonnes «در مرز ترکمنستان»): the pair that
+// figure was read with, and the countries the item itself names, up to
+// the next figure of its kind; nil when the clause opens with no
+// breakdown word or the figure before had no pair.
+func (d *doc) breakdownItemCountries(s *sentence, c span, ams []amount, k int) []string {
+	am := ams[k]
+	if s.idx == 0 || d.roleIn(c.a, ams[0].a, roleBreakdown) < 0 {
+		return nil
+	}
+	pair := d.sents[s.idx-1].figures[min(am.kind, amtTon)-amtMoney]
+	if pair[0] == "" {
+		return nil
+	}
+	hi := c.b
+	for _, o := range ams[k+1:] {
+		if o.kind == am.kind {
+			hi = o.a
+			break
+		}
+	}
+	out := pair[:]
+	for _, x := range d.countries(s, am.a, hi, false) {
+		// (Not a route's: «از راه بندر چابهار ایران به هند».)
+		if !slices.Contains(out, x) && !d.viaOnly(s, x) && !d.placeOwnerOnly(s, x) {
+			out = append(out, x)
+		}
+	}
+	return normalizeCountries(out)
 }
 
 // hasKind reports whether fs has a fact of kind k.
