@@ -346,16 +346,15 @@ func (d *doc) postPartner(c span, cs []string) string {
 // the text to the same country across (postLink), with their own; nil
 // otherwise.
 func (d *doc) referredPosts(s *sentence, c span) []string {
-	if len(d.countries(s, c.a, c.b, false)) > 0 {
-		return nil
-	}
 	at := -1
 	for k := c.a + 1; k < c.b && at < 0; k++ {
-		if _, ok := d.roleAt(k, roleBorder); ok && countWords[d.word(k-1)] {
-			at = k
+		if countWords[d.word(k-1)] {
+			if _, ok := d.roleAt(k, roleBorder); ok {
+				at = k
+			}
 		}
 	}
-	if at < 0 {
+	if at < 0 || slices.ContainsFunc(s.mentions, func(m mention) bool { return m.tok >= c.a && m.tok < c.b && !m.topic }) {
 		return nil
 	}
 	var own, across string

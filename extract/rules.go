@@ -300,13 +300,8 @@ func (d *doc) comparison(i int, growth bool) bool {
 // set for: «تا سال ۲۰۳۰», "by 2030", "for 2026"; a span meant whole ("for
 // the whole of FY2025-26", "in the whole of 2025") is none.
 func (d *doc) deadline(i int) bool {
-	if d.roleBefore(i, roleWholeSpan) {
-		return false
-	}
-	if d.roleBefore(i, roleDeadline) {
-		return true
-	}
-	return d.roleBefore(i, roleEndOf) && d.word(i-2) == "تا" // «تا پایان سال ۱۴۰۵»
+	by := d.roleBefore(i, roleDeadline) || d.roleBefore(i, roleEndOf) && d.word(i-2) == "تا" // «تا پایان سال ۱۴۰۵»
+	return by && !d.roleBefore(i, roleWholeSpan)
 }
 
 // amountBetween reports whether a money or tonnage amount of s starts
