@@ -92,13 +92,13 @@ func (p *Planner) Alternatives(ctx context.Context, r Request, opt AltOptions) (
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if math.IsInf(p.find(sc, int32(fromIdx), dst, via), 1) {
+		if math.IsInf(p.find(sc, int32(fromIdx), dst, &via), 1) {
 			if try == 0 {
-				return nil, p.noRoute(sc, &r, int32(fromIdx), dst, via)
+				return nil, p.noRoute(sc, &r, int32(fromIdx), dst, &via)
 			}
 			break
 		}
-		path := p.pathTo(sc, dst, via, nil)
+		path := p.pathTo(sc, dst, &via, nil)
 		obj := 0.0
 		for _, a := range path {
 			obj += base[a]

@@ -145,21 +145,21 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 			}
 		}
 	}
-	if len(via) > 0 && dst >= 0 {
+	if len(via.places) > 0 && dst >= 0 {
 		// The bounds ignore the waypoints: ask the layered search whether
 		// the route exists at all.
 		sc := p.pool.Get().(*scratch)
 		defer p.pool.Put(sc)
 		sc.blocked = append(sc.blocked[:0], blocked...)
 		sc.w = g.Weights(graph.Weighting{Hours: 1}, gs, nil, sc.w)
-		if math.IsInf(p.find(sc, int32(fromIdx), dst, via), 1) {
-			return nil, p.noRoute(sc, &r, int32(fromIdx), dst, via)
+		if math.IsInf(p.find(sc, int32(fromIdx), dst, &via), 1) {
+			return nil, p.noRoute(sc, &r, int32(fromIdx), dst, &via)
 		}
 	}
 	if dst < 0 || math.IsInf(opt1[0], 1) {
 		sc := p.pool.Get().(*scratch)
 		defer p.pool.Put(sc)
-		return nil, p.noRoute(sc, &r, int32(fromIdx), dst, nil)
+		return nil, p.noRoute(sc, &r, int32(fromIdx), dst, &layers{})
 	}
 	// Scale each criterion by its optimum so the ordering key weighs them
 	// alike.
@@ -173,7 +173,7 @@ func (p *Planner) Pareto(ctx context.Context, r Request, opt ParetoOptions) (*Fr
 		return nil, err
 	}
 	front := &Front{Labels: len(s.labels), Truncated: s.truncated}
-	for _, li := range s.bags[s.state(int32(len(via)), dst)] {
+	for _, li := range s.bags[s.state(int32(len(via.places)), dst)] {
 		if s.labels[li].dead {
 			continue
 		}
@@ -252,8 +252,8 @@ type paretoSearch struct {
 	bags      map[int32][]int32
 	heap      labelHeap
 	truncated bool
-	via       [][]int32 // the waypoints' places, by layer
-	n         int32     // nodes per layer
+	via       layers // the waypoints' places and the legs' modes, by layer
+	n         int32  // nodes per layer
 }
 
 // state numbers node v in layer k, the key of its bag.
@@ -281,10 +281,10 @@ func (s *paretoSearch) dominatedAt(st int32, c *vec) bool {
 
 func (s *paretoSearch) run(ctx context.Context, starts []int32, dst int32) error {
 	for _, v := range starts {
-		s.insert(v, advance(s.g, v, 0, s.via), -1, -1, vec{})
+		s.insert(v, advance(s.g, v, 0, s.via.places), -1, -1, vec{})
 	}
 	csrG := s.g.CSR
-	last := s.state(int32(len(s.via)), dst)
+	last := s.state(int32(len(s.via.places)), dst)
 	var bound vec
 	for pops := 0; s.heap.len() > 0; pops++ {
 		if pops&4095 == 0 {
@@ -297,11 +297,15 @@ func (s *paretoSearch) run(ctx context.Context, starts []int32, dst int32) error
 		if l.dead || l.node == dst {
 			continue
 		}
+		allow := s.via.allow(l.layer)
 		for a := csrG.Offsets[l.node]; a < csrG.Offsets[l.node+1]; a++ {
 			if s.blocked[a>>6]&(1<<(uint(a)&63)) != 0 {
 				continue
 			}
 			v := csrG.Heads[a]
+			if allow != allModes && !allow.has(s.g.States[v].Mode) {
+				continue // not a mode of the label's leg (see layers)
+			}
 			if math.IsInf(s.lb[0][v], 1) {
 				continue // cannot reach the destination from v
 			}
@@ -314,7 +318,7 @@ func (s *paretoSearch) run(ctx context.Context, starts []int32, dst int32) error
 			for i := range bound {
 				bound[i] = nc[i] + s.lb[i][v]
 			}
-			k := advance(s.g, v, l.layer, s.via)
+			k := advance(s.g, v, l.layer, s.via.places)
 			if s.dominatedAt(last, &bound) || s.dominatedAt(s.state(k, v), &nc) {
 				continue
 			}

@@ -206,10 +206,10 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 	}
 	sc.w = g.Weights(w, gs, sc.risk, sc.w)
 	dst := g.Arrival(int32(toIdx))
-	if d := p.find(sc, int32(fromIdx), dst, via); math.IsInf(d, 1) || dst < 0 {
-		return nil, p.noRoute(sc, &r, int32(fromIdx), dst, via)
+	if d := p.find(sc, int32(fromIdx), dst, &via); math.IsInf(d, 1) || dst < 0 {
+		return nil, p.noRoute(sc, &r, int32(fromIdx), dst, &via)
 	}
-	sc.path = p.pathTo(sc, dst, via, sc.path[:0])
+	sc.path = p.pathTo(sc, dst, &via, sc.path[:0])
 	it := p.itinerary(&r, gs, ship, sc.path)
 	if r.By == P90 {
 		// The sum of the legs' p90s only stands in for the trip's p90
@@ -220,8 +220,8 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 		rt := r
 		rt.By = Time
 		sc.w = g.Weights(p.weighting(&rt, gs), gs, sc.risk, sc.w)
-		if d := p.find(sc, int32(fromIdx), dst, via); !math.IsInf(d, 1) {
-			sc.path = p.pathTo(sc, dst, via, sc.path[:0])
+		if d := p.find(sc, int32(fromIdx), dst, &via); !math.IsInf(d, 1) {
+			sc.path = p.pathTo(sc, dst, &via, sc.path[:0])
 			if alt := p.itinerary(&r, gs, ship, sc.path); alt.Total.HoursP90 < it.Total.HoursP90 {
 				it = alt
 			}
@@ -272,11 +272,14 @@ func (p *Planner) checkEnds(r *Request) error {
 // Planner.waypoints) every search keeps them, and the waypoints are a
 // blocker of their own when the route exists without them or a leg between
 // two of them has none. sc holds the failed search.
-func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32, via [][]int32) error {
+func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32, via *layers) error {
 	g := p.g
 	base := fmt.Sprintf("no route from %s to %s", r.From, r.To)
-	if len(via) > 0 {
+	if len(via.places) > 0 {
 		base += " via " + viaNames(r)
+	}
+	if via.modes != nil {
+		base += " with leg modes " + legModesNames(r)
 	}
 	if !r.AsOf.IsZero() {
 		base += " as of " + r.AsOf.String()
@@ -289,7 +292,7 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32, via [][]int3
 	// Every search below asks only whether (and by which arcs) dst is
 	// reachable: one set of weights, by time, serves them all.
 	sc.w = g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{}, nil, sc.w)
-	reaches := func(c graph.Conditions) bool {
+	reaches := func(c graph.Conditions, via *layers) bool {
 		var err error
 		if sc.blocked, err = g.Blocked(&c, sc.blocked); err != nil {
 			return false
@@ -300,7 +303,7 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32, via [][]int3
 	if len(r.AvoidModes) > 0 {
 		c := cond
 		c.AvoidModes = nil
-		if reaches(c) {
+		if reaches(c, via) {
 			blockers = append(blockers, "the modes asked for ("+allowedModes(r.AvoidModes)+"): with every mode there is a route")
 		}
 	}
@@ -318,11 +321,17 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32, via [][]int3
 		}
 		c := cond
 		rel.drop(&c)
-		if reaches(c) {
+		if reaches(c, via) {
 			blockers = append(blockers, rel.what+": without them there is a route")
 		}
 	}
-	if len(via) > 0 {
+	if via.modes != nil {
+		free := layers{places: via.places}
+		if reaches(cond, &free) {
+			blockers = append(blockers, "the modes of the legs ("+legModesNames(r)+"): with every mode on every leg there is a route")
+		}
+	}
+	if len(via.places) > 0 {
 		if b, err := p.viaBlocks(sc, r, &cond, from, dst, via); err != nil {
 			return err
 		} else if b != "" {
@@ -372,7 +381,7 @@ func (p *Planner) noRoute(sc *scratch, r *Request, from, dst int32, via [][]int3
 // (failed, hence exhaustive) search reached, as "; nearest place reachable
 // as asked: ID (Name), N km from TO", or "" when it reached none but the
 // origin.
-func (p *Planner) nearestReached(sc *scratch, fromID, toID string, via [][]int32) string {
+func (p *Planner) nearestReached(sc *scratch, fromID, toID string, via *layers) string {
 	n := p.g.Net
 	to, _ := n.Place(toID)
 	best, bestKm := -1, math.Inf(1)
@@ -484,5 +493,5 @@ func (p *Planner) Cost(ctx context.Context, r *Request) (float64, error) {
 		sc.risk = p.g.Risks(int32(r.AsOf), sc.risk)
 	}
 	sc.w = p.g.Weights(w, gs, sc.risk, sc.w)
-	return p.find(sc, int32(fromIdx), p.g.Arrival(int32(toIdx)), via), nil
+	return p.find(sc, int32(fromIdx), p.g.Arrival(int32(toIdx)), &via), nil
 }

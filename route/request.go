@@ -57,7 +57,22 @@ type Request struct {
 	// Via are the places the route must pass through, in this order
 	// (none: the best route whatever it passes). They are not conditions:
 	// the search keeps them in its state (see Waypoint).
-	Via  []Waypoint
+	Via []Waypoint
+	// LegModes restricts the modes of each leg of a route with waypoints:
+	// LegModes[k] are the modes of leg k, from the k-th stop to the next
+	// (the stops are From, Via in order, To), so len(Via)+1 sets; an empty
+	// set allows every mode, and nil (or every set empty) restricts no
+	// leg. "By rail to Kashgar, trucks to Osh, rail to Hairatan" is Via
+	// {Kashgar, Osh} with LegModes {rail}, {road}, {rail}. The modes
+	// change at a waypoint only by a transfer the network has there; the
+	// arc that reaches a waypoint belongs to the leg it ends, the transfer
+	// after it to the leg it starts (see layers). AvoidModes still applies
+	// to every leg: a leg may use the modes in both. Errors name the
+	// leg_modes parameter: LegModes without Via, a count other than
+	// len(Via)+1, an unknown mode, a leg whose modes AvoidModes all rule
+	// out.
+	LegModes [][]network.Mode
+
 	AsOf network.Date // the network as on this date: statuses, validity, closures
 	By   Criterion    // zero means Time
 

@@ -3,11 +3,13 @@ package route
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
 )
 
 // Waypoint is a place a route must pass through (Request.Via): one place
@@ -25,6 +27,41 @@ type Waypoint []string
 // those of one continuous trip. A route may pass a place more than once
 // (out to a waypoint on a spur and back), in different layers. The cost is
 // that of a plain search on a graph (len(via)+1) times larger, at most.
+//
+// Layer k is also leg k of the route, from its k-th stop to the next, and
+// Request.LegModes restricts it: an arc leaving a state of layer k is
+// allowed when leg k allows the mode of the state it leads into — a link
+// or crossing's own mode, a transfer's mode after it; an arc into a
+// place's arrival node always. So the arc that reaches waypoint k+1 is
+// leg k's (the leg it ends: it leaves a state of layer k), and a change of
+// mode at the waypoint is a transfer of the network there, in layer k+1,
+// allowed when leg k+1 allows the mode it changes to. Without a change
+// the route goes on in the mode it arrived in, which leg k+1 must allow.
+// The mode a transfer leaves need not be checked: a state of layer k that
+// is not at leg k's first stop is reached by an arc of layer k, whose
+// mode leg k allows.
+
+// modeSet is a set of modes as bits (1<<mode); bit 0, the mode of arrival
+// nodes, is in every set.
+type modeSet uint32
+
+const allModes = ^modeSet(0)
+
+func (s modeSet) has(m network.Mode) bool { return s&(1<<m) != 0 }
+
+// layers are a request's waypoints, resolved for the layered search.
+type layers struct {
+	places [][]int32 // each waypoint's place indices, in order (none: the plain search)
+	modes  []modeSet // the modes of each leg, len(places)+1; nil when no leg is restricted
+}
+
+// allow returns the modes leg k allows.
+func (ls *layers) allow(k int32) modeSet {
+	if ls.modes == nil {
+		return allModes
+	}
+	return ls.modes[k]
+}
 
 // viaSearch is a Dijkstra search over the layered state space. Its arrays
 // are allocated on first use and reset lazily with an epoch counter, as
@@ -43,8 +80,9 @@ type viaSearch struct {
 // run searches from the nodes in starts (layer 0) to node dst in the last
 // layer and returns the distance, +Inf when the route cannot be made; with
 // dst < 0 it explores everything reachable.
-func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []int32, via [][]int32, dst int32) float64 {
+func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []int32, ls *layers, dst int32) float64 {
 	n := int32(len(g.States))
+	via := ls.places
 	layers := int32(len(via) + 1)
 	size := int(n * layers)
 	if len(s.seen) < size {
@@ -85,6 +123,7 @@ func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []
 			return d
 		}
 		k, u := st/n, st%n
+		allow := ls.allow(k)
 		for a := off[u]; a < off[u+1]; a++ {
 			if blocked != nil && blocked[a>>6]&(1<<(uint(a)&63)) != 0 {
 				continue
@@ -94,6 +133,9 @@ func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []
 				continue
 			}
 			v := heads[a]
+			if allow != allModes && !allow.has(g.States[v].Mode) {
+				continue // not a mode of leg k
+			}
 			t := advance(g, v, k, via)*n + v
 			if s.seen[t] != ep || nd < s.dist[t] {
 				s.seen[t], s.dist[t], s.pred[t], s.prev[t] = ep, nd, a, st
@@ -145,61 +187,184 @@ func (s *viaSearch) path(dst int32, buf []int32) []int32 {
 	return buf
 }
 
-// waypoints resolves and checks r's waypoints: the place indices of each,
-// in order (nil without waypoints). Errors name the via parameter: an
-// unknown place, or one without links (no route can pass it), is
-// NotFound; a waypoint that is an end of the route, given twice, or
-// avoided (the place or its country) is Invalid.
-func (p *Planner) waypoints(r *Request) ([][]int32, error) {
+// waypoints resolves and checks r's waypoints and the modes of its legs:
+// the place indices of each waypoint, in order, and the modes of each leg
+// (the zero layers without waypoints: a request without them takes the
+// plain search and allocates nothing here). Errors name the via
+// parameter: an unknown place, or one without links (no route can pass
+// it), is NotFound; a waypoint that is an end of the route, given twice,
+// or avoided (the place or its country) is Invalid. Errors of LegModes
+// (see legModes) name leg_modes.
+func (p *Planner) waypoints(r *Request) (layers, error) {
 	if len(r.Via) == 0 {
-		return nil, nil
+		if len(r.LegModes) > 0 {
+			return layers{}, errLegsWithoutVia
+		}
+		return layers{}, nil
 	}
 	if (len(r.Via)+1)*len(p.g.States) > math.MaxInt32 {
-		return nil, viaErr(caravan.Invalid, "%d waypoints are too many to search", len(r.Via))
+		return layers{}, viaErr(caravan.Invalid, "%d waypoints are too many to search", len(r.Via))
 	}
 	n := p.g.Net
 	out := make([][]int32, len(r.Via))
 	seen := map[string]bool{}
 	for i, wp := range r.Via {
 		if len(wp) == 0 {
-			return nil, viaErr(caravan.Invalid, "waypoint %d names no place", i+1)
+			return layers{}, viaErr(caravan.Invalid, "waypoint %d names no place", i+1)
 		}
 		for _, id := range wp {
 			idx, ok := n.PlaceIndex(id)
 			if !ok {
-				return nil, viaErr(caravan.NotFound, "unknown place %q", id)
+				return layers{}, viaErr(caravan.NotFound, "unknown place %q", id)
 			}
 			switch {
 			case id == r.From:
-				return nil, viaErr(caravan.Invalid, "%s is the origin of the route; a waypoint must be another place", id)
+				return layers{}, viaErr(caravan.Invalid, "%s is the origin of the route; a waypoint must be another place", id)
 			case id == r.To:
-				return nil, viaErr(caravan.Invalid, "%s is the destination of the route; a waypoint must be another place", id)
+				return layers{}, viaErr(caravan.Invalid, "%s is the destination of the route; a waypoint must be another place", id)
 			case seen[id]:
-				return nil, viaErr(caravan.Invalid, "%s is given twice; a route passes each waypoint once, in order", id)
+				return layers{}, viaErr(caravan.Invalid, "%s is given twice; a route passes each waypoint once, in order", id)
 			}
 			seen[id] = true
 			pl := &n.Places()[idx]
 			for _, a := range r.AvoidPlaces {
 				if a == id {
-					return nil, viaErr(caravan.Invalid, "%s is both a waypoint and a place to avoid", id)
+					return layers{}, viaErr(caravan.Invalid, "%s is both a waypoint and a place to avoid", id)
 				}
 			}
 			for _, c := range r.AvoidCountries {
 				if c == pl.Country {
-					return nil, viaErr(caravan.Invalid, "%s is in %s, a country to avoid", id, c)
+					return layers{}, viaErr(caravan.Invalid, "%s is in %s, a country to avoid", id, c)
 				}
 			}
 			if p.g.Arrival(int32(idx)) < 0 {
-				return nil, viaErr(caravan.NotFound, "%s has no links: no route can pass through it", id)
+				return layers{}, viaErr(caravan.NotFound, "%s has no links: no route can pass through it", id)
 			}
 			out[i] = append(out[i], int32(idx))
+		}
+	}
+	modes, err := legModes(r)
+	if err != nil {
+		return layers{}, err
+	}
+	return layers{places: out, modes: modes}, nil
+}
+
+// ParseLegModes parses the modes of a route's legs (Request.LegModes) as
+// the CLI's --leg-modes, the API's leg_modes and observations.csv's
+// leg_modes column spell them: the legs separated by '/', the modes of a
+// leg by ',' ("rail/road/rail", "rail,road//rail"); an empty leg allows
+// every mode. Case and spaces around a name do not matter, and a mode
+// given twice in a leg counts once. An empty or blank string gives nil.
+// Errors are Invalid and name leg_modes: an unknown mode, with its leg.
+func ParseLegModes(s string) ([][]network.Mode, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	legs := strings.Split(s, "/")
+	out := make([][]network.Mode, len(legs))
+	for k, leg := range legs {
+		for _, name := range strings.Split(leg, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name == "" {
+				continue
+			}
+			m, err := network.ParseMode(name)
+			if err != nil {
+				return nil, legErr("leg %d: %v", k+1, err)
+			}
+			if !slices.Contains(out[k], m) {
+				out[k] = append(out[k], m)
+			}
 		}
 	}
 	return out, nil
 }
 
+// CheckLegModes checks r.LegModes against r's waypoints and modes, as
+// Plan does, for a caller that wants the mistake before planning (the
+// service, at parse time). Errors are Invalid and name leg_modes:
+// LegModes without Via, a count other than len(Via)+1, an unknown mode, a
+// leg whose modes AvoidModes all rule out.
+func CheckLegModes(r *Request) error {
+	if len(r.LegModes) > 0 && len(r.Via) == 0 {
+		return errLegsWithoutVia
+	}
+	_, err := legModes(r)
+	return err
+}
+
+var errLegsWithoutVia = legErr("the modes of legs need waypoints (via): a route without them is one leg, which the modes of the route restrict")
+
+// legModes checks r.LegModes (r has waypoints) and returns the modes of
+// each leg as sets, nil when no leg is restricted. Errors are Invalid and
+// name leg_modes: a count other than len(r.Via)+1, an unknown mode, a leg
+// whose modes r.AvoidModes all rule out (the two combine: a leg may use
+// the modes in both).
+func legModes(r *Request) ([]modeSet, error) {
+	if len(r.LegModes) == 0 {
+		return nil, nil
+	}
+	if len(r.LegModes) != len(r.Via)+1 {
+		return nil, legErr("%d legs given; %d waypoints make %d legs (one set of modes each, empty for every mode)", len(r.LegModes), len(r.Via), len(r.Via)+1)
+	}
+	var out []modeSet
+	for k, ms := range r.LegModes {
+		if len(ms) == 0 {
+			continue
+		}
+		set := modeSet(1) // arrival nodes
+		for _, m := range ms {
+			if !slices.Contains(network.Modes, m) {
+				return nil, legErr("leg %d: unknown mode %d", k+1, m)
+			}
+			if !slices.Contains(r.AvoidModes, m) {
+				set |= 1 << m
+			}
+		}
+		if set == 1 {
+			return nil, legErr("leg %d (%s) allows only %s, which the modes of the route rule out (%s)", k+1, legStops(r, k), modeNames(ms), allowedModes(r.AvoidModes))
+		}
+		if out == nil {
+			out = make([]modeSet, len(r.LegModes))
+			for i := range out {
+				out[i] = allModes
+			}
+		}
+		out[k] = set
+	}
+	return out, nil
+}
+
+// legStops names leg k of r as "kg-osh → uz-andijan".
+func legStops(r *Request, k int) string {
+	stop := func(i int) string {
+		switch {
+		case i == 0:
+			return r.From
+		case i > len(r.Via):
+			return r.To
+		}
+		return strings.Join(r.Via[i-1], "|")
+	}
+	return stop(k) + " → " + stop(k+1)
+}
+
+// modeNames writes modes as "rail, road".
+func modeNames(ms []network.Mode) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = m.String()
+	}
+	return strings.Join(parts, ", ")
+}
+
 func viaErr(k caravan.Kind, format string, args ...any) error {
 	return caravan.ParamError(k, "via", format, args...)
+}
+
+func legErr(format string, args ...any) error {
+	return caravan.ParamError(caravan.Invalid, "leg_modes", format, args...)
 }
 
 // viaNames writes r's waypoints as "kg-osh, af-torkham|pk-torkham".
@@ -211,10 +376,20 @@ func viaNames(r *Request) string {
 	return strings.Join(parts, ", ")
 }
 
+// legModesNames writes r's leg modes as the parameter spells them,
+// "rail/road/rail" (an empty leg: every mode).
+func legModesNames(r *Request) string {
+	parts := make([]string, len(r.LegModes))
+	for i, ms := range r.LegModes {
+		parts[i] = strings.ReplaceAll(modeNames(ms), ", ", ",")
+	}
+	return strings.Join(parts, "/")
+}
+
 // find runs the search of a request from place from to node dst: the
 // plain search without waypoints, the layered one with them.
-func (p *Planner) find(sc *scratch, from, dst int32, via [][]int32) float64 {
-	if len(via) == 0 {
+func (p *Planner) find(sc *scratch, from, dst int32, via *layers) float64 {
+	if len(via.places) == 0 {
 		return p.search(sc, from, dst)
 	}
 	if dst < 0 {
@@ -233,8 +408,8 @@ func (p *Planner) find(sc *scratch, from, dst int32, via [][]int32) float64 {
 }
 
 // pathTo appends to buf the arcs of the route the last find found to dst.
-func (p *Planner) pathTo(sc *scratch, dst int32, via [][]int32, buf []int32) []int32 {
-	if len(via) == 0 {
+func (p *Planner) pathTo(sc *scratch, dst int32, via *layers, buf []int32) []int32 {
+	if len(via.places) == 0 {
 		return sc.s.Path(dst, buf)
 	}
 	return sc.via.path(dst, buf)
@@ -242,8 +417,8 @@ func (p *Planner) pathTo(sc *scratch, dst int32, via [][]int32, buf []int32) []i
 
 // reached returns the distance of node v after the last find (in the last
 // layer with waypoints).
-func (p *Planner) reached(sc *scratch, v int32, via [][]int32) float64 {
-	if len(via) == 0 {
+func (p *Planner) reached(sc *scratch, v int32, via *layers) float64 {
+	if len(via.places) == 0 {
 		return sc.s.Dist(v)
 	}
 	return sc.via.distLast(v)
@@ -253,16 +428,17 @@ func (p *Planner) reached(sc *scratch, v int32, via [][]int32) float64 {
 // they do not: the first leg between consecutive stops (origin, waypoints,
 // destination) that has no route as asked, even with a change of mode
 // allowed at its start, and whether the route exists without the
-// waypoints. It leaves sc.blocked set for cond.
-func (p *Planner) viaBlocks(sc *scratch, r *Request, cond *graph.Conditions, from, dst int32, via [][]int32) (string, error) {
+// waypoints. A leg whose modes LegModes restricts is searched in those
+// modes alone ("… by rail as asked"). It leaves sc.blocked set for cond.
+func (p *Planner) viaBlocks(sc *scratch, r *Request, cond *graph.Conditions, from, dst int32, via *layers) (string, error) {
 	g := p.g
 	var err error
 	if sc.blocked, err = g.Blocked(cond, sc.blocked); err != nil {
 		return "", err
 	}
-	stops := make([][]int32, 0, len(via)+2)
+	stops := make([][]int32, 0, len(via.places)+2)
 	stops = append(stops, []int32{from})
-	stops = append(stops, via...)
+	stops = append(stops, via.places...)
 	stops = append(stops, []int32{g.States[dst].Place})
 	places := g.Net.Places()
 	name := func(stop []int32) string {
@@ -274,6 +450,24 @@ func (p *Planner) viaBlocks(sc *scratch, r *Request, cond *graph.Conditions, fro
 	}
 	var parts []string
 	for k := 0; k+1 < len(stops); k++ {
+		by := ""
+		if allow := via.allow(int32(k)); allow != allModes {
+			c := *cond
+			c.AvoidModes = slices.Clone(c.AvoidModes)
+			for _, m := range network.Modes {
+				if !allow.has(m) {
+					c.AvoidModes = append(c.AvoidModes, m)
+				}
+			}
+			if sc.blocked, err = g.Blocked(&c, sc.blocked); err != nil {
+				return "", err
+			}
+			by = " by " + strings.TrimPrefix(allowedModes(c.AvoidModes), "only ")
+		} else if k > 0 && via.allow(int32(k-1)) != allModes {
+			if sc.blocked, err = g.Blocked(cond, sc.blocked); err != nil {
+				return "", err
+			}
+		}
 		sc.starts = sc.starts[:0]
 		for _, pl := range stops[k] {
 			for _, v := range g.PlaceNodes(pl) {
@@ -290,8 +484,13 @@ func (p *Planner) viaBlocks(sc *scratch, r *Request, cond *graph.Conditions, fro
 			}
 		}
 		if !ok {
-			parts = append(parts, fmt.Sprintf("%s cannot be reached from %s as asked", name(stops[k+1]), name(stops[k])))
+			parts = append(parts, fmt.Sprintf("%s cannot be reached from %s%s as asked", name(stops[k+1]), name(stops[k]), by))
 			break
+		}
+	}
+	if via.modes != nil {
+		if sc.blocked, err = g.Blocked(cond, sc.blocked); err != nil {
+			return "", err
 		}
 	}
 	if !math.IsInf(p.search(sc, from, dst), 1) {

@@ -13,7 +13,7 @@ import (
 // RouteParams are the parameters a route request takes, in the API's
 // spelling. The CLI's flags are the same with dashes (--as-of).
 var RouteParams = []string{"from", "to", "as_of", "by", "teu", "tonnes", "avoid", "modes", "open", "scenario",
-	"rail_service", "tir", "risk_penalty", "value", "pareto", "alternatives", "max_shared", "via"}
+	"rail_service", "tir", "risk_penalty", "value", "pareto", "alternatives", "max_shared", "via", "leg_modes"}
 
 // RouteQuery is a checked route request.
 type RouteQuery struct {
@@ -96,6 +96,9 @@ func (s *Service) ParseRoute(p Params) (*RouteQuery, error) {
 			return nil, err
 		}
 		r.AvoidModes = append(r.AvoidModes, out...)
+	}
+	if err := resolveLegModes(p, r); err != nil {
+		return nil, err
 	}
 	open, err := s.openProjects(p)
 	if err != nil {
@@ -326,4 +329,21 @@ func avoided(n *network.Network, r *route.Request, id string, sides []string) st
 		}
 	}
 	return ""
+}
+
+// resolveLegModes reads leg_modes into r.LegModes: the modes of each leg
+// between the route's stops, legs separated by '/' and the modes of a leg
+// by ',' ("rail/road/rail"; an empty leg: every mode; route.ParseLegModes).
+// It reads r's waypoints and modes, so runs after them. With modes, a leg
+// may use the modes in both (the intersection); a leg with none is refused.
+// Errors are Invalid and name leg_modes: an unknown mode, leg_modes
+// without via, a number of legs other than the waypoints' plus one, a leg
+// that modes rules out (route.CheckLegModes).
+func resolveLegModes(p Params, r *route.Request) error {
+	legs, err := route.ParseLegModes(p.str("leg_modes"))
+	if err != nil {
+		return err
+	}
+	r.LegModes = legs
+	return route.CheckLegModes(r)
 }

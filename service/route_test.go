@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"github.com/caravan-transport/caravan"
+	"github.com/caravan-transport/caravan/network"
 )
 
-// FuzzRouteVia feeds values of via to a route request: parsing never
-// panics, a refusal is a caller's mistake (Invalid or NotFound) naming
-// via, and what it accepts the planner plans through, each waypoint once
-// and neither end, or refuses as NotFound (no route).
+// FuzzRouteVia feeds values of via and leg_modes to a route request:
+// parsing never panics, a refusal is a caller's mistake (Invalid or
+// NotFound) naming via or leg_modes, and what it accepts the planner
+// plans through, each waypoint once and neither end, each leg in its
+// modes, or refuses as NotFound (no route).
 func FuzzRouteVia(f *testing.F) {
 	s, err := New(context.Background(), Options{Now: fixed, CacheSize: 2, DB: ":memory:"})
 	if err != nil {
@@ -20,18 +22,25 @@ func FuzzRouteVia(f *testing.F) {
 	f.Cleanup(func() { s.Close() })
 	for _, v := range []string{"Kashgar,Osh", "اوش", "Torkham", "تورخم", "Osh,Osh", "Lanzhou", ",", " , Osh ,",
 		"Jalalabad", "kg-osh,cn-kashgar,uz-tashkent", "a,b,c,d,e,f,g,h,i", "\xff", "Osh\x00"} {
-		f.Add(v)
+		f.Add(v, "")
 	}
-	f.Fuzz(func(t *testing.T, via string) {
-		q, err := s.ParseRoute(Params{"from": "Lanzhou", "to": "Dushanbe", "as_of": "2026-11-21", "via": via})
+	for _, v := range [][2]string{{"Kashgar,Osh", "rail/road/rail"}, {"Kashgar,Osh", "rail/road"}, {"Osh", "road//"},
+		{"Osh", "rail,road/ROAD"}, {"", "rail"}, {"Kashgar", "camel/rail"}, {"Kashgar", " / "}, {"Osh", "ferry/air"}, {"Osh", "rail/\xff"}} {
+		f.Add(v[0], v[1])
+	}
+	f.Fuzz(func(t *testing.T, via, legModes string) {
+		q, err := s.ParseRoute(Params{"from": "Lanzhou", "to": "Dushanbe", "as_of": "2026-11-21", "via": via, "leg_modes": legModes})
 		if err != nil {
 			if k := caravan.KindOf(err); k != caravan.Invalid && k != caravan.NotFound {
-				t.Fatalf("via %q: %v (kind %v), want invalid or not found", via, err, k)
+				t.Fatalf("via %q leg_modes %q: %v (kind %v), want invalid or not found", via, legModes, err, k)
 			}
-			if p := caravan.ParamOf(err); p != "via" {
-				t.Fatalf("via %q: %v names %q, want via", via, err, p)
+			if p := caravan.ParamOf(err); p != "via" && p != "leg_modes" {
+				t.Fatalf("via %q leg_modes %q: %v names %q, want via or leg_modes", via, legModes, err, p)
 			}
 			return
+		}
+		if legs := q.Request.LegModes; len(legs) > 0 && len(legs) != len(q.Request.Via)+1 {
+			t.Fatalf("via %q leg_modes %q: accepted %d legs for %d waypoints", via, legModes, len(legs), len(q.Request.Via))
 		}
 		seen := map[string]bool{"cn-lanzhou": true, "tj-dushanbe": true}
 		for _, wp := range q.Request.Via {
@@ -54,7 +63,14 @@ func FuzzRouteVia(f *testing.F) {
 		}
 		k := 0
 		for _, l := range res.Routes[0].Legs {
-			if k < len(q.Request.Via) && slices.Contains(q.Request.Via[k], l.To.ID) {
+			mode := l.Mode
+			if l.Kind == "transfer" {
+				mode = l.ToMode
+			}
+			if legs := q.Request.LegModes; len(legs) > 0 && len(legs[k]) > 0 && !slices.ContainsFunc(legs[k], func(m network.Mode) bool { return m.String() == mode }) {
+				t.Fatalf("via %q leg_modes %q: step %s by %s in leg %d", via, legModes, l.ID, mode, k+1)
+			}
+			if k < len(q.Request.Via) && l.Kind != "transfer" && slices.Contains(q.Request.Via[k], l.To.ID) {
 				k++
 			}
 		}

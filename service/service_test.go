@@ -80,6 +80,14 @@ func TestParseRoute(t *testing.T) {
 		{"via an avoided crossing", base("via", "Sarakhs", "avoid", "Sarakhs"), caravan.Invalid, "via"},
 		{"empty via list", base("via", ","), caravan.Invalid, "via"},
 		{"too many waypoints", base("via", "a,b,c,d,e,f,g,h,i"), caravan.Invalid, "via"},
+		{"ok leg modes", base("via", "Tashkent", "leg_modes", "rail/road"), 0, ""},
+		{"ok leg modes with an empty leg", base("via", "Tashkent, Ashgabat", "leg_modes", "rail//ROAD , rail"), 0, ""},
+		{"ok leg modes within modes", base("via", "Tashkent", "leg_modes", "rail,road/rail", "modes", "rail,ferry"), 0, ""},
+		{"leg modes without via", base("leg_modes", "rail"), caravan.Invalid, "leg_modes"},
+		{"leg modes too few legs", base("via", "Tashkent", "leg_modes", "rail"), caravan.Invalid, "leg_modes"},
+		{"leg modes too many legs", base("via", "Tashkent", "leg_modes", "rail/road/rail"), caravan.Invalid, "leg_modes"},
+		{"leg modes unknown mode", base("via", "Tashkent", "leg_modes", "rail/camel"), caravan.Invalid, "leg_modes"},
+		{"leg modes outside modes", base("via", "Tashkent", "leg_modes", "rail/road", "modes", "rail"), caravan.Invalid, "leg_modes"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.ParseRoute(tt.p)

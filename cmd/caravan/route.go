@@ -22,6 +22,7 @@ func runRoute(ctx context.Context, e *env, args []string) error {
 	fs.String("by", "time", "criterion to minimise: time, p90 (reliable time), cost, co2, gc (generalised cost) or risk")
 	fs.String("as-of", "", "plan on the network as of this date, YYYY-MM-DD (default: today)")
 	fs.String("via", "", "comma-separated places the route must pass through, in this order (ids or names, like FROM and TO)")
+	fs.String("leg-modes", "", "with --via: the modes of each leg between the stops, legs separated by / and a leg's modes by , (rail/road/rail: by rail to the first waypoint, trucks to the second, rail on); an empty leg allows every mode, and --modes still applies to every leg")
 	fs.String("avoid", "", "comma-separated countries (ISO codes), places, crossings or links, and modes to avoid")
 	fs.String("open", "", "comma-separated project ids whose links to treat as open (e.g. trans-afghan-railway)")
 	fs.String("value", "", "cargo value in USD per tonne, for the value of time in --by gc (default: the dataset parameter)")
