@@ -18,6 +18,10 @@ type Observation struct {
 	Modes    []network.Mode // the modes the trip used
 	Avoid    []string       // countries the trip did not cross
 	Via      [][]string     // places the source names on the route, in order: each one place id or alternatives
+	// LegModes are the modes of each leg between the stops (origin, Via,
+	// destination) that the source names, len(Via)+1 sets, an empty set
+	// where it names none; nil for none at all (route.Request.LegModes).
+	LegModes [][]network.Mode
 	Service  string         // rail service the source describes: "block" or "wagonload" ("" without rail)
 	TIR      bool           // the source says the trucks travelled under TIR carnets
 	TripDate network.Date   // when the trip started (or was published)
@@ -35,7 +39,7 @@ type Observation struct {
 
 var observationCols = []column{
 	{name: "id", required: true}, {name: "what", required: true}, {name: "from", required: true},
-	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "via"}, {name: "service"}, {name: "tir"}, {name: "trip_date", required: true},
+	{name: "to", required: true}, {name: "modes", required: true}, {name: "avoid"}, {name: "via"}, {name: "leg_modes"}, {name: "service"}, {name: "tir"}, {name: "trip_date", required: true},
 	{name: "days", kind: number}, {name: "per_km", kind: number}, {name: "usd", kind: number},
 	{name: "teu", kind: number}, {name: "tonnes", kind: number}, {name: "time_set"}, {name: "price_set"},
 	{name: "sources", required: true}, {name: "note"},
@@ -47,8 +51,10 @@ var observationCols = []column{
 // end the network lacks, and the calibration reports it. Its waypoints
 // (via) must be places of places.csv in fsys, read when a row has any:
 // each waypoint a place id or alternatives joined by '|', none an end of
-// the trip, given twice or in a country the trip avoids. Errors are a
-// *network.ValidationError.
+// the trip, given twice or in a country the trip avoids. Its leg_modes
+// are written as route.ParseLegModes reads --leg-modes ("rail/road/rail"), one
+// leg more than via has waypoints, each mode one of the row's modes.
+// Errors are a *network.ValidationError.
 func LoadObservations(fsys fs.FS) ([]Observation, error) {
 	var ps network.Problems
 	t := readTable(fsys, "observations.csv", observationCols, false, &ps)
@@ -76,6 +82,7 @@ func LoadObservations(fsys fs.FS) ([]Observation, error) {
 				}
 				o.Via = readVia(r, vs, o, places)
 			}
+			o.LegModes = readLegModes(r, o)
 			o.PerKm, _ = r.num("per_km")
 			o.TEU, _ = r.num("teu")
 			o.Tonnes, _ = r.num("tonnes")
@@ -161,4 +168,51 @@ func readVia(r *row, vs []string, o Observation, places map[string]string) [][]s
 		}
 	}
 	return out
+}
+
+// readLegModes parses the leg_modes of row r for observation o (its via
+// and modes read), recording a problem on leg_modes for an unknown mode, legs without via or of another number than
+// len(via)+1, or a mode that is not one of the row's modes.
+func readLegModes(r *row, o Observation) [][]network.Mode {
+	raw := r.str("leg_modes")
+	if raw == "" {
+		return nil
+	}
+	// The syntax of route.ParseLegModes, which this package cannot import
+	// (route's tests load the dataset): legs by '/', a leg's modes by ','.
+	parts := strings.Split(raw, "/")
+	legs := make([][]network.Mode, len(parts))
+	for k, leg := range parts {
+		for _, name := range strings.Split(leg, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name == "" {
+				continue
+			}
+			m, err := network.ParseMode(name)
+			if err != nil {
+				r.addf("leg_modes", "leg %d: %v", k+1, err)
+				return nil
+			}
+			if !slices.Contains(legs[k], m) {
+				legs[k] = append(legs[k], m)
+			}
+		}
+	}
+	switch {
+	case len(o.Via) == 0:
+		r.addf("leg_modes", "legs without via: the stops between them are the waypoints")
+		return nil
+	case len(legs) != len(o.Via)+1:
+		r.addf("leg_modes", "%d legs for %d waypoints: want %d, one set of modes per leg (empty for any)", len(legs), len(o.Via), len(o.Via)+1)
+		return nil
+	}
+	for k, ms := range legs {
+		for _, m := range ms {
+			if !slices.Contains(o.Modes, m) {
+				r.addf("leg_modes", "leg %d: %s is not one of the trip's modes", k+1, m)
+				return nil
+			}
+		}
+	}
+	return legs
 }

@@ -1,12 +1,14 @@
 package dataset_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/caravan-transport/caravan/dataset"
+	"github.com/caravan-transport/caravan/network"
 )
 
 // TestObservationTIR: tir is read on road trips and refused on a trip
@@ -77,13 +79,63 @@ func TestObservationVia(t *testing.T) {
 	}
 }
 
+// TestObservationLegModes: leg_modes is read as one set of modes per leg
+// between the stops (origin, via, destination), an empty set for a leg
+// whose mode no one names, and refused, naming the line and leg_modes,
+// when malformed, without via, of the wrong number or with a mode the
+// trip did not use.
+func TestObservationLegModes(t *testing.T) {
+	const head = "id,what,from,to,modes,avoid,via,leg_modes,service,trip_date,days,time_set,sources\n"
+	load := func(row string) ([]dataset.Observation, error) {
+		return dataset.LoadObservations(fstest.MapFS{
+			"observations.csv": {Data: []byte(head + row + "\n")},
+			"places.csv":       {Data: []byte(viaPlaces)},
+		})
+	}
+	rail, road := []network.Mode{network.Rail}, []network.Mode{network.Road}
+	for _, c := range []struct {
+		row  string
+		want [][]network.Mode
+	}{
+		{"a,trip,uz-tashkent,af-hairatan,rail;road,,kg-osh;uz-andijan,road/rail/rail,block,2022-09-19,2,fit,X", [][]network.Mode{road, rail, rail}},
+		{"b,trip,uz-tashkent,af-hairatan,rail;road,,kg-osh;uz-andijan,//rail,block,2022-09-19,2,fit,X", [][]network.Mode{nil, nil, rail}},
+		{`c,trip,uz-tashkent,af-hairatan,rail;road,,kg-osh,"rail, road/Rail",block,2022-09-19,2,fit,X`, [][]network.Mode{{network.Rail, network.Road}, rail}},
+		{"d,trip,uz-tashkent,af-hairatan,rail;road,,kg-osh,,block,2022-09-19,2,fit,X", nil},
+	} {
+		obs, err := load(c.row)
+		if err != nil || len(obs) != 1 {
+			t.Fatalf("%s: %v, %v", c.row, obs, err)
+		}
+		if got := obs[0].LegModes; fmt.Sprint(got) != fmt.Sprint(c.want) || len(got) != len(c.want) {
+			t.Errorf("%s: leg modes %v, want %v", c.row, got, c.want)
+		}
+	}
+	for _, c := range []struct{ row, want string }{
+		{"e,trip,uz-tashkent,af-hairatan,rail;road,,,rail,block,2022-09-19,2,fit,X", "legs without via"},
+		{"f,trip,uz-tashkent,af-hairatan,rail;road,,kg-osh,rail,block,2022-09-19,2,fit,X", "1 legs for 1 waypoints: want 2"},
+		{"g,trip,uz-tashkent,af-hairatan,rail;road,,kg-osh,rail/road/rail,block,2022-09-19,2,fit,X", "3 legs for 1 waypoints: want 2"},
+		{"h,trip,uz-tashkent,af-hairatan,rail;road,,kg-osh,rail/truck,block,2022-09-19,2,fit,X", `leg 2: mode "truck"`},
+		{"i,trip,uz-tashkent,af-hairatan,rail,,kg-osh,rail/road,block,2022-09-19,2,fit,X", "leg 2: road is not one of the trip's modes"},
+	} {
+		_, err := load(c.row)
+		if err == nil || !strings.Contains(err.Error(), "observations.csv:2: leg_modes: ") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error at observations.csv:2 on leg_modes with %q", c.row, err, c.want)
+		}
+	}
+}
+
 // FuzzLoadObservations feeds arbitrary observations.csv files, with the
 // places of viaPlaces, to the reader: it never panics, and what it accepts
-// has every waypoint a known place between the trip's ends.
+// has every waypoint a known place between the trip's ends and, with leg
+// modes, one set per leg, each mode one of the trip's.
 func FuzzLoadObservations(f *testing.F) {
 	f.Add("id,what,from,to,modes,avoid,via,service,trip_date,days,time_set,sources\n" +
 		"a,train,kg-osh,af-hairatan,rail,TJ,uz-andijan;kz-aktau|kz-kuryk,block,2022-09-19,2,fit,X\n")
 	f.Add("id,what,from,to,modes,via,trip_date,usd,teu,price_set,sources\nb,truck,uz-tashkent,kg-osh,road,uz-andijan|,2020-01-01,100,1,fit,X\n")
+	f.Add("id,what,from,to,modes,via,leg_modes,service,trip_date,days,time_set,sources\n" +
+		"c,trip,uz-tashkent,af-hairatan,rail;road,kg-osh;uz-andijan,road//rail,block,2022-09-19,2,fit,X\n")
+	f.Add("id,what,from,to,modes,via,leg_modes,service,trip_date,days,time_set,sources\n" +
+		"d,trip,uz-tashkent,af-hairatan,rail,kg-osh,\"rail,road/\",block,2022-09-19,2,fit,X\n")
 	known := map[string]bool{}
 	for _, l := range strings.Split(viaPlaces, "\n")[1:] {
 		if id, _, ok := strings.Cut(l, ","); ok {
@@ -99,6 +151,16 @@ func FuzzLoadObservations(f *testing.F) {
 			return
 		}
 		for _, o := range obs {
+			if len(o.LegModes) > 0 && len(o.LegModes) != len(o.Via)+1 {
+				t.Fatalf("%s: %d legs accepted for %d waypoints", o.ID, len(o.LegModes), len(o.Via))
+			}
+			for _, ms := range o.LegModes {
+				for _, m := range ms {
+					if !slices.Contains(o.Modes, m) {
+						t.Fatalf("%s: leg mode %s accepted outside the trip's modes %v", o.ID, m, o.Modes)
+					}
+				}
+			}
 			for _, wp := range o.Via {
 				if len(wp) == 0 {
 					t.Fatalf("%s: empty waypoint in %q", o.ID, o.Via)
