@@ -22,16 +22,16 @@ type Observation struct {
 	// destination) that the source names, len(Via)+1 sets, an empty set
 	// where it names none; nil for none at all (route.Request.LegModes).
 	LegModes [][]network.Mode
-	Service  string         // rail service the source describes: "block" or "wagonload" ("" without rail)
-	TIR      bool           // the source says the trucks travelled under TIR carnets
-	TripDate network.Date   // when the trip started (or was published)
-	Days     network.Range  // observed door-to-door days
-	PerKm    float64        // > 0: compare average speed over this length instead of time
-	USD      network.Range  // observed price of the shipment
-	TEU      float64        // shipment size the price is for
-	Tonnes   float64        // cargo weight, when the source gives it
-	TimeSet  string         // "fit" or "holdout" (empty without a time)
-	PriceSet string         // "fit" or "holdout" (empty without a price)
+	Service  string        // rail service the source describes: "block" or "wagonload" ("" without rail)
+	TIR      bool          // the source says the trucks travelled under TIR carnets
+	TripDate network.Date  // when the trip started (or was published)
+	Days     network.Range // observed door-to-door days
+	PerKm    float64       // > 0: compare average speed over this length instead of time
+	USD      network.Range // observed price of the shipment
+	TEU      float64       // shipment size the price is for
+	Tonnes   float64       // cargo weight, when the source gives it
+	TimeSet  string        // "fit" or "holdout" (empty without a time)
+	PriceSet string        // "fit" or "holdout" (empty without a price)
 	Sources  network.Citations
 	Note     string
 	Pos      network.Pos
