@@ -36,6 +36,8 @@ func (d *doc) routeProjects() {
 			end = m.End
 		} else if m, ok := d.cueEndingAt(a.Start, CueInfra); ok && d.pointAt(m.Start, roleLine) {
 			end = b.End
+		} else if f := d.lineFillersBefore(a.Start); f < a.Start && d.pointAt(f-1, roleLine) {
+			end = b.End // «خط دوم ریلی سرخس–مشهد»
 		}
 		if end < 0 {
 			continue
@@ -147,6 +149,19 @@ func (d *doc) textRoutes() {
 func isDash(t string) bool { return t == "-" }
 
 // isRoute reports whether project id was named by the places it joins.
+// lineFillers may stand between a Persian line's word and the places it
+// joins: «خط دوم ریلی سرخس–مشهد», «خط ریلی جدید …».
+var lineFillers = map[string]bool{"دوم": true, "سوم": true, "ریلی": true, "جدید": true}
+
+// lineFillersBefore returns the first token of the run of lineFillers
+// that ends at token i (i itself when there is none).
+func (d *doc) lineFillersBefore(i int) int {
+	for k := i - 1; k >= max(0, i-3) && lineFillers[d.word(k)]; k-- {
+		i = k
+	}
+	return i
+}
+
 func isRoute(id string) bool { return len(id) > 6 && id[:6] == "route:" }
 
 // betweenWords open the two ends of a line ("between X and Y"); lineWords
