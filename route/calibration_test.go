@@ -23,14 +23,16 @@ const (
 
 // observationRequest turns an observation into the request the planner
 // answers: the trip's modes only, its avoided countries, the places its
-// source names on the route as waypoints in order (since pass 28), rail
-// service and TIR clearance, on its date, timed from the first departure
-// (published trips count from the train's or ship's departure).
+// source names on the route as waypoints in order (since pass 28) with
+// the modes its source names for the legs between them (since pass 33),
+// rail service and TIR clearance, on its date, timed from the first
+// departure (published trips count from the train's or ship's departure).
 func observationRequest(o dataset.Observation) route.Request {
 	r := route.Request{From: o.From, To: o.To, AsOf: o.TripDate, AvoidCountries: o.Avoid, TEU: o.TEU, Tonnes: o.Tonnes, FromFirstDeparture: true, TIR: o.TIR}
 	for _, wp := range o.Via {
 		r.Via = append(r.Via, route.Waypoint(wp))
 	}
+	r.LegModes = o.LegModes
 	r.RailService, _ = graph.ParseRailService(o.Service) // checked by dataset.LoadObservations
 	for _, m := range network.Modes {
 		if !slices.Contains(o.Modes, m) {
