@@ -291,7 +291,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			if from {
 				pc.c = span{am.b, ams[k+1].a}
 			}
-			if l, rule := d.figurePeriod(pc); l != "" && (!from || rule == "clause") {
+			if l, rule := d.figurePeriod(pc); l != "" && (!from || rule == "clause") && (rule == "clause" || !d.nowLevel(c, ams, k)) {
 				// (Today's capacity has only a period written between it
 				// and the level to reach, not the plan's date.)
 				f.Period, f.periodBy = ptr(l), rule
@@ -897,7 +897,26 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 			st[k+1] = verb
 		}
 	}
+	// «… حجم تجارت سالانه را که اکنون حدود ۴۲۰ میلیون دلار است، … به یک
+	// میلیارد دلار برسانند», "to raise trade, now about $420 million, to
+	// $1 billion": a level said to stand now is where things stand.
+	for k := range n {
+		if d.nowLevel(c, ams, k) {
+			st[k] = StatusActual
+		}
+	}
 	return st
+}
+
+// nowLevel reports whether the k-th amount of clause c is a level said to
+// stand now: "now", «اکنون» a few words before it, with no other figure
+// between. It states no period.
+func (d *doc) nowLevel(c span, ams []amount, k int) bool {
+	lo := max(c.a, ams[k].a-4)
+	if k > 0 {
+		lo = max(lo, ams[k-1].b)
+	}
+	return ams[k].kind != amtPercent && d.roleIn(lo, ams[k].a, roleNow) >= 0
 }
 
 // isBaseline reports whether the k-th amount is a baseline: after "from"
