@@ -6,6 +6,7 @@ import (
 
 	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/graph"
+	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
 	"github.com/caravan-transport/caravan/scenario"
 )
@@ -45,6 +46,23 @@ func BenchmarkCostRegionalVia(b *testing.B) {
 	ctx := context.Background()
 	req := &route.Request{From: "kz-pavlodar", To: "tr-istanbul", AsOf: date("2026-11-21"),
 		Via: []route.Waypoint{{"uz-tashkent"}, {"ir-tehran"}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Cost(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCostRegionalLegModes is BenchmarkCostRegionalVia with the
+// modes of its three legs restricted (Request.LegModes): the same layered
+// search, which skips the arcs of other modes.
+func BenchmarkCostRegionalLegModes(b *testing.B) {
+	p := builtinPlanner(b)
+	ctx := context.Background()
+	req := &route.Request{From: "kz-pavlodar", To: "tr-istanbul", AsOf: date("2026-11-21"),
+		Via:      []route.Waypoint{{"uz-tashkent"}, {"ir-tehran"}},
+		LegModes: [][]network.Mode{{network.Rail}, {network.Rail, network.Road}, nil}}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.Cost(ctx, req); err != nil {
