@@ -66,7 +66,7 @@ type Request struct {
 	// {Kashgar, Osh} with LegModes {rail}, {road}, {rail}. The modes
 	// change at a waypoint only by a transfer the network has there; the
 	// arc that reaches a waypoint belongs to the leg it ends, the transfer
-	// after it to the leg it starts (see layers). AvoidModes still applies
+	// after it to the leg it starts. AvoidModes still applies
 	// to every leg: a leg may use the modes in both. Errors name the
 	// leg_modes parameter: LegModes without Via, a count other than
 	// len(Via)+1, an unknown mode, a leg whose modes AvoidModes all rule
