@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -490,6 +491,83 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 		i = next - 1
 	}
 	if len(items) >= 2 {
+		return items
+	}
+	return d.countedSubjects(c)
+}
+
+// subjectOpeners open the subjects of counted agreements: «سه یادداشت
+// تفاهم در زمینه …», "three memorandums on …".
+var subjectOpeners = map[string]bool{"on": true, "covering": true, "زمینه": true, "زمینه های": true, "حوزه": true, "خصوص": true, "درباره": true}
+
+// countedSubjects returns the items of counted agreements listed by their
+// subjects («سند اجلاس به همراه سه یادداشت تفاهم در زمینه حمل و نقل
+// جاده‌ای بین‌المللی، همکاری‌های گمرکی و تبادل برق به امضای طرفین رسید»,
+// "signed three memorandums on road transport, customs and power trade"):
+// one item per subject, when their number is the count written before the
+// noun, with a document joined before the count («… به همراه»); nil
+// otherwise.
+func (d *doc) countedSubjects(c span) []span {
+	for _, m := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+		v, ok := numberWords[d.word(m.Start-1)]
+		if !ok && m.Start > c.a && d.toks[m.Start-1].Kind == TokNumber {
+			n, err := strconv.Atoi(d.tokText(m.Start - 1))
+			v, ok = float64(n), err == nil
+		}
+		if !ok || v < 2 || v > 9 {
+			continue
+		}
+		k := m.End
+		if d.word(k) == "در" {
+			k++
+		}
+		if !subjectOpeners[d.word(k)] {
+			continue
+		}
+		k++
+		end := c.b
+		for _, sg := range d.cuesIn(k, c.b, CueSign) {
+			end = sg.Start
+			break
+		}
+		var items []span
+		start := k
+		for i := k; i < end; i++ {
+			if t := d.tokText(i); t == "،" || t == "," {
+				items = append(items, span{start, i})
+				start = i + 1
+			}
+		}
+		// The last comma's item ends with «و» / "and" and the last subject
+		// («همکاری‌های گمرکی و تبادل برق»); a subject of its own may have
+		// «و» inside («حمل و نقل»), so only the last one is split.
+		last := -1
+		for i := start; i < end; i++ {
+			if d.pointAt(i, roleJoin) {
+				last = i
+			}
+		}
+		if last < 0 || len(items) == 0 {
+			continue
+		}
+		items = append(items, span{start, last}, span{last + 1, end})
+		if len(items) != int(v) {
+			continue
+		}
+		// «سند اجلاس به همراه سه یادداشت …»: a document joined before.
+		for j := m.Start - 2; j >= max(c.a, m.Start-4); j-- {
+			jm, ok := d.roleAt(j, roleJoin)
+			if !ok || jm.End != m.Start-1 {
+				continue
+			}
+			for a := max(c.a, j-4); a < j; a++ {
+				if d.startsAgreement(a) {
+					items = append([]span{{a, j}}, items...)
+					break
+				}
+			}
+			break
+		}
 		return items
 	}
 	return nil
