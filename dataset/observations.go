@@ -52,7 +52,7 @@ var observationCols = []column{
 // (via) must be places of places.csv in fsys, read when a row has any:
 // each waypoint a place id or alternatives joined by '|', none an end of
 // the trip, given twice or in a country the trip avoids. Its leg_modes
-// are written as route.ParseLegModes reads --leg-modes ("rail/road/rail"), one
+// are written as network.ParseLegModes reads --leg-modes ("rail/road/rail"), one
 // leg more than via has waypoints, each mode one of the row's modes.
 // Errors are a *network.ValidationError.
 func LoadObservations(fsys fs.FS) ([]Observation, error) {
@@ -178,25 +178,10 @@ func readLegModes(r *row, o Observation) [][]network.Mode {
 	if raw == "" {
 		return nil
 	}
-	// The syntax of route.ParseLegModes, which this package cannot import
-	// (route's tests load the dataset): legs by '/', a leg's modes by ','.
-	parts := strings.Split(raw, "/")
-	legs := make([][]network.Mode, len(parts))
-	for k, leg := range parts {
-		for _, name := range strings.Split(leg, ",") {
-			name = strings.ToLower(strings.TrimSpace(name))
-			if name == "" {
-				continue
-			}
-			m, err := network.ParseMode(name)
-			if err != nil {
-				r.addf("leg_modes", "leg %d: %v", k+1, err)
-				return nil
-			}
-			if !slices.Contains(legs[k], m) {
-				legs[k] = append(legs[k], m)
-			}
-		}
+	legs, err := network.ParseLegModes(raw)
+	if err != nil {
+		r.addf("leg_modes", "%v", err)
+		return nil
 	}
 	switch {
 	case len(o.Via) == 0:

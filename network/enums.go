@@ -1,7 +1,9 @@
 package network
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/caravan-transport/caravan"
 )
@@ -40,6 +42,37 @@ func ParseMode(s string) (Mode, error) {
 		}
 	}
 	return 0, caravan.Errorf(caravan.Invalid, "", "mode %q: want road, rail, ferry, sea or air", s)
+}
+
+// ParseLegModes parses the modes of a route's legs between its waypoints
+// as the CLI's --leg-modes, the API's leg_modes and observations.csv's
+// leg_modes column spell them: the legs separated by '/', the modes of a
+// leg by ',' ("rail/road/rail", "rail,road//rail"); an empty leg allows
+// every mode. Case and spaces around a name do not matter, and a mode
+// given twice in a leg counts once. An empty or blank string gives nil.
+// An unknown mode is an Invalid error naming its leg (1-based).
+func ParseLegModes(s string) ([][]Mode, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	legs := strings.Split(s, "/")
+	out := make([][]Mode, len(legs))
+	for k, leg := range legs {
+		for _, name := range strings.Split(leg, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name == "" {
+				continue
+			}
+			m, err := ParseMode(name)
+			if err != nil {
+				return nil, caravan.Errorf(caravan.Invalid, "", "leg %d: %v", k+1, err)
+			}
+			if !slices.Contains(out[k], m) {
+				out[k] = append(out[k], m)
+			}
+		}
+	}
+	return out, nil
 }
 
 // MarshalText writes the mode name.

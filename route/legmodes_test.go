@@ -8,12 +8,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/csr"
-	"github.com/caravan-transport/caravan/dataset"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
@@ -418,31 +416,6 @@ func TestParseLegModes(t *testing.T) {
 		}
 		if err != nil || fmt.Sprint(got) != fmt.Sprint(tt.want) || len(got) != len(tt.want) {
 			t.Errorf("ParseLegModes(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
-		}
-	}
-}
-
-// TestLegModesSyntaxAgrees holds observations.csv's leg_modes reader
-// (dataset, which cannot import route) to ParseLegModes: the same legs
-// from the same text, and a refusal where ParseLegModes refuses.
-func TestLegModesSyntaxAgrees(t *testing.T) {
-	const places = "id,name_en,country,kind,lon,lat\n" +
-		"uz-tashkent,Tashkent,UZ,city,69.24,41.3\n" +
-		"kg-osh,Osh,KG,city,72.8,40.53\n" +
-		"af-hairatan,Hairatan,AF,border_post,67.42,37.23\n"
-	for _, s := range []string{"rail/road", "Rail , ROAD/", " /rail", "rail,rail/road,rail", "/", "rail/truck", "sea!/rail"} {
-		want, werr := route.ParseLegModes(s)
-		obs, err := dataset.LoadObservations(fstest.MapFS{
-			"observations.csv": {Data: []byte("id,what,from,to,modes,via,leg_modes,service,trip_date,days,time_set,sources\n" +
-				`a,trip,uz-tashkent,af-hairatan,rail;road;sea,kg-osh,"` + s + `",block,2022-09-19,2,fit,X` + "\n")},
-			"places.csv": {Data: []byte(places)},
-		})
-		if (werr != nil) != (err != nil) {
-			t.Errorf("%q: ParseLegModes error %v, the dataset's %v", s, werr, err)
-			continue
-		}
-		if err == nil && (fmt.Sprint(obs[0].LegModes) != fmt.Sprint(want) || len(obs[0].LegModes) != len(want)) {
-			t.Errorf("%q: the dataset reads %v, ParseLegModes %v", s, obs[0].LegModes, want)
 		}
 	}
 }

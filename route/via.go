@@ -250,35 +250,16 @@ func (p *Planner) waypoints(r *Request) (layers, error) {
 	return layers{places: out, modes: modes}, nil
 }
 
-// ParseLegModes parses the modes of a route's legs (Request.LegModes) as
-// the CLI's --leg-modes, the API's leg_modes and observations.csv's
-// leg_modes column spell them: the legs separated by '/', the modes of a
-// leg by ',' ("rail/road/rail", "rail,road//rail"); an empty leg allows
-// every mode. Case and spaces around a name do not matter, and a mode
-// given twice in a leg counts once. An empty or blank string gives nil.
+// ParseLegModes parses the modes of a route's legs (Request.LegModes) by
+// network.ParseLegModes, the one grammar of --leg-modes, the API's
+// leg_modes and observations.csv's leg_modes column ("rail/road/rail").
 // Errors are Invalid and name leg_modes: an unknown mode, with its leg.
 func ParseLegModes(s string) ([][]network.Mode, error) {
-	if strings.TrimSpace(s) == "" {
-		return nil, nil
+	legs, err := network.ParseLegModes(s)
+	if err != nil {
+		return nil, legErr("%v", err)
 	}
-	legs := strings.Split(s, "/")
-	out := make([][]network.Mode, len(legs))
-	for k, leg := range legs {
-		for _, name := range strings.Split(leg, ",") {
-			name = strings.ToLower(strings.TrimSpace(name))
-			if name == "" {
-				continue
-			}
-			m, err := network.ParseMode(name)
-			if err != nil {
-				return nil, legErr("leg %d: %v", k+1, err)
-			}
-			if !slices.Contains(out[k], m) {
-				out[k] = append(out[k], m)
-			}
-		}
-	}
-	return out, nil
+	return legs, nil
 }
 
 // CheckLegModes checks r.LegModes against r's waypoints and modes, as
