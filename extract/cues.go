@@ -271,6 +271,7 @@ var cueRows = []cueRow{
 const (
 	roleDeadline      = "deadline"       // before a period a target is set for: «تا سال ۲۰۳۰», "by 2030"
 	roleEndOf         = "end-of"         // «تا پایان سال ۱۴۰۵»: the end of a period, after «تا»
+	roleTheir         = "their"          // the trade of the two just named: "their trade", «تجارت آنها»
 	roleNow           = "now"            // a level that stands now: «اکنون», "currently"
 	roleSecondTrack   = "second-track"   // a track added along a line: "a second track", «خط دوم»
 	roleShipmentNoun  = "shipment-noun"  // goods sent, as a noun: "shipments", "deliveries", «محموله‌های»
@@ -424,6 +425,7 @@ const (
 var roleRows = []roleRow{
 	{role: roleDeadline, words: []string{"تا", "by", "until", "till", "for", "برای", "of", "through"}, point: true},
 	{role: roleEndOf, words: []string{"پایان", "آخر", "انتهای", "اواخر", "ختم"}, point: true},
+	{role: roleTheir, words: []string{"their", "آنها", "آن ها", "دو طرف"}},
 	{role: roleNow, words: []string{"اکنون", "هم اکنون", "هماکنون", "در حال حاضر", "now", "currently", "at present"}},
 	{role: roleSecondTrack, words: []string{"second track", "second line", "double track", "double-track", "doubling", "خط دوم", "دوخطه", "دو خطه", "دوخطه سازی", "دو خطه سازی"}},
 	{role: roleShipmentNoun, words: []string{"shipments", "deliveries", "محمولههای", "محموله های"}},

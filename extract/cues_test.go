@@ -18,6 +18,7 @@ func TestRoles(t *testing.T) {
 		{roleShipmentNoun, "Shipments to Kazakhstan had stood at $361m", "shipments"},
 		{roleSecondTrack, "KTZ has started building a second track on the section", "second"},
 		{roleNow, "حجم تجارت که اکنون حدود ۴۲۰ میلیون دلار است", "اکنون"},
+		{roleTheir, "their trade was worth about $380 million", "their"},
 		{roleDiversion, "تاجران بیشتر به خطوط آهن شمال روی آورده\u200cاند", "تاجران"},
 		{roleWholeSpan, "در کل سال ۱۴۰۴", "در"},
 		{roleBuild, "construction of the railway began", "construction"},

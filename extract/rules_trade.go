@@ -1267,7 +1267,10 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		// names none («این رقم … به ۱۰ میلیارد دلار برسد») is about the
 		// countries of the other clause.
 		want := len(cs) + 1
-		if len(cs) == 0 && d.refersToFigure(c) {
+		if len(cs) == 0 && (d.refersToFigure(c) || d.roleIn(c.a, c.b, roleTheir) >= 0) {
+			// ("Pakistan and Uzbekistan set a $1 billion target …; their
+			// trade was worth about $380 million": both of the other
+			// clause's.)
 			want = 2
 		}
 		parallel := len(cs) == 1 && d.objectOnly(s, c, cs[0])
