@@ -138,7 +138,7 @@ var freshFloors = map[string]float64{
 	"fresh10": 1.0,
 	"fresh11": 1.0,
 	"fresh12": 1.0,
-	"fresh13": 0.89,
+	"fresh13": 0.885,
 	"fresh14": 0.71,
 	"fresh15": 0.84,
 	"fresh16": 0.93,
