@@ -236,6 +236,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					if ps := d.projParties[id]; len(ps) >= 2 {
 						f.Countries = slices.Clone(ps)
 					}
+				} else if id == "" && (d.word(c.a) == "it" || d.word(c.a) == "its") {
+					// "The 523-km line will run from Kashgar in China … to
+					// Andijan in Uzbekistan. It is designed to carry up to
+					// 15 million tons": the capacity of the line the clause
+					// opens on, with the line's countries (see finish).
+					f.projRef, _ = d.lastProjectAt(c.b)
 				}
 			}
 			if st == StatusCapacity && len(f.Countries) >= 2 {

@@ -140,7 +140,7 @@ var freshFloors = map[string]float64{
 	"fresh12": 1.0,
 	"fresh13": 0.885,
 	"fresh14": 0.71,
-	"fresh15": 0.84,
+	"fresh15": 0.855,
 	"fresh16": 0.93,
 	"fresh17": 0.52,
 	"fresh18": 0.56,
