@@ -695,6 +695,11 @@ func (d *doc) figureOfTrade(s *sentence, c span) bool {
 		if d.pointAt(k, roleFigure) && (d.pointAt(k-1, roleDeterminer) || d.hasCue(k+1, k+2, CueReference) || d.referenceBefore(k)) {
 			found = true
 		}
+		if s.latin && d.word(k) == "it" && d.hasCue(k+1, min(c.b, k+3), CueActual) {
+			// "In the third quarter alone it came to $16.8 million" after
+			// the pair's trade: "it" is the trade just reported.
+			found = true
+		}
 	}
 	if !found {
 		return false
