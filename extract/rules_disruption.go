@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -58,6 +59,14 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 			places = []*Entry{nil}
 		}
 		inland := d.inlandOnly(c)
+		closedEnd := -1 // a closure told by its own verb before the reopening
+		if status == StatusReopened {
+			for _, m := range cues {
+				if m.Entry.Code == StatusClosed && m.Start < tok && d.closureVerb(s, m) {
+					closedEnd = m.End
+				}
+			}
+		}
 		for _, place := range places {
 			f := d.newCandidate(KindDisruption, s, tok)
 			f.Status = ptr(status)
@@ -95,12 +104,44 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 			} else {
 				f.Countries = d.completePair(s, cs)
 			}
-			d.eventDate(s, c, &f)
+			g := f
+			if closedEnd >= 0 {
+				if s.latin {
+					closedEnd = tok // ("closed on Thursday …, reopened": its day follows it)
+				}
+				g.Status, g.tok = ptr(StatusClosed), c.a
+				d.eventDate(s, span{c.a, closedEnd}, &g)
+			}
+			if g.Date != "" {
+				// «شاهراه سالنگ که روز پنجشنبه (۱۲ قوس) … بسته شده بود، امروز
+				// شنبه ۱۴ قوس دوباره … باز شد», "The Salang highway, which had
+				// been closed on Thursday, reopened on Saturday": the
+				// closure, with its own day, and then the reopening. (A
+				// closure "since last week" is the reopening's background.)
+				d.setQuote(&g, c.a, c.b)
+				out = append(out, g)
+				d.eventDate(s, span{closedEnd, c.b}, &f)
+			} else {
+				d.eventDate(s, c, &f)
+			}
 			d.setQuote(&f, c.a, c.b)
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// closureVerb reports whether the closure cue m is a finite verb of its
+// own, past or perfect («بسته شده بود», «بسته بود», «مسدود شد», "had been
+// closed", "was shut"), not a noun or an infinitive ("a 25-day closure",
+// «پس از بسته بودن»).
+func (d *doc) closureVerb(s *sentence, m Match) bool {
+	if s.latin {
+		w := d.word(m.Start - 1)
+		return w == "been" || w == "was" || w == "were"
+	}
+	t := d.norm[d.toks[m.Start].Start:d.toks[m.End-1].End]
+	return m.End-m.Start >= 2 && !strings.HasSuffix(t, "بودن") && !strings.HasSuffix(t, "شدن")
 }
 
 // worksHalted reports whether clause c, or the sentence it is in, opens
