@@ -354,7 +354,11 @@ func (d *doc) referredPosts(s *sentence, c span) []string {
 			}
 		}
 	}
-	if at < 0 || slices.ContainsFunc(s.mentions, func(m mention) bool { return m.tok >= c.a && m.tok < c.b && !m.topic }) {
+	// (The posts' own country may be named as the outlet's: «… در دو مرز
+	// ریلی شمال شرق کشور».)
+	if at < 0 || slices.ContainsFunc(s.mentions, func(m mention) bool {
+		return m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassOurCountry
+	}) {
 		return nil
 	}
 	var own, across string

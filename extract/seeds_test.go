@@ -139,7 +139,7 @@ var freshFloors = map[string]float64{
 	"fresh11": 1.0,
 	"fresh12": 1.0,
 	"fresh13": 0.885,
-	"fresh14": 0.725,
+	"fresh14": 0.735,
 	"fresh15": 0.855,
 	"fresh16": 0.93,
 	"fresh17": 0.52,
