@@ -534,7 +534,7 @@ func (s *periodScanner) monthYear(i int) (periodMatch, bool) {
 // that «در آبان» is surely a month (not «در میزان», "in the amount", «در
 // حمل», "in transport", «در مهر», «در تیر»).
 var plainSolarMonths = map[string]bool{"فروردین": true, "اردیبهشت": true, "خرداد": true, "مرداد": true, "شهریور": true, "آبان": true,
-	"اسفند": true, "ثور": true, "جوزا": true, "سنبله": true, "عقرب": true, "دلو": true, "حوت": true}
+	"اسفند": true, "ثور": true, "جوزا": true, "جوزای": true, "سنبله": true, "عقرب": true, "دلو": true, "حوت": true}
 
 // fiscalOpeners are the English words a fiscal year opens with (see fiscal).
 var fiscalOpeners = map[string]bool{"fiscal": true, "fy": true, "financial": true}

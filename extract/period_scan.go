@@ -318,7 +318,11 @@ var shMonthNames = func() map[string]int {
 		ir := Normalize(jalali.MonthName(k, jalali.Iranian)).Norm
 		m[ir] = k
 		m[ir+"ماه"] = k // «مهرماه», «آبانماه»
-		m[Normalize(jalali.MonthName(k, jalali.Afghan)).Norm] = k
+		af := Normalize(jalali.MonthName(k, jalali.Afghan)).Norm
+		m[af] = k
+		if strings.HasSuffix(af, "ا") {
+			m[af+"ی"] = k // the ezafe: «در جوزای ۱۴۰۳»
+		}
 	}
 	return m
 }()

@@ -87,6 +87,7 @@ func TestParsePeriod(t *testing.T) {
 		{"سال گذشته", SolarHijri, "SH1403 = 2024-03-20..2025-03-20"},
 		{"last year", Gregorian, "2025"},
 		{"the end of the year", Gregorian, "2026"},
+		{"جوزای ۱۴۰۳", 0, "SH1403-03 = 2024-05-21..2024-06-20"},
 		{"the end of the year", 0, ""},
 	} {
 		p, err := ParsePeriod(tt.in, ref, tt.cal)

@@ -150,8 +150,9 @@ func isDash(t string) bool { return t == "-" }
 
 // isRoute reports whether project id was named by the places it joins.
 // lineFillers may stand between a Persian line's word and the places it
-// joins: «خط دوم ریلی سرخس–مشهد», «خط ریلی جدید …».
-var lineFillers = map[string]bool{"دوم": true, "سوم": true, "ریلی": true, "جدید": true}
+// joins: «خط دوم ریلی سرخس–مشهد», «خط ریلی جدید …», «دهلیز هوایی
+// کابل–تاشکند».
+var lineFillers = map[string]bool{"دوم": true, "سوم": true, "ریلی": true, "جدید": true, "هوایی": true}
 
 // lineFillersBefore returns the first token of the run of lineFillers
 // that ends at token i (i itself when there is none).
