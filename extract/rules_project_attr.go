@@ -157,6 +157,14 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			}
 			out = slices.Delete(out, launchFact, launchFact+1)
 		}
+		for k, am := range ms {
+			if statuses[k] == "" && am.kind == amtMoney && d.loanDrawnAfter(s, c, am) {
+				// «… از محل وام دولتی روسیه به مبلغ یک میلیارد و ۳۰۰ میلیون
+				// یورو … تأمین شود» and then «نخستین قسط این وام … پرداخت
+				// شده»: a loan drawn on is secured.
+				statuses[k] = statusFinancingSecured
+			}
+		}
 		if loans && d.financedBefore(s) {
 			// (The loans of a package approved just before are secured.)
 			for k := range statuses {
@@ -560,6 +568,37 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 
 // attributeStatuses gives each measure of ms (in token order) the status of
 // its own verb in clause c.
+// loanDrawnAfter reports whether the sum am of clause c is a loan («وام
+// … به مبلغ …», "a loan of …", a loan word a few words before it) that
+// the next sentence says was drawn on: it refers back to the loan («این
+// وام», "the loan") and tells a payment («پرداخت شده», "disbursed").
+func (d *doc) loanDrawnAfter(s *sentence, c span, am amount) bool {
+	k := d.roleIn(max(c.a, am.a-14), am.a, roleFinance) // (a euro sum may come first: «وام … به مبلغ یک میلیارد و ۳۰۰ میلیون یورو (حدود ۱.۴ میلیارد دلار)»)
+	if k < 0 || !d.loanWord(k) || s.idx+1 >= len(d.sents) {
+		return false
+	}
+	n := d.sents[s.idx+1]
+	paid := false
+	for _, m := range d.cuesIn(n.a, n.b, CueStatus) {
+		paid = paid || m.Entry.Code == statusPaid
+	}
+	if !paid {
+		return false
+	}
+	for j := n.a; j < n.b; j++ {
+		if d.loanWord(j) && (d.referenceBefore(j) || d.word(j-1) == "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// loanWord reports whether token k is a loan's word: "loan", «وام».
+func (d *doc) loanWord(k int) bool {
+	w := d.word(k)
+	return w == "loan" || w == "وام"
+}
+
 // trackOnSection reports whether the length am in clause c is that of the
 // section a new track is laid on ("a second track on the 120-kilometre
 // section", «احداث خط دوم در قطعه ۱۲۰ کیلومتری»): the works' place, not

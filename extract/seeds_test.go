@@ -141,7 +141,7 @@ var freshFloors = map[string]float64{
 	"fresh13": 0.885,
 	"fresh14": 0.735,
 	"fresh15": 0.855,
-	"fresh16": 0.94,
+	"fresh16": 0.95,
 	"fresh17": 0.52,
 	"fresh18": 0.56,
 }
