@@ -189,7 +189,7 @@ func TestLegModesParetoAndAlternatives(t *testing.T) {
 	}
 }
 
-// oracleLegs is oracleVia with a weight array per leg: leg k's arcs that
+// oracleLegs concatenates plain searches with a weight array per leg: leg k's arcs that
 // lead into a state of a mode leg k does not allow weigh +Inf. It
 // concatenates plain searches, each from the states the one before
 // reached at its waypoint, so a change of mode at a waypoint is a transfer
@@ -265,17 +265,7 @@ func TestLegModesMatchOracle(t *testing.T) {
 	for seed := uint64(1); seed <= 30; seed++ {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 17))
-			d := randomNetwork(rng)
-			n, err := network.New(d)
-			if err != nil {
-				t.Fatalf("network.New: %v", err)
-			}
-			g, err := graph.Compile(n)
-			if err != nil {
-				t.Fatalf("Compile: %v", err)
-			}
-			p := route.New(g)
-			w := g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{TEU: 1, Tonnes: 12}, nil, nil)
+			d, g, p, w := randomPlanner(t, rng)
 			for range 40 {
 				pick := rng.Perm(len(d.Places))
 				k := 1 + rng.IntN(2)

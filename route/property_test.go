@@ -14,6 +14,22 @@ import (
 	"github.com/paulmach/orb"
 )
 
+// randomPlanner compiles randomNetwork(rng) and returns its data, graph,
+// planner and the graph's weights by hours for one TEU of 12 t.
+func randomPlanner(t *testing.T, rng *rand.Rand) (network.Data, *graph.Graph, *route.Planner, []float64) {
+	t.Helper()
+	d := randomNetwork(rng)
+	n, err := network.New(d)
+	if err != nil {
+		t.Fatalf("network.New: %v", err)
+	}
+	g, err := graph.Compile(n)
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	return d, g, route.New(g), g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{TEU: 1, Tonnes: 12}, nil, nil)
+}
+
 // randomNetwork builds a random but valid network: places in three
 // countries, road and rail links of two gauges (crossings between
 // countries), transfers between modes and gauges, and dated closures.
@@ -233,16 +249,7 @@ func TestPlannerMatchesReference(t *testing.T) {
 	for seed := uint64(1); seed <= 60; seed++ {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 7))
-			d := randomNetwork(rng)
-			n, err := network.New(d)
-			if err != nil {
-				t.Fatalf("network.New: %v", err)
-			}
-			g, err := graph.Compile(n)
-			if err != nil {
-				t.Fatalf("Compile: %v", err)
-			}
-			p := route.New(g)
+			d, _, p, _ := randomPlanner(t, rng)
 			for range 20 {
 				from, to := d.Places[rng.IntN(len(d.Places))].ID, d.Places[rng.IntN(len(d.Places))].ID
 				if from == to {

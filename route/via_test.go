@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/caravan-transport/caravan"
-	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/graph"
 	"github.com/caravan-transport/caravan/network"
 	"github.com/caravan-transport/caravan/route"
@@ -190,49 +189,9 @@ func TestViaZeroWaypoints(t *testing.T) {
 
 // oracleVia is the best time from any state of place from through states
 // of the waypoints, in order, to place to, by concatenating plain
-// searches: from the origin to a state of the first waypoint, from that
-// same state (no change of mode for free) to a state of the next, and so
-// on; the minimum over every choice of joining states.
+// searches (oracleLegs with no leg restricted).
 func oracleVia(g *graph.Graph, w []float64, blocked []uint64, from, to string, via []string) float64 {
-	n := g.Net
-	idx := func(id string) int32 { i, _ := n.PlaceIndex(id); return int32(i) }
-	states := func(id string) []int32 {
-		var out []int32
-		for _, v := range g.PlaceNodes(idx(id)) {
-			if g.States[v].Mode != 0 {
-				out = append(out, v)
-			}
-		}
-		return out
-	}
-	s := csr.NewSearcher(g.CSR)
-	// cur maps a state of the last stop to the best time to it.
-	cur := map[int32]float64{}
-	for _, v := range states(from) {
-		cur[v] = 0
-	}
-	for _, stop := range via {
-		next := map[int32]float64{}
-		for u, du := range cur {
-			s.Search(w, blocked, u, -1)
-			for _, v := range states(stop) {
-				d := du + s.Dist(v)
-				if old, ok := next[v]; !math.IsInf(d, 1) && (!ok || d < old) {
-					next[v] = d
-				}
-			}
-		}
-		cur = next
-	}
-	best := math.Inf(1)
-	dst := g.Arrival(idx(to))
-	if dst < 0 {
-		return best
-	}
-	for u, du := range cur {
-		best = min(best, du+s.Search(w, blocked, u, dst))
-	}
-	return best
+	return oracleLegs(g, w, blocked, from, to, via, make([][]network.Mode, len(via)+1))
 }
 
 // TestViaMatchesConcatenation holds the layered search against the
@@ -251,17 +210,7 @@ func TestViaMatchesConcatenation(t *testing.T) {
 	for seed := uint64(1); seed <= 40; seed++ {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 11))
-			d := randomNetwork(rng)
-			n, err := network.New(d)
-			if err != nil {
-				t.Fatalf("network.New: %v", err)
-			}
-			g, err := graph.Compile(n)
-			if err != nil {
-				t.Fatalf("Compile: %v", err)
-			}
-			p := route.New(g)
-			w := g.Weights(graph.Weighting{Hours: 1}, graph.Shipment{TEU: 1, Tonnes: 12}, nil, nil)
+			d, g, p, w := randomPlanner(t, rng)
 			for range 25 {
 				pick := rng.Perm(len(d.Places))
 				k := 1 + rng.IntN(2)
