@@ -104,13 +104,13 @@ var periodRules = []periodRule{
 		// تن کالا … صادر شده بود», "In the same months last year, 1,620
 		// tonnes were shipped").
 		am := pc.ams[pc.k]
-		lead := len(d.cuesIn(pc.c.a, am.a, CueCompare)) > 0 && d.yearEarlier(pc.c.a, am.a) && !amountBetween(pc.s, pc.c.a, am.a)
 		for _, o := range pc.ams[:pc.k] {
 			if o.kind == am.kind {
 				return "", pc.found // (the first of its kind: "… 35,000 tonnes worth $94 million" has two)
 			}
 		}
-		if !d.refersToFigure(pc.c) && !lead || d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 {
+		if d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 ||
+			!d.refersToFigure(pc.c) && !(d.yearEarlier(pc.c.a, am.a) && d.hasCue(pc.c.a, am.a, CueCompare) && !amountBetween(pc.s, pc.c.a, am.a)) {
 			return "", pc.found
 		}
 		for _, m := range pc.s.periods {

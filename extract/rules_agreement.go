@@ -285,8 +285,10 @@ func (d *doc) lenderSigned(s *sentence, c span, trig int) string {
 				lo, hi = k+1, c.b
 			}
 		}
-		for _, m := range d.cuesIn(max(lo, c.a), c.b, CueSign) {
-			hi = min(hi, m.Start) // (up to the verb)
+		for k := max(lo, c.a); k < hi; k++ {
+			if _, ok := d.cueAt(k, CueSign); ok {
+				hi = k // (up to the verb)
+			}
 		}
 	}
 	if lo < 0 {
@@ -296,10 +298,20 @@ func (d *doc) lenderSigned(s *sentence, c span, trig int) string {
 	for _, e := range d.entsIn(lo, hi) {
 		org = org || e.Entry.Class.Has(ClassOrg)
 	}
-	if cs := d.countries(s, lo, hi, false); org && len(cs) == 1 {
-		return cs[0]
+	if !org {
+		return ""
 	}
-	return ""
+	code := ""
+	for _, m := range s.mentions {
+		if m.tok < lo || m.tok >= hi || m.topic || m.code == code {
+			continue
+		}
+		if code != "" {
+			return "" // two countries sign
+		}
+		code = m.code
+	}
+	return code
 }
 
 // signFuture reports whether a signing is still to come: a future word
@@ -508,13 +520,17 @@ var subjectOpeners = map[string]bool{"on": true, "covering": true, "زمینه":
 // noun, with a document joined before the count («… به همراه»); nil
 // otherwise.
 func (d *doc) countedSubjects(c span) []span {
-	for _, m := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
-		v, ok := numberWords[d.word(m.Start-1)]
-		if !ok && m.Start > c.a && d.toks[m.Start-1].Kind == TokNumber {
-			n, err := strconv.Atoi(d.tokText(m.Start - 1))
+	for i := c.a; i+1 < c.b; i++ {
+		v, ok := numberWords[d.word(i)]
+		if !ok && d.toks[i].Kind == TokNumber {
+			n, err := strconv.Atoi(d.tokText(i))
 			v, ok = float64(n), err == nil
 		}
 		if !ok || v < 2 || v > 9 {
+			continue
+		}
+		m, ok := d.cueAt(i+1, CueAgreementNoun)
+		if !ok {
 			continue
 		}
 		k := m.End
