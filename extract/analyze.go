@@ -867,6 +867,52 @@ func (d *doc) scanPeriods(s *sentence) {
 		}
 		return false
 	})
+	d.thatYear(s)
+}
+
+// thatYear reads "that year", «همان سال», «آن سال» in sentence s as the
+// whole year written last before it in the sentence ("Kazakhstan and
+// Afghanistan, which agreed in 2023 to raise their trade to $3 billion,
+// managed about $550 million that year": 2023).
+func (d *doc) thatYear(s *sentence) {
+	for k := s.a; k+1 < s.b; k++ {
+		w, y := d.word(k), d.word(k+1)
+		if !(w == "that" && y == "year" || (w == "همان" || w == "آن") && y == "سال") {
+			continue
+		}
+		if n, err := strconv.Atoi(d.tokText(k + 2)); err == nil && n >= 1300 && n <= 2100 {
+			continue // «آن سال ۱۴۰۲»: the year is written
+		}
+		for j := len(s.periods) - 1; j >= 0; j-- {
+			m := s.periods[j]
+			if m.End > k || !m.Resolved || m.P.Relative || !wholeYear(m.P.Label) {
+				continue
+			}
+			at := slices.IndexFunc(s.periods, func(p periodMatch) bool { return p.Start > k })
+			if at < 0 {
+				at = len(s.periods)
+			}
+			s.periods = slices.Insert(s.periods, at, periodMatch{Start: k, End: k + 2, P: m.P, Resolved: true})
+			break
+		}
+	}
+}
+
+// wholeYear reports whether a period's label is one whole year: "2023",
+// "SH1403 = …".
+func wholeYear(label string) bool {
+	if l, _, ok := strings.Cut(label, " = "); ok {
+		label = strings.TrimPrefix(l, "SH")
+	}
+	if len(label) != 4 {
+		return false
+	}
+	for _, r := range label {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // firstIndex returns, for each token i in [0, n], the index of the first

@@ -137,7 +137,7 @@ var cueRows = []cueRow{
 	{CueActual, "", []string{"رسید~", "رسیده است", "بود", "بوده است", "بوده", "بالغ شد~", "ثبت شد~", "ثبت کرد~", "تبادل شد~",
 		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
 		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
-		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals", "came to"}},
+		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals", "came to", "managed"}},
 	{CueCapacity, "", []string{"ظرفیت*", "capacity", "capacities", "designed to handle", "can handle", "able to handle", "throughput",
 		"capable of carrying", "capable of handling", "could handle", "carry up to", "carries up to", "handling up to",
 		"can carry", "could carry", "able to carry", "can transport", "could transport", "قابلیت حمل", "توان حمل", "توان ترانزیت",

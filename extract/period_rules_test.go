@@ -92,6 +92,9 @@ func TestPeriodRules(t *testing.T) {
 		// A Solar month that is no other word, after «در», is the last
 		// such month up to the article's date.
 		{"clause", "date 2026-11-29\nصادرات ایران به ترکمنستان در آبان به ۴۰۰ هزار تن رسید.", 4e5, "SH1405-08 = 2026-10-23..2026-11-21"},
+		// "That year" is the whole year written last before it.
+		{"clause", "Kazakhstan and Afghanistan, which agreed in 2023 to raise their trade to $3 billion, managed about $550 million that year.", 550e6, "2023"},
+		{"clause", "صادرات ایران به ارمنستان در سال ۱۴۰۲ افزایش یافت؛ حجم تجارت دو کشور در همان سال ۷۰۰ میلیون دلار بود.", 700e6, "SH1402 = 2023-03-21..2024-03-19"},
 		// "By the end of the year" beside Gregorian months is this year.
 		{"clause", "date 2026-11-20\nKazakhstan exported 1.42 million tons of wheat flour in January–October 2026. The ministry expects total flour exports to reach 1.7 million tons by the end of the year.", 1.7e6, "2026"},
 		{"", "A total of 1,050 freight trains passed through Khorgos in the first ten months of this year.\n\nTrade between China and Kazakhstan totaled $35.2 billion in the first nine months.", 35.2e9, ""},

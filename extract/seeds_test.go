@@ -138,7 +138,7 @@ var freshFloors = map[string]float64{
 	"fresh10": 1.0,
 	"fresh11": 1.0,
 	"fresh12": 1.0,
-	"fresh13": 0.885,
+	"fresh13": 0.895,
 	"fresh14": 0.735,
 	"fresh15": 0.855,
 	"fresh16": 0.95,
