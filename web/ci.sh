@@ -20,7 +20,7 @@ if ! git -C "$root" diff --exit-code --stat -- web/dist || [ -n "$(git -C "$root
 	exit 1
 fi
 echo "web/ci.sh: web/dist matches a fresh build"
-node --test test/offsets.test.mjs
+node --test test/offsets.test.mjs test/waypoints.test.mjs
 
 if [ "${WEB_SKIP_BROWSER:-}" = 1 ]; then
 	exit 0

@@ -118,7 +118,7 @@ function crossingPopup(p) {
   );
 }
 
-function placePopup(p, onPick) {
+function placePopup(p, onPick, lon, lat) {
   const n = p.names || {};
   return h(
     'div',
@@ -131,6 +131,8 @@ function placePopup(p, onPick) {
       h('button', { type: 'button', onclick: () => onPick('from', p) }, 'Route from here'),
       ' ',
       h('button', { type: 'button', onclick: () => onPick('to', p) }, 'Route to here'),
+      ' ',
+      h('button', { type: 'button', class: 'via-here', onclick: () => onPick('via', { ...p, lon, lat }) }, 'Via here'),
     ),
     h('p', null, 'Sources: ', sourceLinks(p.sources)),
   );
@@ -171,6 +173,7 @@ export class CorridorMap {
     this.control = L.control.layers(null, overlays, { collapsed: true, position: 'topright' }).addTo(this.map);
     this.legend().addTo(this.map);
     this.routeLayer = L.layerGroup().addTo(this.map);
+    this.waypointLayer = L.layerGroup().addTo(this.map);
     this.flowLayer = L.layerGroup().addTo(this.map);
     this.map.fitBounds([
       [24, 44],
@@ -251,7 +254,7 @@ export class CorridorMap {
         weight: 0.8,
         fillColor: '#fff',
         fillOpacity: 1,
-      }).bindPopup(() => placePopup(p, this.opts.onPick), { maxWidth: 300 });
+      }).bindPopup(() => placePopup(p, this.opts.onPick, lon, lat), { maxWidth: 320 });
       m.bindTooltip(p.names && p.names.fa ? `${p.name} · ${p.names.fa}` : p.name, { direction: 'top' });
       this.groups.places.addLayer(m);
     }
@@ -334,6 +337,27 @@ export class CorridorMap {
     if (fit) {
       const b = g.getBounds();
       if (b.isValid()) this.map.fitBounds(b, { padding: [30, 30], maxZoom: 7 });
+    }
+  }
+
+  /**
+   * showWaypoints marks the waypoints with their numbers: where the
+   * selected route passes them, or (draft) the places picked before a
+   * route is planned through them.
+   * @param {{n: number, lat: number, lon: number, name: string, draft?: boolean}[]} wps
+   */
+  showWaypoints(wps) {
+    this.waypointLayer.clearLayers();
+    for (const w of wps) {
+      const m = L.marker([w.lat, w.lon], {
+        icon: L.divIcon({ className: 'wp-marker' + (w.draft ? ' draft' : ''), html: String(w.n), iconSize: [22, 22], iconAnchor: [11, 11] }),
+        keyboard: false,
+        zIndexOffset: 1000,
+        title: `Waypoint ${w.n}: ${w.name}`,
+      })
+        .bindTooltip(`${w.n}. ${w.name}`, { direction: 'right', offset: [10, 0], permanent: !w.draft, className: 'wp-label' })
+        .addTo(this.waypointLayer);
+      tag(m, 'data-waypoint', String(w.n));
     }
   }
 

@@ -1,11 +1,13 @@
-// The route planner: place search in any language, cargo, criterion,
-// as-of date, avoid list, scenarios and open projects; the routes on the
+// The route planner: place search in any language, waypoints with the
+// modes of the legs between them, cargo, criterion, as-of date, avoid
+// list, scenarios and open projects; the routes on the
 // map, their leg tables with sources, the Pareto front and the diff of a
 // scenario against the base network.
 import uPlot from 'uplot';
 import { h, fill, add, num, usd, bidi, api, debounce } from './util.js';
 import { sourceLinks } from './sources.js';
 import { linkColor } from './map.js';
+import { MODES, MAX_VIA, viaParam, legModesParam, parseLegModes, addWaypoint, removeWaypoint, moveWaypoint, fitLegs, eitherSide, passes, errorPlace } from './waypoints.js';
 
 const TRANSFERS = { rail_road: 'rail ↔ road', rail_ferry: 'rail ↔ ferry', road_ferry: 'road ↔ ferry', gauge_change: 'gauge change', transshipment: 'transshipment', port_handling: 'port handling' };
 
@@ -24,21 +26,44 @@ export function setupPlanner({ map }) {
   const state = { scenario: '', scenarios: [], open: new Set(), result: null, selected: 0, asOfBeforeScenario: null, chart: null, query: null };
 
   // --- place search ---------------------------------------------------
-  for (const end of ['from', 'to']) {
-    const input = /** @type {HTMLInputElement} */ (form.elements.namedItem(end));
+  /**
+   * placeSearch suggests places as one types into input (the list of
+   * suggestions is the .suggest next to it): arrows move, Enter picks,
+   * Escape closes. With either, a border whose two sides are found is
+   * also offered as one place, either side of the crossing.
+   * @param {HTMLInputElement} input
+   * @param {(p: any) => void} onPick
+   * @param {{either?: boolean, onEdit?: () => void}=} opts
+   */
+  function placeSearch(input, onPick, opts = {}) {
     const list = input.parentElement.querySelector('.suggest');
     let active = -1;
     const close = () => {
       list.hidden = true;
       active = -1;
+      input.setAttribute('aria-expanded', 'false');
     };
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
     const search = debounce(async () => {
       const q = input.value.trim();
       if (q.length < 2) return close();
       try {
         const rows = await api('places', { q });
         if (input.value.trim() !== q || document.activeElement !== input) return;
-        fill(list, 
+        const both = opts.either ? eitherSide(rows) : [];
+        fill(list,
+          ...both.map((b) => {
+            const sides = rows.filter((p) => b.ids.includes(p.id));
+            const p = { id: '', either: b, names: { en: b.name }, lon: sides[0].lon, lat: sides[0].lat };
+            return h(
+              'li',
+              { role: 'option', class: 'either', dataset: { id: b.ids.join('|') }, onmousedown: (ev) => (ev.preventDefault(), pick(p)) },
+              h('span', { class: 'en' }, b.name),
+              h('span', { class: 'muted' }, ' · either side of the border'),
+            );
+          }),
           ...rows.slice(0, 8).map((p) =>
             h(
               'li',
@@ -52,20 +77,20 @@ export function setupPlanner({ map }) {
         );
         if (!rows.length) fill(list, h('li', { class: 'muted' }, 'No place matches ', bidi(q)));
         list.hidden = false;
+        input.setAttribute('aria-expanded', 'true');
       } catch (e) {
         fill(list, h('li', { class: 'error' }, e.message));
         list.hidden = false;
       }
     }, 180);
     const pick = (p) => {
-      chosen[end] = { id: p.id, label: p.names.en };
       input.value = p.names.en;
-      input.dataset.placeId = p.id;
       close();
+      onPick(p);
     };
     input.addEventListener('input', () => {
-      chosen[end] = null;
-      delete input.dataset.placeId;
+      clearFieldError(input);
+      if (opts.onEdit) opts.onEdit();
       search();
     });
     input.addEventListener('keydown', (ev) => {
@@ -81,13 +106,253 @@ export function setupPlanner({ map }) {
       } else if (ev.key === 'Escape') close();
     });
     input.addEventListener('blur', () => setTimeout(close, 150));
-    input._pick = pick;
+    return pick;
   }
 
-  /** pickPlace fills an end from a place on the map. */
+  for (const end of ['from', 'to']) {
+    const input = /** @type {HTMLInputElement} */ (form.elements.namedItem(end));
+    input._pick = placeSearch(
+      input,
+      (p) => {
+        chosen[end] = { id: p.id, label: p.names.en };
+        input.dataset.placeId = p.id;
+        via.relabel();
+      },
+      {
+        onEdit: () => {
+          chosen[end] = null;
+          delete input.dataset.placeId;
+          via.relabel();
+        },
+      },
+    );
+  }
+
+  // --- waypoints (via) and the modes of the legs between the stops -----
+  const via = setupVia();
+
+  /**
+   * setupVia draws the waypoint list: each waypoint a place field with
+   * buttons to move it earlier or later and to remove it, and between the
+   * stops, once there are waypoints, the modes each leg may use (none
+   * ticked: any). The list is redrawn on each change of its structure;
+   * typing only updates the state and the legs' labels.
+   */
+  function setupVia() {
+    const box = document.getElementById('via-list');
+    const addBtn = /** @type {HTMLButtonElement} */ (document.getElementById('via-add'));
+    const hint = document.getElementById('via-hint');
+    let s = { wps: [], legs: [[]] };
+    const stopName = (k) => {
+      // k: 0 the origin, 1..n the waypoints, n+1 the destination.
+      if (k === 0) return String(/** @type {HTMLInputElement} */ (form.elements.namedItem('from')).value).trim() || 'origin';
+      if (k === s.wps.length + 1) return String(/** @type {HTMLInputElement} */ (form.elements.namedItem('to')).value).trim() || 'destination';
+      const w = s.wps[k - 1];
+      return wpLabel(w) || `waypoint ${k}`;
+    };
+    const legLabel = (i) => [stopName(i), ' → ', stopName(i + 1)];
+    const set = (next, focus) => {
+      s = next;
+      render(focus);
+      drawDraft();
+    };
+
+    function render(focus) {
+      const n = s.wps.length;
+      const rows = [];
+      for (let i = 0; i <= n; i++) {
+        if (n > 0) rows.push(legRow(i));
+        if (i < n) rows.push(wpRow(i));
+      }
+      fill(box, rows);
+      box.hidden = n === 0;
+      addBtn.disabled = n >= MAX_VIA;
+      addBtn.title = n >= MAX_VIA ? `At most ${MAX_VIA} waypoints` : '';
+      hint.hidden = n > 0;
+      if (focus) {
+        // A button disabled at the end of the list hands the focus to its neighbour.
+        let el = focus === 'add' ? addBtn : box.querySelector(focus);
+        if (el && el.disabled) el = box.querySelector(focus.replace(/\.(up|down)$/, (m) => (m === '.up' ? '.down' : '.up')));
+        (el && !el.disabled ? el : addBtn).focus();
+      }
+    }
+
+    function legRow(i) {
+      const n = s.wps.length;
+      const modes = s.legs[i] || [];
+      return h(
+        'div',
+        { class: 'via-leg', role: 'group', 'aria-labelledby': `via-leg-${i}-label`, dataset: { leg: String(i) } },
+        h('span', { class: 'via-leg-label', id: `via-leg-${i}-label` }, h('span', { class: 'sr-only' }, `Modes of leg ${i + 1}: `), h('span', { class: 'via-leg-stops' }, legLabel(i))),
+        h(
+          'span',
+          { class: 'chips' },
+          MODES.map((m) =>
+            h(
+              'label',
+              { class: 'chip', title: `Leg ${i + 1} of ${n + 1} by ${m}` },
+              h('input', {
+                type: 'checkbox',
+                name: `leg_${i}_mode`,
+                value: m,
+                checked: modes.includes(m),
+                onchange: (ev) => {
+                  const cur = new Set(s.legs[i] || []);
+                  if (ev.target.checked) cur.add(m);
+                  else cur.delete(m);
+                  s.legs = fitLegs(s.legs, n);
+                  s.legs[i] = MODES.filter((x) => cur.has(x));
+                  const any = box.querySelector(`.via-leg[data-leg="${i}"] .any`);
+                  if (any) any.hidden = s.legs[i].length > 0;
+                  clearFieldError(ev.target.closest('.via-leg'));
+                },
+              }),
+              h('span', null, m),
+            ),
+          ),
+          h('span', { class: 'any muted', hidden: modes.length > 0 }, 'any mode'),
+        ),
+        h('p', { class: 'field-error error', id: `via-leg-${i}-error`, role: 'alert', hidden: true }),
+      );
+    }
+
+    function wpRow(i) {
+      const n = s.wps.length;
+      const w = s.wps[i];
+      const input = /** @type {HTMLInputElement} */ (
+        h('input', { class: 'via-input', id: `via-${i}`, dir: 'auto', value: w.text, placeholder: 'Osh, Torkham, کاشغر …', 'aria-label': `Waypoint ${i + 1} of ${n}` })
+      );
+      input.value = w.text;
+      if (w.id || w.ids) input.dataset.placeId = w.id || w.ids.join('|');
+      const row = h(
+        'div',
+        { class: 'via-wp', dataset: { wp: String(i) } },
+        h('span', { class: 'wp-num', 'aria-hidden': 'true' }, String(i + 1)),
+        h('span', { class: 'place-field' }, input, h('ul', { class: 'suggest', role: 'listbox', hidden: true })),
+        h('button', { type: 'button', class: 'icon up', 'aria-label': `Move waypoint ${i + 1} earlier`, title: 'Earlier', disabled: i === 0, onclick: () => set(moveWaypoint(s, i, -1), `[data-wp="${i - 1}"] .up`) }, '↑'),
+        h('button', { type: 'button', class: 'icon down', 'aria-label': `Move waypoint ${i + 1} later`, title: 'Later', disabled: i === n - 1, onclick: () => set(moveWaypoint(s, i, 1), `[data-wp="${i + 1}"] .down`) }, '↓'),
+        h('button', { type: 'button', class: 'icon remove', 'aria-label': `Remove waypoint ${i + 1}`, title: 'Remove', onclick: () => set(removeWaypoint(s, i), n > 1 ? `[data-wp="${Math.min(i, n - 2)}"] input.via-input` : 'add') }, '×'),
+        h('p', { class: 'field-error error', id: `via-${i}-error`, role: 'alert', hidden: true }),
+      );
+      placeSearch(
+        input,
+        (p) => {
+          s.wps = s.wps.slice();
+          s.wps[i] = p.either
+            ? { text: `${p.either.name} (either side)`, value: p.either.name, ids: p.either.ids, lon: p.lon, lat: p.lat }
+            : { text: p.names.en, id: p.id, lon: p.lon, lat: p.lat };
+          input.value = s.wps[i].text;
+          input.dataset.placeId = p.id || p.either.ids.join('|');
+          relabel();
+          drawDraft();
+        },
+        {
+          either: true,
+          onEdit: () => {
+            s.wps = s.wps.slice();
+            s.wps[i] = { text: input.value };
+            delete input.dataset.placeId;
+            relabel();
+            drawDraft();
+          },
+        },
+      );
+      return row;
+    }
+
+    /** relabel rewrites the legs' labels after a stop's name changed. */
+    function relabel() {
+      for (const el of box.querySelectorAll('.via-leg')) fill(el.querySelector('.via-leg-stops'), legLabel(Number(el.dataset.leg)));
+    }
+
+    /** drawDraft marks the picked waypoints on the map until a route is planned through them. */
+    function drawDraft() {
+      map.showWaypoints(
+        s.wps.map((w, k) => (w.lat != null ? { n: k + 1, lat: w.lat, lon: w.lon, name: wpLabel(w), draft: true } : null)).filter(Boolean),
+      );
+    }
+
+    addBtn.addEventListener('click', () => set(addWaypoint(s), `[data-wp="${s.wps.length}"] input.via-input`));
+    render();
+
+    return {
+      get: () => s,
+      set: (next) => set({ wps: next.wps, legs: fitLegs(next.legs, next.wps.length) }),
+      add: (p) => {
+        if (s.wps.length >= MAX_VIA) return false;
+        set(addWaypoint(s, { text: p.names.en, id: p.id, lon: p.lon, lat: p.lat }));
+        return true;
+      },
+      relabel,
+      drawDraft,
+      /** named sets the text of waypoints given by id (from the address) to their names. */
+      named: (names) => {
+        let changed = false;
+        s.wps = s.wps.map((w, k) => {
+          if (names[k] && w.id && w.text === w.id) {
+            changed = true;
+            return { ...w, text: names[k] };
+          }
+          return w;
+        });
+        if (changed && !box.contains(document.activeElement)) render();
+      },
+    };
+  }
+
+  // --- errors next to their fields -----------------------------------------
+  /** fieldError shows message under the field of an API error (see errorPlace); false when it has none. */
+  function fieldError(where, message) {
+    let host = null;
+    let input = null;
+    if (where.field === 'via') {
+      if (where.index != null) {
+        host = document.getElementById(`via-${where.index}-error`);
+        input = document.getElementById(`via-${where.index}`);
+      } else host = document.getElementById('via-error');
+    } else if (where.field === 'leg_modes') {
+      host = where.index != null ? document.getElementById(`via-leg-${where.index}-error`) : document.getElementById('via-error');
+    } else {
+      input = /** @type {HTMLInputElement|null} */ (form.elements.namedItem(where.field));
+      if (input && input.closest) {
+        const label = input.closest('label');
+        host = label && label.querySelector('.field-error');
+        if (label && !host) host = label.appendChild(h('p', { class: 'field-error error', id: `${where.field}-error`, role: 'alert', hidden: true }));
+      }
+    }
+    if (!host) return false;
+    host.textContent = message;
+    host.hidden = false;
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', host.id);
+    }
+    return true;
+  }
+
+  /** clearFieldError hides the error of the field (or group) el belongs to. */
+  function clearFieldError(el) {
+    if (!el) return;
+    const host = el.closest('.via-wp, .via-leg, label');
+    const p = host && host.querySelector(':scope > .field-error');
+    if (p) p.hidden = true;
+    if (el.removeAttribute) el.removeAttribute('aria-invalid');
+  }
+
+  function clearFieldErrors() {
+    for (const p of form.querySelectorAll('.field-error')) p.hidden = true;
+    for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  }
+
+  /** pickPlace fills an end from a place on the map, or adds it as a waypoint (end 'via'). */
   function pickPlace(end, p) {
-    const input = /** @type {any} */ (form.elements.namedItem(end));
-    input._pick({ id: p.id, names: p.names || { en: p.name } });
+    const place = { id: p.id, names: p.names || { en: p.name }, lon: p.lon, lat: p.lat };
+    if (end === 'via') {
+      if (!via.add(place)) status.textContent = `At most ${MAX_VIA} waypoints.`;
+    } else {
+      const input = /** @type {any} */ (form.elements.namedItem(end));
+      input._pick(place);
+    }
     map.map.closePopup();
   }
 
@@ -173,9 +438,12 @@ export function setupPlanner({ map }) {
       return input.dataset.placeId || String(f.get(k) || '').trim();
     };
     const show = f.get('show');
+    const v = via.get();
     return {
       from: end('from'),
       to: end('to'),
+      via: viaParam(v.wps),
+      leg_modes: legModesParam(v.legs, v.wps.length),
       as_of: f.get('as_of'),
       by: f.get('by'),
       teu: f.get('teu'),
@@ -193,11 +461,21 @@ export function setupPlanner({ map }) {
   let seq = 0;
   async function plan() {
     const q = params();
+    clearFieldErrors();
     if (!q.from || !q.to) {
       status.textContent = 'Give the origin and the destination.';
       return;
     }
+    const v = via.get();
+    const empty = v.wps.findIndex((w) => !w.text.trim());
+    if (empty >= 0) {
+      fieldError({ field: 'via', index: empty }, 'Give a place for this waypoint, or remove it.');
+      status.textContent = 'Not planned: see the waypoint marked above.';
+      return;
+    }
     state.query = q;
+    state.stops = v.wps.map((w) => ({ ...w }));
+    state.stopLegs = fitLegs(v.legs, v.wps.length);
     saveHash(q);
     const my = ++seq;
     status.textContent = 'Planning…';
@@ -209,18 +487,23 @@ export function setupPlanner({ map }) {
       const rep = res.representative || [];
       select(rep.length ? rep[0] : 0, true);
       status.textContent = '';
-      if (state.scenario && !q.avoid && !q.open) showDiff(q);
+      nameFromAddress(res.routes[state.selected]);
+      // The diff endpoint plans without waypoints: compare here with them.
+      if (state.scenario && !q.avoid && !q.open && !q.via) showDiff(q);
       else if (state.scenario || q.open) showClientDiff(q, res);
       else diffEl.hidden = true;
     } catch (e) {
       if (my !== seq) return;
       state.result = null;
-      fill(routesEl, h('p', { class: 'error', role: 'alert' }, e.message));
+      const where = errorPlace(e, state.stops);
+      const shown = where && fieldError(where, e.message);
+      fill(routesEl, shown ? null : h('p', { class: 'error', role: 'alert' }, e.message));
       fill(legsEl);
       paretoEl.hidden = true;
       diffEl.hidden = true;
       map.showRoutes([], 0, () => {}, false);
-      status.textContent = '';
+      via.drawDraft();
+      status.textContent = shown ? `Not planned: see the ${where.field === 'via' ? 'waypoint' : where.field === 'leg_modes' ? 'modes of the legs' : 'field'} marked above.` : '';
     } finally {
       if (my === seq) form.removeAttribute('aria-busy');
     }
@@ -239,6 +522,17 @@ export function setupPlanner({ map }) {
     // A Pareto front can hold dozens of routes: draw its representatives only.
     const others = res.kind === 'pareto' ? new Set(res.representative || []) : undefined;
     map.showRoutes(res.routes, i, (j) => select(j, false), fit, others);
+    const r = res.routes[i];
+    const ps = passes(r.legs, state.stops || []);
+    map.showWaypoints(
+      ps
+        .map((k, n) => {
+          if (k < 0) return null;
+          const ll = legEnd(r, k);
+          return ll && { n: n + 1, lat: ll[1], lon: ll[0], name: r.legs[k].to.name };
+        })
+        .filter(Boolean),
+    );
     renderRoutes(res);
     renderLegs(res.routes[i], i);
     renderPareto(res);
@@ -260,6 +554,7 @@ export function setupPlanner({ map }) {
         null,
         h('bdi', { dir: 'auto' }, r0.from.name),
         ' → ',
+        (state.stops || []).map((w, n) => [h('span', { class: 'wp-num small', 'aria-hidden': 'true' }, String(n + 1)), h('bdi', { dir: 'auto', class: 'via-name' }, wpLabel(w)), ' → ']),
         h('bdi', { dir: 'auto' }, r0.to.name),
         h('span', { class: 'muted' }, ` · as of ${r0.as_of} · by ${r0.by}` + (r0.rail_service ? ` · rail: ${r0.rail_service === 'block' ? 'block train' : r0.rail_service}` : '') + (r0.tir ? ' · trucks under TIR' : '') + (res.kind === 'pareto' ? ` · ${routes.length} routes on the front${res.truncated ? ' (search cut short)' : ''}` : '')),
       ),
@@ -344,6 +639,7 @@ export function setupPlanner({ map }) {
       return;
     }
     const t = r.total;
+    const ps = passes(r.legs, state.stops || []);
     fill(legsEl, 
       h(
         'h3',
@@ -368,6 +664,7 @@ export function setupPlanner({ map }) {
             'tbody',
             null,
             r.legs.flatMap((l, k) => [
+              ...stopRows(r, k, ps),
               h(
                 'tr',
                 { class: 'leg ' + l.kind, dataset: { leg: String(k) } },
@@ -421,6 +718,77 @@ export function setupPlanner({ map }) {
       ),
       r.sources && r.sources.length ? h('p', { class: 'allsrc' }, h('span', { class: 'muted' }, 'All sources of this route: '), sourceLinks(r.sources)) : null,
     );
+  }
+
+  /**
+   * stopRows are the rows of the waypoints reached by leg k (the rows go
+   * after its sources): the waypoint, the place passed, and the distance,
+   * time and cost from the origin; with modes per leg, the next leg's.
+   */
+  function stopRows(r, k, ps) {
+    const out = [];
+    ps.forEach((at, n) => {
+      if (at !== k - 1 || k === 0) return;
+      out.push(stopRow(r, at, n));
+    });
+    return out;
+  }
+
+  function stopRow(r, at, n) {
+    let km = 0;
+    let hrs = 0;
+    let cost = 0;
+    for (const l of r.legs.slice(0, at + 1)) {
+      km += l.km;
+      hrs += l.hours + (l.dwell_hours || 0) + (l.wait_hours || 0);
+      cost += l.usd;
+    }
+    const w = state.stops[n];
+    const next = (state.stopLegs || [])[n + 1] || [];
+    const place = r.legs[at].to;
+    return h(
+      'tr',
+      { class: 'stop', dataset: { wp: String(n + 1), leg: String(at) } },
+      h('td', null, h('span', { class: 'wp-num', title: `Waypoint ${n + 1}` }, String(n + 1))),
+      h(
+        'td',
+        { colspan: '2' },
+        h('strong', null, `Waypoint ${n + 1}: `, bidi(place.name)),
+        wpLabel(w) && wpLabel(w).toLowerCase() !== place.name.toLowerCase() ? h('span', { class: 'muted' }, ' (', bidi(wpLabel(w)), ')') : null,
+        next.length ? h('div', { class: 'muted' }, `next leg by ${next.join(' or ')}`) : null,
+      ),
+      h('td', { class: 'n' }, num(km, 0)),
+      h('td', { class: 'n' }, num(hrs)),
+      h('td', { class: 'n' }, num(cost, 0)),
+      h('td', { class: 'muted' }, `reached after leg ${at + 1}; totals from `, bidi(r.from.name)),
+    );
+  }
+
+  /** legEnd is the [lon, lat] where leg k of r ends (its geometry's last point). */
+  function legEnd(r, k) {
+    const fs = (r.geometry && r.geometry.features) || [];
+    const f = fs.find((x) => x.properties && x.properties.leg === k);
+    if (!f) return null;
+    const c = f.geometry.type === 'LineString' ? f.geometry.coordinates[f.geometry.coordinates.length - 1] : f.geometry.coordinates;
+    return c;
+  }
+
+  /**
+   * nameFromAddress writes the names of places given by id (a shared
+   * address carries ids) into their fields, once a route names them.
+   */
+  function nameFromAddress(r) {
+    if (!r) return;
+    for (const [end, p] of [['from', r.from], ['to', r.to]]) {
+      const input = /** @type {HTMLInputElement} */ (form.elements.namedItem(end));
+      if (input.value === p.id) {
+        input.value = p.name;
+        input.dataset.placeId = p.id;
+      }
+    }
+    const ps = passes(r.legs, state.stops || []);
+    via.named(ps.map((k) => (k >= 0 ? r.legs[k].to.name : '')));
+    via.relabel();
   }
 
   function modeChip(l) {
@@ -561,7 +929,7 @@ export function setupPlanner({ map }) {
 
   // The planned query lives in the address (#from=…&to=…), so a route can
   // be shared or bookmarked.
-  const HASH_KEYS = ['from', 'to', 'as_of', 'by', 'teu', 'tonnes', 'rail_service', 'tir', 'avoid', 'scenario', 'open', 'show'];
+  const HASH_KEYS = ['from', 'to', 'via', 'leg_modes', 'as_of', 'by', 'teu', 'tonnes', 'rail_service', 'tir', 'avoid', 'scenario', 'open', 'show'];
   function saveHash(q) {
     const f = new FormData(form);
     const hp = new URLSearchParams();
@@ -581,6 +949,12 @@ export function setupPlanner({ map }) {
     }
     const tir = /** @type {HTMLInputElement} */ (form.elements.namedItem('tir'));
     tir.checked = hp.get('tir') === 'true';
+    const vs = (hp.get('via') || '').split(',').map((x) => x.trim()).filter(Boolean).slice(0, MAX_VIA);
+    if (vs.length) {
+      // An id (kz-almaty) is kept as the place; anything else is sent as typed.
+      const wps = vs.map((v) => (/^[a-z]{2}-[a-z0-9-]+$/.test(v) ? { text: v, id: v } : { text: v }));
+      via.set({ wps, legs: parseLegModes(hp.get('leg_modes') || '', wps.length) });
+    }
     for (const id of (hp.get('open') || '').split(',').filter(Boolean)) {
       state.open.add(id);
       const cb = /** @type {HTMLInputElement|null} */ (document.querySelector(`#project-list input[value="${CSS.escape(id)}"]`));
@@ -601,5 +975,14 @@ export function setupPlanner({ map }) {
   }
 
   loadScenarios().then(restoreHash);
+  form.addEventListener('input', (ev) => {
+    const t = /** @type {HTMLElement} */ (ev.target);
+    if (t.matches && t.matches('input:not(.via-input):not([name=from]):not([name=to])')) clearFieldError(t);
+  });
   return { pickPlace, reloadNetwork };
+}
+
+/** wpLabel is how a waypoint is named in the panel: a border without its "(either side)". */
+function wpLabel(w) {
+  return (w && (w.value || w.text) || '').trim();
 }

@@ -134,6 +134,134 @@ test('the Pareto front plots hours against USD and a click shows that route', { 
   await page.close();
 });
 
+/** pickVia types into waypoint i's field and clicks the suggestion naming want. */
+async function pickVia(page, i, typed, want) {
+  const input = page.locator(`#via-${i}`);
+  await input.fill('');
+  await input.pressSequentially(typed, { delay: 20 });
+  const li = page.locator(`#via-${i} ~ ul.suggest li[data-id]`, { hasText: want }).first();
+  await li.waitFor({ timeout: 15000 });
+  await li.dispatchEvent('mousedown');
+  assert.equal(await input.inputValue(), want);
+}
+
+test('Tashkent → Hairatan via Kashgar and Osh, by rail, road and rail: the request carries via and leg_modes and the itinerary passes them in order', { skip }, async () => {
+  const page = await open();
+  await pick(page, 'from', 'Tashkent', 'Tashkent');
+  await pick(page, 'to', 'Hairatan', 'Hairatan');
+  assert.ok(await page.locator('#via-list').isHidden(), 'no waypoints, no leg modes');
+  // Added with the keyboard: the new field takes the focus.
+  await page.locator('#via-add').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'via-0');
+  await pickVia(page, 0, 'Osh', 'Osh');
+  await page.click('#via-add');
+  await pickVia(page, 1, 'Kashgar', 'Kashgar');
+  // Kashgar comes first: moved earlier with the keyboard, the focus follows it.
+  await page.locator('[data-wp="1"] button.up').focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await page.locator('input.via-input').evaluateAll((es) => es.map((e) => e.value)), ['Kashgar', 'Osh']);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Move waypoint 1 later', 'the focus stays on the moved waypoint');
+  // One set of modes per leg between the stops, labelled with them.
+  assert.equal(await page.locator('.via-leg').count(), 3);
+  assert.match(await page.locator('.via-leg[data-leg="1"]').innerText(), /Kashgar → Osh/);
+  await page.locator('.via-leg[data-leg="0"] input[value=rail]').focus();
+  await page.keyboard.press('Space');
+  await page.locator('.via-leg[data-leg="1"] input[value=road]').check({ force: true });
+  await page.locator('.via-leg[data-leg="2"] input[value=rail]').check({ force: true });
+  assert.equal(await page.locator('[data-waypoint]').count(), 2, 'the picked waypoints are marked on the map before planning');
+
+  const req = page.waitForRequest((r) => r.url().includes('/api/v1/route?'));
+  await plan(page);
+  const u = new URL((await req).url());
+  assert.equal(u.searchParams.get('via'), 'cn-kashgar,kg-osh');
+  assert.equal(u.searchParams.get('leg_modes'), 'rail/road/rail');
+
+  // The itinerary marks where each waypoint is passed, in order.
+  const stops = page.locator('table.legs tr.stop');
+  assert.equal(await stops.count(), 2);
+  assert.match(await stops.nth(0).innerText(), /Waypoint 1: Kashgar/);
+  assert.match(await stops.nth(1).innerText(), /Waypoint 2: Osh/);
+  const at = await stops.evaluateAll((rs) => rs.map((r) => Number(r.dataset.leg)));
+  assert.ok(at[0] < at[1], `Kashgar is reached at leg ${at[0] + 1}, before Osh at leg ${at[1] + 1}`);
+  const legs = await page.locator('table.legs tr.leg').evaluateAll((rs) => rs.map((r) => ({ kind: r.classList[1], mode: r.cells[2].innerText.split(' ')[0], to: r.cells[1].innerText })));
+  assert.match(legs[at[0]].to, /→ Kashgar/);
+  assert.match(legs[at[1]].to, /→ Osh/);
+  const modes = (a, b) => [...new Set(legs.slice(a, b).filter((l) => l.kind !== 'transfer').map((l) => l.mode))];
+  assert.deepEqual(modes(0, at[0] + 1), ['rail'], 'by rail to Kashgar');
+  assert.deepEqual(modes(at[0] + 1, at[1] + 1), ['road'], 'trucks from Kashgar to Osh');
+  assert.deepEqual(modes(at[1] + 1, legs.length), ['rail'], 'rail on from Osh');
+  assert.match(await page.locator('#routes h3').innerText(), /Tashkent → 1\s*Kashgar → 2\s*Osh → Hairatan/);
+  const marks = await page.locator('[data-waypoint]').evaluateAll((ms) => ms.map((m) => m.textContent));
+  assert.deepEqual(marks, ['1', '2'], 'the waypoints are numbered on the map');
+  await page.screenshot({ path: shotPath('via-tashkent-kashgar-osh-hairatan') });
+  await stops.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('via-itinerary-waypoint-row') });
+
+  // The address carries via and leg_modes: opened again, it plans the same route.
+  const hash = new URL(page.url()).hash;
+  assert.match(hash, /via=cn-kashgar%2Ckg-osh/);
+  assert.match(hash, /leg_modes=rail%2Froad%2Frail/);
+  const again = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  watch(again, server.url, outside);
+  const req2 = again.waitForRequest((r) => r.url().includes('/api/v1/route?'));
+  await again.goto(server.url + hash);
+  const u2 = new URL((await req2).url());
+  assert.equal(u2.searchParams.get('via'), 'cn-kashgar,kg-osh');
+  assert.equal(u2.searchParams.get('leg_modes'), 'rail/road/rail');
+  await again.locator('table.legs tr.stop').nth(1).waitFor({ timeout: 30000 });
+  assert.deepEqual(await again.locator('input.via-input').evaluateAll((es) => es.map((e) => e.value)), ['Kashgar', 'Osh'], 'the ids in the address are named in the fields');
+  assert.ok(await again.locator('.via-leg[data-leg="1"] input[value=road]').isChecked());
+  await again.close();
+
+  // Removing the waypoints hides the modes of the legs again.
+  await page.locator('[data-wp="1"] button.remove').click();
+  await page.locator('[data-wp="0"] button.remove').click();
+  assert.ok(await page.locator('#via-list').isHidden());
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'via-add');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a waypoint the API cannot place shows its error next to that waypoint; a border name passes either side', { skip }, async () => {
+  const page = await open();
+  await pick(page, 'from', 'Kabul', 'Kabul');
+  await pick(page, 'to', 'Karachi', 'Karachi');
+  await page.click('#via-add');
+  await pickVia(page, 0, 'Jalalabad', 'Jalalabad');
+  await page.click('#via-add');
+  await page.locator('#via-1').pressSequentially('Nowhereville', { delay: 10 });
+  await page.click('#plan button[type=submit]');
+  const err = page.locator('#via-1-error');
+  await err.waitFor({ timeout: 30000 });
+  assert.match(await err.innerText(), /no place matches "Nowhereville"/);
+  assert.equal(await page.locator('#via-1').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#via-1').getAttribute('aria-describedby'), 'via-1-error');
+  assert.ok(await page.locator('#via-0-error').isHidden(), 'the good waypoint has no error');
+  assert.equal(await page.locator('#routes .error').count(), 0, 'the error is by the field, not under the form');
+  assert.match(await page.locator('#plan-status').innerText(), /waypoint/);
+  await page.screenshot({ path: shotPath('via-error-next-to-waypoint') });
+  // Typing clears the error; the two sides of Torkham are offered as one waypoint.
+  await page.locator('#via-1').fill('');
+  await page.locator('#via-1').pressSequentially('Torkham', { delay: 20 });
+  assert.ok(await err.isHidden());
+  const either = page.locator('#via-1 ~ ul.suggest li.either', { hasText: 'Torkham' });
+  await either.waitFor({ timeout: 15000 });
+  await page.locator('#via-1').press('ArrowDown');
+  await page.locator('#via-1').press('Enter');
+  assert.equal(await page.locator('#via-1').inputValue(), 'Torkham (either side)');
+  await page.fill('input[name=as_of]', '2025-06-01');
+  const req = page.waitForRequest((r) => r.url().includes('/api/v1/route?'));
+  await plan(page, '2025-06-01');
+  assert.equal(new URL((await req).url()).searchParams.get('via'), 'af-jalalabad,Torkham');
+  const stops = await page.locator('table.legs tr.stop').allInnerTexts();
+  assert.equal(stops.length, 2);
+  assert.match(stops[0], /Waypoint 1: Jalalabad/);
+  assert.match(stops[1], /Waypoint 2: Torkham \((Afghan|Pakistani) side\)/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('the AF–KZ trade chart shows the series against the target with a verdict', { skip }, async () => {
   const page = await open();
   await page.click('button[role=tab][data-tab=trade]');
