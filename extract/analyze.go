@@ -34,7 +34,10 @@ type doc struct {
 	// projParties maps a project id to the countries of the clauses that
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
-	unnamed     []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
+	// projFinanced holds the projects a clause says a country finances
+	// (see projectParties): all their facts take all their countries.
+	projFinanced map[string]bool
+	unnamed      []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
 	// unnamedTok, unnamedByID, unnamedLinks and unnamedHeads index
 	// unnamed by its token, its id, the countries a line links and its
 	// head word's first token (see addUnnamed).
@@ -529,7 +532,7 @@ func (d *doc) resolveMentions() {
 			if !ok {
 				continue
 			}
-			mt.topic = d.isTopic(m.Start) || d.borderName(m.Start, m.End) || d.expertPlace(s, m.Start)
+			mt.topic = d.isTopic(m.Start) || d.borderName(m.Start, m.End) || d.expertPlace(s, m.Start) || d.sanctionsAfter(m.End)
 			ms = append(ms, mt)
 		}
 		if len(d.people) > 0 {
@@ -614,6 +617,17 @@ func (d *doc) borderName(a, b int) bool {
 				return false
 			}
 		}
+	}
+	return false
+}
+
+// sanctionsAfter reports whether the country word ending at token k
+// imposes or waives sanctions: "US sanctions", "the U.S. waiver",
+// "American sanctions on …". It names no party (see CueTopic).
+func (d *doc) sanctionsAfter(k int) bool {
+	switch d.word(k) {
+	case "sanction", "sanctions", "waiver", "waivers", "embargo":
+		return true
 	}
 	return false
 }

@@ -190,6 +190,11 @@ var cueRows = []cueRow{
 		"trilateral", "bilateral", "quadrilateral", "multilateral", "joint", "leaders of", "foreign ministers of", "heads of state", "between"}},
 	{CueTopic, "", []string{"امور", "مساله*", "مسئله*", "موضوع*", "وضعیت", "اوضاع", "بحران", "در مورد", "درباره", "در باره", "پیرامون",
 		"affairs", "on", "about", "regarding", "situation in", "crisis in", "issue of", "question of", "for"}},
+	// A country that imposes sanctions or waives them is named in a
+	// clause about them, not as a party: «لغو معافیت تحریمی آمریکا برای
+	// چابهار», «تحریم‌های آمریکا», "sanctions imposed by the US" (and,
+	// after the country, "the US waiver", see sanctionsAfter).
+	{CueTopic, "", []string{"تحریم", "تحریمی", "تحریمهای", "تحریم های", "معافیت", "sanctions by", "sanctions imposed by", "waiver by", "waiver granted by"}},
 	{CueInfra, "", []string{"راه آهن*", "خط آهن*", "خط ریلی", "خطوط ریلی", "کریدور*", "دهلیز*", "بزرگراه*", "جاده*", "شاهراه*", "سرک*",
 		"خط لوله*", "خط انتقال*", "نیروگاه*", "بندر*", "بندر خشک", "پل*", "تونل*", "سد*", "پروژه*", "طرح*", "مسیر ریلی", "مسیر ترانزیتی",
 		"ترمینال*", "پایانه*", "اسکله*", "berth*", "pier*", "بازارچه*", "بازارچه مرزی", "گذرگاه*", "گذرگاه مرزی", "border market*", "border crossing*", "crossing point*",
@@ -460,7 +465,7 @@ var roleRows = []roleRow{
 	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "transmit*", "وصل", "متصل", "پیوند", "منتقل"}},
 	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "finance", "fund*", "lend*", "credit", "credits", "credit line*",
 		"line of credit", "وام", "سرمایه گذاری", "پرداخت",
-		"تامین مالی", "اعتبار"}},
+		"تامین مالی", "اعتبار*"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین", "صدر"}},

@@ -175,6 +175,16 @@ func (d *doc) finish(kept []candidate) []Fact {
 			parties[id] = normalizeCountries(append(parties[id], cs...))
 		}
 	}
+	// A project a second country finances (a credit line, a loan, an
+	// investment: «هند … یک خط اعتباری ۲۵۰ میلیون دلاری برای …»,
+	// "Kazakhstan will invest $500 million in the line") is the
+	// financier's and its own country's in every fact, a milestone told
+	// before the financing too.
+	for id := range d.projFinanced {
+		if cs, ok := parties[id]; ok {
+			d.projParties[id] = cs
+		}
+	}
 	// Whom a project links or who finances it («… برق تاجیکستان و قرغیزستان
 	// را از طریق افغانستان به پاکستان منتقل کند») are parties to every fact
 	// of the project, its status too.

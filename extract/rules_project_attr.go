@@ -758,6 +758,15 @@ func (d *doc) projectParties(s *sentence) {
 			continue
 		}
 		id, _ := d.clauseProject(s, c)
+		if id == "" && finance && d.sumIn(s, c) {
+			// «هند همچنین یک خط اعتباری ۲۵۰ میلیون دلاری برای طرح‌های
+			// زیربنایی مرتبط با بندر در نظر گرفته است»: a sum a country
+			// lends or invests goes to the project named in the three
+			// sentences before.
+			if pid, at := d.lastProjectAt(c.a); pid != "" && at >= d.sents[max(0, s.idx-3)].a {
+				id = pid
+			}
+		}
 		cs := d.countries(s, c.a, c.b, false)
 		if !finance && d.carriesFreight(s, c) {
 			// "The road carries about 1.2 million tonnes of freight a
@@ -770,7 +779,23 @@ func (d *doc) projectParties(s *sentence) {
 			continue
 		}
 		d.addParties(id, cs)
+		if finance {
+			if d.projFinanced == nil {
+				d.projFinanced = map[string]bool{}
+			}
+			d.projFinanced[id] = true
+		}
 	}
+}
+
+// sumIn reports whether clause c of s has a sum of US dollars.
+func (d *doc) sumIn(s *sentence, c span) bool {
+	for _, am := range s.amounts {
+		if am.kind == amtMoney && am.currency == "USD" && am.a >= c.a && am.b <= c.b {
+			return true
+		}
+	}
+	return false
 }
 
 // carriesFreight reports whether clause c measures the freight a project

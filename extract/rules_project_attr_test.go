@@ -341,6 +341,18 @@ func TestProjectAttributes(t *testing.T) {
 		{"a loan a bank granted is secured, and sums joined under one verb of payment are paid, Persian",
 			"بانک توسعه آسیایی ۶۰ میلیون دلار وام برای بازسازی راه\u200cآهن زاهدان-بم به ایران اعطا کرد. برای این طرح تاکنون ۲۰ میلیون دلار و ۱۵ میلیون دلار دیگر پرداخت شده است.",
 			[]string{"project IR 6e+07 USD financing_secured - -", "project IR 2e+07 USD paid - -", "project IR 1.5e+07 USD paid - -"}},
+		{"a country's credit line for the project named just before makes it a party of all the project's facts",
+			"Construction of phase 2 of Pakistan's Gwadar port is 60 percent complete. China has also extended a $250 million credit line for the port's equipment.",
+			[]string{"project CN,PK - - under_construction - -", "project CN,PK 2.5e+08 USD - - -"}},
+		{"a country's credit line for the project named just before makes it a party of all the project's facts, Persian",
+			"توسعه فاز دوم بندر شهید بهشتی چابهار ۶۲ درصد پیشرفت دارد. هند همچنین یک خط اعتباری ۲۵۰ میلیون دلاری برای طرح\u200cهای زیربنایی مرتبط با بندر در نظر گرفته است.",
+			[]string{"project IN,IR - - under_construction - -", "project IN,IR 2.5e+08 USD - - -"}},
+		{"a country that imposes sanctions is no party of the project they slow",
+			"Phase 2 of the Chabahar port in Iran is 62 percent complete, but US sanctions slowed the delivery of cranes; the port is now expected to be completed in 2027.",
+			[]string{"project IR - - under_construction - -", "project IR - - completion_expected 2027 -"}},
+		{"a country that imposes sanctions is no party of the project they slow, Persian",
+			"فاز دوم بندر شهید بهشتی چابهار ۶۲ درصد پیشرفت دارد اما لغو معافیت تحریمی آمریکا تأمین تجهیزات را کند کرد؛ اکنون پیش\u200cبینی می\u200cشود این فاز تا پایان سال ۱۴۰۶ تکمیل شود.",
+			[]string{"project IR - - under_construction - -", "project IR - - completion_expected SH1406 = 2027-03-21..2028-03-19 -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
