@@ -145,6 +145,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			}
 			continue
 		}
+		located := d.lengthsByCountry(s, ms)
 		statuses := d.attributeStatuses(s, c, ms)
 		if launchBy && launchYear != nil && slices.Contains(statuses, "planned") {
 			// «این طرح ۱۶۰ کیلومتری … تا سال ۱۴۰۸ به بهره‌برداری خواهد
@@ -232,11 +233,61 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					f.Period = ptr(p.Label)
 				}
 			}
+			if x := located[k]; x != "" {
+				// "of which 305 km lie in Kyrgyzstan, 155 km in China":
+				// a part of the line lying in one country is that
+				// country's, whatever the line links.
+				f.Countries, f.inside = []string{x}, true
+			}
 			f.projKey = id + "|" + unit + "|" + strconv.FormatFloat(v, 'g', -1, 64)
 			f.launchBy = launchBy && statuses[k] == statusCompletionExpected
 			f.tok = am.a
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// locatedWords may stand between a length and the "in" that locates it:
+// "305 km lie in Kyrgyzstan", «۳۰۵ کیلومتر آن در خاک قرقیزستان».
+var locatedWords = map[string]bool{"lie": true, "lies": true, "run": true, "runs": true, "are": true, "is": true,
+	"located": true, "situated": true, "آن": true}
+
+// lengthsByCountry returns, for each measure of ms (in order), the
+// country the text locates it in when the sentence splits a line's
+// length among two or more countries ("of which 305 km lie in Kyrgyzstan,
+// 155 km in China and 63 km in Uzbekistan", «که ۳۰۵ کیلومتر آن در
+// قرقیزستان و ۱۵۵ کیلومتر در چین است»); "" for the others. One length
+// "in Iran" alone is the line's part in that country, said of the whole
+// line, and keeps its countries.
+func (d *doc) lengthsByCountry(s *sentence, ms []amount) []string {
+	out := make([]string, len(ms))
+	seen := map[string]bool{}
+	for k, am := range ms {
+		if am.kind != amtMeasure || am.unit != "km" {
+			continue
+		}
+		i := am.b
+		for n := 0; n < 2 && locatedWords[d.word(i)]; n++ {
+			i++
+		}
+		if w := d.word(i); w != "in" && w != "within" && w != "در" {
+			continue
+		}
+		i++
+		if d.word(i) == "خاک" {
+			i++
+		}
+		for _, m := range s.mentions {
+			if m.tok == i && !m.topic && m.class.Has(ClassCountry|ClassAdjective) {
+				out[k] = m.code
+				seen[m.code] = true
+				break
+			}
+		}
+	}
+	if len(seen) < 2 {
+		return make([]string, len(ms))
 	}
 	return out
 }

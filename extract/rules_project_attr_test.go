@@ -353,6 +353,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a country that imposes sanctions is no party of the project they slow, Persian",
 			"فاز دوم بندر شهید بهشتی چابهار ۶۲ درصد پیشرفت دارد اما لغو معافیت تحریمی آمریکا تأمین تجهیزات را کند کرد؛ اکنون پیش\u200cبینی می\u200cشود این فاز تا پایان سال ۱۴۰۶ تکمیل شود.",
 			[]string{"project IR - - under_construction - -", "project IR - - completion_expected SH1406 = 2027-03-21..2028-03-19 -"}},
+		{"a line's length split among countries: each part is its country's alone",
+			"The China–Kyrgyzstan–Uzbekistan railway will run 523 kilometres, of which 305 km lie in Kyrgyzstan, 155 km in China and 63 km in Uzbekistan.",
+			[]string{"project CN,KG,UZ 523 km - - -", "project KG 305 km - - -", "project CN 155 km - - -", "project UZ 63 km - - -"}},
+		{"a line's length split among countries: each part is its country's alone, Persian",
+			"راه\u200cآهن چین-قرقیزستان-ازبکستان ۵۲۳ کیلومتر طول دارد که ۳۰۵ کیلومتر آن در خاک قرقیزستان، ۱۵۵ کیلومتر در چین و ۶۳ کیلومتر در ازبکستان است.",
+			[]string{"project CN,KG,UZ 523 km - - -", "project KG 305 km - - -", "project CN 155 km - - -", "project UZ 63 km - - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
