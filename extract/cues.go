@@ -417,6 +417,7 @@ const (
 	roleProjectWord   = "project-word"   // the word "project" itself: a data sheet's headline names its project by it, «پروژه», «طرح»
 	roleCountryLabel  = "country-label"  // the label of a data sheet's field of countries: "Country:", «کشور:»
 	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
+	roleProvCustoms   = "prov-customs"   // the customs or the trade of a province or region: «گمرکات استان», «صادرات استان», "the province's customs"
 	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
 	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
 	roleLoss          = "loss"           // a loss or damage a sum measures, not trade: «زیان», "losses"
@@ -479,6 +480,9 @@ var roleRows = []roleRow{
 	{role: roleIndefinite, words: []string{"a", "an", "یک"}, point: true},
 	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
+	{role: roleProvCustoms, words: []string{"گمرکات استان", "گمرک استان", "گمرکات ولایت", "گمرک ولایت", "گمرکات ولایات", "صادرات استان", "واردات استان",
+		"صادرات ولایت", "واردات ولایت", "province's customs", "region's customs", "customs offices of the province", "customs offices of the region",
+		"customs of the province", "customs of the region", "province's exports", "province's imports", "region's exports", "region's imports"}},
 	{role: roleBorder, words: []string{"مرز*", "مرزی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},
 	{role: roleProjectWord, words: []string{"project", "پروژه", "طرح"}, point: true},
 	{role: roleCountryLabel, words: []string{"country", "countries", "کشور", "کشورها"}, point: true},

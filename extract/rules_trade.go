@@ -124,7 +124,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			if place, ok := places[k]; ok && len(f.Countries) <= 1 && (len(f.Countries) == 0 || f.Countries[0] == place.Code) {
+			if place, ok := places[k]; ok && len(f.Countries) == 1 && f.Countries[0] != place.Code && d.borderOf(s, c, f.Countries[0]) {
+				// «گمرک دوغارون در مرز افغانستان با ۸۲۰ میلیون دلار»: a post
+				// the text puts on the border of a country is its own
+				// country's and that one's (labelling decision 1).
+				f.Countries = normalizeCountries([]string{place.Code, f.Countries[0]})
+			} else if place, ok := places[k]; ok && len(f.Countries) <= 1 && (len(f.Countries) == 0 || f.Countries[0] == place.Code) {
 				// A list of customs offices or border posts with their
 				// figures breaks down the pair's trade just reported.
 				if pair := d.breakdownPair(s, am.kind); slices.Contains(pair, place.Code) {
@@ -1055,6 +1060,15 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 	if x := d.besidePrevious(s, c, own); x != nil {
 		return x
 	}
+	if len(cs) == 0 && !d.partnerNamed(s, c) {
+		// «… بیشترین سهم را در صادرات استان داشت و پس از آن … گمرک
+		// لطف‌آباد با ۱۹۰ میلیون دلار»: a figure of a province's
+		// customs or trade, with no partner named (a country named as
+		// a post's border is the post's), is the province's country's.
+		if x := d.provinceCustoms(span{s.a, s.b}); x != "" {
+			return []string{x}
+		}
+	}
 	if len(cs) == 0 && (d.regionObject(s, c, ams[k].a) || len(own) == 0 && d.regionPartnerIn(c) != "") ||
 		len(cs) == 1 && d.regionPartnerIn(span{lo, ams[k].a}) != "" {
 		// (The region may follow the figure: "a target of $1bn for
@@ -1355,6 +1369,14 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			cs = []string{d.reporter}
 		}
 	}
+	if len(cs) == 0 {
+		// «… کالا به ارزش دو میلیارد دلار از گمرکات استان صادر شد», "the
+		// province's customs offices cleared $2 billion of exports": a
+		// province's total, with no partner named, is its country's alone.
+		if x := d.provinceCustoms(c); x != "" {
+			return []string{x}
+		}
+	}
 	if len(cs) == 0 && d.ourTrade(s, c) {
 		// «در سال ۱۴۰۴ صادرات ما به ۲ میلیارد و ۸۰ میلیون دالر رسید»,
 		// «صادرات کشور …», "our exports …": the total of the speaker's
@@ -1371,6 +1393,53 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
+}
+
+// partnerNamed reports whether clause c of s names a country by name
+// other than as the far side of a border (a place's country is not
+// named by name).
+func (d *doc) partnerNamed(s *sentence, c span) bool {
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassPlace && !d.borderSideAt(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// borderOf reports whether clause c of s names country code only as the
+// far side of a border ("on the Afghan border", «در مرز افغانستان»).
+func (d *doc) borderOf(s *sentence, c span, code string) bool {
+	found := false
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= c.b || m.code != code || m.topic {
+			continue
+		}
+		if !d.borderSideAt(m) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// provinceCustoms returns the country of the province whose customs
+// clause c measures («از گمرکات استان صادر شد», «گمرکات ولایت هرات»,
+// "the province's customs"): the country of the place named after the
+// phrase, else of the outlet; "" when the clause names no province's
+// customs.
+func (d *doc) provinceCustoms(c span) string {
+	k := d.roleIn(c.a, c.b, roleProvCustoms)
+	if k < 0 {
+		return ""
+	}
+	m, _ := d.roleAt(k, roleProvCustoms)
+	for _, e := range d.entsIn(m.End, min(c.b, m.End+1)) {
+		if e.Entry.Class.Has(ClassPlace) && e.Entry.Code != "" {
+			return e.Entry.Code
+		}
+	}
+	return d.reporter
 }
 
 // ourTrade reports whether clause c has a trade word owned by the
@@ -1706,8 +1775,8 @@ func (d *doc) placeItems(c span, ams []amount) map[int]*Entry {
 			if m.Entry.Class.Has(ClassPlace) {
 				place = m.Entry
 			}
-			if m.Entry.Class.Has(ClassCountry) {
-				place = nil // a country nearer: a country's item
+			if m.Entry.Class.Has(ClassCountry) && !d.borderSideAt(mention{tok: m.Start, end: m.End}) {
+				place = nil // a country nearer: a country's item («… در مرز افغانستان با …» is the place's border)
 			}
 		}
 		if place != nil {
@@ -1931,7 +2000,9 @@ func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
 	}
 	out := slices.Clone(cs)
 	for _, m := range p.mentions {
-		if m.class != ClassPlace && !m.topic && !slices.Contains(out, m.code) {
+		// («گمرک دوغارون در مرز افغانستان با ۸۲۰ میلیون دلار …»: a country
+		// named as the border of the other place is that place's.)
+		if m.class != ClassPlace && !m.topic && !slices.Contains(out, m.code) && !d.borderSideAt(m) {
 			out = append(out, m.code)
 		}
 	}
