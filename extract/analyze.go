@@ -244,9 +244,12 @@ func (x *Extractor) newDoc(a Article) *doc {
 				s.intro = prev.intro
 			case d.tokText(prev.b-1) == ":":
 				s.intro = prev
-			case d.sharePhrase(s) && d.hasCue(prev.a, prev.b, CueTrade):
+			case d.sharePhrase(s) && d.hasCue(prev.a, prev.b, CueTrade) && !d.isHeadline(prev):
 				// "Uzbekistan accounted for $1.1 billion … of the total";
-				// «ارزش این کالاها …» after the tonnes.
+				// «ارزش این کالاها …» after the tonnes. (A headline gives
+				// no figure a later share is of: «ایران، چین و ازبکستان
+				// بزرگترین شرکای تجارتی افغانستان» over «حجم تجارت افغانستان
+				// … رسیده است؛ از این رقم، صادرات …» is Afghanistan's.)
 				s.intro = prev
 			}
 		}
