@@ -60,6 +60,12 @@ type doc struct {
 	// the text links it to («مرز سرخس با ترکمنستان»); built on first use
 	// (see postLink).
 	postLinks map[string]string
+	// crossPair is the pair of countries the text puts a crossing it names
+	// without the gazetteer's help between ("The Khunjerab Pass on the
+	// Pakistan-China border"); crossDone when it was looked for (see
+	// crossingPair).
+	crossPair []string
+	crossDone bool
 	focusDone bool
 	// curPeriods holds, per sentence, the article's current period at its
 	// start (see articlePeriod); built on first use.

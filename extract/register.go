@@ -324,6 +324,61 @@ func (d *doc) postLink(id string) string {
 	return d.postLinks[id]
 }
 
+// crossWords are the words of a crossing a clause may refer back to
+// ("the pass", «این گذرگاه») for the pair the text put it between.
+var crossWords = map[string]bool{"pass": true, "crossing": true, "checkpoint": true, "گذرگاه": true, "کوتل": true}
+
+// crossingPair returns the two countries the article first puts a
+// crossing between: a crossing word followed within eight words by two
+// countries as a border's sides ("the Khunjerab Pass on the
+// Pakistan-China border", «گذرگاه … در مرز ایران و ترکیه») or after
+// "between"; nil when it names none.
+func (d *doc) crossingPair() []string {
+	if d.crossDone {
+		return d.crossPair
+	}
+	d.crossDone = true
+	for _, s := range d.sents {
+		for k := s.a; k < s.b; k++ {
+			if !crossWords[d.word(k)] {
+				continue
+			}
+			var cs []string
+			for _, m := range s.mentions {
+				if m.tok <= k || m.tok > k+8 || m.class != ClassCountry && m.class != ClassAdjective || m.topic && !d.borderName(m.tok, m.end) {
+					continue
+				}
+				if !slices.Contains(cs, m.code) {
+					cs = append(cs, m.code)
+				}
+			}
+			border := false
+			for j := k + 1; j < min(s.b, k+8); j++ {
+				if w := d.word(j); w == "border" || w == "مرز" || betweenWords[w] {
+					border = true
+				}
+			}
+			if border && len(cs) == 2 {
+				d.crossPair = normalizeCountries(cs)
+				return d.crossPair
+			}
+		}
+	}
+	return nil
+}
+
+// crossingReferred returns the pair of crossingPair when clause c refers
+// back to a crossing ("crossed the pass", «از این گذرگاه») and names no
+// place of its own that the gazetteer links; nil otherwise.
+func (d *doc) crossingReferred(c span) []string {
+	for k := c.a; k < c.b; k++ {
+		if crossWords[d.word(k)] && (d.referenceBefore(k) || d.word(k-1) == "the") {
+			return d.crossingPair()
+		}
+	}
+	return nil
+}
+
 // postPartner returns the country across a border post named in clause c
 // that the article links the post to (see postLink), when it is not
 // among cs; "" otherwise.

@@ -287,6 +287,15 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = normalizeCountries(append(f.Countries, x))
 				}
 			}
+			if len(f.Countries) <= 1 {
+				// "The Khunjerab Pass on the Pakistan-China border …" and
+				// later "34,300 tonnes of cargo crossed the pass": a figure
+				// of a crossing the clause refers back to is between the
+				// two countries the text put the crossing between.
+				if pair := d.crossingReferred(c); pair != nil && (len(f.Countries) == 0 || slices.Contains(pair, f.Countries[0])) {
+					f.Countries = slices.Clone(pair)
+				}
+			}
 			if f.projRef == "" && st == StatusCapacity && len(f.Countries) < 2 {
 				// "The line's cost is … Proponents say it could carry up to
 				// 15 million tonnes of freight a year and cut transit times
