@@ -332,7 +332,12 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
-	if x := d.lineEndsIn(tok); x != "" && !d.hasLinkParties(id) {
+	if x := d.lineEndsIn(tok); x != "" && !d.hasLinkParties(id) || x == "" && d.namedEndsIn(s, c, tok) != "" && !d.hasLinkParties(id) {
+		if x == "" {
+			// «راه‌آهن ۶۲۸ کیلومتری چابهار–زاهدان»: a line the gazetteer
+			// names, whose ends lie in one country.
+			x = d.namedEndsIn(s, c, tok)
+		}
 		// «پروژه دوخطه کردن راه آهن مشهد – سرخس»: a line whose two named
 		// ends lie in one country is that country's, whatever the
 		// sentences around name (fresh11's kk-fa-07).
@@ -483,6 +488,23 @@ func (d *doc) lineEndsIn(tok int) string {
 		}
 	}
 	return ""
+}
+
+// namedEndsIn returns the country of both ends of the line whose name
+// starts at token tok («چابهار–زاهدان» → IR), when they lie in one and
+// clause c of s names no other country by name («راه آهن رشت-آستارا
+// میان ایران و روسیه» is the two's); "" otherwise.
+func (d *doc) namedEndsIn(s *sentence, c span, tok int) string {
+	inner := d.projPlaces[tok]
+	if len(inner) != 2 || inner[0] != inner[1] {
+		return ""
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassPlace && m.code != inner[0] {
+			return ""
+		}
+	}
+	return inner[0]
 }
 
 // sectionCountry returns the country of a part of a line that clause c

@@ -359,6 +359,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a line's length split among countries: each part is its country's alone, Persian",
 			"راه\u200cآهن چین-قرقیزستان-ازبکستان ۵۲۳ کیلومتر طول دارد که ۳۰۵ کیلومتر آن در خاک قرقیزستان، ۱۵۵ کیلومتر در چین و ۶۳ کیلومتر در ازبکستان است.",
 			[]string{"project CN,KG,UZ 523 km - - -", "project KG 305 km - - -", "project CN 155 km - - -", "project UZ 63 km - - -"}},
+		{"a line the gazetteer names, whose ends lie in one country, is that country's: the sentences before do not complete it",
+			"The ports director said: transit of goods bound for Afghanistan through Chabahar port rose 41 percent to 1.2 million tonnes.\n\nAccording to the official, the 628-km Chabahar–Zahedan railway is 88 percent complete.",
+			[]string{"tonnage AF,IR 1.2e+06 t actual - 41", "project IR 628 km under_construction - -"}},
+		{"a line the gazetteer names, whose ends lie in one country, is that country's: the sentences before do not complete it, Persian",
+			"مدیرکل بنادر گفت: ترانزیت کالا به مقصد افغانستان از بندر چابهار با ۴۱ درصد رشد به یک میلیون و ۲۳۰ هزار تن رسید.\n\nبه گفته این مقام، راه\u200cآهن ۶۲۸ کیلومتری چابهار–زاهدان تاکنون ۸۸ درصد پیشرفت فیزیکی داشته و قطعه ۳۰۰ کیلومتری چابهار–ایرانشهر تا پایان سال ۱۴۰۵ افتتاح می\u200cشود.",
+			[]string{"tonnage AF,IR 1.23e+06 t actual - 41", "project IR 628 km under_construction - -", "project IR 300 km planned SH1405 = 2026-03-21..2027-03-20 -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
