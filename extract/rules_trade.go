@@ -1309,7 +1309,18 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		}
 		parallel := len(cs) == 1 && d.objectOnly(s, c, cs[0])
 		named := len(cs) // cs[:named] are the clause's own
+		var own map[string]bool
+		if len(cs) == 1 && d.destinationOnly(s, c, cs[0]) {
+			own = d.figureClauseDestinations(s, c)
+		}
 		for _, x := range d.countries(s, s.a, s.b, true) {
+			if own[x] && !slices.Contains(cs[:named], x) {
+				// "Grain bound for Iran came to 1.15 million tons, while
+				// cargo for Russia's ports amounted to 860,000 tons": a
+				// destination of another clause with a figure of its own
+				// is that figure's, not a side of this one's.
+				continue
+			}
 			if d.viaOnly(s, x) && !slices.Contains(cs[:named], x) {
 				continue // "… most of them moving via Iran and Turkmenistan": a route
 			}
@@ -1350,6 +1361,16 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		if x := d.reporter; x != "" && x != cs[0] {
 			cs = append(cs, x)
 		} else if x := d.tradeFocus(); x != "" && x != cs[0] {
+			cs = append(cs, x)
+		}
+	}
+	if len(cs) == 1 && d.tradeCueIn(c) < 0 && d.destinationOnly(s, c, cs[0]) && !d.hasCue(c.a, c.b, CueImport) {
+		// "Grain and flour bound for Iran came to 1.15 million tons" in a
+		// report on Kazakh ports: goods sent by the article's trader (or
+		// the outlet's country).
+		if x := d.tradeFocus(); x != "" && x != cs[0] {
+			cs = append(cs, x)
+		} else if x := d.reporter; x != "" && x != cs[0] {
 			cs = append(cs, x)
 		}
 	}
@@ -1449,6 +1470,50 @@ func (d *doc) provinceCustoms(c span) string {
 		}
 	}
 	return d.reporter
+}
+
+// destWords mark the country after them as where goods go: "bound for
+// Iran", "cargo for Russia's ports", «به مقصد افغانستان».
+var destWords = map[string]bool{"for": true, "to": true, "into": true, "مقصد": true, "به": true}
+
+// destinationOnly reports whether clause c of s names country code by
+// name only as where goods go (its places, "Russia's ports of Astrakhan",
+// aside).
+func (d *doc) destinationOnly(s *sentence, c span, code string) bool {
+	seen := false
+	for _, m := range s.mentions {
+		if m.code != code || m.tok < c.a || m.tok >= c.b || m.class == ClassPlace {
+			continue
+		}
+		if !destWords[d.word(m.tok-1)] {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// figureClauseDestinations returns the countries the clauses of s other
+// than c name only as where goods go, when they have a money or tonnage
+// figure of their own.
+func (d *doc) figureClauseDestinations(s *sentence, c span) map[string]bool {
+	var out map[string]bool
+	for _, o := range d.clauses(s) {
+		if o == c || !slices.ContainsFunc(s.amounts, func(am amount) bool {
+			return (am.kind == amtMoney || am.kind == amtTon) && am.a >= o.a && am.a < o.b
+		}) {
+			continue
+		}
+		for _, x := range d.countries(s, o.a, o.b, true) {
+			if d.destinationOnly(s, o, x) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[x] = true
+			}
+		}
+	}
+	return out
 }
 
 // ourTrade reports whether clause c has a trade word owned by the

@@ -142,8 +142,8 @@ var freshFloors = map[string]float64{
 	"fresh14": 0.735,
 	"fresh15": 0.855,
 	"fresh16": 0.95,
-	"fresh17": 0.70,
-	"fresh18": 0.58,
+	"fresh17": 0.71,
+	"fresh18": 0.59,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
