@@ -190,7 +190,10 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				if d.word(am.b-1) == "bcm" {
 					v *= 1e9
 				}
-				if am.per == "yr" {
+				if am.per == "yr" && unit != "km" && unit != "MW" {
+					// (A length or a power has no rate: «طول … ۸۱۶ کیلومتر و
+					// ظرفیت سالانهٔ این خط لوله …» gives the year to the
+					// volume after it.)
 					unit += "/yr"
 				}
 			}

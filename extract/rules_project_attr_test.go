@@ -365,6 +365,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a line the gazetteer names, whose ends lie in one country, is that country's: the sentences before do not complete it, Persian",
 			"مدیرکل بنادر گفت: ترانزیت کالا به مقصد افغانستان از بندر چابهار با ۴۱ درصد رشد به یک میلیون و ۲۳۰ هزار تن رسید.\n\nبه گفته این مقام، راه\u200cآهن ۶۲۸ کیلومتری چابهار–زاهدان تاکنون ۸۸ درصد پیشرفت فیزیکی داشته و قطعه ۳۰۰ کیلومتری چابهار–ایرانشهر تا پایان سال ۱۴۰۵ افتتاح می\u200cشود.",
 			[]string{"tonnage AF,IR 1.23e+06 t actual - 41", "project IR 628 km under_construction - -", "project IR 300 km planned SH1405 = 2026-03-21..2027-03-20 -"}},
+		{"a length beside a yearly capacity has no rate of its own",
+			"The TAPI pipeline between Turkmenistan and Afghanistan is under construction. Its Afghan section is 816 km long, with an annual capacity of 33 billion cubic metres.",
+			[]string{"project AF,TM - - under_construction - -", "project AF,TM 816 km - - -", "project AF,TM 3.3e+10 m3/yr - - -"}},
+		{"a length beside a yearly capacity has no rate of its own, Persian",
+			"پروژه تاپی میان ترکمنستان و افغانستان در حال ساخت است. طول بخش افغانستانی تاپی ۸۱۶ کیلومتر و ظرفیت سالانهٔ این خط لوله ۳۳ میلیارد مترمکعب گاز است.",
+			[]string{"project AF,TM - - under_construction - -", "project AF,TM 816 km - - -", "project AF,TM 3.3e+10 m3/yr - - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
