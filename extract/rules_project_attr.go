@@ -609,6 +609,9 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 	if d.referenceBefore(k) || d.pointAt(k-1, roleOwnDet) {
 		return true
 	}
+	if d.pointAt(k-1, roleWholeRef) {
+		return true // «هزینه کل طرح», "the cost of the whole project": the project named before
+	}
 	if d.pointAt(k-2, roleDefinite) && !slices.ContainsFunc(d.entsIn(k-1, k), func(m Match) bool { return m.Entry.Class.Has(ClassPlace) }) {
 		return true // "the new line", not "the Aktau port", which names a place
 	}

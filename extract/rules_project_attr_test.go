@@ -371,6 +371,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a length beside a yearly capacity has no rate of its own, Persian",
 			"پروژه تاپی میان ترکمنستان و افغانستان در حال ساخت است. طول بخش افغانستانی تاپی ۸۱۶ کیلومتر و ظرفیت سالانهٔ این خط لوله ۳۳ میلیارد مترمکعب گاز است.",
 			[]string{"project AF,TM - - under_construction - -", "project AF,TM 816 km - - -", "project AF,TM 3.3e+10 m3/yr - - -"}},
+		{"the cost of \"the whole project\" is the project's named before, and the part a loan covers too",
+			"The Rasht–Astara railway will link Iran with Russia.\n\nLand acquisition is 92 percent complete. The cost of the whole project is estimated at $1.7 billion, of which $1.4 billion is to come from a Russian state loan.",
+			[]string{"project IR,RU 1.7e+09 USD - - -", "project IR,RU 1.4e+09 USD - - -"}},
+		{"the cost of «کل طرح» is the project's named before, and the part a loan covers too, Persian",
+			"راه\u200cآهن رشت–آستارا ایران را به روسیه متصل می\u200cکند.\n\nتاکنون ۹۲ درصد اراضی مسیر تملک شده است. هزینه کل طرح یک میلیارد و ۷۰۰ میلیون دلار برآورد شده که یک میلیارد و ۴۰۰ میلیون دلار آن از محل اعتبار دولتی روسیه و مابقی از منابع داخلی تأمین می\u200cشود.",
+			[]string{"project IR,RU 1.7e+09 USD - - -", "project IR,RU 1.4e+09 USD - - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
