@@ -418,6 +418,7 @@ const (
 	roleCountryLabel  = "country-label"  // the label of a data sheet's field of countries: "Country:", «کشور:»
 	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
 	roleWholeRef      = "whole-ref"      // "whole" before a project word referring back to the project: «هزینه کل طرح», "the whole project"
+	roleEstimated     = "estimated"      // a sum estimated: "was estimated at", «برآورد»: a project's cost where the clause names the project
 	roleProvCustoms   = "prov-customs"   // the customs or the trade of a province or region: «گمرکات استان», «صادرات استان», "the province's customs"
 	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
 	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
@@ -482,6 +483,7 @@ var roleRows = []roleRow{
 	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
 	{role: roleWholeRef, words: []string{"کل", "whole", "entire"}, point: true},
+	{role: roleEstimated, words: []string{"estimated at", "originally estimated at", "برآورد شده", "برآورد شد", "برآورد میشود"}},
 	{role: roleProvCustoms, words: []string{"گمرکات استان", "گمرک استان", "گمرکات ولایت", "گمرک ولایت", "گمرکات ولایات", "صادرات استان", "واردات استان",
 		"صادرات ولایت", "واردات ولایت", "province's customs", "region's customs", "customs offices of the province", "customs offices of the region",
 		"customs of the province", "customs of the region", "province's exports", "province's imports", "region's exports", "region's imports"}},

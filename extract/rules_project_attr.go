@@ -413,6 +413,13 @@ func (d *doc) projectMoney(c span) bool {
 			return true
 		}
 	}
+	if d.roleIn(c.a, c.b, roleEstimated) >= 0 && d.tradeCueIn(c) < 0 && !d.hasCue(c.a, c.b, CueCargo) &&
+		slices.ContainsFunc(d.entsIn(c.a, c.b), func(m Match) bool { return m.Entry.Class.Has(ClassProject) }) {
+		// "CASA-1000, a 1,300-megawatt project, was originally estimated
+		// at $1.17 billion": a sum estimated of a project the clause names
+		// is its cost.
+		return true
+	}
 	return false
 }
 

@@ -377,6 +377,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"the cost of «کل طرح» is the project's named before, and the part a loan covers too, Persian",
 			"راه\u200cآهن رشت–آستارا ایران را به روسیه متصل می\u200cکند.\n\nتاکنون ۹۲ درصد اراضی مسیر تملک شده است. هزینه کل طرح یک میلیارد و ۷۰۰ میلیون دلار برآورد شده که یک میلیارد و ۴۰۰ میلیون دلار آن از محل اعتبار دولتی روسیه و مابقی از منابع داخلی تأمین می\u200cشود.",
 			[]string{"project IR,RU 1.7e+09 USD - - -", "project IR,RU 1.4e+09 USD - - -"}},
+		{"a sum a named project \"was estimated at\" is its cost",
+			"CASA-1000 will carry electricity from Tajikistan and Kyrgyzstan to Pakistan through Afghanistan. CASA-1000, a 1,300-megawatt project, was originally estimated at $1.17 billion; with the latest financing its cost has risen to $1.47bn.",
+			[]string{"project AF,KG,PK,TJ 1300 MW - - -", "project AF,KG,PK,TJ 1.17e+09 USD - - -", "project AF,KG,PK,TJ 1.47e+09 USD - - -"}},
+		{"a sum a named project «برآورد شده» is its cost, Persian",
+			"خط لوله تاپی گاز ترکمنستان را از راه افغانستان به پاکستان و هند می\u200cرساند. پروژه تاپی در ابتدا ۷ میلیارد دلار برآورد شده بود.",
+			[]string{"project AF,IN,PK,TM 7e+09 USD - - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
