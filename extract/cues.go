@@ -218,7 +218,7 @@ var cueRows = []cueRow{
 		"در دست اجرا", "در حال اجرا", "در دست اجراست", "در حال اجراست", "under implementation", "being implemented",
 		"در حال تطبیق", "تحت تطبیق",
 		"under construction", "being built", "being constructed", "physical progress", "percent complete",
-		"has been laid", "have been laid", "been laid so far"}},
+		"has been laid", "have been laid", "been laid so far", "has been erected", "have been erected", "لوله گذاری", "لولهگذاری"}},
 	{CueStatus, "construction_started", []string{"آغاز ساخت", "آغاز عملیات ساخت", "کلنگ*", "کلنگ زنی", "سنگ بنا", "عملیات اجرایی آغاز شد",
 		"groundbreaking", "broke ground", "construction began", "construction started", "began construction", "started construction",
 		"laid the foundation", "foundation stone", "سنگ تهداب", "سنگ تهداب*"}},

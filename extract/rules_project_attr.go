@@ -602,6 +602,26 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	return id, c.a
 }
 
+// ratingBefore returns the first token of a voltage rating ending just
+// before token k ("500kV", "220-kV", "500 kV"), or k when there is none.
+func (d *doc) ratingBefore(k int) int {
+	j := k
+	if w := d.word(j - 1); w == "kv" || strings.HasSuffix(w, "kv") && len(w) > 2 && w[0] >= '0' && w[0] <= '9' {
+		j--
+		if w == "kv" {
+			if isDash(d.tokText(j - 1)) {
+				j--
+			}
+			if d.toks[max(0, j-1)].Kind == TokNumber {
+				j--
+			} else {
+				return k
+			}
+		}
+	}
+	return j
+}
+
 // indefiniteBefore reports whether the noun phrase ending at token k
 // opens with an indefinite article ("a 30-km rail section", «یک پل
 // جدید»): something new, not referred back to.
@@ -618,6 +638,9 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 	}
 	if d.pointAt(k-1, roleWholeRef) {
 		return true // «هزینه کل طرح», "the cost of the whole project": the project named before
+	}
+	if j := d.ratingBefore(k); j < k && d.pointAt(j-1, roleDefinite) {
+		return true // "the 500kV line", "the 220-kV line": a line's rating, no new line
 	}
 	if d.pointAt(k-2, roleDefinite) && !slices.ContainsFunc(d.entsIn(k-1, k), func(m Match) bool { return m.Entry.Class.Has(ClassPlace) }) {
 		return true // "the new line", not "the Aktau port", which names a place

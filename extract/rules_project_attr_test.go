@@ -383,6 +383,15 @@ func TestProjectAttributes(t *testing.T) {
 		{"a sum a named project «برآورد شده» is its cost, Persian",
 			"خط لوله تاپی گاز ترکمنستان را از راه افغانستان به پاکستان و هند می\u200cرساند. پروژه تاپی در ابتدا ۷ میلیارد دلار برآورد شده بود.",
 			[]string{"project AF,IN,PK,TM 7e+09 USD - - -"}},
+		{"\"the 500kV line\" refers back: a line's rating names no new line; towers erected along a length are work under way",
+			"CASA-1000 will carry electricity from Tajikistan and Kyrgyzstan to Pakistan through Afghanistan. Of the 562 kilometres of the 500kV line that run through Afghanistan, towers have been erected along 318km.",
+			[]string{"project AF,KG,PK,TJ 562 km - - -", "project AF,KG,PK,TJ 318 km under_construction - -"}},
+		{"«این خط ۵۰۰ کیلوولتی» refers back, the rating after the line, Persian",
+			"پروژه کاسا-۱۰۰۰ برق تاجیکستان و قرقیزستان را از راه افغانستان به پاکستان منتقل می\u200cکند. طول این خط ۵۰۰ کیلوولتی در افغانستان ۵۶۲ کیلومتر است.",
+			[]string{"project AF,KG,PK,TJ 562 km - - -"}},
+		{"pipe laid along a length («لوله\u200cگذاری») is work under way, Persian",
+			"پروژه تاپی میان ترکمنستان و افغانستان در حال ساخت است. کار بخش افغانستانی این پروژه ادامه دارد و تاکنون ۹۲ کیلومتر لوله\u200cگذاری در مسیر سرحدآباد–هرات انجام شده است.",
+			[]string{"project AF,TM 92 km under_construction - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
