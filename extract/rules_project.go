@@ -241,6 +241,56 @@ func (d *doc) textNamedInfra(s *sentence) {
 	}
 }
 
+// namedInfraHeads are the Persian and Dari infrastructure words a name
+// the gazetteer lacks may follow («کریدور ارس», «پل آستاراچای»); «راه»,
+// «خط» and «جاده» head too many common phrases («خط اعتباری»).
+var namedInfraHeads = map[string]bool{"کریدور": true, "دهلیز": true, "بندر": true, "پل": true, "تونل": true, "بزرگراه": true,
+	"شاهراه": true, "سد": true, "نیروگاه": true, "پایانه": true, "ترمینال": true}
+
+// nameStopsFa are Persian and Dari words that are no name after an
+// infrastructure word.
+var nameStopsFa = map[string]bool{"و": true, "به": true, "از": true, "در": true, "را": true, "که": true, "با": true, "این": true,
+	"آن": true, "برای": true, "تا": true, "یک": true, "های": true, "ها": true, "هم": true, "نیز": true, "همچنین": true, "است": true,
+	"بود": true, "شد": true, "جدید": true, "مرزی": true, "ریلی": true, "جاده ای": true, "جادهای": true, "بین": true, "میان": true,
+	"اصلی": true, "ترانزیتی": true, "تجاری": true, "بزرگ": true, "دوم": true, "اول": true, "سوم": true, "فعلی": true,
+	"شهید": true, "بدون": true, "خود": true}
+
+// persianNamedInfra returns the piece of infrastructure a Persian or
+// Dari text names, in sentence s or the one before it and before token
+// i, by a word the gazetteer and the cue tables do not know after an
+// infrastructure word («وزیر راه درباره کریدور ارس گفت: این مسیر … ۵۵
+// کیلومتر جاده … دارد»), registering it as an unnamed project: clauses
+// that refer back to it («این مسیر», «این کریدور») give its facts and the
+// countries it links. It is looked for only when such a clause finds no
+// project named before (see clauseProject); "" and -1 when there is none.
+func (d *doc) persianNamedInfra(s *sentence, i int) (string, int) {
+	if s.latin {
+		return "", -1
+	}
+	lo := s.a
+	if s.idx > 0 {
+		lo = d.sents[s.idx-1].a
+	}
+	for k := i - 2; k >= lo; k-- {
+		if !namedInfraHeads[d.word(k)] || d.referenceBefore(k) {
+			continue
+		}
+		j := k + 1
+		w := d.word(j)
+		if w == "" || nameStopsFa[w] || strings.HasSuffix(w, "ی") || d.covered(j) || len([]rune(w)) < 2 {
+			continue
+		}
+		if u, ok := d.unnamedAt(k); ok {
+			return u.id, k
+		}
+		q, _, _ := d.quote(k, j+1)
+		id := "unnamed:named:" + q
+		d.addUnnamed(unnamedProject{tok: k, id: id, name: q, head: d.word(k)})
+		return id, k
+	}
+	return "", -1
+}
+
 // buildIntro registers, with no fact of its own, the unnamed
 // infrastructure that clause c agrees, plans or undertakes to build ("have
 // agreed to build a 220-kV transmission line from Sangtuda to Puli

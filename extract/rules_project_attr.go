@@ -597,7 +597,10 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	}
 	id, _ = d.lastProjectAt(c.b)
 	if id == "" {
-		return "", -1
+		// «… درباره کریدور ارس گفت: این مسیر …»: a name the gazetteer lacks.
+		if id, _ = d.persianNamedInfra(s, c.a); id == "" {
+			return "", -1
+		}
 	}
 	return id, c.a
 }

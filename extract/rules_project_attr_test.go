@@ -392,6 +392,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"pipe laid along a length («لوله\u200cگذاری») is work under way, Persian",
 			"پروژه تاپی میان ترکمنستان و افغانستان در حال ساخت است. کار بخش افغانستانی این پروژه ادامه دارد و تاکنون ۹۲ کیلومتر لوله\u200cگذاری در مسیر سرحدآباد–هرات انجام شده است.",
 			[]string{"project AF,TM 92 km under_construction - -"}},
+		{"a corridor named by a word the gazetteer lacks is the project \"the route\" and \"its\" refer back to, with the countries it links",
+			"Iran's roads minister spoke in Baku about the Aras corridor: the route, which links mainland Azerbaijan with Nakhchivan through Iran, has 55 km of road in Iran. Construction of its road section began in October 2023.",
+			[]string{"project AZ,IR 55 km - - -", "project AZ,IR - - construction_started 2023-10 -"}},
+		{"a corridor named by a word the gazetteer lacks («کریدور ارس») is the project «این مسیر» and «این کریدور» refer back to, with the countries it links, Persian",
+			"وزیر راه ایران در باکو درباره کریدور ارس گفت: این مسیر که سرزمین اصلی جمهوری آذربایجان را از طریق خاک ایران به نخجوان متصل می\u200cکند، ۵۵ کیلومتر جاده در خاک ایران دارد. ساخت بخش جاده\u200cای این کریدور از مهر ۱۴۰۲ آغاز شده است.",
+			[]string{"project AZ,IR 55 km - - -", "project AZ,IR - - construction_started SH1402-07 = 2023-09-23..2023-10-22 -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
