@@ -132,6 +132,14 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			}
 		}
 		out = append(out, d.projectFact(s, c, id, name, tok, status))
+		if status == "planned" && slices.ContainsFunc(d.cuesIn(c.a, c.b, CueStatus), func(m Match) bool {
+			return m.Entry.Code == "under_construction" && !d.prepBefore(c, m.Start) && !d.conditional(c, m.Start)
+		}) {
+			// «پل … ۸۸ درصد پیشرفت دارد و در دی ماه ۱۴۰۵ افتتاح خواهد شد»,
+			// "is 88 percent complete and will open in January": the
+			// progress today beside the opening to come.
+			out = append(out, d.projectFact(s, c, id, name, tok, "under_construction"))
+		}
 		if st, from := d.afterStudy(s, c, status); st != "" {
 			f := d.projectFact(s, c, id, name, tok, st)
 			f.projKey = id + "|" + st
@@ -156,8 +164,14 @@ func (d *doc) namedInfraIn(c span) bool {
 		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) {
 			continue
 		}
-		for _, e := range d.entsIn(max(c.a, m.Start-2), min(c.b, m.End+2)) {
-			if e.Entry.Class.Has(ClassPlace) && (e.Start >= m.End && e.Start <= m.End+1 || e.End <= m.Start && e.End >= m.Start-1) {
+		// (Persian puts up to two adjectives between the word and its
+		// place: «پل جاده‌ای جدید آستارا».)
+		after := 1
+		if d.word(m.Start) != "" && d.word(m.Start)[0] >= 0x80 {
+			after = 2
+		}
+		for _, e := range d.entsIn(max(c.a, m.Start-2), min(c.b, m.End+after+1)) {
+			if e.Entry.Class.Has(ClassPlace) && (e.Start >= m.End && e.Start <= m.End+after || e.End <= m.Start && e.End >= m.Start-1) {
 				return true
 			}
 		}

@@ -398,6 +398,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a corridor named by a word the gazetteer lacks («کریدور ارس») is the project «این مسیر» and «این کریدور» refer back to, with the countries it links, Persian",
 			"وزیر راه ایران در باکو درباره کریدور ارس گفت: این مسیر که سرزمین اصلی جمهوری آذربایجان را از طریق خاک ایران به نخجوان متصل می\u200cکند، ۵۵ کیلومتر جاده در خاک ایران دارد. ساخت بخش جاده\u200cای این کریدور از مهر ۱۴۰۲ آغاز شده است.",
 			[]string{"project AZ,IR 55 km - - -", "project AZ,IR - - construction_started SH1402-07 = 2023-09-23..2023-10-22 -"}},
+		{"a bridge named with its place after adjectives: its progress today and its opening to come are two facts",
+			"Iran and Azerbaijan held a joint commission. The new road bridge at Astara, which links the two countries, is 88 percent complete and will be opened in January 2027.",
+			[]string{"project AZ,IR - - under_construction - -", "project AZ,IR - - planned 2027-01 -"}},
+		{"a bridge named with its place after adjectives («پل جاده\u200cای جدید آستارا»): its progress today and its opening to come are two facts, Persian",
+			"ایران و آذربایجان نشست مشترک برگزار کردند. به گفته وی، پل جاده\u200cای جدید آستارا بر روی رودخانه آستاراچای، که دو کشور را به هم متصل می\u200cکند، ۸۸ درصد پیشرفت دارد و در دی ماه ۱۴۰۵ افتتاح خواهد شد.",
+			[]string{"project AZ,IR - - under_construction - -", "project AZ,IR - - planned SH1405-10 = 2026-12-22..2027-01-20 -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
