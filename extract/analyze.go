@@ -541,7 +541,7 @@ func (d *doc) resolveMentions() {
 			if !ok {
 				continue
 			}
-			mt.topic = d.isTopic(m.Start) || d.borderName(m.Start, m.End) || d.expertPlace(s, m.Start) || d.sanctionsAfter(m.End)
+			mt.topic = d.isTopic(m.Start) || d.borderName(m.Start, m.End) || d.expertPlace(s, m.Start) || d.sanctionsAfter(m.End) || d.comparedRoute(s, m.Start)
 			ms = append(ms, mt)
 		}
 		if len(d.people) > 0 {
@@ -625,6 +625,23 @@ func (d *doc) borderName(a, b int) bool {
 			if d.toks[k].Kind == TokWord && !d.isCountryWord(k) {
 				return false
 			}
+		}
+	}
+	return false
+}
+
+// comparedRoute reports whether the country word at token i names a route
+// a clause compares with ("cut the rail route from China to Uzbekistan by
+// 900 km compared with the route through Kazakhstan", «در مقایسه با مسیر
+// قزاقستان»): a country named only so is no party (see CueTopic).
+func (d *doc) comparedRoute(s *sentence, i int) bool {
+	k := d.roleIn(max(s.a, i-6), i, roleComparedWith)
+	if k < 0 {
+		return false
+	}
+	for j := k; j < i; j++ {
+		if w := d.word(j); w == "route" || w == "مسیر" || w == "corridor" || w == "کریدور" || w == "راه" {
+			return true
 		}
 	}
 	return false

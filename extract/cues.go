@@ -417,6 +417,8 @@ const (
 	roleProjectWord   = "project-word"   // the word "project" itself: a data sheet's headline names its project by it, «پروژه», «طرح»
 	roleCountryLabel  = "country-label"  // the label of a data sheet's field of countries: "Country:", «کشور:»
 	roleAlso          = "also"           // a figure beside the one before: «نیز», "also", «سهم», "share"
+	roleComparedWith  = "compared-with"  // "compared with", «در مقایسه با»: what follows is a comparison, not a party
+	roleShorten       = "shorten"        // a route cut short: "cut … by 900 km", «۹۰۰ کیلومتر کوتاه می‌کند»: a distance saved, no length
 	roleWholeRef      = "whole-ref"      // "whole" before a project word referring back to the project: «هزینه کل طرح», "the whole project"
 	roleEstimated     = "estimated"      // a sum estimated: "was estimated at", «برآورد»: a project's cost where the clause names the project
 	roleProvCustoms   = "prov-customs"   // the customs or the trade of a province or region: «گمرکات استان», «صادرات استان», "the province's customs"
@@ -482,6 +484,8 @@ var roleRows = []roleRow{
 	{role: roleIndefinite, words: []string{"a", "an", "یک"}, point: true},
 	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
+	{role: roleComparedWith, words: []string{"compared with", "compared to", "in comparison with", "در مقایسه با", "در قیاس با"}},
+	{role: roleShorten, words: []string{"cut", "cuts", "shorten", "shortens", "reduce", "reduces", "کوتاه", "کاهش"}, point: true},
 	{role: roleWholeRef, words: []string{"کل", "whole", "entire"}, point: true},
 	{role: roleEstimated, words: []string{"estimated at", "originally estimated at", "برآورد شده", "برآورد شد", "برآورد میشود"}},
 	{role: roleProvCustoms, words: []string{"گمرکات استان", "گمرک استان", "گمرکات ولایت", "گمرک ولایت", "گمرکات ولایات", "صادرات استان", "واردات استان",

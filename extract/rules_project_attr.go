@@ -40,6 +40,9 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			if am.kind == amtMeasure && d.roleIn(max(c.a, am.a-3), min(c.b, am.b+3), roleJourney) >= 0 {
 				continue // "completing the 10,400 km journey"
 			}
+			if am.kind == amtMeasure && d.distanceSaved(c, am) {
+				continue // "will cut the rail route … by about 900 km", «… ۹۰۰ کیلومتر کوتاه می‌کند»
+			}
 			if am.kind == amtMeasure || am.kind == amtMoney && am.currency == "USD" && d.projectMoney(c) {
 				ms = append(ms, am)
 			}
@@ -293,6 +296,20 @@ func (d *doc) lengthsByCountry(s *sentence, ms []amount) []string {
 		return make([]string, len(ms))
 	}
 	return out
+}
+
+// distanceSaved reports whether measure am of clause c is a distance a
+// route is cut by, not a length: "cut the route … by (about) 900 km",
+// «مسیر را ۹۰۰ کیلومتر کوتاه می‌کند».
+func (d *doc) distanceSaved(c span, am amount) bool {
+	j := am.a - 1
+	if d.word(j) == "about" || d.word(j) == "some" || d.word(j) == "nearly" {
+		j--
+	}
+	if d.word(j) == "by" && d.pointIn(c.a, j, roleShorten) >= 0 {
+		return true
+	}
+	return d.pointIn(am.b, min(c.b, am.b+2), roleShorten) >= 0
 }
 
 // plannedLaunch returns a launch to come in clause c with its own year

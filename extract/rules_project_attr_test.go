@@ -404,6 +404,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a bridge named with its place after adjectives («پل جاده\u200cای جدید آستارا»): its progress today and its opening to come are two facts, Persian",
 			"ایران و آذربایجان نشست مشترک برگزار کردند. به گفته وی، پل جاده\u200cای جدید آستارا بر روی رودخانه آستاراچای، که دو کشور را به هم متصل می\u200cکند، ۸۸ درصد پیشرفت دارد و در دی ماه ۱۴۰۵ افتتاح خواهد شد.",
 			[]string{"project AZ,IR - - under_construction - -", "project AZ,IR - - planned SH1405-10 = 2026-12-22..2027-01-20 -"}},
+		{"a distance a line cuts a route by is no length of it, and the route it is compared with names no party",
+			"The China–Kyrgyzstan–Uzbekistan railway is under construction. The line will cut the rail route from China to Uzbekistan by 900 km compared with the route through Kazakhstan.",
+			[]string{"project CN,UZ - - under_construction - -", "project CN,UZ - - - - -"}},
+		{"a distance a line cuts a route by («۹۰۰ کیلومتر کوتاه می\u200cکند») is no length of it, and the route it is compared with names no party, Persian",
+			"راه\u200cآهن چین-قرقیزستان-ازبکستان در حال ساخت است. این خط مسیر ریلی چین به ازبکستان را در مقایسه با مسیر قزاقستان ۹۰۰ کیلومتر کوتاه می\u200cکند.",
+			[]string{"project CN,UZ - - under_construction - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
