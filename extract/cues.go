@@ -491,7 +491,7 @@ var roleRows = []roleRow{
 	{role: roleProvCustoms, words: []string{"گمرکات استان", "گمرک استان", "گمرکات ولایت", "گمرک ولایت", "گمرکات ولایات", "صادرات استان", "واردات استان",
 		"صادرات ولایت", "واردات ولایت", "province's customs", "region's customs", "customs offices of the province", "customs offices of the region",
 		"customs of the province", "customs of the region", "province's exports", "province's imports", "region's exports", "region's imports"}},
-	{role: roleBorder, words: []string{"مرز*", "مرزی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},
+	{role: roleBorder, words: []string{"مرز*", "مرزی", "سرحد", "سرحدی", "گذرگاه*", "border*", "crossing*", "checkpoint*", "border crossing*"}},
 	{role: roleProjectWord, words: []string{"project", "پروژه", "طرح"}, point: true},
 	{role: roleCountryLabel, words: []string{"country", "countries", "کشور", "کشورها"}, point: true},
 	{role: roleSource, words: []string{"به گفته", "به نقل از", "according to", "quoting", "citing"}},

@@ -265,7 +265,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// figure of a line referred back to has the line's
 				// countries (see finish); a line named in the clause may be
 				// a share's («۳۵ درصد آن مربوط به کریدور شمال-جنوب»).
-				if id, tok := project(); id != "" && !d.namesProject(tok) {
+				if ps := d.referredPlace(s, c); len(ps) > 0 && !slices.ContainsFunc(own, func(x string) bool { return !slices.Contains(ps, x) }) {
+					// «بندر تورغندی در سرحد با ترکمنستان …» and then «… از راه
+					// این بندر وارد کشور شده است»: the place the clause refers
+					// back to, with the country the text linked it to, not
+					// the line named before.
+					f.Countries = normalizeCountries(append(f.Countries, ps...))
+				} else if id, tok := project(); id != "" && !d.namesProject(tok) {
 					f.projRef = id
 				}
 			}
@@ -2036,7 +2042,7 @@ func (d *doc) referredPlace(s *sentence, c span) []string {
 			if !m.Entry.Class.Has(ClassPlace) || m.Entry.Code == "" {
 				continue
 			}
-			if d.word(m.Start-1) != w && d.word(m.End) != w && d.word(m.Start) != w {
+			if d.word(m.Start-1) != w && d.word(m.End) != w && d.word(m.Start) != w && !(d.word(m.Start-1) == "of" && d.word(m.Start-2) == w) {
 				continue // (a place named with its word: «بندر چابهار» in the dataset)
 			}
 			cs := []string{m.Entry.Code}
