@@ -237,7 +237,15 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// می‌کند»: the capacity of a line referred back to, in a
 				// clause naming no country, is between the countries the
 				// text says it links, not the context's.
-				if id, tok := project(); id != "" && !d.namesProject(tok) {
+				id, tok := project()
+				if id == "" && physicalInfraIn(d, c) {
+					// «ظرفیت سالانهٔ خط پس از تکمیل پنج میلیون تن بار خواهد
+					// بود» after «… برای ساخت این خط سرمایه‌گذاری می‌کند»:
+					// a bare line word is the line of the sentence before.
+					id, _ = d.projectBefore(s)
+					tok = -1 // (a line referred to, not named here)
+				}
+				if id != "" && !d.namesProject(tok) {
 					if ps := d.projParties[id]; len(ps) >= 2 {
 						f.Countries = slices.Clone(ps)
 					}
@@ -1520,6 +1528,17 @@ func (d *doc) figureClauseDestinations(s *sentence, c span) map[string]bool {
 		}
 	}
 	return out
+}
+
+// physicalInfraIn reports whether clause c has a word of physical
+// infrastructure («خط», "line", "port").
+func physicalInfraIn(d *doc, c span) bool {
+	for k := c.a; k < c.b; k++ {
+		if physicalInfra[d.word(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // ourTrade reports whether clause c has a trade word owned by the
