@@ -23,10 +23,12 @@ func (d *doc) routeProjects() {
 			b.Start != a.End+1 || !isDash(d.tokText(a.End)) {
 			continue
 		}
-		if a.Entry.Code == b.Entry.Code && !d.builtRoute(a.Start) {
+		measured := d.lengthBefore(a.Start)
+		if a.Entry.Code == b.Entry.Code && !d.builtRoute(a.Start) && measured < 0 {
 			// A route within one country («حیرتان-مزار شریف») is a
 			// place's line, not a project, unless the text speaks of
-			// building it.
+			// building it or gives its length («خط آهن ۷۵ کیلومتری
+			// حیرتان–مزارشریف», "the 75-km Hairatan–Mazar railway").
 			continue
 		}
 		// The line follows in English, precedes in Persian; a bridge, a
@@ -38,6 +40,8 @@ func (d *doc) routeProjects() {
 			end = b.End
 		} else if f := d.lineFillersBefore(a.Start); f < a.Start && d.pointAt(f-1, roleLine) {
 			end = b.End // «خط دوم ریلی سرخس–مشهد»
+		} else if m, ok := d.cueEndingAt(measured, CueInfra); measured >= 0 && ok && d.pointAt(m.Start, roleLine) {
+			end = b.End // «خط آهن ۷۵ کیلومتری حیرتان–مزارشریف»
 		}
 		if end < 0 {
 			continue
@@ -85,6 +89,25 @@ func (d *doc) builtRoute(i int) bool {
 		}
 	}
 	return d.roleIn(a, b, roleWorks) >= 0
+}
+
+// lengthBefore returns the first token of a length written as an
+// adjective just before token i («۷۵ کیلومتری», "75-km"), or -1.
+func (d *doc) lengthBefore(i int) int {
+	j := i - 1
+	switch d.word(j) {
+	case "کیلومتری", "km", "kilometre", "kilometer":
+	default:
+		return -1
+	}
+	j--
+	if j >= 0 && isDash(d.tokText(j)) {
+		j--
+	}
+	if j < 0 || d.toks[j].Kind != TokNumber {
+		return -1
+	}
+	return j
 }
 
 // sentenceEnd reports whether normalized token t ends a sentence (the

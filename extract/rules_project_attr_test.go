@@ -410,6 +410,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a distance a line cuts a route by («۹۰۰ کیلومتر کوتاه می\u200cکند») is no length of it, and the route it is compared with names no party, Persian",
 			"راه\u200cآهن چین-قرقیزستان-ازبکستان در حال ساخت است. این خط مسیر ریلی چین به ازبکستان را در مقایسه با مسیر قزاقستان ۹۰۰ کیلومتر کوتاه می\u200cکند.",
 			[]string{"project CN,UZ - - under_construction - -"}},
+		{"a line within one country named by its ends with its length is a project",
+			"Most of the goods moved on the 75-km Hairatan–Mazar-i-Sharif railway in Afghanistan.",
+			[]string{"project AF 75 km - - -"}},
+		{"a line within one country named by its ends with its length («خط آهن ۷۵ کیلومتری حیرتان–مزارشریف») is a project, Dari",
+			"بیش از ۸۰ درصد این کالاها از طریق خط آهن ۷۵ کیلومتری حیرتان–مزارشریف در افغانستان انتقال یافته است.",
+			[]string{"project AF 75 km - - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
