@@ -221,7 +221,8 @@ var countryRows = []countryRow{
 		}},
 	{"RU", "Russia",
 		[]string{"روسیه*", "فدراسیون روسیه", "russia*", "russian federation"},
-		[]string{"روس*", "روسی*", "russian*"},
+		// («روس*» would take «رؤسای کمیسیون», the commission's heads.)
+		[]string{"روس", "روسها", "روس ها", "روسی*", "russian*"},
 		[]placeRow{
 			{"ru-moscow", "Moscow", []string{"مسکو", "moscow"}, nil},
 			{"ru-astrakhan", "Astrakhan", []string{"آستاراخان", "حاجی طرخان", "astrakhan"}, nil},

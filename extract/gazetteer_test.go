@@ -98,6 +98,8 @@ func TestGazetteerTraps(t *testing.T) {
 		{"Azerbaijan the country", "جمهوری آذربایجان", []string{"C:AZ"}},
 		{"organisations", "سازمان همکاری شانگهای و اکو", []string{"O:Shanghai Cooperation Organisation", "O:Economic Cooperation Organization"}},
 		{"leader without a country", "توکایف", []string{"H:KZ"}},
+		{"heads are not Russians", "به امضای رؤسای کمیسیون مشترک دو کشور رسید و روسا و روس\u200cها", []string{"pair", "A:RU"}},
+		{"heads are not Russians, English", "signed by the heads of the commission and the Russians", []string{"A:RU"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := codesIn(g, tt.in); !slices.Equal(got, tt.want) {
