@@ -138,7 +138,7 @@ var cueRows = []cueRow{
 		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
 		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
 		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals", "came to", "managed"}},
-	{CueCapacity, "", []string{"ظرفیت*", "capacity", "capacities", "designed to handle", "can handle", "able to handle", "throughput",
+	{CueCapacity, "", []string{"ظرفیت*", "capacity", "capacities", "designed to handle", "designed to carry", "designed to transport", "can handle", "able to handle", "throughput",
 		"capable of carrying", "capable of handling", "could handle", "carry up to", "carries up to", "handling up to",
 		"can carry", "could carry", "able to carry", "can transport", "could transport", "قابلیت حمل", "توان حمل", "توان ترانزیت",
 		"handles up to", "handle up to", "can handle up to", "expanded to handle", "upgraded to handle", "to handle"}},

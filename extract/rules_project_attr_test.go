@@ -416,6 +416,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a line within one country named by its ends with its length («خط آهن ۷۵ کیلومتری حیرتان–مزارشریف») is a project, Dari",
 			"بیش از ۸۰ درصد این کالاها از طریق خط آهن ۷۵ کیلومتری حیرتان–مزارشریف در افغانستان انتقال یافته است.",
 			[]string{"project AF 75 km - - -"}},
+		{"what a line \"is designed to carry\" is its capacity, with the countries it links",
+			"The Kazakhstan–Turkmenistan–Iran railway links Kazakhstan with Iran via Turkmenistan. The line is designed to carry 12 million tonnes of cargo a year.",
+			[]string{"project IR,KZ,TM - - - - -", "tonnage IR,KZ,TM 1.2e+07 t/yr capacity - -"}},
+		{"what a line carries a year by «ظرفیت» is its capacity, with the countries it links, Persian",
+			"راه\u200cآهن قزاقستان-ترکمنستان-ایران قزاقستان را از طریق ترکمنستان به ایران متصل می\u200cکند. ظرفیت این خط سالانه ۱۲ میلیون تن بار است.",
+			[]string{"tonnage IR,KZ,TM 1.2e+07 t/yr capacity - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
