@@ -217,6 +217,9 @@ func (d *doc) linkedLine(s *sentence, c span) (tok int, name string, cs []string
 		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) {
 			continue
 		}
+		if d.pointIn(max(c.a, m.Start-4), m.Start, roleShorten) >= 0 {
+			continue // "is expected to cut the rail route from China to Uzbekistan by 900 km": the route a line shortens is no new line
+		}
 		from, between := -1, false
 		for k := m.End; k < min(c.b, m.End+3); k++ {
 			if d.pointAt(k, roleFrom) {

@@ -142,7 +142,7 @@ var freshFloors = map[string]float64{
 	"fresh14": 0.735,
 	"fresh15": 0.855,
 	"fresh16": 0.95,
-	"fresh17": 0.76,
+	"fresh17": 0.765,
 	"fresh18": 0.67,
 }
 
