@@ -309,11 +309,14 @@ func (d *doc) postLink(id string) string {
 					}
 				}
 				for _, mt := range s.mentions {
-					if mt.class != ClassCountry || mt.code == m.Entry.Code {
+					if mt.class != ClassCountry && mt.class != ClassAdjective || mt.code == m.Entry.Code {
 						continue
 					}
 					with := mt.tok > m.End && mt.tok <= m.End+4 && (d.word(mt.tok-1) == "با" || d.word(mt.tok-1) == "with")
-					if with || between >= 0 && mt.tok > between && mt.tok <= between+4 {
+					// "the Irkeshtam checkpoint on the Kyrgyz-Chinese border":
+					// the country across among a border's two sides.
+					side := mt.tok > m.End && mt.tok <= m.End+6 && d.pairBorderSide(mt)
+					if with || side || between >= 0 && mt.tok > between && mt.tok <= between+4 {
 						d.postLinks[m.Entry.ID] = mt.code
 						break
 					}
@@ -377,6 +380,26 @@ func (d *doc) crossingReferred(c span) []string {
 		}
 	}
 	return nil
+}
+
+// pairBorderSide reports whether mention mt is one of the two sides of a
+// border named as a pair: "the Kyrgyz-Chinese border", "the
+// Pakistan-China border" (either side), «مرز ایران و ترکیه».
+func (d *doc) pairBorderSide(mt mention) bool {
+	if d.word(mt.end) == "border" && isDash(d.tokText(mt.tok-1)) {
+		return true // the second side
+	}
+	if isDash(d.tokText(mt.end)) && d.isCountryWord(mt.end+1) {
+		k := mt.end + 2
+		for k < mt.end+5 && d.isCountryWord(k) {
+			k++
+		}
+		return d.word(k) == "border"
+	}
+	if d.word(mt.tok-1) == "مرز" && d.word(mt.end) == "و" && d.isCountryWord(mt.end+1) {
+		return true // «مرز افغانستان و پاکستان», the first side
+	}
+	return d.word(mt.tok-1) == "و" && d.isCountryWord(mt.tok-2) && d.word(mt.tok-3) == "مرز"
 }
 
 // postPartner returns the country across a border post named in clause c

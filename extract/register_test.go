@@ -186,3 +186,21 @@ func FuzzRegister(f *testing.F) {
 		}
 	})
 }
+
+// TestPostLinkBorderPair holds postLink to a post the text puts on a
+// border named by its two sides: the country across is the side that is
+// not the post's.
+func TestPostLinkBorderPair(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, tt := range []struct{ name, text, id, want string }{
+		{"English, the sides joined by a dash", "Traffic through the Torkham crossing on the Pakistan-Afghanistan border resumed.", "af-torkham", "PK"},
+		{"Persian, the sides joined by «و»", "تردد از گذرگاه تورخم در مرز افغانستان و پاکستان از سر گرفته شد.", "af-torkham", "PK"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := x.newDoc(Article{ID: "t", Text: tt.text})
+			if got := d.postLink(tt.id); got != tt.want {
+				t.Errorf("postLink(%s) = %q, want %q", tt.id, got, tt.want)
+			}
+		})
+	}
+}

@@ -2119,7 +2119,7 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 	if d.breakdownOf(s, amtTon) {
 		return true
 	}
-	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) && !d.rankedItem(s, c, false) {
+	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) && !d.rankedItem(s, c, false) && !d.sharePhrase(s) {
 		// («این رقم در ماه عقرب سال گذشته ۳۱۰ هزار تن بود», "This figure
 		// was 310,000 tonnes a year earlier": the figure of the freight
 		// just reported.)
