@@ -144,6 +144,8 @@ var freshFloors = map[string]float64{
 	"fresh16": 0.95,
 	"fresh17": 0.765,
 	"fresh18": 0.68,
+	"fresh19": 0.56,
+	"fresh20": 0.52,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
