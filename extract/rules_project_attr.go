@@ -11,13 +11,14 @@ import (
 const (
 	statusPaid               = "paid"                // money paid, spent or disbursed
 	statusFinancingSecured   = "financing_secured"   // a loan or grant approved or allocated
+	statusFinancingPledged   = "financing_pledged"   // a sum pledged or set aside, not yet bound by a loan
 	statusResumed            = "resumed"             // work started again after a stop
 	statusCompletionExpected = "completion_expected" // a completion date ahead
 )
 
 // attrOnly are the CueStatus codes that qualify an attribute (a sum paid)
 // and never a project as a whole.
-var attrOnly = []string{statusPaid, statusFinancingSecured}
+var attrOnly = []string{statusPaid, statusFinancingSecured, statusFinancingPledged}
 
 // projectAttributes reads one project fact per measured attribute of a
 // project in sentence s: a length (km), a power (MW) or a volume (m³) with

@@ -142,7 +142,7 @@ var freshFloors = map[string]float64{
 	"fresh14": 0.735,
 	"fresh15": 0.855,
 	"fresh16": 0.95,
-	"fresh17": 0.765,
+	"fresh17": 0.78,
 	"fresh18": 0.68,
 	"fresh19": 0.56,
 	"fresh20": 0.52,
