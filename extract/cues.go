@@ -200,7 +200,7 @@ var cueRows = []cueRow{
 		"ترمینال*", "پایانه*", "اسکله*", "berth*", "pier*", "بازارچه*", "بازارچه مرزی", "گذرگاه*", "گذرگاه مرزی", "border market*", "border crossing*", "crossing point*",
 		"کانال*", "railway*", "railroad*", "rail line*", "rail link*", "corridor*", "highway*", "road*", "pipeline*", "power line*",
 		"transmission line*", "power plant*", "hydropower plant*", "hydropower station*", "hydroelectric", "port*", "dry port*", "bridge*", "tunnel*", "dam*", "project*", "canal*", "terminal*", "route*",
-		"logistics center*", "logistics centre*", "logistics hub*", "هاب لجستیک*", "مرکز لجستیک*",
+		"logistics center*", "logistics centre*", "logistics hub*", "هاب لجستیک*", "مرکز لجستیک*", "هاب لوژستیک*", "مرکز لوژستیک*",
 		"rail section*", "railway section*", "road section*", "highway section*", "rail segment*", "railway segment*"}},
 	{CueStatus, "launched", []string{"آغاز به کار کرد~", "آغاز به کار نمود~", "به کار افتاد~", "افتتاح شد~", "افتتاح گردید", "افتتاح کرد~",
 		"راه اندازی شد~", "به بهره برداری رسید~", "بهره برداری شد~", "رسما آغاز شد", "launched", "inaugurated", "opened", "commissioned",
@@ -306,6 +306,7 @@ const (
 	roleNowSign       = "now-sign"       // a signing told in the present, as a dated item tells a past event: "sign", "signs"
 	roleNowOpen       = "now-open"       // an opening told in the present: "open", "opens", "inaugurate"
 	roleBuildVerb     = "build-verb"     // a verb of building something not yet named: "agreed to build", "construct"
+	roleBuildNoun     = "build-noun"     // building something new as a noun, its object after: "on building a", «ساخت یک»
 	roleBuyer         = "buyer"          // a country buying what the article's trader sells: "the largest buyer", "bought"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
 	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
@@ -503,6 +504,8 @@ var roleRows = []roleRow{
 	{role: roleNeeded, words: []string{"نیاز است", "نیاز دارد", "ضرورت است", "لازم است", "is needed", "are needed", "still needed", "is required",
 		"are required", "still required"}},
 	{role: roleBuildVerb, words: []string{"build", "construct", "بسازند", "بسازد", "احداث کنند", "احداث کند"}},
+	{role: roleBuildNoun, words: []string{"on building a", "on building an", "for building a", "for building an", "on the construction of a",
+		"for the construction of a", "ساخت یک", "احداث یک"}},
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "خریدار*", "خریداران"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},
 	{role: roleAnnounced, words: []string{"خبر داد~", "خبر دادند", "اعلام کرد~"}},

@@ -317,15 +317,21 @@ func (d *doc) persianNamedInfra(s *sentence, i int) (string, int) {
 // agreement fact carries it.
 func (d *doc) buildIntro(s *sentence, c span) {
 	k := d.roleIn(c.a, c.b, roleBuildVerb)
-	if k < 0 {
-		return
-	}
 	lo, hi := k+1, min(c.b, k+7)
 	if !s.latin {
 		lo, hi = max(c.a, k-8), k
 	}
+	if k < 0 {
+		// "signed a memorandum on building a joint logistics centre",
+		// «تفاهم‌نامهٔ ساخت یک مرکز لوژستیکی …»: building as a noun, its
+		// new object after it in both languages.
+		if k = d.roleIn(c.a, c.b, roleBuildNoun); k < 0 {
+			return
+		}
+		lo, hi = k+1, min(c.b, k+9)
+	}
 	for _, m := range d.cuesIn(lo, hi, CueInfra) {
-		if !physicalInfra[d.word(m.Start)] || d.referenceBefore(m.Start) || d.pluralInfra(m) ||
+		if !d.physicalPhrase(m) || d.referenceBefore(m.Start) || d.pluralInfra(m) ||
 			d.unnamedIn(m.Start, m.Start+1) {
 			continue
 		}
@@ -333,6 +339,19 @@ func (d *doc) buildIntro(s *sentence, c span) {
 		d.addUnnamed(unnamedProject{tok: m.Start, id: "unnamed:intro:" + strconv.Itoa(m.Start), name: q, head: d.headOf(m)})
 		return
 	}
+}
+
+// compoundHeads are Persian and Dari heads of infrastructure only in a
+// phrase of the infrastructure cues («مرکز لجستیکی», «مرکز لوژستیکی»):
+// alone, «مرکز» is any centre («مرکز استان»).
+var compoundHeads = map[string]bool{"مرکز": true}
+
+// physicalPhrase reports whether infrastructure phrase m is something
+// built: its first word a physical one («پایانه», "logistics"), or a
+// compound head in a phrase of two words or more («مرکز لوژستیکی»).
+func (d *doc) physicalPhrase(m Match) bool {
+	w := d.word(m.Start)
+	return physicalInfra[w] || compoundHeads[w] && m.End-m.Start > 1
 }
 
 // afterStudy returns the status of the works that clause c, whose project

@@ -592,6 +592,7 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		}
 	}
 	refers := d.timelineCue(c) >= 0 || d.unnamedIn(c.a, c.b)
+	ref := "" // the infrastructure word the clause refers back with
 	for k := c.a; k < c.b && !refers; k++ {
 		w := d.word(k)
 		switch {
@@ -601,7 +602,7 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			// to Turghundi" is a new piece of infrastructure.
 			refers = !d.indefiniteBefore(k)
 		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || d.pointAt(k, roleLine):
-			refers = d.refersBack(s, k)
+			refers, ref = d.refersBack(s, k), w
 		case d.unnamedHead(k):
 			refers = true
 		case d.hasCue(k, k+1, CueNonTrade) && (s.latin && d.pointAt(k-1, rolePronOwner) || !s.latin && d.pointAt(k+1, rolePronOwner)):
@@ -614,6 +615,12 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		return "", -1
 	}
 	id, _ = d.lastProjectAt(c.b)
+	if u, ok := d.unnamedByID[id]; ok && compoundHeads[u.head] && ref != "" && ref != u.head {
+		// «… یک مرکز لوژستیکی …» and later «زیان … این گذرگاه»: a centre
+		// is referred to as the centre, not as another piece of
+		// infrastructure.
+		return "", -1
+	}
 	if id == "" {
 		// «… درباره کریدور ارس گفت: این مسیر …»: a name the gazetteer lacks.
 		if id, _ = d.persianNamedInfra(s, c.a); id == "" {
