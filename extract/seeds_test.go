@@ -146,6 +146,8 @@ var freshFloors = map[string]float64{
 	"fresh18": 0.68,
 	"fresh19": 0.56,
 	"fresh20": 0.54,
+	"fresh21": 0.42,
+	"fresh22": 0.52,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
