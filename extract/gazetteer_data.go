@@ -50,7 +50,9 @@ var projectRows = []namedRow{
 	{"iran-pakistan-pipeline", "Iran–Pakistan gas pipeline", []string{"خط لوله صلح", "peace pipeline", "iran-pakistan gas pipeline", "iran pakistan gas pipeline", "خط لوله گاز ایران پاکستان"}},
 	{"five-nations-railway", "Five Nations Railway Corridor", []string{"five nations railway", "راه آهن پنج کشور"}},
 	{"rasht-astara-railway", "Rasht–Astara railway", []string{"رشت آستارا", "rasht astara", "rasht-astara"}},
-	{"kti-railway", "Kazakhstan–Turkmenistan–Iran railway", []string{"kazakhstan-turkmenistan-iran railway", "kti railway", "north-south railway"}},
+	{"kti-railway", "Kazakhstan–Turkmenistan–Iran railway", []string{"kazakhstan-turkmenistan-iran railway", "kazakhstan-turkmenistan-iran rail corridor", "kti railway", "north-south railway",
+		"راه آهن قزاقستان ترکمنستان ایران", "خط آهن قزاقستان ترکمنستان ایران", "کریدور ریلی قزاقستان ترکمنستان ایران",
+		"راه آهن ایران ترکمنستان قزاقستان", "خط آهن ایران ترکمنستان قزاقستان", "کریدور ریلی ایران ترکمنستان قزاقستان"}},
 }
 
 // personRows are heads of state and government and foreign ministers the

@@ -143,7 +143,7 @@ func (d *doc) contextCountries(s *sentence) []string {
 	refers := d.hasCue(s.a, s.b, CueReference)
 	for k := s.idx - 1; k >= d.contextFloor(s) && k >= s.idx-2; k-- {
 		p := d.sents[k]
-		cs := d.countries(p, p.a, p.b, true)
+		cs := d.dropVenues(p, span{p.a, p.b}, d.countries(p, p.a, p.b, true))
 		if len(cs) == 0 {
 			continue
 		}

@@ -90,7 +90,7 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		f := d.newCandidate(KindAgreement, s, trig)
 		f.Status = ptr(status)
 		f.counted = d.countedPlural(c, trig)
-		cs := d.partyCountries(s, c)
+		cs := d.dropVenues(s, c, d.partyCountries(s, c))
 		if pc := d.participantsBefore(s, c, trig); len(pc) >= 2 {
 			// "Participants agreed to hold the next round …": those who
 			// met in the sentences before.
@@ -108,6 +108,32 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		out = append(out, f)
 	}
 	return out
+}
+
+// dropVenues removes from the parties cs of an agreement in clause c the
+// country of a place named only as where the parties met or signed («در
+// باکو», "in Baku"), when two or more parties remain: as a meeting's
+// venue (meetingCountries), the host of a gathering is no signer.
+func (d *doc) dropVenues(s *sentence, c span, cs []string) []string {
+	var venues []string
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && m.class == ClassPlace && d.pointAt(m.tok-1, roleVenue) && !slices.Contains(venues, m.code) {
+			venues = append(venues, m.code)
+		}
+	}
+	if len(venues) == 0 {
+		return cs
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !(m.class == ClassPlace && d.pointAt(m.tok-1, roleVenue)) {
+			venues = slices.DeleteFunc(venues, func(v string) bool { return v == m.code })
+		}
+	}
+	kept := slices.DeleteFunc(slices.Clone(cs), func(x string) bool { return slices.Contains(venues, x) })
+	if len(kept) < 2 {
+		return cs
+	}
+	return kept
 }
 
 // dropDestinations removes from the parties cs of the agreement at token

@@ -428,7 +428,7 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
-	cs := d.partiesIn(s, c.a, c.b)
+	cs := d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)) // (not «در باکو», where its parties met)
 	// «این قطار …» in the next sentence goes on about the same thing.
 	if status != "" && s.idx+1 < len(d.sents) {
 		n := d.sents[s.idx+1]

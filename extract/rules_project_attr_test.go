@@ -51,6 +51,18 @@ func TestProjectAttributes(t *testing.T) {
 		{"a crossing referred back to is not the logistics centre introduced before, Dari",
 			"افغانستان و ازبکستان تفاهم\u200cنامهٔ ساخت یک مرکز لوژستیکی مشترک در بندر حیرتان را امضا کردند. هزینهٔ این مرکز ۸۵ میلیون دالر برآورد شده است.\n\nگذرگاه تورخم میان افغانستان و پاکستان این هفته نیز بسته ماند. تاجران می\u200cگویند که زیان روزانهٔ بسته بودن این گذرگاه به یک میلیون دالر می\u200cرسد.",
 			[]string{"agreement AF,UZ - - signed - -", "project AF,UZ 8.5e+07 USD - - -", "disruption AF,PK - - closed - -"}},
+		{"a line named by the countries it joins, a rail corridor in English, is the gazetteer's line",
+			"The Kazakhstan–Turkmenistan–Iran rail corridor links Kazakhstan with Iran via Turkmenistan. The railway is 928 km long.",
+			[]string{"project IR,KZ,TM 928 km - - -"}},
+		{"a line named by the countries it joins is the gazetteer's line, Persian",
+			"راه\u200cآهن قزاقستان-ترکمنستان-ایران قزاقستان را از طریق ترکمنستان به ایران متصل می\u200cکند. این خط ۹۲۸ کیلومتر طول دارد.",
+			[]string{"project IR,KZ,TM 928 km - - -"}},
+		{"the country of the city where the parties met is no party of their agreement or of the line it is on",
+			"The transport ministers of Iran, Kazakhstan and Turkmenistan met in Baku and signed a joint statement on the Kazakhstan–Turkmenistan–Iran railway. The railway, 928 km long, was opened in December 2014.",
+			[]string{"meeting IR,KZ,TM - - held - -", "agreement IR,KZ,TM - - signed - -", "project IR,KZ,TM 928 km launched 2014-12 -"}},
+		{"the country of the city where the parties met is no party of their agreement or of the line it is on, Persian",
+			"وزیران راه ایران، قزاقستان و ترکمنستان در باکو دیدار کردند و بیانیه مشترکی درباره کریدور ریلی قزاقستان–ترکمنستان–ایران امضا کردند.",
+			[]string{"meeting IR,KZ,TM - - held - -", "project IR,KZ,TM - - - - -", "agreement IR,KZ,TM - - signed - -"}},
 		{"a length with its own status, Persian",
 			"خط آهن ۶۲۸ کیلومتری چابهار-زاهدان ۸۵ درصد پیشرفت فیزیکی داشته و قطعه ایرانشهر-زاهدان به طول ۳۴۵ کیلومتر تکمیل شده است.",
 			[]string{"project IR 628 km under_construction - -", "project IR 345 km completed - -"}},
@@ -439,7 +451,7 @@ func TestProjectAttributes(t *testing.T) {
 			[]string{"project IR,KZ,TM - - - - -", "tonnage IR,KZ,TM 1.2e+07 t/yr capacity - -"}},
 		{"what a line carries a year by «ظرفیت» is its capacity, with the countries it links, Persian",
 			"راه\u200cآهن قزاقستان-ترکمنستان-ایران قزاقستان را از طریق ترکمنستان به ایران متصل می\u200cکند. ظرفیت این خط سالانه ۱۲ میلیون تن بار است.",
-			[]string{"tonnage IR,KZ,TM 1.2e+07 t/yr capacity - -"}},
+			[]string{"project IR,KZ,TM - - - - -", "tonnage IR,KZ,TM 1.2e+07 t/yr capacity - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
