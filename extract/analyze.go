@@ -907,7 +907,22 @@ func (d *doc) scanPeriods(s *sentence) {
 		}
 		return false
 	})
+	d.dropGlosses(s)
 	d.thatYear(s)
+}
+
+// dropGlosses removes from the periods of s a date of another calendar
+// in parentheses just after a date («از آذر ۱۳۹۳ (دسامبر ۲۰۱۴)», "in
+// December 2014 (Azar 1393)"): a gloss of the date the text gives, which
+// is the fact's.
+func (d *doc) dropGlosses(s *sentence) {
+	for k := len(s.periods) - 1; k > 0; k-- {
+		m, prev := s.periods[k], s.periods[k-1]
+		if prev.End == m.Start-1 && d.tokText(m.Start-1) == "(" && d.tokText(m.End) == ")" &&
+			prev.Resolved && m.Resolved && prev.P.Calendar != m.P.Calendar {
+			s.periods = slices.Delete(s.periods, k, k+1)
+		}
+	}
 }
 
 // thatYear reads "that year", «همان سال», «آن سال» in sentence s as the

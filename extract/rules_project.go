@@ -518,7 +518,7 @@ func (d *doc) statusDate(s *sentence, c span, status string) *Period {
 		if m.Entry.Code != status || d.conditional(c, m.Start) {
 			continue
 		}
-		lo, hi := max(c.a, m.Start-5), m.Start
+		lo, hi := max(c.a, d.parenStart(m.Start)-5), m.Start // («از آذر ۱۳۹۳ (دسامبر ۲۰۱۴) بهره‌برداری شده»)
 		if s.latin {
 			lo, hi = m.End, min(c.b, m.End+4)
 		}
@@ -540,6 +540,20 @@ func (d *doc) statusDate(s *sentence, c span, status string) *Period {
 		return p
 	}
 	return nil
+}
+
+// parenStart returns the token of the "(" opening the parenthetical that
+// ends just before token k, or k when none does.
+func (d *doc) parenStart(k int) int {
+	if d.tokText(k-1) != ")" {
+		return k
+	}
+	for j := k - 2; j >= 0 && j >= k-8; j-- {
+		if d.tokText(j) == "(" {
+			return j
+		}
+	}
+	return k
 }
 
 // lineAt reports whether the infrastructure phrase at token tok names a
