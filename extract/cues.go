@@ -306,6 +306,7 @@ const (
 	roleNowSign       = "now-sign"       // a signing told in the present, as a dated item tells a past event: "sign", "signs"
 	roleNowOpen       = "now-open"       // an opening told in the present: "open", "opens", "inaugurate"
 	roleBuildVerb     = "build-verb"     // a verb of building something not yet named: "agreed to build", "construct"
+	roleRebuild       = "rebuild"        // rebuilding an existing line: «بازسازی», "reconstruction"
 	roleBuildNoun     = "build-noun"     // building something new as a noun, its object after: "on building a", «ساخت یک»
 	roleBuyer         = "buyer"          // a country buying what the article's trader sells: "the largest buyer", "bought"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
@@ -504,6 +505,7 @@ var roleRows = []roleRow{
 	{role: roleNeeded, words: []string{"نیاز است", "نیاز دارد", "ضرورت است", "لازم است", "is needed", "are needed", "still needed", "is required",
 		"are required", "still required"}},
 	{role: roleBuildVerb, words: []string{"build", "construct", "بسازند", "بسازد", "احداث کنند", "احداث کند"}},
+	{role: roleRebuild, words: []string{"بازسازی", "reconstruction", "rehabilitation", "rebuild", "rebuilding"}},
 	{role: roleBuildNoun, words: []string{"on building a", "on building an", "for building a", "for building an", "on the construction of a",
 		"for the construction of a", "ساخت یک", "احداث یک"}},
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "خریدار*", "خریداران"}},

@@ -23,6 +23,15 @@ func (d *doc) routeProjects() {
 			b.Start != a.End+1 || !isDash(d.tokText(a.End)) {
 			continue
 		}
+		id, via := "route:"+a.Entry.ID+"-"+b.Entry.ID, 0
+		if k+2 < len(d.ents) {
+			// «سرک شبرغان–اندخوی–آقینه», "the Sheberghan–Andkhoy–Aqina
+			// road": a third place joined by a dash is the line's end,
+			// the second a place it passes.
+			if c := d.ents[k+2]; c.Entry.Class.Has(ClassPlace) && c.Entry.ID != "" && c.Start == b.End+1 && isDash(d.tokText(b.End)) {
+				id, via, b = id+"-"+c.Entry.ID, 1, c
+			}
+		}
 		measured := d.lengthBefore(a.Start)
 		if a.Entry.Code == b.Entry.Code && !d.builtRoute(a.Start) && measured < 0 {
 			// A route within one country («حیرتان-مزار شریف») is a
@@ -47,13 +56,13 @@ func (d *doc) routeProjects() {
 			continue
 		}
 		q, _, _ := d.quote(a.Start, end)
-		add = append(add, Match{Start: a.Start, End: b.End, Entry: &Entry{Class: ClassProject, Code: "route:" + a.Entry.ID + "-" + b.Entry.ID, Name: q}})
+		add = append(add, Match{Start: a.Start, End: b.End, Entry: &Entry{Class: ClassProject, Code: id, Name: q}})
 		if d.projPlaces == nil {
 			d.projPlaces = map[int][]string{}
 		}
 		d.projPlaces[a.Start] = []string{a.Entry.Code, b.Entry.Code}
-		drop[k], drop[k+1] = true, true
-		k++
+		drop[k], drop[k+1], drop[k+1+via] = true, true, true
+		k += 1 + via
 	}
 	if len(add) == 0 {
 		return
@@ -70,7 +79,7 @@ func (d *doc) routeProjects() {
 }
 
 // builtRoute reports whether the sentence around token i speaks of
-// building or studying a line («مطالعات امکان‌سنجی خط آهن هرات–کندهار …
+// building, rebuilding («قرارداد بازسازی سرک …») or studying a line («مطالعات امکان‌سنجی خط آهن هرات–کندهار …
 // تکمیل شد», «آغاز عملیات اجرایی خط دوم ریلی سرخس–مشهد»): a project status
 // or a measure of it in the same sentence. (The sentences are not split
 // yet: the sentence is the text between two sentence ends around i.)
@@ -88,7 +97,7 @@ func (d *doc) builtRoute(i int) bool {
 			return true // (not a line's traffic launched or stopped)
 		}
 	}
-	return d.roleIn(a, b, roleWorks) >= 0
+	return d.roleIn(a, b, roleWorks) >= 0 || d.roleIn(a, b, roleRebuild) >= 0
 }
 
 // lengthBefore returns the first token of a length written as an

@@ -91,6 +91,19 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		f.Status = ptr(status)
 		f.counted = d.countedPlural(c, trig)
 		cs := d.dropVenues(s, c, d.partyCountries(s, c))
+		if len(cs) == 1 {
+			// «قرارداد بازسازی سرک شبرغان–اندخوی–آقینه را … با یک شرکت
+			// ترکیه‌ای امضا کرد», "signed a contract with a Turkish firm to
+			// rebuild the Sheberghan–Aqina road": the country of the line
+			// the contract is on is the other side.
+			for _, m := range d.entsIn(c.a, c.b) {
+				for _, x := range d.projPlaces[m.Start] {
+					if m.Entry.Class.Has(ClassProject) && !slices.Contains(cs, x) {
+						cs = append(cs, x)
+					}
+				}
+			}
+		}
 		if pc := d.participantsBefore(s, c, trig); len(pc) >= 2 {
 			// "Participants agreed to hold the next round …": those who
 			// met in the sentences before.
