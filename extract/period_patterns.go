@@ -746,3 +746,68 @@ func (s *periodScanner) months(i, end, y, first, last int, cal Calendar, rel boo
 	}
 	return s.resolved(i, end, gregMonths(y, first, y, last), rel), true
 }
+
+// monthsEnding reads "the ten months ending January 2026", "the 12 months
+// to June 2025", «ده ماه منتهی به جنوری ۲۰۲۶»: the N months up to and
+// including a named month of a written year, across a year's end in the
+// Gregorian calendar, within one year in the Solar Hijri.
+func (s *periodScanner) monthsEnding(i int) (periodMatch, bool) {
+	j := i
+	if s.word(j) == "the" {
+		j++
+	}
+	n, ok := s.small(j)
+	if !ok || n < 2 || n > 24 {
+		return periodMatch{}, false
+	}
+	j++
+	if w := s.word(j); w != "months" && w != "ماه" {
+		return periodMatch{}, false
+	}
+	j++
+	switch s.word(j) {
+	case "ending", "to":
+		j++
+		if s.word(j) == "in" {
+			j++
+		}
+	case "منتهی":
+		if s.word(j+1) != "به" {
+			return periodMatch{}, false
+		}
+		j += 2
+	default:
+		return periodMatch{}, false
+	}
+	end, ok := s.monthYear(j)
+	if !ok || !end.Resolved || end.P.Relative {
+		return periodMatch{}, false
+	}
+	if end.P.Calendar == SolarHijri {
+		y, m, ok := shMonthOf(end.P.Label)
+		if !ok || m < n {
+			return periodMatch{}, false
+		}
+		p, ok := shMonths(y, m-n+1, m)
+		if !ok {
+			return periodMatch{}, false
+		}
+		return s.resolved(i, end.End, p, false), true
+	}
+	last := end.P.Start
+	first := last.AddDate(0, -(n - 1), 0)
+	return s.resolved(i, end.End, gregMonths(first.Year(), int(first.Month()), last.Year(), int(last.Month())), false), true
+}
+
+// shMonthOf returns the year and month of a one-month Solar Hijri label
+// ("SH1404-02 = …").
+func shMonthOf(label string) (int, int, bool) {
+	l, _, _ := strings.Cut(label, " = ")
+	ys, ms, ok := strings.Cut(strings.TrimPrefix(l, "SH"), "-")
+	if !ok || strings.Contains(ms, ".") {
+		return 0, 0, false
+	}
+	y, err1 := strconv.Atoi(ys)
+	m, err2 := strconv.Atoi(ms)
+	return y, m, err1 == nil && err2 == nil
+}
