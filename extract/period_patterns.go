@@ -168,6 +168,9 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 	}
 	if s.word(j) == "of" {
 		j++
+		if k := s.calendarYearWords(j); k > j {
+			j = k // "of the current Iranian calendar year 1405", "of the Afghan solar year 1404"
+		}
 		if s.word(j) == "the" && (s.word(j+1) == "current" || s.word(j+1) == "present") && fiscalOpeners[s.word(j+2)] {
 			j += 2 // "of the current fiscal year 2026-27"
 		} else if s.word(j) == "the" && fiscalOpeners[s.word(j+1)] {
@@ -810,4 +813,33 @@ func shMonthOf(label string) (int, int, bool) {
 	y, err1 := strconv.Atoi(ys)
 	m, err2 := strconv.Atoi(ms)
 	return y, m, err1 == nil && err2 == nil
+}
+
+// calendarWords name the calendar of a year written after them in
+// English ("the Iranian calendar year 1405", "the Afghan solar year").
+var calendarWords = map[string]bool{"iranian": true, "persian": true, "afghan": true, "solar": true, "hijri": true, "calendar": true}
+
+// calendarYearWords returns the token after "the (current) Iranian
+// (calendar) year" starting at i when a year follows, written in the
+// calendar they name, or i when there is none.
+func (s *periodScanner) calendarYearWords(i int) int {
+	j := i
+	if s.word(j) != "the" {
+		return i
+	}
+	j++
+	if s.word(j) == "current" || s.word(j) == "present" {
+		j++
+	}
+	k := j
+	for calendarWords[s.word(k)] && k < j+3 {
+		k++
+	}
+	if k == j || s.word(k) != "year" {
+		return i
+	}
+	if _, _, _, ok := s.year(k + 1); !ok {
+		return i // "of the current Iranian year": the year the context gives (doc.yearlessPeriod)
+	}
+	return k + 1
 }

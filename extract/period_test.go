@@ -43,6 +43,10 @@ func TestParsePeriod(t *testing.T) {
 		{"the 12 months to June 2025", 0, "2024-07..2025-06"},
 		{"ده ماه منتهی به جنوری ۲۰۲۶", 0, "2025-04..2026-01"},
 		{"۶ ماه منتهی به شهریور ۱۴۰۳", 0, "SH1403-01..SH1403-06 = 2024-03-20..2024-09-21"},
+		// A year written after the words naming its calendar.
+		{"the first eight months of the current Iranian calendar year 1405", 0, "SH1405-01..SH1405-08 = 2026-03-21..2026-11-21"},
+		{"the first six months of the Afghan solar year 1404", 0, "SH1404-01..SH1404-06 = 2025-03-21..2025-09-22"},
+		{"هشت ماه نخست سال ۱۴۰۵", 0, "SH1405-01..SH1405-08 = 2026-03-21..2026-11-21"},
 		{"از ابتدای سال ۱۴۰۴ تا پایان خرداد", 0, "SH1404-01..SH1404-03 = 2025-03-21..2025-06-21"},
 		{"از ابتدای سال ۱۴۰۴ تا پایان مهرماه", 0, "SH1404-01..SH1404-07 = 2025-03-21..2025-10-22"},
 		{"from the beginning of 2025 to the end of August", 0, "2025-01..2025-08"},
