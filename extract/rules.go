@@ -204,7 +204,10 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 			// «رسیدن صادرات به ۵ میلیارد دلار در سال ۱۴۰۵»); other figures
 			// take no deadline.
 			dl := d.deadline(m.Start)
-			if target && !dl && !(m.Start >= b && !amountBetween(s, b, m.Start)) || !target && dl {
+			// «هدف ترانزیت ریلی در سال ۱۴۰۵ را ۱۰ میلیون تن اعلام کرد»: a
+			// period after the target's noun and before its figure is its.
+			ofTarget := target && m.End <= a && !amountBetween(s, m.End, a) && d.targetNounBefore(s, m.Start)
+			if target && !dl && !ofTarget && !(m.Start >= b && !amountBetween(s, b, m.Start)) || !target && dl {
 				// "to $3 billion a year from about $545 million in 2024":
 				// a period after another figure is that figure's.
 				continue
@@ -231,6 +234,18 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 		return nil, true
 	}
 	return &s.periods[best].P, true
+}
+
+// targetNounBefore reports whether a target's noun («هدف», "target")
+// stands at most five tokens before token i of s: the period at i
+// qualifies the target.
+func (d *doc) targetNounBefore(s *sentence, i int) bool {
+	for k := i - 1; k >= max(s.a, i-5); k-- {
+		if w := d.word(k); w == "هدف" || w == "target" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownPeriodAfter returns the index of the period of s written just after

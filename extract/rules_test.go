@@ -15,6 +15,12 @@ func TestRules(t *testing.T) {
 		text string
 		want []string
 	}{
+		{"a year between a target's noun and its figure is the target's",
+			"He said Iran's rail transit target for 2026 is 10 million tonnes.",
+			[]string{"tonnage IR 1e+07 t target 2026 -"}},
+		{"a year between a target's noun and its figure is the target's, Persian",
+			"وی هدف ترانزیت ریلی ایران در سال ۱۴۰۵ را ۱۰ میلیون تن اعلام کرد.",
+			[]string{"tonnage IR 1e+07 t target SH1405 = 2026-03-21..2027-03-20 -"}},
 		{"tonnes handled at a port the clause refers back to are the port's, not the context's",
 			"ظرفیت بندر چابهار ۸ میلیون تن در سال است. هند ۱۵۰ میلیون دلار برای توسعه آن سرمایه گذاری کرده است. در شش ماه نخست سال ۲۰۲۵، ۲.۱ میلیون تن کالا در این بندر تخلیه و بارگیری شد.",
 			[]string{"tonnage IR 8e+06 t/yr capacity - -", "tonnage IR 2.1e+06 t actual 2025-01..2025-06 -"}},

@@ -144,7 +144,7 @@ var freshFloors = map[string]float64{
 	"fresh16": 0.95,
 	"fresh17": 0.78,
 	"fresh18": 0.68,
-	"fresh19": 0.58,
+	"fresh19": 0.59,
 	"fresh20": 0.585,
 	"fresh21": 0.42,
 	"fresh22": 0.52,
