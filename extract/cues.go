@@ -471,7 +471,7 @@ var roleRows = []roleRow{
 		"پل", "تونل", "شاهراه*", "بزرگراه*", "کوتل", "crossing*", "border*", "port*", "road*", "highway*", "line", "railway*", "bridge*", "tunnel*",
 		"pass", "gate*"}},
 	{role: roleInlandRoute, words: []string{"شاهراه*", "بزرگراه*", "کوتل", "تونل", "highway*", "motorway*", "pass", "tunnel*"}},
-	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "مرحله*", "section*", "stretch", "phase*", "segment*", "leg"}},
+	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "مرحله*", "section*", "stretch", "phase*", "segment*", "stage", "stages", "leg"}},
 	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "transmit*", "وصل", "متصل", "پیوند", "منتقل"}},
 	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "finance", "fund*", "lend*", "credit", "credits", "credit line*",
 		"line of credit", "وام", "سرمایه گذاری", "پرداخت",
