@@ -212,7 +212,7 @@ var cueRows = []cueRow{
 		"اولین قطار باری", "نخستین قطار باری", "اولین قطار کانتینری", "نخستین قطار کانتینری",
 		"به بهره برداری برسد", "افتتاح شود", "راه اندازی شود"}},
 	{CueStatus, "completed", []string{"تکمیل شد~", "تکمیل گردید", "به پایان رسید~", "completed", "finished", "was completed",
-		"به پایه اکمال رسید~", "به اکمال رسید~", "اکمال شد~", "اکمال گردید"}},
+		"به پایه اکمال رسید~", "به اکمال رسید~", "اکمال شد~", "اکمال گردید", "was built", "were built", "has been built", "have been built"}},
 	{CueStatus, "under_construction", []string{"در حال ساخت", "در دست ساخت", "در حال احداث", "در دست احداث", "پیشرفت فیزیکی", "درصد پیشرفت",
 		"در دست بازسازی", "در حال بازسازی", "under reconstruction", "being rebuilt", "being upgraded",
 		"در دست اجرا", "در حال اجرا", "در دست اجراست", "در حال اجراست", "under implementation", "being implemented",
