@@ -242,7 +242,7 @@ var cueRows = []cueRow{
 		"تکمیل شود", "تکمیل گردد", "به پایان برسد", "به اتمام برسد",
 		"be finished by", "be finished in", "to be finished", "due to be finished", "expected to be finished", "should be completed",
 		"would be completed", "completion expected", "completion targeted", "targeted for completion", "slated for completion", "due for completion",
-		"be ready by", "be completed by", "to be completed in", "scheduled to finish", "expected to finish", "due to finish", "set to finish", "slated to finish",
+		"be ready by", "be completed by", "to be completed in", "be completed in", "scheduled to finish", "expected to finish", "due to finish", "set to finish", "slated to finish",
 		"تکمیل می شود", "تکمیل میشود", "به پایان می رسد", "به اتمام می رسد"}},
 	{CueStatus, "resumed", []string{"دوباره آغاز شد~", "دوباره آغاز شده", "از سر گرفته شد~", "ازسرگرفته شد~", "resumed", "restarted",
 		"was resumed", "has resumed"}},

@@ -89,7 +89,11 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 		name := x.projectName(d, id)
 		if timeline >= 0 {
 			// «… تا پایان سال ۲۰۲۶ تکمیل خواهد شد», also beside a measure.
-			if p, _ := d.nearestPeriod(s, c.a, c.b, timeline, timeline+1, false, true); p != nil {
+			p, _ := d.nearestPeriod(s, c.a, c.b, timeline, timeline+1, false, true)
+			if p == nil && !s.latin {
+				p = d.periodBeforeVerb(s, c, timeline)
+			}
+			if p != nil {
 				f := d.projectFact(s, c, id, name, tok, statusCompletionExpected)
 				f.Period = ptr(p.Label)
 				f.projKey = id + "|" + statusCompletionExpected
@@ -578,6 +582,22 @@ func (d *doc) timelineCue(c span) int {
 		}
 	}
 	return at
+}
+
+// periodBeforeVerb returns the period written just before the Persian
+// verb at token v of clause c, after any start verb before it («… در بهار
+// ۱۴۰۶ آغاز شود و در سال ۱۴۰۸ تکمیل شود»: 1408 is the completion's), or
+// nil.
+func (d *doc) periodBeforeVerb(s *sentence, c span, v int) *Period {
+	lo := max(c.a, v-5)
+	for j := v - 1; j >= lo; j-- {
+		if d.pointAt(j, roleStart) || d.pointAt(j, roleStarted) || d.roleIn(j, j+1, roleStart) >= 0 || d.roleIn(j, j+1, roleStarted) >= 0 {
+			lo = j + 1
+			break
+		}
+	}
+	p, _ := d.nearestPeriod(s, lo, v, lo, v, false, false)
+	return p
 }
 
 // clauseProject returns the project clause c is about: one it names, or

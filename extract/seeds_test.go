@@ -145,7 +145,7 @@ var freshFloors = map[string]float64{
 	"fresh17": 0.78,
 	"fresh18": 0.68,
 	"fresh19": 0.59,
-	"fresh20": 0.62,
+	"fresh20": 0.63,
 	"fresh21": 0.42,
 	"fresh22": 0.52,
 }
