@@ -128,9 +128,10 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 // باکو», "in Baku"), when two or more parties remain: as a meeting's
 // venue (meetingCountries), the host of a gathering is no signer.
 func (d *doc) dropVenues(s *sentence, c span, cs []string) []string {
-	var venues []string
+	var buf [4]string
+	venues := buf[:0] // (no allocation for a clause's few venues)
 	for _, m := range s.mentions {
-		if m.tok >= c.a && m.tok < c.b && m.class == ClassPlace && d.pointAt(m.tok-1, roleVenue) && !slices.Contains(venues, m.code) {
+		if m.tok >= c.a && m.tok < c.b && m.class == ClassPlace && d.pointAt(m.tok-1, roleVenue) && slices.Contains(cs, m.code) && !slices.Contains(venues, m.code) && len(venues) < len(buf) {
 			venues = append(venues, m.code)
 		}
 	}
@@ -139,12 +140,19 @@ func (d *doc) dropVenues(s *sentence, c span, cs []string) []string {
 	}
 	for _, m := range s.mentions {
 		if m.tok >= c.a && m.tok < c.b && !(m.class == ClassPlace && d.pointAt(m.tok-1, roleVenue)) {
-			venues = slices.DeleteFunc(venues, func(v string) bool { return v == m.code })
+			if k := slices.Index(venues, m.code); k >= 0 {
+				venues = slices.Delete(venues, k, k+1)
+			}
 		}
 	}
-	kept := slices.DeleteFunc(slices.Clone(cs), func(x string) bool { return slices.Contains(venues, x) })
-	if len(kept) < 2 {
+	if len(venues) == 0 || len(cs)-len(venues) < 2 {
 		return cs
+	}
+	kept := make([]string, 0, len(cs)-len(venues))
+	for _, x := range cs {
+		if !slices.Contains(venues, x) {
+			kept = append(kept, x)
+		}
 	}
 	return kept
 }
