@@ -148,6 +148,8 @@ var freshFloors = map[string]float64{
 	"fresh20": 0.63,
 	"fresh21": 0.42,
 	"fresh22": 0.52,
+	"fresh23": 0.44,
+	"fresh24": 0.46,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
