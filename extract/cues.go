@@ -184,7 +184,7 @@ var cueRows = []cueRow{
 		"travel to", "travels to", "will travel", "to travel", "fly to", "flew to", "می آید", "می آیند", "خواهد آمد", "خواهند آمد"}},
 	{CueFuture, "", []string{"خواهد*", "خواهند", "خواهیم", "خواهم", "قرار است", "قرار بود", "هفته آینده", "ماه آینده", "فردا",
 		"will", "is to", "are to", "scheduled", "is expected", "are expected", "plans to", "plan to", "upcoming", "next week",
-		"next month", "tomorrow", "set to", "is due", "are due", "would"}},
+		"next month", "tomorrow", "set to", "is due", "are due", "would", "برگزار می شود", "برگزار میشود", "برگزار می گردد", "برگزار میگردد"}},
 	{CueParticipation, "", []string{"با حضور", "با شرکت", "شرکت کرد~", "شرکت داشت~", "حضور داشت~", "حضور یافت~", "سه جانبه*", "دوجانبه*",
 		"دو جانبه*", "چندجانبه*", "چهارجانبه*", "سران", "وزرای خارجه", "attended", "participate*", "participation", "with the participation",
 		"trilateral", "bilateral", "quadrilateral", "multilateral", "joint", "leaders of", "foreign ministers of", "heads of state", "between"}},
@@ -347,6 +347,7 @@ const (
 	roleNegation      = "negation"       // "not", "failed" before a verb
 	roleDenial        = "denial"         // "denied", «تکذیب»
 	rolePostpone      = "postpone"       // "postponed", «تعویق», «لغو»: put off, not done
+	roleConvene       = "convene"        // «برگزار», "convened": a body's session held or to be held
 	roleAux           = "aux"            // "has", "also", «نیز» between a subject and its verb
 	roleArticle       = "article"        // "a", "an", "the"
 	roleDefinite      = "definite"       // "the": a noun referring to one already named
@@ -560,6 +561,7 @@ var roleRows = []roleRow{
 	{role: roleParticipants, words: []string{"شرکت کنندگان"}},
 	{role: roleNegation, words: []string{"not", "never", "didn't", "failed", "refused", "yet", "without"}, point: true},
 	{role: roleDenial, words: []string{"denied", "denies", "deny", "dismissed", "refuted", "تکذیب", "رد"}, point: true},
+	{role: roleConvene, words: []string{"برگزار", "convened", "convenes", "convene"}, point: true},
 	{role: rolePostpone, words: []string{"postponed", "delayed", "deferred", "cancelled", "canceled", "rescheduled", "تعویق", "موکول", "لغو"}, point: true},
 	{role: roleAux, words: []string{"has", "have", "also", "further", "همچنین", "نیز", "هم", "would", "had"}, point: true},
 	{role: roleArticle, words: []string{"a", "an", "the"}, point: true},

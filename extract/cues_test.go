@@ -117,6 +117,8 @@ func TestRoles(t *testing.T) {
 		{roleNegation, "the sides failed to sign", "failed"},
 		{roleDenial, "the ministry denied reports", "denied"},
 		{rolePostpone, "the signing was postponed", "postponed"},
+		{roleConvene, "کمیسیون مشترک در تاشکند برگزار می\u200cشود", "برگزار"},
+		{roleConvene, "the joint commission convened in Tashkent", "convened"},
 		{roleAux, "Kazakhstan has pledged", "has"},
 		{roleArticle, "signed a memorandum", "a"},
 		{roleDefinite, "the documents were signed", "the"},

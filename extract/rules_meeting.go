@@ -300,6 +300,14 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 			return m.Start, true
 		}
 	}
+	for _, j := range d.cuesIn(c.a, c.b, CueJointBody) {
+		// «کمیسیون مشترک اقتصادی دو کشور بهمن‌ماه در تاشکند برگزار
+		// می‌شود», "the joint commission convened in Tashkent": a body's
+		// session without a meeting word.
+		if !d.referenceBefore(j.Start) && d.roleIn(j.End, c.b, roleConvene) >= 0 {
+			return j.Start, true
+		}
+	}
 	return 0, false
 }
 

@@ -143,13 +143,13 @@ var freshFloors = map[string]float64{
 	"fresh15": 0.855,
 	"fresh16": 0.95,
 	"fresh17": 0.78,
-	"fresh18": 0.68,
+	"fresh18": 0.685,
 	"fresh19": 0.59,
 	"fresh20": 0.63,
 	"fresh21": 0.42,
-	"fresh22": 0.52,
+	"fresh22": 0.535,
 	"fresh23": 0.44,
-	"fresh24": 0.46,
+	"fresh24": 0.47,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
