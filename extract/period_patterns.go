@@ -703,8 +703,16 @@ func (s *periodScanner) yearStartTo(i int) (periodMatch, bool) {
 		j++
 	}
 	y, cal, e, rel, ok := s.yearOrRelative(j, 0)
+	off := 0
 	if !ok {
-		return periodMatch{}, false
+		// «از ابتدای سال جاری تا پایان آبان»: a relative year whose
+		// calendar the sentence leaves open takes the Solar calendar of the
+		// month ending the span (below).
+		o, re, named, isRel := s.relativeYear(j)
+		if !isRel || named != 0 || !rel {
+			return periodMatch{}, false
+		}
+		off, e = o, re
 	}
 	j = e
 	if w := s.word(j); w != "تا" && w != "to" && w != "until" && w != "through" {
@@ -720,6 +728,16 @@ func (s *periodScanner) yearStartTo(i int) (periodMatch, bool) {
 	j++
 	if s.word(j) == "of" {
 		j++
+	}
+	if !ok {
+		if _, isSH := s.shMonth(j); !isSH {
+			return periodMatch{}, false
+		}
+		ry, known := s.refYear(SolarHijri)
+		if !known {
+			return periodMatch{}, false
+		}
+		y, cal = ry+off, SolarHijri
 	}
 	var m int
 	if cal == SolarHijri {

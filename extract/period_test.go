@@ -98,6 +98,11 @@ func TestParsePeriod(t *testing.T) {
 		{"the end of the year", Gregorian, "2026"},
 		{"جوزای ۱۴۰۳", 0, "SH1403-03 = 2024-05-21..2024-06-20"},
 		{"the end of the year", 0, ""},
+		// A relative year the calendar leaves open takes the Solar
+		// calendar of the month ending its span.
+		{"از ابتدای سال جاری تا پایان آبان", 0, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
+		{"from the beginning of the current year to the end of Aban", 0, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
+		{"از ابتدای سال جاری", 0, ""},
 	} {
 		p, err := ParsePeriod(tt.in, ref, tt.cal)
 		if tt.want == "" {
