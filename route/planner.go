@@ -76,7 +76,6 @@ type scratch struct {
 	path    []int32
 	risk    []float64
 	via     *viaSearch // the layered search, made on the first request with waypoints
-	nodes   []int32
 }
 
 // New returns a Planner for g.
@@ -232,34 +231,45 @@ func (p *Planner) Plan(ctx context.Context, r Request) (*Itinerary, error) {
 
 // search runs the search from every state of place from to node dst.
 func (p *Planner) search(sc *scratch, from, dst int32) float64 {
-	sc.starts = sc.starts[:0]
-	for _, v := range p.g.PlaceNodes(from) {
-		if p.g.States[v].Mode != 0 {
-			sc.starts = append(sc.starts, csr.Start{Node: v})
-		}
-	}
+	sc.starts = p.appendStarts(sc.starts[:0], from)
 	if dst < 0 || len(sc.starts) == 0 {
 		return math.Inf(1)
 	}
 	return sc.s.SearchFrom(sc.w, sc.blocked, sc.starts, dst)
 }
 
+// appendStarts appends to buf the states of place a route can leave it in
+// (every state but its arrival node), each at distance 0.
+func (p *Planner) appendStarts(buf []csr.Start, place int32) []csr.Start {
+	for _, v := range p.g.PlaceNodes(place) {
+		if p.g.States[v].Mode != 0 {
+			buf = append(buf, csr.Start{Node: v})
+		}
+	}
+	return buf
+}
+
 // checkEnds rejects requests whose origin or destination is itself avoided.
 func (p *Planner) checkEnds(r *Request) error {
 	for _, id := range []string{r.From, r.To} {
 		pl, _ := p.g.Net.Place(id)
-		for _, a := range r.AvoidPlaces {
-			if a == id {
-				return caravan.Errorf(caravan.Invalid, "route.Plan", "%s is both an end of the route and a place to avoid", id)
-			}
-		}
-		for _, c := range r.AvoidCountries {
-			if c == pl.Country {
-				return caravan.Errorf(caravan.Invalid, "route.Plan", "%s is in %s, a country to avoid", id, c)
-			}
+		if why := avoided(r, id, pl.Country, "an end of the route"); why != "" {
+			return caravan.Errorf(caravan.Invalid, "route.Plan", "%s", why)
 		}
 	}
 	return nil
+}
+
+// avoided says why place id (in country) may not be what (an end of the
+// route, a waypoint) of r, "" when nothing r avoids rules it out.
+func avoided(r *Request, id, country, what string) string {
+	switch {
+	case slices.Contains(r.AvoidPlaces, id):
+		return id + " is both " + what + " and a place to avoid"
+	case slices.Contains(r.AvoidCountries, country):
+		return id + " is in " + country + ", a country to avoid"
+	}
+	return ""
 }
 
 // noRoute builds the error for a request without a route. It names what

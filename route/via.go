@@ -80,7 +80,7 @@ type viaSearch struct {
 // run searches from the nodes in starts (layer 0) to node dst in the last
 // layer and returns the distance, +Inf when the route cannot be made; with
 // dst < 0 it explores everything reachable.
-func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []int32, ls *layers, dst int32) float64 {
+func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []csr.Start, ls *layers, dst int32) float64 {
 	n := int32(len(g.States))
 	via := ls.places
 	layers := int32(len(via) + 1)
@@ -100,7 +100,8 @@ func (s *viaSearch) run(g *graph.Graph, w []float64, blocked []uint64, starts []
 	}
 	ep := s.epoch
 	s.heap.Reset()
-	for _, v := range starts {
+	for _, sv := range starts {
+		v := sv.Node
 		st := advance(g, v, 0, via)*n + v
 		if s.seen[st] == ep {
 			continue
@@ -226,16 +227,8 @@ func (p *Planner) waypoints(r *Request) (layers, error) {
 				return layers{}, viaErr(caravan.Invalid, "%s is given twice; a route passes each waypoint once, in order", id)
 			}
 			seen[id] = true
-			pl := &n.Places()[idx]
-			for _, a := range r.AvoidPlaces {
-				if a == id {
-					return layers{}, viaErr(caravan.Invalid, "%s is both a waypoint and a place to avoid", id)
-				}
-			}
-			for _, c := range r.AvoidCountries {
-				if c == pl.Country {
-					return layers{}, viaErr(caravan.Invalid, "%s is in %s, a country to avoid", id, c)
-				}
+			if why := avoided(r, id, n.Places()[idx].Country, "a waypoint"); why != "" {
+				return layers{}, viaErr(caravan.Invalid, "%s", why)
 			}
 			if p.g.Arrival(int32(idx)) < 0 {
 				return layers{}, viaErr(caravan.NotFound, "%s has no links: no route can pass through it", id)
@@ -376,16 +369,11 @@ func (p *Planner) find(sc *scratch, from, dst int32, via *layers) float64 {
 	if dst < 0 {
 		return math.Inf(1)
 	}
-	sc.nodes = sc.nodes[:0]
-	for _, v := range p.g.PlaceNodes(from) {
-		if p.g.States[v].Mode != 0 {
-			sc.nodes = append(sc.nodes, v)
-		}
-	}
+	sc.starts = p.appendStarts(sc.starts[:0], from)
 	if sc.via == nil {
 		sc.via = &viaSearch{}
 	}
-	return sc.via.run(p.g, sc.w, sc.blocked, sc.nodes, via, dst)
+	return sc.via.run(p.g, sc.w, sc.blocked, sc.starts, via, dst)
 }
 
 // pathTo appends to buf the arcs of the route the last find found to dst.
@@ -451,11 +439,7 @@ func (p *Planner) viaBlocks(sc *scratch, r *Request, cond *graph.Conditions, fro
 		}
 		sc.starts = sc.starts[:0]
 		for _, pl := range stops[k] {
-			for _, v := range g.PlaceNodes(pl) {
-				if g.States[v].Mode != 0 {
-					sc.starts = append(sc.starts, csr.Start{Node: v})
-				}
-			}
+			sc.starts = p.appendStarts(sc.starts, pl)
 		}
 		sc.s.SearchFrom(sc.w, sc.blocked, sc.starts, -1)
 		ok := false
