@@ -160,8 +160,8 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// «این رقم در مدت مشابه سال گذشته ۳۵ هزار تن … بود» after a
 				// sentence whose figures were read with a pair: the figure
 				// referred to is that pair's.
-				if p := d.sents[s.idx-1]; p.figures[min(am.kind, amtTon)-amtMoney][0] != "" {
-					f.Countries = p.figures[min(am.kind, amtTon)-amtMoney][:]
+				if p := d.sents[s.idx-1]; p.figures[figureSlot(am.kind)][0] != "" {
+					f.Countries = p.figures[figureSlot(am.kind)][:]
 				}
 			}
 			if !listed && (d.isBaseline(ams, k) || d.parenComparison(c, ams, k)) && len(out) > n0 && out[len(out)-1].Kind == kind {
@@ -446,7 +446,7 @@ func (d *doc) breakdownItemCountries(s *sentence, c span, ams []amount, k int) [
 	if s.idx == 0 || d.roleIn(c.a, ams[0].a, roleBreakdown) < 0 {
 		return nil
 	}
-	pair := d.sents[s.idx-1].figures[min(am.kind, amtTon)-amtMoney]
+	pair := d.sents[s.idx-1].figures[figureSlot(am.kind)]
 	if pair[0] == "" {
 		return nil
 	}
@@ -466,6 +466,10 @@ func (d *doc) breakdownItemCountries(s *sentence, c span, ams []amount, k int) [
 	}
 	return normalizeCountries(out)
 }
+
+// figureSlot is the index in sentence.figures and sentence.figured of
+// amount kind k: 0 for money, 1 for tonnes.
+func figureSlot(k int) int { return min(k, amtTon) - amtMoney }
 
 // hasKind reports whether fs has a fact of kind k.
 func hasKind(fs []candidate, k string) bool {
@@ -1904,7 +1908,7 @@ func (d *doc) breakdownPair(s *sentence, k int) []string {
 		}
 		// («… زغال‌سنگ به پاکستان صادر شده است» in an Afghan ministry's
 		// statement: the pair its figure was read with.)
-		if cs := p.figures[min(k, amtTon)-amtMoney]; cs[0] != "" {
+		if cs := p.figures[figureSlot(k)]; cs[0] != "" {
 			return cs[:]
 		}
 		return nil
