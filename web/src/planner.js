@@ -7,7 +7,7 @@ import uPlot from 'uplot';
 import { h, fill, add, num, usd, bidi, api, debounce } from './util.js';
 import { sourceLinks } from './sources.js';
 import { linkColor } from './map.js';
-import { MODES, MAX_VIA, viaParam, legModesParam, parseLegModes, addWaypoint, removeWaypoint, moveWaypoint, fitLegs, eitherSide, passes, errorPlace } from './waypoints.js';
+import { MODES, MAX_VIA, viaParam, legModesParam, parseLegModes, addWaypoint, removeWaypoint, moveWaypoint, fitLegs, eitherSide, passes, nameStops, errorPlace } from './waypoints.js';
 
 const TRANSFERS = { rail_road: 'rail ↔ road', rail_ferry: 'rail ↔ ferry', road_ferry: 'road ↔ ferry', gauge_change: 'gauge change', transshipment: 'transshipment', port_handling: 'port handling' };
 
@@ -287,15 +287,9 @@ export function setupPlanner({ map }) {
       drawDraft,
       /** named sets the text of waypoints given by id (from the address) to their names. */
       named: (names) => {
-        let changed = false;
-        s.wps = s.wps.map((w, k) => {
-          if (names[k] && w.id && w.text === w.id) {
-            changed = true;
-            return { ...w, text: names[k] };
-          }
-          return w;
-        });
-        if (changed && !box.contains(document.activeElement)) render();
+        const prev = s.wps;
+        s.wps = nameStops(prev, names);
+        if (s.wps.some((w, k) => w !== prev[k]) && !box.contains(document.activeElement)) render();
       },
     };
   }
@@ -485,9 +479,10 @@ export function setupPlanner({ map }) {
       if (my !== seq) return;
       state.result = res;
       const rep = res.representative || [];
+      // Named before the heading and the itinerary are drawn with the stops.
+      nameFromAddress(res.routes[rep.length ? rep[0] : 0]);
       select(rep.length ? rep[0] : 0, true);
       status.textContent = '';
-      nameFromAddress(res.routes[state.selected]);
       // The diff endpoint plans without waypoints: compare here with them.
       if (state.scenario && !q.avoid && !q.open && !q.via) showDiff(q);
       else if (state.scenario || q.open) showClientDiff(q, res);
@@ -787,7 +782,9 @@ export function setupPlanner({ map }) {
       }
     }
     const ps = passes(r.legs, state.stops || []);
-    via.named(ps.map((k) => (k >= 0 ? r.legs[k].to.name : '')));
+    const names = ps.map((k) => (k >= 0 ? r.legs[k].to.name : ''));
+    state.stops = nameStops(state.stops || [], names);
+    via.named(names);
     via.relabel();
   }
 

@@ -96,6 +96,17 @@ export function fitLegs(legs, nVia) {
   return out;
 }
 
+/**
+ * nameStops gives the waypoints sent by id (from the address, their text
+ * still the id) the names of the places passed (names[k], '' when not
+ * found); the others are returned as they are.
+ * @param {Waypoint[]} wps
+ * @param {string[]} names
+ */
+export function nameStops(wps, names) {
+  return wps.map((w, k) => (names[k] && w.id && w.text === w.id ? { ...w, text: names[k] } : w));
+}
+
 /** sideless takes a border post's side off its name: "Torkham (Afghan side)" → "Torkham". */
 export function sideless(name) {
   return String(name || '').replace(/\s*\([^)]*\bside\)\s*$/i, '').trim();

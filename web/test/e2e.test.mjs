@@ -211,6 +211,7 @@ test('Tashkent → Hairatan via Kashgar and Osh, by rail, road and rail: the req
   assert.equal(u2.searchParams.get('leg_modes'), 'rail/road/rail');
   await again.locator('table.legs tr.stop').nth(1).waitFor({ timeout: 30000 });
   assert.deepEqual(await again.locator('input.via-input').evaluateAll((es) => es.map((e) => e.value)), ['Kashgar', 'Osh'], 'the ids in the address are named in the fields');
+  assert.match(await again.locator('#routes h3').innerText(), /Tashkent → 1\s*Kashgar → 2\s*Osh → Hairatan/, 'and in the heading');
   assert.ok(await again.locator('.via-leg[data-leg="1"] input[value=road]').isChecked());
   await again.close();
 

@@ -4,7 +4,7 @@
 // No browser needed: node --test web/test/waypoints.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viaParam, legModesParam, parseLegModes, addWaypoint, removeWaypoint, moveWaypoint, fitLegs, sideless, eitherSide, passes, errorPlace } from '../src/waypoints.js';
+import { viaParam, legModesParam, parseLegModes, addWaypoint, removeWaypoint, moveWaypoint, fitLegs, sideless, eitherSide, passes, nameStops, errorPlace } from '../src/waypoints.js';
 
 test('via sends ids when picked, else what was typed, and leg_modes only when a leg is restricted', () => {
   const wps = [{ text: 'Kashgar', id: 'cn-kashgar' }, { text: ' Osh ' }, { text: 'Torkham (either side)', value: 'Torkham', ids: ['af-torkham', 'pk-torkham'] }];
@@ -77,6 +77,13 @@ test('passes finds the leg reaching each waypoint, in order', () => {
   assert.deepEqual(passes(border, [{ text: 'Torkham' }]), [0], 'a border name: either side');
   assert.deepEqual(passes(border, [{ text: 'x', ids: ['af-torkham', 'pk-torkham'] }]), [0]);
   assert.deepEqual(passes(border, [{ text: 'Torkham (Pakistani side)', id: 'pk-torkham' }]), [1]);
+});
+
+test('nameStops names the waypoints given by id and leaves the others alone', () => {
+  const typed = { text: 'Osh' };
+  const named = nameStops([{ text: 'cn-kashgar', id: 'cn-kashgar' }, typed, { text: 'kg-osh', id: 'kg-osh' }], ['Kashgar', 'Osh', '']);
+  assert.deepEqual(named, [{ text: 'Kashgar', id: 'cn-kashgar' }, typed, { text: 'kg-osh', id: 'kg-osh' }]);
+  assert.equal(named[1], typed);
 });
 
 test('errorPlace puts a via error next to the waypoint it quotes or names', () => {
