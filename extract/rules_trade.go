@@ -124,12 +124,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			if place, ok := places[k]; ok && len(f.Countries) == 1 && f.Countries[0] != place.Code && d.borderOf(s, c, f.Countries[0]) {
+			place, isPlace := places[k]
+			if isPlace && len(f.Countries) == 1 && f.Countries[0] != place.Code && d.borderOf(s, c, f.Countries[0]) {
 				// «گمرک دوغارون در مرز افغانستان با ۸۲۰ میلیون دلار»: a post
 				// the text puts on the border of a country is its own
 				// country's and that one's (labelling decision 1).
 				f.Countries = normalizeCountries([]string{place.Code, f.Countries[0]})
-			} else if place, ok := places[k]; ok && len(f.Countries) <= 1 && (len(f.Countries) == 0 || f.Countries[0] == place.Code) {
+			} else if isPlace && len(f.Countries) <= 1 && (len(f.Countries) == 0 || f.Countries[0] == place.Code) {
 				// A list of customs offices or border posts with their
 				// figures breaks down the pair's trade just reported.
 				if pair := d.breakdownPair(s, am.kind); slices.Contains(pair, place.Code) {
