@@ -45,12 +45,7 @@ func TestExtractCommand(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errs, code := runCLI(t, tt.stdin, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit = %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errs)
-			}
-			if !strings.Contains(out+errs, tt.inOutput) {
-				t.Errorf("output does not contain %q\nstdout: %s\nstderr: %s", tt.inOutput, out, errs)
-			}
+			expectRun(t, out, errs, code, tt.code, tt.inOutput)
 		})
 	}
 }

@@ -27,6 +27,18 @@ func cli(t *testing.T, args ...string) (string, string, int) {
 
 const mini = "../../dataset/testdata/mini"
 
+// expectRun checks a run of caravan: its exit status, and that want
+// appears in its stdout or stderr.
+func expectRun(t *testing.T, out, errs string, code, wantCode int, want string) {
+	t.Helper()
+	if code != wantCode {
+		t.Errorf("exit = %d, want %d\nstdout: %s\nstderr: %s", code, wantCode, out, errs)
+	}
+	if !strings.Contains(out+errs, want) {
+		t.Errorf("output lacks %q\nstdout: %s\nstderr: %s", want, out, errs)
+	}
+}
+
 func TestCLIExitCodes(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
@@ -64,12 +76,7 @@ func TestCLIExitCodes(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errs, code := cli(t, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit = %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errs)
-			}
-			if !strings.Contains(out+errs, tt.inOutput) {
-				t.Errorf("output lacks %q\nstdout: %s\nstderr: %s", tt.inOutput, out, errs)
-			}
+			expectRun(t, out, errs, code, tt.code, tt.inOutput)
 		})
 	}
 }

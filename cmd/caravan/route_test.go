@@ -29,12 +29,7 @@ func TestRouteVia(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errs, code := cli(t, tt.args...)
-			if code != tt.code {
-				t.Errorf("exit %d, want %d\n%s%s", code, tt.code, out, errs)
-			}
-			if !strings.Contains(out+errs, tt.inOutput) {
-				t.Errorf("output lacks %q:\n%s%s", tt.inOutput, out, errs)
-			}
+			expectRun(t, out, errs, code, tt.code, tt.inOutput)
 		})
 	}
 }
