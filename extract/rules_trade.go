@@ -663,12 +663,20 @@ func (d *doc) copulaOnly(a, b int) bool {
 
 // rankOfTrade reports whether clause c ranks partners ("Uzbekistan
 // remained the largest market at $198m, followed by …", «… بزرگترین
-// خریدار …», or a list of countries each with its figure) right after a sentence about trade: the ranking is of the
-// trade that sentence reports (or the one before it: "Shipments to …
-// had stood at $361m in FY25" may come between).
+// خریدار …», or a list of countries each with its figure) right after a
+// sentence about trade: the ranking is of the trade that sentence reports
+// (or the one before it: "Shipments to … had stood at $361m in FY25" may
+// come between).
 func (d *doc) rankOfTrade(s *sentence, c span) bool {
-	if s.idx == 0 {
-		return false
+	tradeBefore := false
+	for k := s.idx - 1; k >= max(0, s.idx-2); k-- {
+		if p := d.sents[k]; d.tradeCueIn(span{p.a, p.b}) >= 0 {
+			tradeBefore = true
+			break
+		}
+	}
+	if !tradeBefore {
+		return false // (checked first: the lists below are built in maps)
 	}
 	if d.roleIn(c.a, c.b, roleRank) < 0 {
 		// «پس از آن هند با ۴۲۰ میلیون دالر، ازبیکستان با ۱۵۰ میلیون دالر
@@ -680,12 +688,7 @@ func (d *doc) rankOfTrade(s *sentence, c span) bool {
 			return false
 		}
 	}
-	for k := s.idx - 1; k >= max(0, s.idx-2); k-- {
-		if p := d.sents[k]; d.tradeCueIn(span{p.a, p.b}) >= 0 {
-			return true
-		}
-	}
-	return false
+	return true
 }
 
 // refersToFigure reports whether clause c speaks of a figure given before:
