@@ -343,19 +343,20 @@ export class CorridorMap {
   /**
    * showWaypoints marks the waypoints with their numbers: where the
    * selected route passes them, or (draft) the places picked before a
-   * route is planned through them.
+   * route is planned through them. A label goes on the side of the map's
+   * centre, so one near the panel is not cut off.
    * @param {{n: number, lat: number, lon: number, name: string, draft?: boolean}[]} wps
    */
   showWaypoints(wps) {
     this.waypointLayer.clearLayers();
     for (const w of wps) {
       const m = L.marker([w.lat, w.lon], {
-        icon: L.divIcon({ className: 'wp-marker' + (w.draft ? ' draft' : ''), html: String(w.n), iconSize: [22, 22], iconAnchor: [11, 11] }),
+        icon: L.divIcon({ className: 'wp-marker' + (w.draft ? ' draft' : ''), html: String(w.n), iconSize: [22, 22], iconAnchor: [11, 11], tooltipAnchor: [10, 0] }),
         keyboard: false,
         zIndexOffset: 1000,
         title: `Waypoint ${w.n}: ${w.name}`,
       })
-        .bindTooltip(`${w.n}. ${w.name}`, { direction: 'right', offset: [10, 0], permanent: !w.draft, className: 'wp-label' })
+        .bindTooltip(`${w.n}. ${w.name}`, { direction: 'auto', permanent: !w.draft, className: 'wp-label' })
         .addTo(this.waypointLayer);
       tag(m, 'data-waypoint', String(w.n));
     }
