@@ -529,7 +529,7 @@ export function setupPlanner({ map }) {
         .filter(Boolean),
     );
     renderRoutes(res);
-    renderLegs(res.routes[i], i);
+    renderLegs(r, i, ps);
     renderPareto(res);
   }
 
@@ -628,13 +628,13 @@ export function setupPlanner({ map }) {
     return new Set(ids).size;
   }
 
-  function renderLegs(r, i) {
+  /** renderLegs draws the itinerary of route r (number i) with the waypoints it passes (ps, see passes). */
+  function renderLegs(r, i, ps) {
     if (!r) {
       fill(legsEl);
       return;
     }
     const t = r.total;
-    const ps = passes(r.legs, state.stops || []);
     fill(legsEl, 
       h(
         'h3',
@@ -721,12 +721,7 @@ export function setupPlanner({ map }) {
    * time and cost from the origin; with modes per leg, the next leg's.
    */
   function stopRows(r, k, ps) {
-    const out = [];
-    ps.forEach((at, n) => {
-      if (at !== k - 1 || k === 0) return;
-      out.push(stopRow(r, at, n));
-    });
-    return out;
+    return ps.flatMap((at, n) => (at >= 0 && at === k - 1 ? [stopRow(r, at, n)] : []));
   }
 
   function stopRow(r, at, n) {
@@ -764,8 +759,8 @@ export function setupPlanner({ map }) {
     const fs = (r.geometry && r.geometry.features) || [];
     const f = fs.find((x) => x.properties && x.properties.leg === k);
     if (!f) return null;
-    const c = f.geometry.type === 'LineString' ? f.geometry.coordinates[f.geometry.coordinates.length - 1] : f.geometry.coordinates;
-    return c;
+    const c = f.geometry.coordinates;
+    return f.geometry.type === 'LineString' ? c[c.length - 1] : c;
   }
 
   /**
