@@ -672,7 +672,7 @@ export function setupPlanner({ map }) {
                 ),
                 h('td', null, modeChip(l)),
                 h('td', { class: 'n' }, num(l.km, 0)),
-                h('td', { class: 'n' }, num(l.hours + (l.dwell_hours || 0) + (l.wait_hours || 0))),
+                h('td', { class: 'n' }, num(legHours(l))),
                 h('td', { class: 'n' }, num(l.usd, 0)),
                 h('td', null, legWhat(l)),
               ),
@@ -730,7 +730,7 @@ export function setupPlanner({ map }) {
     let cost = 0;
     for (const l of r.legs.slice(0, at + 1)) {
       km += l.km;
-      hrs += l.hours + (l.dwell_hours || 0) + (l.wait_hours || 0);
+      hrs += legHours(l);
       cost += l.usd;
     }
     const w = state.stops[n];
@@ -972,6 +972,11 @@ export function setupPlanner({ map }) {
     if (t.matches && t.matches('input:not(.via-input):not([name=from]):not([name=to])')) clearFieldError(t);
   });
   return { pickPlace, reloadNetwork };
+}
+
+/** legHours is a leg's time: moving, dwelling at a border and waiting at a transfer. */
+function legHours(l) {
+  return l.hours + (l.dwell_hours || 0) + (l.wait_hours || 0);
 }
 
 /** wpLabel is how a waypoint is named in the panel: a border without its "(either side)". */
