@@ -222,7 +222,6 @@ export function setupPlanner({ map }) {
       const input = /** @type {HTMLInputElement} */ (
         h('input', { class: 'via-input', id: `via-${i}`, dir: 'auto', value: w.text, placeholder: 'Osh, Torkham, کاشغر …', 'aria-label': `Waypoint ${i + 1} of ${n}` })
       );
-      input.value = w.text;
       if (w.id || w.ids) input.dataset.placeId = w.id || w.ids.join('|');
       const row = h(
         'div',
