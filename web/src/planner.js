@@ -55,8 +55,9 @@ export function setupPlanner({ map }) {
         const both = opts.either ? eitherSide(rows) : [];
         fill(list,
           ...both.map((b) => {
-            const sides = rows.filter((p) => b.ids.includes(p.id));
-            const p = { id: '', either: b, names: { en: b.name }, lon: sides[0].lon, lat: sides[0].lat };
+            // Marked on the map at the first side found.
+            const side = rows.find((p) => b.ids.includes(p.id));
+            const p = { id: '', either: b, names: { en: b.name }, lon: side.lon, lat: side.lat };
             return h(
               'li',
               { role: 'option', class: 'either', dataset: { id: b.ids.join('|') }, onmousedown: (ev) => (ev.preventDefault(), pick(p)) },
