@@ -701,8 +701,6 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 	return false
 }
 
-// attributeStatuses gives each measure of ms (in token order) the status of
-// its own verb in clause c.
 // loanDrawnAfter reports whether the sum am of clause c is a loan («وام
 // … به مبلغ …», "a loan of …", a loan word a few words before it) that
 // the next sentence says was drawn on: it refers back to the loan («این
@@ -751,6 +749,8 @@ func (d *doc) trackOnSection(c span, am amount) bool {
 	return false
 }
 
+// attributeStatuses gives each measure of ms (in token order) the status of
+// its own verb in clause c.
 func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 	out := make([]string, len(ms))
 	if d.roleIn(c.a, ms[0].a, rolePrep) >= 0 {
