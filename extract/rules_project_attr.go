@@ -244,11 +244,11 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					f.Period = ptr(p.Label)
 				}
 			}
-			if x := located[k]; x != "" {
+			if located != nil && located[k] != "" {
 				// "of which 305 km lie in Kyrgyzstan, 155 km in China":
 				// a part of the line lying in one country is that
 				// country's, whatever the line links.
-				f.Countries, f.inside = []string{x}, true
+				f.Countries, f.inside = []string{located[k]}, true
 			}
 			f.projKey = id + "|" + unit + "|" + strconv.FormatFloat(v, 'g', -1, 64)
 			f.launchBy = launchBy && statuses[k] == statusCompletionExpected
@@ -268,12 +268,13 @@ var locatedWords = map[string]bool{"lie": true, "lies": true, "run": true, "runs
 // country the text locates it in when the sentence splits a line's
 // length among two or more countries ("of which 305 km lie in Kyrgyzstan,
 // 155 km in China and 63 km in Uzbekistan", «که ۳۰۵ کیلومتر آن در
-// قرقیزستان و ۱۵۵ کیلومتر در چین است»); "" for the others. One length
-// "in Iran" alone is the line's part in that country, said of the whole
-// line, and keeps its countries.
+// قرقیزستان و ۱۵۵ کیلومتر در چین است»); "" for the others, and nil when
+// it locates them in fewer than two. One length "in Iran" alone is the
+// line's part in that country, said of the whole line, and keeps its
+// countries.
 func (d *doc) lengthsByCountry(s *sentence, ms []amount) []string {
-	out := make([]string, len(ms))
-	seen := map[string]bool{}
+	var out []string
+	first, split := "", false
 	for k, am := range ms {
 		if am.kind != amtMeasure || am.unit != "km" {
 			continue
@@ -291,14 +292,21 @@ func (d *doc) lengthsByCountry(s *sentence, ms []amount) []string {
 		}
 		for _, m := range s.mentions {
 			if m.tok == i && !m.topic && m.class.Has(ClassCountry|ClassAdjective) {
+				if out == nil {
+					out = make([]string, len(ms))
+				}
 				out[k] = m.code
-				seen[m.code] = true
+				if first == "" {
+					first = m.code
+				} else if m.code != first {
+					split = true
+				}
 				break
 			}
 		}
 	}
-	if len(seen) < 2 {
-		return make([]string, len(ms))
+	if !split {
+		return nil
 	}
 	return out
 }
