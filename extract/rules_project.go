@@ -415,16 +415,17 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
-	if x := d.lineEndsIn(tok); x != "" && !d.hasLinkParties(id) || x == "" && d.namedEndsIn(s, c, tok) != "" && !d.hasLinkParties(id) {
-		if x == "" {
-			// «راه‌آهن ۶۲۸ کیلومتری چابهار–زاهدان»: a line the gazetteer
-			// names, whose ends lie in one country.
-			x = d.namedEndsIn(s, c, tok)
-		}
+	ends := d.lineEndsIn(tok)
+	if ends == "" {
+		// «راه‌آهن ۶۲۸ کیلومتری چابهار–زاهدان»: a line the gazetteer
+		// names, whose ends lie in one country.
+		ends = d.namedEndsIn(s, c, tok)
+	}
+	if ends != "" && !d.hasLinkParties(id) {
 		// «پروژه دوخطه کردن راه آهن مشهد – سرخس»: a line whose two named
 		// ends lie in one country is that country's, whatever the
 		// sentences around name (fresh11's kk-fa-07).
-		f.Countries = []string{x}
+		f.Countries = []string{ends}
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
