@@ -38,10 +38,9 @@ type doc struct {
 	// (see projectParties): all their facts take all their countries.
 	projFinanced map[string]bool
 	unnamed      []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
-	// unnamedTok, unnamedByID, unnamedLinks and unnamedHeads index
-	// unnamed by its token, its id, the countries a line links and its
-	// head word's first token (see addUnnamed).
-	unnamedTok   map[int]unnamedProject
+	// unnamedByID, unnamedLinks and unnamedHeads index unnamed by its
+	// id, the countries a line links and its head word's first token
+	// (see addUnnamed).
 	unnamedByID  map[string]unnamedProject
 	unnamedLinks map[string][]string
 	unnamedHeads map[string]int

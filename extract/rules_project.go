@@ -180,16 +180,12 @@ func (d *doc) namedInfraIn(c span) bool {
 }
 
 // addUnnamed registers unnamed project u, keeping d.unnamed in token
-// order and indexed by token, id and head word (see unnamedAt,
-// unnamedHead, lastProjectAt): lookups stay logarithmic however many
-// projects an article registers.
+// order (searched by token: see unnamedAt, unnamedIn, lastProjectAt) and
+// indexed by id and head word (see unnamedHead): lookups stay logarithmic
+// however many projects an article registers.
 func (d *doc) addUnnamed(u unnamedProject) {
-	if d.unnamedTok == nil {
-		d.unnamedTok, d.unnamedHeads = map[int]unnamedProject{}, map[string]int{}
-		d.unnamedByID, d.unnamedLinks = map[string]unnamedProject{}, map[string][]string{}
-	}
-	if _, ok := d.unnamedTok[u.tok]; !ok {
-		d.unnamedTok[u.tok] = u
+	if d.unnamedByID == nil {
+		d.unnamedByID, d.unnamedLinks, d.unnamedHeads = map[string]unnamedProject{}, map[string][]string{}, map[string]int{}
 	}
 	if _, ok := d.unnamedByID[u.id]; !ok {
 		d.unnamedByID[u.id] = u
@@ -207,8 +203,13 @@ func (d *doc) addUnnamed(u unnamedProject) {
 // unnamedAt returns the unnamed project registered with its
 // infrastructure word at token tok.
 func (d *doc) unnamedAt(tok int) (unnamedProject, bool) {
-	u, ok := d.unnamedTok[tok]
-	return u, ok
+	// (d.unnamed is in token order, the first registered first among
+	// those at one token: see addUnnamed.)
+	k := sort.Search(len(d.unnamed), func(k int) bool { return d.unnamed[k].tok >= tok })
+	if k < len(d.unnamed) && d.unnamed[k].tok == tok {
+		return d.unnamed[k], true
+	}
+	return unnamedProject{}, false
 }
 
 // unnamedIn reports whether an unnamed project is registered at a token
