@@ -282,8 +282,6 @@ func projectID(key string) string {
 	return key
 }
 
-// roundFigure reports whether v has one significant digit (1e9, 3e6,
-// 500000): the rounded form of an exact figure.
 // roundsTo reports whether v rounded to the significant digits of r is r
 // (1,420,000 to 1.4 million, 2,340 to 2,300), r not 0.
 func roundsTo(v, r float64) bool {
@@ -301,6 +299,8 @@ func roundsTo(v, r float64) bool {
 	return math.Abs(math.Round(v/p)*p-r) < 1e-6*r
 }
 
+// roundFigure reports whether v has one significant digit (1e9, 3e6,
+// 500000): the rounded form of an exact figure.
 func roundFigure(v float64) bool {
 	if v <= 0 {
 		return false
