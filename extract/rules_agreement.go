@@ -97,8 +97,11 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 			// rebuild the Sheberghan–Aqina road": the country of the line
 			// the contract is on is the other side.
 			for _, m := range d.entsIn(c.a, c.b) {
+				if !m.Entry.Class.Has(ClassProject) {
+					continue
+				}
 				for _, x := range d.projPlaces[m.Start] {
-					if m.Entry.Class.Has(ClassProject) && !slices.Contains(cs, x) {
+					if !slices.Contains(cs, x) {
 						cs = append(cs, x)
 					}
 				}
