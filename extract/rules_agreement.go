@@ -592,9 +592,8 @@ func (d *doc) countedSubjects(c span) []span {
 		}
 		k++
 		end := c.b
-		for _, sg := range d.cuesIn(k, c.b, CueSign) {
-			end = sg.Start
-			break
+		if sg := d.cuesIn(k, c.b, CueSign); len(sg) > 0 {
+			end = sg[0].Start // (up to the verb)
 		}
 		var items []span
 		start := k
