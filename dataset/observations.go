@@ -52,8 +52,9 @@ var observationCols = []column{
 // (via) must be places of places.csv in fsys, read when a row has any:
 // each waypoint a place id or alternatives joined by '|', none an end of
 // the trip, given twice or in a country the trip avoids. Its leg_modes
-// are written as network.ParseLegModes reads --leg-modes ("rail/road/rail"), one
-// leg more than via has waypoints, each mode one of the row's modes.
+// are written as network.ParseLegModes reads --leg-modes
+// ("rail/road/rail"), one leg more than via has waypoints, each mode one
+// of the row's modes.
 // Errors are a *network.ValidationError.
 func LoadObservations(fsys fs.FS) ([]Observation, error) {
 	var ps network.Problems
@@ -171,8 +172,9 @@ func readVia(r *row, vs []string, o Observation, places map[string]string) [][]s
 }
 
 // readLegModes parses the leg_modes of row r for observation o (its via
-// and modes read), recording a problem on leg_modes for an unknown mode, legs without via or of another number than
-// len(via)+1, or a mode that is not one of the row's modes.
+// and modes read), recording a problem on leg_modes for an unknown mode,
+// legs without via or of another number than len(via)+1, or a mode that
+// is not one of the row's modes.
 func readLegModes(r *row, o Observation) [][]network.Mode {
 	raw := r.str("leg_modes")
 	if raw == "" {
