@@ -232,7 +232,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = normalizeCountries(d.withoutBorderSides(s, c, f.Countries))
 				}
 			}
-			if st == StatusCapacity && len(d.countries(s, c.a, c.b, false)) == 0 {
+			if st == StatusCapacity && !d.hasCountryIn(s, c.a, c.b) {
 				// «ظرفیت حمل بار این خط … ۱۵ میلیون تن در سال» after «…
 				// شبکه ریلی ایران را … به جمهوری آذربایجان و روسیه متصل
 				// می‌کند»: the capacity of a line referred back to, in a
@@ -510,7 +510,7 @@ func (d *doc) destinationList(s *sentence, c span) bool {
 // value, though no trade word is written.
 func (d *doc) shipmentsWorth(s *sentence, c span) bool {
 	k := d.roleIn(c.a, c.b, roleShipmentNoun)
-	if k < 0 || len(d.countries(s, k, c.b, false)) == 0 {
+	if k < 0 || !d.hasCountryIn(s, k, c.b) {
 		return false
 	}
 	return d.pointAt(k+1, roleTo) || d.word(k+1) == "from" || !s.latin && d.pointAt(k+2, roleTo) // («محموله‌های ارسالی به …»)
