@@ -2252,9 +2252,8 @@ func (d *doc) signerIn(s *sentence, c span, x string) bool {
 func (d *doc) signerAt(s *sentence, i int) bool {
 	k := i - 1
 	for k >= s.a {
-		w := d.word(k)
 		switch {
-		case w == "and" || w == "و" || d.tokText(k) == "," || d.tokText(k) == "،":
+		case isListGlue(d.tokText(k)):
 			k--
 			continue
 		case slices.ContainsFunc(s.mentions, func(m mention) bool { return m.tok <= k && k < max(m.end, m.tok+1) }):
