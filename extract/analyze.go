@@ -869,7 +869,7 @@ func (d *doc) fiscalSplitYears() {
 			y, err1 := strconv.Atoi(d.tokText(m.Start))
 			t2 := d.tokText(m.End + 1)
 			y2, err2 := strconv.Atoi(t2)
-			if err1 != nil || err2 != nil || d.tokText(m.End) != "-" || len(t2) != 2 || (y+1)%100 != y2 {
+			if err1 != nil || err2 != nil || !isDash(d.tokText(m.End)) || len(t2) != 2 || (y+1)%100 != y2 {
 				continue
 			}
 			m.P, m.End = fiscalJulyJune(y+1), m.End+2
