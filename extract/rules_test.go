@@ -432,7 +432,7 @@ func TestFlow(t *testing.T) {
 
 // TestBreakdownItems: a sentence that breaks down by product or route the
 // figure just reported gives one fact per item, with the head's countries
-// and period.
+// (only the countries are checked here, not the period).
 func TestBreakdownItems(t *testing.T) {
 	x := NewExtractor(nil)
 	for _, tt := range []struct {
