@@ -751,10 +751,8 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 		id, at = m.Entry.Code, m.Start
 	}
 	if k := sort.Search(len(d.unnamed), func(k int) bool { return d.unnamed[k].tok >= i }) - 1; k >= 0 && d.unnamed[k].tok > at {
-		for k > 0 && d.unnamed[k-1].tok == d.unnamed[k].tok {
-			k-- // the first registered at that token
-		}
-		id, at = d.unnamed[k].id, d.unnamed[k].tok
+		u, _ := d.unnamedAt(d.unnamed[k].tok) // the first registered at that token
+		id, at = u.id, u.tok
 	}
 	return id, at
 }
