@@ -147,7 +147,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// "shipped 612,000 tonnes of flour to Afghanistan …, most
 				// of it by rail through Uzbekistan": a country passed
 				// through is the route, not a side of the figure.
-				if cs := slices.DeleteFunc(slices.Clone(f.Countries), func(x string) bool { return d.viaOnly(s, x) }); len(cs) >= 2 {
+				if cs := d.withoutRoutes(s, slices.Clone(f.Countries)); len(cs) >= 2 {
 					f.Countries = cs
 				}
 			}
@@ -190,7 +190,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			if !listed {
 				if h := d.breakdownHead(s, am.kind); h != nil {
 					// An item of a breakdown is the head figure's pair.
-					if cs := slices.DeleteFunc(d.countries(h, h.a, h.b, true), func(x string) bool { return d.viaOnly(h, x) }); len(cs) == 2 {
+					if cs := d.withoutRoutes(h, d.countries(h, h.a, h.b, true)); len(cs) == 2 {
 						f.Countries = cs
 					}
 				}
@@ -1657,6 +1657,12 @@ func (d *doc) bareParenChange(c span, am amount, open int) bool {
 		return false
 	}
 	return d.hasCue(c.a, c.b, CueUp|CueDown)
+}
+
+// withoutRoutes removes from cs, in place, the countries s names only as
+// a route passed through (viaOnly).
+func (d *doc) withoutRoutes(s *sentence, cs []string) []string {
+	return slices.DeleteFunc(cs, func(x string) bool { return d.viaOnly(s, x) })
 }
 
 // viaOnly reports whether country code is named in s only as a route
