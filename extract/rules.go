@@ -236,12 +236,12 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 	return &s.periods[best].P, true
 }
 
-// targetNounBefore reports whether a target's noun («هدف», "target",
-// roleGoal) stands at most five tokens before token i of s: the period at i
+// targetNounBefore reports whether a target's noun («هدف», "target")
+// stands at most five tokens before token i of s: the period at i
 // qualifies the target.
 func (d *doc) targetNounBefore(s *sentence, i int) bool {
 	for k := i - 1; k >= max(s.a, i-5); k-- {
-		if d.pointAt(k, roleGoal) {
+		if w := d.word(k); w == "هدف" || w == "target" {
 			return true
 		}
 	}
