@@ -435,6 +435,8 @@ const (
 	roleGenericTitle  = "generic-title"  // officials named by no office: "officials", «مقامات»
 	roleOrgSuffix     = "org-suffix"     // a word that makes a name an organisation's: "Authority", "Corporation"
 	roleNewRound      = "new-round"      // a round of talks besides the next: "the final round", "a new round"
+	roleSetTarget     = "set-target"     // setting a goal: "have set a target of", «هدف‌گذاری کرده‌اند»
+	roleChamber       = "chamber"        // a chamber of commerce, one body though named for two countries: «اتاق مشترک»
 )
 
 // roleRows are the words of each role.
@@ -482,6 +484,10 @@ var roleRows = []roleRow{
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین", "صدر"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
 	{role: roleNewRound, words: []string{"final", "new", "another", "fresh", "second", "third"}, point: true},
+	{role: roleSetTarget, words: []string{"set a target", "set the target", "set a goal", "set the goal", "set an ambitious target",
+		"set a trade target", "set themselves a target", "set themselves the goal", "هدف گذاری کرد~", "هدف گذاری کرده اند",
+		"هدف تعیین کرد~"}},
+	{role: roleChamber, words: []string{"chamber", "chambers", "اتاق بازرگانی", "اتاق مشترک", "اتاق های بازرگانی"}},
 	{role: roleOrgSuffix, words: []string{"authority", "authorities", "corporation", "company", "companies", "ministry", "department", "trust",
 		"board", "agency", "administration", "bank", "operator", "inc", "ltd", "llc", "jsc", "group"}, point: true},
 	{role: roleGenericTitle, words: []string{"officials", "authorities", "representatives", "مقامات", "مقامها", "مقام ها", "مسئولان", "مسئولین"}},

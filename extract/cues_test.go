@@ -45,6 +45,8 @@ func TestRoles(t *testing.T) {
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleBorder, "the Torkham and Chaman border crossings between Pakistan and Afghanistan", "border"},
 		{roleNewRound, "the final round of talks will be held in Tashkent", "final"},
+		{roleSetTarget, "The two governments have set a target of $10 billion", "set"},
+		{roleChamber, "the joint chamber of commerce of Iran and Uzbekistan", "chamber"},
 		{roleOrgSuffix, "the National Highway Authority said", "authority"},
 		{roleGenericTitle, "a ceremony attended by Iranian and Afghan officials", "officials"},
 		{roleItObject, "Uzbekistan, Afghanistan and Pakistan expect to complete it by June 2026", "it"},

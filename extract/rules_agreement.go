@@ -257,6 +257,14 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 			return StatusAgreed, m.Start
 		}
 	}
+	if k := d.roleIn(c.a, c.b, roleSetTarget); k >= 0 && d.jointSubject(s, c, k) && d.roleIn(c.a, k, roleChamber) < 0 {
+		// "The two governments have set a target of $10 billion …": a
+		// goal two parties set together is agreed (labelling decision 6);
+		// "We have set a target", one side's, is not, nor a chamber's
+		// («اتاق مشترک بازرگانی ایران و ازبکستان … را هدف‌گذاری کرده است»:
+		// one body, though named for the two countries).
+		return StatusAgreed, k
+	}
 	for k := c.a; k < c.b; k++ {
 		// "a roadmap … was adopted", «نقشه راه … به تصویب رسید».
 		if !d.pointAt(k, roleAdopt) && !d.pointAt(k, roleRatify) {
@@ -288,6 +296,32 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// jointSubject reports whether clause c names two parties before token
+// k: two countries, or a pair («دو کشور», "the two governments").
+func (d *doc) jointSubject(s *sentence, c span, k int) bool {
+	var cs []string
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= k || m.topic {
+			continue
+		}
+		if m.class == ClassPair {
+			return true
+		}
+		if !slices.Contains(cs, m.code) {
+			cs = append(cs, m.code)
+		}
+	}
+	if len(cs) >= 2 {
+		return true
+	}
+	for _, m := range d.entsIn(c.a, k) {
+		if m.Entry.Class.Has(ClassPair) {
+			return true // unresolved: the two sides
+		}
+	}
+	return false
 }
 
 // partyCountries returns the parties of an agreement in clause c: with

@@ -128,7 +128,7 @@ func TestGenre(t *testing.T) {
 var freshFloors = map[string]float64{
 	"fresh1":  1.0,
 	"fresh2":  1.0,
-	"fresh3":  0.98,
+	"fresh3":  1.0,
 	"fresh4":  1.0,
 	"fresh5":  1.0,
 	"fresh6":  1.0,
