@@ -150,6 +150,8 @@ var freshFloors = map[string]float64{
 	"fresh22": 0.535,
 	"fresh23": 0.44,
 	"fresh24": 0.47,
+	"fresh25": 0.515,
+	"fresh26": 0.50,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
