@@ -64,6 +64,7 @@ type doc struct {
 	// Pakistan-China border"); crossDone when it was looked for (see
 	// crossingPair).
 	crossPair []string
+	crossName []string // the words of that crossing's own name ("kulma", "karasu"), when it has one
 	crossDone bool
 	focusDone bool
 	// curPeriods holds, per sentence, the article's current period at its
@@ -110,6 +111,7 @@ type sentence struct {
 	spans    []span       // the clauses, computed once (see doc.clauses)
 	figures  [2][2]string // the pair tradeFacts gave its first trade value and its first tonnage, if a pair (a breakdown's head)
 	figured  [2]bool      // whether tradeFacts has read its first trade value and its first tonnage
+	lone     [2]string    // the one country of that first figure, when it was read with one (a port's own total)
 }
 
 // mention is a country that a sentence speaks of, and how it was found.

@@ -635,7 +635,7 @@ var roleRows = []roleRow{
 	{role: roleExceed, words: []string{"فراتر", "گذشت", "عبور", "بالاتر"}, point: true},
 	{role: roleAppeal, words: []string{"urge", "urges", "urged", "call on", "calls on", "called on", "appeal to", "appealed to",
 		"خواستار", "درخواست کرد~", "فراخوان"}},
-	{role: roleTotal, words: []string{"مجموع", "کل", "total", "overall"}, point: true},
+	{role: roleTotal, words: []string{"مجموع", "مجموعی", "کل", "total", "overall"}, point: true},
 	{role: roleLine, words: []string{"railway", "railroad", "rail", "highway", "road", "pipeline", "corridor", "canal", "line",
 		"راه", "راهآهن", "خط", "خطآهن", "بزرگراه", "جاده", "شاهراه", "کریدور", "دهلیز", "کانال", "سرک"}, point: true},
 	{role: roleDetail, words: []string{"with", "including", "of which", "among them", "از جمله", "که از این میزان", "که سهم"}},

@@ -176,6 +176,8 @@ func TestRoles(t *testing.T) {
 		{roleExceed, "از ۳ میلیارد دلار فراتر رفت", "فراتر"},
 		{roleAppeal, "We urge Islamabad and Kabul to agree", "urge"},
 		{roleTotal, "مجموع صادرات میوه در این مدت", "مجموع"},
+		{roleTotal, "وزن مجموعی کالاهای وارداتی", "مجموعی"},
+		{roleTotal, "The total weight of imported goods", "total"},
 		{rolePeriodTail, "same period last year", "last"},
 		{roleDetail, "reached 7.4 million tonnes, with Uzbekistan at 1.6 million", "with"},
 		{roleIssuer, "Ministry of Commerce, Government of Pakistan", "ministry"},

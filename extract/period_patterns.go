@@ -22,6 +22,13 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 		if s.word(j) == "سال" {
 			j++
 		}
+	case w == "فصل" && (s.word(i-1) == "این" || s.word(i+1) == "جاری" || s.word(i+1) == "کنونی"):
+		// «این فصل», «فصل جاری»: a season whose bounds the text leaves
+		// unsaid ("this season").
+		if s.word(i-1) == "این" {
+			return periodMatch{Start: i, End: i + 1}, true
+		}
+		return periodMatch{Start: i, End: i + 2}, true
 	case w == "فصل" || w == "ربع" || w == "سه" && s.word(i+1) == "ماهه":
 		n, j = 3, i+1
 		if w == "سه" {
@@ -86,6 +93,11 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 // partialEnglish reads "the first eight months of 2025", "first half of
 // 2024", "H1 2024", "Q3 2023", "the third quarter of 2023", "9M24".
 func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
+	if (s.word(i) == "this" || s.word(i) == "current") && s.word(i+1) == "season" {
+		// "carried through Kulma this season": a season of a crossing's
+		// or a harvest's, its bounds unsaid (as «این فصل», partial).
+		return periodMatch{Start: i, End: i + 2}, true
+	}
 	j := i
 	if s.word(j) == "the" {
 		j++

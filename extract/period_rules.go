@@ -58,7 +58,7 @@ var periodRules = []periodRule{
 				}
 			}
 		}
-		if !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) && !d.yearEarlier(open+1, am.a) && !(open == am.a-1 && d.yearEarlier(max(pc.c.a, open-4), open)) && !d.bareParenChange(pc.c, am, open) {
+		if !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) && !d.yearEarlier(open+1, am.a) && !(open == am.a-1 && d.yearEarlier(max(pc.c.a, open-4), open)) && !d.bareParenChange(pc.s, pc.c, pc.ams, pc.k, open) {
 			return "", pc.found
 		}
 		return pc.yearBeforeLast(), pc.found

@@ -144,6 +144,8 @@ func TestParsePeriodUnresolved(t *testing.T) {
 		{"۹ دلو", time.Time{}, 0},
 		{"1800", time.Time{}, 0},                                                           // outside both year ranges
 		{"the first nine months", time.Date(2026, 2, 15, 0, 0, 0, 0, time.UTC), Gregorian}, // no year written
+		{"this season", time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), Gregorian},          // a crossing's or a harvest's season, its bounds unsaid
+		{"فصل جاری", time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), SolarHijri},
 	} {
 		if p, err := ParsePeriod(tt.in, tt.ref, tt.cal); !errors.Is(err, caravan.ErrInvalid) {
 			t.Errorf("ParsePeriod(%q) = %q, %v; want unresolved", tt.in, p.Label, err)

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/caravan-transport/caravan/jalali"
 )
@@ -363,6 +364,7 @@ func (d *doc) crossingPair() []string {
 			}
 			if border && len(cs) == 2 {
 				d.crossPair = normalizeCountries(cs)
+				d.crossName = d.crossingName(s, k)
 				return d.crossPair
 			}
 		}
@@ -377,6 +379,64 @@ func (d *doc) crossingReferred(c span) []string {
 	for k := c.a; k < c.b; k++ {
 		if crossWords[d.word(k)] && (d.referenceBefore(k) || d.word(k-1) == "the") {
 			return d.crossingPair()
+		}
+	}
+	return nil
+}
+
+// crossingName returns the words of the name of the crossing whose
+// crossing word is token k of s: the capitalized word before it in
+// English, with the one before a dash ("The Kulma-Karasu checkpoint",
+// "the Khunjerab Pass"), the word after it in Persian («گذرگاه کلما در
+// مرز …», «گذرگاه مرزی کلما»); nil when it has none.
+func (d *doc) crossingName(s *sentence, k int) []string {
+	name := func(i int) string {
+		w := d.word(i)
+		if i < s.a || i >= s.b || utf8.RuneCountInString(w) < 3 || crossWords[w] || nameStop[w] || d.isCountryWord(i) {
+			return ""
+		}
+		if _, ok := d.roleAt(i, roleBorder); ok {
+			return ""
+		}
+		return w
+	}
+	var out []string
+	if s.latin {
+		if w := name(k - 1); w != "" && d.capitalized(k-1) {
+			out = append(out, w)
+			if isDash(d.tokText(k-2)) && name(k-3) != "" && d.capitalized(k-3) {
+				out = append(out, name(k-3))
+			}
+		}
+		return out
+	}
+	for i := k + 1; i < min(s.b, k+3); i++ {
+		if d.word(i) == "مرزی" {
+			continue
+		}
+		if w := name(i); w != "" {
+			out = append(out, w)
+		}
+		break
+	}
+	return out
+}
+
+// nameStop are words next to a crossing word that are not its name.
+var nameStop = map[string]bool{"the": true, "this": true, "that": true, "main": true, "only": true, "land": true, "road": true, "rail": true,
+	"در": true, "میان": true, "بین": true, "با": true, "این": true, "آن": true, "اصلی": true, "زمینی": true, "ریلی": true}
+
+// crossingNamed returns the pair of crossingPair when clause c names the
+// crossing by its own name ("carried through Kulma this season", «از
+// کلما») and no country; nil otherwise.
+func (d *doc) crossingNamed(s *sentence, c span) []string {
+	pair := d.crossingPair()
+	if pair == nil || len(d.crossName) == 0 || d.hasCountryIn(s, c.a, c.b) {
+		return nil
+	}
+	for k := c.a; k < c.b; k++ {
+		if slices.Contains(d.crossName, d.word(k)) {
+			return pair
 		}
 	}
 	return nil

@@ -165,7 +165,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = p.figures[figureSlot(am.kind)][:]
 				}
 			}
-			if !listed && (d.isBaseline(ams, k) || d.parenComparison(c, ams, k)) && len(out) > n0 && out[len(out)-1].Kind == kind {
+			if !listed && (d.isBaseline(ams, k) || d.parenComparison(s, c, ams, k)) && len(out) > n0 && out[len(out)-1].Kind == kind {
 				// "fell to 2.1 million tonnes in FY2024-25 from 3.4 million
 				// tonnes a year earlier, …, as traders shifted to Iranian
 				// ports", «… ۹۸۰ میلیون دلار رسید (در مدت مشابه سال قبل یک
@@ -311,6 +311,17 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					f.Countries = slices.Clone(pair)
 				}
 			}
+			if !listed && len(own) == 0 && kind == KindTonnage {
+				// "The Kulma-Karasu checkpoint on the Tajik-Chinese border …"
+				// and later "210,000 tonnes of goods were carried through
+				// Kulma": a crossing the clause names by the name the text
+				// gave it, with no country, is between the pair the text put
+				// it between, not the countries of the sentences around it
+				// (labelling decision 1).
+				if pair := d.crossingNamed(s, c); pair != nil {
+					f.Countries = slices.Clone(pair)
+				}
+			}
 			if f.projRef == "" && st == StatusCapacity && len(f.Countries) < 2 {
 				// "The line's cost is … Proponents say it could carry up to
 				// 15 million tonnes of freight a year and cut transit times
@@ -370,8 +381,11 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			// (Only a pair is read: see breakdownPair.)
 			if i := slices.Index([]string{KindTradeValue, KindTonnage}, f.Kind); i >= 0 && !s.figured[i] {
 				s.figured[i] = true
-				if len(f.Countries) == 2 {
+				switch len(f.Countries) {
+				case 2:
 					s.figures[i] = [2]string(f.Countries)
+				case 1:
+					s.lone[i] = f.Countries[0]
 				}
 			}
 		}
@@ -444,12 +458,22 @@ func (d *doc) fromLevel(ams []amount, k int) bool {
 // breakdown word or the figure before had no pair.
 func (d *doc) breakdownItemCountries(s *sentence, c span, ams []amount, k int) []string {
 	am := ams[k]
-	if s.idx == 0 || d.roleIn(c.a, ams[0].a, roleBreakdown) < 0 {
+	if s.idx == 0 || d.roleIn(c.a, ams[0].a, roleBreakdown) < 0 && !d.destinationBreakdown(s) {
 		return nil
 	}
-	pair := d.sents[s.idx-1].figures[figureSlot(am.kind)]
+	p := d.sents[s.idx-1]
+	pair := p.figures[figureSlot(am.kind)]
+	out := pair[:]
 	if pair[0] == "" {
-		return nil
+		// "Transit cargo through the port amounted to 3.3 million tonnes.
+		// Of this, 1.9 million tonnes were shipped to Azerbaijan's Alat
+		// port, …", «از این میزان ۸۲۰ هزار تن به بندر آستاراخان روسیه …»:
+		// a total read with one country (the port's) broken down by
+		// destination is that country's with each item's destination.
+		if p.lone[figureSlot(am.kind)] == "" {
+			return nil
+		}
+		out = []string{p.lone[figureSlot(am.kind)]}
 	}
 	hi := c.b
 	for _, o := range ams[k+1:] {
@@ -458,14 +482,69 @@ func (d *doc) breakdownItemCountries(s *sentence, c span, ams []amount, k int) [
 			break
 		}
 	}
-	out := pair[:]
-	for _, x := range d.countries(s, am.a, hi, false) {
-		// (Not a route's: «از راه بندر چابهار ایران به هند».)
-		if !slices.Contains(out, x) && !d.viaOnly(s, x) && !d.placeOwnerOnly(s, x) {
+	item := d.countries(s, am.a, hi, false)
+	before := false
+	if len(item) == 0 && len(out) == 1 {
+		// "Shipments to Baku's Alat port … totalled 1.6 million tonnes":
+		// the destination before the figure, after the figure before.
+		lo := c.a
+		for _, o := range ams[:k] {
+			if o.kind == am.kind {
+				lo = o.b
+			}
+		}
+		item, before = d.countries(s, lo, am.a, false), true
+	}
+	for _, x := range item {
+		// (Not a route's: «از راه بندر چابهار ایران به هند»; a port the
+		// shipments went to is their destination.)
+		if !slices.Contains(out, x) && !d.viaOnly(s, x) && (before || !d.placeOwnerOnly(s, x)) {
 			out = append(out, x)
 		}
 	}
+	if len(out) < 2 {
+		return nil // (a lone country and no destination of the item's own)
+	}
 	return normalizeCountries(out)
+}
+
+// destinationBreakdown reports whether s, right after a tonnage read
+// with one country (a port's), gives two or more tonnages each with its
+// destination, a country or place after "to" or «به» ("Shipments to
+// Baku's Alat port … totalled 1.6 million tonnes, while 310,000 tonnes
+// went to Turkmenbashi in Turkmenistan and 180,000 tonnes to Russia's
+// Makhachkala", «… ۸۲۰ هزار تن به بندر آستاراخان روسیه و ۵۸۰ هزار تن به
+// امیرآباد ایران …»): a breakdown of that tonnage by destination, with
+// no breakdown word.
+func (d *doc) destinationBreakdown(s *sentence) bool {
+	if s.idx == 0 || d.sents[s.idx-1].lone[figureSlot(amtTon)] == "" || d.tradeCueIn(span{s.a, s.b}) >= 0 && !d.hasCue(s.a, s.b, CueCargo) {
+		return false
+	}
+	n, lo := 0, s.a
+	for k, am := range s.amounts {
+		if am.kind != amtTon {
+			continue
+		}
+		hi := s.b
+		for _, o := range s.amounts[k+1:] {
+			if o.kind == amtTon {
+				hi = o.a
+				break
+			}
+		}
+		dest := false
+		for _, m := range s.mentions {
+			if m.tok >= lo && m.tok < hi && !m.topic && (d.word(m.tok-1) == "to" || d.word(m.tok-1) == "به" || d.word(m.tok-1) == "بندر" && d.word(m.tok-2) == "به") {
+				dest = true
+			}
+		}
+		if !dest {
+			return false
+		}
+		n++
+		lo = am.b
+	}
+	return n >= 2
 }
 
 // figureSlot is the index in sentence.figures and sentence.figured of
@@ -1439,6 +1518,16 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			cs = []string{d.reporter}
 		}
 	}
+	if len(cs) == 0 && s.idx > 0 && d.hasCue(c.a, c.b, CueWeight) {
+		// «ارزش صادرات کالا از گمرکات این استان … به ۲ میلیارد و ۲۶۰
+		// میلیون دلار رسید.» and then «وزن کالاهای صادرشده در این مدت ۵
+		// میلیون و ۸۰۰ هزار تن بوده است», "By weight, the exports came to
+		// 5.8 million tonnes": the weight of the goods whose value was
+		// just read with one country is that country's.
+		if x := d.sents[s.idx-1].lone[figureSlot(amtMoney)]; x != "" {
+			return []string{x}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
 		// countries of the previous sentence, or the article's.
@@ -1639,24 +1728,43 @@ func (d *doc) rankOwner(i int) bool {
 // parentheses with year-earlier words right after the figure before it
 // («(در مدت مشابه سال قبل …)», "($365 million in the same months of last
 // year)").
-func (d *doc) parenComparison(c span, ams []amount, k int) bool {
+func (d *doc) parenComparison(s *sentence, c span, ams []amount, k int) bool {
 	am := ams[k]
 	open := d.openParen(c, am.a, 6)
 	if k == 0 || open < 0 || ams[k-1].b > open || open-ams[k-1].b > 3 {
 		return false
 	}
-	return d.yearEarlier(open+1, am.a) || d.yearEarlier(am.b, min(c.b, am.b+8)) || d.bareParenChange(c, am, open)
+	return d.yearEarlier(open+1, am.a) || d.yearEarlier(am.b, min(c.b, am.b+8)) || d.bareParenChange(s, c, ams, k, open)
 }
 
-// bareParenChange reports whether am, opening the parentheses at open,
-// stands alone in them just after a figure reached by a change ("Imports
-// from Afghanistan dropped to $61m ($142m)", «… به ۶۱ میلیون دلار کاهش
-// یافت (۱۴۲ میلیون دلار)»): the figure it changed from, a year earlier.
-func (d *doc) bareParenChange(c span, am amount, open int) bool {
-	if open != am.a-1 || d.tokText(am.b) != ")" {
+// bareParenChange reports whether the k-th figure, opening the
+// parentheses at open, stands alone in them just after a figure reached
+// by a change ("Imports from Afghanistan dropped to $61m ($142m)", «… به
+// ۶۱ میلیون دلار کاهش یافت (۱۴۲ میلیون دلار)»): the figure it changed
+// from, a year earlier. Only the change's own words may stand between
+// the two figures: after a noun ("followed by dry cargo (2.4 million
+// tonnes)", «سپس غلات (۴۰۰ هزار تن)») a bare figure in parentheses is
+// that item's value in the sentence's period (parenItem).
+func (d *doc) bareParenChange(s *sentence, c span, ams []amount, k, open int) bool {
+	am := ams[k]
+	if open != am.a-1 || d.tokText(am.b) != ")" || d.parenItem(s, ams, k, open) {
 		return false
 	}
 	return d.hasCue(c.a, c.b, CueUp|CueDown)
+}
+
+// parenItem reports whether the k-th figure of sentence s, alone in the
+// parentheses opening at open, follows a noun of its own, not the figure
+// before it or a period ("followed by dry cargo (2.4 million tonnes)",
+// «کالای فله (۲ میلیون و ۴۰۰ هزار تن)»): a list item's value, not a
+// comparison ("dropped to $61 million in October 2026 ($142 million)" is
+// one).
+func (d *doc) parenItem(s *sentence, ams []amount, k, open int) bool {
+	i := open - 1
+	if k == 0 || ams[k-1].b > open || i < ams[k-1].b || d.word(i) == "" || d.hasCue(ams[k-1].b, open, CueUp|CueDown) {
+		return false
+	}
+	return !slices.ContainsFunc(s.periods, func(m periodMatch) bool { return m.Start <= i && i < m.End })
 }
 
 // withoutRoutes removes from cs, in place, the countries s names only as
@@ -2131,6 +2239,13 @@ func (d *doc) besidePrevious(s *sentence, c span, cs []string) []string {
 // figure beside another and a cargo word in the sentence before.
 func (d *doc) besideCargo(s *sentence, c span) bool {
 	if d.breakdownOf(s, amtTon) {
+		return true
+	}
+	if s.idx > 0 && (d.roleIn(s.a, s.b, roleBreakdown) >= 0 || d.destinationBreakdown(s)) && d.sents[s.idx-1].lone[figureSlot(amtTon)] != "" && !d.hasCue(s.a, s.b, CueStatus|CueCapacity|CueNonTrade) {
+		// "Transit cargo … amounted to 3.3 million tonnes. Of this, 1.9
+		// million tonnes were shipped to Azerbaijan …": tonnes the
+		// sentence breaks a one country's tonnage just read into, by
+		// destination too (breakdownItemCountries).
 		return true
 	}
 	if s.idx == 0 || d.pointIn(c.a, c.b, roleAlso) < 0 && !d.refersToFigure(c) && !d.rankedItem(s, c, false) && !d.sharePhrase(s) {

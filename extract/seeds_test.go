@@ -145,13 +145,13 @@ var freshFloors = map[string]float64{
 	"fresh17": 0.78,
 	"fresh18": 0.685,
 	"fresh19": 0.605,
-	"fresh20": 0.63,
-	"fresh21": 0.475,
+	"fresh20": 0.64,
+	"fresh21": 0.495,
 	"fresh22": 0.535,
 	"fresh23": 0.44,
 	"fresh24": 0.47,
 	"fresh25": 0.515,
-	"fresh26": 0.50,
+	"fresh26": 0.555,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
