@@ -329,8 +329,9 @@ func (d *doc) postLink(id string) string {
 }
 
 // crossWords are the words of a crossing a clause may refer back to
-// ("the pass", «این گذرگاه») for the pair the text put it between.
-var crossWords = map[string]bool{"pass": true, "crossing": true, "checkpoint": true, "گذرگاه": true, "کوتل": true}
+// ("the pass", «این گذرگاه», Dari «این بندر» of a border port) for the
+// pair the text put it between.
+var crossWords = map[string]bool{"pass": true, "crossing": true, "checkpoint": true, "گذرگاه": true, "کوتل": true, "بندر": true}
 
 // crossingPair returns the two countries the article first puts a
 // crossing between: a crossing word followed within eight words by two

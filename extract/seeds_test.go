@@ -147,7 +147,7 @@ var freshFloors = map[string]float64{
 	"fresh19": 0.605,
 	"fresh20": 0.64,
 	"fresh21": 0.495,
-	"fresh22": 0.535,
+	"fresh22": 0.555,
 	"fresh23": 0.44,
 	"fresh24": 0.47,
 	"fresh25": 0.515,
