@@ -183,7 +183,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			}
 		}
 		for k, am := range ms {
-			f := d.projectFact(s, c, id, name, tok, statuses[k])
+			f := d.projectFactAt(s, c, id, name, tok, statuses[k], am.a)
 			v, unit := am.value, am.unit
 			switch am.kind {
 			case amtMoney:
@@ -927,6 +927,10 @@ func (d *doc) projectParties(s *sentence) {
 				d.projFinanced = map[string]bool{}
 			}
 			d.projFinanced[id] = true
+			if d.projFinanciers == nil {
+				d.projFinanciers = map[string][]string{}
+			}
+			d.projFinanciers[id] = append(d.projFinanciers[id], cs...)
 		}
 	}
 }

@@ -146,11 +146,11 @@ var freshFloors = map[string]float64{
 	"fresh18": 0.685,
 	"fresh19": 0.605,
 	"fresh20": 0.63,
-	"fresh21": 0.475,
+	"fresh21": 0.485,
 	"fresh22": 0.535,
 	"fresh23": 0.44,
-	"fresh24": 0.47,
-	"fresh25": 0.515,
+	"fresh24": 0.49,
+	"fresh25": 0.53,
 	"fresh26": 0.50,
 }
 
