@@ -440,20 +440,39 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		// names, whose ends lie in one country.
 		ends = d.namedEndsIn(s, c, tok)
 	}
-	if ends != "" && !d.hasLinkParties(id) {
+	if ends != "" && d.partiesOnly(id, ends) {
 		// «پروژه دوخطه کردن راه آهن مشهد – سرخس»: a line whose two named
 		// ends lie in one country is that country's, whatever the
-		// sentences around name (fresh11's kk-fa-07).
+		// sentences around name (fresh11's kk-fa-07); a clause that says
+		// its own country finances it ("The Kyrgyz Ministry … said that
+		// rehabilitation of the … Batken-Isfana road, financed by …")
+		// adds none.
 		f.Countries = []string{ends}
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
 	cs := d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)) // (not «در باکو», where its parties met)
+	if w := d.wholeName(c); w.b > w.a {
+		// (not the countries that name the corridor it is part of, see
+		// projectParties)
+		cs = slices.DeleteFunc(cs, func(x string) bool {
+			return !slices.ContainsFunc(s.mentions, func(m mention) bool {
+				return m.code == x && m.tok >= c.a && m.tok < c.b && (m.tok < w.a || m.tok >= w.b)
+			})
+		})
+	}
 	// «این قطار …» in the next sentence goes on about the same thing.
 	if status != "" && s.idx+1 < len(d.sents) {
 		n := d.sents[s.idx+1]
 		if d.referenceBefore(n.a+1) && (d.hasCue(n.a+1, n.a+2, CueInfra) || physicalInfra[d.word(n.a+1)]) {
-			cs = append(cs, d.countries(n, n.a, n.b, false)...)
+			for _, nc := range d.clauses(n) {
+				w := d.wholeName(nc)
+				for _, m := range n.mentions {
+					if m.tok >= nc.a && m.tok < nc.b && !m.topic && (m.tok < w.a || m.tok >= w.b) {
+						cs = append(cs, m.code)
+					}
+				}
+			}
 		}
 	}
 	if len(cs) == 0 {
@@ -506,6 +525,12 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		// before. A port, a terminal or a hub the text names lies in one
 		// country: "The Azakhel dry port in Pakistan" takes no other.
 		if u, ok := d.unnamedByID[id]; ok && u.head != "" && !d.lineAt(u.tok) {
+			break
+		}
+		if isRoute(id) && d.measuredRoute(id) {
+			// "the 62-kilometre Batken-Isfana road", named by its two ends
+			// and measured: what it joins are its ends, not the article's
+			// pair.
 			break
 		}
 		if len(d.main) == 2 && slices.Contains(d.main, cs[0]) && !d.ownItem(s) {
@@ -657,11 +682,15 @@ func (d *doc) sectionCountry(s *sentence, c span) string {
 	return ""
 }
 
-// hasLinkParties reports whether a clause of the article says whom project
-// id links or who finances it (see projectParties).
-func (d *doc) hasLinkParties(id string) bool {
-	_, ok := d.projParties[id]
-	return ok
+// partiesOnly reports whether every party a clause of the article gives
+// project id (see projectParties) is country x, or it has none.
+func (d *doc) partiesOnly(id, x string) bool {
+	for _, c := range d.projParties[id] {
+		if c != x {
+			return false
+		}
+	}
+	return true
 }
 
 // answerContext returns the countries a project named in an interview's
@@ -1245,6 +1274,18 @@ func (d *doc) placeAt(k int) string {
 func (d *doc) financedBy(id, x string) bool {
 	for _, c := range d.projFinanciers[id] {
 		if c != x {
+			return true
+		}
+	}
+	return false
+}
+
+// measuredRoute reports whether the text names route id with its length
+// before it ("the 62-kilometre Batken-Isfana road", «خط آهن ۷۵ کیلومتری
+// حیرتان–مزارشریف»).
+func (d *doc) measuredRoute(id string) bool {
+	for _, m := range d.ents {
+		if m.Entry.Code == id && d.lengthBefore(m.Start) >= 0 {
 			return true
 		}
 	}

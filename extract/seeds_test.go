@@ -149,9 +149,9 @@ var freshFloors = map[string]float64{
 	"fresh21": 0.485,
 	"fresh22": 0.535,
 	"fresh23": 0.44,
-	"fresh24": 0.49,
-	"fresh25": 0.53,
-	"fresh26": 0.50,
+	"fresh24": 0.525,
+	"fresh25": 0.54,
+	"fresh26": 0.55,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
