@@ -512,6 +512,16 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 	}
 	switch len(cs) {
 	case 0:
+		if u, ok := d.unnamedByID[id]; ok && u.head != "" && !d.lineAt(u.tok) && !compoundHeads[u.head] && !hubHeads[u.head] {
+			if x := d.portPlaceBefore(u.tok); x != "" {
+				// "The Turkmenbashi International Seaport handled … The
+				// port, reconstructed at a cost of $1.5 billion": a port or
+				// a terminal lies where the article's port lies, in one
+				// country, not in the article's pair.
+				cs = []string{x}
+				break
+			}
+		}
 		if qa, ok := d.answerContext(s); ok {
 			cs = qa
 			break
@@ -1290,4 +1300,28 @@ func (d *doc) measuredRoute(id string) bool {
 		}
 	}
 	return false
+}
+
+// hubHeads are the heads of a centre or a hub that serves two countries
+// («مرکز لوجستیکی», "logistics hub"), not of a port.
+var hubHeads = map[string]bool{"hub": true, "centre": true, "center": true, "هاب": true}
+
+// portPlaceBefore returns the country of the first place before token i
+// that the text names as a port or a terminal, by an infrastructure word
+// that is no line within two words of it ("the Turkmenbashi International
+// Seaport", "the port of Aktau", «بندر انزلی»); "" when there is none.
+func (d *doc) portPlaceBefore(i int) string {
+	n := sort.Search(len(d.ents), func(k int) bool { return d.ents[k].Start >= i })
+	for k := 0; k < n; k++ {
+		m := d.ents[k]
+		if !m.Entry.Class.Has(ClassPlace) || m.Entry.Code == "" {
+			continue
+		}
+		for j := max(0, m.Start-3); j < min(len(d.toks), m.End+3); j++ {
+			if (j < m.Start || j >= m.End) && d.hasCue(j, j+1, CueInfra) && !lineWords[d.word(j)] && !d.pointAt(j, roleLine) {
+				return m.Entry.Code
+			}
+		}
+	}
+	return ""
 }

@@ -147,11 +147,11 @@ var freshFloors = map[string]float64{
 	"fresh19": 0.605,
 	"fresh20": 0.63,
 	"fresh21": 0.485,
-	"fresh22": 0.535,
-	"fresh23": 0.44,
+	"fresh22": 0.555,
+	"fresh23": 0.445,
 	"fresh24": 0.525,
 	"fresh25": 0.54,
-	"fresh26": 0.55,
+	"fresh26": 0.58,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
