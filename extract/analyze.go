@@ -30,14 +30,19 @@ type doc struct {
 	// projPlaces maps the first token of a project's name to the countries
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
-	focus      string // the country whose trade the article reports (see tradeFocus)
+	// byCountries holds the projects the text names by two or more
+	// countries ("the China–Kyrgyzstan–Uzbekistan railway").
+	byCountries map[string]bool
+	focus       string // the country whose trade the article reports (see tradeFocus)
 	// projParties maps a project id to the countries of the clauses that
 	// say whom it links or who finances it (see projectParties).
 	projParties map[string][]string
 	// projFinanced holds the projects a clause says a country finances
 	// (see projectParties): all their facts take all their countries.
 	projFinanced map[string]bool
-	unnamed      []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
+	// projFinanciers holds the countries of those clauses (see financedBy).
+	projFinanciers map[string][]string
+	unnamed        []unnamedProject // unnamed projects with a status, in order (see lastProjectAt)
 	// unnamedByID, unnamedLinks and unnamedHeads index unnamed by its
 	// id, the countries a line links and its head word's first token
 	// (see addUnnamed).
@@ -221,6 +226,18 @@ func (x *Extractor) newDoc(a Article) *doc {
 	all := x.lex.all(st)
 	d.ents = x.gaz.post(st, longestOf(all))
 	d.projPlaces = projectInner(d.ents, all, ClassPlace)
+	for at, cs := range projectInner(d.ents, all, ClassCountry|ClassAdjective) {
+		// "the China–Kyrgyzstan–Uzbekistan railway": a line named by the
+		// countries it joins (see partCountry).
+		if len(cs) >= 2 {
+			if d.byCountries == nil {
+				d.byCountries = map[string]bool{}
+			}
+			for _, m := range d.entsIn(at, at+1) {
+				d.byCountries[m.Entry.Code] = true
+			}
+		}
+	}
 	// Cues, and role words in a list of their own: they are frequent («و»,
 	// "to", "the"), so scans for cues do not step over them.
 	cues := all[:0]

@@ -478,7 +478,7 @@ var roleRows = []roleRow{
 	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "transmit*", "وصل", "متصل", "پیوند", "منتقل"}},
 	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "finance", "fund*", "lend*", "credit", "credits", "credit line*",
 		"line of credit", "وام", "سرمایه گذاری", "پرداخت",
-		"تامین مالی", "اعتبار*"}},
+		"تامین مالی", "تمویل*", "اعتبار*"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
 		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین", "صدر"}},

@@ -65,6 +65,7 @@ func TestRoles(t *testing.T) {
 		{roleShare, "که بیشتر آن به پاکستان صادر شده", "بیشتر"},
 		{roleLink, "the line links Iran to Afghanistan", "links"},
 		{roleFinance, "Russia has lent a loan for the line", "loan"},
+		{roleFinance, "هزینه این خط از سوی قزاقستان تمویل می\u200cشود", "تمویل"},
 		{roleNeeded, "برای تکمیل آن ۱۲۰ ملیون دالر دیگر نیاز است", "نیاز"},
 		{roleNeeded, "another $120 million is still needed to finish it", "still"},
 		{roleWorks, "کار عملی آن در سال آینده آغاز خواهد شد", "کار"},

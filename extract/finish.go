@@ -163,6 +163,11 @@ func (d *doc) finish(kept []candidate) []Fact {
 	// project's countries are those of all its facts in the article:
 	// "Turkmenistan has paid $200 million for this section" makes
 	// Turkmenistan a party to the section's length too.
+	for k, c := range kept {
+		if c.part != "" && !d.financedBy(projectID(c.projKey), c.part) {
+			kept[k].Countries, kept[k].inside = []string{c.part}, true
+		}
+	}
 	parties := map[string][]string{}
 	for _, c := range kept {
 		if c.Kind == KindProject && !c.inherit && !c.inside && (c.projKey != projectID(c.projKey) || c.Status != nil || d.namesProject(c.tok)) {

@@ -21,6 +21,7 @@ type candidate struct {
 	projRef      string   // trade and tonnage: the project the figure's clause is about, when it names one country or none
 	inside       bool     // projects: a part of a line lying in one country (see sectionCountry); the line's parties are not its
 	launchBy     bool     // projects: a completion expected read from a launch expected by a deadline (see expectedLaunch)
+	part         string   // projects: the country of a part named by its own ends (see partCountry), settled in finish
 }
 
 // span is a token range [a, b).

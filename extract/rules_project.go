@@ -387,6 +387,13 @@ func (d *doc) constructionBefore(i int) bool {
 // projectFact builds the fact for project id (name) mentioned at token tok
 // of clause c.
 func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status string) candidate {
+	return d.projectFactAt(s, c, id, name, tok, status, -1)
+}
+
+// projectFactAt is projectFact for the attribute of the clause at token
+// at (its measure), which may belong to a part the clause names (see
+// partCountry); -1 for the clause as a whole.
+func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, status string, at int) candidate {
 	f := d.newCandidate(KindProject, s, tok)
 	f.Project = name
 	f.projKey = id
@@ -416,26 +423,56 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
+	if x := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
+		// "the 254km Quetta-Nokkundi section", «مرحله نخست از مزارشریف تا
+		// شبرغان»: a part named by its own two ends, which lie in one
+		// country, is that country's, whatever the whole line links,
+		// unless another country finances the line (labelling decision
+		// 1; settled in finish, once every financier is read) or the
+		// line is named by its countries ("the China–Kyrgyzstan–
+		// Uzbekistan railway", whose sections the labels give the line's
+		// countries).
+		f.part = x
+	}
 	ends := d.lineEndsIn(tok)
 	if ends == "" {
 		// «راه‌آهن ۶۲۸ کیلومتری چابهار–زاهدان»: a line the gazetteer
 		// names, whose ends lie in one country.
 		ends = d.namedEndsIn(s, c, tok)
 	}
-	if ends != "" && !d.hasLinkParties(id) {
+	if ends != "" && d.partiesOnly(id, ends) {
 		// «پروژه دوخطه کردن راه آهن مشهد – سرخس»: a line whose two named
 		// ends lie in one country is that country's, whatever the
-		// sentences around name (fresh11's kk-fa-07).
+		// sentences around name (fresh11's kk-fa-07); a clause that says
+		// its own country finances it ("The Kyrgyz Ministry … said that
+		// rehabilitation of the … Batken-Isfana road, financed by …")
+		// adds none.
 		f.Countries = []string{ends}
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
 	cs := d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)) // (not «در باکو», where its parties met)
+	if w := d.wholeName(c); w.b > w.a {
+		// (not the countries that name the corridor it is part of, see
+		// projectParties)
+		cs = slices.DeleteFunc(cs, func(x string) bool {
+			return !slices.ContainsFunc(s.mentions, func(m mention) bool {
+				return m.code == x && m.tok >= c.a && m.tok < c.b && (m.tok < w.a || m.tok >= w.b)
+			})
+		})
+	}
 	// «این قطار …» in the next sentence goes on about the same thing.
 	if status != "" && s.idx+1 < len(d.sents) {
 		n := d.sents[s.idx+1]
 		if d.referenceBefore(n.a+1) && (d.hasCue(n.a+1, n.a+2, CueInfra) || physicalInfra[d.word(n.a+1)]) {
-			cs = append(cs, d.countries(n, n.a, n.b, false)...)
+			for _, nc := range d.clauses(n) {
+				w := d.wholeName(nc)
+				for _, m := range n.mentions {
+					if m.tok >= nc.a && m.tok < nc.b && !m.topic && (m.tok < w.a || m.tok >= w.b) {
+						cs = append(cs, m.code)
+					}
+				}
+			}
 		}
 	}
 	if len(cs) == 0 {
@@ -475,6 +512,16 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 	}
 	switch len(cs) {
 	case 0:
+		if u, ok := d.unnamedByID[id]; ok && u.head != "" && !d.lineAt(u.tok) && !compoundHeads[u.head] && !hubHeads[u.head] {
+			if x := d.portPlaceBefore(u.tok); x != "" {
+				// "The Turkmenbashi International Seaport handled … The
+				// port, reconstructed at a cost of $1.5 billion": a port or
+				// a terminal lies where the article's port lies, in one
+				// country, not in the article's pair.
+				cs = []string{x}
+				break
+			}
+		}
 		if qa, ok := d.answerContext(s); ok {
 			cs = qa
 			break
@@ -488,6 +535,12 @@ func (d *doc) projectFact(s *sentence, c span, id, name string, tok int, status 
 		// before. A port, a terminal or a hub the text names lies in one
 		// country: "The Azakhel dry port in Pakistan" takes no other.
 		if u, ok := d.unnamedByID[id]; ok && u.head != "" && !d.lineAt(u.tok) {
+			break
+		}
+		if isRoute(id) && d.measuredRoute(id) {
+			// "the 62-kilometre Batken-Isfana road", named by its two ends
+			// and measured: what it joins are its ends, not the article's
+			// pair.
 			break
 		}
 		if len(d.main) == 2 && slices.Contains(d.main, cs[0]) && !d.ownItem(s) {
@@ -639,11 +692,15 @@ func (d *doc) sectionCountry(s *sentence, c span) string {
 	return ""
 }
 
-// hasLinkParties reports whether a clause of the article says whom project
-// id links or who finances it (see projectParties).
-func (d *doc) hasLinkParties(id string) bool {
-	_, ok := d.projParties[id]
-	return ok
+// partiesOnly reports whether every party a clause of the article gives
+// project id (see projectParties) is country x, or it has none.
+func (d *doc) partiesOnly(id, x string) bool {
+	for _, c := range d.projParties[id] {
+		if c != x {
+			return false
+		}
+	}
+	return true
 }
 
 // answerContext returns the countries a project named in an interview's
@@ -1028,4 +1085,243 @@ func (d *doc) datedItem(s *sentence) string {
 		return ""
 	}
 	return strconv.Itoa(d.art.Date.Year()) + "-" + strconv.Itoa(month/10) + strconv.Itoa(month%10)
+}
+
+// partCountry returns the country of the part of a line (a section, a
+// phase, a stage: rolePart) that clause c names by its own two ends, when
+// they lie in one country: "the 254km Quetta-Nokkundi section", "the
+// Kalaikhumb-Vanj section of the Dushanbe-Kulma road", «مرحله نخست از
+// مزارشریف تا شبرغان», «بخش سوم (روزنک تا غوریان)». The part is the one
+// whose phrase holds token at (a measure), or the one before it; at < 0
+// takes the clause's first part. "" when there is none, or when its ends
+// lie in two countries (the whole line keeps its own countries).
+func (d *doc) partCountry(s *sentence, c span, at int) string {
+	var parts []int
+	for k := c.a; k < c.b; k++ {
+		if d.roleBefore(k+1, rolePart) && !d.pluralPart(k) {
+			parts = append(parts, k)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	k := parts[0]
+	if at >= 0 {
+		k = -1
+		for _, p := range parts {
+			if p <= at {
+				k = p
+			}
+		}
+		if s.latin {
+			// "the 254km Quetta-Nokkundi section": the part word after
+			// its measure.
+			for _, p := range parts {
+				if p > at && p-at <= 6 {
+					k = p
+					break
+				}
+			}
+		}
+		if k < 0 {
+			return ""
+		}
+	}
+	return d.partEnds(s, c, k, 0)
+}
+
+// pluralPart reports whether the part word at k names several parts
+// («بخش‌های اول و دوم», "sections"), which need not lie in one country.
+func (d *doc) pluralPart(k int) bool {
+	w := d.word(k)
+	return strings.HasPrefix(w, "بخشها") || strings.HasSuffix(w, "های") || strings.HasSuffix(w, "ها") || w == "sections" || w == "stages" || w == "phases"
+}
+
+// partEnds returns the one country of the two ends that name the part
+// whose word is at token k of clause c (see partCountry); depth bounds
+// an appositive's chain ("The first phase, the … section").
+func (d *doc) partEnds(s *sentence, c span, k, depth int) string {
+	var ends []int // the token of each end; a place's, or a word the gazetteer lacks
+	if s.latin {
+		// "the Quetta-Nokkundi section", "the Batken–Isfana road section".
+		for j := k - 1; j >= max(c.a, k-2); j-- {
+			if isDash(d.tokText(j - 1)) {
+				ends = []int{j - 2, j}
+				break
+			}
+		}
+		if ends == nil {
+			j := k + 1
+			if d.tokText(j) == "," {
+				j++
+				if d.word(j) == "the" {
+					j++
+				}
+			}
+			switch {
+			case j > k+1 && depth == 0 && d.partWithin(c, j, j+8) >= 0:
+				// "The first phase, the 254km Quetta-Nokkundi section".
+				return d.partEnds(s, c, d.partWithin(c, j, j+8), 1)
+			case j > k+1 && isDash(d.tokText(j+1)):
+				ends = []int{j, j + 2} // "The second phase, Nokkundi-Taftan,"
+			case d.word(j) == "from" || betweenWords[d.word(j)]:
+				ends = d.fromTo(c, j)
+			}
+		}
+	} else {
+		// «مرحله نخست از مزارشریف تا شبرغان», «بخش سوم (روزنک تا
+		// غوریان)», «بخش چهارم این خط آهن از غوریان تا …», «قطعه
+		// ایرانشهر-زاهدان»: the ends after the part's word and its
+		// ordinal, not the whole line's name («بخش چهارم راه‌آهن
+		// خواف-هرات»).
+		whole := false // the whole line named after the part's word, referred back to («این خط آهن»)
+		for j := k + 1; j < min(c.b, k+7) && ends == nil; j++ {
+			if d.namesProject(j) || d.roleBefore(j+1, rolePart) || d.inAmount(s, j) {
+				break
+			}
+			if d.hasCue(j, j+1, CueInfra) || physicalInfra[d.word(j)] || lineWords[d.word(j)] {
+				if !d.referenceBefore(j) && !whole {
+					break // «بخش دوم سرک شبرغان – آقینه»: the whole's name
+				}
+				whole = true
+			}
+			switch {
+			case d.pointAt(j, roleFrom) || betweenWords[d.word(j)] || d.tokText(j) == "(":
+				ends = d.fromTo(c, j)
+			case !whole && j+2 < len(d.toks) && isDash(d.tokText(j+1)) && d.toks[j].Kind == TokWord && d.toks[j+2].Kind == TokWord:
+				ends = []int{j, j + 2}
+			}
+		}
+	}
+	if len(ends) != 2 {
+		return ""
+	}
+	code, unknown, border := "", 0, false
+	for _, e := range ends {
+		x := d.placeAt(e)
+		if borderWords[d.word(e)] {
+			// «از سرحد ترکمنستان تا شهر هرات»: from the border of another
+			// country, the part lies in its other end's (as sectionCountry);
+			// «از سرحد تا هرات» names no side.
+			if !slices.ContainsFunc(s.mentions, func(m mention) bool { return m.tok == e+1 && m.class.Has(ClassCountry|ClassAdjective) }) {
+				return ""
+			}
+			border = true
+			continue
+		}
+		switch {
+		case x == "" && d.toks[e].Kind == TokWord && (!s.latin || d.capitalized(e)) && !d.covered(e):
+			unknown++
+		case x == "":
+			return ""
+		case code != "" && x != code:
+			return ""
+		default:
+			code = x
+		}
+	}
+	if unknown > 1 || border && unknown > 0 {
+		// One end the gazetteer lacks lies with the other («از غوریان تا
+		// شهر هرات», "the Quetta-Nokkundi section": a part is named by the
+		// places of the line it belongs to); two such ends, or one beside
+		// a border, name no country.
+		return ""
+	}
+	return code
+}
+
+// partWithin returns the first token of [a, b) within clause c that ends
+// a part's word, or -1.
+func (d *doc) partWithin(c span, a, b int) int {
+	for j := a; j < min(b, c.b); j++ {
+		if d.roleBefore(j+1, rolePart) {
+			return j
+		}
+	}
+	return -1
+}
+
+// fromTo returns the first token of each end of "from X to Y", "between
+// X and Y", «از X تا Y», «(X تا Y)» opening at token j of clause c, nil
+// when there are not two.
+func (d *doc) fromTo(c span, j int) []int {
+	a := j + 1
+	for d.word(a) == "the" || d.word(a) == "city" && d.word(a+1) == "of" || d.word(a) == "of" || d.word(a) == "شهر" {
+		a++
+	}
+	for t := a + 1; t < min(c.b, a+7); t++ {
+		w := d.word(t)
+		if w == "to" || w == "تا" || w == "and" || w == "و" {
+			b := t + 1
+			for d.word(b) == "the" || d.word(b) == "city" || d.word(b) == "of" || d.word(b) == "شهر" {
+				b++
+			}
+			if b >= c.b {
+				return nil
+			}
+			return []int{a, b}
+		}
+	}
+	return nil
+}
+
+// borderWords name a border as a part's end: "border", «مرز», «سرحد».
+var borderWords = map[string]bool{"border": true, "frontier": true, "مرز": true, "سرحد": true}
+
+// placeAt returns the country of the place named at token k, "" when none
+// is.
+func (d *doc) placeAt(k int) string {
+	for _, m := range d.entsIn(max(0, k-3), k+1) {
+		if m.Start <= k && k < m.End && m.Entry.Class.Has(ClassPlace) && m.Entry.Code != "" {
+			return m.Entry.Code
+		}
+	}
+	return ""
+}
+
+// financedBy reports whether a clause of the article says a country other
+// than x finances project id (see projectParties).
+func (d *doc) financedBy(id, x string) bool {
+	for _, c := range d.projFinanciers[id] {
+		if c != x {
+			return true
+		}
+	}
+	return false
+}
+
+// measuredRoute reports whether the text names route id with its length
+// before it ("the 62-kilometre Batken-Isfana road", «خط آهن ۷۵ کیلومتری
+// حیرتان–مزارشریف»).
+func (d *doc) measuredRoute(id string) bool {
+	for _, m := range d.ents {
+		if m.Entry.Code == id && d.lengthBefore(m.Start) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hubHeads are the heads of a centre or a hub that serves two countries
+// («مرکز لوجستیکی», "logistics hub"), not of a port.
+var hubHeads = map[string]bool{"hub": true, "centre": true, "center": true, "هاب": true}
+
+// portPlaceBefore returns the country of the first place before token i
+// that the text names as a port or a terminal, by an infrastructure word
+// that is no line within two words of it ("the Turkmenbashi International
+// Seaport", "the port of Aktau", «بندر انزلی»); "" when there is none.
+func (d *doc) portPlaceBefore(i int) string {
+	n := sort.Search(len(d.ents), func(k int) bool { return d.ents[k].Start >= i })
+	for k := 0; k < n; k++ {
+		m := d.ents[k]
+		if !m.Entry.Class.Has(ClassPlace) || m.Entry.Code == "" {
+			continue
+		}
+		for j := max(0, m.Start-3); j < min(len(d.toks), m.End+3); j++ {
+			if (j < m.Start || j >= m.End) && d.hasCue(j, j+1, CueInfra) && !lineWords[d.word(j)] && !d.pointAt(j, roleLine) {
+				return m.Entry.Code
+			}
+		}
+	}
+	return ""
 }

@@ -183,7 +183,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			}
 		}
 		for k, am := range ms {
-			f := d.projectFact(s, c, id, name, tok, statuses[k])
+			f := d.projectFactAt(s, c, id, name, tok, statuses[k], am.a)
 			v, unit := am.value, am.unit
 			switch am.kind {
 			case amtMoney:
@@ -911,6 +911,17 @@ func (d *doc) projectParties(s *sentence) {
 			}
 		}
 		cs := d.countries(s, c.a, c.b, false)
+		if w := d.wholeName(c); w.b > w.a {
+			// «این خط آهن بخشی از دهلیز «افغانستان-قزاقستان-ترکمنستان» است
+			// و در هرات … وصل می‌شود»: the countries that name the larger
+			// corridor a line is part of are the corridor's, not the line's.
+			cs = cs[:0]
+			for _, m := range s.mentions {
+				if m.tok >= c.a && m.tok < c.b && !m.topic && (m.tok < w.a || m.tok >= w.b) && !slices.Contains(cs, m.code) {
+					cs = append(cs, m.code)
+				}
+			}
+		}
 		if !finance && d.carriesFreight(s, c) {
 			// "The road carries about 1.2 million tonnes of freight a
 			// year, much of it to the border with Afghanistan": a
@@ -927,8 +938,53 @@ func (d *doc) projectParties(s *sentence) {
 				d.projFinanced = map[string]bool{}
 			}
 			d.projFinanced[id] = true
+			if d.projFinanciers == nil {
+				d.projFinanciers = map[string][]string{}
+			}
+			d.projFinanciers[id] = append(d.projFinanciers[id], cs...)
 		}
 	}
+}
+
+// wholeName returns the tokens of the name of the larger whole clause c
+// says its project is part of ("part of the Kazakhstan–Turkmenistan–Iran
+// corridor", «بخشی از دهلیز «افغانستان-قزاقستان-ترکمنستان»»): countries
+// joined by dashes, or a quoted name; an empty span when there is none.
+func (d *doc) wholeName(c span) span {
+	for k := c.a; k+1 < c.b; k++ {
+		if !(d.word(k) == "part" && d.word(k+1) == "of" || d.word(k) == "بخشی" && d.word(k+1) == "از") {
+			continue
+		}
+		j := k + 2
+		for n := 0; n < 3 && j < c.b && (d.word(j) == "the" || d.hasCue(j, j+1, CueInfra) || physicalInfra[d.word(j)]); n++ {
+			j++
+		}
+		if t := d.tokText(j); t == "«" || t == "\"" || t == "“" {
+			for e := j + 1; e < min(c.b, j+12); e++ {
+				if t := d.tokText(e); t == "»" || t == "\"" || t == "”" {
+					return span{j, e + 1}
+				}
+			}
+			return span{}
+		}
+		e := j
+		for e < c.b && (d.countryAt(e) || isDash(d.tokText(e)) && d.countryAt(e+1)) {
+			e++
+		}
+		return span{j, e}
+	}
+	return span{}
+}
+
+// countryAt reports whether token k belongs to a country's or a country
+// adjective's name.
+func (d *doc) countryAt(k int) bool {
+	for _, m := range d.entsIn(max(0, k-3), k+1) {
+		if m.Start <= k && k < m.End && m.Entry.Class.Has(ClassCountry|ClassAdjective) {
+			return true
+		}
+	}
+	return false
 }
 
 // sumIn reports whether clause c of s has a sum of US dollars.

@@ -148,10 +148,10 @@ var freshFloors = map[string]float64{
 	"fresh20": 0.64,
 	"fresh21": 0.495,
 	"fresh22": 0.555,
-	"fresh23": 0.44,
-	"fresh24": 0.47,
-	"fresh25": 0.515,
-	"fresh26": 0.555,
+	"fresh23": 0.445,
+	"fresh24": 0.525,
+	"fresh25": 0.54,
+	"fresh26": 0.58,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
