@@ -146,12 +146,12 @@ var freshFloors = map[string]float64{
 	"fresh18": 0.685,
 	"fresh19": 0.605,
 	"fresh20": 0.64,
-	"fresh21": 0.495,
-	"fresh22": 0.555,
-	"fresh23": 0.445,
+	"fresh21": 0.505,
+	"fresh22": 0.575,
+	"fresh23": 0.45,
 	"fresh24": 0.525,
 	"fresh25": 0.54,
-	"fresh26": 0.58,
+	"fresh26": 0.635,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
