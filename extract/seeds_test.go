@@ -148,7 +148,7 @@ var freshFloors = map[string]float64{
 	"fresh20": 0.64,
 	"fresh21": 0.505,
 	"fresh22": 0.575,
-	"fresh23": 0.45,
+	"fresh23": 0.445,
 	"fresh24": 0.525,
 	"fresh25": 0.54,
 	"fresh26": 0.635,
