@@ -148,6 +148,21 @@ func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []in
 	}
 	rest := n - 2*q - flow // inner nodes outside the separator
 	towardSink := min(sideT, rest-sideT) > min(sideR, rest-sideR)
+	if d.class != nil {
+		// Both cuts are minimum; with classes the one of higher classes wins.
+		var classR, classT int
+		for i, v := range f.inner {
+			if f.level[2+2*i] >= 0 && f.level[3+2*i] < 0 {
+				classR += int(d.class[v])
+			}
+			if f.reach[2+2*i] < 0 && f.reach[3+2*i] >= 0 {
+				classT += int(d.class[v])
+			}
+		}
+		if classR != classT {
+			towardSink = classT > classR
+		}
+	}
 	for i, v := range f.inner {
 		if towardSink {
 			inT, outT := f.reach[2+2*i] >= 0, f.reach[3+2*i] >= 0

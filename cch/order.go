@@ -367,8 +367,12 @@ func (d *dissector) bisect(nodes []int32, id int32) (a, b, s int) {
 	var side []int32 // the A side when a flow cut wins
 	if !d.noFlow && n >= flowMinNodes {
 		for dir := range min(dirs, flowDirs) {
-			fs, fside, ok := d.separate(d.orders[dir], id, len(sep)-1)
-			if ok && len(fs) < len(sep) {
+			limit := len(sep) - 1
+			if d.class != nil {
+				limit++ // an equal cut of higher class wins
+			}
+			fs, fside, ok := d.separate(d.orders[dir], id, limit)
+			if ok && (len(fs) < len(sep) || len(fs) == len(sep) && d.classSum(fs) > d.classSum(sep)) {
 				sep, side = fs, fside
 			}
 		}
@@ -435,3 +439,15 @@ const flowMinNodes = 64
 
 // flowDirs is the number of directions (x, y, diagonals) tried with flow cuts.
 const flowDirs = 2
+
+// classSum returns the sum of the classes of nodes, 0 without classes.
+func (d *dissector) classSum(nodes []int32) int {
+	if d.class == nil {
+		return 0
+	}
+	sum := 0
+	for _, v := range nodes {
+		sum += int(d.class[v])
+	}
+	return sum
+}
