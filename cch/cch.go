@@ -25,11 +25,17 @@ type Options struct {
 	// again as many arcs and twice the triangles), so customization and
 	// queries are slower.
 	StraightCuts bool
-	// Class, if set, is a static importance of each node (one per node):
-	// an attribute that no customization changes, such as the highest
-	// road class (OSM highway tag) of the arcs at the node, never derived
-	// from weights. Inside each separator of nested dissection, nodes of
-	// a higher class rank higher, ties by degree. Ignored with Order.
+	// Class, if set, is a static importance of each node (one per node,
+	// higher is more important): an attribute that no customization
+	// changes, such as the highest road class (OSM highway tag) of the
+	// arcs at the node, never derived from weights. Nested dissection then
+	// steers its separators along the high classes, so that these rank
+	// high, as in a CH: a flow cut counts a node of class c as 1 + (top −
+	// c) nodes, where top is the highest class in Class (it may take a
+	// longer cut along a highway over a shorter one across local streets),
+	// of two equally cheap cuts it takes the one of higher classes, and
+	// inside each separator the nodes of higher class rank higher, ties by
+	// degree. Ignored with Order.
 	Class []uint8
 	// Logger, if not nil, receives a summary of Build and of each
 	// Customize at info level, with the time of each phase.
