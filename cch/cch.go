@@ -35,7 +35,13 @@ type Options struct {
 	// longer cut along a highway over a shorter one across local streets),
 	// of two equally cheap cuts it takes the one of higher classes, and
 	// inside each separator the nodes of higher class rank higher, ties by
-	// degree. Ignored with Order.
+	// degree. The supergraph grows, but queries relax far fewer arcs: on
+	// the 1M roadgrid (three street classes) 3,932 instead of 130,606, a
+	// query p50 4.6 times lower (1.7× CH's instead of 7.8×), a metric of
+	// 41.8 instead of 70.8 bytes per arc; the triangles double (1.70 G
+	// instead of 786 M), and customization and updates take about twice
+	// the CPU time. Without Class every node counts as one and separators
+	// rank by degree alone. Ignored with Order.
 	Class []uint8
 	// Logger, if not nil, receives a summary of Build and of each
 	// Customize at info level, with the time of each phase.

@@ -9,7 +9,10 @@
 //
 // Usage (from the bench directory):
 //
-//	go run ./cmd/cchbench [-grid 1000] [-pairs 1000] [-check 100] [-ch]
+//	go run ./cmd/cchbench [-grid 1000] [-pairs 1000] [-check 100] [-ch] [-class]
+//
+// -class passes the roadgrid's street classes to the order
+// (cch.Options.Class).
 //
 // The exit status is 1 if a distance disagrees with Dijkstra's.
 package main
