@@ -25,6 +25,24 @@ type Options struct {
 	// again as many arcs and twice the triangles), so customization and
 	// queries are slower.
 	StraightCuts bool
+	// Class, if set, is a static importance of each node (one per node,
+	// higher is more important): an attribute that no customization
+	// changes, such as the highest road class (OSM highway tag) of the
+	// arcs at the node, never derived from weights. Nested dissection then
+	// steers its separators along the high classes, so that these rank
+	// high, as in a CH: a flow cut counts a node of class c as 1 + (top −
+	// c) nodes, where top is the highest class in Class (it may take a
+	// longer cut along a highway over a shorter one across local streets),
+	// of two equally cheap cuts it takes the one of higher classes, and
+	// inside each separator the nodes of higher class rank higher, ties by
+	// degree. The supergraph grows, but queries relax far fewer arcs: on
+	// the 1M roadgrid (three street classes) 3,932 instead of 130,606, a
+	// query p50 4.6 times lower (1.7× CH's instead of 7.8×), a metric of
+	// 41.8 instead of 70.8 bytes per arc; the triangles double (1.70 G
+	// instead of 786 M), and customization and updates take about twice
+	// the CPU time. Without Class every node counts as one and separators
+	// rank by degree alone. Ignored with Order.
+	Class []uint8
 	// Logger, if not nil, receives a summary of Build and of each
 	// Customize at info level, with the time of each phase.
 	Logger *slog.Logger
@@ -75,6 +93,9 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 	if (opt.X == nil) != (opt.Y == nil) || (opt.X != nil && (len(opt.X) != n || len(opt.Y) != n)) {
 		return nil, caravan.Errorf(caravan.Invalid, op, "coordinates for %d and %d nodes, want both or neither for %d", len(opt.X), len(opt.Y), n)
 	}
+	if opt.Class != nil && len(opt.Class) != n {
+		return nil, caravan.Errorf(caravan.Invalid, op, "classes for %d nodes, want %d", len(opt.Class), n)
+	}
 	u := symmetrize(g)
 	order := opt.Order
 	if order != nil {
@@ -91,7 +112,7 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 		order = slices.Clone(order)
 	} else {
 		var err error
-		order, err = nestedDissection(ctx, u, opt.X, opt.Y, opt.StraightCuts, opt.Logger)
+		order, err = nestedDissection(ctx, u, opt.X, opt.Y, opt.Class, opt.StraightCuts, opt.Logger)
 		if err != nil {
 			return nil, err
 		}

@@ -144,9 +144,9 @@ func checkRandomPairs(tb testing.TB, m *cch.Metric, w []float64, rng *rand.Rand,
 // TestDistanceMatchesDijkstra is the property test: on many random graphs
 // (parallel arcs, self-loops, zero and tied weights, blocked arcs,
 // unreachable pairs; orders from coordinates, from BFS and from the
-// identity), every CCH distance equals Dijkstra's and every unpacked path
-// is a shortest path, for the first metric and for two more customized on
-// the same CCH.
+// identity, half of them with random classes), every CCH distance equals
+// Dijkstra's and every unpacked path is a shortest path, for the first
+// metric and for two more customized on the same CCH.
 func TestDistanceMatchesDijkstra(t *testing.T) {
 	seeds := uint64(150)
 	if testing.Short() {
@@ -170,6 +170,12 @@ func TestDistanceMatchesDijkstra(t *testing.T) {
 				opt.Order = make([]int32, n)
 				for v := range opt.Order {
 					opt.Order[v] = int32(v)
+				}
+			}
+			if seed%4 < 2 { // static classes steer the cuts and separators
+				opt.Class = make([]uint8, n)
+				for v := range opt.Class {
+					opt.Class[v] = uint8(rng.IntN(4))
 				}
 			}
 			c, err := cch.Build(context.Background(), g, opt)
@@ -252,6 +258,55 @@ func TestRoadgrid(t *testing.T) {
 	}
 }
 
+// TestRoadgridClass orders a roadgrid with and without its street classes
+// (Options.Class): with them the top of the order is a highway (the top
+// separator runs along one), and distances still equal Dijkstra's.
+func TestRoadgridClass(t *testing.T) {
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 120, Height: 90, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc := net.NodeClass()
+	class := make([]uint8, len(nc))
+	for v, c := range nc {
+		class[v] = uint8(c)
+	}
+	for _, tt := range []struct {
+		name        string
+		class       []uint8
+		wantHighway int // at least this many of the top 60 ranks are highway nodes
+	}{
+		{"degree only", nil, 0},
+		{"classes", class, 60},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y, Class: tt.class})
+			if err != nil {
+				t.Fatal(err)
+			}
+			order := c.Order()
+			highway := 0
+			for _, v := range order[len(order)-60:] {
+				if nc[v] == roadgrid.Highway {
+					highway++
+				}
+			}
+			if highway < tt.wantHighway {
+				t.Errorf("%d of the top 60 ranks are highway nodes, want at least %d", highway, tt.wantHighway)
+			}
+			mt, err := c.Customize(context.Background(), w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkRandomPairs(t, mt, w, rand.New(rand.NewPCG(3, 2)), 300)
+		})
+	}
+}
+
 func TestErrors(t *testing.T) {
 	g, _, err := csr.Build(2, []int32{0, 1}, []int32{1, 0})
 	if err != nil {
@@ -267,6 +322,7 @@ func TestErrors(t *testing.T) {
 		{"short coordinates", cch.Options{X: []float64{1}, Y: []float64{1}}, "coordinates for 1 and 1 nodes"},
 		{"short order", cch.Options{Order: []int32{0}}, "order of 1 nodes for 2"},
 		{"repeated node", cch.Options{Order: []int32{1, 1}}, "rank 1 is node 1: not a permutation"},
+		{"short classes", cch.Options{Class: []uint8{1}}, "classes for 1 nodes, want 2"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := cch.Build(ctx, g, tt.opt)

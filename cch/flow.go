@@ -6,7 +6,9 @@ package cch
 // sink side, and every other node has capacity one. By Menger's theorem the
 // maximum number of vertex-disjoint paths between the two sides equals the
 // smallest set of nodes whose removal separates them. Dinic's algorithm
-// finds it in O(√V · E) on such unit-capacity graphs.
+// finds it in O(√V · E) on such unit-capacity graphs. With classes
+// (Options.Class) a node's capacity is its cost (see dissector.cost), 1 to
+// 1 + the number of classes above the lowest, and the cut the cheapest.
 type flowCut struct {
 	// The split graph: node 0 is the source, 1 the sink, 2+2i and 3+2i the
 	// in and out copies of the i-th inner node. Arcs come in pairs (a, a^1).
@@ -61,10 +63,11 @@ func (f *flowCut) arc(a, b, c int32) {
 
 // separate computes a separator of the subproblem nodes (all marked id in
 // d.mark) between the first and last 30 % of order: of the minimum cuts
-// closest to the source and to the sink, the more balanced. It returns the
-// separator and the nodes on the source side (without the separator), or
-// ok false when the flow exceeds limit (the straight cut is as good) or the
-// two ends touch.
+// closest to the source and to the sink, the one of higher classes (sum),
+// then the more balanced. It returns the separator and the nodes on the
+// source side (without the separator), or ok false when the flow (the cost
+// of the cut) exceeds limit (the straight cut is as good) or the two ends
+// touch.
 func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []int32, ok bool) {
 	f := &d.flow
 	n := len(order)
@@ -96,7 +99,7 @@ func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []in
 	for _, v := range order {
 		rv := role[v]
 		if rv == inner {
-			f.arc(in(v), in(v)+1, 1)
+			f.arc(in(v), in(v)+1, d.cost(v))
 		}
 		for _, w := range d.u.adj[d.u.off[v]:d.u.off[v+1]] {
 			if d.mark[w] != id {
@@ -134,20 +137,41 @@ func (d *dissector) separate(order []int32, id int32, limit int) (sep, side []in
 	// reaches in the residual graph) and the one closest to the sink (the
 	// nodes that reach the sink). The separator of each is the inner nodes
 	// whose in copy is on the source side and out copy on the sink side;
-	// the more balanced of the two wins.
+	// the one of higher classes, then the more balanced of the two wins.
 	f.bfs()
 	f.rbfs()
-	var sideR, sideT int
+	var sideR, sideT, sepR, sepT int
 	for i := range f.inner {
 		if f.level[3+2*i] >= 0 {
 			sideR++
+		} else if f.level[2+2*i] >= 0 {
+			sepR++
 		}
-		if f.reach[2+2*i] < 0 && f.reach[3+2*i] < 0 {
-			sideT++
+		if f.reach[2+2*i] < 0 {
+			if f.reach[3+2*i] < 0 {
+				sideT++
+			} else {
+				sepT++
+			}
 		}
 	}
-	rest := n - 2*q - flow // inner nodes outside the separator
-	towardSink := min(sideT, rest-sideT) > min(sideR, rest-sideR)
+	restR, restT := n-2*q-sepR, n-2*q-sepT // inner nodes outside each separator
+	towardSink := min(sideT, restT-sideT) > min(sideR, restR-sideR)
+	if d.class != nil {
+		// Both cuts are minimum; with classes the one of higher classes wins.
+		var classR, classT int
+		for i, v := range f.inner {
+			if f.level[2+2*i] >= 0 && f.level[3+2*i] < 0 {
+				classR += int(d.class[v])
+			}
+			if f.reach[2+2*i] < 0 && f.reach[3+2*i] >= 0 {
+				classT += int(d.class[v])
+			}
+		}
+		if classR != classT {
+			towardSink = classT > classR
+		}
+	}
 	for i, v := range f.inner {
 		if towardSink {
 			inT, outT := f.reach[2+2*i] >= 0, f.reach[3+2*i] >= 0
@@ -219,8 +243,8 @@ func (f *flowCut) bfs() bool {
 // graph, advancing each node's current arc past dead ends. It is
 // iterative: paths can be as long as the subproblem is wide.
 func (f *flowCut) dfs(x, limit int32) int32 {
-	// One augmenting path at a time (capacities on inner nodes are 1, so a
-	// path carries one unit unless it runs source → sink directly).
+	// One augmenting path at a time (capacities on inner nodes are small:
+	// 1, or a node's cost with classes).
 	path := f.queue[:0]
 	for {
 		if x == 1 {

@@ -27,17 +27,31 @@ type Options struct {
 
 // Network is a generated road network. Node (i, j), column i and row j, is
 // node j*Width + i, at X[v], Y[v] kilometres from the origin. Arc k goes
-// from Tails[k] to Heads[k], is LengthKm[k] long and takes Seconds[k] to
-// drive at its class's speed slowed by a random factor in [1, 1.25).
+// from Tails[k] to Heads[k], is a street of class Class[k], is LengthKm[k]
+// long and takes Seconds[k] to drive at its class's speed slowed by a
+// random factor in [1, 1.25).
 type Network struct {
 	Width, Height int
 	X, Y          []float64
 	Tails, Heads  []int32
+	Class         []Class
 	LengthKm      []float64
 	Seconds       []float64
 }
 
-// Street classes and their speeds in km/h.
+// Class is the class of a street: a static attribute, like an OSM highway
+// tag, that does not change when its travel time does.
+type Class uint8
+
+// The street classes, slowest first: locals at 30 km/h, arterials (every
+// 10th row and column) at 60 km/h, highways (every 50th) at 100 km/h.
+const (
+	Local Class = iota
+	Arterial
+	Highway
+)
+
+// The layout and the speed of each class in km/h.
 const (
 	spacingKm    = 0.2
 	localKmh     = 30
@@ -70,13 +84,16 @@ func Generate(opt Options) (*Network, error) {
 	capacity := 3 * n
 	net.Tails = make([]int32, 0, capacity)
 	net.Heads = make([]int32, 0, capacity)
+	net.Class = make([]Class, 0, capacity)
 	net.LengthKm = make([]float64, 0, capacity)
 	net.Seconds = make([]float64, 0, capacity)
-	add := func(u, v int, kmh float64, twoWay bool) {
+	add := func(u, v int, c Class, twoWay bool) {
 		km := math.Hypot(net.X[u]-net.X[v], net.Y[u]-net.Y[v])
+		kmh := c.speedKmh()
 		for _, e := range [2][2]int{{u, v}, {v, u}} {
 			net.Tails = append(net.Tails, int32(e[0]))
 			net.Heads = append(net.Heads, int32(e[1]))
+			net.Class = append(net.Class, c)
 			net.LengthKm = append(net.LengthKm, km)
 			net.Seconds = append(net.Seconds, km/kmh*3600*(1+0.25*rng.Float64()))
 			if !twoWay {
@@ -84,14 +101,14 @@ func Generate(opt Options) (*Network, error) {
 			}
 		}
 	}
-	class := func(k int) float64 {
+	class := func(k int) Class {
 		switch {
 		case k%highwayStep == 0:
-			return highwayKmh
+			return Highway
 		case k%arterialStep == 0:
-			return arterialKmh
+			return Arterial
 		}
-		return localKmh
+		return Local
 	}
 	for j := range h {
 		for i := range w {
@@ -101,7 +118,7 @@ func Generate(opt Options) (*Network, error) {
 			}
 			if j+1 < h { // along the column
 				switch c := class(i); {
-				case c > localKmh:
+				case c > Local:
 					add(v, v+w, c, true)
 				case rng.Float64() < crossProb:
 					if rng.Float64() < oneWayProb {
@@ -117,9 +134,9 @@ func Generate(opt Options) (*Network, error) {
 			}
 			if i+1 < w && j+1 < h && rng.Float64() < diagonalProb {
 				if rng.IntN(2) == 0 {
-					add(v, v+w+1, localKmh, true)
+					add(v, v+w+1, Local, true)
 				} else {
-					add(v+1, v+w, localKmh, true)
+					add(v+1, v+w, Local, true)
 				}
 			}
 		}
@@ -129,6 +146,28 @@ func Generate(opt Options) (*Network, error) {
 
 // NumNodes returns Width × Height.
 func (n *Network) NumNodes() int { return n.Width * n.Height }
+
+// speedKmh returns the speed of class c in km/h.
+func (c Class) speedKmh() float64 {
+	switch c {
+	case Highway:
+		return highwayKmh
+	case Arterial:
+		return arterialKmh
+	}
+	return localKmh
+}
+
+// NodeClass returns, for each node, the highest class of the streets it
+// touches. O(arcs).
+func (n *Network) NodeClass() []Class {
+	c := make([]Class, n.NumNodes())
+	for k, a := range n.Class {
+		c[n.Tails[k]] = max(c[n.Tails[k]], a)
+		c[n.Heads[k]] = max(c[n.Heads[k]], a)
+	}
+	return c
+}
 
 // CSR returns the network as a csr.Graph with travel times in seconds as
 // weights, in CSR order.

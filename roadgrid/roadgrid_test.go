@@ -67,3 +67,83 @@ func reversePerm(g *csr.Graph) []int32 {
 	}
 	return perm
 }
+
+// TestClass checks the class of every arc against the layout (rows and
+// columns by their index, diagonals local), its travel time against the
+// class's speed, and NodeClass against the arcs.
+func TestClass(t *testing.T) {
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 120, Height: 110, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(net.Class) != len(net.Tails) {
+		t.Fatalf("%d classes for %d arcs", len(net.Class), len(net.Tails))
+	}
+	lineClass := func(k int) roadgrid.Class {
+		switch {
+		case k%50 == 0:
+			return roadgrid.Highway
+		case k%10 == 0:
+			return roadgrid.Arterial
+		}
+		return roadgrid.Local
+	}
+	kmh := map[roadgrid.Class]float64{roadgrid.Local: 30, roadgrid.Arterial: 60, roadgrid.Highway: 100}
+	w := int32(net.Width)
+	seen := map[roadgrid.Class]int{}
+	for k, c := range net.Class {
+		u, v := net.Tails[k], net.Heads[k]
+		var want roadgrid.Class
+		switch {
+		case u/w == v/w: // along row u/w
+			want = lineClass(int(u / w))
+		case u%w == v%w: // along column u%w
+			want = lineClass(int(u % w))
+		default: // diagonal
+			want = roadgrid.Local
+		}
+		if c != want {
+			t.Fatalf("arc %d (%d→%d): class %d, want %d", k, u, v, c, want)
+		}
+		seen[c]++
+		// Seconds = km / kmh × 3600 × a factor in [1, 1.25).
+		if f := net.Seconds[k] / (net.LengthKm[k] / kmh[c] * 3600); f < 1-1e-9 || f >= 1.25 {
+			t.Fatalf("arc %d of class %d: slowdown %.3f, want [1, 1.25)", k, c, f)
+		}
+	}
+	for _, c := range []roadgrid.Class{roadgrid.Local, roadgrid.Arterial, roadgrid.Highway} {
+		if seen[c] == 0 {
+			t.Errorf("no arc of class %d", c)
+		}
+	}
+	nc := net.NodeClass()
+	for _, tt := range []struct {
+		name string
+		i, j int
+		want roadgrid.Class
+	}{
+		{"highway crossing", 0, 0, roadgrid.Highway},
+		{"highway row", 7, 50, roadgrid.Highway},
+		{"highway column", 100, 33, roadgrid.Highway},
+		{"arterial crossing", 10, 20, roadgrid.Arterial},
+		{"arterial column", 30, 7, roadgrid.Arterial},
+		{"local", 7, 33, roadgrid.Local},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nc[tt.j*net.Width+tt.i]; got != tt.want {
+				t.Errorf("NodeClass at (%d, %d) = %d, want %d", tt.i, tt.j, got, tt.want)
+			}
+		})
+	}
+	for v, c := range nc[:500] { // the first rows, against every arc
+		top := roadgrid.Local
+		for k := range net.Class {
+			if int(net.Tails[k]) == v || int(net.Heads[k]) == v {
+				top = max(top, net.Class[k])
+			}
+		}
+		if c != top {
+			t.Fatalf("NodeClass[%d] = %d, want %d", v, c, top)
+		}
+	}
+}

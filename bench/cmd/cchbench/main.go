@@ -9,7 +9,10 @@
 //
 // Usage (from the bench directory):
 //
-//	go run ./cmd/cchbench [-grid 1000] [-pairs 1000] [-check 100] [-ch]
+//	go run ./cmd/cchbench [-grid 1000] [-pairs 1000] [-check 100] [-ch] [-class]
+//
+// -class passes the roadgrid's street classes to the order
+// (cch.Options.Class).
 //
 // The exit status is 1 if a distance disagrees with Dijkstra's.
 package main
@@ -60,6 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	check := fs.Int("check", 100, "pairs checked against Dijkstra per metric")
 	withCH := fs.Bool("ch", false, "also build caravan's CH and time its queries on the same pairs")
 	customs := fs.Int("customize", 3, "customizations to time (the median is reported)")
+	withClass := fs.Bool("class", false, "pass each node's highest street class (roadgrid.Network.NodeClass) as cch.Options.Class; no effect with -order or -geojson")
 	straight := fs.Bool("straight", false, "straight cuts only (cch.Options.StraightCuts): faster build, larger supergraph")
 	buildOnly := fs.Bool("build-only", false, "stop after cch.Build and print its statistics")
 	updates := fs.Bool("updates", true, "also time partial customization (cch.Updater): closing 1, 10, 100 and 1000 random arcs, and a regional scenario (every arc in a box × 1.5)")
@@ -80,10 +84,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 
 	start := time.Now()
 	var (
-		g    *csr.Graph
-		w    []float64
-		x, y []float64
-		name string
+		g     *csr.Graph
+		w     []float64
+		x, y  []float64
+		class []uint8
+		name  string
 	)
 	if *gj != "" {
 		imp, err := geojson.Read(ctx, geojson.DefaultMapping(), strings.Split(*gj, ",")...)
@@ -109,6 +114,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		}
 		x, y = net.X, net.Y
 		name = fmt.Sprintf("roadgrid %d×%d", *grid, *grid)
+		if *withClass && *orderIn == "" {
+			for _, c := range net.NodeClass() {
+				class = append(class, uint8(c))
+			}
+			name += ", street classes in separators"
+		}
 	}
 	runtime.GC()
 	n, m := g.NumNodes(), g.NumArcs()
@@ -120,7 +131,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if *verbose {
 		logger = slog.New(slog.NewTextHandler(stderr, nil))
 	}
-	opt := cch.Options{X: x, Y: y, StraightCuts: *straight, Logger: logger}
+	opt := cch.Options{X: x, Y: y, Class: class, StraightCuts: *straight, Logger: logger}
 	if *orderIn != "" {
 		order, err := readOrder(*orderIn)
 		if err != nil {

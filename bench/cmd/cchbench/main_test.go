@@ -7,12 +7,13 @@ import (
 	"testing"
 )
 
-// TestSmoke runs the harness on a small grid, with CH, and checks that
-// every distance agrees.
+// TestSmoke runs the harness on a small grid, with CH, with straight cuts
+// and with street classes, and checks that every distance agrees.
 func TestSmoke(t *testing.T) {
 	for _, args := range [][]string{
 		{"-grid", "40", "-pairs", "50", "-check", "50", "-customize", "1", "-ch"},
 		{"-grid", "40", "-straight", "-build-only"},
+		{"-grid", "40", "-class", "-pairs", "30", "-check", "30", "-customize", "1", "-updates=false"},
 	} {
 		var out, errs bytes.Buffer
 		if err := run(context.Background(), args, &out, &errs); err != nil {
