@@ -2,6 +2,7 @@ package cch
 
 import (
 	"context"
+	"encoding/binary"
 	"math"
 	"runtime"
 	"slices"
@@ -34,13 +35,34 @@ const blockMask = 1<<blockShift - 1
 type mblock struct{ f, b arcs }
 
 // arcs holds upward arcs of a block of ranks: those of its i-th rank are
-// head[first[i]:first[i+1]], with their weights w and middle ranks mid (the
-// lower node of the triangle that gave the weight, -1 for an original arc).
+// first[i] .. first[i+1]-1, with their upper ends head, weights w and middle
+// ranks mid (the lower node of the triangle that gave the weight, -1 for an
+// original arc). head and mid are packed, little-endian, in size bytes per
+// arc (mid as 1 + the rank): 3 when the ranks the block names are below
+// 2^24 - 1 (as in any graph of fewer nodes), else 4. A kept arc then takes
+// 14 bytes per direction instead of 16, and a search reads 11 of them
+// instead of 12. Each slice has a byte to spare at its end, so that every
+// entry reads as a 4-byte word.
 type arcs struct {
 	first []int32 // len 2^blockShift + 1 (less in the last block)
-	head  []int32
+	head  []byte
 	w     []float64
-	mid   []int32
+	mid   []byte
+	size  int    // 3 or 4
+	mask  uint32 // the low size bytes
+}
+
+// packedMax bounds the ranks (and 1 + the middle ranks) packed in 3 bytes.
+const packedMax = 1<<24 - 1
+
+// headAt returns the upper end of kept arc j.
+func (a *arcs) headAt(j int) int32 {
+	return int32(binary.LittleEndian.Uint32(a.head[j*a.size:]) & a.mask)
+}
+
+// midAt returns the middle rank of kept arc j, -1 for an original arc.
+func (a *arcs) midAt(j int) int32 {
+	return int32(binary.LittleEndian.Uint32(a.mid[j*a.size:])&a.mask) - 1
 }
 
 // MetricStats describes a Metric.
@@ -307,28 +329,44 @@ func (cu *customizer) block(lo, hi int32, keep []uint8) *mblock {
 	c := cu.c
 	first, head, wt, via := c.first, c.head, cu.wt, cu.via
 	nf, nb := 0, 0
-	for _, kk := range keep[first[lo]:first[hi]] {
+	top := int32(0) // the highest rank the block names
+	for k, kk := range keep[first[lo]:first[hi]] {
 		nf += int(kk & 1)
 		nb += int(kk >> 1)
+		if kk != 0 {
+			top = max(top, head[int(first[lo])+k])
+		}
+	}
+	size, mask := 3, uint32(packedMax)
+	if top >= c.packLimit {
+		size, mask = 4, ^uint32(0)
 	}
 	mk := func(m int) arcs {
-		return arcs{first: make([]int32, hi-lo+1), head: make([]int32, m), w: make([]float64, m), mid: make([]int32, m)}
+		return arcs{first: make([]int32, hi-lo+1), head: make([]byte, size*m+1), w: make([]float64, m),
+			mid: make([]byte, size*m+1), size: size, mask: mask}
 	}
 	bl := &mblock{f: mk(nf), b: mk(nb)}
-	f, b := int32(0), int32(0)
+	// put writes v in entry j of p: 4 bytes, the last of which (0 when
+	// size is 3) entry j+1 or the spare byte takes.
+	put := func(p []byte, j int, v int32) { binary.LittleEndian.PutUint32(p[j*size:], uint32(v)) }
+	f, b := 0, 0
 	for u := lo; u < hi; u++ {
 		for k := first[u]; k < first[u+1]; k++ {
 			kk := keep[k]
 			if kk&1 != 0 {
-				bl.f.head[f], bl.f.w[f], bl.f.mid[f] = head[k], wt[k][0], via[k][0].x-1
+				put(bl.f.head, f, head[k])
+				put(bl.f.mid, f, via[k][0].x)
+				bl.f.w[f] = wt[k][0]
 				f++
 			}
 			if kk&2 != 0 {
-				bl.b.head[b], bl.b.w[b], bl.b.mid[b] = head[k], wt[k][1], via[k][1].x-1
+				put(bl.b.head, b, head[k])
+				put(bl.b.mid, b, via[k][1].x)
+				bl.b.w[b] = wt[k][1]
 				b++
 			}
 		}
-		bl.f.first[u-lo+1], bl.b.first[u-lo+1] = f, b
+		bl.f.first[u-lo+1], bl.b.first[u-lo+1] = int32(f), int32(b)
 	}
 	return bl
 }
@@ -340,10 +378,10 @@ func (m *Metric) CCH() *CCH { return m.c }
 func (m *Metric) Stats() MetricStats {
 	st := MetricStats{Bytes: 8 * len(m.blocks)}
 	for _, bl := range m.blocks {
-		st.ForwardArcs += len(bl.f.head)
-		st.BackwardArcs += len(bl.b.head)
+		st.ForwardArcs += len(bl.f.w)
+		st.BackwardArcs += len(bl.b.w)
 		for _, a := range [2]*arcs{&bl.f, &bl.b} {
-			st.Bytes += 4*(len(a.first)+len(a.head)+len(a.mid)) + 8*len(a.w)
+			st.Bytes += 4*len(a.first) + len(a.head) + len(a.mid) + 8*len(a.w)
 		}
 	}
 	return st
