@@ -112,10 +112,12 @@ func (q *Query) Distance(s, t int32) float64 {
 func relax(a *arcs, lo, hi int32, dist []float64, pred []int32, other []float64, d float64, x int32, best float64, meet int32) (float64, int32) {
 	pred = pred[:len(dist)]
 	other = other[:len(dist)]
-	if a.size != 3 {
-		for k := int(lo); k < int(hi); k++ {
-			h := a.headAt(k)
-			if nd := d + a.w[k]; nd < dist[h] {
+	if a.wide {
+		hs := a.wideHead[lo:hi]
+		ws := a.w[lo:hi]
+		ws = ws[:len(hs)]
+		for i, h := range hs {
+			if nd := d + ws[i]; nd < dist[h] {
 				dist[h], pred[h] = nd, x
 				if p := nd + other[h]; p < best {
 					best, meet = p, h
@@ -124,17 +126,15 @@ func relax(a *arcs, lo, hi int32, dist []float64, pred []int32, other []float64,
 		}
 		return best, meet
 	}
-	// Three byte loads: binary.LittleEndian.Uint32 of hs[3*i:] and a mask
-	// compile to more instructions and spills (queries about 10 % slower
-	// on the 90,000-node roadgrid).
-	hs := a.head[3*lo : 3*hi]
-	for i, w := range a.w[lo:hi] {
-		_ = hs[3*i+2]
-		h := uint32(hs[3*i]) | uint32(hs[3*i+1])<<8 | uint32(hs[3*i+2])<<16
-		if nd := d + w; nd < dist[h] {
+	hs := a.head[lo:hi]
+	ws := a.w[lo:hi]
+	ws = ws[:len(hs)]
+	for i := range hs {
+		h := hs[i].int32()
+		if nd := d + ws[i]; nd < dist[h] {
 			dist[h], pred[h] = nd, x
 			if p := nd + other[h]; p < best {
-				best, meet = p, int32(h)
+				best, meet = p, h
 			}
 		}
 	}
