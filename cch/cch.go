@@ -65,6 +65,9 @@ type CCH struct {
 	// into the large head array (33 % of the query time on the 1M
 	// roadgrid).
 	up []int32
+	// packLimit bounds the ranks a Metric's block may name to be packed in
+	// 3 bytes (see arcs): packedMax, lower in tests.
+	packLimit int32
 
 	logger *slog.Logger
 }
@@ -118,7 +121,7 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 		}
 	}
 	ordered := time.Now()
-	c := &CCH{g: g, order: order, rank: make([]int32, n), logger: opt.Logger}
+	c := &CCH{g: g, order: order, rank: make([]int32, n), packLimit: packedMax, logger: opt.Logger}
 	for r, v := range order {
 		c.rank[v] = int32(r)
 	}

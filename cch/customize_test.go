@@ -3,6 +3,7 @@ package cch
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"testing"
@@ -70,10 +71,87 @@ func equalMetrics(a, b *Metric) bool {
 	for i, x := range a.blocks {
 		y := b.blocks[i]
 		for _, p := range [2][2]*arcs{{&x.f, &y.f}, {&x.b, &y.b}} {
-			if !slices.Equal(p[0].first, p[1].first) || !slices.Equal(p[0].head, p[1].head) || !slices.Equal(p[0].w, p[1].w) || !slices.Equal(p[0].mid, p[1].mid) {
+			if !slices.Equal(p[0].first, p[1].first) || p[0].wide != p[1].wide || !slices.Equal(p[0].head, p[1].head) || !slices.Equal(p[0].w, p[1].w) || !slices.Equal(p[0].mid, p[1].mid) ||
+				!slices.Equal(p[0].wideHead, p[1].wideHead) || !slices.Equal(p[0].wideMid, p[1].wideMid) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// TestWideBlocks checks the blocks whose ranks do not fit in 3 bytes (see
+// arcs), on a graph small enough for a test: with a lower bound, some
+// blocks are wide, the others packed, and the metric holds the same arcs
+// and answers the same distances and paths as one packed throughout.
+func TestWideBlocks(t *testing.T) {
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 120, Height: 100, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	c, err := Build(ctx, g, Options{X: net.X, Y: net.Y})
+	if err != nil {
+		t.Fatal(err)
+	}
+	packed, err := c.Customize(ctx, w) // not wide: fewer than 2^24 - 1 nodes
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The bound: the median of the blocks' highest ranks.
+	var tops []int32
+	for _, bl := range packed.blocks {
+		top := int32(0)
+		for _, a := range [2]*arcs{&bl.f, &bl.b} {
+			for j := range a.w {
+				top = max(top, a.headAt(j))
+			}
+		}
+		tops = append(tops, top)
+	}
+	slices.Sort(tops)
+	n := g.NumNodes()
+	c.packLimit = tops[len(tops)/2]
+	mixed, err := c.Customize(ctx, w)
+	c.packLimit = packedMax
+	if err != nil {
+		t.Fatal(err)
+	}
+	wide := map[bool]int{}
+	for i, bl := range mixed.blocks {
+		pb := packed.blocks[i]
+		for _, p := range [2][2]*arcs{{&bl.f, &pb.f}, {&bl.b, &pb.b}} {
+			wide[p[0].wide]++
+			if !slices.Equal(p[0].first, p[1].first) || !slices.Equal(p[0].w, p[1].w) {
+				t.Fatalf("block %d: arcs or weights differ", i)
+			}
+			for j := range p[0].w {
+				if p[0].headAt(j) != p[1].headAt(j) || p[0].midAt(j) != p[1].midAt(j) {
+					t.Fatalf("block %d, arc %d: head %d, middle %d (wide %v); %d, %d packed", i, j,
+						p[0].headAt(j), p[0].midAt(j), p[0].wide, p[1].headAt(j), p[1].midAt(j))
+				}
+			}
+		}
+	}
+	if wide[false] == 0 || wide[true] == 0 {
+		t.Fatalf("blocks wide (true) and packed (false): %v, want both", wide)
+	}
+	qp, qm := NewQuery(packed), NewQuery(mixed)
+	var pp, pm []int32
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		s, t2 := int32(rng.IntN(n)), int32(rng.IntN(n))
+		dp, dm := qp.Distance(s, t2), qm.Distance(s, t2)
+		pp, pm = qp.Path(pp[:0]), qm.Path(pm[:0])
+		if dp != dm || !slices.Equal(pp, pm) {
+			t.Fatalf("%d → %d: distance %v, path %v packed in 3 bytes; %v, %v mixed", s, t2, dp, pp, dm, pm)
+		}
+		if ds := qm.DistanceSearch(s, t2); ds != dp {
+			t.Fatalf("%d → %d: DistanceSearch %v mixed, Distance %v", s, t2, ds, dp)
+		}
+	}
 }

@@ -34,13 +34,50 @@ const blockMask = 1<<blockShift - 1
 type mblock struct{ f, b arcs }
 
 // arcs holds upward arcs of a block of ranks: those of its i-th rank are
-// head[first[i]:first[i+1]], with their weights w and middle ranks mid (the
-// lower node of the triangle that gave the weight, -1 for an original arc).
+// first[i] .. first[i+1]-1, with their upper ends head, weights w and middle
+// ranks mid (the lower node of the triangle that gave the weight, -1 for an
+// original arc). The ranks are packed in 3 bytes (mid as 1 + the rank), so
+// that a kept arc takes 14 bytes per direction instead of 16 and a search
+// reads 11 of them instead of 12; a block that names a rank of 2^24 - 1 or
+// more (only in graphs of as many nodes) is wide and holds them as int32 in
+// wideHead and wideMid instead.
 type arcs struct {
 	first []int32 // len 2^blockShift + 1 (less in the last block)
-	head  []int32
+	head  []uint24
 	w     []float64
-	mid   []int32
+	mid   []uint24
+	wide  bool
+	// The heads and middle ranks of a wide block.
+	wideHead, wideMid []int32
+}
+
+// uint24 is a non-negative number below 2^24, packed little-endian.
+type uint24 [3]byte
+
+// packedMax bounds the ranks (and 1 + the middle ranks) of a block that is
+// not wide.
+const packedMax = 1<<24 - 1
+
+func pack24(v int32) uint24 { return uint24{byte(v), byte(v >> 8), byte(v >> 16)} }
+
+// int32 unpacks b. It takes a pointer: with a value, relax's loop copies
+// every entry through the stack (Go 1.26).
+func (b *uint24) int32() int32 { return int32(b[0]) | int32(b[1])<<8 | int32(b[2])<<16 }
+
+// headAt returns the upper end of kept arc j.
+func (a *arcs) headAt(j int) int32 {
+	if a.wide {
+		return a.wideHead[j]
+	}
+	return a.head[j].int32()
+}
+
+// midAt returns the middle rank of kept arc j, -1 for an original arc.
+func (a *arcs) midAt(j int) int32 {
+	if a.wide {
+		return a.wideMid[j]
+	}
+	return a.mid[j].int32() - 1
 }
 
 // MetricStats describes a Metric.
@@ -307,28 +344,48 @@ func (cu *customizer) block(lo, hi int32, keep []uint8) *mblock {
 	c := cu.c
 	first, head, wt, via := c.first, c.head, cu.wt, cu.via
 	nf, nb := 0, 0
-	for _, kk := range keep[first[lo]:first[hi]] {
+	top := int32(0) // the highest rank the block names
+	for k, kk := range keep[first[lo]:first[hi]] {
 		nf += int(kk & 1)
 		nb += int(kk >> 1)
+		if kk != 0 {
+			top = max(top, head[int(first[lo])+k])
+		}
 	}
+	wide := top >= c.packLimit
 	mk := func(m int) arcs {
-		return arcs{first: make([]int32, hi-lo+1), head: make([]int32, m), w: make([]float64, m), mid: make([]int32, m)}
+		a := arcs{first: make([]int32, hi-lo+1), w: make([]float64, m), wide: wide}
+		if wide {
+			a.wideHead, a.wideMid = make([]int32, m), make([]int32, m)
+		} else {
+			a.head, a.mid = make([]uint24, m), make([]uint24, m)
+		}
+		return a
 	}
 	bl := &mblock{f: mk(nf), b: mk(nb)}
-	f, b := int32(0), int32(0)
+	// set stores kept arc j of a: head h, weight x, triangle t.
+	set := func(a *arcs, j int, h int32, x float64, t triangle) {
+		if wide {
+			a.wideHead[j], a.wideMid[j] = h, t.x-1
+		} else {
+			a.head[j], a.mid[j] = pack24(h), pack24(t.x)
+		}
+		a.w[j] = x
+	}
+	f, b := 0, 0
 	for u := lo; u < hi; u++ {
 		for k := first[u]; k < first[u+1]; k++ {
 			kk := keep[k]
 			if kk&1 != 0 {
-				bl.f.head[f], bl.f.w[f], bl.f.mid[f] = head[k], wt[k][0], via[k][0].x-1
+				set(&bl.f, f, head[k], wt[k][0], via[k][0])
 				f++
 			}
 			if kk&2 != 0 {
-				bl.b.head[b], bl.b.w[b], bl.b.mid[b] = head[k], wt[k][1], via[k][1].x-1
+				set(&bl.b, b, head[k], wt[k][1], via[k][1])
 				b++
 			}
 		}
-		bl.f.first[u-lo+1], bl.b.first[u-lo+1] = f, b
+		bl.f.first[u-lo+1], bl.b.first[u-lo+1] = int32(f), int32(b)
 	}
 	return bl
 }
@@ -340,10 +397,10 @@ func (m *Metric) CCH() *CCH { return m.c }
 func (m *Metric) Stats() MetricStats {
 	st := MetricStats{Bytes: 8 * len(m.blocks)}
 	for _, bl := range m.blocks {
-		st.ForwardArcs += len(bl.f.head)
-		st.BackwardArcs += len(bl.b.head)
+		st.ForwardArcs += len(bl.f.w)
+		st.BackwardArcs += len(bl.b.w)
 		for _, a := range [2]*arcs{&bl.f, &bl.b} {
-			st.Bytes += 4*(len(a.first)+len(a.head)+len(a.mid)) + 8*len(a.w)
+			st.Bytes += 4*(len(a.first)+len(a.wideHead)+len(a.wideMid)) + 3*(len(a.head)+len(a.mid)) + 8*len(a.w)
 		}
 	}
 	return st

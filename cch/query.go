@@ -2,7 +2,6 @@ package cch
 
 import (
 	"math"
-	"slices"
 
 	"github.com/caravan-transport/caravan/csr"
 )
@@ -87,7 +86,7 @@ func (q *Query) Distance(s, t int32) float64 {
 				a, i := &blocks[x>>blockShift].f, x&blockMask
 				lo, hi := a.first[i], a.first[i+1]
 				relaxed += int(hi - lo)
-				best, meet = relax(a.head[lo:hi], a.w[lo:hi], df, fp, db, d, x, best, meet)
+				best, meet = relax(a, lo, hi, df, fp, db, d, x, best, meet)
 			}
 			x = up[x]
 		}
@@ -96,7 +95,7 @@ func (q *Query) Distance(s, t int32) float64 {
 				a, i := &blocks[y>>blockShift].b, y&blockMask
 				lo, hi := a.first[i], a.first[i+1]
 				relaxed += int(hi - lo)
-				best, meet = relax(a.head[lo:hi], a.w[lo:hi], db, bp, df, d, y, best, meet)
+				best, meet = relax(a, lo, hi, db, bp, df, d, y, best, meet)
 			}
 			y = up[y]
 		}
@@ -106,15 +105,32 @@ func (q *Query) Distance(s, t int32) float64 {
 	return best
 }
 
-// relax lowers dist[h] to d + w through the arcs from x to hs (weights ws),
-// recording x as the predecessor of each node it improves. A node the
-// other search has reached (other[h] finite) closes a path: relax returns
-// best and meet lowered to the shortest such path.
-func relax(hs []int32, ws []float64, dist []float64, pred []int32, other []float64, d float64, x int32, best float64, meet int32) (float64, int32) {
-	ws = ws[:len(hs)]
+// relax lowers dist[h] to d + w through the kept arcs lo .. hi-1 of a, from
+// x to their upper ends h, recording x as the predecessor of each node it
+// improves. A node the other search has reached (other[h] finite) closes a
+// path: relax returns best and meet lowered to the shortest such path.
+func relax(a *arcs, lo, hi int32, dist []float64, pred []int32, other []float64, d float64, x int32, best float64, meet int32) (float64, int32) {
 	pred = pred[:len(dist)]
 	other = other[:len(dist)]
-	for i, h := range hs {
+	if a.wide {
+		hs := a.wideHead[lo:hi]
+		ws := a.w[lo:hi]
+		ws = ws[:len(hs)]
+		for i, h := range hs {
+			if nd := d + ws[i]; nd < dist[h] {
+				dist[h], pred[h] = nd, x
+				if p := nd + other[h]; p < best {
+					best, meet = p, h
+				}
+			}
+		}
+		return best, meet
+	}
+	hs := a.head[lo:hi]
+	ws := a.w[lo:hi]
+	ws = ws[:len(hs)]
+	for i := range hs {
+		h := hs[i].int32()
 		if nd := d + ws[i]; nd < dist[h] {
 			dist[h], pred[h] = nd, x
 			if p := nd + other[h]; p < best {
@@ -225,8 +241,8 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 			}
 			f := &bl.f
 			relaxed += int(f.first[i+1] - f.first[i])
-			for k := f.first[i]; k < f.first[i+1]; k++ {
-				h := f.head[k]
+			for k := int(f.first[i]); k < int(f.first[i+1]); k++ {
+				h := f.headAt(k)
 				if nd := d + f.w[k]; nd < df[h] {
 					df[h], fp[h] = nd, u
 					if nd < best {
@@ -249,8 +265,8 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 			}
 			b := &bl.b
 			relaxed += int(b.first[i+1] - b.first[i])
-			for k := b.first[i]; k < b.first[i+1]; k++ {
-				h := b.head[k]
+			for k := int(b.first[i]); k < int(b.first[i+1]); k++ {
+				h := b.headAt(k)
 				if nd := d + b.w[k]; nd < db[h] {
 					db[h], bp[h] = nd, u
 					if nd < best {
@@ -268,8 +284,8 @@ func (q *Query) DistanceSearch(s, t int32) float64 {
 // stalls reports whether a higher node h reaches the node at index i of a
 // more cheaply than d (over the arc h → node, weights in a).
 func stalls(a *arcs, i int32, dist []float64, d float64) bool {
-	for k := a.first[i]; k < a.first[i+1]; k++ {
-		if dist[a.head[k]]+a.w[k] < d {
+	for k := int(a.first[i]); k < int(a.first[i+1]); k++ {
+		if dist[a.headAt(k)]+a.w[k] < d {
 			return true
 		}
 	}
@@ -286,10 +302,17 @@ func (m *Metric) middle(u, v int32) int32 {
 		a = &m.blocks[lo>>blockShift].b
 	}
 	i := lo & blockMask
-	hs := a.head[a.first[i]:a.first[i+1]]
-	j, ok := slices.BinarySearch(hs, v)
-	if !ok {
+	// Binary search for v among the heads, in increasing order.
+	j, e := int(a.first[i]), int(a.first[i+1])
+	for j < e {
+		if h := (j + e) / 2; a.headAt(h) < v {
+			j = h + 1
+		} else {
+			e = h
+		}
+	}
+	if j == int(a.first[i+1]) || a.headAt(j) != v {
 		return -1
 	}
-	return a.mid[int(a.first[i])+j]
+	return a.midAt(j)
 }
