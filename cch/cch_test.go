@@ -209,9 +209,10 @@ func TestDistanceMatchesDijkstra(t *testing.T) {
 	}
 }
 
-// TestRoadgrid checks random pairs on a synthetic road network ordered by
-// its coordinates, before and after a scenario closes 2 % of the arcs.
-func TestRoadgrid(t *testing.T) {
+// testRoadgrid returns the 120×90 roadgrid the tests order, with its graph
+// and weights.
+func testRoadgrid(t *testing.T) (*roadgrid.Network, *csr.Graph, []float64) {
+	t.Helper()
 	net, err := roadgrid.Generate(roadgrid.Options{Width: 120, Height: 90, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -220,6 +221,13 @@ func TestRoadgrid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return net, g, w
+}
+
+// TestRoadgrid checks random pairs on a synthetic road network ordered by
+// its coordinates, before and after a scenario closes 2 % of the arcs.
+func TestRoadgrid(t *testing.T) {
+	net, g, w := testRoadgrid(t)
 	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
 	if err != nil {
 		t.Fatal(err)
@@ -262,14 +270,7 @@ func TestRoadgrid(t *testing.T) {
 // (Options.Class): with them the top of the order is a highway (the top
 // separator runs along one), and distances still equal Dijkstra's.
 func TestRoadgridClass(t *testing.T) {
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 120, Height: 90, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
+	net, g, w := testRoadgrid(t)
 	nc := net.NodeClass()
 	class := make([]uint8, len(nc))
 	for v, c := range nc {
