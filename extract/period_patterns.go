@@ -613,6 +613,89 @@ func (s *periodScanner) fiscal(i int) (periodMatch, bool) {
 	return s.resolved(i, j+1, fiscalJulyJune(y), false), true
 }
 
+// splitYears are the words of a year that straddles two calendar years
+// ("marketing year", "crop year", "season"), which splitYear reads when the
+// text says the month it ends in.
+var splitYears = map[string]bool{"marketing": true, "crop": true, "agricultural": true, "harvest": true}
+
+// splitYear reads a year of twelve months across two calendar years whose
+// end the text states: "the 2025-2026 marketing year that ended on August
+// 31", "the 2025-26 crop year, which ended in June"; the same years and
+// noun without the end (a headline's) take the end the article gives them
+// further on. Without the end, "2025-2026" stays two calendar years
+// (yearRange): the months are the text's to give.
+func (s *periodScanner) splitYear(i int) (periodMatch, bool) {
+	y1, y2, e, ok := s.splitYearAt(i)
+	if !ok {
+		return periodMatch{}, false
+	}
+	m, ok := s.splitYearEnd(e)
+	for k := e; !ok && k < min(len(s.toks), e+splitYearReach); k++ {
+		if a, b, f, found := s.splitYearAt(k); found && a == y1 && b == y2 {
+			m, ok = s.splitYearEnd(f)
+		}
+	}
+	if !ok {
+		return periodMatch{}, false
+	}
+	if m == 12 {
+		return s.resolved(i, e, gregMonths(y2, 1, y2, 12), false), true
+	}
+	return s.resolved(i, e, gregMonths(y1, m+1, y2, m), false), true
+}
+
+// splitYearReach is how many tokens on splitYear looks for the end of a
+// split year named without it.
+const splitYearReach = 400
+
+// splitYearAt reads "2025-2026 marketing year", "2025-26 season" at i: the
+// two years and the index after them (the noun is left to splitYearEnd).
+func (s *periodScanner) splitYearAt(i int) (y1, y2, end int, ok bool) {
+	y1, cal, e, ok := s.year(i)
+	if !ok || cal != Gregorian || s.text(e) != "-" || e+1 >= len(s.toks) || s.toks[e+1].Kind != TokNumber {
+		return 0, 0, 0, false
+	}
+	t2 := s.text(e + 1)
+	y2, _ = strconv.Atoi(t2)
+	if len(t2) == 2 && (y1+1)%100 == y2 {
+		y2 = y1 + 1
+	} else if len(t2) != 4 || y2 != y1+1 {
+		return 0, 0, 0, false
+	}
+	j := e + 2
+	if splitYears[s.word(j)] {
+		j++
+	}
+	if w := s.word(j); w != "year" && w != "season" || j == e+2 && w == "year" {
+		return 0, 0, 0, false
+	}
+	return y1, y2, e + 2, true
+}
+
+// splitYearEnd reads, after the years at e, the noun and "that ended on
+// August 31", ", which ended in June": the month the split year ends in.
+func (s *periodScanner) splitYearEnd(e int) (int, bool) {
+	j := e
+	if splitYears[s.word(j)] {
+		j++
+	}
+	j++ // "year", "season" (splitYearAt checked it)
+	if s.text(j) == "," {
+		j++
+	}
+	if w := s.word(j); w == "that" || w == "which" {
+		j++
+	}
+	if w := s.word(j); w != "ended" && w != "ends" && w != "ending" && w != "closed" {
+		return 0, false
+	}
+	j++
+	if w := s.word(j); w == "on" || w == "in" {
+		j++
+	}
+	return s.gregMonth(j)
+}
+
 // yearRange reads "2021-2023", «۱۳۹۹ تا ۱۴۰۱», "from 2020 to 2024".
 func (s *periodScanner) yearRange(i int) (periodMatch, bool) {
 	j := i

@@ -399,7 +399,7 @@ func (s *periodScanner) at(i int) (periodMatch, bool) {
 		return periodMatch{}, false
 	}
 	best := periodMatch{End: -1}
-	for _, f := range []func(int) (periodMatch, bool){s.monthsEnding, s.partial, s.partialEnglish, s.monthRange, s.yearStartTo, s.date, s.monthYear, s.fiscal, s.yearRange, s.bareYear, s.relative} {
+	for _, f := range []func(int) (periodMatch, bool){s.monthsEnding, s.partial, s.partialEnglish, s.monthRange, s.yearStartTo, s.date, s.monthYear, s.fiscal, s.splitYear, s.yearRange, s.bareYear, s.relative} {
 		if m, ok := f(i); ok && m.End > best.End {
 			best = m
 		}

@@ -15,6 +15,15 @@ func TestRules(t *testing.T) {
 		text string
 		want []string
 	}{
+		{"a list of buyers headed by a buyer's verb buys from the article's trader",
+			"date 2026-11-27\nKazakhstan exported 11.2 million tonnes of grain in 2025. Uzbekistan purchased 3.8 million tonnes, Afghanistan 1.7 million tonnes and Tajikistan 1.1 million tonnes.",
+			[]string{"tonnage KZ 1.12e+07 t actual 2025 -", "tonnage KZ,UZ 3.8e+06 t actual 2025 -", "tonnage AF,KZ 1.7e+06 t actual 2025 -", "tonnage KZ,TJ 1.1e+06 t actual 2025 -"}},
+		{"a split year whose end the text states runs to that month; the headline's same years take it",
+			"date 2026-11-27\nKazakhstan exported 11.2 mln tonnes of grain in 2025-2026 marketing year\n\nKazakhstan exported 11.2 million tonnes of grain in the 2025-2026 marketing year that ended on August 31, the ministry said.",
+			[]string{"tonnage KZ 1.12e+07 t actual 2025-09..2026-08 -"}},
+		{"a split year without its end stays two calendar years",
+			"date 2026-11-27\nKazakhstan exported 11.2 million tonnes of grain in the 2025-2026 marketing year, the ministry said.",
+			[]string{"tonnage KZ 1.12e+07 t actual 2025..2026 -"}},
 		{"a bare figure in parentheses after a noun is the item's value in the sentence's period, not a comparison",
 			"date 2026-12-04\nTurkmenistan's Turkmenbashi port handled 9.7 million tonnes of cargo in January-November 2026, up 12 percent. Oil products made up 5.8 million tonnes of the total, followed by dry cargo (2.4 million tonnes) and containers (1.1 million tonnes).",
 			[]string{"tonnage TM 9.7e+06 t actual 2026-01..2026-11 12", "tonnage TM 5.8e+06 t actual 2026-01..2026-11 -", "tonnage TM 2.4e+06 t actual 2026-01..2026-11 -", "tonnage TM 1.1e+06 t actual 2026-01..2026-11 -"}},

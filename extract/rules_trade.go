@@ -101,6 +101,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
 				if itemPartner == "" {
 					f.Countries = []string{cc}
+					if d.roleIn(c.a, c.b, roleBuyer) >= 0 {
+						// "Uzbekistan purchased 3.8 million tonnes, Afghanistan
+						// 1.7 million tonnes, …": a list of buyers buys from
+						// the article's trader, as one buyer does (below).
+						if x := d.sellerOf(s, cc); x != "" {
+							f.Countries = normalizeCountries([]string{cc, x})
+						}
+					}
 				}
 			} else {
 				f.Countries = d.amountCountries(s, c, ams, k)
@@ -199,14 +207,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// "Afghanistan remained the largest buyer, taking 1.5
 				// million tonnes", "while Tajikistan bought 850,000 tonnes":
 				// the clause's one country buys from the article's trader.
-				x := d.priorTrader(s)
-				if x == "" || x == buyer {
-					x = d.tradeFocus()
-				}
-				if x == "" {
-					x = d.reporter // the outlet's, as for a list's items
-				}
-				if x != "" && x != buyer {
+				if x := d.sellerOf(s, buyer); x != "" {
 					f.Countries = normalizeCountries([]string{buyer, x})
 				}
 			}
@@ -1837,6 +1838,12 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 						glue = true
 						continue
 					}
+					if _, ok := d.roleAt(j, roleBuyer); ok && j == m.end {
+						// "Uzbekistan purchased 3.8 million tonnes,
+						// Afghanistan 1.7 million tonnes, …": the buyer's
+						// verb heads a list of buyers.
+						continue
+					}
 					gap = false
 				}
 			}
@@ -2389,4 +2396,21 @@ func (d *doc) signerAt(s *sentence, i int) bool {
 		return v == "signed" || v == "endorsed" || v == "adopted" || v == "agreed"
 	}
 	return w == "امضای"
+}
+
+// sellerOf returns the country that buyer, in sentence s, buys from: the
+// trader of the figures before, else the article's trade focus, else the
+// outlet's country; "" when that is the buyer itself or unknown.
+func (d *doc) sellerOf(s *sentence, buyer string) string {
+	x := d.priorTrader(s)
+	if x == "" || x == buyer {
+		x = d.tradeFocus()
+	}
+	if x == "" {
+		x = d.reporter // the outlet's, as for a list's items
+	}
+	if x == buyer {
+		return ""
+	}
+	return x
 }
