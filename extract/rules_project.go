@@ -966,6 +966,14 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		}
 		return inTimeline(timelines, m) || d.prepBefore(c, m.Start)
 	})
+	// The longest status at a token is the clause's: "under construction
+	// since 2024" is a start, not only work under way.
+	if len(ms) > 1 {
+		all := ms
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m Match) bool {
+			return slices.ContainsFunc(all, func(x Match) bool { return x.Start == m.Start && x.End > m.End && x.Entry.Code != m.Entry.Code })
+		})
+	}
 	if len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
 		// is stalled or delayed is that, whatever else it has done («بخش

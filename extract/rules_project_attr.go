@@ -658,6 +658,48 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	return id, c.a
 }
 
+// asideMeasure reports whether measure am is said aside, of the thing
+// itself rather than of the clause's verb: in parentheses after its name
+// ("Work on the Fondarya plant (180 MW) began in April") or in an English
+// appositive between commas ("The Yavan hydropower plant, with a capacity
+// of 140 MW, is 35 percent complete"). Such a measure takes no status; the
+// status is the project's own fact.
+func (d *doc) asideMeasure(am amount) bool {
+	if d.tokText(am.a-1) == "(" && d.tokText(am.b) == ")" {
+		return true
+	}
+	if d.tokText(am.b) != "," || d.word(am.a-1) != "of" {
+		return false
+	}
+	switch d.word(am.a - 2) {
+	case "capacity", "length":
+	default:
+		return false
+	}
+	for j := am.a - 3; j >= max(0, am.a-5); j-- {
+		if d.word(j) == "with" {
+			return d.tokText(j-1) == ","
+		}
+	}
+	return false
+}
+
+// partAfter returns the token of a part of the project that a new
+// conjunct of clause c opens after measure am («طول این خط ۲۲۵ کیلومتر
+// است و سه بخش آن تاکنون به بهره‌برداری رسیده است», "the line is 225 km
+// long and three sections of it are in service"): the verbs after it are
+// the part's, not the measure's; -1 when there is none.
+func (d *doc) partAfter(c span, am amount) int {
+	for j := am.b; j < c.b; j++ {
+		if d.pointAt(j, roleJoin) {
+			if p := d.roleIn(j+1, min(c.b, j+4), rolePart); p >= 0 {
+				return p
+			}
+		}
+	}
+	return -1
+}
+
 // ratingBefore returns the first token of a voltage rating ending just
 // before token k ("500kV", "220-kV", "500 kV"), or k when there is none.
 func (d *doc) ratingBefore(k int) int {
@@ -788,7 +830,10 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 				best, dist = k, dd
 			}
 		}
-		if best < 0 || out[best] != "" {
+		if best < 0 || out[best] != "" || d.asideMeasure(ms[best]) {
+			continue
+		}
+		if p := d.partAfter(c, ms[best]); p >= 0 && m.Start > p {
 			continue
 		}
 		st := m.Entry.Code
@@ -863,7 +908,7 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 	}
 	for k, am := range ms {
-		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) {
+		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) && !d.asideMeasure(am) && d.partAfter(c, am) < 0 {
 			out[k] = d.projectStatus(s, c)
 		}
 	}

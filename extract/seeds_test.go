@@ -148,12 +148,12 @@ var freshFloors = map[string]float64{
 	"fresh20": 0.64,
 	"fresh21": 0.505,
 	"fresh22": 0.575,
-	"fresh23": 0.445,
+	"fresh23": 0.455,
 	"fresh24": 0.53,
 	"fresh25": 0.54,
 	"fresh26": 0.635,
-	"fresh27": 0.68,
-	"fresh28": 0.57,
+	"fresh27": 0.695,
+	"fresh28": 0.571,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
