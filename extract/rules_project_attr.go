@@ -700,6 +700,51 @@ func (d *doc) partAfter(c span, am amount) int {
 	return -1
 }
 
+// lengthPredicate returns the last token of the predicate that says
+// length am of its line («این محور ۱۸۰ کیلومتر طول دارد», «طول این خط
+// ۲۷۸ کیلومتر است», "the line is 225 km long"): a status verb after it,
+// in a clause of its own joined by "and"/«و», is the line's, not the
+// length's; -1 when am has no such predicate.
+func (d *doc) lengthPredicate(am amount) int {
+	switch {
+	case d.word(am.b) == "طول" && strings.HasPrefix(d.word(am.b+1), "دار"):
+		return am.b + 1
+	case d.word(am.b) == "است" || d.word(am.b) == "long":
+		return am.b
+	case d.word(am.b-1) == "long": // (the amount takes "long" in)
+		return am.b - 1
+	}
+	return -1
+}
+
+// beyondWords open what lies past a line's far end: «از آنجا» ("from
+// there"), "on to", "onward to", "beyond".
+var beyondWords = [][]string{{"از", "آنجا"}, {"on", "to"}, {"onward", "to"}, {"onwards", "to"}, {"beyond"}}
+
+// beyondIn returns the first token of a phrase of clause c that opens what
+// lies past the line's far end (see beyondWords), or -1.
+func (d *doc) beyondIn(c span) int {
+	for k := c.a; k < c.b; k++ {
+		for _, ws := range beyondWords {
+			ok := k+len(ws) <= c.b
+			for i := 0; ok && i < len(ws); i++ {
+				ok = d.word(k+i) == ws[i]
+			}
+			if ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// lengthThenJoin reports whether length am has a predicate of its own
+// (see lengthPredicate) after which clause c goes on with "and"/«و».
+func (d *doc) lengthThenJoin(c span, am amount) bool {
+	p := d.lengthPredicate(am)
+	return p >= 0 && d.roleIn(p, c.b, roleJoin) >= 0
+}
+
 // ratingBefore returns the first token of a voltage rating ending just
 // before token k ("500kV", "220-kV", "500 kV"), or k when there is none.
 func (d *doc) ratingBefore(k int) int {
@@ -836,6 +881,9 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		if p := d.partAfter(c, ms[best]); p >= 0 && m.Start > p {
 			continue
 		}
+		if p := d.lengthPredicate(ms[best]); p >= 0 && m.Start > p && d.roleIn(p, m.Start, roleJoin) >= 0 {
+			continue
+		}
 		st := m.Entry.Code
 		if ms[best].kind == amtMeasure && d.trackOnSection(c, ms[best]) {
 			// "KTZ has started building a second track on the
@@ -908,7 +956,7 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 	}
 	for k, am := range ms {
-		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) && !d.asideMeasure(am) && d.partAfter(c, am) < 0 {
+		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) && !d.asideMeasure(am) && d.partAfter(c, am) < 0 && !d.lengthThenJoin(c, am) {
 			out[k] = d.projectStatus(s, c)
 		}
 	}
@@ -966,6 +1014,15 @@ func (d *doc) projectParties(s *sentence) {
 					cs = append(cs, m.code)
 				}
 			}
+		}
+		if k := d.beyondIn(c); k >= 0 && !finance {
+			// «… شبکه ریلی ایران … به عراق و از آنجا به سوریه … متصل
+			// می‌شود», "carries … freight to Turkmenistan and on to Iran":
+			// a country reached from the far end is beyond the line, not
+			// a party of it.
+			cs = slices.DeleteFunc(cs, func(x string) bool {
+				return !slices.ContainsFunc(s.mentions, func(m mention) bool { return m.code == x && m.tok >= c.a && m.tok < k })
+			})
 		}
 		if !finance && d.carriesFreight(s, c) {
 			// "The road carries about 1.2 million tonnes of freight a

@@ -561,6 +561,18 @@ func TestProjectAttributes(t *testing.T) {
 		{"under construction since a year is a start with its year",
 			"A new terminal at Poti in Georgia, under construction since 2024, will add capacity.",
 			[]string{"project GE - - construction_started 2024 -"}},
+		{"a length said by its own predicate takes no status from the verb after «و», Persian; «این محور» refers back",
+			"استاندار خراسان جنوبی درباره بزرگراه بیرجند–ماهیرود گفت: این محور ۱۸۰ کیلومتر طول دارد و اکنون ۶۰ درصد پیشرفت فیزیکی دارد.",
+			[]string{"project IR - - under_construction - -", "project IR 180 km - - -"}},
+		{"a length said by its own predicate takes no status from the verb after \"and\"",
+			"The Birjand–Mahirud highway in Iran is being built. The road is 180 km long and is now 60 percent complete.",
+			[]string{"project IR - - under_construction - -", "project IR 180 km - - -"}},
+		{"a country reached from the line's far end is no party of it, Persian",
+			"عملیات ساخت راه\u200cآهن شلمچه–بصره که ایران را به عراق متصل می\u200cکند ۶۵ درصد پیشرفت دارد. با تکمیل این خط، شبکه ریلی ایران به عراق و از آنجا به سوریه متصل می\u200cشود.",
+			[]string{"project IQ,IR - - under_construction - -"}},
+		{"a country reached from the line's far end is no party of it",
+			"The Bukhara–Alat road in Uzbekistan will be rebuilt. The road carries most of Uzbekistan's freight to Turkmenistan and on to Iran. The road is 98 km long.",
+			[]string{"project TM,UZ 98 km - - -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {

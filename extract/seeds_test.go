@@ -151,8 +151,8 @@ var freshFloors = map[string]float64{
 	"fresh23": 0.455,
 	"fresh24": 0.53,
 	"fresh25": 0.54,
-	"fresh26": 0.635,
-	"fresh27": 0.695,
+	"fresh26": 0.655,
+	"fresh27": 0.735,
 	"fresh28": 0.571,
 }
 
