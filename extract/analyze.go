@@ -254,6 +254,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	d.roleFirst = firstIndex(d.roles, len(toks))
 	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
+	x.pickTwins(d)
 	x.dropOutletPlaces(d)
 	d.dropLowercasePlaces()
 	d.dropDatelinePlaces()

@@ -51,6 +51,10 @@ type Gazetteer struct {
 	stan      []stanName        // country names ending in «ستان»/"stan", for typo matching
 	places    map[string]Place
 	projects  map[string]string // id → English name
+	// twins maps a place's id to the places of other countries that
+	// share one of its names, either side of a border («اشکاشم» in
+	// Afghanistan and in Tajikistan); see doc.pickTwins.
+	twins map[string][]Place
 }
 
 type phrase struct {
@@ -174,13 +178,45 @@ func (g *Gazetteer) AddPlace(id, countryISO2 string, names ...string) error {
 	// rules that come with it («دوشنبه» is Dushanbe only after «در», else
 	// Monday); only new names are added.
 	var fresh []string
+	p := Place{ID: id, Country: countryISO2, Name: name}
 	for _, n := range ok {
 		if !g.knows(n) {
 			fresh = append(fresh, n)
+			continue
+		}
+		// A name shared with a place of another country (the two sides
+		// of a border post, «آستارا» in Iran and in Azerbaijan) becomes
+		// that place's twin; the article picks the side.
+		for _, e := range g.wholePlaces(n) {
+			if e.Code != countryISO2 && e.ID != id && !slices.ContainsFunc(g.twins[e.ID], func(t Place) bool { return t.ID == id }) {
+				if g.twins == nil {
+					g.twins = map[string][]Place{}
+				}
+				g.twins[e.ID] = append(g.twins[e.ID], p)
+				if _, found := g.places[id]; !found {
+					g.places[id] = p
+				}
+			}
 		}
 	}
-	g.addPlace(Place{ID: id, Country: countryISO2, Name: name}, nil, fresh...)
+	g.addPlace(p, nil, fresh...)
 	return nil
+}
+
+// wholePlaces returns the place entries that span the whole of name.
+func (g *Gazetteer) wholePlaces(name string) []*Entry {
+	t := Normalize(name)
+	toks := Tokenize(t.Norm)
+	if len(toks) == 0 {
+		return nil
+	}
+	var out []*Entry
+	g.lex.walk(NewStems(t.Norm, toks), 0, func(end int, e *Entry) {
+		if end == len(toks) && e.Class == ClassPlace && e.ID != "" && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	})
+	return out
 }
 
 // knows reports whether some entry of the gazetteer spans the whole of

@@ -190,3 +190,43 @@ func TestAddPlaceKeepsBuiltinRules(t *testing.T) {
 		t.Errorf("places no longer found: %v", got)
 	}
 }
+
+// TestTwinPlaces: a name shared by two places either side of a border is
+// read as the side of the article's own country (the outlet's, else the
+// one the article names most); on a tie the first place added keeps it.
+func TestTwinPlaces(t *testing.T) {
+	g := NewGazetteer()
+	for _, p := range []struct{ id, cc, en, fa string }{
+		{"tj-ishkashim", "TJ", "Ishkashim", "اشکاشم"},
+		{"af-ishkashim", "AF", "Ishkashim", "اشکاشم"},
+		{"az-astara", "AZ", "Astara", "آستارا"},
+		{"ir-astara", "IR", "Astara", "آستارا"},
+	} {
+		if err := g.AddPlace(p.id, p.cc, p.en, p.fa); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := NewExtractor(g)
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"dari outlet", "وزارت فواید عامه گفت کار سرک از اشکاشم تا دره واخجیر در ولایت بدخشان جریان دارد.", "af-ishkashim"},
+		{"iranian outlet", "استاندار گیلان گفت بازارچه مرزی آستارا در شهرستان آستارا فعال است.", "ir-astara"},
+		{"english, the article's country", "Afghanistan's ministry said the road from Ishkashim is being built. Afghan officials said work continues.", "af-ishkashim"},
+		{"english, the other side named more", "Azerbaijan will open a terminal at Astara. Azerbaijani Railways said the Azerbaijani side is ready.", "az-astara"},
+		{"english, tie keeps the first", "The bridge at Ishkashim was reopened.", "tj-ishkashim"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := x.newDoc(Article{ID: "t", Text: c.text})
+			var got []string
+			for _, m := range d.ents {
+				if m.Entry.Class.Has(ClassPlace) {
+					got = append(got, m.Entry.ID)
+				}
+			}
+			if len(got) == 0 || got[0] != c.want {
+				t.Errorf("places %v, want %s first", got, c.want)
+			}
+		})
+	}
+}

@@ -13,7 +13,8 @@ var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خط�
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "hydropower": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
-	"terminal": true, "پایانه": true, "route": true, "logistics": true, "هاب": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true}
+	"terminal": true, "پایانه": true, "route": true, "logistics": true, "هاب": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true,
+	"subsea": true, "submarine": true, "undersea": true, "interconnector": true, "wind": true, "solar": true, "مزرعه": true, "کابل": true, "لین": true, "محور": true}
 
 // projectFacts reads projects from sentence s: named projects (with their
 // status when the clause gives one, null otherwise), «این پروژه»/"the
@@ -98,6 +99,13 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				continue
 			}
 			infra := d.cuesIn(c.a, c.b, CueInfra)
+			if status == "under_construction" || status == "construction_started" {
+				// «خط ۴۰۰ کیلوولت دوم مرو-مشهد … در دست احداث است»: a line
+				// rated in kilovolts is a power line under way. (Not a
+				// milestone reached: «… و ۱۰۵ کیلومتر آن تا کنون تکمیل شده»
+				// is a part's.)
+				infra = d.infraIn(c)
+			}
 			if built {
 				// «کار ساخت خط ۵۰۰ کیلوولت …»: a bare «خط» after a
 				// construction word.
@@ -150,6 +158,47 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 		}
 	}
 	return out
+}
+
+// infraIn returns the infrastructure cues of clause c and the power lines
+// it names by their voltage (see ratedLine), in token order.
+func (d *doc) infraIn(c span) []Match {
+	infra := d.cuesIn(c.a, c.b, CueInfra)
+	n := len(infra)
+	for k := c.a; k < c.b; k++ {
+		if e := d.ratedLine(k); e > k && !d.hasCue(k, k+1, CueInfra) {
+			infra = append(infra, Match{Start: k, End: e})
+		}
+	}
+	if len(infra) > n {
+		sort.SliceStable(infra, func(i, j int) bool { return infra[i].Start < infra[j].Start })
+	}
+	return infra
+}
+
+// powerLineWords are the Persian and Dari words for a line («خط», Dari «لین»).
+var powerLineWords = map[string]bool{"خط": true, "لین": true}
+
+// lineOrdinals may stand between a line word and its voltage («خط دوم ۴۰۰
+// کیلوولت»).
+var lineOrdinals = map[string]bool{"دوم": true, "سوم": true, "چهارم": true, "جدید": true, "اول": true, "نخست": true}
+
+// ratedLine returns the token after the voltage of a power line named by
+// it at token k («خط ۴۰۰ کیلوولت», «خط دوم ۲۲۰ کیلوولت», «لین ۵۰۰
+// کیلوولت»): a line with a rating in kilovolts is a power line, not a
+// credit line or a shipping line; k when there is none.
+func (d *doc) ratedLine(k int) int {
+	if !powerLineWords[d.word(k)] {
+		return k
+	}
+	j := k + 1
+	if lineOrdinals[d.word(j)] {
+		j++
+	}
+	if j+1 < len(d.toks) && d.toks[j].Kind == TokNumber && (d.word(j+1) == "کیلوولت" || d.word(j+1) == "kv") {
+		return j + 2
+	}
+	return k
 }
 
 // namedInfraIn reports whether clause c names a piece of infrastructure
@@ -917,6 +966,14 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		}
 		return inTimeline(timelines, m) || d.prepBefore(c, m.Start)
 	})
+	// The longest status at a token is the clause's: "under construction
+	// since 2024" is a start, not only work under way.
+	if len(ms) > 1 {
+		all := ms
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m Match) bool {
+			return slices.ContainsFunc(all, func(x Match) bool { return x.Start == m.Start && x.End > m.End && x.Entry.Code != m.Entry.Code })
+		})
+	}
 	if len(ms) > 0 && !d.conditional(c, ms[0].Start) {
 		// The main verb: last in Persian, first in English; a project that
 		// is stalled or delayed is that, whatever else it has done («بخش

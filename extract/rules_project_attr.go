@@ -658,6 +658,93 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	return id, c.a
 }
 
+// asideMeasure reports whether measure am is said aside, of the thing
+// itself rather than of the clause's verb: in parentheses after its name
+// ("Work on the Fondarya plant (180 MW) began in April") or in an English
+// appositive between commas ("The Yavan hydropower plant, with a capacity
+// of 140 MW, is 35 percent complete"). Such a measure takes no status; the
+// status is the project's own fact.
+func (d *doc) asideMeasure(am amount) bool {
+	if d.tokText(am.a-1) == "(" && d.tokText(am.b) == ")" {
+		return true
+	}
+	if d.tokText(am.b) != "," || d.word(am.a-1) != "of" {
+		return false
+	}
+	switch d.word(am.a - 2) {
+	case "capacity", "length":
+	default:
+		return false
+	}
+	for j := am.a - 3; j >= max(0, am.a-5); j-- {
+		if d.word(j) == "with" {
+			return d.tokText(j-1) == ","
+		}
+	}
+	return false
+}
+
+// partAfter returns the token of a part of the project that a new
+// conjunct of clause c opens after measure am («طول این خط ۲۲۵ کیلومتر
+// است و سه بخش آن تاکنون به بهره‌برداری رسیده است», "the line is 225 km
+// long and three sections of it are in service"): the verbs after it are
+// the part's, not the measure's; -1 when there is none.
+func (d *doc) partAfter(c span, am amount) int {
+	for j := am.b; j < c.b; j++ {
+		if d.pointAt(j, roleJoin) {
+			if p := d.roleIn(j+1, min(c.b, j+4), rolePart); p >= 0 {
+				return p
+			}
+		}
+	}
+	return -1
+}
+
+// lengthPredicate returns the last token of the predicate that says
+// length am of its line («این محور ۱۸۰ کیلومتر طول دارد», «طول این خط
+// ۲۷۸ کیلومتر است», "the line is 225 km long"): a status verb after it,
+// in a clause of its own joined by "and"/«و», is the line's, not the
+// length's; -1 when am has no such predicate.
+func (d *doc) lengthPredicate(am amount) int {
+	switch {
+	case d.word(am.b) == "طول" && strings.HasPrefix(d.word(am.b+1), "دار"):
+		return am.b + 1
+	case d.word(am.b) == "است" || d.word(am.b) == "long":
+		return am.b
+	case d.word(am.b-1) == "long": // (the amount takes "long" in)
+		return am.b - 1
+	}
+	return -1
+}
+
+// beyondWords open what lies past a line's far end: «از آنجا» ("from
+// there"), "on to", "onward to", "beyond".
+var beyondWords = [][]string{{"از", "آنجا"}, {"on", "to"}, {"onward", "to"}, {"onwards", "to"}, {"beyond"}}
+
+// beyondIn returns the first token of a phrase of clause c that opens what
+// lies past the line's far end (see beyondWords), or -1.
+func (d *doc) beyondIn(c span) int {
+	for k := c.a; k < c.b; k++ {
+		for _, ws := range beyondWords {
+			ok := k+len(ws) <= c.b
+			for i := 0; ok && i < len(ws); i++ {
+				ok = d.word(k+i) == ws[i]
+			}
+			if ok {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// lengthThenJoin reports whether length am has a predicate of its own
+// (see lengthPredicate) after which clause c goes on with "and"/«و».
+func (d *doc) lengthThenJoin(c span, am amount) bool {
+	p := d.lengthPredicate(am)
+	return p >= 0 && d.roleIn(p, c.b, roleJoin) >= 0
+}
+
 // ratingBefore returns the first token of a voltage rating ending just
 // before token k ("500kV", "220-kV", "500 kV"), or k when there is none.
 func (d *doc) ratingBefore(k int) int {
@@ -788,7 +875,13 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 				best, dist = k, dd
 			}
 		}
-		if best < 0 || out[best] != "" {
+		if best < 0 || out[best] != "" || d.asideMeasure(ms[best]) {
+			continue
+		}
+		if p := d.partAfter(c, ms[best]); p >= 0 && m.Start > p {
+			continue
+		}
+		if p := d.lengthPredicate(ms[best]); p >= 0 && m.Start > p && d.roleIn(p, m.Start, roleJoin) >= 0 {
 			continue
 		}
 		st := m.Entry.Code
@@ -863,7 +956,7 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 	}
 	for k, am := range ms {
-		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) {
+		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) && !d.asideMeasure(am) && d.partAfter(c, am) < 0 && !d.lengthThenJoin(c, am) {
 			out[k] = d.projectStatus(s, c)
 		}
 	}
@@ -921,6 +1014,15 @@ func (d *doc) projectParties(s *sentence) {
 					cs = append(cs, m.code)
 				}
 			}
+		}
+		if k := d.beyondIn(c); k >= 0 && !finance {
+			// «… شبکه ریلی ایران … به عراق و از آنجا به سوریه … متصل
+			// می‌شود», "carries … freight to Turkmenistan and on to Iran":
+			// a country reached from the far end is beyond the line, not
+			// a party of it.
+			cs = slices.DeleteFunc(cs, func(x string) bool {
+				return !slices.ContainsFunc(s.mentions, func(m mention) bool { return m.code == x && m.tok >= c.a && m.tok < k })
+			})
 		}
 		if !finance && d.carriesFreight(s, c) {
 			// "The road carries about 1.2 million tonnes of freight a
