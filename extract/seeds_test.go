@@ -156,6 +156,8 @@ var freshFloors = map[string]float64{
 	"fresh28": 0.64,
 	"fresh29": 0.545,
 	"fresh30": 0.625,
+	"fresh31": 0.595,
+	"fresh32": 0.57,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
