@@ -53,7 +53,7 @@ type Gazetteer struct {
 	projects  map[string]string // id → English name
 	// twins maps a place's id to the places of other countries that
 	// share one of its names, either side of a border («اشکاشم» in
-	// Afghanistan and in Tajikistan); see doc.pickTwins.
+	// Afghanistan and in Tajikistan); see Extractor.pickTwins.
 	twins map[string][]Place
 }
 

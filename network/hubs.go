@@ -94,7 +94,10 @@ func (n *Network) connectivity() map[string]int {
 // ("Hairatan/Termez"); comparison folds names (see FoldName). It returns
 // the ends of every crossing so named (road and rail crossings of one name
 // share their ends), each place once, ordered by id; nil when q names no
-// crossing. The planner picks the side that fits the direction of travel
+// crossing, or crossings of more than one border ("Alat": the Caspian
+// ferries from Azerbaijan's Alat and the Uzbek–Turkmen crossing at Alat
+// are four crossings of three country pairs, not one crossing's sides).
+// The planner picks the side that fits the direction of travel
 // (route.Planner.PlanSides).
 func (n *Network) CrossingSides(q string) []*Place {
 	key := FoldName(q)
@@ -108,7 +111,7 @@ func (n *Network) CrossingSides(q string) []*Place {
 			pair[FoldName(b)+"|"+FoldName(a)] = true
 		}
 	}
-	seen := map[string]bool{}
+	seen, borders := map[string]bool{}, map[string]bool{}
 	var out []*Place
 	for i := range n.d.Links {
 		l := &n.d.Links[i]
@@ -122,6 +125,13 @@ func (n *Network) CrossingSides(q string) []*Place {
 		}
 		if !crossingNamed(l.Crossing.Name, key) && !pair[FoldName(from.Names.En)+"|"+FoldName(to.Names.En)] {
 			continue
+		}
+		border := from.Country + "|" + to.Country
+		if to.Country < from.Country {
+			border = to.Country + "|" + from.Country
+		}
+		if borders[border] = true; len(borders) > 1 {
+			return nil
 		}
 		for _, p := range []*Place{from, to} {
 			if !seen[p.ID] {

@@ -39,6 +39,9 @@ func TestCrossingSides(t *testing.T) {
 		{"Hairatan/Termez", "af-hairatan uz-termez"},
 		{"Termez - Hairatan", "af-hairatan uz-termez"},
 		{"Kabul", ""},
+		// Crossings of three borders (Alat's ferries to Aktau, Kuryk and
+		// Turkmenbashi, the Uzbek–Turkmen Alat–Farap): no one crossing.
+		{"Alat", ""},
 	} {
 		var got []string
 		for _, p := range n.CrossingSides(tt.q) {
