@@ -444,6 +444,7 @@ const (
 	roleNewRound      = "new-round"      // a round of talks besides the next: "the final round", "a new round"
 	roleSetTarget     = "set-target"     // setting a goal: "have set a target of", «هدف‌گذاری کرده‌اند»
 	roleChamber       = "chamber"        // a chamber of commerce, one body though named for two countries: «اتاق مشترک»
+	roleSince         = "since"          // the start of a state that lasts: "closed since October 2025", «از میزان ۱۴۰۴ بسته است»
 )
 
 // roleRows are the words of each role.
@@ -472,6 +473,7 @@ var roleRows = []roleRow{
 		"once completed"}},
 	{role: roleTimeRef, words: []string{"پیش از", "قبل از", "در مدت", "در طول", "در زمان", "از زمان"}},
 	{role: roleTimeRef, words: []string{"before", "during", "since"}, point: true},
+	{role: roleSince, words: []string{"since", "از"}, point: true},
 	{role: roleJourney, words: []string{"journey", "trip", "travelled", "traveled", "covering", "distance", "مسافت", "سفر"}},
 	{role: roleObjectOf, words: []string{"with", "to", "from", "با", "به", "از"}, point: true},
 	{role: roleNeighbourAdj, words: []string{"neighbouring", "neighboring", "landlocked", "fellow", "همسایه"}, point: true},

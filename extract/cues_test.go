@@ -41,6 +41,8 @@ func TestRoles(t *testing.T) {
 		{roleJoin, "a roadmap along with a memorandum", "along"},
 		{roleJourney, "completing the 10,400 km journey", "journey"},
 		{roleTimeRef, "پیش از بسته شدن", "پیش"},
+		{roleSince, "closed since October 2025", "since"},
+		{roleSince, "از میزان ۱۴۰۴ بسته است", "از"},
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleBorder, "the Torkham and Chaman border crossings between Pakistan and Afghanistan", "border"},

@@ -124,11 +124,38 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 			} else {
 				d.eventDate(s, c, &f)
 			}
+			if status == StatusClosed && f.Date == "" {
+				if p := d.closedSince(s, c, tok); p != nil {
+					f.Period = ptr(p.Label)
+				}
+			}
 			d.setQuote(&f, c.a, c.b)
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// closedSince returns the month or year a closure in clause c dates from:
+// "have remained closed since October 2025", «گذرگاه تورخم از میزان ۱۴۰۴
+// بسته است», "the closure of Torkham in October 2025" (the closure word at
+// cue). The period must be one the text writes out with its year: a
+// closure "since October 12" has a day (a date, see eventDate) and one «از
+// میزان سال گذشته» a solar year the seeds policy leaves open; nil then.
+func (d *doc) closedSince(s *sentence, c span, cue int) *Period {
+	for k := range s.periods {
+		m := &s.periods[k]
+		if m.Start < c.a || m.End > c.b || !m.Resolved || m.P.Day || m.P.Relative {
+			continue
+		}
+		if d.pointAt(m.Start-1, roleSince) {
+			return &m.P
+		}
+		if s.latin && cue >= 0 && d.word(cue) == "closure" && d.word(m.Start-1) == "in" && m.Start > cue && m.Start-cue <= 6 {
+			return &m.P
+		}
+	}
+	return nil
 }
 
 // closureVerb reports whether the closure cue m is a finite verb of its
