@@ -435,7 +435,6 @@ const (
 	roleWholeRef      = "whole-ref"      // "whole" before a project word referring back to the project: «هزینه کل طرح», "the whole project"
 	roleEstimated     = "estimated"      // a sum estimated: "was estimated at", «برآورد»: a project's cost where the clause names the project
 	roleProvCustoms   = "prov-customs"   // the customs or the trade of a province or region: «گمرکات استان», «صادرات استان», "the province's customs"
-	roleReachedLen    = "reached-len"    // a length reached, built: «به ۲۲۵ کیلومتر رسید», "reached 225 km"
 	roleIndefinite    = "indefinite"     // an indefinite article: "a", "an", «یک»: something new, not referred back to
 	roleLoss          = "loss"           // a loss or damage a sum measures, not trade: «زیان», "losses"
 	roleItObject      = "it-object"      // a pronoun object referring back: "complete it", «آن را»
@@ -445,6 +444,7 @@ const (
 	roleSetTarget     = "set-target"     // setting a goal: "have set a target of", «هدف‌گذاری کرده‌اند»
 	roleChamber       = "chamber"        // a chamber of commerce, one body though named for two countries: «اتاق مشترک»
 	roleSince         = "since"          // the start of a state that lasts: "closed since October 2025", «از میزان ۱۴۰۴ بسته است»
+	roleComplement    = "complement"     // what an event agrees on or plans follows: "agreed to …", "agreed that …"
 )
 
 // roleRows are the words of each role.
@@ -503,7 +503,6 @@ var roleRows = []roleRow{
 	{role: roleItObject, words: []string{"it", "آن را"}},
 	{role: roleLoss, words: []string{"زیان*", "ضرر*", "خسارت*", "loss", "losses", "damage", "damages"}},
 	{role: roleIndefinite, words: []string{"a", "an", "یک"}, point: true},
-	{role: roleReachedLen, words: []string{"رسید", "رسیده است", "رسیده", "reached", "has reached", "now totals", "totalled", "totaled"}},
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
 	{role: roleComparedWith, words: []string{"compared with", "compared to", "in comparison with", "در مقایسه با", "در قیاس با"}},
 	{role: roleShorten, words: []string{"cut", "cuts", "shorten", "shortens", "reduce", "reduces", "کوتاه", "کاهش"}, point: true},
@@ -556,6 +555,7 @@ var roleRows = []roleRow{
 	{role: roleFigure, words: []string{"figure", "رقم", "میزان"}, point: true},
 	{role: roleSum, words: []string{"مبلغ"}, point: true},
 	{role: roleDeterminer, words: []string{"the", "this", "that"}, point: true},
+	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleUpParticle, words: []string{"up"}, point: true},
 	{role: roleMadeUp, words: []string{"made", "make", "makes"}, point: true},
 	{role: roleWorth, words: []string{"worth", "valued", "ارزش", "value"}, point: true},

@@ -98,12 +98,30 @@ func shDay(y, m, d int) (Period, bool) {
 // future ("will start operations in December": December 2025); p itself
 // otherwise.
 func ahead(p *Period, ref time.Time) *Period {
-	if p == nil || !p.Relative || p.Day || p.Calendar != Gregorian || ref.IsZero() || !p.End.Before(ref) ||
-		p.Start.Year() != p.End.Year() || p.Start.Month() != p.End.Month() {
+	if p == nil || !p.Relative || p.Day || ref.IsZero() || !p.End.Before(ref) {
 		return p
 	}
-	y, m := p.Start.Year()+1, int(p.Start.Month())
-	q := gregMonths(y, m, y, m)
+	var q Period
+	switch p.Calendar {
+	case Gregorian:
+		if p.Start.Year() != p.End.Year() || p.Start.Month() != p.End.Month() {
+			return p
+		}
+		y, m := p.Start.Year()+1, int(p.Start.Month())
+		q = gregMonths(y, m, y, m)
+	case SolarHijri:
+		// «در اسفند ماه … برگزار خواهد شد» in an article of Azar 1405:
+		// Esfand 1405, not 1404.
+		y, m, ok := shMonthOf(p.Label)
+		if !ok {
+			return p
+		}
+		if q, ok = shMonths(y+1, m, m); !ok {
+			return p
+		}
+	default:
+		return p
+	}
 	q.Relative = true
 	return &q
 }

@@ -771,6 +771,20 @@ func (s *periodScanner) relative(i int) (periodMatch, bool) {
 	return s.resolved(i, end, gregYear(y), true), true
 }
 
+// relativeMonth reads "last month", "next month", "this month": the
+// Gregorian month before, after or of the article's date (the seeds
+// policy resolves a Gregorian reference against the article's date; a
+// Persian «ماه گذشته» may mean a Solar month and is left to the rules).
+func (s *periodScanner) relativeMonth(i int) (periodMatch, bool) {
+	off, ok := relMonth[s.word(i)]
+	if !ok || s.word(i+1) != "month" || s.ref.IsZero() {
+		return periodMatch{}, false
+	}
+	t := time.Date(s.ref.Year(), s.ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, off, 0)
+	y, m := t.Year(), int(t.Month())
+	return s.resolved(i, i+2, gregMonths(y, m, y, m), true), true
+}
+
 // yearStartWords open "from the start of a year", yearEndWords "to the end
 // of a month" (see yearStartTo).
 var (

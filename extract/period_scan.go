@@ -39,6 +39,10 @@ var seasons = map[string]int{"بهار": 1, "تابستان": 2, "پاییز": 3
 // relYear maps relative year words to an offset from the article's year.
 var relYear = map[string]int{"امسال": 0, "پارسال": -1}
 
+// relMonth maps the English words of "last month", "next month" to an
+// offset from the article's month (Gregorian, as English months are).
+var relMonth = map[string]int{"last": -1, "previous": -1, "next": 1, "this": 0}
+
 // periodMatch is a period expression found at tokens [Start, End).
 // Resolved is false for periods that cannot be pinned down («چند ماه
 // اخیر», «امسال» without a known calendar or article date).
@@ -333,7 +337,7 @@ var periodStarts = map[string]bool{
 	"سال": true, "ماه": true, "نیمه": true, "نیم": true, "فصل": true, "ربع": true, "چند": true, "طی": true, "بهار": true, "تابستان": true,
 	"پاییز": true, "زمستان": true, "از": true, "بین": true, "امسال": true, "پارسال": true, "سالهای": true,
 	"the": true, "h": true, "q": true, "first": true, "from": true, "between": true, "fy": true, "fiscal": true,
-	"financial": true, "this": true, "current": true, "last": true, "previous": true, "month": true,
+	"financial": true, "this": true, "current": true, "last": true, "previous": true, "month": true, "next": true,
 }
 
 // mayStartPeriod reports whether a period expression can start at token i.
@@ -399,7 +403,7 @@ func (s *periodScanner) at(i int) (periodMatch, bool) {
 		return periodMatch{}, false
 	}
 	best := periodMatch{End: -1}
-	for _, f := range []func(int) (periodMatch, bool){s.monthsEnding, s.partial, s.partialEnglish, s.monthRange, s.yearStartTo, s.date, s.monthYear, s.fiscal, s.splitYear, s.yearRange, s.bareYear, s.relative} {
+	for _, f := range []func(int) (periodMatch, bool){s.monthsEnding, s.partial, s.partialEnglish, s.monthRange, s.yearStartTo, s.date, s.monthYear, s.fiscal, s.splitYear, s.yearRange, s.bareYear, s.relative, s.relativeMonth} {
 		if m, ok := f(i); ok && m.End > best.End {
 			best = m
 		}

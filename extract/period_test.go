@@ -95,6 +95,8 @@ func TestParsePeriod(t *testing.T) {
 		{"امسال", SolarHijri, "SH1404 = 2025-03-21..2026-03-20"},
 		{"سال گذشته", SolarHijri, "SH1403 = 2024-03-20..2025-03-20"},
 		{"last year", Gregorian, "2025"},
+		{"last month", Gregorian, "2026-01"},
+		{"next month", Gregorian, "2026-03"},
 		{"the end of the year", Gregorian, "2026"},
 		{"جوزای ۱۴۰۳", 0, "SH1403-03 = 2024-05-21..2024-06-20"},
 		{"the end of the year", 0, ""},
@@ -235,5 +237,17 @@ func TestAhead(t *testing.T) {
 	span.Relative = true
 	if got := ahead(&span, ref); got.Label != span.Label {
 		t.Errorf("ahead(January–August) = %q, want it unchanged", got.Label)
+	}
+	// A Solar month without its year, resolved as the latest one ended:
+	// Esfand 1403 in an article of Azar 1404 is Esfand 1404 to come.
+	esf, _ := shMonths(1403, 12, 12)
+	esf.Relative = true
+	if got := ahead(&esf, ref); got.Label != "SH1404-12 = 2026-02-20..2026-03-20" {
+		t.Errorf("ahead(Esfand 1403 resolved) = %q, want SH1404-12", got.Label)
+	}
+	sy, _ := shMonths(1403, 1, 12)
+	sy.Relative = true
+	if got := ahead(&sy, ref); got.Label != sy.Label {
+		t.Errorf("ahead(SH1403) = %q, want it unchanged", got.Label)
 	}
 }

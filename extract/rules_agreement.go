@@ -120,6 +120,7 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 			f.Countries = normalizeCountries(d.completePair(s, cs))
 		}
 		f.sectors = d.sectors(c.a, c.b)
+		d.eventMonth(s, c, &f)
 		d.setQuote(&f, c.a, c.b)
 		out = append(out, f)
 	}

@@ -79,7 +79,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				f.list = list
 				f.participants = d.participants(s, seg.a, seg.b)
 				f.Parties = d.parties(seg.a, seg.b)
-				d.meetingDate(s, c, &f)
+				d.meetingWhen(s, c, &f)
 				if len(segs) > 1 {
 					d.setQuote(&f, seg.a, seg.b)
 				} else {
@@ -133,7 +133,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				f.Status = ptr(d.meetingStatus(s, c, trig))
 				f.Place = d.meetingPlace(s, c)
 				f.list = s.idx*100 + 70
-				d.meetingDate(s, c, &f)
+				d.meetingWhen(s, c, &f)
 				d.setQuote(&f, c.a, c.b)
 				out = append(out, f)
 			}
@@ -192,7 +192,7 @@ func (d *doc) meeting(s *sentence, c span, at int, cs []string) candidate {
 	f.Place = d.meetingPlace(s, c)
 	f.participants = d.participants(s, c.a, c.b)
 	f.Parties = d.parties(c.a, c.b)
-	d.meetingDate(s, c, &f)
+	d.meetingWhen(s, c, &f)
 	d.setQuote(&f, c.a, c.b)
 	return f
 }
@@ -704,6 +704,7 @@ func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
 	f.Countries = normalizeCountries(cs)
 	f.Status = ptr(StatusPlanned)
 	f.Place = d.meetingPlace(s, c)
+	d.meetingWhen(s, c, &f)
 	d.setQuote(&f, c.a, c.b)
 	return f, true
 }
@@ -734,7 +735,7 @@ func (d *doc) sessionAfterVisit(s *sentence, c span, visits []candidate) (candid
 		f.Countries = cs
 		f.Status = ptr(d.meetingStatus(s, c, m.Start))
 		f.Place = d.meetingPlace(s, c)
-		d.meetingDate(s, c, &f)
+		d.meetingWhen(s, c, &f)
 		d.setQuote(&f, m.Start, c.b)
 		return f, true
 	}
@@ -908,4 +909,112 @@ func (d *doc) meetingDate(s *sentence, c span, f *candidate) {
 			return
 		}
 	}
+}
+
+// meetingWhen dates meeting f of clause c: its day (meetingDate), else
+// the month or the year its clause gives (eventMonth).
+func (d *doc) meetingWhen(s *sentence, c span, f *candidate) {
+	d.meetingDate(s, c, f)
+	if f.Date == "" {
+		d.eventMonth(s, c, f)
+	}
+}
+
+// eventMonth gives the meeting or agreement f of clause c the month or
+// the year its clause names when it names no day (labelling decision 8):
+// "met in Khujand in October", «قرارداد … در مهرماه ۱۴۰۵ … امضا شد». A
+// month without a year is the one to come for a meeting still planned
+// («نشست کمیسیون … در اسفند ماه … برگزار خواهد شد» in an article of
+// Azar). Negotiations under way have no date of their own.
+func (d *doc) eventMonth(s *sentence, c span, f *candidate) {
+	if f.Status != nil && *f.Status == StatusNegotiating {
+		return
+	}
+	p := d.eventPeriod(s, c, f.tok)
+	if p == nil {
+		if item := d.datedItem(s); item != "" {
+			// "July – Kazakhstan and Afghanistan agree to raise trade
+			// …": a dated item's month.
+			f.Period = ptr(item)
+		}
+		return
+	}
+	if f.Status != nil && *f.Status == StatusPlanned {
+		p = ahead(p, d.art.Date)
+	}
+	f.Period = ptr(p.Label)
+}
+
+// eventPeriod returns the month or the year clause c gives the event
+// whose trigger is at token at (a meeting held, an agreement signed or
+// reached) when it gives no day: "signed … in March 2025", "met in
+// Khujand in October", «در مهرماه ۱۴۰۵ … امضا شد», «سال ۲۰۲۷ … برگزار
+// خواهد شد». A span of several months or years is a figure's (the
+// first ten months of a trade figure), a deadline ("by 2030") a
+// target's, a period with a money or tonnage amount between it and the
+// trigger or just before it that amount's; none of them is the event's.
+func (d *doc) eventPeriod(s *sentence, c span, at int) *Period {
+	best, bestDist := -1, 1<<30
+	for k, m := range s.periods {
+		if m.Start < c.a || m.End > c.b || !m.Resolved || m.P.Day || !singleSpan(m.P) {
+			continue
+		}
+		if d.deadline(m.Start) || d.comparison(m.Start, false) {
+			continue
+		}
+		lo, hi := m.End, at
+		if m.Start > at {
+			lo, hi = at, m.Start
+		}
+		if amountBetween(s, lo, hi) || m.Start > at && d.complementBetween(s, at, m.Start) || figureBefore(s, m.Start) {
+			continue
+		}
+		if dist := hi - lo; dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &s.periods[best].P
+}
+
+// figureBefore reports whether a money or tonnage amount ends just before
+// token i, whose period a period at i is: "rose to $1.5 billion in 2024,
+// and the two presidents set a goal of $3 billion".
+func figureBefore(s *sentence, i int) bool {
+	for _, am := range s.amounts {
+		if (am.kind == amtMoney || am.kind == amtTon) && am.b <= i && am.b >= i-2 {
+			return true
+		}
+	}
+	return false
+}
+
+// complementBetween reports whether what the event at token at agrees
+// on or plans starts between it and token i, so that a period at i is
+// the content's date, not the event's: "agreed to hold the next round in
+// October", "agreed that …"; in Persian and Dari, whose verb closes its
+// clause, anything after a verb of agreeing or signing («توافق کردند که
+// کمیسیون … در ماه قوس برگزار شود»), not after a noun whose verb follows
+// («نشست کمیسیون … در اسفند ماه … برگزار شود»).
+func (d *doc) complementBetween(s *sentence, at, i int) bool {
+	if !s.latin {
+		return d.hasCue(at, i, CueAgree|CueSign)
+	}
+	return d.roleIn(at+1, i, roleComplement) >= 0
+}
+
+// singleSpan reports whether p is one calendar month or one year
+// (Gregorian or Solar), the span an event's date without a day names.
+func singleSpan(p Period) bool {
+	if p.Start.Year() == p.End.Year() && p.Start.Month() == p.End.Month() {
+		return true
+	}
+	if p.Calendar == Gregorian {
+		return p.Start.Month() == time.January && p.Start.Day() == 1 && p.End.Month() == time.December && p.End.Day() == 31 && p.Start.Year() == p.End.Year()
+	}
+	// A Solar month or year: its label names one (SH1405-07, SH1406).
+	l, _, _ := strings.Cut(p.Label, " ")
+	return !strings.Contains(l, "..")
 }

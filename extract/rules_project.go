@@ -450,7 +450,7 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		f.Status = ptr(status)
 	}
 	switch status {
-	case "launched", "completed", "construction_started", statusResumed:
+	case "launched", "completed", "construction_started", statusResumed, "stalled":
 		if p := d.datedItem(s); p != "" {
 			// "May – The first freight train from China reaches …": the
 			// item's month is the milestone's.

@@ -117,9 +117,8 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			f.tok = launchAt
 			out = append(out, f)
 		}
-		launchFact := len(out) - 1 // (the launch's fact, if launchYear)
-		if len(ms) == 0 {
-			if starts && !d.namesProject(tok) {
+		{
+			if starts && (len(ms) > 0 || !d.namesProject(tok)) {
 				// "Construction of the first section … is scheduled to begin
 				// in 2026": a start with its year, of a project referred to;
 				// "Civil works began in October 2025 and are expected to be
@@ -135,7 +134,15 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 						sc = span{timeline + 1, c.b}
 					}
 				}
-				if st := d.projectStatus(s, sc); st == "planned" || st == "construction_started" {
+				st := d.projectStatus(s, sc)
+				if len(ms) > 0 && !(st == "planned" && d.roleIn(sc.a, sc.b, roleStart) >= 0 || st == "construction_started" && d.roleIn(sc.a, sc.b, roleStarted) >= 0) {
+					// (Beside a measure, only a start the clause tells:
+					// "Work began on …, a 160-km project … that will be
+					// commissioned by 2029" plans the commissioning, not
+					// the start.)
+					st = ""
+				}
+				if st == "planned" || st == "construction_started" {
 					p := d.periodOrDeadline(s, sc.a, sc.b)
 					if st == "planned" {
 						p = ahead(p, d.art.Date) // "will begin in March": the coming March
@@ -151,21 +158,12 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					}
 				}
 			}
+		}
+		if len(ms) == 0 {
 			continue
 		}
 		located := d.lengthsByCountry(s, ms)
 		statuses := d.attributeStatuses(s, c, ms)
-		if launchBy && launchYear != nil && slices.Contains(statuses, "planned") {
-			// «این طرح ۱۶۰ کیلومتری … تا سال ۱۴۰۸ به بهره‌برداری خواهد
-			// رسید»: the length carries the completion expected and its
-			// date, in place of a fact of its own.
-			for k := range statuses {
-				if statuses[k] == "planned" {
-					statuses[k] = statusCompletionExpected
-				}
-			}
-			out = slices.Delete(out, launchFact, launchFact+1)
-		}
 		for k, am := range ms {
 			if statuses[k] == "" && am.kind == amtMoney && d.loanDrawnAfter(s, c, am) {
 				// «… از محل وام دولتی روسیه به مبلغ یک میلیارد و ۳۰۰ میلیون
@@ -700,23 +698,6 @@ func (d *doc) partAfter(c span, am amount) int {
 	return -1
 }
 
-// lengthPredicate returns the last token of the predicate that says
-// length am of its line («این محور ۱۸۰ کیلومتر طول دارد», «طول این خط
-// ۲۷۸ کیلومتر است», "the line is 225 km long"): a status verb after it,
-// in a clause of its own joined by "and"/«و», is the line's, not the
-// length's; -1 when am has no such predicate.
-func (d *doc) lengthPredicate(am amount) int {
-	switch {
-	case d.word(am.b) == "طول" && strings.HasPrefix(d.word(am.b+1), "دار"):
-		return am.b + 1
-	case d.word(am.b) == "است" || d.word(am.b) == "long":
-		return am.b
-	case d.word(am.b-1) == "long": // (the amount takes "long" in)
-		return am.b - 1
-	}
-	return -1
-}
-
 // beyondWords open what lies past a line's far end: «از آنجا» ("from
 // there"), "on to", "onward to", "beyond".
 var beyondWords = [][]string{{"از", "آنجا"}, {"on", "to"}, {"onward", "to"}, {"onwards", "to"}, {"beyond"}}
@@ -736,13 +717,6 @@ func (d *doc) beyondIn(c span) int {
 		}
 	}
 	return -1
-}
-
-// lengthThenJoin reports whether length am has a predicate of its own
-// (see lengthPredicate) after which clause c goes on with "and"/«و».
-func (d *doc) lengthThenJoin(c span, am amount) bool {
-	p := d.lengthPredicate(am)
-	return p >= 0 && d.roleIn(p, c.b, roleJoin) >= 0
 }
 
 // ratingBefore returns the first token of a voltage rating ending just
@@ -827,25 +801,10 @@ func (d *doc) loanWord(k int) bool {
 	return w == "loan" || w == "وام"
 }
 
-// trackOnSection reports whether the length am in clause c is that of the
-// section a new track is laid on ("a second track on the 120-kilometre
-// section", «احداث خط دوم در قطعه ۱۲۰ کیلومتری»): the works' place, not
-// what they build, so it takes none of their statuses.
-func (d *doc) trackOnSection(c span, am amount) bool {
-	k := d.roleIn(c.a, am.a, roleSecondTrack)
-	if k < 0 {
-		return false
-	}
-	for j := k + 1; j < am.a; j++ {
-		if w := d.word(j); w == "on" || w == "along" || w == "در" || w == "روی" {
-			return true
-		}
-	}
-	return false
-}
-
-// attributeStatuses gives each measure of ms (in token order) the status of
-// its own verb in clause c.
+// attributeStatuses gives each sum of ms (in token order) the status of
+// its own verb in clause c: "secured", «پرداخت شد». A length, a power or
+// a volume names what the project is and carries no status; the verb of
+// its clause is the project's, a fact of its own (labelling decision 9).
 func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 	out := make([]string, len(ms))
 	if d.roleIn(c.a, ms[0].a, rolePrep) >= 0 {
@@ -875,50 +834,15 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 				best, dist = k, dd
 			}
 		}
-		if best < 0 || out[best] != "" || d.asideMeasure(ms[best]) {
+		if best < 0 || out[best] != "" || ms[best].kind != amtMoney || d.asideMeasure(ms[best]) {
 			continue
 		}
 		if p := d.partAfter(c, ms[best]); p >= 0 && m.Start > p {
 			continue
 		}
-		if p := d.lengthPredicate(ms[best]); p >= 0 && m.Start > p && d.roleIn(p, m.Start, roleJoin) >= 0 {
-			continue
+		if st := m.Entry.Code; slices.Contains(attrOnly, st) {
+			out[best] = st // a sum is paid or secured, not completed
 		}
-		st := m.Entry.Code
-		if ms[best].kind == amtMeasure && d.trackOnSection(c, ms[best]) {
-			// "KTZ has started building a second track on the
-			// 120-kilometre section between Uzen and the Turkmen border":
-			// the length is the section's, which the works are on; the
-			// start is the new track's (projectFacts), not the section's.
-			continue
-		}
-		if st == "launched" && d.launchesConstruction(m) {
-			st = "construction_started" // "launched the construction of a 173-km railway"
-		}
-		money := ms[best].kind == amtMoney
-		if slices.Contains(attrOnly, st) != money {
-			continue // a length is not paid; a sum is not completed
-		}
-		if st == "completed" && d.studyBefore(c, m.Start) {
-			st = "feasibility_study" // «مطالعات امکان سنجی مسیر ۶۵۷ کیلومتری … تکمیل شده»
-		}
-		if st == "completed" {
-			// «۸۰ درصد … تکمیل شده» between the measure and its verb: work
-			// in progress.
-			// «۷۸ درصد کار ساخت ۵۶۲ کیلومتر … تکمیل شده», "60 percent
-			// complete": a share before the verb, after any other measure.
-			lo := c.a
-			if best > 0 {
-				lo = ms[best-1].b
-			}
-			for _, am := range s.amounts {
-				if am.kind == amtPercent && am.a >= lo && am.a < max(ms[best].a, m.Start) && am.value < 100 &&
-					(am.a > ms[best].a || !d.hasCue(am.b, ms[best].a, CueStatus)) { // not a share with its own verb («۸۵ درصد پیشرفت»)
-					st = "under_construction"
-				}
-			}
-		}
-		out[best] = st
 	}
 	for k := 1; k < len(ms); k++ {
 		// "co-financed by a US$ 25 million grant from the EBRD … and
@@ -934,30 +858,6 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 			out[k] = out[k-1]
 		case out[k-1] == "" && (out[k] == statusFinancingSecured || out[k] == statusPaid) && !s.latin:
 			out[k-1] = out[k]
-		}
-	}
-	for k, am := range ms {
-		if out[k] != "" || am.kind != amtMeasure || am.unit != "km" || d.hasCue(c.a, c.b, CueFuture|CueTarget) {
-			continue
-		}
-		// «با افتتاح این قطعه، طول کل این خط آهن به ۲۲۵ کیلومتر رسید», "the
-		// line has reached 225 km": a length reached is built.
-		if !s.latin && d.pointAt(am.a-1, roleTo) && d.roleIn(am.b, min(c.b, am.b+3), roleReachedLen) >= 0 ||
-			s.latin && d.roleBefore(am.a, roleReachedLen) {
-			out[k] = "completed"
-		}
-	}
-	// A lone length with no verb of its own takes the clause's status
-	// («عملیات ساخت … به طول ۶۲۸ کیلومتر … ادامه دارد»).
-	lengths := 0
-	for _, am := range ms {
-		if am.kind == amtMeasure && am.unit == "km" {
-			lengths++
-		}
-	}
-	for k, am := range ms {
-		if lengths == 1 && am.kind == amtMeasure && am.unit == "km" && out[k] == "" && !d.trackOnSection(c, am) && !d.asideMeasure(am) && d.partAfter(c, am) < 0 && !d.lengthThenJoin(c, am) {
-			out[k] = d.projectStatus(s, c)
 		}
 	}
 	return out
