@@ -158,6 +158,8 @@ var freshFloors = map[string]float64{
 	"fresh30": 0.715,
 	"fresh31": 0.63,
 	"fresh32": 0.63,
+	"fresh33": 0.56,
+	"fresh34": 0.73,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
