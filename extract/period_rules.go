@@ -340,6 +340,20 @@ func (d *doc) openParen(c span, i, n int) int {
 	return -1
 }
 
+// closeParen returns the ")" closing, within n tokens after token i of
+// clause c, the parentheses i stands in, or -1.
+func (d *doc) closeParen(c span, i, n int) int {
+	for k := i + 1; k < min(c.b, i+n); k++ {
+		switch d.tokText(k) {
+		case ")":
+			return k
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
 // figureNearestPeriod returns the period of sentence tokens [lo, hi)
 // nearest the figure of pc (see nearestPeriod), passing over the date of a
 // project's event written before the figure: "The Termez centre, opened

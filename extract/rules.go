@@ -282,7 +282,17 @@ var periodLinks = map[string]bool{"in": true, "during": true, "for": true, "over
 // whole of 2025)".)
 func (d *doc) parenFigurePeriod(s *sentence, i, a int) bool {
 	open := d.openParen(span{s.a, s.b}, i, 9)
-	return open >= 0 && (a < open || a >= i) && amountBetween(s, open+1, i)
+	if open < 0 {
+		return false
+	}
+	if (a < open || a >= i) && amountBetween(s, open+1, i) {
+		return true
+	}
+	// «(سال گذشته: یک میلیون و ۴۸۰ هزار تن)», "(last year: 1.48 million
+	// tonnes)": the period before the figure in parentheses is that
+	// figure's too.
+	end := d.closeParen(span{s.a, s.b}, i, 12)
+	return end >= 0 && (a < open || a > end) && amountBetween(s, i, end)
 }
 
 // comparison reports whether a period at token i is a baseline: within a
