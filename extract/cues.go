@@ -445,6 +445,7 @@ const (
 	roleChamber       = "chamber"        // a chamber of commerce, one body though named for two countries: «اتاق مشترک»
 	roleSince         = "since"          // the start of a state that lasts: "closed since October 2025", «از میزان ۱۴۰۴ بسته است»
 	roleComplement    = "complement"     // what an event agrees on or plans follows: "agreed to …", "agreed that …"
+	roleTerritory     = "territory"      // the territory a part of a project lies in: «در خاک ایران», "Iranian territory"
 )
 
 // roleRows are the words of each role.
@@ -556,6 +557,7 @@ var roleRows = []roleRow{
 	{role: roleSum, words: []string{"مبلغ"}, point: true},
 	{role: roleDeterminer, words: []string{"the", "this", "that"}, point: true},
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
+	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
 	{role: roleUpParticle, words: []string{"up"}, point: true},
 	{role: roleMadeUp, words: []string{"made", "make", "makes"}, point: true},
 	{role: roleWorth, words: []string{"worth", "valued", "ارزش", "value"}, point: true},

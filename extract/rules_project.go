@@ -472,7 +472,13 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
-	if x := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
+	if x := d.namedPartCountry(s, c, at, status); x != "" {
+		// "the Afghan section of TAPI", «بخش ایرانی این خط لوله», «۶۵
+		// کیلومتر آن در خاک ایران»: a part named by its country is that
+		// country's (labelling decision 10), or also its financier's
+		// (settled in finish, as for a part named by its ends).
+		f.part = x
+	} else if x := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
 		// "the 254km Quetta-Nokkundi section", «مرحله نخست از مزارشریف تا
 		// شبرغان»: a part named by its own two ends, which lie in one
 		// country, is that country's, whatever the whole line links,
@@ -739,6 +745,88 @@ func (d *doc) sectionCountry(s *sentence, c span) string {
 		return ""
 	}
 	return ""
+}
+
+// namedPartCountry returns the country that names the part of a project
+// clause c speaks of, nearest before token at (the clause's measure; -1
+// for the clause's status, then the first, or the one that status
+// follows): a country or its adjective
+// right before a part word ("the Afghan section", "CASA-1000's Pakistani
+// section") or right after it («بخش افغانستان», «بخش ایرانی»), or the
+// territory a length lies in («در خاک ایران», "on Iranian territory").
+// "" when the clause names none.
+func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) string {
+	best, bestTok := "", -1
+	take := func(code string, tok int, after bool) {
+		// The part is the measure's when it comes at most eight words
+		// before it, with no other project or measure named between (a
+		// territory, a few words after it: «۳۸ کیلومتر آن در خاک ایران»,
+		// "149 km run through Afghan territory"); the clause's as a whole
+		// when it is the clause's subject, in its first words, or the
+		// status follows it ("…, whose Afghan section is under
+		// construction").
+		if at >= 0 && (tok > at && !(after && tok-at <= 10 && !measureBetween(s, at, tok)) || tok < at && (after || at-tok > 8 || d.projectBetween(tok+2, at) || measureBetween(s, tok, at))) || at < 0 && tok-c.a > 6 && !d.statusAfter(tok, min(c.b, tok+6), status) {
+			return
+		}
+		if best == "" || at >= 0 && tok > bestTok {
+			best, bestTok = code, tok
+		}
+	}
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.end > c.b || m.topic || !m.class.Has(ClassCountry|ClassAdjective) {
+			continue
+		}
+		switch {
+		case s.latin && d.startsRole(m.end, rolePart):
+			take(m.code, m.tok, false) // "the Afghan section"
+		case !s.latin && d.roleBefore(m.tok, rolePart):
+			take(m.code, m.tok, false) // «بخش افغانستان»
+		case d.roleBefore(m.tok, roleTerritory):
+			take(m.code, m.tok, true) // «در خاک ایران», "on the territory of Iran"
+		case s.latin && d.startsRole(m.end, roleTerritory):
+			take(m.code, m.tok, true) // "on Iranian territory"
+		}
+	}
+	return best
+}
+
+// statusAfter reports whether a status cue of code st stands within tokens
+// [a, b).
+func (d *doc) statusAfter(a, b int, st string) bool {
+	for _, m := range d.cuesIn(a, b, CueStatus) {
+		if m.Entry.Code == st {
+			return true
+		}
+	}
+	return false
+}
+
+// measureBetween reports whether a length, a power or a volume of s
+// starts within tokens (a, b): "305 km in Kyrgyzstan, 155 km in China"
+// gives the second length China, not Kyrgyzstan.
+func measureBetween(s *sentence, a, b int) bool {
+	for _, am := range s.amounts {
+		if am.kind == amtMeasure && am.a > a && am.a < b {
+			return true
+		}
+	}
+	return false
+}
+
+// projectBetween reports whether a project is named within tokens (a, b).
+func (d *doc) projectBetween(a, b int) bool {
+	for _, m := range d.entsIn(a+1, b) {
+		if m.Entry.Class.Has(ClassProject) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsRole reports whether a word or phrase of role r starts at token i.
+func (d *doc) startsRole(i int, r string) bool {
+	_, ok := d.roleAt(i, r)
+	return ok
 }
 
 // partiesOnly reports whether every party a clause of the article gives
