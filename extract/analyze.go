@@ -532,6 +532,10 @@ func (d *doc) resolveMentions() {
 			e := m.Entry
 			switch {
 			case e.Class.Has(ClassThisCountry):
+				if d.pointAt(m.Start-1, roleNameAdj) {
+					// "the Islamic Republic's": a name, not a reference.
+					continue
+				}
 				code := ""
 				for k := len(ms) - 1; k >= 0 && code == ""; k-- {
 					if ms[k].code != d.reporter && !ms[k].topic {

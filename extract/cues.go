@@ -446,6 +446,7 @@ const (
 	roleSince         = "since"          // the start of a state that lasts: "closed since October 2025", «از میزان ۱۴۰۴ بسته است»
 	roleComplement    = "complement"     // what an event agrees on or plans follows: "agreed to …", "agreed that …"
 	roleTerritory     = "territory"      // the territory a part of a project lies in: «در خاک ایران», "Iranian territory"
+	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
 )
 
 // roleRows are the words of each role.
@@ -558,6 +559,7 @@ var roleRows = []roleRow{
 	{role: roleDeterminer, words: []string{"the", "this", "that"}, point: true},
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
+	{role: roleNameAdj, words: []string{"islamic", "kyrgyz", "tajik", "uzbek", "kazakh", "turkmen"}, point: true},
 	{role: roleUpParticle, words: []string{"up"}, point: true},
 	{role: roleMadeUp, words: []string{"made", "make", "makes"}, point: true},
 	{role: roleWorth, words: []string{"worth", "valued", "ارزش", "value"}, point: true},

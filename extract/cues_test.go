@@ -44,6 +44,8 @@ func TestRoles(t *testing.T) {
 		{roleSince, "closed since October 2025", "since"},
 		{roleSince, "از میزان ۱۴۰۴ بسته است", "از"},
 		{roleComplement, "agreed to hold the next round", "to"},
+		{roleTerritory, "۳۸ کیلومتر آن در خاک ایران", "در"},
+		{roleNameAdj, "the Islamic Republic", "islamic"},
 		{roleCondition, "با بهره برداری از این طرح", "با"},
 		{roleRank, "Kazakhstan remained the leading partner with $3.5 billion", "leading"},
 		{roleBorder, "the Torkham and Chaman border crossings between Pakistan and Afghanistan", "border"},

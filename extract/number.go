@@ -241,7 +241,7 @@ loop:
 	if st.end == i || (!st.groupSet && st.prev != 3) && st.total == 0 && st.group == 0 && st.prev == 0 {
 		return e, false
 	}
-	e.Value = st.total + st.group
+	e.Value = tidy(st.total + st.group)
 	e.End = st.end
 	e.Scale = st.scale
 	e.HasDigits, e.HasWords = st.hasDigits, st.hasWords
@@ -249,6 +249,17 @@ loop:
 		return e, false
 	}
 	return e, true
+}
+
+// tidy rounds v to 12 significant digits, dropping the binary noise of a
+// decimal times a scale (4.1 × 10⁹ is 4099999999.9999995 in float64): a
+// figure in the news has fewer.
+func tidy(v float64) float64 {
+	t, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return t
 }
 
 func numberWordValue(w string) float64 {
