@@ -172,10 +172,17 @@ func (d *doc) regionListed(name string) []string {
 		}
 		// A ranking that names every member ("Uzbekistan was the largest
 		// buyer at $38.2m, followed by Kazakhstan …, Tajikistan … and
-		// Kyrgyzstan …, while Turkmenistan took the rest") lists them too.
-		if slices.IndexFunc(ms, func(x string) bool {
-			return !slices.ContainsFunc(s.mentions, func(m mention) bool { return m.code == x && !m.topic && m.class == ClassCountry })
-		}) < 0 {
+		// Kyrgyzstan …, while Turkmenistan took the rest") lists them too,
+		// also when it goes on in the next sentence ("Kazakhstan remained
+		// the largest partner … It was followed by Turkmenistan …").
+		named := func(x string, t *sentence) bool {
+			return slices.ContainsFunc(t.mentions, func(m mention) bool { return m.code == x && !m.topic && m.class == ClassCountry })
+		}
+		var next *sentence
+		if s.idx+1 < len(d.sents) && d.roleIn(d.sents[s.idx+1].a, d.sents[s.idx+1].b, roleBreakdown) >= 0 {
+			next = d.sents[s.idx+1]
+		}
+		if slices.IndexFunc(ms, func(x string) bool { return !named(x, s) && (next == nil || !named(x, next)) }) < 0 {
 			return ms
 		}
 	}
