@@ -338,7 +338,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 			if from {
 				pc.c = span{am.b, ams[k+1].a}
 			}
-			if l, rule := d.figurePeriod(pc); l != "" && (!from || rule == "clause") && (rule == "clause" || !d.nowLevel(c, ams, k)) {
+			if l, rule := d.figurePeriod(pc); l != "" && (!from || rule == "clause") && (rule == "clause" || !d.nowLevel(c, ams, k)) && (st != StatusCapacity || tgt && d.deadlineIn(s, c)) {
 				// (Today's capacity has only a period written between it
 				// and the level to reach, not the plan's date.)
 				f.Period, f.periodBy = ptr(l), rule
@@ -647,6 +647,19 @@ func (d *doc) tradeCueIn(c span) int {
 		}
 	}
 	return -1
+}
+
+// deadlineIn reports whether clause c of s holds a period set as a
+// deadline ("by 2027", «تا پایان سال ۱۴۰۵»): the date a capacity still to
+// reach takes; a capacity takes no other period (the fiscal year or the
+// months of the figures beside it are theirs).
+func (d *doc) deadlineIn(s *sentence, c span) bool {
+	for _, m := range s.periods {
+		if m.Start >= c.a && m.End <= c.b && m.Resolved && d.deadline(m.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTrade reports whether a money amount is a trade value: a trade word in
