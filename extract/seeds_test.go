@@ -160,6 +160,8 @@ var freshFloors = map[string]float64{
 	"fresh32": 0.63,
 	"fresh33": 0.595,
 	"fresh34": 0.8,
+	"fresh35": 0.535,
+	"fresh36": 0.7,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
