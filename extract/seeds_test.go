@@ -162,6 +162,8 @@ var freshFloors = map[string]float64{
 	"fresh34": 0.8,
 	"fresh35": 0.535,
 	"fresh36": 0.7,
+	"fresh37": 0.645,
+	"fresh38": 0.775,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
