@@ -202,7 +202,7 @@ var cueRows = []cueRow{
 		"transmission line*", "power plant*", "hydropower plant*", "hydropower station*", "hydroelectric", "port*", "dry port*", "bridge*", "tunnel*", "dam*", "project*", "canal*", "terminal*", "route*",
 		"logistics center*", "logistics centre*", "logistics hub*", "هاب لجستیک*", "مرکز لجستیک*", "هاب لوژستیک*", "مرکز لوژستیک*",
 		"rail section*", "railway section*", "road section*", "highway section*", "rail segment*", "railway segment*",
-		"track", "tracks", "checkpoint complex*", "border complex*", "بند آبگردان", "بند برق", "بند"}},
+		"track", "tracks", "checkpoint complex*", "border complex*", "بند آبگردان", "بند برق", "بند", "پایپ لاین*", "پایپلاین*"}},
 	// Power projects: a line named with its ordinal («خط سوم انتقال برق»),
 	// a cable under a sea, wind and solar farms.
 	{CueInfra, "", []string{"خط دوم انتقال*", "خط سوم انتقال*", "خط چهارم انتقال*", "خط جدید انتقال*", "کابل زیردریایی*", "کابل دریایی*",
