@@ -448,6 +448,7 @@ const (
 	roleComplement    = "complement"     // what an event agrees on or plans follows: "agreed to …", "agreed that …"
 	roleTerritory     = "territory"      // the territory a part of a project lies in: «در خاک ایران», "Iranian territory"
 	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
+	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
 )
 
 // roleRows are the words of each role.
@@ -560,6 +561,7 @@ var roleRows = []roleRow{
 	{role: roleDeterminer, words: []string{"the", "this", "that"}, point: true},
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
+	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
 	{role: roleNameAdj, words: []string{"islamic", "kyrgyz", "tajik", "uzbek", "kazakh", "turkmen"}, point: true},
 	{role: roleUpParticle, words: []string{"up"}, point: true},
 	{role: roleMadeUp, words: []string{"made", "make", "makes"}, point: true},

@@ -44,6 +44,7 @@ func TestRoles(t *testing.T) {
 		{roleSince, "closed since October 2025", "since"},
 		{roleSince, "از میزان ۱۴۰۴ بسته است", "از"},
 		{roleComplement, "agreed to hold the next round", "to"},
+		{roleClosureNoun, "پس از بسته شدن گذرگاه تورخم", "بسته"},
 		{roleTerritory, "۳۸ کیلومتر آن در خاک ایران", "در"},
 		{roleNameAdj, "the Islamic Republic", "islamic"},
 		{roleCondition, "با بهره برداری از این طرح", "با"},

@@ -151,7 +151,9 @@ func (d *doc) closedSince(s *sentence, c span, cue int) *Period {
 		if d.pointAt(m.Start-1, roleSince) {
 			return &m.P
 		}
-		if s.latin && cue >= 0 && d.word(cue) == "closure" && d.word(m.Start-1) == "in" && m.Start > cue && m.Start-cue <= 6 {
+		if cue >= 0 && d.startsRole(cue, roleClosureNoun) && periodLinks[d.word(m.Start-1)] && m.Start > cue && m.Start-cue <= 6 && !amountBetween(s, cue, m.Start) {
+			// "the closure of Torkham in October 2025", «پس از بسته شدن
+			// گذرگاه تورخم در ماه میزان ۱۴۰۴»: the month it closed.
 			return &m.P
 		}
 	}
