@@ -619,7 +619,7 @@ var roleRows = []roleRow{
 	{role: roleMeetVerb, words: []string{"meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive", "receives", "received",
 		"receiving"}, point: true},
 	{role: roleYearEarlier, words: []string{"year earlier", "year ago", "year before", "last year", "previous year", "prior year", "year-earlier",
-		"year-ago", "سال قبل", "سال گذشته", "سال پیش", "سال ماقبل"}},
+		"year-ago", "سال قبل", "سال گذشته", "سال پیش", "سال ماقبل", "پارسال"}},
 	{role: roleSameDet, words: []string{"same", "this"}, point: true},
 	{role: roleYear, words: []string{"year"}, point: true},
 	{role: roleFiscal, words: []string{"fiscal", "financial"}, point: true},
