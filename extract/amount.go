@@ -195,6 +195,18 @@ func (d *doc) amountAt(s *sentence, i int) (amount, bool) {
 			// «۶۲۸ کیلومتری», "a 57-kilometre stretch", "33 bcm".
 			am.kind, am.unit = amtMeasure, m.Entry.Code
 			k = m.End
+			switch am.unit {
+			case "m": // «به طول ۲۸۰ متر»: 0.28 km
+				if d.roleIn(max(s.a, am.a-3), am.a, roleLength) < 0 && d.roleIn(k, min(s.b, k+2), roleLength) < 0 && !d.hasCue(k, min(s.b, k+1), CueInfra) {
+					return am, false // (metres of something else: «۲۰۰ متر از جاده را زیر برف برده بود»)
+				}
+				am.unit, am.value = "km", tidy(am.value/1000)
+				if am.max > 0 {
+					am.max = tidy(am.max / 1000)
+				}
+			case "m2":
+				return am, false // an area
+			}
 		} else {
 			return am, false
 		}

@@ -280,6 +280,10 @@ var cueRows = []cueRow{
 	{CueMeasure, "km", []string{"کیلومتر*", "کیلو متر", "کیلومتری", "km", "kilometre*", "kilometer*", "kilometre-long", "km-long"}},
 	{CueMeasure, "MW", []string{"مگاوات*", "mw", "megawatt*"}},
 	{CueMeasure, "m3", []string{"متر مکعب", "مترمکعب", "cubic metre*", "cubic meter*", "bcm", "m3"}},
+	// A length in metres («پل به طول ۲۸۰ متر», "a 650-metre bridge") is
+	// read in km; an area is no measure of a project.
+	{CueMeasure, "m", []string{"متر", "متری", "metre", "metres", "meter", "meters", "metre-long", "meter-long"}},
+	{CueMeasure, "m2", []string{"متر مربع", "مترمربع", "square metre*", "square meter*", "sq m"}},
 }
 
 // Roles: the words a rule looks for at a given place, one CueRole row each
@@ -448,6 +452,7 @@ const (
 	roleComplement    = "complement"     // what an event agrees on or plans follows: "agreed to …", "agreed that …"
 	roleTerritory     = "territory"      // the territory a part of a project lies in: «در خاک ایران», "Iranian territory"
 	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
+	roleLength        = "length"         // a length said as such: «به طول», «طول دارد», "long", "length of"
 	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
 )
 
@@ -562,6 +567,7 @@ var roleRows = []roleRow{
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
+	{role: roleLength, words: []string{"طول", "long", "length"}, point: true},
 	{role: roleNameAdj, words: []string{"islamic", "kyrgyz", "tajik", "uzbek", "kazakh", "turkmen"}, point: true},
 	{role: roleUpParticle, words: []string{"up"}, point: true},
 	{role: roleMadeUp, words: []string{"made", "make", "makes"}, point: true},
