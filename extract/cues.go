@@ -532,7 +532,7 @@ var roleRows = []roleRow{
 	{role: roleRebuild, words: []string{"بازسازی", "reconstruction", "rehabilitation", "rebuild", "rebuilding"}},
 	{role: roleBuildNoun, words: []string{"on building a", "on building an", "for building a", "for building an", "on the construction of a",
 		"for the construction of a", "ساخت یک", "احداث یک"}},
-	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "خریدار*", "خریداران"}},
+	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "market", "destination", "خریدار*", "خریداران"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},
 	{role: roleAnnounced, words: []string{"خبر داد~", "خبر دادند", "اعلام کرد~"}},
 	{role: roleNowSign, words: []string{"sign", "signs"}, point: true},
