@@ -56,6 +56,18 @@ func TestAcceptedFactsLandOnRecords(t *testing.T) {
 		t.Fatalf("%s: no %s fact with status %q among %+v", in.Article, kind, status, in.Facts)
 		return kb.Fact{}
 	}
+	// findUnit finds a measure, which carries no status (labelling
+	// decision 9 of extract/testdata/README.md).
+	findUnit := func(in Ingested, kind kb.FactKind, unit string) kb.Fact {
+		t.Helper()
+		for _, f := range in.Facts {
+			if f.Kind == kind && f.Unit == unit {
+				return f
+			}
+		}
+		t.Fatalf("%s: no %s fact in %s among %+v", in.Article, kind, unit, in.Facts)
+		return kb.Fact{}
+	}
 	accept := func(f kb.Fact) {
 		t.Helper()
 		if _, err := s.Review(t.Context(), f.ID, kb.Accepted, ""); err != nil {
@@ -118,15 +130,17 @@ func TestAcceptedFactsLandOnRecords(t *testing.T) {
 		t.Errorf("trans-afghan-railway links %v, want %v", p.Links, before.Links)
 	}
 
-	// CASA-1000, from the seeds' record: its length and cost from the
-	// Persian article, a step for each (the cost keeps the stage).
+	// CASA-1000, from the seeds' record: its stage, length and cost from
+	// the Persian article (three facts: a measure carries no status), a
+	// step for each (the length and the cost keep the stage).
 	accept(find(casa, kb.ProjectF, "under_construction"))
-	accept(find(casa, kb.ProjectF, ""))
+	accept(findUnit(casa, kb.ProjectF, "km"))
+	accept(findUnit(casa, kb.ProjectF, "USD"))
 	c := project("casa-1000")
 	steps = stepOf(c, casa.Document)
-	if len(steps) != 2 || steps[0].Date.String() != "2025-10-09" || steps[0].Status != network.UnderConstruction || steps[1].Status != network.UnderConstruction ||
-		!strings.HasPrefix(steps[0].Event, "under_construction, 562 km (recorded as the length): «") || !strings.HasPrefix(steps[1].Event, "1200000000 USD (recorded as the cost): «") {
-		t.Errorf("casa-1000 steps citing %s = %+v, want two under_construction on 2025-10-09", casa.Document, steps)
+	if len(steps) != 3 || steps[0].Date.String() != "2025-10-09" || steps[0].Status != network.UnderConstruction || steps[1].Status != network.UnderConstruction || steps[2].Status != network.UnderConstruction ||
+		!strings.HasPrefix(steps[0].Event, "under_construction: «") || !strings.HasPrefix(steps[1].Event, "562 km (recorded as the length): «") || !strings.HasPrefix(steps[2].Event, "1200000000 USD (recorded as the cost): «") {
+		t.Errorf("casa-1000 steps citing %s = %+v, want three under_construction on 2025-10-09", casa.Document, steps)
 	}
 	if c.LengthKm.Value != 562 || c.CostUSD.Value != 1.2e9 || strings.Join(c.Sources.For("length_km"), ",") != casa.Document || strings.Join(c.Sources.For("cost_usd"), ",") != casa.Document {
 		t.Errorf("casa-1000 length %s, cost %s, sources %+v; want 562 and 1.2e9 citing %s", c.LengthKm, c.CostUSD, c.Sources, casa.Document)
@@ -191,20 +205,20 @@ func TestAcceptedFactsLandOnRecords(t *testing.T) {
 	if got := project("trans-afghan-railway"); len(got.History) != len(p.History) {
 		t.Errorf("reattached: %d steps, want %d", len(got.History), len(p.History))
 	}
-	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 2 || got.LengthKm.Value != 562 {
-		t.Errorf("reattached casa-1000 = %+v, want its two steps and length back", got)
+	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 3 || got.LengthKm.Value != 562 {
+		t.Errorf("reattached casa-1000 = %+v, want its three steps and length back", got)
 	}
 
 	// Rejected after all, the cost leaves the record with its step.
-	cost := find(casa, kb.ProjectF, "")
+	cost := findUnit(casa, kb.ProjectF, "USD")
 	if _, err := s.Review(t.Context(), cost.ID, kb.Rejected, "a section's cost"); err != nil {
 		t.Fatal(err)
 	}
-	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 1 || got.CostUSD.Known || got.LengthKm.Value != 562 {
-		t.Errorf("rejected cost: casa-1000 = %+v, want one step, no cost, the length", got)
+	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 2 || got.CostUSD.Known || got.LengthKm.Value != 562 {
+		t.Errorf("rejected cost: casa-1000 = %+v, want two steps, no cost, the length", got)
 	}
 	accept(cost)
-	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 2 || got.CostUSD.Value != 1.2e9 {
-		t.Errorf("accepted cost again: casa-1000 = %+v, want two steps and the cost", got)
+	if got := project("casa-1000"); len(stepOf(got, casa.Document)) != 3 || got.CostUSD.Value != 1.2e9 {
+		t.Errorf("accepted cost again: casa-1000 = %+v, want three steps and the cost", got)
 	}
 }
