@@ -164,6 +164,8 @@ var freshFloors = map[string]float64{
 	"fresh36": 0.735,
 	"fresh37": 0.645,
 	"fresh38": 0.775,
+	"fresh39": 0.585,
+	"fresh40": 0.55,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
