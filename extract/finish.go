@@ -164,7 +164,11 @@ func (d *doc) finish(kept []candidate) []Fact {
 	// "Turkmenistan has paid $200 million for this section" makes
 	// Turkmenistan a party to the section's length too.
 	for k, c := range kept {
-		if c.part != "" && !d.financedBy(projectID(c.projKey), c.part) {
+		switch {
+		case c.partNamed:
+			fin := d.partFinanciers[projectID(c.projKey)+"|"+c.part]
+			kept[k].Countries, kept[k].inside = normalizeCountries(append([]string{c.part}, fin...)), true
+		case c.part != "" && !d.financedBy(projectID(c.projKey), c.part):
 			kept[k].Countries, kept[k].inside = []string{c.part}, true
 		}
 	}

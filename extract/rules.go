@@ -22,6 +22,7 @@ type candidate struct {
 	inside       bool     // projects: a part of a line lying in one country (see sectionCountry); the line's parties are not its
 	launchBy     bool     // projects: a completion expected read from a launch expected by a deadline (see expectedLaunch)
 	part         string   // projects: the country of a part named by its own ends (see partCountry), settled in finish
+	partNamed    bool     // projects: part names its country ("the Afghan section", decision 10); its financiers are in doc.partFinanciers
 }
 
 // span is a token range [a, b).

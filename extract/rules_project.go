@@ -475,9 +475,18 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 	if x := d.namedPartCountry(s, c, at, status); x != "" {
 		// "the Afghan section of TAPI", «بخش ایرانی این خط لوله», «۶۵
 		// کیلومتر آن در خاک ایران»: a part named by its country is that
-		// country's (labelling decision 10), or also its financier's
-		// (settled in finish, as for a part named by its ends).
-		f.part = x
+		// country's (labelling decision 10), and also of a country a
+		// clause about that part says finances it ("The Afghan section,
+		// … financed by Turkmenistan"), not of one that finances another
+		// part (settled in finish, once every clause is read).
+		f.part, f.partNamed = x, true
+		if fin := d.clauseFinanciers(s, c, x); len(fin) > 0 {
+			if d.partFinanciers == nil {
+				d.partFinanciers = map[string][]string{}
+			}
+			key := id + "|" + x
+			d.partFinanciers[key] = normalizeCountries(append(d.partFinanciers[key], fin...))
+		}
 	} else if x := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
 		// "the 254km Quetta-Nokkundi section", «مرحله نخست از مزارشریف تا
 		// شبرغان»: a part named by its own two ends, which lie in one
@@ -778,7 +787,9 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 		}
 		switch {
 		case s.latin && d.startsRole(m.end, rolePart):
-			take(m.code, m.tok, false) // "the Afghan section"
+			// "the Afghan section", "the 826km Afghan section" (the
+			// length before the country it measures the part of)
+			take(m.code, m.tok, at >= 0 && m.tok > at && m.tok-at <= 3)
 		case !s.latin && d.roleBefore(m.tok, rolePart):
 			take(m.code, m.tok, false) // «بخش افغانستان»
 		case d.roleBefore(m.tok, roleTerritory):
@@ -788,6 +799,24 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 		}
 	}
 	return best
+}
+
+// clauseFinanciers returns the countries other than x that clause c
+// names within a few words after a word of financing ("financed by
+// Turkmenistan", «با سرمایه دولت جمهوری آذربایجان»).
+func (d *doc) clauseFinanciers(s *sentence, c span, x string) []string {
+	var out []string
+	for k := c.a; k < c.b; k++ {
+		if !d.startsRole(k, roleFinance) {
+			continue
+		}
+		for _, m := range s.mentions {
+			if m.tok > k && m.tok <= k+6 && m.tok < c.b && m.code != x && !m.topic && !slices.Contains(out, m.code) {
+				out = append(out, m.code)
+			}
+		}
+	}
+	return out
 }
 
 // statusAfter reports whether a status cue of code st stands within tokens
