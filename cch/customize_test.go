@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/roadgrid"
 )
 
@@ -152,6 +153,88 @@ func TestWideBlocks(t *testing.T) {
 		}
 		if ds := qm.DistanceSearch(s, t2); ds != dp {
 			t.Fatalf("%d → %d: DistanceSearch %v mixed, Distance %v", s, t2, ds, dp)
+		}
+	}
+}
+
+// TestPathWithoutArcs: a Metric whose original arcs do not name their csr
+// arcs (as where lo + k does not fit in 3 bytes, see arcs) unpacks the same
+// paths, on a roadgrid and on random graphs with parallel arcs.
+func TestPathWithoutArcs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 60, Height: 50, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs := []struct {
+		g *csr.Graph
+		w []float64
+	}{{g, w}}
+	for range 20 {
+		n := 2 + rng.IntN(60)
+		m := rng.IntN(6 * n)
+		tails, heads := make([]int32, m), make([]int32, m)
+		w := make([]float64, m)
+		for i := range m {
+			tails[i], heads[i] = int32(rng.IntN(n)), int32(rng.IntN(n))
+			if i > 0 && rng.IntN(4) == 0 { // parallel to the previous arc
+				tails[i], heads[i] = tails[i-1], heads[i-1]
+			}
+			w[i] = float64(rng.IntN(6))
+		}
+		g, _, err := csr.Build(n, tails, heads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		graphs = append(graphs, struct {
+			g *csr.Graph
+			w []float64
+		}{g, w})
+	}
+	for i, gr := range graphs {
+		c, err := Build(context.Background(), gr.g, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mt, err := c.Customize(context.Background(), gr.w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bare := &Metric{c: c, w: mt.w}
+		originals := 0
+		for b, bl := range mt.blocks {
+			nb := &mblock{f: bl.f, b: bl.b}
+			for _, a := range [2]*arcs{&nb.f, &nb.b} {
+				a.mid = slices.Clone(a.mid)
+				for r := range len(a.first) - 1 {
+					lo := int32(b<<blockShift + r)
+					for j := a.first[r]; j < a.first[r+1]; j++ {
+						if a.midAt(int(j)) >= lo {
+							a.mid[j] = uint24{}
+							originals++
+						}
+					}
+				}
+			}
+			bare.blocks = append(bare.blocks, nb)
+		}
+		if originals == 0 {
+			t.Fatalf("graph %d: no original arc names its csr arc", i)
+		}
+		q, qb := NewQuery(mt), NewQuery(bare)
+		var p, pb []int32
+		n := gr.g.NumNodes()
+		for range 300 {
+			s, t2 := int32(rng.IntN(n)), int32(rng.IntN(n))
+			d, db := q.Distance(s, t2), qb.Distance(s, t2)
+			p, pb = q.Path(p[:0]), qb.Path(pb[:0])
+			if d != db || !slices.Equal(p, pb) {
+				t.Fatalf("graph %d, %d → %d: distance %v, path %v; without the csr arcs %v, %v", i, s, t2, d, p, db, pb)
+			}
 		}
 	}
 }

@@ -165,30 +165,45 @@ func (q *Query) Path(buf []int32) []int32 {
 	return buf
 }
 
-// unpackAll pops the arcs (from, to) on the stack, replacing each shortcut
-// by its two halves, and appends the original arcs to buf.
+// unpackAll pops the arcs (from, to) on the stack and appends the original
+// arcs each stands for to buf: a shortcut u → v through x is u → x, then
+// x → v; the second half goes on the stack and the first is unpacked at
+// once.
 func (q *Query) unpackAll(buf []int32) []int32 {
-	c := q.m.c
+	m := q.m
+	c := m.c
 	g := c.g
 	st := q.stack
 	for len(st) > 0 {
 		e := st[len(st)-1]
 		st = st[:len(st)-1]
 		u, v := e[0], e[1]
-		mid := q.m.middle(u, v)
-		if mid >= 0 {
-			st = append(st, [2]int32{mid, v}, [2]int32{u, mid})
-			continue
-		}
-		// An original arc: the lightest of order[u] → order[v].
-		from, to := c.order[u], c.order[v]
-		best, bw := int32(-1), math.Inf(1)
-		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
-			if g.Heads[a] == to && (best < 0 || q.m.w[a] < bw) {
-				best, bw = a, q.m.w[a]
+		for {
+			lo := min(u, v)
+			x := m.middle(u, v)
+			if x >= 0 && x < lo {
+				st = append(st, [2]int32{x, v})
+				v = x
+				continue
 			}
+			// An original arc.
+			from := c.order[u]
+			if x >= lo {
+				buf = append(buf, g.Offsets[from]+x-lo)
+				break
+			}
+			// The csr arc is not recorded: the lightest of order[u] →
+			// order[v].
+			to := c.order[v]
+			best, bw := int32(-1), math.Inf(1)
+			for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
+				if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
+					best, bw = a, m.w[a]
+				}
+			}
+			buf = append(buf, best)
+			break
 		}
-		buf = append(buf, best)
 	}
 	q.stack = st
 	return buf
@@ -292,8 +307,9 @@ func stalls(a *arcs, i int32, dist []float64, d float64) bool {
 	return false
 }
 
-// middle returns the middle rank of the kept arc u → v, -1 for an original
-// arc (or, which cannot happen for an arc a query used, an arc not kept).
+// middle returns the middle rank of the kept arc u → v as midAt does (below
+// both ends for a shortcut), or -1 for an arc not kept (which cannot happen
+// for an arc a query used).
 func (m *Metric) middle(u, v int32) int32 {
 	lo := u
 	a := &m.blocks[lo>>blockShift].f
