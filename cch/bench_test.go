@@ -55,7 +55,8 @@ func BenchmarkCustomize(b *testing.B) {
 // roadgrid, ordered by its coordinates alone and with its street classes
 // (Options.Class); -benchmem shows that a warmed-up Query allocates
 // nothing, with or without unpacking the path into a buffer with room.
-// path/op is the number of arcs of a path.
+// path/op is the number of arcs of a path; unpack times Path alone (the
+// timer stops for each Distance).
 func BenchmarkDistance(b *testing.B) {
 	net, err := roadgrid.Generate(roadgrid.Options{Width: 300, Height: 300, Seed: 1})
 	if err != nil {
@@ -94,11 +95,8 @@ func BenchmarkDistance(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		for _, path := range []bool{false, true} {
-			sub := "distance"
-			if path {
-				sub = "path"
-			}
+		for _, sub := range []string{"distance", "path", "unpack"} {
+			path := sub != "distance"
 			b.Run(name+sub, func(b *testing.B) {
 				setup(b)
 				q := cch.NewQuery(m)
@@ -111,8 +109,14 @@ func BenchmarkDistance(b *testing.B) {
 				b.ResetTimer()
 				for i := range b.N {
 					p := ps[i%len(ps)]
+					if sub == "unpack" {
+						b.StopTimer()
+					}
 					q.Distance(p[0], p[1])
 					relaxed += q.Relaxed
+					if sub == "unpack" {
+						b.StartTimer()
+					}
 					if path {
 						buf = q.Path(buf[:0])
 						arcs += len(buf)
