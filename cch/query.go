@@ -17,11 +17,11 @@ import (
 // use; give each goroutine its own.
 type Query struct {
 	m      *Metric
-	df, db []float64 // by rank; +Inf outside the chains of the last query
-	fp, bp []int32   // by rank: the rank a node was reached from
-	ls, lt int32     // ranks of the last query's ends, -1 before the first
-	meet   int32     // rank where the best path turns, or -1
-	stack  [][2]int32
+	df, db []float64  // by rank; +Inf outside the chains of the last query
+	fp, bp []int32    // by rank: the rank a node was reached from
+	ls, lt int32      // ranks of the last query's ends, -1 before the first
+	meet   int32      // rank where the best path turns, or -1
+	stack  [][3]int32 // Path's: arcs (from, to, middle) to unpack
 	hf, hb csr.MinHeap
 
 	// Relaxed counts the arcs the last query relaxed.
@@ -149,25 +149,27 @@ func (q *Query) Path(buf []int32) []int32 {
 	if q.meet < 0 {
 		return buf
 	}
-	// Ranks from s up to meet, collected backwards into the stack, then
+	// Arcs from s up to meet, collected backwards into the stack, then
 	// unpacked in order; then from meet down to t.
+	m := q.m
 	st := q.stack[:0]
 	for x := q.meet; q.fp[x] >= 0; x = q.fp[x] {
-		st = append(st, [2]int32{q.fp[x], x})
+		st = append(st, [3]int32{q.fp[x], x, m.middle(q.fp[x], x)})
 	}
 	// The stack pops the first arc first.
 	q.stack = st
 	buf = q.unpackAll(buf)
 	for x := q.meet; q.bp[x] >= 0; x = q.bp[x] {
-		q.stack = append(q.stack[:0], [2]int32{x, q.bp[x]})
+		q.stack = append(q.stack[:0], [3]int32{x, q.bp[x], m.middle(x, q.bp[x])})
 		buf = q.unpackAll(buf)
 	}
 	return buf
 }
 
-// unpackAll pops the arcs (from, to) on the stack and appends the original
-// arcs each stands for to buf: a shortcut u → v through x is u → x, then
-// x → v; the second half goes on the stack and the first is unpacked at
+// unpackAll pops the arcs (from, to, middle) on the stack and appends the
+// original arcs each stands for to buf: a shortcut u → v through x is
+// u → x, then x → v, both arcs of x; the middles of both are looked up
+// together, the second half goes on the stack and the first is unpacked at
 // once.
 func (q *Query) unpackAll(buf []int32) []int32 {
 	m := q.m
@@ -177,33 +179,26 @@ func (q *Query) unpackAll(buf []int32) []int32 {
 	for len(st) > 0 {
 		e := st[len(st)-1]
 		st = st[:len(st)-1]
-		u, v := e[0], e[1]
-		for {
-			lo := min(u, v)
-			x := m.middle(u, v)
-			if x >= 0 && x < lo {
-				st = append(st, [2]int32{x, v})
-				v = x
-				continue
-			}
-			// An original arc.
-			from := c.order[u]
-			if x >= lo {
-				buf = append(buf, g.Offsets[from]+x-lo)
-				break
-			}
-			// The csr arc is not recorded: the lightest of order[u] →
-			// order[v].
-			to := c.order[v]
-			best, bw := int32(-1), math.Inf(1)
-			for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
-				if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
-					best, bw = a, m.w[a]
-				}
-			}
-			buf = append(buf, best)
-			break
+		u, v, x := e[0], e[1], e[2]
+		for x >= 0 && x < min(u, v) {
+			st = append(st, [3]int32{x, v, m.middle(x, v)})
+			v, x = x, m.middle(u, x)
 		}
+		// An original arc.
+		from := c.order[u]
+		if x >= min(u, v) {
+			buf = append(buf, g.Offsets[from]+x-min(u, v))
+			continue
+		}
+		// The csr arc is not recorded: the lightest of order[u] → order[v].
+		to := c.order[v]
+		best, bw := int32(-1), math.Inf(1)
+		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
+			if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
+				best, bw = a, m.w[a]
+			}
+		}
+		buf = append(buf, best)
 	}
 	q.stack = st
 	return buf
@@ -309,7 +304,8 @@ func stalls(a *arcs, i int32, dist []float64, d float64) bool {
 
 // middle returns the middle rank of the kept arc u → v as midAt does (below
 // both ends for a shortcut), or -1 for an arc not kept (which cannot happen
-// for an arc a query used).
+// for an arc a query used). The heads are in increasing order; a linear
+// scan finds v.
 func (m *Metric) middle(u, v int32) int32 {
 	lo := u
 	a := &m.blocks[lo>>blockShift].f
@@ -318,17 +314,26 @@ func (m *Metric) middle(u, v int32) int32 {
 		a = &m.blocks[lo>>blockShift].b
 	}
 	i := lo & blockMask
-	// Binary search for v among the heads, in increasing order.
-	j, e := int(a.first[i]), int(a.first[i+1])
-	for j < e {
-		if h := (j + e) / 2; a.headAt(h) < v {
-			j = h + 1
-		} else {
-			e = h
+	j, e := a.first[i], a.first[i+1]
+	if a.wide {
+		for k, h := range a.wideHead[j:e] {
+			if h >= v {
+				if h == v {
+					return a.wideMid[int(j)+k]
+				}
+				break
+			}
 		}
-	}
-	if j == int(a.first[i+1]) || a.headAt(j) != v {
 		return -1
 	}
-	return a.midAt(j)
+	hs := a.head[j:e]
+	for k := range hs {
+		if h := hs[k].int32(); h >= v {
+			if h == v {
+				return a.mid[int(j)+k].int32() - 1
+			}
+			break
+		}
+	}
+	return -1
 }
