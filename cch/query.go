@@ -304,8 +304,8 @@ func stalls(a *arcs, i int32, dist []float64, d float64) bool {
 
 // middle returns the middle rank of the kept arc u → v as midAt does (below
 // both ends for a shortcut), or -1 for an arc not kept (which cannot happen
-// for an arc a query used). The heads are in increasing order; a linear
-// scan finds v.
+// for an arc a query used). The heads are in increasing order: a binary
+// search narrows a long list to 16 arcs, and a linear scan finds v.
 func (m *Metric) middle(u, v int32) int32 {
 	lo := u
 	a := &m.blocks[lo>>blockShift].f
@@ -316,6 +316,13 @@ func (m *Metric) middle(u, v int32) int32 {
 	i := lo & blockMask
 	j, e := a.first[i], a.first[i+1]
 	if a.wide {
+		for e-j > 16 {
+			if h := (j + e) / 2; a.wideHead[h] <= v {
+				j = h
+			} else {
+				e = h
+			}
+		}
 		for k, h := range a.wideHead[j:e] {
 			if h >= v {
 				if h == v {
@@ -325,6 +332,13 @@ func (m *Metric) middle(u, v int32) int32 {
 			}
 		}
 		return -1
+	}
+	for e-j > 16 { // long lists, at the top of the tree: halve them first
+		if h := (j + e) / 2; a.head[h].int32() <= v {
+			j = h
+		} else {
+			e = h
+		}
 	}
 	hs := a.head[j:e]
 	for k := range hs {
