@@ -22,6 +22,7 @@ type Query struct {
 	ls, lt int32      // ranks of the last query's ends, -1 before the first
 	meet   int32      // rank where the best path turns, or -1
 	stack  [][3]int32 // Path's: arcs (from, to, middle) to unpack
+	ks     []int32    // Path's: the places of the csr arcs (see unpackAll)
 	hf, hb csr.MinHeap
 
 	// Relaxed counts the arcs the last query relaxed.
@@ -152,6 +153,8 @@ func (q *Query) Path(buf []int32) []int32 {
 	// Arcs from s up to meet, collected backwards into the stack, then
 	// unpacked in order; then from meet down to t.
 	m := q.m
+	n0 := len(buf)
+	q.ks = q.ks[:0]
 	st := q.stack[:0]
 	for x := q.meet; q.fp[x] >= 0; x = q.fp[x] {
 		st = append(st, [3]int32{q.fp[x], x, m.middle(q.fp[x], x)})
@@ -163,19 +166,40 @@ func (q *Query) Path(buf []int32) []int32 {
 		q.stack = append(q.stack[:0], [3]int32{x, q.bp[x], m.middle(x, q.bp[x])})
 		buf = q.unpackAll(buf)
 	}
+	// The csr arcs, in a pass of their own: its loads do not depend on each
+	// other, nor hold up the unpacking's.
+	c := m.c
+	g := c.g
+	out := buf[n0:]
+	ks := q.ks[:len(out)]
+	for i, u := range out {
+		from := c.order[u]
+		if k := ks[i]; k >= 0 {
+			out[i] = g.Offsets[from] + k
+			continue
+		}
+		// Not recorded: the lightest of order[u] → order[v].
+		to := c.order[-1-ks[i]]
+		best, bw := int32(-1), math.Inf(1)
+		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
+			if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
+				best, bw = a, m.w[a]
+			}
+		}
+		out[i] = best
+	}
 	return buf
 }
 
 // unpackAll pops the arcs (from, to, middle) on the stack and appends the
-// original arcs each stands for to buf: a shortcut u → v through x is
-// u → x, then x → v, both arcs of x; the middles of both are looked up
-// together, the second half goes on the stack and the first is unpacked at
-// once.
+// original arcs each stands for to buf, as their tail ranks u, with their
+// csr arcs' places in q.ks: k for the k-th arc of u's node, -1 - v if not
+// recorded (see arcs). A shortcut u → v through x is u → x, then x → v,
+// both arcs of x: the middles of both are looked up together, the second
+// half goes on the stack and the first is unpacked at once.
 func (q *Query) unpackAll(buf []int32) []int32 {
 	m := q.m
-	c := m.c
-	g := c.g
-	st := q.stack
+	st, ks := q.stack, q.ks
 	for len(st) > 0 {
 		e := st[len(st)-1]
 		st = st[:len(st)-1]
@@ -184,23 +208,14 @@ func (q *Query) unpackAll(buf []int32) []int32 {
 			st = append(st, [3]int32{x, v, m.middle(x, v)})
 			v, x = x, m.middle(u, x)
 		}
-		// An original arc.
-		from := c.order[u]
-		if x >= min(u, v) {
-			buf = append(buf, g.Offsets[from]+x-min(u, v))
-			continue
+		buf = append(buf, u)
+		if lo := min(u, v); x >= lo {
+			ks = append(ks, x-lo)
+		} else {
+			ks = append(ks, -1-v)
 		}
-		// The csr arc is not recorded: the lightest of order[u] → order[v].
-		to := c.order[v]
-		best, bw := int32(-1), math.Inf(1)
-		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
-			if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
-				best, bw = a, m.w[a]
-			}
-		}
-		buf = append(buf, best)
 	}
-	q.stack = st
+	q.stack, q.ks = st, ks
 	return buf
 }
 
