@@ -157,10 +157,12 @@ func TestWideBlocks(t *testing.T) {
 	}
 }
 
-// TestPathWithoutArcs: a Metric whose original arcs do not name their csr
-// arcs (as where lo + k does not fit in 3 bytes, see arcs) unpacks the same
-// paths, on a roadgrid and on random graphs with parallel arcs.
-func TestPathWithoutArcs(t *testing.T) {
+// TestPathArcs: the csr arc an original kept arc names (see arcs) by
+// number, by its place among its tail's arcs (a CCH that is not direct) or
+// not at all (a Metric whose original arcs are cleared, as where lo + k does
+// not fit in 3 bytes) give the same paths, on a roadgrid and on random
+// graphs with parallel arcs.
+func TestPathArcs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	net, err := roadgrid.Generate(roadgrid.Options{Width: 60, Height: 50, Seed: 5})
 	if err != nil {
@@ -200,40 +202,54 @@ func TestPathWithoutArcs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mt, err := c.Customize(context.Background(), gr.w)
+		direct, err := c.Customize(context.Background(), gr.w)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bare := &Metric{c: c, w: mt.w}
-		originals := 0
-		for b, bl := range mt.blocks {
+		c.direct = false
+		placed, err := c.Customize(context.Background(), gr.w)
+		c.direct = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !direct.direct || placed.direct {
+			t.Fatalf("graph %d: direct %v and %v, want true and false", i, direct.direct, placed.direct)
+		}
+		bare := &Metric{c: c, w: direct.w}
+		originals, differ := 0, 0
+		for b, bl := range direct.blocks {
 			nb := &mblock{f: bl.f, b: bl.b}
-			for _, a := range [2]*arcs{&nb.f, &nb.b} {
+			pb := placed.blocks[b]
+			for d, a := range [2]*arcs{&nb.f, &nb.b} {
+				p := [2]*arcs{&pb.f, &pb.b}[d]
 				a.mid = slices.Clone(a.mid)
 				for r := range len(a.first) - 1 {
 					lo := int32(b<<blockShift + r)
 					for j := a.first[r]; j < a.first[r+1]; j++ {
-						if a.midAt(int(j)) >= lo {
+						if x := a.midAt(int(j)); x >= lo {
 							a.mid[j] = uint24{}
 							originals++
+							if p.midAt(int(j)) != x {
+								differ++
+							}
 						}
 					}
 				}
 			}
 			bare.blocks = append(bare.blocks, nb)
 		}
-		if originals == 0 {
-			t.Fatalf("graph %d: no original arc names its csr arc", i)
+		if originals == 0 || differ == 0 {
+			t.Fatalf("graph %d: %d original arcs name their csr arcs, %d differently by place, want some of each", i, originals, differ)
 		}
-		q, qb := NewQuery(mt), NewQuery(bare)
-		var p, pb []int32
+		q, qp, qb := NewQuery(direct), NewQuery(placed), NewQuery(bare)
+		var p, pp, pb []int32
 		n := gr.g.NumNodes()
 		for range 300 {
 			s, t2 := int32(rng.IntN(n)), int32(rng.IntN(n))
-			d, db := q.Distance(s, t2), qb.Distance(s, t2)
-			p, pb = q.Path(p[:0]), qb.Path(pb[:0])
-			if d != db || !slices.Equal(p, pb) {
-				t.Fatalf("graph %d, %d → %d: distance %v, path %v; without the csr arcs %v, %v", i, s, t2, d, p, db, pb)
+			d, dp, db := q.Distance(s, t2), qp.Distance(s, t2), qb.Distance(s, t2)
+			p, pp, pb = q.Path(p[:0]), qp.Path(pp[:0]), qb.Path(pb[:0])
+			if d != dp || d != db || !slices.Equal(p, pp) || !slices.Equal(p, pb) {
+				t.Fatalf("graph %d, %d → %d: distance %v, path %v by number; %v, %v by place; %v, %v not named", i, s, t2, d, p, dp, pp, db, pb)
 			}
 		}
 	}

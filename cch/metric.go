@@ -23,6 +23,7 @@ type Metric struct {
 	c      *CCH
 	w      []float64 // the weights it was customized for (not copied)
 	blocks []*mblock // rank r is in blocks[r>>blockShift]
+	direct bool      // c.direct when customized (see arcs)
 }
 
 // blockShift sets the ranks per block of a Metric: 1024.
@@ -43,10 +44,11 @@ type mblock struct{ f, b arcs }
 //
 // The middle rank of a shortcut (the lower node of the triangle that gave
 // its weight) lies below both its ends; the ranks from the arc's lower end
-// lo up are free, and an original arc uses them to name its csr arc for
-// Path: lo + k for the k-th arc of the tail's csr arcs (the lightest from
-// the tail to the head, the first of equal ones), or -1 when that would not
-// fit in 3 bytes (see origin).
+// lo up are free, and an original arc uses them to name its csr arc a (the
+// lightest from the tail to the head, the first of equal ones) for Path:
+// lo + a where the graph's nodes and arcs together number under 2^24 - 1,
+// so that it always fits (CCH.direct); else lo + k, a being the k-th of the
+// tail's csr arcs; or -1 when that would not fit in 3 bytes (see origin).
 type arcs struct {
 	first []int32 // len 2^blockShift + 1 (less in the last block)
 	head  []uint24
@@ -79,8 +81,8 @@ func (a *arcs) headAt(j int) int32 {
 }
 
 // midAt returns the middle rank of kept arc j, stored at rank lo: below lo
-// for a shortcut; for an original arc lo + k (its csr arc is the k-th of its
-// tail's) or -1 (see arcs).
+// for a shortcut; for an original arc lo + a (its csr arc; lo + k, the k-th
+// of its tail's, where the CCH is not direct) or -1 (see arcs).
 func (a *arcs) midAt(j int) int32 {
 	if a.wide {
 		return a.wideMid[j]
@@ -312,7 +314,7 @@ func (cu *customizer) compact(w []float64, keep []uint8, prev *Metric, dirty []b
 	c := cu.c
 	n := len(c.order)
 	nb := (n + blockMask) >> blockShift
-	mt := &Metric{c: c, w: w, blocks: make([]*mblock, nb)}
+	mt := &Metric{c: c, w: w, blocks: make([]*mblock, nb), direct: c.direct}
 	todo := make([]int, 0, nb)
 	for b := nb - 1; b >= 0; b-- { // the top blocks, which hold the most arcs, first
 		if prev != nil && !dirty[b] {
@@ -412,10 +414,11 @@ func (cu *customizer) block(w []float64, lo, hi int32, keep []uint8) *mblock {
 }
 
 // origin returns what an original kept arc from rank u to rank v, stored
-// at rank lo, holds in place of 1 + a middle rank (see arcs): 1 + lo + k,
-// where the lightest csr arc from u to v under w (the first of equal ones)
-// is the k-th of u's, or 0 if that exceeds limit (or, which cannot happen
-// for a kept arc, there is none).
+// at rank lo, holds in place of 1 + a middle rank (see arcs): 1 + lo + a,
+// where a is the lightest csr arc from u to v under w (the first of equal
+// ones), if c is direct; else 1 + lo + k, where a is the k-th of u's, or 0
+// if that exceeds limit (or, which cannot happen for a kept arc, there is
+// no such arc).
 func (c *CCH) origin(w []float64, u, v, lo, limit int32) int32 {
 	g := c.g
 	from, to := c.order[u], c.order[v]
@@ -425,6 +428,9 @@ func (c *CCH) origin(w []float64, u, v, lo, limit int32) int32 {
 		if g.Heads[a] == to && (best < 0 || w[a] < bw) {
 			best, bw = a, w[a]
 		}
+	}
+	if c.direct && best >= 0 {
+		return lo + 1 + best
 	}
 	if best < 0 || best-a0 > limit-1-lo {
 		return 0

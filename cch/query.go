@@ -25,6 +25,8 @@ type Query struct {
 	ks     []int32    // Path's: the places of the csr arcs (see unpackAll)
 	hf, hb csr.MinHeap
 
+	pending int // Path's: the arcs whose csr arcs are still to find
+
 	// Relaxed counts the arcs the last query relaxed.
 	Relaxed int
 }
@@ -154,7 +156,7 @@ func (q *Query) Path(buf []int32) []int32 {
 	// unpacked in order; then from meet down to t.
 	m := q.m
 	n0 := len(buf)
-	q.ks = q.ks[:0]
+	q.ks, q.pending = q.ks[:0], 0
 	st := q.stack[:0]
 	for x := q.meet; q.fp[x] >= 0; x = q.fp[x] {
 		st = append(st, [3]int32{q.fp[x], x, m.middle(q.fp[x], x)})
@@ -166,20 +168,27 @@ func (q *Query) Path(buf []int32) []int32 {
 		q.stack = append(q.stack[:0], [3]int32{x, q.bp[x], m.middle(x, q.bp[x])})
 		buf = q.unpackAll(buf)
 	}
-	// The csr arcs, in a pass of their own: its loads do not depend on each
-	// other, nor hold up the unpacking's.
+	if q.pending == 0 {
+		return buf
+	}
+	// The csr arcs not named by number, in a pass of their own: its loads
+	// do not depend on each other, nor hold up the unpacking's.
 	c := m.c
 	g := c.g
 	out := buf[n0:]
 	ks := q.ks[:len(out)]
 	for i, u := range out {
+		k := ks[i]
+		if k == named {
+			continue
+		}
 		from := c.order[u]
-		if k := ks[i]; k >= 0 {
+		if k >= 0 {
 			out[i] = g.Offsets[from] + k
 			continue
 		}
 		// Not recorded: the lightest of order[u] → order[v].
-		to := c.order[-1-ks[i]]
+		to := c.order[-1-k]
 		best, bw := int32(-1), math.Inf(1)
 		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
 			if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
@@ -191,15 +200,21 @@ func (q *Query) Path(buf []int32) []int32 {
 	return buf
 }
 
+// named marks in Query.ks an arc that unpackAll appended as its csr arc.
+const named = math.MinInt32
+
 // unpackAll pops the arcs (from, to, middle) on the stack and appends the
-// original arcs each stands for to buf, as their tail ranks u, with their
-// csr arcs' places in q.ks: k for the k-th arc of u's node, -1 - v if not
-// recorded (see arcs). A shortcut u → v through x is u → x, then x → v,
-// both arcs of x: the middles of both are looked up together, the second
-// half goes on the stack and the first is unpacked at once.
+// original arcs each stands for to buf: its csr arc where the Metric names
+// it by number (named in q.ks); else its tail rank u, with the csr arc's
+// place in q.ks, k for the k-th arc of u's node or -1 - v if not recorded
+// (see arcs), counted in q.pending. A shortcut u → v through x is u → x,
+// then x → v, both arcs of x: the middles of both are looked up together,
+// the second half goes on the stack and the first is unpacked at once.
 func (q *Query) unpackAll(buf []int32) []int32 {
 	m := q.m
+	direct := m.direct
 	st, ks := q.stack, q.ks
+	pending := 0
 	for len(st) > 0 {
 		e := st[len(st)-1]
 		st = st[:len(st)-1]
@@ -208,14 +223,19 @@ func (q *Query) unpackAll(buf []int32) []int32 {
 			st = append(st, [3]int32{x, v, m.middle(x, v)})
 			v, x = x, m.middle(u, x)
 		}
-		buf = append(buf, u)
-		if lo := min(u, v); x >= lo {
-			ks = append(ks, x-lo)
-		} else {
-			ks = append(ks, -1-v)
+		switch lo := min(u, v); {
+		case x >= lo && direct:
+			buf, ks = append(buf, x-lo), append(ks, named)
+		case x >= lo:
+			buf, ks = append(buf, u), append(ks, x-lo)
+			pending++
+		default:
+			buf, ks = append(buf, u), append(ks, -1-v)
+			pending++
 		}
 	}
 	q.stack, q.ks = st, ks
+	q.pending += pending
 	return buf
 }
 
