@@ -52,11 +52,17 @@ func BenchmarkCustomize(b *testing.B) {
 }
 
 // BenchmarkDistance measures queries on random pairs of a 90,000-node
-// roadgrid; -benchmem shows that a warmed-up Query allocates nothing, with
-// or without unpacking the path into a buffer with room.
+// roadgrid, ordered by its coordinates alone and with its street classes
+// (Options.Class); -benchmem shows that a warmed-up Query allocates
+// nothing, with or without unpacking the path into a buffer with room.
+// path/op is the number of arcs of a path; unpack times Path alone (the
+// timer stops for each Distance).
 func BenchmarkDistance(b *testing.B) {
-	c, g, w := benchRoadgrid(b, 300)
-	m, err := c.Customize(context.Background(), w)
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 300, Height: 300, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, w, err := net.CSR()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -66,30 +72,62 @@ func BenchmarkDistance(b *testing.B) {
 	for i := range ps {
 		ps[i] = [2]int32{int32(rng.IntN(n)), int32(rng.IntN(n))}
 	}
-	for _, path := range []bool{false, true} {
-		name := "distance"
-		if path {
-			name = "path"
+	var class []uint8
+	for _, c := range net.NodeClass() {
+		class = append(class, uint8(c))
+	}
+	for _, order := range []string{"coordinates", "classes"} {
+		opt := cch.Options{X: net.X, Y: net.Y}
+		name := ""
+		if order == "classes" {
+			opt.Class, name = class, "class/"
 		}
-		b.Run(name, func(b *testing.B) {
-			q := cch.NewQuery(m)
-			buf := make([]int32, 0, n)
-			for _, p := range ps { // warm up
-				q.Distance(p[0], p[1])
-				buf = q.Path(buf[:0])
+		var m *cch.Metric
+		setup := func(b *testing.B) {
+			if m != nil {
+				return
 			}
-			relaxed := 0
-			b.ResetTimer()
-			for i := range b.N {
-				p := ps[i%len(ps)]
-				q.Distance(p[0], p[1])
-				relaxed += q.Relaxed
-				if path {
+			c, err := cch.Build(context.Background(), g, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if m, err = c.Customize(context.Background(), w); err != nil {
+				b.Fatal(err)
+			}
+		}
+		for _, sub := range []string{"distance", "path", "unpack"} {
+			path := sub != "distance"
+			b.Run(name+sub, func(b *testing.B) {
+				setup(b)
+				q := cch.NewQuery(m)
+				buf := make([]int32, 0, n)
+				for _, p := range ps { // warm up
+					q.Distance(p[0], p[1])
 					buf = q.Path(buf[:0])
 				}
-			}
-			b.ReportMetric(float64(relaxed)/float64(b.N), "arcs/op")
-		})
+				relaxed, arcs := 0, 0
+				b.ResetTimer()
+				for i := range b.N {
+					p := ps[i%len(ps)]
+					if sub == "unpack" {
+						b.StopTimer()
+					}
+					q.Distance(p[0], p[1])
+					relaxed += q.Relaxed
+					if sub == "unpack" {
+						b.StartTimer()
+					}
+					if path {
+						buf = q.Path(buf[:0])
+						arcs += len(buf)
+					}
+				}
+				b.ReportMetric(float64(relaxed)/float64(b.N), "arcs/op")
+				if path {
+					b.ReportMetric(float64(arcs)/float64(b.N), "path/op")
+				}
+			})
+		}
 	}
 }
 

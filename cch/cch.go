@@ -68,6 +68,11 @@ type CCH struct {
 	// packLimit bounds the ranks a Metric's block may name to be packed in
 	// 3 bytes (see arcs): packedMax, lower in tests.
 	packLimit int32
+	// direct: the graph's nodes and arcs together number under
+	// packedMax, so that an original kept arc of a Metric can name its csr
+	// arc by number (see arcs). False in tests, to name it by its place
+	// among its tail's.
+	direct bool
 
 	logger *slog.Logger
 }
@@ -121,7 +126,8 @@ func Build(ctx context.Context, g *csr.Graph, opt Options) (*CCH, error) {
 		}
 	}
 	ordered := time.Now()
-	c := &CCH{g: g, order: order, rank: make([]int32, n), packLimit: packedMax, logger: opt.Logger}
+	c := &CCH{g: g, order: order, rank: make([]int32, n), packLimit: packedMax, logger: opt.Logger,
+		direct: n+g.NumArcs() < packedMax}
 	for r, v := range order {
 		c.rank[v] = int32(r)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/roadgrid"
 )
 
@@ -152,6 +153,104 @@ func TestWideBlocks(t *testing.T) {
 		}
 		if ds := qm.DistanceSearch(s, t2); ds != dp {
 			t.Fatalf("%d → %d: DistanceSearch %v mixed, Distance %v", s, t2, ds, dp)
+		}
+	}
+}
+
+// TestPathArcs: the csr arc an original kept arc names (see arcs) by
+// number, by its place among its tail's arcs (a CCH that is not direct) or
+// not at all (a Metric whose original arcs are cleared, as where lo + k does
+// not fit in 3 bytes) give the same paths, on a roadgrid and on random
+// graphs with parallel arcs.
+func TestPathArcs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 60, Height: 50, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs := []struct {
+		g *csr.Graph
+		w []float64
+	}{{g, w}}
+	for range 20 {
+		n := 2 + rng.IntN(60)
+		m := rng.IntN(6 * n)
+		tails, heads := make([]int32, m), make([]int32, m)
+		w := make([]float64, m)
+		for i := range m {
+			tails[i], heads[i] = int32(rng.IntN(n)), int32(rng.IntN(n))
+			if i > 0 && rng.IntN(4) == 0 { // parallel to the previous arc
+				tails[i], heads[i] = tails[i-1], heads[i-1]
+			}
+			w[i] = float64(rng.IntN(6))
+		}
+		g, _, err := csr.Build(n, tails, heads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		graphs = append(graphs, struct {
+			g *csr.Graph
+			w []float64
+		}{g, w})
+	}
+	for i, gr := range graphs {
+		c, err := Build(context.Background(), gr.g, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		direct, err := c.Customize(context.Background(), gr.w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.direct = false
+		placed, err := c.Customize(context.Background(), gr.w)
+		c.direct = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !direct.direct || placed.direct {
+			t.Fatalf("graph %d: direct %v and %v, want true and false", i, direct.direct, placed.direct)
+		}
+		bare := &Metric{c: c, w: direct.w}
+		originals, differ := 0, 0
+		for b, bl := range direct.blocks {
+			nb := &mblock{f: bl.f, b: bl.b}
+			pb := placed.blocks[b]
+			for d, a := range [2]*arcs{&nb.f, &nb.b} {
+				p := [2]*arcs{&pb.f, &pb.b}[d]
+				a.mid = slices.Clone(a.mid)
+				for r := range len(a.first) - 1 {
+					lo := int32(b<<blockShift + r)
+					for j := a.first[r]; j < a.first[r+1]; j++ {
+						if x := a.midAt(int(j)); x >= lo {
+							a.mid[j] = uint24{}
+							originals++
+							if p.midAt(int(j)) != x {
+								differ++
+							}
+						}
+					}
+				}
+			}
+			bare.blocks = append(bare.blocks, nb)
+		}
+		if originals == 0 || differ == 0 {
+			t.Fatalf("graph %d: %d original arcs name their csr arcs, %d differently by place, want some of each", i, originals, differ)
+		}
+		q, qp, qb := NewQuery(direct), NewQuery(placed), NewQuery(bare)
+		var p, pp, pb []int32
+		n := gr.g.NumNodes()
+		for range 300 {
+			s, t2 := int32(rng.IntN(n)), int32(rng.IntN(n))
+			d, dp, db := q.Distance(s, t2), qp.Distance(s, t2), qb.Distance(s, t2)
+			p, pp, pb = q.Path(p[:0]), qp.Path(pp[:0]), qb.Path(pb[:0])
+			if d != dp || d != db || !slices.Equal(p, pp) || !slices.Equal(p, pb) {
+				t.Fatalf("graph %d, %d → %d: distance %v, path %v by number; %v, %v by place; %v, %v not named", i, s, t2, d, p, dp, pp, db, pb)
+			}
 		}
 	}
 }

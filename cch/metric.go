@@ -23,6 +23,7 @@ type Metric struct {
 	c      *CCH
 	w      []float64 // the weights it was customized for (not copied)
 	blocks []*mblock // rank r is in blocks[r>>blockShift]
+	direct bool      // c.direct when customized (see arcs)
 }
 
 // blockShift sets the ranks per block of a Metric: 1024.
@@ -35,12 +36,19 @@ type mblock struct{ f, b arcs }
 
 // arcs holds upward arcs of a block of ranks: those of its i-th rank are
 // first[i] .. first[i+1]-1, with their upper ends head, weights w and middle
-// ranks mid (the lower node of the triangle that gave the weight, -1 for an
-// original arc). The ranks are packed in 3 bytes (mid as 1 + the rank), so
+// ranks mid. The ranks are packed in 3 bytes (mid as 1 + the rank), so
 // that a kept arc takes 14 bytes per direction instead of 16 and a search
 // reads 11 of them instead of 12; a block that names a rank of 2^24 - 1 or
 // more (only in graphs of as many nodes) is wide and holds them as int32 in
 // wideHead and wideMid instead.
+//
+// The middle rank of a shortcut (the lower node of the triangle that gave
+// its weight) lies below both its ends; the ranks from the arc's lower end
+// lo up are free, and an original arc uses them to name its csr arc a (the
+// lightest from the tail to the head, the first of equal ones) for Path:
+// lo + a where the graph's nodes and arcs together number under 2^24 - 1,
+// so that it always fits (CCH.direct); else lo + k, a being the k-th of the
+// tail's csr arcs; or -1 when that would not fit in 3 bytes (see origin).
 type arcs struct {
 	first []int32 // len 2^blockShift + 1 (less in the last block)
 	head  []uint24
@@ -72,7 +80,9 @@ func (a *arcs) headAt(j int) int32 {
 	return a.head[j].int32()
 }
 
-// midAt returns the middle rank of kept arc j, -1 for an original arc.
+// midAt returns the middle rank of kept arc j, stored at rank lo: below lo
+// for a shortcut; for an original arc lo + a (its csr arc; lo + k, the k-th
+// of its tail's, where the CCH is not direct) or -1 (see arcs).
 func (a *arcs) midAt(j int) int32 {
 	if a.wide {
 		return a.wideMid[j]
@@ -304,7 +314,7 @@ func (cu *customizer) compact(w []float64, keep []uint8, prev *Metric, dirty []b
 	c := cu.c
 	n := len(c.order)
 	nb := (n + blockMask) >> blockShift
-	mt := &Metric{c: c, w: w, blocks: make([]*mblock, nb)}
+	mt := &Metric{c: c, w: w, blocks: make([]*mblock, nb), direct: c.direct}
 	todo := make([]int, 0, nb)
 	for b := nb - 1; b >= 0; b-- { // the top blocks, which hold the most arcs, first
 		if prev != nil && !dirty[b] {
@@ -321,7 +331,7 @@ func (cu *customizer) compact(w []float64, keep []uint8, prev *Metric, dirty []b
 				return
 			}
 			b := todo[i]
-			mt.blocks[b] = cu.block(int32(b<<blockShift), int32(min(n, (b+1)<<blockShift)), keep)
+			mt.blocks[b] = cu.block(w, int32(b<<blockShift), int32(min(n, (b+1)<<blockShift)), keep)
 		}
 	}
 	if len(todo) > 1 && runtime.GOMAXPROCS(0) >= 2 {
@@ -339,8 +349,8 @@ func (cu *customizer) compact(w []float64, keep []uint8, prev *Metric, dirty []b
 	return mt
 }
 
-// block builds the block of ranks lo .. hi-1.
-func (cu *customizer) block(lo, hi int32, keep []uint8) *mblock {
+// block builds the block of ranks lo .. hi-1 (w: the weights of the graph).
+func (cu *customizer) block(w []float64, lo, hi int32, keep []uint8) *mblock {
 	c := cu.c
 	first, head, wt, via := c.first, c.head, cu.wt, cu.via
 	nf, nb := 0, 0
@@ -363,12 +373,17 @@ func (cu *customizer) block(lo, hi int32, keep []uint8) *mblock {
 		return a
 	}
 	bl := &mblock{f: mk(nf), b: mk(nb)}
-	// set stores kept arc j of a: head h, weight x, triangle t.
-	set := func(a *arcs, j int, h int32, x float64, t triangle) {
+	limit := int32(packedMax)
+	if wide {
+		limit = math.MaxInt32
+	}
+	// set stores kept arc j of a: head h, weight x, 1 + the middle rank or
+	// (an original arc) what origin gives.
+	set := func(a *arcs, j int, h int32, x float64, mid int32) {
 		if wide {
-			a.wideHead[j], a.wideMid[j] = h, t.x-1
+			a.wideHead[j], a.wideMid[j] = h, mid-1
 		} else {
-			a.head[j], a.mid[j] = pack24(h), pack24(t.x)
+			a.head[j], a.mid[j] = pack24(h), pack24(mid)
 		}
 		a.w[j] = x
 	}
@@ -377,17 +392,50 @@ func (cu *customizer) block(lo, hi int32, keep []uint8) *mblock {
 		for k := first[u]; k < first[u+1]; k++ {
 			kk := keep[k]
 			if kk&1 != 0 {
-				set(&bl.f, f, head[k], wt[k][0], via[k][0])
+				mid := via[k][0].x
+				if mid == 0 {
+					mid = c.origin(w, u, head[k], u, limit)
+				}
+				set(&bl.f, f, head[k], wt[k][0], mid)
 				f++
 			}
 			if kk&2 != 0 {
-				set(&bl.b, b, head[k], wt[k][1], via[k][1])
+				mid := via[k][1].x
+				if mid == 0 {
+					mid = c.origin(w, head[k], u, u, limit)
+				}
+				set(&bl.b, b, head[k], wt[k][1], mid)
 				b++
 			}
 		}
 		bl.f.first[u-lo+1], bl.b.first[u-lo+1] = int32(f), int32(b)
 	}
 	return bl
+}
+
+// origin returns what an original kept arc from rank u to rank v, stored
+// at rank lo, holds in place of 1 + a middle rank (see arcs): 1 + lo + a,
+// where a is the lightest csr arc from u to v under w (the first of equal
+// ones), if c is direct; else 1 + lo + k, where a is the k-th of u's, or 0
+// if that exceeds limit (or, which cannot happen for a kept arc, there is
+// no such arc).
+func (c *CCH) origin(w []float64, u, v, lo, limit int32) int32 {
+	g := c.g
+	from, to := c.order[u], c.order[v]
+	a0, a1 := g.Offsets[from], g.Offsets[from+1]
+	best, bw := int32(-1), math.Inf(1)
+	for a := a0; a < a1; a++ {
+		if g.Heads[a] == to && (best < 0 || w[a] < bw) {
+			best, bw = a, w[a]
+		}
+	}
+	if c.direct && best >= 0 {
+		return lo + 1 + best
+	}
+	if best < 0 || best-a0 > limit-1-lo {
+		return 0
+	}
+	return lo + 1 + best - a0
 }
 
 // CCH returns the hierarchy m customizes.

@@ -17,12 +17,15 @@ import (
 // use; give each goroutine its own.
 type Query struct {
 	m      *Metric
-	df, db []float64 // by rank; +Inf outside the chains of the last query
-	fp, bp []int32   // by rank: the rank a node was reached from
-	ls, lt int32     // ranks of the last query's ends, -1 before the first
-	meet   int32     // rank where the best path turns, or -1
-	stack  [][2]int32
+	df, db []float64  // by rank; +Inf outside the chains of the last query
+	fp, bp []int32    // by rank: the rank a node was reached from
+	ls, lt int32      // ranks of the last query's ends, -1 before the first
+	meet   int32      // rank where the best path turns, or -1
+	stack  [][3]int32 // Path's: arcs (from, to, middle) to unpack
+	ks     []int32    // Path's: the places of the csr arcs (see unpackAll)
 	hf, hb csr.MinHeap
+
+	pending int // Path's: the arcs whose csr arcs are still to find
 
 	// Relaxed counts the arcs the last query relaxed.
 	Relaxed int
@@ -149,48 +152,90 @@ func (q *Query) Path(buf []int32) []int32 {
 	if q.meet < 0 {
 		return buf
 	}
-	// Ranks from s up to meet, collected backwards into the stack, then
+	// Arcs from s up to meet, collected backwards into the stack, then
 	// unpacked in order; then from meet down to t.
+	m := q.m
+	n0 := len(buf)
+	q.ks, q.pending = q.ks[:0], 0
 	st := q.stack[:0]
 	for x := q.meet; q.fp[x] >= 0; x = q.fp[x] {
-		st = append(st, [2]int32{q.fp[x], x})
+		st = append(st, [3]int32{q.fp[x], x, m.middle(q.fp[x], x)})
 	}
 	// The stack pops the first arc first.
 	q.stack = st
 	buf = q.unpackAll(buf)
 	for x := q.meet; q.bp[x] >= 0; x = q.bp[x] {
-		q.stack = append(q.stack[:0], [2]int32{x, q.bp[x]})
+		q.stack = append(q.stack[:0], [3]int32{x, q.bp[x], m.middle(x, q.bp[x])})
 		buf = q.unpackAll(buf)
+	}
+	if q.pending == 0 {
+		return buf
+	}
+	// The csr arcs not named by number, in a pass of their own: its loads
+	// do not depend on each other, nor hold up the unpacking's.
+	c := m.c
+	g := c.g
+	out := buf[n0:]
+	ks := q.ks[:len(out)]
+	for i, u := range out {
+		k := ks[i]
+		if k == named {
+			continue
+		}
+		from := c.order[u]
+		if k >= 0 {
+			out[i] = g.Offsets[from] + k
+			continue
+		}
+		// Not recorded: the lightest of order[u] → order[v].
+		to := c.order[-1-k]
+		best, bw := int32(-1), math.Inf(1)
+		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
+			if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
+				best, bw = a, m.w[a]
+			}
+		}
+		out[i] = best
 	}
 	return buf
 }
 
-// unpackAll pops the arcs (from, to) on the stack, replacing each shortcut
-// by its two halves, and appends the original arcs to buf.
+// named marks in Query.ks an arc that unpackAll appended as its csr arc.
+const named = math.MinInt32
+
+// unpackAll pops the arcs (from, to, middle) on the stack and appends the
+// original arcs each stands for to buf: its csr arc where the Metric names
+// it by number (named in q.ks); else its tail rank u, with the csr arc's
+// place in q.ks, k for the k-th arc of u's node or -1 - v if not recorded
+// (see arcs), counted in q.pending. A shortcut u → v through x is u → x,
+// then x → v, both arcs of x: the middles of both are looked up together,
+// the second half goes on the stack and the first is unpacked at once.
 func (q *Query) unpackAll(buf []int32) []int32 {
-	c := q.m.c
-	g := c.g
-	st := q.stack
+	m := q.m
+	direct := m.direct
+	st, ks := q.stack, q.ks
+	pending := 0
 	for len(st) > 0 {
 		e := st[len(st)-1]
 		st = st[:len(st)-1]
-		u, v := e[0], e[1]
-		mid := q.m.middle(u, v)
-		if mid >= 0 {
-			st = append(st, [2]int32{mid, v}, [2]int32{u, mid})
-			continue
+		u, v, x := e[0], e[1], e[2]
+		for x >= 0 && x < min(u, v) {
+			st = append(st, [3]int32{x, v, m.middle(x, v)})
+			v, x = x, m.middle(u, x)
 		}
-		// An original arc: the lightest of order[u] → order[v].
-		from, to := c.order[u], c.order[v]
-		best, bw := int32(-1), math.Inf(1)
-		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
-			if g.Heads[a] == to && (best < 0 || q.m.w[a] < bw) {
-				best, bw = a, q.m.w[a]
-			}
+		switch lo := min(u, v); {
+		case x >= lo && direct:
+			buf, ks = append(buf, x-lo), append(ks, named)
+		case x >= lo:
+			buf, ks = append(buf, u), append(ks, x-lo)
+			pending++
+		default:
+			buf, ks = append(buf, u), append(ks, -1-v)
+			pending++
 		}
-		buf = append(buf, best)
 	}
-	q.stack = st
+	q.stack, q.ks = st, ks
+	q.pending += pending
 	return buf
 }
 
@@ -292,8 +337,10 @@ func stalls(a *arcs, i int32, dist []float64, d float64) bool {
 	return false
 }
 
-// middle returns the middle rank of the kept arc u → v, -1 for an original
-// arc (or, which cannot happen for an arc a query used, an arc not kept).
+// middle returns the middle rank of the kept arc u → v as midAt does (below
+// both ends for a shortcut), or -1 for an arc not kept (which cannot happen
+// for an arc a query used). The heads are in increasing order: a binary
+// search narrows a long list to 16 arcs, and a linear scan finds v.
 func (m *Metric) middle(u, v int32) int32 {
 	lo := u
 	a := &m.blocks[lo>>blockShift].f
@@ -302,17 +349,40 @@ func (m *Metric) middle(u, v int32) int32 {
 		a = &m.blocks[lo>>blockShift].b
 	}
 	i := lo & blockMask
-	// Binary search for v among the heads, in increasing order.
-	j, e := int(a.first[i]), int(a.first[i+1])
-	for j < e {
-		if h := (j + e) / 2; a.headAt(h) < v {
-			j = h + 1
+	j, e := a.first[i], a.first[i+1]
+	if a.wide {
+		for e-j > 16 {
+			if h := (j + e) / 2; a.wideHead[h] <= v {
+				j = h
+			} else {
+				e = h
+			}
+		}
+		for k, h := range a.wideHead[j:e] {
+			if h >= v {
+				if h == v {
+					return a.wideMid[int(j)+k]
+				}
+				break
+			}
+		}
+		return -1
+	}
+	for e-j > 16 { // long lists, at the top of the tree: halve them first
+		if h := (j + e) / 2; a.head[h].int32() <= v {
+			j = h
 		} else {
 			e = h
 		}
 	}
-	if j == int(a.first[i+1]) || a.headAt(j) != v {
-		return -1
+	hs := a.head[j:e]
+	for k := range hs {
+		if h := hs[k].int32(); h >= v {
+			if h == v {
+				return a.mid[int(j)+k].int32() - 1
+			}
+			break
+		}
 	}
-	return a.midAt(j)
+	return -1
 }

@@ -200,6 +200,10 @@ func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 		lo, hi := min(rt, rh), max(rt, rh)
 		u.flag[c.arc(lo, hi)] |= flInput
 		u.queue(lo)
+		// The block names the csr arc of each original arc (see arcs),
+		// which may now be another of the parallel arcs, at the same
+		// weight.
+		u.bdirty[lo>>blockShift] = true
 	}
 	if err := u.basic(ctx); err != nil {
 		u.broken = true

@@ -11,6 +11,7 @@ import (
 
 	"github.com/caravan-transport/caravan"
 	"github.com/caravan-transport/caravan/cch"
+	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/roadgrid"
 )
 
@@ -180,4 +181,51 @@ func TestUpdateWhileQuerying(t *testing.T) {
 		}
 	}
 	<-done
+}
+
+// TestUpdateParallelArcs: Path names the lightest of parallel arcs (the
+// first of equal ones) after updates that change which one that is without
+// changing its weight.
+func TestUpdateParallelArcs(t *testing.T) {
+	// Arcs 0–2: 0 → 1; arcs 3–4: 1 → 2.
+	g, _, err := csr.Build(3, []int32{0, 0, 0, 1, 1}, []int32{1, 1, 1, 2, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := cch.Build(context.Background(), g, cch.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := []float64{5, 5, 9, 1, 1}
+	u, err := c.NewUpdater(context.Background(), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		a    int
+		x    float64
+		want []int32
+	}{
+		{-1, 0, []int32{0, 3}},
+		{0, 7, []int32{1, 3}},
+		{1, math.Inf(1), []int32{0, 3}},
+		{3, 2, []int32{0, 4}},
+		{0, 9, []int32{0, 4}},
+		{0, 10, []int32{2, 4}},
+	} {
+		mt := u.Metric()
+		if tt.a >= 0 {
+			w = slices.Clone(w)
+			w[tt.a] = tt.x
+			if mt, err = u.Update(context.Background(), w); err != nil {
+				t.Fatal(err)
+			}
+		}
+		q := cch.NewQuery(mt)
+		q.Distance(0, 2)
+		if got := q.Path(nil); !slices.Equal(got, tt.want) {
+			t.Errorf("weights %v: Path(0, 2) = %v, want %v", w, got, tt.want)
+		}
+		checkAllPairs(t, mt, w)
+	}
 }
