@@ -46,28 +46,23 @@ func ingestText(t *testing.T, s *Service, name, text string) Ingested {
 func TestAcceptedFactsLandOnRecords(t *testing.T) {
 	s := newStoreService(t)
 	ingest := func(name, text string) Ingested { return ingestText(t, s, name, text) }
-	find := func(in Ingested, kind kb.FactKind, status string) kb.Fact {
-		t.Helper()
-		for _, f := range in.Facts {
-			if f.Kind == kind && f.Status == status {
-				return f
+	// findBy finds the first fact of kind with field (status or unit)
+	// equal to want: a measure carries no status (labelling decision 9 of
+	// extract/testdata/README.md) and is found by its unit.
+	findBy := func(field string, get func(kb.Fact) string) func(Ingested, kb.FactKind, string) kb.Fact {
+		return func(in Ingested, kind kb.FactKind, want string) kb.Fact {
+			t.Helper()
+			for _, f := range in.Facts {
+				if f.Kind == kind && get(f) == want {
+					return f
+				}
 			}
+			t.Fatalf("%s: no %s fact with %s %q among %+v", in.Article, kind, field, want, in.Facts)
+			return kb.Fact{}
 		}
-		t.Fatalf("%s: no %s fact with status %q among %+v", in.Article, kind, status, in.Facts)
-		return kb.Fact{}
 	}
-	// findUnit finds a measure, which carries no status (labelling
-	// decision 9 of extract/testdata/README.md).
-	findUnit := func(in Ingested, kind kb.FactKind, unit string) kb.Fact {
-		t.Helper()
-		for _, f := range in.Facts {
-			if f.Kind == kind && f.Unit == unit {
-				return f
-			}
-		}
-		t.Fatalf("%s: no %s fact in %s among %+v", in.Article, kind, unit, in.Facts)
-		return kb.Fact{}
-	}
+	find := findBy("status", func(f kb.Fact) string { return f.Status })
+	findUnit := findBy("unit", func(f kb.Fact) string { return f.Unit })
 	accept := func(f kb.Fact) {
 		t.Helper()
 		if _, err := s.Review(t.Context(), f.ID, kb.Accepted, ""); err != nil {
