@@ -117,45 +117,43 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			f.tok = launchAt
 			out = append(out, f)
 		}
-		{
-			if starts && (len(ms) > 0 || !d.namesProject(tok)) {
-				// "Construction of the first section … is scheduled to begin
-				// in 2026": a start with its year, of a project referred to;
-				// "Civil works began in October 2025 and are expected to be
-				// completed by the end of 2028": the start before the
-				// completion date.
-				sc := c
-				if timeline >= 0 {
-					sc.b = timeline
-					// «… کار بخش دوم تا پایان سال ۱۴۰۶ تکمیل شود و کار ساخت
-					// بخش سوم … در ماه حمل سال ۱۴۰۶ آغاز خواهد شد»: a start
-					// after the completion date has its own part.
-					if st := max(d.roleIn(timeline+1, c.b, roleStart), d.roleIn(timeline+1, c.b, roleStarted)); st > timeline {
-						sc = span{timeline + 1, c.b}
-					}
+		if starts && (len(ms) > 0 || !d.namesProject(tok)) {
+			// "Construction of the first section … is scheduled to begin
+			// in 2026": a start with its year, of a project referred to;
+			// "Civil works began in October 2025 and are expected to be
+			// completed by the end of 2028": the start before the
+			// completion date.
+			sc := c
+			if timeline >= 0 {
+				sc.b = timeline
+				// «… کار بخش دوم تا پایان سال ۱۴۰۶ تکمیل شود و کار ساخت
+				// بخش سوم … در ماه حمل سال ۱۴۰۶ آغاز خواهد شد»: a start
+				// after the completion date has its own part.
+				if st := max(d.roleIn(timeline+1, c.b, roleStart), d.roleIn(timeline+1, c.b, roleStarted)); st > timeline {
+					sc = span{timeline + 1, c.b}
 				}
-				st := d.projectStatus(s, sc)
-				if len(ms) > 0 && !(st == "planned" && d.roleIn(sc.a, sc.b, roleStart) >= 0 || st == "construction_started" && d.roleIn(sc.a, sc.b, roleStarted) >= 0) {
-					// (Beside a measure, only a start the clause tells:
-					// "Work began on …, a 160-km project … that will be
-					// commissioned by 2029" plans the commissioning, not
-					// the start.)
-					st = ""
+			}
+			st := d.projectStatus(s, sc)
+			if len(ms) > 0 && !(st == "planned" && d.roleIn(sc.a, sc.b, roleStart) >= 0 || st == "construction_started" && d.roleIn(sc.a, sc.b, roleStarted) >= 0) {
+				// (Beside a measure, only a start the clause tells:
+				// "Work began on …, a 160-km project … that will be
+				// commissioned by 2029" plans the commissioning, not
+				// the start.)
+				st = ""
+			}
+			if st == "planned" || st == "construction_started" {
+				p := d.periodOrDeadline(s, sc.a, sc.b)
+				if st == "planned" {
+					p = ahead(p, d.art.Date) // "will begin in March": the coming March
 				}
-				if st == "planned" || st == "construction_started" {
-					p := d.periodOrDeadline(s, sc.a, sc.b)
+				if p != nil {
+					f := d.projectFact(s, c, id, name, tok, st)
+					f.Period = ptr(p.Label)
+					f.projKey = id + "|" + st
 					if st == "planned" {
-						p = ahead(p, d.art.Date) // "will begin in March": the coming March
+						f.projKey += "|" + p.Label // the one plan of that date (see plannedLaunch)
 					}
-					if p != nil {
-						f := d.projectFact(s, c, id, name, tok, st)
-						f.Period = ptr(p.Label)
-						f.projKey = id + "|" + st
-						if st == "planned" {
-							f.projKey += "|" + p.Label // the one plan of that date (see plannedLaunch)
-						}
-						out = append(out, f)
-					}
+					out = append(out, f)
 				}
 			}
 		}
@@ -204,14 +202,13 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				}
 			}
 			f.Value, f.Unit, f.Qualifier = ptr(v), ptr(unit), am.qual
-			if st := statuses[k]; st == "launched" || st == "completed" || st == "stalled" || st == statusResumed || st == statusFinancingSecured {
-				// «… به طول ۳۴۵ کیلومتر در سال ۱۴۰۳ به بهره برداری رسید»,
-				// "… was completed in 2024", "Work on the first 153km
-				// stretch … was halted in May", "A loan of $2.35 billion …
-				// was secured in September": the date of the event,
-				// between the attribute and its verb or just after the verb.
+			if statuses[k] == statusFinancingSecured {
+				// "A loan of $2.35 billion … was secured in September": the
+				// date of the event, between the sum and its verb or just
+				// after the verb. (A measure carries no status, decision 9:
+				// its clause's status is a fact of its own, dated there.)
 				for _, m := range d.cuesIn(am.b, c.b, CueStatus) {
-					if m.Entry.Code != st {
+					if m.Entry.Code != statusFinancingSecured {
 						continue
 					}
 					hi := m.Start
@@ -224,24 +221,6 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 					break
 				}
 			}
-			if st := statuses[k]; st == "construction_started" || st == "planned" || st == statusCompletionExpected {
-				// "Construction of the 272-km line … began in 2023", «… به
-				// طول ۱۶۲ کیلومتر از ابتدای سال ۱۴۰۵ آغاز می‌شود»: a start's
-				// status carries the start's date, after the attribute.
-				hi := c.b
-				if timeline > am.b {
-					hi = timeline // "…, with completion expected in 2028": the completion's date, not the start's
-				}
-				var p *Period
-				if st != "construction_started" {
-					p = ahead(d.periodOrDeadline(s, am.b, hi), d.art.Date) // "by 2027"
-				} else {
-					p, _ = d.nearestPeriod(s, am.b, hi, am.b, hi, false, false)
-				}
-				if p != nil {
-					f.Period = ptr(p.Label)
-				}
-			}
 			if located != nil && located[k] != "" {
 				// "of which 305 km lie in Kyrgyzstan, 155 km in China":
 				// a part of the line lying in one country is that
@@ -249,7 +228,6 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				f.Countries, f.inside = []string{located[k]}, true
 			}
 			f.projKey = id + "|" + unit + "|" + strconv.FormatFloat(v, 'g', -1, 64)
-			f.launchBy = launchBy && statuses[k] == statusCompletionExpected
 			f.tok = am.a
 			out = append(out, f)
 		}
