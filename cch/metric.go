@@ -420,15 +420,9 @@ func (cu *customizer) block(w []float64, lo, hi int32, keep []uint8) *mblock {
 // if that exceeds limit (or, which cannot happen for a kept arc, there is
 // no such arc).
 func (c *CCH) origin(w []float64, u, v, lo, limit int32) int32 {
-	g := c.g
-	from, to := c.order[u], c.order[v]
-	a0, a1 := g.Offsets[from], g.Offsets[from+1]
-	best, bw := int32(-1), math.Inf(1)
-	for a := a0; a < a1; a++ {
-		if g.Heads[a] == to && (best < 0 || w[a] < bw) {
-			best, bw = a, w[a]
-		}
-	}
+	from := c.order[u]
+	a0 := c.g.Offsets[from]
+	best := c.lightest(w, from, c.order[v])
 	if c.direct && best >= 0 {
 		return lo + 1 + best
 	}
@@ -436,6 +430,19 @@ func (c *CCH) origin(w []float64, u, v, lo, limit int32) int32 {
 		return 0
 	}
 	return lo + 1 + best - a0
+}
+
+// lightest returns the lightest csr arc from node from to node to under w
+// (the first of equal ones), -1 if there is none.
+func (c *CCH) lightest(w []float64, from, to int32) int32 {
+	g := c.g
+	best, bw := int32(-1), math.Inf(1)
+	for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
+		if g.Heads[a] == to && (best < 0 || w[a] < bw) {
+			best, bw = a, w[a]
+		}
+	}
+	return best
 }
 
 // CCH returns the hierarchy m customizes.

@@ -188,14 +188,7 @@ func (q *Query) Path(buf []int32) []int32 {
 			continue
 		}
 		// Not recorded: the lightest of order[u] → order[v].
-		to := c.order[-1-k]
-		best, bw := int32(-1), math.Inf(1)
-		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
-			if g.Heads[a] == to && (best < 0 || m.w[a] < bw) {
-				best, bw = a, m.w[a]
-			}
-		}
-		out[i] = best
+		out[i] = c.lightest(m.w, from, c.order[-1-k])
 	}
 	return buf
 }
