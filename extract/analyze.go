@@ -42,8 +42,8 @@ type doc struct {
 	projFinanced map[string]bool
 	// projFinanciers holds the countries of those clauses (see financedBy).
 	projFinanciers map[string][]string
-	partFinanciers map[string][]string // "project id|country" of a part named by its country: the countries a clause about that part says finance it
-	unnamed        []unnamedProject    // unnamed projects with a status, in order (see lastProjectAt)
+	partFinanciers map[partKey][]string // a part named by its country: the countries a clause about that part says finance it
+	unnamed        []unnamedProject     // unnamed projects with a status, in order (see lastProjectAt)
 	// unnamedByID, unnamedLinks and unnamedHeads index unnamed by its
 	// id, the countries a line links and its head word's first token
 	// (see addUnnamed).

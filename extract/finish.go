@@ -166,7 +166,7 @@ func (d *doc) finish(kept []candidate) []Fact {
 	for k, c := range kept {
 		switch {
 		case c.partNamed:
-			fin := d.partFinanciers[projectID(c.projKey)+"|"+c.part]
+			fin := d.partFinanciers[partKey{projectID(c.projKey), c.part}]
 			kept[k].Countries, kept[k].inside = normalizeCountries(append([]string{c.part}, fin...)), true
 		case c.part != "" && !d.financedBy(projectID(c.projKey), c.part):
 			kept[k].Countries, kept[k].inside = []string{c.part}, true

@@ -482,9 +482,9 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		f.part, f.partNamed = x, true
 		if fin := d.clauseFinanciers(s, c, x); len(fin) > 0 {
 			if d.partFinanciers == nil {
-				d.partFinanciers = map[string][]string{}
+				d.partFinanciers = map[partKey][]string{}
 			}
-			key := id + "|" + x
+			key := partKey{id, x}
 			d.partFinanciers[key] = normalizeCountries(append(d.partFinanciers[key], fin...))
 		}
 	} else if x := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
@@ -756,6 +756,9 @@ func (d *doc) sectionCountry(s *sentence, c span) string {
 	return ""
 }
 
+// partKey is a part of project id named by its country.
+type partKey struct{ id, country string }
+
 // namedPartCountry returns the country that names the part of a project
 // clause c speaks of, nearest before token at (the clause's measure; -1
 // for the clause's status, then the first, or the one that status
@@ -766,18 +769,26 @@ func (d *doc) sectionCountry(s *sentence, c span) string {
 // "" when the clause names none.
 func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) string {
 	best, bestTok := "", -1
-	take := func(code string, tok int, after bool) {
-		// The part is the measure's when it comes at most eight words
-		// before it, with no other project or measure named between (a
-		// territory, a few words after it: «۳۸ کیلومتر آن در خاک ایران»,
-		// "149 km run through Afghan territory"); the clause's as a whole
-		// when it is the clause's subject, in its first words, or the
-		// status follows it ("…, whose Afghan section is under
-		// construction").
-		if at >= 0 && (tok > at && !(after && tok-at <= 10 && !measureBetween(s, at, tok)) || tok < at && (after || at-tok > 8 || d.projectBetween(tok+2, at) || measureBetween(s, tok, at))) || at < 0 && tok-c.a > 6 && !d.statusAfter(tok, min(c.b, tok+6), status) {
-			return
+	// fits reports whether the part named at tok is the one of the fact:
+	// for a measure at, a part at most eight words before it with no other
+	// project or measure named between, or (after) a territory or a part
+	// a few words after it with no measure between («۳۸ کیلومتر آن در خاک
+	// ایران», "149 km run through Afghan territory"); for the clause's
+	// status, its subject in its first words or a part the status follows
+	// ("…, whose Afghan section is under construction").
+	fits := func(tok int, after bool) bool {
+		switch {
+		case at < 0:
+			return tok-c.a <= 6 || d.statusAfter(tok, min(c.b, tok+6), status)
+		case tok > at:
+			return after && tok-at <= 10 && !measureBetween(s, at, tok)
+		case tok < at:
+			return !after && at-tok <= 8 && !d.projectBetween(tok+2, at) && !measureBetween(s, tok, at)
 		}
-		if best == "" || at >= 0 && tok > bestTok {
+		return true
+	}
+	take := func(code string, tok int, after bool) {
+		if fits(tok, after) && (best == "" || at >= 0 && tok > bestTok) {
 			best, bestTok = code, tok
 		}
 	}
