@@ -454,6 +454,11 @@ const (
 	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
 	roleLength        = "length"         // a length said as such: «به طول», «طول دارد», "long", "length of"
 	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
+	roleContractor    = "contractor"     // a builder after its nationality, no party to the project: "a Turkish contractor"
+	roleContractorFa  = "contractor-fa"  // a builder before its nationality: «پیمانکار ایرانی»
+	roleCompany       = "company"        // a company after its nationality: "a Turkish company"
+	roleCompanyFa     = "company-fa"     // a company before its nationality: «شرکت ترکیه‌ای», «کمپنی ترکی»
+	roleContracting   = "contracting"    // a company hired to build: "subcontracted to", "a contract with", «قرارداد … با», «توسط»
 )
 
 // roleRows are the words of each role.
@@ -567,6 +572,12 @@ var roleRows = []roleRow{
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
+	{role: roleContractor, words: []string{"contractor", "contractors", "subcontractor", "subcontractors", "consortium", "builder", "builders"}, point: true},
+	{role: roleContractorFa, words: []string{"پیمانکار", "پیمانکاری", "پیمانکاران", "کنسرسیوم"}, point: true},
+	{role: roleCompany, words: []string{"company", "companies", "firm", "firms"}, point: true},
+	{role: roleCompanyFa, words: []string{"شرکت", "شرکتی", "شرکتهای", "کمپنی", "کمپنیهای"}, point: true},
+	{role: roleContracting, words: []string{"contract", "contracts", "contracted", "subcontracted", "awarded", "tender", "built by",
+		"constructed by", "carried out by", "implemented by", "قرارداد", "پیمان", "مناقصه", "توسط"}},
 	{role: roleLength, words: []string{"طول", "long", "length"}, point: true},
 	{role: roleNameAdj, words: []string{"islamic", "kyrgyz", "tajik", "uzbek", "kazakh", "turkmen"}, point: true},
 	{role: roleUpParticle, words: []string{"up"}, point: true},

@@ -924,16 +924,41 @@ func (d *doc) answerContext(s *sentence) (cs []string, ok bool) {
 }
 
 // partiesIn returns the countries s names within [a, b) that can be a
-// project's parties: not topics, and not guests of an event («… با حضور
-// سفیر تاجیکستان … از سر گرفته شد», see attendee).
+// project's parties: not topics, not guests of an event («… با حضور
+// سفیر تاجیکستان … از سر گرفته شد», see attendee), and not the nationality
+// of a builder (see contractor).
 func (d *doc) partiesIn(s *sentence, a, b int) []string {
 	var cs []string
 	for _, m := range s.mentions {
-		if m.tok >= a && m.tok < b && !m.topic && !slices.Contains(cs, m.code) && !d.attendee(s, m.tok) {
+		if m.tok >= a && m.tok < b && !m.topic && !slices.Contains(cs, m.code) && !d.attendee(s, m.tok) && !d.contractor(m) {
 			cs = append(cs, m.code)
 		}
 	}
 	return cs
+}
+
+// contractor reports whether mention m names the nationality of a builder
+// hired for the work ("a Turkish contractor", "subcontracted to a Turkish
+// company", «قرارداد ساخت … با یک شرکت ترکیه‌ای», «پیمانکار ایرانی»,
+// «توسط یک شرکت از چین»): a contractor is no party to what it builds
+// (the labelling policy of the test sets: fresh19, fresh21, fresh37),
+// where a company that builds on its own account ("A Kazakh company is
+// building a grain terminal", «… را یک شرکت ترکیه‌ای به شکل سرمایه‌گذاری
+// خصوصی می‌سازد») is an owner, and its country a party.
+func (d *doc) contractor(m mention) bool {
+	en, fa := m.end, m.tok-1 // where the noun stands: after the nationality in English, before it in Persian and Dari
+	if w := d.word(m.tok - 1); w == "from" || w == "از" {
+		en, fa = m.tok-2, m.tok-2 // "a company from China", «یک شرکت از چین»
+	}
+	switch {
+	case d.startsRole(en, roleContractor) || d.startsRole(fa, roleContractorFa):
+		return true
+	case d.startsRole(en, roleCompany):
+		return d.roleIn(max(m.tok-8, 0), m.tok, roleContracting) >= 0
+	case d.startsRole(fa, roleCompanyFa):
+		return d.roleIn(max(fa-8, 0), fa, roleContracting) >= 0
+	}
+	return false
 }
 
 // guestIn reports whether clause c of s names country code as an event's
