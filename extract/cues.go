@@ -278,7 +278,7 @@ var cueRows = []cueRow{
 	{CueDisruption, StatusClashes, []string{"درگیری*", "تیراندازی*", "زد و خورد", "clash*", "fighting", "exchange of fire", "firing",
 		"exchanged fire", "traded fire", "exchange fire"}},
 	{CueMeasure, "km", []string{"کیلومتر*", "کیلو متر", "کیلومتری", "km", "kilometre*", "kilometer*", "kilometre-long", "km-long"}},
-	{CueMeasure, "MW", []string{"مگاوات*", "mw", "megawatt*"}},
+	{CueMeasure, "MW", []string{"مگاوات*", "میگاوات*", "mw", "megawatt*"}},
 	{CueMeasure, "m3", []string{"متر مکعب", "مترمکعب", "cubic metre*", "cubic meter*", "bcm", "m3"}},
 	// A length in metres («پل به طول ۲۸۰ متر», "a 650-metre bridge") is
 	// read in km; an area is no measure of a project.
