@@ -613,6 +613,10 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			// "Estimates of its cost have risen from $4.8 billion …",
 			// «هزینه آن …»: the sum of the project named before.
 			refers = true
+		case d.ownedWork(s, k):
+			// «کار ساخت آن در ماه سرطان ۱۴۰۴ آغاز شده بود», "its
+			// construction began in 2024": the project named before.
+			refers = true
 		}
 	}
 	if !refers {
@@ -632,6 +636,20 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		}
 	}
 	return id, c.a
+}
+
+// ownedWork reports whether the building or the works of something said
+// with a possessive pronoun start at token k: "its construction", «ساخت
+// آن», «عملیات اجرایی آن».
+func (d *doc) ownedWork(s *sentence, k int) bool {
+	for _, r := range [...]string{roleBuild, roleWorks} {
+		if m, ok := d.roleAt(k, r); ok {
+			if s.latin && d.pointAt(k-1, rolePronOwner) || !s.latin && d.pointAt(m.End, rolePronOwner) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asideMeasure reports whether measure am is said aside, of the thing
