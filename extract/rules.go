@@ -52,7 +52,7 @@ func (d *doc) cutClauses(s *sentence) []span {
 			// (", however," set off by commas inside a clause, "Exports to
 			// the five Central Asian republics, however, rose 27pc to
 			// $74.6m", is no new clause.)
-			if m, ok := d.cueAt(i, CueClauseBreak); ok && !(d.tokText(i-1) == "," && d.tokText(m.End) == ",") {
+			if m, ok := d.cueAt(i, CueClauseBreak); ok && !(d.tokText(i-1) == "," && d.tokText(m.End) == ",") || d.partConjunct(s, start, i) {
 				out = append(out, span{start, i})
 				start = i
 			}
@@ -62,6 +62,31 @@ func (d *doc) cutClauses(s *sentence) []span {
 		out = append(out, span{start, s.b})
 	}
 	return out
+}
+
+// partConjunct reports whether the "and" at token i, in a clause that
+// began at start, opens a conjunct about another part of a project with a
+// status of its own: "The Balykchy–Aral section was completed in 2021, and
+// the Aral–Kazarman section was opened in September 2025", «بخش نخست … در
+// سال ۱۴۰۲ تکمیل شد و بخش دوم … در حال اجرا است». Each part's verb is its
+// own, so the two are clauses of their own.
+func (d *doc) partConjunct(s *sentence, start, i int) bool {
+	end := s.b
+	if !d.pointAt(i, roleJoin) || !d.hasCue(start, i, CueStatus) {
+		return false
+	}
+	j := i + 1
+	if d.word(j) == "the" || d.word(j) == "its" {
+		j++
+	}
+	p := d.roleIn(j, min(end, j+4), rolePart)
+	// (English only after a comma: "sections A and B were completed"; not
+	// a share of what was said: «… ادامه دارد و بخش بزرگ آن به پایان
+	// رسیده است».)
+	if p < 0 || s.latin && d.tokText(i-1) != "," || d.roleIn(j, p+1, roleShare) >= 0 {
+		return false
+	}
+	return d.hasCue(p+1, end, CueStatus)
 }
 
 // labelColon reports whether the colon at token i joins a label to its

@@ -639,7 +639,9 @@ func (d *doc) statusDate(s *sentence, c span, status string) *Period {
 		}
 		lo, hi := max(c.a, d.parenStart(m.Start)-5), m.Start // («از آذر ۱۳۹۳ (دسامبر ۲۰۱۴) بهره‌برداری شده»)
 		if s.latin {
-			lo, hi = m.End, min(c.b, m.End+4)
+			// ("opened in 2016", "was opened to freight traffic in
+			// September 2025")
+			lo, hi = m.End, min(c.b, m.End+7)
 		}
 		p, _ := d.nearestPeriod(s, lo, hi, lo, hi, false, false)
 		return p
