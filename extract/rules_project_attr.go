@@ -813,13 +813,18 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		if d.conditional(c, m.Start) || m.Entry.Code == statusCompletionExpected || inTimeline(cues, m) {
 			continue
 		}
+		// "a $210 million loan from the Asian Development Bank, approved
+		// in 2021, and a $95 million loan …": a participle set off by a
+		// comma says what comes before it.
+		after := !s.latin || d.tokText(m.Start-1) == ","
+		agent := s.latin && d.word(m.End-1) == "by" // "is financed by a $72 million grant": what follows
 		best, dist := -1, 1<<30
 		for k, am := range ms {
 			var dd int
 			switch {
-			case m.Start >= am.b:
+			case m.Start >= am.b && !agent:
 				dd = m.Start - am.b
-			case !s.latin:
+			case after:
 				continue // Persian verbs follow what they say
 			case m.End <= am.a:
 				dd = am.a - m.End
@@ -846,7 +851,11 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		// دلار و ۳۰ میلیون دلار پرداخت کرد»: sums joined by "and" under
 		// one verb of financing share it.
 		am, prev := ms[k], ms[k-1]
-		if am.kind != amtMoney || prev.kind != amtMoney || !d.pointAt(am.a-1, roleJoin) || d.hasCue(prev.b, am.a, CueStatus) {
+		join := am.a - 1
+		if w := d.word(join); w == "a" || w == "an" {
+			join-- // "and a $95 million loan"
+		}
+		if am.kind != amtMoney || prev.kind != amtMoney || !d.pointAt(join, roleJoin) || d.verbBetween(prev.b, am.a) {
 			continue
 		}
 		switch {
@@ -857,6 +866,19 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		}
 	}
 	return out
+}
+
+// verbBetween reports whether a status verb stands between tokens a and b,
+// other than a participle set off by a comma, which says the sum before it
+// ("a $95 million loan from the AIIB, approved in October, and $12
+// million from the budget" share "financed by").
+func (d *doc) verbBetween(a, b int) bool {
+	for _, m := range d.cuesIn(a, b, CueStatus) {
+		if d.tokText(m.Start-1) != "," {
+			return true
+		}
+	}
+	return false
 }
 
 // projectParties records, for each clause of s about a project (named or
