@@ -166,6 +166,8 @@ var freshFloors = map[string]float64{
 	"fresh38": 0.775,
 	"fresh39": 0.585,
 	"fresh40": 0.55,
+	"fresh41": 0.615,
+	"fresh42": 0.505,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
