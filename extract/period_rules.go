@@ -184,6 +184,12 @@ var periodRules = []periodRule{
 			}
 		}
 		p, _ := d.nearestPeriod(in, in.a, in.b, a, b, false, pc.target)
+		if p != nil && d.yearBeforeCurrent(in, *p) {
+			// (Not a line that gives last year's figure to compare with,
+			// «صادرات استان در ۹ ماه نخست سال ۱۴۰۴ …», between the lead
+			// and the ranking of its figure.)
+			return "", pc.found
+		}
 		return label(p), pc.found
 	}},
 	{"year before a baseline", func(d *doc, pc periodCtx) (string, bool) {

@@ -1989,7 +1989,7 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) && !spanOfBefore(p, j) && !d.lookBack(p, m) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) && !spanOfBefore(p, j) && !d.lookBack(p, m) && !d.yearBeforeCurrent(p, m.P) {
 				if !shared {
 					return nil
 				}
@@ -1998,6 +1998,19 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 	}
 	return nil
+}
+
+// yearBeforeCurrent reports whether period p, stated in sentence t, is the
+// same span a year before the article's current period there: a figure to
+// compare with («صادرات استان در ۹ ماه نخست سال ۱۴۰۴ …» after the lead's
+// nine months of 1405), which a breakdown after it does not go on in.
+func (d *doc) yearBeforeCurrent(t *sentence, p Period) bool {
+	cur := d.articlePeriod(t)
+	if cur == nil {
+		return false
+	}
+	prev, ok := yearBefore(cur.Label)
+	return ok && prev == p.Label
 }
 
 // placeItems returns the money and tonnage amounts of clause c that a
