@@ -122,9 +122,17 @@ func NewGazetteer() *Gazetteer {
 			g.add(n, Entry{Class: a.class})
 		}
 	}
+	// "trilateral", «سه‌جانبه»: of the three countries in context, as "the
+	// three countries" is.
+	for n, words := range map[int][]string{3: {"trilateral", "سه جانبه", "سهجانبه"}, 4: {"quadrilateral", "چهارجانبه", "چهار جانبه"}} {
+		for _, w := range words {
+			g.add(w, Entry{Class: ClassGroup, Num: float64(n)})
+		}
+	}
 	for n, words := range map[int][]string{3: {"سه", "three"}, 4: {"چهار", "four"}, 5: {"پنج", "five"}} {
 		for _, w := range words {
-			for _, p := range []string{"%s کشور", "هر %s کشور", "the %s countries", "all %s countries", "the %s nations", "all %s"} {
+			for _, p := range []string{"%s کشور", "هر %s کشور", "%s طرف", "the %s countries", "all %s countries", "the %s nations", "all %s",
+				"the %s leaders", "the %s presidents", "the %s ministers", "the %s sides", "the %s governments", "the %s parties", "the %s railways"} {
 				g.add(fmt.Sprintf(p, w), Entry{Class: ClassGroup, Num: float64(n)})
 			}
 		}
