@@ -593,9 +593,6 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 	return d.countedSubjects(c)
 }
 
-// subjectOpeners open the subjects of counted agreements: «سه یادداشت
-// تفاهم در زمینه …», "three memorandums on …".
-var subjectOpeners = map[string]bool{"on": true, "covering": true, "زمینه": true, "زمینه های": true, "حوزه": true, "خصوص": true, "درباره": true}
 
 // countedSubjects returns the items of counted agreements listed by their
 // subjects («سند اجلاس به همراه سه یادداشت تفاهم در زمینه حمل و نقل
@@ -622,10 +619,11 @@ func (d *doc) countedSubjects(c span) []span {
 		if d.word(k) == "در" {
 			k++
 		}
-		if !subjectOpeners[d.word(k)] {
+		om, ok := d.roleAt(k, roleSubjectOpener)
+		if !ok {
 			continue
 		}
-		k++
+		k = om.End
 		end := c.b
 		if sg := d.cuesIn(k, c.b, CueSign); len(sg) > 0 {
 			end = sg[0].Start // (up to the verb)
