@@ -66,10 +66,18 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 				f := d.newCandidate(KindAgreement, s, it.a)
 				f.Status = ptr(status)
 				cs := d.countries(s, it.a, it.b, false)
+				if len(cs) == 0 {
+					// "Turkmenistan, Azerbaijan and Uzbekistan signed an
+					// agreement on …, a memorandum on … and …": the signers.
+					cs = d.dropVenues(s, c, d.partyCountries(s, c))
+				}
 				f.Countries = normalizeCountries(d.completePair(s, cs))
 				f.sectors = d.sectors(it.a, it.b)
 				f.list = s.idx*100 + listID
 				f.listed = fromLead
+				if !fromLead {
+					d.eventMonth(s, c, &f) // ("in October signed an agreement on … and a roadmap …")
+				}
 				d.setQuote(&f, it.a, it.b)
 				out = append(out, f)
 			}
@@ -571,10 +579,15 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 			next = m.End
 		}
 		a := start
-		if a == c.a {
-			// "Among them were an agreement on …", «از جمله تفاهمنامه …»:
-			// the first item starts at its noun.
-			for k := a; k < min(i, a+6); k++ {
+		if len(items) == 0 {
+			// "Among them were an agreement on …", «از جمله تفاهمنامه …»,
+			// "Turkmenistan, Azerbaijan and Uzbekistan signed an agreement
+			// on …, a memorandum on …": the first item starts at its noun.
+			lim := a + 6
+			if sg := d.cuesIn(a, i, CueSign); len(sg) > 0 {
+				lim = sg[0].End + 3
+			}
+			for k := a; k < min(i, lim); k++ {
 				if d.startsAgreement(k) {
 					a = k
 					break
