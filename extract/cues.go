@@ -610,7 +610,7 @@ var roleRows = []roleRow{
 	{role: roleDefinite, words: []string{"the"}, point: true},
 	{role: roleAgreementHead, words: []string{"برنامه", "سند", "agreement", "memorandum"}, point: true},
 	{role: roleListOpen, words: []string{"among", "these", "they", "those", "including", "از", "این", "آن", "the"}, point: true},
-	{role: roleListOf, words: []string{"them", "include", "included", "includes", "جمله", "شامل"}, point: true},
+	{role: roleListOf, words: []string{"them", "include", "included", "includes", "were", "جمله", "شامل"}, point: true},
 	{role: roleCountWord, words: []string{"دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "دوازده", "two", "three", "four", "five",
 		"six", "seven", "eight", "nine", "ten", "twelve", "several", "multiple"}, point: true},
 	{role: roleMany, words: []string{"متعددی", "متعدد", "مختلف", "مختلفی", "چندین", "several", "various", "multiple", "numerous", "many"}, point: true},
