@@ -420,10 +420,11 @@ func (d *doc) projectMoney(c span) bool {
 		}
 	}
 	if d.roleIn(c.a, c.b, roleEstimated) >= 0 && d.tradeCueIn(c) < 0 && !d.hasCue(c.a, c.b, CueCargo) &&
-		slices.ContainsFunc(d.entsIn(c.a, c.b), func(m Match) bool { return m.Entry.Class.Has(ClassProject) }) {
+		(slices.ContainsFunc(d.entsIn(c.a, c.b), func(m Match) bool { return m.Entry.Class.Has(ClassProject) }) || d.roleIn(c.a, c.b, rolePart) >= 0) {
 		// "CASA-1000, a 1,300-megawatt project, was originally estimated
-		// at $1.17 billion": a sum estimated of a project the clause names
-		// is its cost.
+		// at $1.17 billion", "the Pakistani section from Kharlachi to
+		// Peshawar is put at $1.1 billion": a sum estimated of a project
+		// the clause names, or of a part of one, is its cost.
 		return true
 	}
 	return false
@@ -612,6 +613,12 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		case d.hasCue(k, k+1, CueNonTrade) && (s.latin && d.pointAt(k-1, rolePronOwner) || !s.latin && d.pointAt(k+1, rolePronOwner)):
 			// "Estimates of its cost have risen from $4.8 billion …",
 			// «هزینه آن …»: the sum of the project named before.
+			refers = true
+		case ref == "" && d.pointAt(k, roleLength) && (d.pointAt(k-1, roleWholeRef) || !s.latin && d.pointAt(k+1, roleWholeRef)):
+			// "Of the total length, 652 km lie in Afghanistan …", «از طول
+			// کل …»: the length of the project named before (not "The
+			// six-lane highway with a total length of 600 kilometres",
+			// which names its own).
 			refers = true
 		case d.ownedWork(s, k):
 			// «کار ساخت آن در ماه سرطان ۱۴۰۴ آغاز شده بود», "its
