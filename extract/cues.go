@@ -455,6 +455,7 @@ const (
 	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
 	roleLength        = "length"         // a length said as such: «به طول», «طول دارد», "long", "length of"
 	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
+	roleTargetNoun    = "target-noun"    // a target's noun or verb, whose period may stand before the figure: «هدف», "target"
 	roleSubjectOpener = "subject-opener" // opens the subjects of counted agreements: "three memorandums on …", «سه یادداشت تفاهم در زمینه‌های …»
 	roleContractor    = "contractor"     // a builder after its nationality, no party to the project: "a Turkish contractor"
 	roleContractorFa  = "contractor-fa"  // a builder before its nationality: «پیمانکار ایرانی»
@@ -574,6 +575,7 @@ var roleRows = []roleRow{
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
+	{role: roleTargetNoun, words: []string{"هدف", "target", "goal"}, point: true},
 	{role: roleSubjectOpener, words: []string{"on", "covering", "زمینه", "زمینه های", "زمینههای", "حوزه", "حوزه های", "حوزههای", "خصوص", "درباره"}},
 	{role: roleContractor, words: []string{"contractor", "contractors", "subcontractor", "subcontractors", "consortium", "builder", "builders"}, point: true},
 	{role: roleContractorFa, words: []string{"پیمانکار", "پیمانکاری", "پیمانکاران", "کنسرسیوم"}, point: true},
