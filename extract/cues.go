@@ -575,7 +575,7 @@ var roleRows = []roleRow{
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
-	{role: roleTargetNoun, words: []string{"هدف", "target", "goal"}, point: true},
+	{role: roleTargetNoun, words: []string{"هدف", "هدفگذاری", "target", "goal"}, point: true},
 	{role: roleSubjectOpener, words: []string{"on", "covering", "زمینه", "زمینه های", "زمینههای", "حوزه", "حوزه های", "حوزههای", "خصوص", "درباره"}},
 	{role: roleContractor, words: []string{"contractor", "contractors", "subcontractor", "subcontractors", "consortium", "builder", "builders"}, point: true},
 	{role: roleContractorFa, words: []string{"پیمانکار", "پیمانکاری", "پیمانکاران", "کنسرسیوم"}, point: true},

@@ -54,6 +54,14 @@ var periodRules = []periodRule{
 				// (Not "the same period last year", «مدت مشابه سال گذشته
 				// (۲۶۴ میلیون دلار)»: the span a year before, below.)
 				if m.End == open && m.Resolved && !m.P.Day && d.comparison(m.Start, false) && !(m.P.Relative && d.yearEarlier(max(pc.c.a, open-6), open)) {
+					if d.pointIn(max(pc.c.a, m.Start-4), m.Start, roleSameDet) >= 0 || d.pointIn(max(pc.c.a, m.Start-4), m.Start, roleSameFa) >= 0 {
+						// "8.7 percent more than in the same period of
+						// 2025 (1.25 million tonnes)": the figure's span
+						// in that year.
+						if l := shiftInto(pc.lastPeriod(), m.P); l != "" {
+							return l, pc.found
+						}
+					}
 					return m.P.Label, pc.found
 				}
 			}

@@ -31,6 +31,8 @@ func TestPeriodRules(t *testing.T) {
 		{"comparison in parentheses", "Trade between Kazakhstan and Turkmenistan reached $412 million in January–October 2025 ($365 million in the same months of last year).", 365e6, "2024-01..2024-10"},
 		{"comparison in parentheses", "صادرات ایران به پاکستان در سال ۱۴۰۴ به ۹۸۰ میلیون دلار رسید (در مدت مشابه سال قبل یک میلیارد و ۱۴۰ میلیون دلار).", 1.14e9, "SH1403 = 2024-03-20..2025-03-20"},
 		{"comparison in parentheses", "Kazakhstan's trade turnover with Afghanistan reached $498.6 million in January–October 2026, up 18.4 percent from a year earlier ($421.1 million).", 421.1e6, "2025-01..2025-10"},
+		{"comparison in parentheses", "In January–October 2026, 1.36 million tonnes of cargo passed through the Oybek crossing between Uzbekistan and Tajikistan, 8.7 percent more than in the same period of 2025 (1.25 million tonnes).", 1.25e6, "2025-01..2025-10"},
+
 		{"comparison in parentheses", "ارزش صادرات ایران به افغانستان در سال ۱۴۰۴ به ۳ میلیارد و ۴۱۲ میلیون دلار رسید که در مقایسه با سال ۱۴۰۳ (۳ میلیارد و ۱۵۶ میلیون دلار) افزایش نشان می\u200cدهد.", 3.156e9, "SH1403 = 2024-03-20..2025-03-20"},
 		{"same period", "در سال ۱۴۰۳ صادرات افغانستان به ۱.۸ میلیارد دالر رسید. در همین مدت واردات از ایران ۲.۴ میلیارد دالر بود.", 2.4e9, "SH1403 = 2024-03-20..2025-03-20"},
 		{"same period", "Turkmenistan exported electricity worth $135 million to Afghanistan in 2024, up from $118 million in 2023. Turkmen gas exports to China brought in $8.9 billion over the same year.", 8.9e9, "2024"},
