@@ -606,7 +606,6 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 	return d.countedSubjects(c)
 }
 
-
 // countedSubjects returns the items of counted agreements listed by their
 // subjects («سند اجلاس به همراه سه یادداشت تفاهم در زمینه حمل و نقل
 // جاده‌ای بین‌المللی، همکاری‌های گمرکی و تبادل برق به امضای طرفین رسید»,

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Attribute statuses: what a clause says of one measured attribute of a
@@ -74,11 +76,13 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			id, tok = d.builtUnnamed(c, ms)
 		}
 		loans := false // the clause's sums are loans of a project named before
-		if id == "" && len(ms) > 0 && d.loanSums(c, ms) {
+		if id == "" && len(ms) > 0 && (d.loanSums(c, ms) || d.financingVerb(c) && !d.sumForOther(c, ms)) {
 			// "The package comprises a $95 million concessional loan and
 			// a $70 million grant", "has committed $40 million in
-			// parallel cofinancing": loans and grants of the project the
-			// article finances, named in the three sentences before.
+			// parallel cofinancing", "while Uzbekistan will contribute
+			// $250 million from its state budget": loans, grants and
+			// sums pledged to the project the article finances, named in
+			// the three sentences before.
 			if pid, at := d.lastProjectAt(c.a); pid != "" && at >= d.sents[max(0, s.idx-3)].a {
 				id, tok, loans = pid, c.a, true
 			}
@@ -645,6 +649,50 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	return id, c.a
 }
 
+// sumForOther reports whether a sum of clause c is for something the
+// clause names other than a project referred back to ("$300 million for
+// Kyrgyzstan's schools", not "$1.5 billion for the project").
+func (d *doc) sumForOther(c span, ms []amount) bool {
+	for _, am := range ms {
+		for k := am.b; k < min(c.b, am.b+3); k++ {
+			if w := d.word(k); w != "for" && w != "برای" {
+				continue
+			}
+			e := min(c.b, k+5)
+			return !d.hasCue(k+1, e, CueReference|CueInfra) && !slices.ContainsFunc(d.entsIn(k+1, e), func(m Match) bool { return m.Entry.Class.Has(ClassProject) })
+		}
+	}
+	return false
+}
+
+// lenderWord reports whether token k may belong to a lender's name
+// written between "and" and its sum: "the" or a capitalized word.
+func (d *doc) lenderWord(k int) bool {
+	if k < 0 || k >= len(d.toks) || d.toks[k].Kind != TokWord {
+		return false
+	}
+	if d.word(k) == "the" {
+		return true
+	}
+	a, _ := d.text.Source(int(d.toks[k].Start), int(d.toks[k].End))
+	r, _ := utf8.DecodeRuneInString(d.text.Src[a:])
+	return unicode.IsUpper(r)
+}
+
+// financingVerb reports whether clause c pledges, secures or pays a sum
+// ("will contribute", "has approved", «پرداخت کرد»).
+func (d *doc) financingVerb(c span) bool {
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
+		switch m.Entry.Code {
+		case statusFinancingPledged, statusFinancingSecured, statusPaid:
+			if !d.conditional(c, m.Start) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ownedWork reports whether the building or the works of something said
 // with a possessive pronoun start at token k: "its construction", «ساخت
 // آن», «عملیات اجرایی آن».
@@ -862,13 +910,24 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		if w := d.word(join); w == "a" || w == "an" {
 			join-- // "and a $95 million loan"
 		}
+		if s.latin {
+			// "has pledged $1.5 billion … and the Asian Infrastructure
+			// Investment Bank $800 million": another lender, its verb left
+			// out.
+			for j := join; j > max(prev.b, am.a-8) && d.lenderWord(j); j-- {
+				if d.pointAt(j-1, roleJoin) {
+					join = j - 1
+					break
+				}
+			}
+		}
 		if am.kind != amtMoney || prev.kind != amtMoney || !d.pointAt(join, roleJoin) || d.verbBetween(prev.b, am.a) {
 			continue
 		}
 		switch {
-		case out[k] == "" && (out[k-1] == statusFinancingSecured || out[k-1] == statusPaid) && s.latin:
+		case out[k] == "" && slices.Contains(attrOnly, out[k-1]) && s.latin:
 			out[k] = out[k-1]
-		case out[k-1] == "" && (out[k] == statusFinancingSecured || out[k] == statusPaid) && !s.latin:
+		case out[k-1] == "" && slices.Contains(attrOnly, out[k]) && !s.latin:
 			out[k-1] = out[k]
 		}
 	}
