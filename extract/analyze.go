@@ -868,7 +868,10 @@ func (d *doc) inAmount(s *sentence, i int) bool {
 // isTopic reports whether the entity at token i is the subject of a phrase
 // («در امور افغانستان», «مساله سوریه», "envoy for Afghanistan").
 func (d *doc) isTopic(i int) bool {
-	_, ok := d.cueEndingAt(i, CueTopic)
+	m, ok := d.cueEndingAt(i, CueTopic)
+	if ok && d.word(m.Start) == "for" && d.hasCue(m.Start-1, m.Start, CueCargo|CueTrade) {
+		return false // "cargo for Uzbekistan", "exports for Afghanistan": a destination
+	}
 	return ok
 }
 
