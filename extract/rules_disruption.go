@@ -93,6 +93,13 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 					}
 				}
 			}
+			if len(cs) <= 1 && place == nil && crossing && !inland && d.reporter != "" && !slices.Contains(cs, d.reporter) {
+				// «مرز رسمی باشماق مریوان با اقلیم کردستان عراق … بسته شده
+				// بود» in an Iranian outlet: a crossing the gazetteer does
+				// not know, named by its far side or by nothing, has the
+				// outlet's country on this side.
+				cs = append(cs, d.reporter)
+			}
 			if inland && borderFacing[place.idOr()] == "" && (place == nil || d.postLink(place.ID) == "") {
 				// "The Salang highway … reopened", «شاهراه سالنگ … بسته
 				// شد»: a road, pass or tunnel inside one country is that

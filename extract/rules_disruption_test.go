@@ -14,6 +14,9 @@ func TestDisruptionRules(t *testing.T) {
 	}{
 		{"closed, Persian passive", "گذرگاه تورخم میان افغانستان و پاکستان بسته شد.",
 			[]string{"disruption AF,PK - - closed - -"}},
+		{"a crossing the gazetteer does not know, named by its far side, is the outlet's country's on this side, Persian",
+			"date 2026-12-14\nسنندج- ایرنا- مرز رسمی باشماق مریوان با اقلیم کردستان عراق از روز شنبه به دلیل اعتراض کامیون\u200cداران بسته شد.",
+			[]string{"disruption IQ,IR - - closed - -"}},
 		{"a closure with its own day before a reopening is a closure too, Dari",
 			"date 2026-12-05\nگذرگاه مرزی آقینه در مرز ترکمنستان روز جمعه به دلیل برف\u200cباری بسته بود و امروز دوباره به روی موترهای باربری باز شد.",
 			[]string{"disruption AF,TM - - closed - -", "disruption AF,TM - - reopened - -"}},
