@@ -601,7 +601,8 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		}
 	}
 	refers := d.timelineCue(c) >= 0 || d.unnamedIn(c.a, c.b)
-	ref := "" // the infrastructure word the clause refers back with
+	ref := ""      // the infrastructure word the clause refers back with
+	share := false // the clause names a share of something, not a part of a project («بخشی از محموله‌ها»)
 	for k := c.a; k < c.b && !refers; k++ {
 		w := d.word(k)
 		switch {
@@ -609,7 +610,8 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			// «قطعه ایرانشهر-زاهدان», "the fourth section": a part of the
 			// project named before; "a 30-km rail section from Serhetabat
 			// to Turghundi" is a new piece of infrastructure.
-			refers = !d.indefiniteBefore(k)
+			refers = !d.indefiniteBefore(c.a, k)
+			share = d.word(k+1) == "از"
 		case d.hasCue(k, k+1, CueInfra) || physicalInfra[w] || d.pointAt(k, roleLine):
 			refers, ref = d.refersBack(s, k), w
 		case d.unnamedHead(k):
@@ -642,11 +644,43 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	}
 	if id == "" {
 		// «… درباره کریدور ارس گفت: این مسیر …»: a name the gazetteer lacks.
-		if id, _ = d.persianNamedInfra(s, c.a); id == "" {
-			return "", -1
-		}
+		id, _ = d.persianNamedInfra(s, c.a)
+	}
+	if id == "" && ref == "" && !share {
+		// "The port's ferry and ro-ro complex has a capacity of 6 million
+		// tonnes a year. Its second stage … is 72 percent complete": a
+		// part of infrastructure the sentence before named without a
+		// name of its own.
+		id = d.infraBefore(s)
+	}
+	if id == "" {
+		return "", -1
 	}
 	return id, c.a
+}
+
+// infraBefore returns an unnamed project made of the last piece of
+// infrastructure the sentence before s names ("The port's ferry and ro-ro
+// complex"), registered so that later clauses refer to it; "" when it
+// names none.
+func (d *doc) infraBefore(s *sentence) string {
+	if s.idx == 0 {
+		return ""
+	}
+	p := d.sents[s.idx-1]
+	for k := p.b - 1; k >= p.a; k-- {
+		if !physicalInfra[d.word(k)] || d.pluralInfra(Match{Start: k, End: k + 1}) {
+			continue
+		}
+		if u, ok := d.unnamedAt(k); ok {
+			return u.id
+		}
+		q, _, _ := d.quote(max(p.a, k-3), k+1)
+		u := unnamedProject{tok: k, id: "unnamed:ref:" + strconv.Itoa(k), name: q, head: d.word(k)}
+		d.addUnnamed(u)
+		return u.id
+	}
+	return ""
 }
 
 // sumForOther reports whether a sum of clause c is for something the
@@ -790,11 +824,13 @@ func (d *doc) ratingBefore(k int) int {
 	return j
 }
 
-// indefiniteBefore reports whether the noun phrase ending at token k
-// opens with an indefinite article ("a 30-km rail section", «یک پل
-// جدید»): something new, not referred back to.
-func (d *doc) indefiniteBefore(k int) bool {
-	return d.roleIn(max(0, k-6), k+1, roleIndefinite) >= 0 // "a" "30" "-" "km" "rail" "section"
+// indefiniteBefore reports whether the noun phrase ending at token k, in
+// a clause that starts at a, opens with an indefinite article ("a 30-km
+// rail section", «یک پل جدید»): something new, not referred back to.
+// (Not an article of the sentence before: "… 6 million tonnes a year. Its
+// second stage …".)
+func (d *doc) indefiniteBefore(a, k int) bool {
+	return d.roleIn(max(a, k-6), k+1, roleIndefinite) >= 0 // "a" "30" "-" "km" "rail" "section"
 }
 
 // refersBack reports whether the infrastructure word at token k refers to
