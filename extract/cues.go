@@ -231,7 +231,8 @@ var cueRows = []cueRow{
 		// "under construction since 2024": the start, with its year.
 		"under construction since", "being built since"}},
 	{CueStatus, "planned", []string{"افتتاح خواهد شد", "راه اندازی خواهد شد", "به بهره برداری خواهد رسید",
-		"به بهره برداری می رسد", "به بهره برداری میرسد", "افتتاح می شود", "افتتاح میشود", "راه اندازی می شود", "راه اندازی میشود", "will be launched", "will be inaugurated", "will be opened", "قرار است ساخته شود", "قرار است احداث شود", "احداث خواهد شد", "ساخته خواهد شد", "planned", "will be built", "plans to build", "is planned",
+		"به بهره برداری می رسد", "به بهره برداری میرسد", "افتتاح می شود", "افتتاح میشود", "راه اندازی می شود", "راه اندازی میشود", "will be launched", "will be inaugurated", "will be opened",
+		"scheduled to open", "due to open", "set to open", "expected to open", "will open", "is to open", "are to open", "planned to open", "قرار است ساخته شود", "قرار است احداث شود", "احداث خواهد شد", "ساخته خواهد شد", "planned", "will be built", "plans to build", "is planned",
 		"yet to be started", "yet to start", "yet to begin", "هنوز آغاز نشده", "هنوز شروع نشده"}},
 	{CueStatus, "paid", []string{"پرداخت کرد~", "پرداخت شد~", "پرداخت شده", "پرداخت گردید", "هزینه شد~", "هزینه شده", "هزینه کرد~",
 		"paid", "has paid", "have paid", "disbursed", "spent", "has spent", "have spent"}},
