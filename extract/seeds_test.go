@@ -168,6 +168,8 @@ var freshFloors = map[string]float64{
 	"fresh40": 0.55,
 	"fresh41": 0.615,
 	"fresh42": 0.505,
+	"fresh43": 0.575,
+	"fresh44": 0.6,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
