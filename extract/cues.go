@@ -525,7 +525,7 @@ var roleRows = []roleRow{
 	{role: roleAlso, words: []string{"نیز", "همچنین", "also", "likewise", "سهم", "share"}, point: true},
 	{role: roleComparedWith, words: []string{"compared with", "compared to", "in comparison with", "در مقایسه با", "در قیاس با"}},
 	{role: roleShorten, words: []string{"cut", "cuts", "shorten", "shortens", "reduce", "reduces", "کوتاه", "کاهش"}, point: true},
-	{role: roleWholeRef, words: []string{"کل", "whole", "entire", "total"}, point: true},
+	{role: roleWholeRef, words: []string{"کل", "مجموعی", "whole", "entire", "total"}, point: true},
 	{role: roleEstimated, words: []string{"estimated at", "originally estimated at", "put at", "برآورد شده", "برآورد شد", "برآورد میشود"}},
 	{role: roleProvCustoms, words: []string{"گمرکات استان", "گمرک استان", "گمرکات ولایت", "گمرک ولایت", "گمرکات ولایات", "صادرات استان", "واردات استان",
 		"صادرات ولایت", "واردات ولایت", "province's customs", "region's customs", "customs offices of the province", "customs offices of the region",

@@ -620,11 +620,12 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			// "Estimates of its cost have risen from $4.8 billion …",
 			// «هزینه آن …»: the sum of the project named before.
 			refers = true
-		case ref == "" && d.pointAt(k, roleLength) && (d.pointAt(k-1, roleWholeRef) || !s.latin && d.pointAt(k+1, roleWholeRef)):
-			// "Of the total length, 652 km lie in Afghanistan …", «از طول
-			// کل …»: the length of the project named before (not "The
-			// six-lane highway with a total length of 600 kilometres",
-			// which names its own).
+		case ref == "" && d.pointAt(k, roleLength) && (d.pointAt(k-1, roleWholeRef) || d.pointAt(k-1, rolePronOwner) || !s.latin && d.pointAt(k+1, roleWholeRef)):
+			// "Of the total length, 652 km lie in Afghanistan …", "Of its
+			// length, 284 km lie in Kyrgyzstan", «طول مجموعی …»: the
+			// length of the project named before (not "The six-lane
+			// highway with a total length of 600 kilometres", which names
+			// its own).
 			refers = true
 		case d.ownedWork(s, k):
 			// «کار ساخت آن در ماه سرطان ۱۴۰۴ آغاز شده بود», "its
