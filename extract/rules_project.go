@@ -974,15 +974,30 @@ func (d *doc) partiesIn(s *sentence, a, b int) []string {
 // building a grain terminal", «… را یک شرکت ترکیه‌ای به شکل سرمایه‌گذاری
 // خصوصی می‌سازد») is an owner, and its country a party.
 func (d *doc) contractor(m mention) bool {
-	en, fa := m.end, m.tok-1 // where the noun stands: after the nationality in English, before it in Persian and Dari
 	if w := d.word(m.tok - 1); w == "from" || w == "از" {
-		en, fa = m.tok-2, m.tok-2 // "a company from China", «یک شرکت از چین»
+		// "a company from China", «یک شرکت از چین»
+		return d.builderAt(m.tok-2, m.tok-2, m.tok)
 	}
+	// The noun stands after the nationality in English, before it in
+	// Persian and Dari, a word of its kind between at most ("a Chinese
+	// state company", «یک شرکت دولتی چینی»).
+	for gap := range 2 {
+		if d.builderAt(m.end+gap, m.tok-1-gap, m.tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// builderAt reports whether a contractor's noun starts at token en (an
+// English one) or fa (a Persian or Dari one), or a company's noun that a
+// word of hiring before token at makes a contractor's.
+func (d *doc) builderAt(en, fa, at int) bool {
 	switch {
 	case d.startsRole(en, roleContractor) || d.startsRole(fa, roleContractorFa):
 		return true
 	case d.startsRole(en, roleCompany):
-		return d.roleIn(max(m.tok-8, 0), m.tok, roleContracting) >= 0
+		return d.roleIn(max(at-8, 0), at, roleContracting) >= 0
 	case d.startsRole(fa, roleCompanyFa):
 		return d.roleIn(max(fa-8, 0), fa, roleContracting) >= 0
 	}
