@@ -635,7 +635,7 @@ func (d *doc) articlePeriod(s *sentence) *Period {
 					}
 					// The span a narrower one is written in, just after
 					// it, leaves the narrower span current.
-					if curAt == k && cur == &p.periods[max(j, 1)-1].P && spanOfBefore(p, j) {
+					if curAt == k && d.spanOfBefore(p, j) {
 						continue
 					}
 					// A whole span that ended before the current one ("For

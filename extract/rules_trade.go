@@ -1989,7 +1989,7 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) && !spanOfBefore(p, j) && !d.lookBack(p, m) && !d.yearBeforeCurrent(p, m.P) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) && !d.spanOfBefore(p, j) && !d.lookBack(p, m) && !d.yearBeforeCurrent(p, m.P) {
 				if !shared {
 					return nil
 				}
@@ -2093,8 +2093,18 @@ func (d *doc) placeBreakdown(s *sentence, c span, k int, cs []string) []string {
 // period just before it is written in ("July-October of the current
 // fiscal year 2026-27", «حمل تا میزان سال ۱۴۰۵»): the narrower span is
 // the figures' period, and the one that goes on.
-func spanOfBefore(p *sentence, j int) bool {
-	return j > 0 && p.periods[j].Start-p.periods[j-1].End <= 5 && p.periods[j-1].Resolved && within(p.periods[j-1].P, p.periods[j].P)
+func (d *doc) spanOfBefore(p *sentence, j int) bool {
+	i := j - 1
+	if i > 0 && !p.periods[i].Resolved && p.periods[i].End >= p.periods[j].Start-1 {
+		i-- // ("the first three months of the 2026-2027 marketing year": a part no year resolves, of the span after it)
+	}
+	if i < 0 || !p.periods[i].Resolved || !within(p.periods[i].P, p.periods[j].P) {
+		return false
+	}
+	// ("in September–November 2026, the first three months of the
+	// 2026-2027 marketing year": an appositive may say more words.)
+	gap := p.periods[j].Start - p.periods[i].End
+	return gap <= 5 || gap <= 12 && d.tokText(p.periods[i].End) == ","
 }
 
 // yearBeforeOf reports whether the j-th period of p is the year before
@@ -2121,7 +2131,7 @@ func (d *doc) previousPeriod(s *sentence) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
-			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !spanOfBefore(p, j) && !d.lookBack(p, m) {
+			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !d.spanOfBefore(p, j) && !d.lookBack(p, m) {
 				return &p.periods[j].P
 			}
 			if !m.Resolved && m.First > 0 {
