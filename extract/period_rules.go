@@ -1,5 +1,7 @@
 package extract
 
+import "time"
+
 // periodCtx is what the period rules of a trade or tonnage figure read:
 // the k-th amount of clause c of sentence s, the facts already made from
 // the clause's earlier figures, whether the clause reports growth and
@@ -122,7 +124,9 @@ var periodRules = []periodRule{
 			return "", pc.found
 		}
 		for _, m := range pc.s.periods {
-			if m.Start >= pc.c.a && m.End <= pc.c.b && m.Resolved && !m.P.Relative && !d.comparison(m.Start, false) {
+			// (A month of last year, «در آبان‌ماه سال گذشته», is written
+			// out too, though the article's date resolves it.)
+			if m.Start >= pc.c.a && m.End <= pc.c.b && m.Resolved && (!m.P.Relative || m.P.End.Sub(m.P.Start) < 300*24*time.Hour) && !d.comparison(m.Start, false) {
 				return "", pc.found // a period written out: the clause rule's
 			}
 		}

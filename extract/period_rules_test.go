@@ -22,6 +22,7 @@ func TestPeriodRules(t *testing.T) {
 		{"the figure a year earlier", "Afghanistan exported 2,340 tonnes of goods to Uzbekistan by air in January–October 2026. In the same months last year, air exports of goods to Uzbekistan totalled 1,620 tonnes.", 1620, "2025-01..2025-10"},
 		{"same span of a compared year", "در هشت ماهه نخست سال ۱۴۰۵ حدود ۴۶۵ هزار تن کالای ترانزیتی از چابهار به مقصد افغانستان حمل شد که در مقایسه با ۳۱۰ هزار تن در مدت مشابه سال قبل ۵۰ درصد افزایش نشان می\u200cدهد.", 3.1e5, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
 		{"clause", "صادرات ایران به عراق در سال ۱۴۰۲ به ۸ میلیارد دلار رسید.", 8e9, "SH1402 = 2023-03-21..2024-03-19"},
+
 		{"sentence", "In 2024, Kazakhstan's exports to Uzbekistan grew; trade between them reached $4.1 billion.", 4.1e9, "2024"},
 		{"list intro", "حجم تجارت افغانستان با کشورهای همسایه در سال ۱۴۰۳ به شرح زیر است:\nپاکستان: ۱.۲ میلیارد دالر\nایران: ۹۰۰ ملیون دالر", 1.2e9, "SH1403 = 2024-03-20..2025-03-20"},
 		{"year before a baseline", "Pakistan's exports to Afghanistan fell to $1.03 billion in FY2024-25 from $1.36 billion a year earlier.", 1.36e9, "2023-07..2024-06"},

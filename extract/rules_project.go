@@ -450,6 +450,10 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		f.Status = ptr(status)
 	}
 	switch status {
+	case "delayed":
+		if p := d.delayedTo(s, c); p != nil {
+			f.Period = ptr(p.Label)
+		}
 	case "launched", "completed", "construction_started", statusResumed, "stalled":
 		if p := d.datedItem(s); p != "" {
 			// "May – The first freight train from China reaches …": the
@@ -650,6 +654,38 @@ func (d *doc) relativeAside(a, b int) int {
 		return 0
 	}
 	return 0
+}
+
+// delayedTo returns the date a delay in clause c moves a milestone to:
+// "has been postponed from mid-2027 to the second quarter of 2028",
+// "postponed to September 2027", «از آذر ۱۴۰۵ به خرداد ۱۴۰۶ موکول شد»;
+// nil when the clause gives none (a date "from", or one the milestone was
+// first due, is not it).
+func (d *doc) delayedTo(s *sentence, c span) *Period {
+	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
+		if m.Entry.Code != "delayed" {
+			continue
+		}
+		for _, pm := range s.periods {
+			if pm.Start < c.a || pm.End > c.b || !pm.Resolved || pm.P.Day {
+				continue
+			}
+			w := d.word(pm.Start - 1)
+			if s.latin && pm.Start >= m.End && (w == "to" || w == "until" || w == "till") ||
+				!s.latin && pm.End <= m.Start && (w == "به" || w == "تا") {
+				return &pm.P
+			}
+			if s.latin && pm.Start >= m.End && (w == "from" || d.word(pm.Start) == "from") && pm.P.Calendar == Gregorian {
+				// "postponed from December 2026 to June 2027", read as one
+				// span: its last month.
+				if _, to, ok := strings.Cut(pm.P.Label, ".."); ok && len(to) == 7 {
+					p := gregMonths(pm.P.End.Year(), int(pm.P.End.Month()), pm.P.End.Year(), int(pm.P.End.Month()))
+					return &p
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // statusDate returns the date clause c gives the milestone of its status
