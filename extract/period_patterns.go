@@ -374,6 +374,12 @@ func (s *periodScanner) skipMonthFillers(i int, fillers map[string]bool) int {
 // is used when the month is Gregorian or Solar Hijri and the article has a
 // date.
 func (s *periodScanner) date(i int) (periodMatch, bool) {
+	if s.word(i) == "اول" {
+		// «روز سه‌شنبه اول دی‌ماه»: the first of a month, in words.
+		if m, ok := s.shMonth(i + 1); ok {
+			return s.dayMonthYear(i, i+2, SolarHijri, m, 1)
+		}
+	}
 	if i < len(s.toks) && s.toks[i].Kind == TokNumber {
 		t := s.text(i)
 		// 1404/06/15 or 2025/08/26 in one token.

@@ -335,7 +335,7 @@ var shMonthNames = func() map[string]int {
 // numbers and month names); other words are skipped at once.
 var periodStarts = map[string]bool{
 	"سال": true, "ماه": true, "نیمه": true, "نیم": true, "فصل": true, "ربع": true, "چند": true, "طی": true, "بهار": true, "تابستان": true,
-	"پاییز": true, "زمستان": true, "از": true, "بین": true, "امسال": true, "پارسال": true, "سالهای": true,
+	"پاییز": true, "زمستان": true, "از": true, "بین": true, "امسال": true, "پارسال": true, "سالهای": true, "اول": true,
 	"the": true, "h": true, "q": true, "first": true, "from": true, "between": true, "fy": true, "fiscal": true,
 	"financial": true, "this": true, "current": true, "last": true, "previous": true, "month": true, "next": true,
 }

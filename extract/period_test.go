@@ -47,6 +47,8 @@ func TestParsePeriod(t *testing.T) {
 		{"the first eight months of the current Iranian calendar year 1405", 0, "SH1405-01..SH1405-08 = 2026-03-21..2026-11-21"},
 		{"the first six months of the Afghan solar year 1404", 0, "SH1404-01..SH1404-06 = 2025-03-21..2025-09-22"},
 		{"هشت ماه نخست سال ۱۴۰۵", 0, "SH1405-01..SH1405-08 = 2026-03-21..2026-11-21"},
+		{"اول دی\u200cماه ۱۴۰۵", 0, "2026-12-22"}, // the first of a Solar month, in words
+
 		{"از ابتدای سال ۱۴۰۴ تا پایان خرداد", 0, "SH1404-01..SH1404-03 = 2025-03-21..2025-06-21"},
 		{"از ابتدای سال ۱۴۰۴ تا پایان مهرماه", 0, "SH1404-01..SH1404-07 = 2025-03-21..2025-10-22"},
 		{"from the beginning of 2025 to the end of August", 0, "2025-01..2025-08"},
