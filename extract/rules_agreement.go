@@ -426,10 +426,12 @@ func (d *doc) signFuture(c span, m Match) bool {
 	}
 	hi := min(c.b, m.End+2)
 	for k := m.End; k < hi; k++ {
-		if d.pointAt(k, roleJoin) {
+		if d.pointAt(k, roleJoin) || d.word(k) == "که" || d.word(k) == "which" {
 			// «… در اردیبهشت ۱۴۰۲ امضا شد و قرار است …», "was signed in
-			// 2023 and will …": the future is the next clause's.
+			// 2023 and will …", «… امضا کرد که قرار است … تحویل داده
+			// شود»: the future is the next clause's, or the goods'.
 			hi = k
+			break
 		}
 	}
 	return d.hasCue(max(c.a, m.Start-3), hi, CueFuture)
