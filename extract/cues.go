@@ -590,7 +590,7 @@ var roleRows = []roleRow{
 	{role: roleUpParticle, words: []string{"up"}, point: true},
 	{role: roleMadeUp, words: []string{"made", "make", "makes"}, point: true},
 	{role: roleWorth, words: []string{"worth", "valued", "ارزش", "value"}, point: true},
-	{role: roleSupply, words: []string{"supply", "delivery", "deliver", "supplying", "purchase", "carriage", "transport", "transportation",
+	{role: roleSupply, words: []string{"supply", "delivery", "deliver", "supplying", "purchase", "buy", "carriage", "transport", "transportation",
 		"shipping", "تامین", "عرضه", "تحویل", "خرید", "حمل", "انتقال"}, point: true},
 	{role: roleContract, words: []string{"contract", "قرارداد"}, point: true},
 	{role: roleShipped, words: []string{"shipped", "delivered", "sent", "supplied", "dispatched", "shipments", "deliveries", "supplies",

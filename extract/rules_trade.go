@@ -857,6 +857,9 @@ func (d *doc) isCargo(c span, am amount) bool {
 	if d.hasCue(c.a, c.b, CueCargo) || d.tradeCueIn(c) >= 0 {
 		return true
 	}
+	if d.contractedSupply(c, am) {
+		return true // «قراردادی را برای خرید ۱۲ هزار تن کشمش … امضا کرد»: goods to be delivered
+	}
 	if d.hasCue(max(c.a, am.a-8), am.a, CueCapacity) {
 		return true // "Its capacity is planned to rise to 8.5 million tonnes"
 	}
@@ -1681,7 +1684,9 @@ func (d *doc) contractedSupply(c span, am amount) bool {
 		return false
 	}
 	for _, n := range d.cuesIn(c.a, am.a, CueAgreementNoun) {
-		if d.hasCue(c.a, am.a, CueSign|CueAgree) || d.pointAt(n.Start, roleContract) {
+		// (The verb may follow, as in Persian and Dari: «قراردادی را برای خرید
+		// ۱۲ هزار تن … امضا کرد».)
+		if d.hasCue(c.a, am.a, CueSign|CueAgree) || d.hasCue(am.b, c.b, CueSign) || d.pointAt(n.Start, roleContract) {
 			return true
 		}
 	}
