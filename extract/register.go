@@ -224,10 +224,46 @@ func (d *doc) viaAt(i int) bool {
 	if d.roleBefore(i, roleVia) {
 		return true
 	}
+	if k := d.placeHeadBefore(i); k < i && d.roleBefore(k, roleVia) {
+		return true // «از راه بندر چابهار»: the place itself
+	}
 	if k := d.countryJoinedBefore(i); k >= 0 {
 		return d.viaAt(k)
 	}
+	// «از راه بندر چابهار ایران», "via the port of Chabahar, Iran": the
+	// country of a place passed through.
+	at := i
+	if t := d.tokText(at - 1); t == "," || t == "،" {
+		at--
+	}
+	for _, m := range d.entsIn(max(0, at-6), at) {
+		if m.End != at || !m.Entry.Class.Has(ClassPlace|ClassProject) {
+			continue
+		}
+		if d.roleBefore(d.placeHeadBefore(m.Start), roleVia) {
+			return true
+		}
+	}
 	return false
+}
+
+// placeHeadBefore returns the first token of the words that head the
+// place named at token i ("the port of", «بندر»), i when there are none.
+func (d *doc) placeHeadBefore(i int) int {
+	head := false
+	for n := 0; n < 3; n++ {
+		switch {
+		case d.pointAt(i-1, rolePlaceHead):
+			head = true
+		case head && d.pointAt(i-1, roleDefinite):
+			// ("via the port of Chabahar", not "via the Baku–Tbilisi–Kars
+			// railway", whose countries it links)
+		default:
+			return i
+		}
+		i--
+	}
+	return i
 }
 
 // countryJoinedBefore returns the first token of the country named just
