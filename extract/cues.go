@@ -457,6 +457,7 @@ const (
 	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
 	roleLength        = "length"         // a length said as such: «به طول», «طول دارد», "long", "length of"
 	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
+	roleYearToDate    = "year-to-date"   // a span from the year's start to now: "since the start of the year", «از ابتدای سال جاری تاکنون»
 	rolePlaceHead     = "place-head"     // the words that may stand before a place's name: "the port of", «بندر»
 	roleTargetNoun    = "target-noun"    // a target's noun or verb, whose period may stand before the figure: «هدف», "target"
 	roleSubjectOpener = "subject-opener" // opens the subjects of counted agreements: "three memorandums on …", «سه یادداشت تفاهم در زمینه‌های …»
@@ -578,6 +579,8 @@ var roleRows = []roleRow{
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
+	{role: roleYearToDate, words: []string{"since the start of the year", "since the beginning of the year", "so far this year", "year to date",
+		"year-to-date", "از ابتدای سال جاری تاکنون", "از ابتدای سال تاکنون", "از ابتدای امسال تاکنون", "از آغاز سال جاری تاکنون"}},
 	{role: rolePlaceHead, words: []string{"port", "of", "بندر", "بنادر"}, point: true},
 	{role: roleTargetNoun, words: []string{"هدف", "هدفگذاری", "target", "goal"}, point: true},
 	{role: roleSubjectOpener, words: []string{"on", "covering", "زمینه", "زمینه های", "زمینههای", "حوزه", "حوزه های", "حوزههای", "خصوص", "درباره"}},

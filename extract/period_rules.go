@@ -1,6 +1,11 @@
 package extract
 
-import "time"
+import (
+	"slices"
+	"time"
+
+	"github.com/caravan-transport/caravan/jalali"
+)
 
 // periodCtx is what the period rules of a trade or tonnage figure read:
 // the k-th amount of clause c of sentence s, the facts already made from
@@ -224,6 +229,20 @@ var periodRules = []periodRule{
 		}
 		return label(d.previousPeriod(pc.s)), pc.found
 	}},
+	{"year to date", func(d *doc, pc periodCtx) (string, bool) {
+		// "Since the start of the year Kuryk has handled 5.7 million
+		// tonnes", «از ابتدای سال جاری تاکنون …»: from the start of the
+		// year to the end of the article's current period, in its
+		// calendar.
+		// (The phrase itself may read as a period with no end, «از ابتدای
+		// سال جاری»; a period written out in the clause is the clause's.)
+		if pc.target || d.roleIn(pc.c.a, pc.c.b, roleYearToDate) < 0 || slices.ContainsFunc(pc.s.periods, func(m periodMatch) bool {
+			return m.Resolved && m.Start >= pc.c.a && m.End <= pc.c.b && !d.comparison(m.Start, false)
+		}) {
+			return "", pc.found
+		}
+		return label(yearToDate(d.articlePeriod(pc.s))), pc.found
+	}},
 	{"continued breakdown", func(d *doc, pc periodCtx) (string, bool) {
 		// "Kazakh exports to Iran totaled $201.4 mln" after the turnover
 		// "in January-September 2025", "Wheat shipments to Uzbekistan rose
@@ -254,6 +273,28 @@ var periodRules = []periodRule{
 		}
 		return label(d.articlePeriod(pc.s)), pc.found
 	}},
+}
+
+// yearToDate returns the span from the start of the year of cur's end to
+// the end of cur's last month, in cur's calendar; nil when cur is nil or
+// not a span of whole months.
+func yearToDate(cur *Period) *Period {
+	if cur == nil || cur.Day {
+		return nil
+	}
+	if cur.Calendar == SolarHijri {
+		j, err := jalali.FromTime(cur.End)
+		if err != nil {
+			return nil
+		}
+		p, ok := shMonths(j.Year, 1, j.Month)
+		if !ok {
+			return nil
+		}
+		return &p
+	}
+	p := gregMonths(cur.End.Year(), 1, cur.End.Year(), int(cur.End.Month()))
+	return &p
 }
 
 // figurePeriod returns the period of the figure of pc by the first of

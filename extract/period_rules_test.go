@@ -41,6 +41,8 @@ func TestPeriodRules(t *testing.T) {
 		// A ranking after a line that gives last year's figure to compare
 		// with goes on in the lead's period, not in that year.
 		{"article's current period", "در ۹ ماه نخست امسال (فروردین تا آذر ۱۴۰۵) سه میلیون و ۴۲۰ هزار تن کالا از گمرکات استان سیستان و بلوچستان صادر شد.\n\nصادرات استان در ۹ ماه نخست سال ۱۴۰۴ سه میلیون و ۵۴ هزار تن بود.\n\nگمرک میلک با یک میلیون و ۲۶۰ هزار تن بیشترین سهم را در صادرات استان داشت و پس از آن گمرک میرجاوه با ۸۹۰ هزار تن قرار دارد.", 8.9e5, "SH1405-01..SH1405-09 = 2026-03-21..2026-12-21"},
+		{"year to date", "The port of Kuryk in Kazakhstan handled 612,400 tonnes of cargo in November 2026. Since the start of the year the port has handled 5.7 million tonnes of cargo.", 5.7e6, "2026-01..2026-11"},
+		{"year to date", "در آذرماه ۱۴۰۵ حدود ۸۰ هزار تن کالا از مرز سرخس به ترکمنستان صادر شد. از ابتدای سال جاری تاکنون ۶۱۰ هزار تن کالا از این مرز صادر شده است.", 6.1e5, "SH1405-01..SH1405-09 = 2026-03-21..2026-12-21"},
 		{"continued breakdown", "Trade between Kazakhstan and Iran reached $300 million in January-September 2025. Kazakh exports to Iran totaled $201.4 million.", 201.4e6, "2025-01..2025-09"},
 		{"continued breakdown", "Rail freight between Iran and Kazakhstan rose 30 percent to 1.4 million tonnes in the first nine months of 2025. Of this, 900,000 tonnes were Kazakh grain shipped to Iran.", 9e5, "2025-01..2025-09"},
 		// The article's current period: stated in the lead, it reaches
