@@ -211,6 +211,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 				// date of the event, between the sum and its verb or just
 				// after the verb. (A measure carries no status, decision 9:
 				// its clause's status is a fact of its own, dated there.)
+				dated := false
 				for _, m := range d.cuesIn(am.b, c.b, CueStatus) {
 					if m.Entry.Code != statusFinancingSecured {
 						continue
@@ -220,9 +221,19 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 						hi = min(c.b, m.End+3)
 					}
 					if p, _ := d.nearestPeriod(s, am.b, hi, am.b, hi, false, false); p != nil {
-						f.Period = ptr(p.Label)
+						f.Period, dated = ptr(p.Label), true
 					}
 					break
+				}
+				if !dated && s.latin {
+					// "The AIIB approved a $150 million cofinancing loan in
+					// October", "The ADB Board of Directors on 1 December
+					// approved a $285 million loan": the verb before the
+					// sum, its date just after the sum's noun or just
+					// before the verb (a day gives its month).
+					if p := d.approvalDate(s, c, am); p != "" {
+						f.Period = ptr(p)
+					}
 				}
 			}
 			if located != nil && located[k] != "" {
@@ -712,6 +723,40 @@ func (d *doc) lenderWord(k int) bool {
 	a, _ := d.text.Source(int(d.toks[k].Start), int(d.toks[k].End))
 	r, _ := utf8.DecodeRuneInString(d.text.Src[a:])
 	return unicode.IsUpper(r)
+}
+
+// approvalDate returns the month or year a sum am of clause c was
+// approved or secured, told by a verb before the sum: a period a few words
+// after the sum ("approved a $150 million loan in October") or just before
+// the verb ("on 1 December approved"); "" when there is none.
+func (d *doc) approvalDate(s *sentence, c span, am amount) string {
+	var verb *Match
+	for _, m := range d.cuesIn(c.a, am.a, CueStatus) {
+		if m.Entry.Code == statusFinancingSecured && am.a-m.End <= 3 {
+			verb = &m
+		}
+	}
+	if verb == nil {
+		return ""
+	}
+	for _, pm := range s.periods {
+		if !pm.Resolved || pm.End > c.b {
+			continue
+		}
+		after := pm.Start >= am.b && pm.Start-am.b <= 4 && d.roleIn(am.b, pm.Start, roleJoin) < 0
+		before := pm.End <= verb.Start && verb.Start-pm.End <= 1 && pm.Start >= c.a
+		if !after && !before {
+			continue
+		}
+		if pm.P.Day {
+			if pm.P.Calendar != Gregorian {
+				return ""
+			}
+			return gregMonths(pm.P.Start.Year(), int(pm.P.Start.Month()), pm.P.Start.Year(), int(pm.P.Start.Month())).Label
+		}
+		return pm.P.Label
+	}
+	return ""
 }
 
 // financingVerb reports whether clause c pledges, secures or pays a sum
