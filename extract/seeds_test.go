@@ -172,6 +172,8 @@ var freshFloors = map[string]float64{
 	"fresh44": 0.66,
 	"fresh45": 0.695,
 	"fresh46": 0.61,
+	"fresh47": 0.58,
+	"fresh48": 0.6,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
