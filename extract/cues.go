@@ -588,7 +588,7 @@ var roleRows = []roleRow{
 	{role: roleContractorFa, words: []string{"پیمانکار", "پیمانکاری", "پیمانکاران", "کنسرسیوم"}, point: true},
 	{role: roleCompany, words: []string{"company", "companies", "firm", "firms"}, point: true},
 	{role: roleCompanyFa, words: []string{"شرکت", "شرکتی", "شرکتهای", "کمپنی", "کمپنیهای"}, point: true},
-	{role: roleContracting, words: []string{"contract", "contracts", "contracted", "subcontracted", "awarded", "tender", "built by",
+	{role: roleContracting, words: []string{"contract", "contracts", "contracted", "subcontracted", "awarded", "tender", "joint venture", "built by",
 		"constructed by", "carried out by", "implemented by", "قرارداد", "پیمان", "مناقصه", "توسط"}},
 	{role: roleLength, words: []string{"طول", "long", "length"}, point: true},
 	{role: roleNameAdj, words: []string{"islamic", "kyrgyz", "tajik", "uzbek", "kazakh", "turkmen"}, point: true},

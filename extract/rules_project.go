@@ -1016,9 +1016,19 @@ func (d *doc) contractor(m mention) bool {
 	}
 	// The noun stands after the nationality in English, before it in
 	// Persian and Dari, a word of its kind between at most ("a Chinese
-	// state company", «یک شرکت دولتی چینی»).
+	// state company", «یک شرکت دولتی چینی»); in English a few words on,
+	// past other builders ("a joint venture of a Chinese and a Tajik
+	// state-owned company").
 	for gap := range 2 {
 		if d.builderAt(m.end+gap, m.tok-1-gap, m.tok) {
+			return true
+		}
+	}
+	for k := m.end + 2; k < min(m.end+8, len(d.toks)); k++ {
+		if d.toks[k].Kind == TokPunct && d.tokText(k) != "-" {
+			break
+		}
+		if d.builderAt(k, -1, m.tok) {
 			return true
 		}
 	}
