@@ -1872,6 +1872,21 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 			}
 		}
 	}
+	// "Kazakhstan … with 402,300 tonnes worth $231.6 million, followed by
+	// Russia with 356,800 tonnes ($298.4 million)", "Kyrgyzstan bought
+	// 118,200 tonnes for $64.3 million": an item's second figure, of the
+	// other kind, right after its first with no country between, is the
+	// same item's.
+	for k := 1; k < len(ams); k++ {
+		if _, ok := items[k]; ok {
+			continue
+		}
+		x, ok := items[k-1]
+		if !ok || ams[k].kind == ams[k-1].kind || ams[k].a-ams[k-1].b > 3 || d.hasCountryIn(s, ams[k-1].b, ams[k].a) {
+			continue
+		}
+		items[k] = x
+	}
 	if len(items) < 2 {
 		items = d.respectiveItems(s, c, ams)
 		if items == nil {
