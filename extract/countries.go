@@ -211,6 +211,7 @@ var countryRows = []countryRow{
 		[]placeRow{
 			{"cn-beijing", "Beijing", []string{"پکن", "beijing"}, nil},
 			{"cn-urumqi", "Urumqi", []string{"ارومچی", "urumqi"}, nil},
+			{"cn-xinjiang", "Xinjiang", []string{"سین کیانگ", "شین جیانگ", "xinjiang", "xinjiang uygur autonomous region"}, nil}, // a region, for whose trade China trades
 			{"cn-kashgar", "Kashgar", []string{"کاشغر", "kashgar"}, nil},
 			{"cn-xian", "Xi'an", []string{"شیان", "xi'an", "xian"}, nil},
 			{"cn-chongqing", "Chongqing", []string{"چونگ کینگ", "چونگکینگ", "chongqing"}, nil},
