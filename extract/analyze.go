@@ -15,6 +15,7 @@ import (
 type doc struct {
 	art       Article
 	text      *Text
+	gaz       *Gazetteer // the extractor's (read only)
 	norm      string
 	toks      []Token
 	ents      []Match
@@ -221,7 +222,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	for first < len(toks) && t.srcAt(int(toks[first].Start)) < a.Body {
 		first++
 	}
-	d := &doc{art: a, text: t, norm: t.Norm, toks: toks}
+	d := &doc{art: a, text: t, norm: t.Norm, toks: toks, gaz: x.gaz}
 	d.tagPoints()
 	st := NewStems(t.Norm, toks)
 	all := x.lex.all(st)

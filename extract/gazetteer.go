@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -55,6 +56,9 @@ type Gazetteer struct {
 	// share one of its names, either side of a border («اشکاشم» in
 	// Afghanistan and in Tajikistan); see Extractor.pickTwins.
 	twins map[string][]Place
+	// facing maps a border post's id to the country across: the built-in
+	// borderFacing and the crossings AddCrossing adds.
+	facing map[string]string
 }
 
 type phrase struct {
@@ -88,6 +92,7 @@ func NewGazetteer() *Gazetteer {
 		countries: make(map[string]string),
 		places:    make(map[string]Place),
 		projects:  make(map[string]string),
+		facing:    maps.Clone(borderFacing),
 	}
 	// Projects and persons first: on equal spans the first entry wins, and
 	// longer names mask the country words inside them.
@@ -275,7 +280,30 @@ func (g *Gazetteer) PlaceIDs() []string {
 
 // Facing returns the country on the other side of the border post with
 // the given id, or "" when the place is not a known border post.
-func (g *Gazetteer) Facing(id string) string { return borderFacing[id] }
+func (g *Gazetteer) Facing(id string) string { return g.facing[id] }
+
+// AddCrossing records that the places a and b, in two countries, face
+// each other across a border (a crossing of the network): a closure at
+// either is between their two countries. A place the built-in table
+// already gives a side keeps it. It returns an error of kind Invalid when
+// either place is unknown or both lie in one country.
+func (g *Gazetteer) AddCrossing(a, b string) error {
+	pa, oka := g.places[a]
+	pb, okb := g.places[b]
+	if !oka || !okb {
+		return caravan.Errorf(caravan.Invalid, "extract.Gazetteer.AddCrossing", "crossing %s–%s: unknown place", a, b)
+	}
+	if pa.Country == pb.Country {
+		return caravan.Errorf(caravan.Invalid, "extract.Gazetteer.AddCrossing", "crossing %s–%s: both in %s", a, b, pa.Country)
+	}
+	if g.facing[a] == "" {
+		g.facing[a] = pb.Country
+	}
+	if g.facing[b] == "" {
+		g.facing[b] = pa.Country
+	}
+	return nil
+}
 
 // Place returns the place with the given id.
 func (g *Gazetteer) Place(id string) (Place, bool) {

@@ -133,6 +133,37 @@ func TestAddPlace(t *testing.T) {
 	}
 }
 
+// TestAddCrossing holds AddCrossing: each side of a crossing faces the
+// other's country, a closure there is between the two, a side the
+// built-in table gives is kept, and bad crossings are refused.
+func TestAddCrossing(t *testing.T) {
+	g := NewGazetteer()
+	for _, p := range []struct{ id, cc, name string }{{"pk-wagah", "PK", "Wagah"}, {"in-attari", "IN", "Attari"}, {"pk-sost", "PK", "Sost"}} {
+		if err := g.AddPlace(p.id, p.cc, p.name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := g.AddCrossing("pk-wagah", "in-attari"); err != nil {
+		t.Fatal(err)
+	}
+	if g.Facing("pk-wagah") != "IN" || g.Facing("in-attari") != "PK" {
+		t.Errorf("Facing = %q, %q, want IN, PK", g.Facing("pk-wagah"), g.Facing("in-attari"))
+	}
+	if err := g.AddCrossing("af-torkham", "pk-wagah"); err != nil || g.Facing("af-torkham") != "PK" || g.Facing("pk-wagah") != "IN" {
+		t.Errorf("a built-in side or a first side changed: %v, %q, %q", err, g.Facing("af-torkham"), g.Facing("pk-wagah"))
+	}
+	for _, bad := range [][2]string{{"pk-wagah", "pk-sost"}, {"pk-wagah", "nowhere"}} {
+		if err := g.AddCrossing(bad[0], bad[1]); !errors.Is(err, caravan.ErrInvalid) {
+			t.Errorf("AddCrossing(%s, %s) error = %v, want invalid", bad[0], bad[1], err)
+		}
+	}
+	x := NewExtractor(g)
+	fs := extractText(t, x, "d", "date 2026-12-10\nTraffic at Wagah was halted on Monday, December 7, by a strike.")
+	if len(fs) != 1 || fs[0].Kind != KindDisruption || strings.Join(fs[0].Countries, ",") != "IN,PK" {
+		t.Errorf("closure at Wagah: %+v, want one disruption IN,PK", fs)
+	}
+}
+
 func TestLexiconVariants(t *testing.T) {
 	l := NewLexicon()
 	l.Add("راه آهن*", Entry{Code: "rail"})

@@ -75,7 +75,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 				f.Place, f.PlaceID = place.Name, place.ID
 				cs = append(cs, place.Code)
 			}
-			if other := borderFacing[place.idOr()]; other != "" {
+			if other := d.gaz.Facing(place.idOr()); other != "" {
 				// A border post is closed between its two countries, whatever
 				// else the clause names («… تاجران افغان به بنادر ایران»).
 				cs = append(cs, other)
@@ -100,7 +100,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 				// outlet's country on this side.
 				cs = append(cs, d.reporter)
 			}
-			if inland && borderFacing[place.idOr()] == "" && (place == nil || d.postLink(place.ID) == "") {
+			if inland && d.gaz.Facing(place.idOr()) == "" && (place == nil || d.postLink(place.ID) == "") {
 				// "The Salang highway … reopened", «شاهراه سالنگ … بسته
 				// شد»: a road, pass or tunnel inside one country is that
 				// country's alone, unless the clause names others.

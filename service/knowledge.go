@@ -284,6 +284,21 @@ func NewExtractor(n *network.Network) (*extract.Extractor, error) {
 			return nil, fmt.Errorf("gazetteer: place %s: %w", p.ID, err)
 		}
 	}
+	// The network's border crossings tell the extractor which country lies
+	// across each post («واگا» is Pakistan's side, facing India).
+	for _, l := range n.Links() {
+		if l.Crossing == nil {
+			continue
+		}
+		a, okA := n.Place(l.From)
+		b, okB := n.Place(l.To)
+		if !okA || !okB || a.Country == b.Country {
+			continue
+		}
+		if err := g.AddCrossing(l.From, l.To); err != nil {
+			return nil, fmt.Errorf("gazetteer: crossing %s: %w", l.ID, err)
+		}
+	}
 	return extract.NewExtractor(g), nil
 }
 
