@@ -174,6 +174,8 @@ var freshFloors = map[string]float64{
 	"fresh46": 0.61,
 	"fresh47": 0.58,
 	"fresh48": 0.6,
+	"fresh49": 0.46,
+	"fresh50": 0.705,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
