@@ -510,7 +510,7 @@ var roleRows = []roleRow{
 		"line of credit", "وام", "سرمایه گذاری", "پرداخت",
 		"تامین مالی", "تمویل*", "اعتبار*"}},
 	{role: roleRank, words: []string{"leading", "largest", "biggest", "main", "top", "second-largest", "third-largest", "partner", "partners",
-		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "accounted for", "accounts for", "made up", "makes up", "خریدار", "مقصد",
+		"buyer", "buyers", "importer", "customer", "destination", "market", "supplier", "accounted for", "accounts for", "made up", "makes up", "led", "shipper", "shippers", "خریدار", "مقصد",
 		"بزرگترین", "بزرگ ترین", "شریک", "شرکای", "دومین", "سومین", "صدر"}},
 	{role: roleProgress, words: []string{"پیشرفت", "progress"}},
 	{role: roleNewRound, words: []string{"final", "new", "another", "fresh", "second", "third"}, point: true},
