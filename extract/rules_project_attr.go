@@ -727,8 +727,9 @@ func (d *doc) lenderWord(k int) bool {
 
 // approvalDate returns the month or year a sum am of clause c was
 // approved or secured, told by a verb before the sum: a period a few words
-// after the sum ("approved a $150 million loan in October") or just before
-// the verb ("on 1 December approved"); "" when there is none.
+// after the sum, no comma between ("approved a $150 million loan in
+// October", "approved a $60 million loan for the berth in September") or
+// just before the verb ("on 1 December approved"); "" when there is none.
 func (d *doc) approvalDate(s *sentence, c span, am amount) string {
 	var verb *Match
 	for _, m := range d.cuesIn(c.a, am.a, CueStatus) {
@@ -743,7 +744,7 @@ func (d *doc) approvalDate(s *sentence, c span, am amount) string {
 		if !pm.Resolved || pm.End > c.b {
 			continue
 		}
-		after := pm.Start >= am.b && pm.Start-am.b <= 4 && d.roleIn(am.b, pm.Start, roleJoin) < 0
+		after := pm.Start >= am.b && pm.Start-am.b <= 7 && d.roleIn(am.b, pm.Start, roleJoin) < 0 && !d.commaBetween(am.b, pm.Start)
 		before := pm.End <= verb.Start && verb.Start-pm.End <= 1 && pm.Start >= c.a
 		if !after && !before {
 			continue

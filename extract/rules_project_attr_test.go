@@ -616,7 +616,7 @@ func TestProjectAttributes(t *testing.T) {
 			"Kazakhstan is building the Dostyk–Moyinty line. The opening of the line has been postponed from December 2026 to June 2027.",
 			[]string{"project KZ - - under_construction - -", "project KZ - - delayed 2027-06 -"}},
 		{"a sum approved by a verb before it takes the month just after its noun or just before the verb",
-			"date 2026-12-03\nThe Asian Development Bank on 1 December approved a $285 million loan to help Uzbekistan electrify the Uchkuduk–Nukus railway. The Asian Infrastructure Investment Bank approved a $150 million cofinancing loan in October.",
+			"date 2026-12-03\nThe Asian Development Bank on 1 December approved a $285 million loan to help Uzbekistan electrify the Uchkuduk–Nukus railway. The Asian Infrastructure Investment Bank approved a $150 million loan for the substations in October.",
 			[]string{"project UZ 2.85e+08 USD financing_secured 2026-12 -", "project UZ 1.5e+08 USD financing_secured 2026-10 -"}},
 		{"«کار ساخت آن» refers back to the project named before, Dari",
 			"کار خط انتقال برق شیرخان\u200cبندر–پلخمری ۶۴ درصد پیشرفت کرده است. کار ساخت آن در ماه سرطان ۱۴۰۴ آغاز شده بود.",
