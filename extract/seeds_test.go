@@ -176,6 +176,8 @@ var freshFloors = map[string]float64{
 	"fresh48": 0.6,
 	"fresh49": 0.46,
 	"fresh50": 0.705,
+	"fresh51": 0.675,
+	"fresh52": 0.54,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
