@@ -1835,7 +1835,9 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 			continue
 		}
 		for _, m := range s.mentions {
-			if m.topic || m.end > am.a || m.end < am.a-9 || m.tok < c.a {
+			if m.topic || m.end > am.a || m.end < am.a-9 || m.tok < c.a || d.rankOwner(m.end) {
+				// (Not the owner of the ranking: "Kazakhstan was
+				// Uzbekistan's largest market with …".)
 				continue
 			}
 			// «ازبکستان با …», "Tajikistan ($760 million)", "Kazakhstan
@@ -1850,6 +1852,11 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 				default:
 					if _, ok := d.roleAt(j, roleRank); ok {
 						rank = true
+						continue
+					}
+					if d.rankOwner(j+1) || d.rankOwner(j) || d.rankOwner(j-1) {
+						// "Kazakhstan was Uzbekistan's largest market
+						// with …": the ranking's owner, its "'s" too.
 						continue
 					}
 					if _, ok := d.roleAt(j, roleRankGlue); ok {
