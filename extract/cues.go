@@ -457,6 +457,8 @@ const (
 	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
 	roleLength        = "length"         // a length said as such: «به طول», «طول دارد», "long", "length of"
 	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
+	roleRelative      = "relative"       // opens a relative clause set off by commas: ", which …,", «، که …،»
+	roleMovedTo       = "moved-to"       // before the date a delay moves a milestone to: "postponed to", «به … موکول شد»
 	roleYearToDate    = "year-to-date"   // a span from the year's start to now: "since the start of the year", «از ابتدای سال جاری تاکنون»
 	rolePlaceHead     = "place-head"     // the words that may stand before a place's name: "the port of", «بندر»
 	roleTargetNoun    = "target-noun"    // a target's noun or verb, whose period may stand before the figure: «هدف», "target"
@@ -579,6 +581,8 @@ var roleRows = []roleRow{
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
+	{role: roleRelative, words: []string{"which", "that", "whose", "که"}, point: true},
+	{role: roleMovedTo, words: []string{"to", "until", "till", "به", "تا"}, point: true},
 	{role: roleYearToDate, words: []string{"since the start of the year", "since the beginning of the year", "so far this year", "year to date",
 		"year-to-date", "از ابتدای سال جاری تاکنون", "از ابتدای سال تاکنون", "از ابتدای امسال تاکنون", "از آغاز سال جاری تاکنون"}},
 	{role: rolePlaceHead, words: []string{"port", "of", "بندر", "بنادر"}, point: true},

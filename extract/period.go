@@ -47,6 +47,11 @@ func gregYears(y1, y2 int) Period {
 	return Period{Start: day(y1, 1, 1), End: day(y2, 12, 31), Calendar: Gregorian, Label: fmt.Sprintf("%d..%d", y1, y2)}
 }
 
+// gregMonthOf returns the Gregorian month t falls in.
+func gregMonthOf(t time.Time) Period {
+	return gregMonths(t.Year(), int(t.Month()), t.Year(), int(t.Month()))
+}
+
 // gregMonths spans y1-m1 to y2-m2 inclusive.
 func gregMonths(y1, m1, y2, m2 int) Period {
 	p := Period{Start: day(y1, time.Month(m1), 1), End: day(y2, time.Month(m2)+1, 0), Calendar: Gregorian}

@@ -76,8 +76,8 @@ func (d *doc) partConjunct(s *sentence, start, i int) bool {
 		return false
 	}
 	j := i + 1
-	if d.word(j) == "the" || d.word(j) == "its" {
-		j++
+	if d.pointAt(j, roleOwnDet) {
+		j++ // "the", "its"
 	}
 	p := d.roleIn(j, min(end, j+4), rolePart)
 	// (English only after a comma: "sections A and B were completed"; not

@@ -426,7 +426,7 @@ func (d *doc) signFuture(c span, m Match) bool {
 	}
 	hi := min(c.b, m.End+2)
 	for k := m.End; k < hi; k++ {
-		if d.pointAt(k, roleJoin) || d.word(k) == "که" || d.word(k) == "which" {
+		if d.pointAt(k, roleJoin) || d.pointAt(k, roleRelative) {
 			// «… در اردیبهشت ۱۴۰۲ امضا شد و قرار است …», "was signed in
 			// 2023 and will …", «… امضا کرد که قرار است … تحویل داده
 			// شود»: the future is the next clause's, or the goods'.

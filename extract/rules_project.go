@@ -641,9 +641,7 @@ func (d *doc) relativeAside(a, b int) int {
 		if t := d.tokText(i); t != "," && t != "،" {
 			continue
 		}
-		switch d.word(i + 1) {
-		case "which", "that", "whose", "که":
-		default:
+		if !d.pointAt(i+1, roleRelative) {
 			continue
 		}
 		for j := i + 2; j < b; j++ {
@@ -670,16 +668,15 @@ func (d *doc) delayedTo(s *sentence, c span) *Period {
 			if pm.Start < c.a || pm.End > c.b || !pm.Resolved || pm.P.Day {
 				continue
 			}
-			w := d.word(pm.Start - 1)
-			if s.latin && pm.Start >= m.End && (w == "to" || w == "until" || w == "till") ||
-				!s.latin && pm.End <= m.Start && (w == "به" || w == "تا") {
+			movedTo := d.pointAt(pm.Start-1, roleMovedTo)
+			if s.latin && pm.Start >= m.End && movedTo || !s.latin && pm.End <= m.Start && movedTo {
 				return &pm.P
 			}
-			if s.latin && pm.Start >= m.End && (w == "from" || d.word(pm.Start) == "from") && pm.P.Calendar == Gregorian {
+			if s.latin && pm.Start >= m.End && (d.pointAt(pm.Start-1, roleFrom) || d.pointAt(pm.Start, roleFrom)) && pm.P.Calendar == Gregorian {
 				// "postponed from December 2026 to June 2027", read as one
 				// span: its last month.
 				if _, to, ok := strings.Cut(pm.P.Label, ".."); ok && len(to) == 7 {
-					p := gregMonths(pm.P.End.Year(), int(pm.P.End.Month()), pm.P.End.Year(), int(pm.P.End.Month()))
+					p := gregMonthOf(pm.P.End)
 					return &p
 				}
 			}
@@ -1010,7 +1007,7 @@ func (d *doc) partiesIn(s *sentence, a, b int) []string {
 // building a grain terminal", «… را یک شرکت ترکیه‌ای به شکل سرمایه‌گذاری
 // خصوصی می‌سازد») is an owner, and its country a party.
 func (d *doc) contractor(m mention) bool {
-	if w := d.word(m.tok - 1); w == "from" || w == "از" {
+	if d.pointAt(m.tok-1, roleFrom) {
 		// "a company from China", «یک شرکت از چین»
 		return d.builderAt(m.tok-2, m.tok-2, m.tok)
 	}

@@ -717,7 +717,7 @@ func (d *doc) lenderWord(k int) bool {
 	if k < 0 || k >= len(d.toks) || d.toks[k].Kind != TokWord {
 		return false
 	}
-	if d.word(k) == "the" {
+	if d.pointAt(k, roleDefinite) {
 		return true
 	}
 	a, _ := d.text.Source(int(d.toks[k].Start), int(d.toks[k].End))
@@ -753,7 +753,7 @@ func (d *doc) approvalDate(s *sentence, c span, am amount) string {
 			if pm.P.Calendar != Gregorian {
 				return ""
 			}
-			return gregMonths(pm.P.Start.Year(), int(pm.P.Start.Month()), pm.P.Start.Year(), int(pm.P.Start.Month())).Label
+			return gregMonthOf(pm.P.Start).Label
 		}
 		return pm.P.Label
 	}
