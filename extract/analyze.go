@@ -870,7 +870,7 @@ func (d *doc) inAmount(s *sentence, i int) bool {
 // («در امور افغانستان», «مساله سوریه», "envoy for Afghanistan").
 func (d *doc) isTopic(i int) bool {
 	m, ok := d.cueEndingAt(i, CueTopic)
-	if ok && d.word(m.Start) == "for" && d.hasCue(m.Start-1, m.Start, CueCargo|CueTrade) {
+	if ok && d.pointAt(m.Start, rolePurpose) && d.hasCue(m.Start-1, m.Start, CueCargo|CueTrade) {
 		return false // "cargo for Uzbekistan", "exports for Afghanistan": a destination
 	}
 	return ok

@@ -459,6 +459,7 @@ const (
 	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
 	roleRelative      = "relative"       // opens a relative clause set off by commas: ", which …,", «، که …،»
 	roleMovedTo       = "moved-to"       // before the date a delay moves a milestone to: "postponed to", «به … موکول شد»
+	rolePurpose       = "purpose"        // before what a thing is for: "$300 million for …", «برای …»
 	roleYearToDate    = "year-to-date"   // a span from the year's start to now: "since the start of the year", «از ابتدای سال جاری تاکنون»
 	rolePlaceHead     = "place-head"     // the words that may stand before a place's name: "the port of", «بندر»
 	roleTargetNoun    = "target-noun"    // a target's noun or verb, whose period may stand before the figure: «هدف», "target"
@@ -583,6 +584,7 @@ var roleRows = []roleRow{
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
 	{role: roleRelative, words: []string{"which", "that", "whose", "که"}, point: true},
 	{role: roleMovedTo, words: []string{"to", "until", "till", "به", "تا"}, point: true},
+	{role: rolePurpose, words: []string{"for", "برای"}, point: true},
 	{role: roleYearToDate, words: []string{"since the start of the year", "since the beginning of the year", "so far this year", "year to date",
 		"year-to-date", "از ابتدای سال جاری تاکنون", "از ابتدای سال تاکنون", "از ابتدای امسال تاکنون", "از آغاز سال جاری تاکنون"}},
 	{role: rolePlaceHead, words: []string{"port", "of", "بندر", "بنادر"}, point: true},

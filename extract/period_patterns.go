@@ -787,8 +787,7 @@ func (s *periodScanner) relativeMonth(i int) (periodMatch, bool) {
 		return periodMatch{}, false
 	}
 	t := time.Date(s.ref.Year(), s.ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, off, 0)
-	y, m := t.Year(), int(t.Month())
-	return s.resolved(i, i+2, gregMonths(y, m, y, m), true), true
+	return s.resolved(i, i+2, gregMonthOf(t), true), true
 }
 
 // yearStartWords open "from the start of a year", yearEndWords "to the end

@@ -701,7 +701,7 @@ func (d *doc) infraBefore(s *sentence) string {
 func (d *doc) sumForOther(c span, ms []amount) bool {
 	for _, am := range ms {
 		for k := am.b; k < min(c.b, am.b+3); k++ {
-			if w := d.word(k); w != "for" && w != "برای" {
+			if !d.pointAt(k, rolePurpose) {
 				continue
 			}
 			e := min(c.b, k+5)
