@@ -955,7 +955,7 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 		// in 2021, and a $95 million loan …": a participle set off by a
 		// comma says what comes before it.
 		after := !s.latin || d.tokText(m.Start-1) == ","
-		agent := s.latin && d.word(m.End-1) == "by" // "is financed by a $72 million grant": what follows
+		agent := s.latin && d.pointAt(m.End-1, roleBy) // "is financed by a $72 million grant": what follows
 		best, dist := -1, 1<<30
 		for k, am := range ms {
 			var dd int
