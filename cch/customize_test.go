@@ -172,10 +172,11 @@ func TestPathArcs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	graphs := []struct {
+	type weighted struct {
 		g *csr.Graph
 		w []float64
-	}{{g, w}}
+	}
+	graphs := []weighted{{g, w}}
 	for range 20 {
 		n := 2 + rng.IntN(60)
 		m := rng.IntN(6 * n)
@@ -192,10 +193,7 @@ func TestPathArcs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		graphs = append(graphs, struct {
-			g *csr.Graph
-			w []float64
-		}{g, w})
+		graphs = append(graphs, weighted{g, w})
 	}
 	for i, gr := range graphs {
 		c, err := Build(context.Background(), gr.g, Options{})
