@@ -324,6 +324,7 @@ const (
 	roleRebuild       = "rebuild"        // rebuilding an existing line: «بازسازی», "reconstruction"
 	roleBuildNoun     = "build-noun"     // building something new as a noun, its object after: "on building a", «ساخت یک»
 	roleBuyer         = "buyer"          // a country buying what the article's trader sells: "the largest buyer", "bought"
+	roleTookVerb      = "took-verb"      // a verb whose subject takes a share of the goods: "took", "bought"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
 	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
@@ -548,6 +549,7 @@ var roleRows = []roleRow{
 	{role: roleBuildNoun, words: []string{"on building a", "on building an", "for building a", "for building an", "on the construction of a",
 		"for the construction of a", "ساخت یک", "احداث یک"}},
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "market", "destination", "خریدار*", "خریداران"}},
+	{role: roleTookVerb, words: []string{"took", "bought", "purchased", "imported", "absorbed", "received"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},
 	{role: roleAnnounced, words: []string{"خبر داد~", "خبر دادند", "اعلام کرد~"}},
 	{role: roleNowSign, words: []string{"sign", "signs"}, point: true},

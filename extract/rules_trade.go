@@ -112,7 +112,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				}
 			} else {
 				f.Countries = d.amountCountries(s, c, ams, k)
-				if len(items) > 0 {
+				if len(items) > 0 && !d.regionWhole(span{c.a, am.a}) {
 					// «۹۸۰ ملیون دالر کالا به پاکستان صادر شده و صادرات به
 					// ازبیکستان و تاجیکستان به ترتیب …»: the list's countries
 					// are its own figures'.
@@ -1196,6 +1196,17 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			return []string{x}
 		}
 	}
+	if region := d.regionBeside(span{lo, ams[k].a}); region != "" {
+		// "exports to Afghanistan and the five Central Asian states",
+		// "Central Asia took $105.7 million of the rice": a region joined
+		// to a partner, or the buyer a clause opens with, is the members
+		// the article lists, with the trader and the partner.
+		if ms := d.regionListed(region); ms != nil {
+			if f := d.tradeFocus(); f != "" && !slices.Contains(ms, f) {
+				return normalizeCountries(append(append(slices.Clone(cs), f), ms...))
+			}
+		}
+	}
 	if len(cs) == 0 && (d.regionObject(s, c, ams[k].a) || len(own) == 0 && d.regionPartnerIn(c) != "") ||
 		len(cs) == 1 && d.regionPartnerIn(span{lo, ams[k].a}) != "" {
 		// (The region may follow the figure: "a target of $1bn for
@@ -1367,6 +1378,46 @@ func (d *doc) regionObject(s *sentence, c span, i int) bool {
 		}
 	}
 	return false
+}
+
+// regionBeside returns the region span c names as a partner beside a
+// country ("to Afghanistan and the five Central Asian states": joined to
+// it by "and" or a comma, with "the", a count or "countries" between) or
+// as the buyer
+// it opens with ("Central Asia took …", "while the Central Asian states
+// bought …": only a clause break or "the" before it, a verb of taking
+// after), "" for none.
+func (d *doc) regionBeside(c span) string {
+	for _, m := range d.entsIn(c.a, c.b) {
+		if !m.Entry.Class.Has(ClassRegion) || regionMembers[m.Entry.Name] == nil {
+			continue
+		}
+		k := m.Start - 1
+		for k >= c.a && (d.pointAt(k, roleDefinite) || d.pointAt(k, roleCountryLabel) || numberWordValue(d.word(k)) > 0) {
+			k--
+		}
+		if k < c.a || d.hasCue(k, k+1, CueClauseBreak) {
+			for k >= c.a && d.hasCue(k, k+1, CueClauseBreak) {
+				k--
+			}
+			if k < c.a && d.roleIn(m.End, c.b, roleTookVerb) >= 0 {
+				return m.Entry.Name
+			}
+			continue
+		}
+		if d.countryJoinedBefore(k+1) >= 0 {
+			return m.Entry.Name
+		}
+	}
+	return ""
+}
+
+// regionWhole reports whether span c names a region beside a partner or
+// as its buyer (regionBeside) whose members the article lists: a figure
+// of the whole region, which a list of its members after breaks down.
+func (d *doc) regionWhole(c span) bool {
+	r := d.regionBeside(c)
+	return r != "" && d.regionListed(r) != nil
 }
 
 // regionPartnerIn returns the name of the last region tokens c name as
