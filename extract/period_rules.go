@@ -73,6 +73,21 @@ var periodRules = []periodRule{
 				}
 			}
 		}
+		if open < am.a-1 {
+			for _, m := range pc.s.periods {
+				// "$146.3 million (FY26: $118.0 million)" after July–November
+				// FY2026-27: a year that labels the figure in parentheses is
+				// the figure's span in that year (the whole year after a
+				// whole year: "$3.12 billion in fiscal year 2025-26 (FY25:
+				// $2.74 billion)").
+				if m.Start == open+1 && m.End < am.a && m.Resolved && !m.P.Day && !m.P.Relative {
+					if l := shiftInto(pc.lastPeriod(), m.P); l != "" {
+						return l, pc.found
+					}
+					return m.P.Label, pc.found
+				}
+			}
+		}
 		if !d.yearEarlier(am.b, min(pc.c.b, am.b+8)) && !d.yearEarlier(open+1, am.a) && !(open == am.a-1 && d.yearEarlier(max(pc.c.a, open-4), open)) && !d.bareParenChange(pc.s, pc.c, pc.ams, pc.k, open) {
 			return "", pc.found
 		}
