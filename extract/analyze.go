@@ -25,9 +25,13 @@ type doc struct {
 	roleFirst []int32 // roleFirst[i] is the index of the first role match starting at or after token i
 	stems     *Stems
 	sents     []*sentence
-	reporter  string   // the country of the outlet, "" when unknown
-	dari      bool     // written in Dari rather than Iranian Persian
-	main      []string // the two countries the article is most about
+	reporter  string // the country of the outlet, "" when unknown
+	// fiscalStart is the month the article's Gregorian fiscal years open
+	// in: the one it states ("the 2025-26 fiscal year (April-March)"),
+	// else July (Pakistan's).
+	fiscalStart time.Month
+	dari        bool     // written in Dari rather than Iranian Persian
+	main        []string // the two countries the article is most about
 	// projPlaces maps the first token of a project's name to the countries
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
@@ -288,6 +292,7 @@ func (x *Extractor) newDoc(a Article) *doc {
 	d.buildPeople()
 	d.resolveMentions()
 	d.answerMentions()
+	d.fiscalStart = d.statedFiscalStart()
 	for _, s := range d.sents {
 		d.scanPeriods(s)
 	}
@@ -876,14 +881,36 @@ func (d *doc) isTopic(i int) bool {
 	return ok
 }
 
+// statedFiscalStart returns the month the article says its fiscal years
+// open in: a range of twelve months in parentheses after a fiscal year
+// ("in the 2025-26 fiscal year (April-March)", "FY2025-26 (July–June)");
+// 0 when it says none.
+func (d *doc) statedFiscalStart() time.Month {
+	for i := range d.toks {
+		if d.tokText(i) != "(" || i+4 >= len(d.toks) || !isDash(d.tokText(i+2)) && d.tokText(i+2) != "–" || d.tokText(i+4) != ")" {
+			continue
+		}
+		m1, m2 := gregorianMonths[d.tokText(i+1)], gregorianMonths[d.tokText(i+3)]
+		if m1 == 0 || m2 != (m1+10)%12+1 {
+			continue
+		}
+		for k := max(0, i-6); k < i; k++ {
+			if fiscalOpeners[d.tokText(k)] || d.tokText(k) == "مالی" {
+				return time.Month(m1)
+			}
+		}
+	}
+	return 0
+}
+
 // fiscalSplitYears reads a split year written alone, "by 2027-28", as the
-// fiscal year the article counts in when it names a July–June fiscal
-// year elsewhere ("in FY2024-25", "fiscal year 2025-26"); in other
+// fiscal year the article counts in when it names a fiscal year (July–June,
+// or the months it states) elsewhere ("in FY2024-25", "fiscal year 2025-26"); in other
 // articles it stays the year it starts in.
 func (d *doc) fiscalSplitYears() {
 	fiscal := slices.ContainsFunc(d.sents, func(s *sentence) bool {
 		return slices.ContainsFunc(s.periods, func(m periodMatch) bool {
-			return m.Resolved && m.P.Calendar == Gregorian && m.P.Start.Month() == time.July && m.P.End.Month() == time.June && m.P.End.Year() == m.P.Start.Year()+1
+			return m.Resolved && m.P.Calendar == Gregorian && m.P.Start.Month() == fiscalYear(2000, d.fiscalStart).Start.Month() && m.P.End.Sub(m.P.Start) > 300*24*time.Hour && m.P.End.Year() == m.P.Start.Year()+1
 		})
 	})
 	if !fiscal {
@@ -901,7 +928,7 @@ func (d *doc) fiscalSplitYears() {
 			if err1 != nil || err2 != nil || !isDash(d.tokText(m.End)) || len(t2) != 2 || (y+1)%100 != y2 {
 				continue
 			}
-			m.P, m.End = fiscalJulyJune(y+1), m.End+2
+			m.P, m.End = fiscalYear(y+1, d.fiscalStart), m.End+2
 		}
 	}
 }
@@ -909,7 +936,7 @@ func (d *doc) fiscalSplitYears() {
 // scanPeriods finds the periods of s. Relative years resolve in the
 // calendar of the sentence's explicit years, or Gregorian in English.
 func (d *doc) scanPeriods(s *sentence) {
-	ps := &periodScanner{norm: d.norm, toks: d.toks, ref: d.art.Date}
+	ps := &periodScanner{norm: d.norm, toks: d.toks, ref: d.art.Date, fyStart: d.fiscalStart}
 	ms := ps.scan(s.a, s.b)
 	for _, m := range ms {
 		if m.Resolved && !m.P.Relative {

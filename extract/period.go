@@ -168,10 +168,15 @@ func yearBefore(label string) (string, bool) {
 	return "", false
 }
 
-// fiscalJulyJune is the fiscal year ending in June of year end (Pakistan:
-// "FY2021-22" and "FY22" are July 2021 to June 2022).
-func fiscalJulyJune(end int) Period {
-	return gregMonths(end-1, 7, end, 6)
+// fiscalYear is the fiscal year that opens in month start and ends in year
+// end ("the 2025-26 fiscal year (April-March)": April 2025 to March 2026);
+// a zero start is July (Pakistan's: "FY2021-22" and "FY22" are July 2021 to
+// June 2022).
+func fiscalYear(end int, start time.Month) Period {
+	if start <= time.January {
+		start = time.July
+	}
+	return gregMonths(end-1, int(start), end, int(start)-1)
 }
 
 // ParsePeriod parses s, which must hold one period expression: a year

@@ -199,7 +199,7 @@ func (s *periodScanner) partialEnglish(i int) (periodMatch, bool) {
 		// "the first quarter of FY26", "the first half of fiscal year
 		// 2024-25": the months counted from the fiscal year's start.
 		fm, ok := s.fiscal(j)
-		if !ok || !fm.Resolved || fm.P.Calendar != Gregorian || fm.P.Start.Month() != time.July {
+		if !ok || !fm.Resolved || fm.P.Calendar != Gregorian || fm.P.Start.Month() != s.fiscalStart() {
 			return periodMatch{}, false
 		}
 		y, m := fm.P.Start.Year(), int(fm.P.Start.Month())
@@ -281,13 +281,13 @@ func (s *periodScanner) monthRange(i int) (periodMatch, bool) {
 				k = j
 			}
 		}
-		if fm, ok := s.fiscal(k); ok && fm.Resolved && fm.P.Start.Month() == time.July {
-			fy := fm.P.Start.Year()
+		if fm, ok := s.fiscal(k); ok && fm.Resolved && fm.P.Calendar == Gregorian && fm.P.Start.Month() == s.fiscalStart() {
+			fy, open := fm.P.Start.Year(), int(s.fiscalStart())
 			ya, yb := fy, fy
-			if m1 < 7 {
+			if m1 < open {
 				ya++
 			}
-			if m2 < 7 {
+			if m2 < open {
 				yb++
 			}
 			if ya < yb || ya == yb && m1 <= m2 {
@@ -586,7 +586,7 @@ func (s *periodScanner) fiscal(i int) (periodMatch, bool) {
 		if e1 != nil || e2 != nil || len(parts[0]) != 4 || len(parts[1]) != 2 || (y1+1)%100 != y2 {
 			return periodMatch{}, false
 		}
-		return s.resolved(i, j+1, fiscalJulyJune(y1+1), false), true
+		return s.resolved(i, j+1, fiscalYear(y1+1, s.fyStart), false), true
 	}
 	y, err := strconv.Atoi(t)
 	if err != nil {
@@ -594,7 +594,7 @@ func (s *periodScanner) fiscal(i int) (periodMatch, bool) {
 	}
 	switch len(t) {
 	case 2:
-		return s.resolved(i, j+1, fiscalJulyJune(2000+y), false), true
+		return s.resolved(i, j+1, fiscalYear(2000+y, s.fyStart), false), true
 	case 4:
 	default:
 		return periodMatch{}, false
@@ -613,10 +613,10 @@ func (s *periodScanner) fiscal(i int) (periodMatch, bool) {
 		t2 := s.text(j + 2)
 		y2, _ := strconv.Atoi(t2)
 		if len(t2) == 2 && (y+1)%100 == y2 || len(t2) == 4 && y2 == y+1 {
-			return s.resolved(i, j+3, fiscalJulyJune(y+1), false), true
+			return s.resolved(i, j+3, fiscalYear(y+1, s.fyStart), false), true
 		}
 	}
-	return s.resolved(i, j+1, fiscalJulyJune(y), false), true
+	return s.resolved(i, j+1, fiscalYear(y, s.fyStart), false), true
 }
 
 // splitYears are the words of a year that straddles two calendar years

@@ -67,6 +67,17 @@ type periodScanner struct {
 	toks []Token
 	ref  time.Time // the article date; zero when unknown
 	cal  Calendar  // the calendar of relative years («امسال»), 0 when unknown
+	// fyStart is the month Gregorian fiscal years open in (doc.fiscalStart);
+	// zero is July.
+	fyStart time.Month
+}
+
+// fiscalStart returns the month the scanner's fiscal years open in.
+func (s *periodScanner) fiscalStart() time.Month {
+	if s.fyStart <= time.January {
+		return time.July
+	}
+	return s.fyStart
 }
 
 func (s *periodScanner) word(i int) string {

@@ -731,11 +731,12 @@ func (d *doc) yearlessPeriod(s *sentence, c span) *Period {
 				// "the first four months of the fiscal year" after "July-
 				// October of the current fiscal year 2026-27": the months
 				// from the July the current period's fiscal year opens in.
+				open := fiscalYear(2000, d.fiscalStart).Start.Month()
 				y := cur.Start.Year()
-				if cur.Start.Month() < time.July {
+				if cur.Start.Month() < open {
 					y--
 				}
-				f, l := 5+int(m.First), 5+int(m.Last) // months from January of y, from 0
+				f, l := int(open)-2+int(m.First), int(open)-2+int(m.Last) // months from January of y, from 0
 				p = gregMonths(y+f/12, f%12+1, y+l/12, l%12+1)
 				break
 			}
