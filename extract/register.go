@@ -230,6 +230,15 @@ func (d *doc) viaAt(i int) bool {
 	if k := d.countryJoinedBefore(i); k >= 0 {
 		return d.viaAt(k)
 	}
+	if d.possessiveAt(i - 2) {
+		// "through Iran's Chabahar port": a place named after its
+		// country's possessive is passed through when the country is.
+		for _, m := range d.entsIn(max(0, i-6), i-2) {
+			if m.End == i-2 && m.Entry.Class.Has(ClassCountry) {
+				return d.roleBefore(m.Start, roleVia)
+			}
+		}
+	}
 	// «از راه بندر چابهار ایران», "via the port of Chabahar, Iran": the
 	// country of a place passed through.
 	at := i
