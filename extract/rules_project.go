@@ -14,7 +14,7 @@ var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خط�
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "hydropower": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
 	"terminal": true, "پایانه": true, "route": true, "logistics": true, "هاب": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true,
-	"subsea": true, "submarine": true, "undersea": true, "interconnector": true, "track": true, "checkpoint": true, "بند": true, "پایپ": true, "پایپلاین": true, "wind": true, "solar": true, "مزرعه": true, "کابل": true, "لین": true, "محور": true}
+	"subsea": true, "submarine": true, "undersea": true, "interconnector": true, "track": true, "checkpoint": true, "بند": true, "پایپ": true, "پایپلاین": true, "wind": true, "solar": true, "link": true, "مزرعه": true, "کابل": true, "لین": true, "محور": true}
 
 // projectFacts reads projects from sentence s: named projects (with their
 // status when the clause gives one, null otherwise), «این پروژه»/"the

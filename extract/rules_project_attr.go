@@ -258,7 +258,8 @@ var locatedWords = map[string]bool{"lie": true, "lies": true, "run": true, "runs
 // lengthsByCountry returns, for each measure of ms (in order), the
 // country the text locates it in when the sentence splits a line's
 // length among two or more countries ("of which 305 km lie in Kyrgyzstan,
-// 155 km in China and 63 km in Uzbekistan", «که ۳۰۵ کیلومتر آن در
+// 155 km in China and 63 km in Uzbekistan", "8 kilometres on Kazakh
+// territory and 16 kilometres on the Chinese side", «که ۳۰۵ کیلومتر آن در
 // قرقیزستان و ۱۵۵ کیلومتر در چین است»); "" for the others, and nil when
 // it locates them in fewer than two. One length "in Iran" alone is the
 // line's part in that country, said of the whole line, and keeps its
@@ -274,15 +275,16 @@ func (d *doc) lengthsByCountry(s *sentence, ms []amount) []string {
 		for n := 0; n < 2 && locatedWords[d.word(i)]; n++ {
 			i++
 		}
-		if w := d.word(i); w != "in" && w != "within" && w != "در" {
+		w := d.word(i)
+		if w != "in" && w != "within" && w != "on" && w != "در" {
 			continue
 		}
 		i++
-		if d.word(i) == "خاک" {
-			i++
+		if d.word(i) == "خاک" || d.pointAt(i, roleDefinite) {
+			i++ // "on the Chinese side", «در خاک ایران»
 		}
 		for _, m := range s.mentions {
-			if m.tok == i && !m.topic && m.class.Has(ClassCountry|ClassAdjective) {
+			if m.tok == i && (!m.topic || w == "on") && m.class.Has(ClassCountry|ClassAdjective) { // ("on" makes a topic: "on Syria")
 				if out == nil {
 					out = make([]string, len(ms))
 				}
@@ -893,8 +895,12 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 	if j := d.ratingBefore(k); j < k && d.pointAt(j-1, roleDefinite) {
 		return true // "the 500kV line", "the 220-kV line": a line's rating, no new line
 	}
-	if d.pointAt(k-2, roleDefinite) && !slices.ContainsFunc(d.entsIn(k-1, k), func(m Match) bool { return m.Entry.Class.Has(ClassPlace) }) {
-		return true // "the new line", not "the Aktau port", which names a place
+	j := k - 1 // the modifier's first token: "new", or "cross-border" in three
+	if isDash(d.tokText(j-1)) && numberWordValue(d.word(j-2)) < 0 {
+		j -= 2 // (not "the six-lane highway with a total length of …", which says what it is anew)
+	}
+	if d.pointAt(j-1, roleDefinite) && !slices.ContainsFunc(d.entsIn(j, k), func(m Match) bool { return m.Entry.Class.Has(ClassPlace) }) {
+		return true // "the new line", "the cross-border link", not "the Aktau port", which names a place
 	}
 	for _, am := range s.amounts {
 		if am.b == k && am.kind == amtMeasure && d.pointAt(am.a-1, roleDefinite) {
