@@ -2056,6 +2056,13 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 			// tonnes were Kazakh grain …")
 			return nil
 		}
+		if d.hasCue(p.a, p.b, CueTarget) {
+			// "At their talks in Tashkent in April, the presidents … agreed
+			// to raise bilateral trade to $2 billion by 2030": a target's
+			// sentence dates an event and a deadline, no span the figures
+			// after it go on in.
+			continue
+		}
 		figure := amountBetween(p, p.a, p.b)
 		for _, c := range d.countries(p, p.a, p.b, true) {
 			if slices.Contains(cs, c) {
