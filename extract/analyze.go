@@ -123,6 +123,7 @@ type sentence struct {
 	figures  [2][2]string // the pair tradeFacts gave its first trade value and its first tonnage, if a pair (a breakdown's head)
 	figured  [2]bool      // whether tradeFacts has read its first trade value and its first tonnage
 	lone     [2]string    // the one country of that first figure, when it was read with one (a port's own total)
+	heads    [2][]string  // the countries of that first figure, when it was read with three or more (a breakdown's head)
 }
 
 // mention is a country that a sentence speaks of, and how it was found.

@@ -201,6 +201,33 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					if cs := d.withoutRoutes(h, d.countries(h, h.a, h.b, true)); len(cs) == 2 {
 						f.Countries = cs
 					}
+					if hs := h.heads[figureSlot(am.kind)]; hs != nil && len(own) > 0 && subset(own, hs) {
+						// "Of this volume, 1.93 million tonnes went to
+						// Turkmenistan, …, and 780,000 tonnes to Afghanistan":
+						// an item of a breakdown by country of a head of three
+						// or more is the head's countries but the other items'.
+						if x := d.itemCountry(s, c, ams, k); x != "" {
+							f.Countries = slices.DeleteFunc(slices.Clone(hs), func(y string) bool { return y != x && slices.Contains(own, y) })
+						}
+					}
+					if len(own) == 0 {
+						// "Transit cargo … to Afghanistan and Turkmenistan
+						// reached 2.71 million tonnes … Of this volume, 1.93
+						// million tonnes went to Turkmenistan … Grain was the
+						// largest cargo type with 1.12 million tonnes": a
+						// breakdown that names no country is of the head of
+						// three or more countries it goes on from (past a
+						// breakdown of that head by country).
+						for g := h; g != nil; g = d.breakdownHead(g, am.kind) {
+							if hs := g.heads[figureSlot(am.kind)]; hs != nil {
+								f.Countries = slices.Clone(hs)
+								break
+							}
+							if g.idx <= 0 || d.roleIn(g.a, g.b, roleBreakdown) < 0 {
+								break
+							}
+						}
+					}
 				}
 			}
 			if buyer != "" {
@@ -387,6 +414,9 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 					s.figures[i] = [2]string(f.Countries)
 				case 1:
 					s.lone[i] = f.Countries[0]
+				case 0:
+				default:
+					s.heads[i] = slices.Clone(f.Countries)
 				}
 			}
 		}
@@ -2429,6 +2459,37 @@ func (d *doc) breakdownHead(s *sentence, k int) *sentence {
 		}
 	}
 	return nil
+}
+
+// itemCountry returns the one country named beside the k-th figure of
+// clause c, between it and the next figure ("1.93 million tonnes went to
+// Turkmenistan, …, and 780,000 tonnes to Afghanistan") or else between the
+// figure before and it; "" when there is not exactly one. A comparison in
+// parentheses is its figure's.
+func (d *doc) itemCountry(s *sentence, c span, ams []amount, k int) string {
+	one := func(a, b int) string {
+		x, n := "", 0
+		for _, m := range s.mentions {
+			if m.tok >= a && m.tok < b && !m.topic && m.class == ClassCountry && m.code != x {
+				x, n = m.code, n+1
+			}
+		}
+		if n != 1 {
+			return ""
+		}
+		return x
+	}
+	lo, hi := c.a, c.b
+	if k > 0 {
+		lo = ams[k-1].b
+	}
+	if k+1 < len(ams) {
+		hi = ams[k+1].a
+	}
+	if x := one(ams[k].b, hi); x != "" {
+		return x
+	}
+	return one(lo, ams[k].a)
 }
 
 // placeOwnerOnly reports whether country code is named in s only by a
