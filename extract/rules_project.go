@@ -491,6 +491,12 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 			key := partKey{id, x}
 			d.partFinanciers[key] = normalizeCountries(append(d.partFinanciers[key], fin...))
 		}
+	} else if x := d.partReferredBack(s, c); x != "" {
+		// "The Pakistani section of the CASA-1000 power project was
+		// completed …" and then "The section cost $276 million", «این
+		// بخش»: a part referred back to is the part named by its country
+		// just before.
+		f.part, f.partNamed = x, true
 	} else if x := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
 		// "the 254km Quetta-Nokkundi section", «مرحله نخست از مزارشریف تا
 		// شبرغان»: a part named by its own two ends, which lie in one
@@ -871,6 +877,37 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 		}
 	}
 	return best
+}
+
+// partReferredBack returns the country of the part named by its country
+// ("the Afghan section", «بخش افغانستان») in the three sentences before s
+// (or earlier in s), the last one, when clause c opens on a part word
+// referred back to ("The section …", "That section is 52 percent
+// complete", «این بخش»); "" otherwise.
+func (d *doc) partReferredBack(s *sentence, c span) string {
+	k := -1
+	for j := c.a; j < min(c.b, c.a+3); j++ {
+		if d.roleBefore(j+1, rolePart) && !d.pluralPart(j) {
+			k = j
+			break
+		}
+	}
+	if k < 0 || !d.referenceBefore(k) {
+		return ""
+	}
+	for i := s.idx; i >= max(0, s.idx-3); i-- {
+		t := d.sents[i]
+		for j := len(t.mentions) - 1; j >= 0; j-- {
+			m := t.mentions[j]
+			if m.tok >= k || m.topic || !m.class.Has(ClassCountry|ClassAdjective) {
+				continue
+			}
+			if t.latin && d.startsRole(m.end, rolePart) || !t.latin && d.roleBefore(m.tok, rolePart) {
+				return m.code
+			}
+		}
+	}
+	return ""
 }
 
 // clauseFinanciers returns the countries other than x that clause c
