@@ -323,14 +323,19 @@ func roundFigure(v float64) bool {
 type merger struct {
 	kept      []candidate
 	byKind    map[string][]int
-	byProject map[string]int // project facts by key and status (see same)
+	byProject map[string]int // project facts by key, part and status (see same)
+	// byStatus holds, by project key and status, the project facts kept
+	// (of any part): a fact of the whole and one of a part named by its
+	// country are one, as before parts were told apart («کار پروژه کاسا هزار در افغانستان از سر
+	// گرفته شد» over «کار ساخت بخش افغانستان … از سر گرفته شد»).
+	byStatus map[string][]int
 }
 
 // merge adds the facts of one sentence, in the order of their tokens,
 // merging each into an earlier fact it repeats.
 func (m *merger) merge(cs []candidate) {
 	if m.byKind == nil {
-		m.byKind, m.byProject = map[string][]int{}, map[string]int{}
+		m.byKind, m.byProject, m.byStatus = map[string][]int{}, map[string]int{}, map[string][]int{}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].tok < cs[j].tok })
 	for _, c := range cs {
@@ -338,13 +343,22 @@ func (m *merger) merge(cs []candidate) {
 		if c.Kind == KindProject {
 			// Projects are the same by key and status (see same): one
 			// lookup, not a walk over every project fact kept.
-			key := c.projKey + "\x00" + str(c.Status)
+			key := c.projKey + "\x00" + c.partID + "\x00" + str(c.Status)
 			if k, ok := m.byProject[key]; ok {
 				absorb(&m.kept[k], &c)
-			} else {
-				m.byProject[key] = len(m.kept)
-				m.kept = append(m.kept, c)
+				continue
 			}
+			sk := c.projKey + "\x00" + str(c.Status)
+			if k := slices.IndexFunc(m.byStatus[sk], func(k int) bool {
+				o := &m.kept[k]
+				return o.partID == "" && c.partNamed || c.partID == "" && o.partNamed
+			}); k >= 0 {
+				absorb(&m.kept[m.byStatus[sk][k]], &c)
+				continue
+			}
+			m.byProject[key] = len(m.kept)
+			m.byStatus[sk] = append(m.byStatus[sk], len(m.kept))
+			m.kept = append(m.kept, c)
 			continue
 		}
 		merged := false

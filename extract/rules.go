@@ -23,6 +23,7 @@ type candidate struct {
 	launchBy     bool     // projects: a completion expected read from a launch expected by a deadline (see expectedLaunch)
 	part         string   // projects: the country of a part named by its own ends (see partCountry), settled in finish
 	partNamed    bool     // projects: part names its country ("the Afghan section", decision 10); its financiers are in doc.partFinanciers
+	partID       string   // projects: which part of the project the fact is of ("the Afghan section", the ends "quetta nokkundi"), "" for the whole; facts of two parts are not merged
 }
 
 // span is a token range [a, b).

@@ -483,7 +483,7 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		// clause about that part says finances it ("The Afghan section,
 		// … financed by Turkmenistan"), not of one that finances another
 		// part (settled in finish, once every clause is read).
-		f.part, f.partNamed = x, true
+		f.part, f.partNamed, f.partID = x, true, x
 		if fin := d.clauseFinanciers(s, c, x); len(fin) > 0 {
 			if d.partFinanciers == nil {
 				d.partFinanciers = map[partKey][]string{}
@@ -496,8 +496,8 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		// completed …" and then "The section cost $276 million", «این
 		// بخش»: a part referred back to is the part named by its country
 		// just before.
-		f.part, f.partNamed = x, true
-	} else if x := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
+		f.part, f.partNamed, f.partID = x, true, x
+	} else if x, ends := d.partCountry(s, c, at); x != "" && !d.byCountries[id] {
 		// "the 254km Quetta-Nokkundi section", «مرحله نخست از مزارشریف تا
 		// شبرغان»: a part named by its own two ends, which lie in one
 		// country, is that country's, whatever the whole line links,
@@ -506,7 +506,7 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		// line is named by its countries ("the China–Kyrgyzstan–
 		// Uzbekistan railway", whose sections the labels give the line's
 		// countries).
-		f.part = x
+		f.part, f.partID = x, ends
 	}
 	ends := d.lineEndsIn(tok)
 	if ends == "" {
@@ -1427,8 +1427,10 @@ func (d *doc) datedItem(s *sentence) string {
 // مزارشریف تا شبرغان», «بخش سوم (روزنک تا غوریان)». The part is the one
 // whose phrase holds token at (a measure), or the one before it; at < 0
 // takes the clause's first part. "" when there is none, or when its ends
-// lie in two countries (the whole line keeps its own countries).
-func (d *doc) partCountry(s *sentence, c span, at int) string {
+// lie in two countries (the whole line keeps its own countries). It also
+// returns the words of the two ends ("quetta nokkundi"), which tell one
+// part of the line from another.
+func (d *doc) partCountry(s *sentence, c span, at int) (string, string) {
 	var parts []int
 	for k := c.a; k < c.b; k++ {
 		if d.roleBefore(k+1, rolePart) && !d.pluralPart(k) {
@@ -1436,7 +1438,7 @@ func (d *doc) partCountry(s *sentence, c span, at int) string {
 		}
 	}
 	if len(parts) == 0 {
-		return ""
+		return "", ""
 	}
 	k := parts[0]
 	if at >= 0 {
@@ -1457,7 +1459,7 @@ func (d *doc) partCountry(s *sentence, c span, at int) string {
 			}
 		}
 		if k < 0 {
-			return ""
+			return "", ""
 		}
 	}
 	return d.partEnds(s, c, k, 0)
@@ -1473,7 +1475,7 @@ func (d *doc) pluralPart(k int) bool {
 // partEnds returns the one country of the two ends that name the part
 // whose word is at token k of clause c (see partCountry); depth bounds
 // an appositive's chain ("The first phase, the … section").
-func (d *doc) partEnds(s *sentence, c span, k, depth int) string {
+func (d *doc) partEnds(s *sentence, c span, k, depth int) (string, string) {
 	var ends []int // the token of each end; a place's, or a word the gazetteer lacks
 	if s.latin {
 		// "the Quetta-Nokkundi section", "the Batken–Isfana road section".
@@ -1527,7 +1529,7 @@ func (d *doc) partEnds(s *sentence, c span, k, depth int) string {
 		}
 	}
 	if len(ends) != 2 {
-		return ""
+		return "", ""
 	}
 	code, unknown, border := "", 0, false
 	for _, e := range ends {
@@ -1537,7 +1539,7 @@ func (d *doc) partEnds(s *sentence, c span, k, depth int) string {
 			// country, the part lies in its other end's (as sectionCountry);
 			// «از سرحد تا هرات» names no side.
 			if !slices.ContainsFunc(s.mentions, func(m mention) bool { return m.tok == e+1 && m.class.Has(ClassCountry|ClassAdjective) }) {
-				return ""
+				return "", ""
 			}
 			border = true
 			continue
@@ -1546,9 +1548,9 @@ func (d *doc) partEnds(s *sentence, c span, k, depth int) string {
 		case x == "" && d.toks[e].Kind == TokWord && (!s.latin || d.capitalized(e)) && !d.covered(e):
 			unknown++
 		case x == "":
-			return ""
+			return "", ""
 		case code != "" && x != code:
-			return ""
+			return "", ""
 		default:
 			code = x
 		}
@@ -1558,9 +1560,12 @@ func (d *doc) partEnds(s *sentence, c span, k, depth int) string {
 		// شهر هرات», "the Quetta-Nokkundi section": a part is named by the
 		// places of the line it belongs to); two such ends, or one beside
 		// a border, name no country.
-		return ""
+		return "", ""
 	}
-	return code
+	if code == "" {
+		return "", ""
+	}
+	return code, d.word(ends[0]) + " " + d.word(ends[1])
 }
 
 // partWithin returns the first token of [a, b) within clause c that ends
