@@ -178,6 +178,8 @@ var freshFloors = map[string]float64{
 	"fresh50": 0.705,
 	"fresh51": 0.675,
 	"fresh52": 0.54,
+	"fresh53": 0.47,
+	"fresh54": 0.44,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
