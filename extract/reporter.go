@@ -19,12 +19,15 @@ var outletRows = []codedRow{
 	{"PK", "", []string{"dawn news", "associated press of pakistan", "express tribune", "the news international", "radio pakistan", "business recorder",
 		"geo news", "pakistan today"}},
 	{"UZ", "", []string{"uza", "kun.uz", "daryo", "gazeta.uz", "uzdaily", "dunyo"}},
-	{"KZ", "", []string{"kazinform", "astana times", "tengrinews", "inform.kz", "kazakhstan today"}},
+	{"KZ", "", []string{"kazinform", "astana times", "tengrinews", "inform.kz", "kazakhstan today", "interfax-kazakhstan", "kapital.kz", "kursiv"}},
 	{"KG", "", []string{"kabar", "akipress", "24.kg"}},
 	{"TJ", "", []string{"khovar", "asia-plus", "asia plus"}},
 	{"TM", "", []string{"turkmenportal", "tdh", "neutral turkmenistan"}},
 	{"RU", "", []string{"tass", "ria novosti", "interfax", "sputnik"}},
-	{"CN", "", []string{"xinhua", "cgtn"}},
+	{"CN", "", []string{"xinhua", "cgtn", "global times", "china daily"}},
+	{"AZ", "", []string{"azertac", "azernews", "report.az", "trend news agency"}},
+	{"TR", "", []string{"anadolu", "anadolu agency", "daily sabah"}},
+	{"IN", "", []string{"pti", "press trust of india"}},
 }
 
 // dariMarkers and iranianMarkers are words one variety of Persian uses and
