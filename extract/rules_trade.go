@@ -223,6 +223,13 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 								f.Countries = slices.Clone(hs)
 								break
 							}
+							if x := g.lone[figureSlot(am.kind)]; x != "" {
+								// "Kazakhstan exported 3.46 million tonnes …
+								// Diesel fuel remained the main item with 1.38
+								// million tonnes": a trader's total by product.
+								f.Countries = []string{x}
+								break
+							}
 							if g.idx <= 0 || d.roleIn(g.a, g.b, roleBreakdown) < 0 {
 								break
 							}
