@@ -1535,6 +1535,13 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 				// from Kazakhstan …": the other clause's object is its own.
 				continue
 			}
+			if named == 0 && d.hasCue(c.a, c.b, CueExport|CueImport) && d.objectOnly(s, span{s.a, s.b}, x) {
+				// "Sea-borne exports climbed 25 percent to 8.41 million
+				// tonnes, while land exports to Afghanistan … fell": the
+				// other clause's partner is no side of exports that name
+				// none; they are the trader's (below).
+				continue
+			}
 			if !slices.Contains(cs, x) {
 				cs = append(cs, x)
 				if len(cs) >= want {
@@ -1633,12 +1640,53 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			return []string{x}
 		}
 	}
+	if len(cs) == 0 && s.idx > 0 && d.exportsOnly(s, c) {
+		// "Pakistan's cement exports rose … to 9.24 million tonnes. Sea-
+		// borne exports climbed 25 percent …, while land exports to
+		// Afghanistan fell …"; "Uzbekistan's trade with Afghanistan …
+		// Exports accounted for $798.1 million of the total, while
+		// imports from Afghanistan …": exports naming no partner, beside
+		// a clause whose partner is its own, are of the figure before
+		// (its pair or its one trader), else the article's trader's.
+		p, k := d.sents[s.idx-1], figureSlot(amtMoney)
+		if d.hasCue(c.a, c.b, CueWeight) || slices.ContainsFunc(s.amounts, func(am amount) bool { return am.a >= c.a && am.a < c.b && am.kind == amtTon }) {
+			k = figureSlot(amtTon)
+		}
+		switch {
+		case p.figures[k][0] != "":
+			cs = slices.Clone(p.figures[k][:])
+		case p.lone[k] != "":
+			cs = []string{p.lone[k]}
+		case d.tradeFocus() != "":
+			cs = []string{d.tradeFocus()}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
 		// countries of the previous sentence, or the article's.
 		cs = d.contextCountries(s)
 	}
 	return normalizeCountries(cs)
+}
+
+// exportsOnly reports whether clause c of s tells exports or imports and
+// the sentence names countries only as the objects of its other clauses
+// (see tradeCountries).
+func (d *doc) exportsOnly(s *sentence, c span) bool {
+	if !d.hasCue(c.a, c.b, CueExport|CueImport) {
+		return false
+	}
+	named := false
+	for _, m := range s.mentions {
+		if m.topic || m.class != ClassCountry {
+			continue
+		}
+		if m.tok >= c.a && m.tok < c.b || !d.objectAt(m.tok) {
+			return false
+		}
+		named = true
+	}
+	return named
 }
 
 // partnerNamed reports whether clause c of s names a country by name
