@@ -1640,7 +1640,7 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			return []string{x}
 		}
 	}
-	if len(cs) == 0 && s.idx > 0 && d.exportsOnly(s, c) {
+	if len(cs) == 0 && d.exportsOnly(s, c) {
 		// "Pakistan's cement exports rose … to 9.24 million tonnes. Sea-
 		// borne exports climbed 25 percent …, while land exports to
 		// Afghanistan fell …"; "Uzbekistan's trade with Afghanistan …
@@ -1648,11 +1648,17 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		// imports from Afghanistan …": exports naming no partner, beside
 		// a clause whose partner is its own, are of the figure before
 		// (its pair or its one trader), else the article's trader's.
-		p, k := d.sents[s.idx-1], figureSlot(amtMoney)
+		p, k := d.sents[max(s.idx-1, 0)], figureSlot(amtMoney)
 		if d.hasCue(c.a, c.b, CueWeight) || slices.ContainsFunc(s.amounts, func(am amount) bool { return am.a >= c.a && am.a < c.b && am.kind == amtTon }) {
 			k = figureSlot(amtTon)
 		}
 		switch {
+		case s.idx == 0:
+			// (A headline: "Cement exports up 11pc at 9.24m tonnes in FY26;
+			// land shipments to Afghanistan halve".)
+			if x := d.tradeFocus(); x != "" {
+				cs = []string{x}
+			}
 		case p.figures[k][0] != "":
 			cs = slices.Clone(p.figures[k][:])
 		case p.lone[k] != "":
