@@ -1097,6 +1097,16 @@ func (d *doc) projectParties(s *sentence) {
 				return !slices.ContainsFunc(s.mentions, func(m mention) bool { return m.code == x && m.tok >= c.a && m.tok < k })
 			})
 		}
+		if k := d.roleIn(c.a, c.b, roleCarryVerb); k >= 0 && !finance {
+			// "The single-carriageway road, which ends at the Chaman border
+			// crossing, carries most of the Afghan transit cargo": the
+			// country whose goods a road carries is no party of it.
+			cs = slices.DeleteFunc(cs, func(x string) bool {
+				return !slices.ContainsFunc(s.mentions, func(m mention) bool {
+					return m.code == x && m.tok >= c.a && m.tok < c.b && (m.tok < k || m.class == ClassCountry && !d.possessiveAt(m.end))
+				})
+			})
+		}
 		if !finance && d.carriesFreight(s, c) {
 			// "The road carries about 1.2 million tonnes of freight a
 			// year, much of it to the border with Afghanistan": a
