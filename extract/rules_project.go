@@ -885,14 +885,8 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 // referred back to ("The section …", "That section is 52 percent
 // complete", «این بخش»); "" otherwise.
 func (d *doc) partReferredBack(s *sentence, c span) string {
-	k := -1
-	for j := c.a; j < min(c.b, c.a+3); j++ {
-		if d.roleBefore(j+1, rolePart) && !d.pluralPart(j) {
-			k = j
-			break
-		}
-	}
-	if k < 0 || !d.referenceBefore(k) {
+	k := d.openingPartRef(c)
+	if k < 0 {
 		return ""
 	}
 	for i := s.idx; i >= max(0, s.idx-3); i-- {
@@ -908,6 +902,21 @@ func (d *doc) partReferredBack(s *sentence, c span) string {
 		}
 	}
 	return ""
+}
+
+// openingPartRef returns the token of the part word clause c opens on,
+// referred back to ("The section …", "That section", «این بخش», "The
+// package comprises …"), or -1.
+func (d *doc) openingPartRef(c span) int {
+	for j := c.a; j < min(c.b, c.a+3); j++ {
+		if d.roleBefore(j+1, rolePart) && !d.pluralPart(j) {
+			if d.referenceBefore(j) {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // clauseFinanciers returns the countries other than x that clause c
