@@ -35,6 +35,10 @@ type doc struct {
 	// projPlaces maps the first token of a project's name to the countries
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
+	// routeEnds maps the first token of a route named by two capitalised
+	// words ("the Dushanbe–Chanak highway", see routeProjects) to the
+	// countries of the ends the gazetteer knows.
+	routeEnds map[int][]string
 	// byCountries holds the projects the text names by two or more
 	// countries ("the China–Kyrgyzstan–Uzbekistan railway").
 	byCountries map[string]bool

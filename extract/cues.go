@@ -277,7 +277,7 @@ var cueRows = []cueRow{
 		"remain closed", "blocked", "closures"}},
 	{CueDisruption, StatusReopened, []string{"بازگشایی شد~", "بازگشایی گردید", "باز شد~", "دوباره باز شد~", "reopened", "reopens",
 		"re-opened", "was reopened", "resumed operations", "resumed operation", "resumed traffic", "resumed trade", "back in operation",
-		"فعالیت خود را از سر گرفت~", "دوباره فعال شد~"}},
+		"فعالیت خود را از سر گرفت~", "دوباره فعال شد~", "از سر گرفته شد~", "از سرگرفته شد~", "traffic resumed", "did not reopen until"}},
 	{CueDisruption, StatusClashes, []string{"درگیری*", "تیراندازی*", "زد و خورد", "clash*", "fighting", "exchange of fire", "firing",
 		"exchanged fire", "traded fire", "exchange fire"}},
 	{CueMeasure, "km", []string{"کیلومتر*", "کیلو متر", "کیلومتری", "km", "kilometre*", "kilometer*", "kilometre-long", "km-long"}},
@@ -326,6 +326,7 @@ const (
 	roleBuyer         = "buyer"          // a country buying what the article's trader sells: "the largest buyer", "bought"
 	roleTookVerb      = "took-verb"      // a verb whose subject takes a share of the goods: "took", "bought"
 	roleCarryVerb     = "carry-verb"     // a line or road carrying goods: "carries", «حمل می‌کند»
+	rolePortWord      = "port-word"      // a seaport's noun: "port", «بندر», «بنادر»
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
 	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
@@ -550,6 +551,7 @@ var roleRows = []roleRow{
 	{role: roleBuildNoun, words: []string{"on building a", "on building an", "for building a", "for building an", "on the construction of a",
 		"for the construction of a", "ساخت یک", "احداث یک"}},
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "market", "destination", "خریدار*", "خریداران"}},
+	{role: rolePortWord, words: []string{"port", "ports", "seaport", "بندر", "بنادر"}, point: true},
 	{role: roleCarryVerb, words: []string{"carry", "carries", "carried", "handles"}},
 	{role: roleTookVerb, words: []string{"took", "bought", "purchased", "imported", "absorbed", "received"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},

@@ -160,6 +160,16 @@ func (d *doc) textRoutes() {
 		}
 		q, _, _ := d.quote(i, end+1)
 		add = append(add, Match{Start: i, End: i + 3, Entry: &Entry{Class: ClassProject, Code: "route:" + d.word(i) + "-" + d.word(i+2), Name: q}})
+		for _, m := range d.entsIn(i, i+3) {
+			// ("the Dushanbe–Chanak highway": the end the gazetteer knows
+			// tells where a closure of the route is.)
+			if m.Entry.Class.Has(ClassPlace) && m.Entry.Code != "" {
+				if d.routeEnds == nil {
+					d.routeEnds = map[int][]string{}
+				}
+				d.routeEnds[i] = append(d.routeEnds[i], m.Entry.Code)
+			}
+		}
 		i += 3
 	}
 	if len(add) == 0 {

@@ -56,7 +56,14 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 			continue
 		}
 		if len(places) == 0 {
+			// «… دروازهٔ بندر حیرتان در مرز با ازبکستان را بستند» and then
+			// «فعالیت بندر دیروز … از سر گرفته شد»: a Dari «بندر» (or an
+			// Afghan outlet's) with no name is the crossing named in the
+			// sentences before.
 			places = []*Entry{nil}
+			if (d.dari || d.reporter == "AF") && d.pointIn(c.a, c.b, rolePortWord) >= 0 {
+				places[0] = d.crossingBefore(s)
+			}
 		}
 		inland := d.inlandOnly(c)
 		closedEnd := -1 // a closure told by its own verb before the reopening
@@ -75,7 +82,12 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 				f.Place, f.PlaceID = place.Name, place.ID
 				cs = append(cs, place.Code)
 			}
-			if other := d.gaz.Facing(place.idOr()); other != "" {
+			// «فعالیت بنادر انزلی، آستارا، امیرآباد و نوشهر … متوقف شده
+			// بود», "Aktau port in Kazakhstan was closed": a seaport closes
+			// in its own country and those the clause names, not a pair
+			// from the map or the context (labelling decision 1).
+			port := place != nil && d.postLink(place.ID) == "" && d.seaPort(c, place)
+			if other := d.gaz.Facing(place.idOr()); other != "" && !port {
 				// A border post is closed between its two countries, whatever
 				// else the clause names («… تاجران افغان به بنادر ایران»).
 				cs = append(cs, other)
@@ -86,7 +98,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 					}
 				}
 			}
-			if len(cs) < 2 && place != nil {
+			if len(cs) < 2 && place != nil && !port {
 				for _, cc := range d.placePartners(place.ID) {
 					if !slices.Contains(cs, cc) {
 						cs = append(cs, cc)
@@ -100,10 +112,15 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 				// outlet's country on this side.
 				cs = append(cs, d.reporter)
 			}
-			if inland && d.gaz.Facing(place.idOr()) == "" && (place == nil || d.postLink(place.ID) == "") {
+			if port {
+				f.Countries = normalizeCountries(cs)
+			} else if inland && d.gaz.Facing(place.idOr()) == "" && (place == nil || d.postLink(place.ID) == "") {
 				// "The Salang highway … reopened", «شاهراه سالنگ … بسته
 				// شد»: a road, pass or tunnel inside one country is that
 				// country's alone, unless the clause names others.
+				if len(cs) == 0 {
+					cs = d.routeEndsCountry(c)
+				}
 				if len(cs) == 0 {
 					cs = d.routeCountry(s)
 				}
@@ -224,6 +241,49 @@ func (d *doc) routeCountry(s *sentence) []string {
 	return nil
 }
 
+// crossingBefore returns the last place named next to a crossing word
+// («بندر حیرتان», "the Torkham crossing") in the two sentences before s,
+// nil when there is none.
+func (d *doc) crossingBefore(s *sentence) *Entry {
+	for k := s.idx - 1; k >= max(0, s.idx-2); k-- {
+		p := d.sents[k]
+		if d.isHeadline(p) {
+			continue
+		}
+		c := span{p.a, p.b}
+		var last *Entry
+		for j := p.a; j < p.b; j++ {
+			if _, ok := d.roleAt(j, roleCrossing); !ok {
+				continue
+			}
+			if ps, _ := d.disruptedPlaces(c, j); len(ps) > 0 {
+				last = ps[len(ps)-1]
+			}
+		}
+		if last != nil {
+			return last
+		}
+	}
+	return nil
+}
+
+// routeEndsCountry returns the one country of the places that name a road
+// or line in clause c ("the Dushanbe–Chanak highway"), nil when there is
+// none or they lie in two.
+func (d *doc) routeEndsCountry(c span) []string {
+	for _, m := range d.entsIn(c.a, c.b) {
+		inner := d.projPlaces[m.Start]
+		if inner == nil {
+			inner = d.routeEnds[m.Start]
+		}
+		if !m.Entry.Class.Has(ClassProject) || len(inner) == 0 || slices.ContainsFunc(inner, func(x string) bool { return x != inner[0] }) {
+			continue
+		}
+		return inner[:1]
+	}
+	return nil
+}
+
 // placePartners returns the countries named in the first sentence that
 // names place id with at least one other country («گذرگاه تورخم میان
 // افغانستان و پاکستان», "the Torkham crossing between Afghanistan and
@@ -261,7 +321,9 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		}
 	}
 	near := func(m Match, k, reach int) bool {
-		return m.End <= k && k-m.End < reach || m.Start > k && m.Start-k <= reach
+		// (or inside its name: the dataset names «بندر آکتائو» whole)
+		return m.End <= k && k-m.End < reach || m.Start > k && m.Start-k <= reach || m.Start <= k && k < m.End ||
+			m.End < k && k-m.End == reach && isDash(d.tokText(m.End)) // "the Dushanbe–Chanak highway": the first of a route's ends
 	}
 	var byCue *Entry
 	byCueEnd := 0
@@ -316,6 +378,27 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 		}
 	}
 	return places, len(words) > 0
+}
+
+// seaPort reports whether clause c names place as a seaport: a port word
+// («بندر», «بنادر», "port") next to it, in English or Iranian Persian
+// (Dari, or an Afghan outlet, calls a land border crossing «بندر»: «بندر
+// تورخم»).
+func (d *doc) seaPort(c span, place *Entry) bool {
+	if d.dari || d.reporter == "AF" {
+		return false
+	}
+	for _, m := range d.entsIn(c.a, c.b) {
+		if m.Entry != place {
+			continue
+		}
+		for k := max(c.a, m.Start-3); k < min(c.b, m.End+2); k++ {
+			if d.pointAt(k, rolePortWord) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unnamedAfter reports whether the closure cue at token cue of clause c

@@ -383,7 +383,7 @@ func TestRules(t *testing.T) {
 			[]string{"tonnage CN,KG 1.86e+06 t actual 2026-01..2026-10 -", "tonnage CN,KG 1.12e+06 t actual 2026-01..2026-10 -"}},
 		{"a post's share («سهم») of the freight just reported is freight too, with the pair the text put the post between, Persian",
 			"تردد از گذرگاه ایرکشتام در مرز قرقیزستان و چین روز دوشنبه از سر گرفته شد.\n\nدر ده ماه نخست ۲۰۲۶، یک میلیون و ۸۶۰ هزار تن کالا از دو گذرگاه عبور کرد. سهم ایرکشتام یک میلیون و ۱۲۰ هزار تن بود.",
-			[]string{"tonnage CN,KG 1.86e+06 t actual 2026-01..2026-10 -", "tonnage CN,KG 1.12e+06 t actual 2026-01..2026-10 -"}},
+			[]string{"disruption CN,KG - - reopened - -", "tonnage CN,KG 1.86e+06 t actual 2026-01..2026-10 -", "tonnage CN,KG 1.12e+06 t actual 2026-01..2026-10 -"}},
 		{"a country's trade with Central Asia as a whole is with the region's members",
 			"Kazakhstan's trade with its four Central Asian neighbours stood at $6.9 billion in 2025.",
 			[]string{"trade_value KG,KZ,TJ,TM,UZ 6.9e+09 USD actual 2025 -"}},

@@ -219,14 +219,22 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 						// three or more countries it goes on from (past a
 						// breakdown of that head by country).
 						for g := h; g != nil; g = d.breakdownHead(g, am.kind) {
+							for g.idx > 0 && d.refersToFigure(span{g.a, g.b}) {
+								// («این رقم در همین مدت سال گذشته ۶۱ هزار تن
+								// بود»: a year-earlier figure between; the head
+								// is the figure it refers to.)
+								g = d.sents[g.idx-1]
+							}
 							if hs := g.heads[figureSlot(am.kind)]; hs != nil {
 								f.Countries = slices.Clone(hs)
 								break
 							}
-							if x := g.lone[figureSlot(am.kind)]; x != "" {
+							if x := g.lone[figureSlot(am.kind)]; x != "" && g == h && h.idx == s.idx-1 && !slices.ContainsFunc(d.countries(g, g.a, g.b, true), func(y string) bool { return y != x }) {
 								// "Kazakhstan exported 3.46 million tonnes …
 								// Diesel fuel remained the main item with 1.38
-								// million tonnes": a trader's total by product.
+								// million tonnes": a trader's total by product
+								// (the head itself, just before, not one past a
+								// breakdown, naming no other country).
 								f.Countries = []string{x}
 								break
 							}
