@@ -284,10 +284,12 @@ func NewExtractor(n *network.Network) (*extract.Extractor, error) {
 			return nil, fmt.Errorf("gazetteer: place %s: %w", p.ID, err)
 		}
 	}
-	// The network's border crossings tell the extractor which country lies
-	// across each post («واگا» is Pakistan's side, facing India).
+	// The network's land border crossings tell the extractor which country
+	// lies across each post («واگا» is Pakistan's side, facing India); a
+	// ferry or a ship reaches another country from a port on no border
+	// (Anzali faces no country across the Caspian).
 	for _, l := range n.Links() {
-		if l.Crossing == nil {
+		if l.Crossing == nil || l.Mode != network.Road && l.Mode != network.Rail {
 			continue
 		}
 		a, okA := n.Place(l.From)
