@@ -180,6 +180,8 @@ var freshFloors = map[string]float64{
 	"fresh52": 0.54,
 	"fresh53": 0.47,
 	"fresh54": 0.44,
+	"fresh55": 0.62,
+	"fresh56": 0.47,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
