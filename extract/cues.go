@@ -133,11 +133,13 @@ var cueRows = []cueRow{
 		"could reach", "can reach", "to boost", "to increase", "to raise", "to expand", "to reach", "to double", "to triple",
 		"to bring", "committed to", "commit to", "pledged to", "agreed to", "expanding", "boosting", "raising", "increasing",
 		"potential", "forecast*", "projected", "envisage*", "ambition*", "strive", "hope*", "should", "take it to", "bring it to",
-		"shall", "shall ensure", "must reach"}},
+		"shall", "shall ensure", "must reach", "plans to handle", "plan to handle", "planned to handle", "foresee*",
+		"expects to close the year", "expect to close the year", "expected to close the year"}},
 	{CueActual, "", []string{"رسید~", "رسیده است", "بود", "بوده است", "بوده", "بالغ شد~", "ثبت شد~", "ثبت کرد~", "تبادل شد~",
 		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
 		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
-		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals", "came to", "managed"}},
+		"increased", "fell", "declined", "dropped", "surged", "jumped", "exceeded", "has been", "have been", "amounts", "totals", "came to", "managed",
+		"handled in", "carried in", "transported in", "shipped in"}},
 	{CueCapacity, "", []string{"ظرفیت*", "capacity", "capacities", "designed to handle", "designed to carry", "designed to transport", "can handle", "able to handle", "throughput",
 		"capable of carrying", "capable of handling", "could handle", "carry up to", "carries up to", "handling up to",
 		"can carry", "could carry", "able to carry", "can transport", "could transport", "قابلیت حمل", "توان حمل", "توان ترانزیت",
@@ -327,6 +329,7 @@ const (
 	roleTookVerb      = "took-verb"      // a verb whose subject takes a share of the goods: "took", "bought"
 	roleCarryVerb     = "carry-verb"     // a line or road carrying goods: "carries", «حمل می‌کند»
 	rolePortWord      = "port-word"      // a seaport's noun: "port", «بندر», «بنادر»
+	rolePlanNoun      = "plan-noun"      // a plan or programme referred back to: "The programme foresees …", «این برنامه»
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
 	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
@@ -551,6 +554,7 @@ var roleRows = []roleRow{
 	{role: roleBuildNoun, words: []string{"on building a", "on building an", "for building a", "for building an", "on the construction of a",
 		"for the construction of a", "ساخت یک", "احداث یک"}},
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "market", "destination", "خریدار*", "خریداران"}},
+	{role: rolePlanNoun, words: []string{"programme", "program", "plan", "برنامه"}},
 	{role: rolePortWord, words: []string{"port", "ports", "seaport", "بندر", "بنادر"}, point: true},
 	{role: roleCarryVerb, words: []string{"carry", "carries", "carried", "handles"}},
 	{role: roleTookVerb, words: []string{"took", "bought", "purchased", "imported", "absorbed", "received"}},

@@ -271,6 +271,29 @@ var periodRules = []periodRule{
 		cargo := pc.kind == KindTonnage && pc.ams[pc.k].per == ""
 		return label(d.continuedPeriod(pc.s, cargo, pc.countries)), pc.found
 	}},
+	{"a plan's items", func(d *doc, pc periodCtx) (string, bool) {
+		// "… plans to handle 12 million tonnes of cargo in 2027 … The
+		// programme foresees 6.6 million tonnes of oil and oil products and
+		// 5.4 million tonnes of dry cargo": a target with no period of its
+		// own, just after a target sentence that names its year, breaks
+		// that plan down.
+		if pc.found || !pc.target || pc.s.idx == 0 {
+			return "", pc.found
+		}
+		if k := d.roleIn(pc.s.a, min(pc.s.b, pc.s.a+3), rolePlanNoun); k < 0 || !d.referenceBefore(k) && !d.pointAt(k-1, roleDefinite) {
+			return "", pc.found // (the plan referred back to: "The programme", «این برنامه»)
+		}
+		p := d.sents[pc.s.idx-1]
+		if !d.hasCue(p.a, p.b, CueTarget) || !amountBetween(p, p.a, p.b) {
+			return "", pc.found
+		}
+		for j := len(p.periods) - 1; j >= 0; j-- {
+			if m := p.periods[j]; m.Resolved && !m.P.Day && !d.comparison(m.Start, false) {
+				return m.P.Label, pc.found
+			}
+		}
+		return "", pc.found
+	}},
 	{"article's current period", func(d *doc, pc periodCtx) (string, bool) {
 		// A figure that states no period of its own goes on in the
 		// period the article last stated (articlePeriod): the lead's

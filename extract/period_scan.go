@@ -204,6 +204,11 @@ func (s *periodScanner) relativeYearWords(i int) (int, int, bool) {
 			// "by the end of the year": this year, to its end.
 			return 0, k + 4, true
 		}
+		if w == "the" && s.word(k) == "year" && yearClosers[s.word(i-1)] && (k+1 >= len(s.toks) || s.toks[k+1].Kind != TokNumber) {
+			// "expects to close the year at about 10.6 million tonnes":
+			// the whole of this year.
+			return 0, k + 1, true
+		}
 		off := 0
 		switch s.word(k) {
 		case "current", "this":
@@ -231,6 +236,10 @@ func (s *periodScanner) relativeYearWords(i int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// yearClosers are the verbs before "the year" that name the whole of the
+// current one: "to close the year at", "will end the year with".
+var yearClosers = map[string]bool{"close": true, "end": true, "finish": true, "complete": true}
 
 // solarYearWord reports whether w qualifies a year as one of the solar
 // calendar: "Iranian", "solar", "Afghan".

@@ -234,7 +234,9 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 			dl := d.deadline(m.Start)
 			// «هدف ترانزیت ریلی در سال ۱۴۰۵ را ۱۰ میلیون تن اعلام کرد»: a
 			// period after the target's noun and before its figure is its.
-			ofTarget := target && m.End <= a && !amountBetween(s, m.End, a) && d.targetNounBefore(s, m.Start)
+			ofTarget := target && m.End <= a && !amountBetween(s, m.End, a) && (d.targetNounBefore(s, m.Start) || a-m.End <= 3 && levelWords[d.word(m.End)])
+			// ("expects to close the year at about 10.6 million tonnes":
+			// a period the level follows is its too.)
 			if target && !dl && !ofTarget && !(m.Start >= b && !amountBetween(s, b, m.Start)) || !target && dl {
 				// "to $3 billion a year from about $545 million in 2024":
 				// a period after another figure is that figure's.
@@ -263,6 +265,10 @@ func (d *doc) nearestPeriod(s *sentence, lo, hi, a, b int, growth, target bool) 
 	}
 	return &s.periods[best].P, true
 }
+
+// levelWords introduce the level a period closes at: "to close the year at
+// 10.6 million tonnes", "end the year with $2 billion".
+var levelWords = map[string]bool{"at": true, "with": true}
 
 // targetNounBefore reports whether a target's noun («هدف», "target",
 // "goal") stands at most twelve tokens before token i of s: the period at

@@ -940,10 +940,23 @@ func (d *doc) isCapacity(s *sentence, am amount) bool {
 			lo = o.b
 		}
 	}
-	if d.hasCue(lo, am.a, CueCapacity) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity) {
+	if d.capacityIn(lo, am.a) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity) {
 		return true
 	}
-	return lo == s.a && d.hasCue(s.a, am.a, CueCapacity) && d.hasCue(s.a, am.a, CueInfra)
+	return lo == s.a && d.capacityIn(s.a, am.a) && d.hasCue(s.a, am.a, CueInfra)
+}
+
+// capacityIn reports whether tokens [a, b) hold a capacity cue that is no
+// part of a plan's ("plans to handle 12 million tonnes in 2027" is a
+// target, "designed to handle" a capacity).
+func (d *doc) capacityIn(a, b int) bool {
+	plans := d.cuesIn(max(0, a-3), b, CueTarget)
+	for _, m := range d.cuesIn(a, b, CueCapacity) {
+		if !slices.ContainsFunc(plans, func(p Match) bool { return p.Start <= m.Start && p.End >= m.End && p.End-p.Start > m.End-m.Start }) {
+			return true
+		}
+	}
+	return false
 }
 
 // statuses decides actual or target for each amount of clause c. In
