@@ -1254,14 +1254,26 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			return []string{x}
 		}
 	}
-	if region := d.regionBeside(span{lo, ams[k].a}); region != "" {
+	if region := d.regionBeside(span{lo, ams[k].a}); region != "" || len(cs) == 0 && d.regionBeside(span{c.a, ams[k].a}) != "" {
+		if region == "" {
+			region = d.regionBeside(span{c.a, ams[k].a}) // (before a count: "… trains made 1,126 trips …, carrying 2.38 million tonnes")
+		}
 		// "exports to Afghanistan and the five Central Asian states",
 		// "Central Asia took $105.7 million of the rice": a region joined
 		// to a partner, or the buyer a clause opens with, is the members
 		// the article lists, with the trader and the partner.
 		if ms := d.regionListed(region); ms != nil {
-			if f := d.tradeFocus(); f != "" && !slices.Contains(ms, f) {
-				return normalizeCountries(append(append(slices.Clone(cs), f), ms...))
+			out := slices.Clone(cs)
+			for _, x := range d.countries(s, c.a, ams[k].a, true) {
+				if !slices.Contains(ms, x) && !slices.Contains(out, x) {
+					out = append(out, x) // ("China-Central Asia freight trains": the country joined to the region)
+				}
+			}
+			if f := d.tradeFocus(); f != "" && !slices.Contains(ms, f) && !slices.Contains(out, f) && len(out) == len(cs) {
+				out = append(out, f)
+			}
+			if len(out) > 0 {
+				return normalizeCountries(append(out, ms...))
 			}
 		}
 	}
@@ -1463,11 +1475,18 @@ func (d *doc) regionBeside(c span) string {
 			}
 			continue
 		}
-		if d.countryJoinedBefore(k+1) >= 0 {
+		if d.countryJoinedBefore(k+1) >= 0 || isDash(d.tokText(k)) && d.countryEndsAt(k) {
+			// ("China-Central Asia freight trains": a country and a region
+			// joined by a dash.)
 			return m.Entry.Name
 		}
 	}
 	return ""
+}
+
+// countryEndsAt reports whether a country's name ends just before token i.
+func (d *doc) countryEndsAt(i int) bool {
+	return slices.ContainsFunc(d.entsIn(max(0, i-6), i), func(m Match) bool { return m.End == i && m.Entry.Class.Has(ClassCountry) })
 }
 
 // regionWhole reports whether span c names a region beside a partner or
