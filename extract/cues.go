@@ -564,7 +564,7 @@ var roleRows = []roleRow{
 	{role: roleNowOpen, words: []string{"open", "opens", "inaugurate", "inaugurates", "launch", "launches"}, point: true},
 	{role: roleRankGlue, words: []string{"remained", "remains", "was", "is", "became", "the", "its", "trading", "trade", "second", "third",
 		"تجارتی", "تجاری", "اول", "نخست", "عمده", "in", "region", "among", "them", "در", "منطقه", "emerged", "as", "for", "up", "three", "four", "five", "overseas", "foreign", "export", "single", "of", "outbound", "inbound", "cargo", "goods", "exports", "imports", "shipments"}, point: true},
-	{role: roleBreakdown, words: []string{"led the list", "topped the list", "headed the list", "followed by", "of which", "of this", "of these",
+	{role: roleBreakdown, words: []string{"led the list", "topped the list", "headed the list", "followed by", "of which", "of this", "of these", "of the total",
 		"from this", "از این میان", "از این میزان", "از این رقم", "از این مقدار", "از آن میان", "بیشترین سهم", "پس از آن", "در صدر فهرست"}},
 	{role: roleShare, words: []string{"بیشتر آن", "بیشتر این", "بخش عمده آن", "عمده آن", "بخش بزرگ آن", "most of which", "most of it",
 		"the bulk of which", "the bulk of it", "much of which"}},
