@@ -330,6 +330,7 @@ const (
 	roleCarryVerb     = "carry-verb"     // a line or road carrying goods: "carries", «حمل می‌کند»
 	rolePortWord      = "port-word"      // a seaport's noun: "port", «بندر», «بنادر»
 	rolePlanNoun      = "plan-noun"      // a plan or programme referred back to: "The programme foresees …", «این برنامه»
+	roleSupplier      = "supplier"       // a country supplying what the article's trader buys: "Russia supplied 1.72 million tonnes"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
 	roleAnnounced     = "announced"      // a verb of announcing what «از» names: «خبر داد»
 	roleTimeRef       = "time-ref"       // a time named by an event: «پیش از بسته شدن», "during the closure"
@@ -554,6 +555,7 @@ var roleRows = []roleRow{
 	{role: roleBuildNoun, words: []string{"on building a", "on building an", "for building a", "for building an", "on the construction of a",
 		"for the construction of a", "ساخت یک", "احداث یک"}},
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "market", "destination", "خریدار*", "خریداران"}},
+	{role: roleSupplier, words: []string{"supplied", "supplies", "provided", "delivered"}, point: true},
 	{role: rolePlanNoun, words: []string{"programme", "program", "plan", "برنامه"}},
 	{role: rolePortWord, words: []string{"port", "ports", "seaport", "بندر", "بنادر"}, point: true},
 	{role: roleCarryVerb, words: []string{"carry", "carries", "carried", "handles"}},

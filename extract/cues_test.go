@@ -63,6 +63,7 @@ func TestRoles(t *testing.T) {
 		{roleProgress, "عملیات اجرایی این طرح با پیشرفت ۸۰ درصدی همراه است", "پیشرفت"},
 		{roleBuildVerb, "The sides agreed to build a wholesale logistics center near Tashkent", "build"},
 		{roleBuyer, "Afghanistan remained the largest buyer, taking 1.5 million tonnes", "buyer"},
+		{roleSupplier, "By origin, Russia supplied 1.72 million tonnes of the imported freight", "supplied"},
 		{roleTookVerb, "Central Asia took $105.7 million of the rice", "took"},
 		{roleOpening, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "افتتاح"},
 		{roleAnnounced, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "خبر"},

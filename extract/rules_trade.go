@@ -101,7 +101,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				f.Countries = normalizeCountries([]string{cc, itemPartner})
 				if itemPartner == "" {
 					f.Countries = []string{cc}
-					if d.roleIn(c.a, c.b, roleBuyer) >= 0 {
+					if d.roleIn(c.a, c.b, roleBuyer) >= 0 || d.pointIn(c.a, c.b, roleSupplier) >= 0 {
 						// "Uzbekistan purchased 3.8 million tonnes, Afghanistan
 						// 1.7 million tonnes, …": a list of buyers buys from
 						// the article's trader, as one buyer does (below).
@@ -2045,10 +2045,12 @@ func (d *doc) countryItems(s *sentence, c span, ams []amount) (map[int]string, s
 						glue = true
 						continue
 					}
-					if _, ok := d.roleAt(j, roleBuyer); ok && j == m.end {
+					if _, ok := d.roleAt(j, roleBuyer); ok && j == m.end || d.pointAt(j, roleSupplier) && j == m.end {
 						// "Uzbekistan purchased 3.8 million tonnes,
-						// Afghanistan 1.7 million tonnes, …": the buyer's
-						// verb heads a list of buyers.
+						// Afghanistan 1.7 million tonnes, …", "Russia
+						// supplied 1.72 million tonnes …, Kazakhstan 1.41
+						// million tonnes": the buyer's or supplier's verb
+						// heads a list of them.
 						continue
 					}
 					gap = false
