@@ -261,7 +261,7 @@ var cueRows = []cueRow{
 		"was resumed", "has resumed"}},
 	{CueStatus, "proposed", []string{"پیشنهاد شد~", "پیشنهادی", "proposed"}},
 	{CueStatus, "feasibility_study", []string{"امکان سنجی*", "مطالعات امکان سنجی", "feasibility", "feasibility study"}},
-	{CueStatus, "stalled", []string{"متوقف شد~", "متوقف مانده", "متوقف", "بلاتکلیف", "stalled", "suspended", "halted", "frozen", "on hold"}},
+	{CueStatus, "stalled", []string{"متوقف شد~", "متوقف مانده", "متوقف", "بلاتکلیف", "stalled", "suspended", "halted", "frozen", "on hold", "stopped"}},
 	{CueStatus, "delayed", []string{"تاخیر*", "به تعویق افتاد~", "به تعویق", "delayed", "postponed", "behind schedule",
 		"آغاز نشده", "شروع نشده", "آغاز نشده است", "yet to start", "yet to begin", "not yet started", "has not started", "have not started"}},
 	{CueAccelerate, "", []string{"تسریع*", "سرعت بخشی*", "سرعت بخشیدن", "سرعت بخشند", "شتاب بخشیدن", "با سرعت", "accelerate*", "acceleration", "expedite*", "speed up", "fast-track*", "fast track*"}},
