@@ -986,6 +986,18 @@ func (d *doc) attributeStatuses(s *sentence, c span, ms []amount) []string {
 			continue
 		}
 		if st := m.Entry.Code; slices.Contains(attrOnly, st) {
+			lo := c.a // the words of the sum's own subject: since the sum before
+			if best > 0 {
+				lo = ms[best-1].b
+			}
+			if st == statusFinancingPledged && d.roleIn(m.Start, m.End, roleAllocate) >= 0 &&
+				(d.pointIn(lo, min(m.Start, ms[best].a), roleLender) >= 0 || d.roleIn(ms[best].b, ms[best].b+2, roleLoanNoun) >= 0) {
+				// «بانک جهانی پیشتر ۳۱۶ میلیون دالر برای بخش افغانستان این
+				// پروژه اختصاص داده بود»: a lender's allocation is secured; a
+				// budget's ("has allocated Rs68 billion … for 2026-27") is
+				// pledged.
+				st = statusFinancingSecured
+			}
 			out[best] = st // a sum is paid or secured, not completed
 		}
 	}
