@@ -1331,8 +1331,9 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		return "planned"
 	}
 	if build && start {
-		if !past && (d.hasCue(c.a, c.b, CueFuture|CueTarget) || d.roleIn(c.a, c.b, roleEndOf) >= 0 && d.roleIn(c.a, c.b, roleDeadline) >= 0) {
-			return "planned" // «… تا پایان سال آغاز می‌شود»
+		if !past && (d.hasCue(c.a, c.b, CueFuture|CueTarget) || d.roleIn(c.a, c.b, roleEndOf) >= 0 && d.roleIn(c.a, c.b, roleDeadline) >= 0 ||
+			d.roleIn(c.a, c.b, roleStartSoon) >= 0) {
+			return "planned" // «… تا پایان سال آغاز می‌شود», «… در نیمه دوم سال ۱۴۰۷ آغاز می‌شود»
 		}
 		return "construction_started"
 	}
