@@ -12,13 +12,39 @@ import (
 // triangle passes and the lists that enumerate the lower neighbours of a
 // rank without a stored transpose of the supergraph.
 //
-// Lower neighbours. In the bottom-up pass, node x waits at the upper end of
-// its first arc not yet processed (node[x].cur): when rank u comes, the
-// nodes waiting at u are exactly its lower neighbours, and each moves on to
-// the upper end of its next arc. node[x].next links the nodes waiting at
-// one rank, wait[u] is the first of them (-1: none). The top-down pass runs
-// the same lists with each node's arcs taken from the last down. A node
-// waits at one rank at a time, so the lists need a link per node.
+// Supernodes. Consecutive ranks x, x+1, ..., e form a supernode when each
+// is the elimination-tree parent of the one before and has one upper
+// neighbour fewer: the arcs of each rank of the supernode are then the
+// ranks above it in the supernode followed by the arcs of e (its
+// structure), in that order, so that the arcs of two of its ranks to the
+// same upper node lie at the same distance from the end of their lists,
+// and the arcs of the supernode form a dense trapezoid of both directions'
+// weights. The upper separators of a nested-dissection order, which hold
+// most of the triangles, are such supernodes of tens to hundreds of ranks
+// (on the 1M roadgrid with street classes, 86 % of the triangles lie in
+// supernodes of more than 32 ranks).
+//
+// Bottom up, a rank takes its lower triangles from the ranks below it in
+// its supernode by streaming their arcs beside its own, with no index
+// lookups (internal); outside it, a supernode moves as one lower neighbour
+// through the upper ranks of e's arcs, and a wide one (denseMin ranks or
+// more) gathers its candidates for up to pullRows of them at once in dense
+// rows, one contiguous pass over each of its ranks' arcs, then compares
+// them with their arcs once (pullDense). Top down, a wide supernode is
+// processed whole (front): the perfect weights between the nodes of its
+// structure are gathered into a dense triangle, and its ranks run through
+// it in blocks of frontRows. Narrow supernodes go rank by rank as before.
+//
+// Lower neighbours. In the bottom-up pass, a supernode (named by its last
+// rank e) waits at the upper end of e's first arc not yet processed
+// (node[e].cur): when rank u comes, the supernodes waiting at u hold
+// exactly its lower neighbours outside u's own supernode, and each moves on
+// to the upper end of e's next arc. node[e].next links the supernodes
+// waiting at one rank, wait[u] is the first of them (-1: none). The
+// top-down pass runs the same lists (narrow supernodes only) with e's arcs
+// taken from the last down.
+// A supernode waits at one rank at a time, so the lists need a link per
+// rank.
 type customizer struct {
 	c   *CCH
 	wt  []pair   // basic weights
@@ -26,22 +52,44 @@ type customizer struct {
 	via []halves // by arc: the arcs the basic weight of each direction came through
 
 	node     []waiter // by rank: see above
-	wait     []int32  // by rank: the first node waiting there, -1 if none
+	wait     []int32  // by rank: the first supernode waiting there, -1 if none
 	top      []bool   // by rank: in the top part of the elimination tree (see parallel)
 	groups   [][]int32
 	topRanks []int32
-	xs       []int32 // scratch of the top part: the lower neighbours of a rank
+	// sfirst is the first rank of the supernode of each rank (see above);
+	// a rank whose sfirst is itself and whose successor's is not it is a
+	// supernode of one rank.
+	sfirst   []int32
+	denseMin int32  // the width from which a supernode goes through dense scratch
+	dense    []bool // by rank: in a supernode of denseMin ranks or more
 
-	// Scratch of parallel, kept across its passes: each goroutine's pos
-	// array (the first also serves the top part) and, without groups, all
-	// the ranks in order.
-	pos [][]int32
+	// Scratch of parallel, kept across its passes: one per goroutine (the
+	// first also serves the top part) and, without groups, all the ranks
+	// in order.
+	sc  []*scratch
 	all []int32
 }
 
-// waiter is the state of a node in the lists: its current arc cur among
-// its arcs lo .. end-1, and the next node waiting at the same rank. The
-// four share a cache line.
+// scratch is the working memory of one goroutine of a pass.
+type scratch struct {
+	pos []int32 // by rank: the place of an upper neighbour among a rank's arcs
+	// A dense row: a wide supernode's candidates for the arcs of one rank
+	// (t, with the rank of the supernode that gave each, tv), or the
+	// perfect weights of a rank's arcs to the structure of a wide
+	// supernode (t).
+	t  []pair
+	tv [][2]int32
+	// The work of a rank in the top-down pass (see rowsAt), and the dense
+	// triangle of a front (see front).
+	rows []row
+	g    []pair
+	xs   []int32 // the supernodes waiting at a rank
+	bs   []int32 // and the upper neighbours each serves at once (see span)
+}
+
+// waiter is the state of a supernode, at its last rank, in the lists: its
+// current arc cur among its arcs lo .. end-1, and the next supernode
+// waiting at the same rank. The four share a cache line.
 type waiter struct{ cur, lo, end, next int32 }
 
 // halves holds, for each direction of a supergraph arc {u, v}, the lower
@@ -55,10 +103,24 @@ type triangle struct{ x, xu, xv int32 }
 // hi → lo.
 type pair [2]float64
 
+// Package settings, variables for the tests.
+var (
+	// splitWork is the number of triangles at one rank above which the
+	// top part shares the rank's work between two goroutines.
+	splitWork int32 = 1 << 14
+	// supernodal groups ranks into supernodes; without it every rank is
+	// its own, and customization runs rank by rank as it did before
+	// supernodes (the reference of the tests).
+	supernodal = true
+	// denseMin is the width from which a supernode's work outside itself
+	// goes through dense scratch rows.
+	denseMin int32 = 4
+)
+
 func newCustomizer(c *CCH, wt []pair) *customizer {
 	n := int32(len(c.order))
 	cu := &customizer{c: c, wt: wt, via: make([]halves, len(wt)),
-		node: make([]waiter, n), wait: make([]int32, n)}
+		node: make([]waiter, n), wait: make([]int32, n), denseMin: denseMin}
 	for r := range cu.wait {
 		cu.wait[r] = -1
 		cu.node[r] = waiter{lo: c.first[r], end: c.first[r+1]}
@@ -70,18 +132,27 @@ func newCustomizer(c *CCH, wt []pair) *customizer {
 			cu.top[r] = true
 		}
 	}
+	cu.sfirst = c.supernodes(cu.top, supernodal)
+	cu.dense = make([]bool, n)
+	for r := n - 1; r >= 0; {
+		s0 := cu.sfirst[r]
+		for x := s0; x <= r; x++ {
+			cu.dense[x] = r-s0+1 >= cu.denseMin
+		}
+		r = s0 - 1
+	}
 	return cu
 }
 
 // pass processes ranks (a group or the top part, in increasing rank) with
-// its own pos scratch. A bottom-up pass run on a group (grouped) must not
-// touch the lists of top ranks: it returns the nodes that would wait at one
+// its own scratch. A bottom-up pass run on a group (grouped) must not touch
+// the lists of top ranks: it returns the supernodes that would wait at one
 // (appended to deferred), and they are linked in before the top part runs.
-type pass func(ctx context.Context, ranks, pos []int32, grouped bool, deferred []int32) ([]int32, error)
+type pass func(ctx context.Context, ranks []int32, sc *scratch, grouped bool, deferred []int32) ([]int32, error)
 
 // topPass processes the top part (see parallel); it may share a rank's
-// work between goroutines.
-type topPass func(ctx context.Context, ranks, pos []int32) error
+// work between goroutines, the second using sc2.
+type topPass func(ctx context.Context, ranks []int32, sc, sc2 *scratch) error
 
 // parallel runs p over all ranks. The elimination tree splits into a top
 // part (the nodes whose subtrees hold more than a share of the nodes: the
@@ -96,10 +167,10 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 	if cu.top != nil {
 		procs = min(runtime.GOMAXPROCS(0), len(cu.groups))
 	}
-	for len(cu.pos) < max(procs, 1) {
-		cu.pos = append(cu.pos, make([]int32, n))
+	for len(cu.sc) < max(procs, 2) {
+		cu.sc = append(cu.sc, &scratch{pos: make([]int32, n)})
 	}
-	pos := cu.pos[0]
+	sc := cu.sc[0]
 	if cu.top == nil {
 		if cu.all == nil {
 			cu.all = make([]int32, n)
@@ -107,11 +178,11 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 				cu.all[r] = int32(r)
 			}
 		}
-		_, err := p(ctx, cu.all, pos, false, nil)
+		_, err := p(ctx, cu.all, sc, false, nil)
 		return err
 	}
 	if topDown {
-		if err := tp(ctx, cu.topRanks, pos); err != nil {
+		if err := tp(ctx, cu.topRanks, sc, cu.sc[1]); err != nil {
 			return err
 		}
 	}
@@ -127,9 +198,9 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			pos := cu.pos[i]
+			sc := cu.sc[i]
 			for r := range work {
-				d, err := p(ctx, r, pos, true, deferred[i])
+				d, err := p(ctx, r, sc, true, deferred[i])
 				deferred[i] = d
 				if err != nil {
 					errs[i] = err
@@ -152,13 +223,7 @@ func (cu *customizer) parallel(ctx context.Context, p pass, tp topPass, topDown 
 			cu.link(x, c.head[cu.node[x].cur])
 		}
 	}
-	return tp(ctx, cu.topRanks, pos)
-}
-
-// link makes x wait at rank v.
-func (cu *customizer) link(x, v int32) {
-	cu.node[x].next = cu.wait[v]
-	cu.wait[v] = x
+	return tp(ctx, cu.topRanks, sc, cu.sc[1])
 }
 
 // subtrees splits the elimination forest: top lists, in increasing rank,
@@ -213,12 +278,24 @@ func (c *CCH) subtrees(limit int32) (groups [][]int32, top []int32) {
 	return groups, top
 }
 
+// link makes supernode e wait at rank v.
+func (cu *customizer) link(e, v int32) {
+	cu.node[e].next = cu.wait[v]
+	cu.wait[v] = e
+}
+
+// last reports whether u is the last rank of its supernode.
+func (cu *customizer) last(u int32) bool {
+	return int(u)+1 == len(cu.sfirst) || cu.sfirst[u+1] != cu.sfirst[u]
+}
+
 // basic runs the lower-triangle pass on ranks, bottom up: the arcs of u
 // take the triangles {x, u, v}, x < u < v, whose arcs {x, u} and {x, v} are
-// final by then. The lower neighbours x come from the lists.
-func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped bool, deferred []int32) ([]int32, error) {
+// final by then: first those through the supernodes waiting at u (from the
+// lists), then those through the ranks below u in its own supernode.
+func (cu *customizer) basic(ctx context.Context, ranks []int32, sc *scratch, grouped bool, deferred []int32) ([]int32, error) {
 	first, head := cu.c.first, cu.c.head
-	wait, node := cu.wait, cu.node
+	wait, node, pos := cu.wait, cu.node, sc.pos
 	for i, u := range ranks {
 		if i&4095 == 4095 {
 			if err := ctx.Err(); err != nil {
@@ -226,17 +303,22 @@ func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped boo
 			}
 		}
 		lo, hi := first[u], first[u+1]
-		for k := lo; k < hi; k++ {
-			pos[head[k]] = k - lo
+		if wait[u] >= 0 {
+			for k := lo; k < hi; k++ {
+				pos[head[k]] = k - lo
+			}
 		}
-		for x := wait[u]; x >= 0; {
-			nx := node[x].next
-			cu.lower(x, lo, hi, pos, 0, math.MaxInt32)
-			deferred = cu.advance(x, grouped, deferred)
-			x = nx
+		for e := wait[u]; e >= 0; {
+			ne := node[e].next
+			b := cu.span(e, u)
+			cu.pull(e, u, b, pos, sc, 0, math.MaxInt32)
+			node[e].cur += b - 1
+			deferred = cu.advance(e, grouped, deferred)
+			e = ne
 		}
 		wait[u] = -1
-		if lo < hi {
+		cu.internal(u, 0, math.MaxInt32)
+		if lo < hi && cu.last(u) {
 			node[u].cur = lo - 1
 			deferred = cu.advance(u, grouped, deferred)
 		}
@@ -244,17 +326,13 @@ func (cu *customizer) basic(ctx context.Context, ranks, pos []int32, grouped boo
 	return deferred, nil
 }
 
-// splitWork is the number of triangles at one rank above which the top
-// part shares the rank's work between two goroutines.
-var splitWork int32 = 1 << 14 // a variable for the tests
-
 // basicTop is basic for the top part of the elimination tree, where the
 // subtrees give no parallelism: when a rank has enough triangles, a second
-// goroutine takes those whose upper node v lies in the upper half of the
-// rank's arcs (the two write disjoint arcs).
-func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
+// goroutine (with sc2) takes those whose upper node v lies in the upper
+// half of the rank's arcs (the two write disjoint arcs).
+func (cu *customizer) basicTop(ctx context.Context, ranks []int32, sc, sc2 *scratch) error {
 	first, head := cu.c.first, cu.c.head
-	wait, node := cu.wait, cu.node
+	wait, node, pos := cu.wait, cu.node, sc.pos
 	var wg sync.WaitGroup
 	for i, u := range ranks {
 		if i&255 == 255 {
@@ -263,38 +341,42 @@ func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
 			}
 		}
 		lo, hi := first[u], first[u+1]
-		for k := lo; k < hi; k++ {
-			pos[head[k]] = k - lo
+		xs, bs, work := sc.xs[:0], sc.bs[:0], int64(u-cu.sfirst[u])*int64(hi-lo)
+		for e := wait[u]; e >= 0; e = node[e].next {
+			b := cu.span(e, u)
+			xs, bs = append(xs, e), append(bs, b)
+			work += int64(e-cu.sfirst[e]+1) * int64(b) * int64(node[e].end-node[e].cur-1)
 		}
-		xs, work := cu.xs[:0], int32(0)
-		for x := wait[u]; x >= 0; x = node[x].next {
-			xs = append(xs, x)
-			work += node[x].end - node[x].cur - 1
+		sc.xs, sc.bs = xs, bs
+		if len(xs) > 0 {
+			for k := lo; k < hi; k++ {
+				pos[head[k]] = k - lo
+			}
 		}
-		cu.xs = xs
-		if work >= splitWork && hi-lo >= 2 && runtime.GOMAXPROCS(0) >= 2 {
+		run := func(sc *scratch, vlo, vhi int32) {
+			for i, e := range xs {
+				cu.pull(e, u, bs[i], pos, sc, vlo, vhi)
+			}
+			cu.internal(u, vlo, vhi)
+		}
+		if work >= int64(splitWork) && hi-lo >= 2 && runtime.GOMAXPROCS(0) >= 2 {
 			split := head[lo+(hi-lo)/2]
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for _, x := range xs {
-					cu.lower(x, lo, hi, pos, split, math.MaxInt32)
-				}
+				run(sc2, split, math.MaxInt32)
 			}()
-			for _, x := range xs {
-				cu.lower(x, lo, hi, pos, 0, split)
-			}
+			run(sc, 0, split)
 			wg.Wait()
 		} else {
-			for _, x := range xs {
-				cu.lower(x, lo, hi, pos, 0, math.MaxInt32)
-			}
+			run(sc, 0, math.MaxInt32)
 		}
-		for _, x := range xs {
-			cu.advance(x, false, nil)
+		for i, e := range xs {
+			node[e].cur += bs[i] - 1
+			cu.advance(e, false, nil)
 		}
 		wait[u] = -1
-		if lo < hi {
+		if lo < hi && cu.last(u) {
 			node[u].cur = lo - 1
 			cu.advance(u, false, nil)
 		}
@@ -302,13 +384,30 @@ func (cu *customizer) basicTop(ctx context.Context, ranks, pos []int32) error {
 	return nil
 }
 
+// pull applies to the arcs of u (pos gives the place of an upper neighbour
+// among them) the lower triangles {x, u, v} through the ranks x of the
+// supernode e waiting at u whose upper node v lies in [vlo, vhi). A wide
+// supernode also gives its triangles to the b-1 upper neighbours of e
+// after u (see span).
+func (cu *customizer) pull(e, u, b int32, pos []int32, sc *scratch, vlo, vhi int32) {
+	first := cu.c.first
+	s0 := cu.sfirst[e]
+	a := cu.node[e].cur - first[e] // u is e's a-th upper neighbour
+	if e-s0+1 >= cu.denseMin {
+		cu.pullDense(s0, e, a, u, b, pos, sc, vlo, vhi)
+		return
+	}
+	for x := s0; x <= e; x++ {
+		cu.lower(x, first[x]+(e-x)+a, first[x+1], first[u], first[u+1], pos, vlo, vhi)
+	}
+}
+
 // lower applies to the arcs of u (lo .. hi-1, indexed through pos) the
 // triangles {x, u, v} through the lower neighbour x whose upper node v lies
-// in [vlo, vhi).
-func (cu *customizer) lower(x, lo, hi int32, pos []int32, vlo, vhi int32) {
+// in [vlo, vhi); kx is the arc {x, u}, end the end of x's arcs.
+func (cu *customizer) lower(x, kx, end, lo, hi int32, pos []int32, vlo, vhi int32) {
 	head, wt := cu.c.head, cu.wt
-	kx, end := cu.node[x].cur, cu.node[x].end // kx is the arc {x, u}
-	xu, ux := wt[kx][0], wt[kx][1]            // x→u, u→x
+	xu, ux := wt[kx][0], wt[kx][1] // x→u, u→x
 	if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
 		return
 	}
@@ -324,17 +423,17 @@ func (cu *customizer) lower(x, lo, hi int32, pos []int32, vlo, vhi int32) {
 	lowerTriangles(hs[a:b], wt[base:kx+1+int32(b)], pos, wt[lo:hi], cu.via[lo:hi], ux, xu, x, kx, base)
 }
 
-// advance moves x on to its next arc and makes it wait at that arc's upper
-// end; in a group (grouped), an end in the top part is appended to deferred
-// instead.
-func (cu *customizer) advance(x int32, grouped bool, deferred []int32) []int32 {
-	w := &cu.node[x]
+// advance moves supernode e on to its next arc and makes it wait at that
+// arc's upper end; in a group (grouped), an end in the top part is
+// appended to deferred instead.
+func (cu *customizer) advance(e int32, grouped bool, deferred []int32) []int32 {
+	w := &cu.node[e]
 	w.cur++
 	if k := w.cur; k < w.end {
 		if v := cu.c.head[k]; grouped && cu.top[v] {
-			deferred = append(deferred, x)
+			deferred = append(deferred, e)
 		} else {
-			cu.link(x, v)
+			cu.link(e, v)
 		}
 	}
 	return deferred
@@ -360,153 +459,5 @@ func lowerTriangles(hs []int32, ws []pair, pos []int32, wu []pair, vu []halves, 
 			t[1] = s
 			vu[k][1] = triangle{x + 1, kx, base + int32(j)}
 		}
-	}
-}
-
-// startTopDown makes every node wait at the upper end of its last arc.
-func (cu *customizer) startTopDown() {
-	c := cu.c
-	for r := range cu.wait {
-		cu.wait[r] = -1
-	}
-	for u := range int32(len(c.order)) {
-		if lo, hi := c.first[u], c.first[u+1]; lo < hi {
-			cu.node[u].cur = hi - 1
-			cu.link(u, c.head[hi-1])
-		}
-	}
-}
-
-// perfect runs the upper- and intermediate-triangle pass on ranks, top
-// down: for each x, each triangle {u, x, v}, u < x < v, improves the arcs
-// {u, x} and {u, v} through the arc {x, v}, which is final by then (it can
-// only improve through triangles whose middle node is above x). The lower
-// neighbours u come from the lists (startTopDown); a node only ever waits at
-// an ancestor, so no group links into another.
-func (cu *customizer) perfect(ctx context.Context, ranks, pos []int32, _ bool, deferred []int32) ([]int32, error) {
-	first, head := cu.c.first, cu.c.head
-	wait, node := cu.wait, cu.node
-	for ix := len(ranks) - 1; ix >= 0; ix-- {
-		x := ranks[ix]
-		if ix&4095 == 4095 {
-			if err := ctx.Err(); err != nil {
-				return deferred, err
-			}
-		}
-		for k := first[x]; k < first[x+1]; k++ {
-			pos[head[k]] = k
-		}
-		for u := wait[x]; u >= 0; {
-			nu := node[u].next
-			cu.upper(u, pos)
-			cu.retreat(u)
-			u = nu
-		}
-		wait[x] = -1
-	}
-	return deferred, nil
-}
-
-// perfectTop is perfect for the top part of the elimination tree: when a
-// rank x has enough triangles, its lower neighbours are shared between two
-// goroutines (each writes only the arcs of its own lower neighbours).
-func (cu *customizer) perfectTop(ctx context.Context, ranks, pos []int32) error {
-	first, head := cu.c.first, cu.c.head
-	wait, node := cu.wait, cu.node
-	var wg sync.WaitGroup
-	for ix := len(ranks) - 1; ix >= 0; ix-- {
-		x := ranks[ix]
-		if ix&255 == 255 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		for k := first[x]; k < first[x+1]; k++ {
-			pos[head[k]] = k
-		}
-		us, work := cu.xs[:0], int32(0)
-		for u := wait[x]; u >= 0; u = node[u].next {
-			us = append(us, u)
-			work += node[u].end - node[u].cur - 1
-		}
-		cu.xs = us
-		if work >= splitWork && len(us) >= 2 && runtime.GOMAXPROCS(0) >= 2 {
-			half, acc := len(us)-1, int32(0)
-			for i, u := range us {
-				if acc += node[u].end - node[u].cur - 1; 2*acc >= work {
-					half = max(i, 1)
-					break
-				}
-			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for _, u := range us[:half] {
-					cu.upper(u, pos)
-				}
-			}()
-			for _, u := range us[half:] {
-				cu.upper(u, pos)
-			}
-			wg.Wait()
-		} else {
-			for _, u := range us {
-				cu.upper(u, pos)
-			}
-		}
-		for _, u := range us {
-			cu.retreat(u)
-		}
-		wait[x] = -1
-	}
-	return nil
-}
-
-// upper applies the triangles {u, x, v}, x < v, of the arc {u, x} = cur[u]
-// to it and to the arcs {u, v} (pos gives the number of the arc {x, v}).
-// The perfect weight of an arc {u, y} is the least of its basic weight and,
-// over the other upper neighbours z of u, the basic weight of u → z plus the
-// perfect weight of z → y (a shortest path leaves u by a supergraph arc
-// whose basic weight is the lower part of the path, then continues between
-// two upper neighbours of u, whose arc is perfect by then). Every candidate
-// is a sum of the same two operands whatever the order in which the passes
-// meet it, so the result does not depend on that order, and Updater's
-// partial passes reproduce it bit for bit.
-func (cu *customizer) upper(u int32, pos []int32) {
-	pw, wt := cu.pw, cu.wt
-	ku, end := cu.node[u].cur, cu.node[u].end
-	bux, bxu := wt[ku][0], wt[ku][1] // u→x, x→u (basic)
-	ux, xu := pw[ku][0], pw[ku][1]
-	hs := cu.c.head[ku+1 : end]
-	bs := wt[ku+1 : end]
-	ws := pw[ku+1 : end]
-	bs, ws = bs[:len(hs)], ws[:len(hs)]
-	for j, v := range hs {
-		t := &pw[pos[v]] // arc {x, v}
-		xv, vx := t[0], t[1]
-		if s := bs[j][0] + vx; s < ux { // u→v→x
-			ux = s
-		}
-		if s := xv + bs[j][1]; s < xu { // x→v→u
-			xu = s
-		}
-		w := &ws[j]                  // arc {u, v}
-		if s := bux + xv; s < w[0] { // u→x→v
-			w[0] = s
-		}
-		if s := vx + bxu; s < w[1] { // v→x→u
-			w[1] = s
-		}
-	}
-	pw[ku][0], pw[ku][1] = ux, xu
-}
-
-// retreat moves u back to its previous arc and makes it wait at that arc's
-// upper end.
-func (cu *customizer) retreat(u int32) {
-	w := &cu.node[u]
-	w.cur--
-	if k := w.cur; k >= w.lo {
-		cu.link(u, cu.c.head[k])
 	}
 }

@@ -169,9 +169,9 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 		if !retain {
 			cu.pw = nil
 		}
-		closeHalves := func(ctx context.Context, ranks, _ []int32) error { return cu.closeHalves(ctx, ranks, keep) }
-		if err := cu.parallel(ctx, func(ctx context.Context, ranks, pos []int32, _ bool, d []int32) ([]int32, error) {
-			return d, closeHalves(ctx, ranks, pos)
+		closeHalves := func(ctx context.Context, ranks []int32, _, _ *scratch) error { return cu.closeHalves(ctx, ranks, keep) }
+		if err := cu.parallel(ctx, func(ctx context.Context, ranks []int32, sc *scratch, _ bool, d []int32) ([]int32, error) {
+			return d, closeHalves(ctx, ranks, sc, nil)
 		}, closeHalves, true); err != nil {
 			return nil, nil, nil, err
 		}

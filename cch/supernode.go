@@ -1,0 +1,198 @@
+package cch
+
+import (
+	"math"
+	"slices"
+)
+
+// supernodes returns the first rank of the supernode of each rank (see
+// customizer): rank r joins the supernode of r-1 when it is the
+// elimination-tree parent of r-1 and has one arc fewer (the arcs of r-1 are
+// then r followed by the arcs of r), and both lie in the top part of the
+// tree or neither (top: see customizer.parallel; nil, no parts). Without
+// on, every rank is a supernode of its own.
+func (c *CCH) supernodes(top []bool, on bool) []int32 {
+	n := int32(len(c.order))
+	sf := make([]int32, n)
+	for r := range n {
+		sf[r] = r
+		if on && r > 0 && c.up[r-1] == r && c.first[r]-c.first[r-1] == c.first[r+1]-c.first[r]+1 && (top == nil || top[r-1] == top[r]) {
+			sf[r] = sf[r-1]
+		}
+	}
+	return sf
+}
+
+// pullRows bounds the upper neighbours of a wide supernode that pullDense
+// serves at once: each of its ranks' arcs is read once for all of them.
+const pullRows = 8
+
+// span returns the upper neighbours of the supernode e waiting at u that
+// pull serves at once: 1 for a narrow supernode, else those from u on that
+// lie in u's own supernode, at most pullRows. The arcs of those ranks are
+// u's shifted by the ranks between (see customizer), so that pos, filled
+// for u, places them too.
+func (cu *customizer) span(e, u int32) int32 {
+	if e-cu.sfirst[e]+1 < cu.denseMin {
+		return 1
+	}
+	first, head := cu.c.first, cu.c.head
+	k, end := cu.node[e].cur, first[e+1]
+	s := cu.sfirst[u]
+	b := int32(1)
+	for b < pullRows && k+b < end && cu.sfirst[head[k+b]] == s {
+		b++
+	}
+	return b
+}
+
+// pullDense is pull for the wide supernode s0 .. e whose a-th to
+// (a+b-1)-th upper neighbours are u and b-1 more ranks of u's supernode:
+// its ranks' candidates for the arcs of each of them (to e's upper
+// neighbours after it, in [vlo, vhi)) are gathered in dense rows, one
+// contiguous pass over the arcs of each rank of the supernode for all b,
+// lowest rank first (so that a tie keeps the lowest), then compared with
+// the arcs once.
+func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, vlo, vhi int32) {
+	first, head, wt := cu.c.first, cu.c.head, cu.wt
+	hs := head[first[e]:first[e+1]] // e's upper neighbours; hs[a] is u
+	jlo, jb := int32(0), int32(len(hs))
+	if vlo > 0 {
+		j, _ := slices.BinarySearch(hs, vlo)
+		jlo = int32(j)
+	}
+	if vhi < math.MaxInt32 {
+		j, _ := slices.BinarySearch(hs, vhi)
+		jb = int32(j)
+	}
+	// Row i serves hs[a+i]: the entries ja[i] .. jb-1 of hs, at t[at[i]:].
+	var ja, at [pullRows + 1]int32
+	for i := range b {
+		ja[i] = max(a+i+1, jlo)
+		at[i+1] = at[i] + max(jb-ja[i], 0)
+	}
+	if at[b] == 0 {
+		return
+	}
+	t, tv := sc.row(int(at[b]))
+	inf := math.Inf(1)
+	for j := range t {
+		t[j], tv[j] = pair{inf, inf}, [2]int32{-1, -1}
+	}
+	for x := s0; x <= e; x++ {
+		bx := first[x] + (e - x) // x's arcs from here on are e's
+		for i := range b {
+			if ja[i] >= jb {
+				break
+			}
+			xu, ux := wt[bx+a+i][0], wt[bx+a+i][1]
+			if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
+				continue
+			}
+			minPlusRow(t[at[i]:at[i+1]], tv[at[i]:at[i+1]], wt[bx+ja[i]:bx+jb], ux, xu, x)
+		}
+	}
+	for i := range b {
+		if ja[i] >= jb {
+			break
+		}
+		ui := hs[a+i]
+		lo := first[ui] - (ui - u) // pos is u's: ui's arcs are shifted
+		wu, vu := wt[lo:first[ui+1]], cu.via[lo:first[ui+1]]
+		ti, tvi := t[at[i]:at[i+1]], tv[at[i]:at[i+1]]
+		for j, v := range hs[ja[i]:jb] {
+			k := pos[v]
+			w, h := &wu[k], &vu[k]
+			// Ties as in lowerTriangles: the lowest middle node.
+			if x := tvi[j][0]; x >= 0 {
+				if s := ti[j][0]; s <= w[0] && (s < w[0] || x+1 < h[0].x) {
+					bx := first[x] + (e - x)
+					w[0], h[0] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
+				}
+			}
+			if x := tvi[j][1]; x >= 0 {
+				if s := ti[j][1]; s <= w[1] && (s < w[1] || x+1 < h[1].x) {
+					bx := first[x] + (e - x)
+					w[1], h[1] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
+				}
+			}
+		}
+	}
+}
+
+// row returns sc's dense row of m entries.
+func (sc *scratch) row(m int) ([]pair, [][2]int32) {
+	if cap(sc.t) < m {
+		sc.t = make([]pair, m, m+m/2)
+		sc.tv = make([][2]int32, m, m+m/2)
+	}
+	return sc.t[:m], sc.tv[:m]
+}
+
+// minPlusRow lowers the dense row t through the lower neighbour x, given
+// u → x (ux), x → u (xu) and x's arcs ws to the row's nodes: u→x→v and
+// v→x→u, noting x in tv where it is strictly better.
+func minPlusRow(t []pair, tv [][2]int32, ws []pair, ux, xu float64, x int32) {
+	ws, tv = ws[:len(t)], tv[:len(t)]
+	for j := range t {
+		if s := ux + ws[j][0]; s < t[j][0] {
+			t[j][0], tv[j][0] = s, x
+		}
+		if s := ws[j][1] + xu; s < t[j][1] {
+			t[j][1], tv[j][1] = s, x
+		}
+	}
+}
+
+// internal applies to the arcs of u whose upper node lies in [vlo, vhi)
+// the lower triangles through the ranks x below u in its supernode, lowest
+// first: the arcs of x above u are u's arcs, in the same order, so each x
+// is one contiguous pass beside u's arcs. These x are above every lower
+// neighbour that pull gave u, so a tie keeps the earlier candidate.
+func (cu *customizer) internal(u, vlo, vhi int32) {
+	s0 := cu.sfirst[u]
+	if s0 == u {
+		return
+	}
+	first, head, wt, via := cu.c.first, cu.c.head, cu.wt, cu.via
+	lo, hi := first[u], first[u+1]
+	ia, ib := lo, hi
+	if vlo > 0 {
+		i, _ := slices.BinarySearch(head[lo:hi], vlo)
+		ia = lo + int32(i)
+	}
+	if vhi < math.MaxInt32 {
+		i, _ := slices.BinarySearch(head[lo:hi], vhi)
+		ib = lo + int32(i)
+	}
+	if ia >= ib {
+		return
+	}
+	wu, vu := wt[ia:ib], via[ia:ib]
+	for x := s0; x < u; x++ {
+		kx := first[x] + (u - x - 1) // the arc {x, u}
+		xu, ux := wt[kx][0], wt[kx][1]
+		if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
+			continue
+		}
+		base := kx + 1 + (ia - lo) // the arc {x, head[ia]}
+		minPlusArcs(wu, vu, wt[base:base+(ib-ia)], ux, xu, x, kx, base)
+	}
+}
+
+// minPlusArcs lowers the arcs wu (with their middle nodes vu) through the
+// lower neighbour x, given the arc kx = {x, u}: u → x (ux) and x → u (xu),
+// and x's arcs ws to the same upper nodes, numbered from base on.
+func minPlusArcs(wu []pair, vu []halves, ws []pair, ux, xu float64, x, kx, base int32) {
+	ws, vu = ws[:len(wu)], vu[:len(wu)]
+	for j := range wu {
+		if s := ux + ws[j][0]; s < wu[j][0] { // u→x→v
+			wu[j][0] = s
+			vu[j][0] = triangle{x + 1, kx, base + int32(j)}
+		}
+		if s := ws[j][1] + xu; s < wu[j][1] { // v→x→u
+			wu[j][1] = s
+			vu[j][1] = triangle{x + 1, kx, base + int32(j)}
+		}
+	}
+}
