@@ -78,7 +78,7 @@ type scratch struct {
 	// perfect weights of a rank's arcs to the structure of a wide
 	// supernode (t).
 	t  []pair
-	tv [][2]int32
+	tv [][2]int64
 	// The work of a rank in the top-down pass (see rowsAt), and the dense
 	// triangle of a front (see front).
 	rows []row
@@ -317,7 +317,7 @@ func (cu *customizer) basic(ctx context.Context, ranks []int32, sc *scratch, gro
 			e = ne
 		}
 		wait[u] = -1
-		cu.internal(u, 0, math.MaxInt32)
+		cu.internal(u, sc, 0, math.MaxInt32)
 		if lo < hi && cu.last(u) {
 			node[u].cur = lo - 1
 			deferred = cu.advance(u, grouped, deferred)
@@ -357,7 +357,7 @@ func (cu *customizer) basicTop(ctx context.Context, ranks []int32, sc, sc2 *scra
 			for i, e := range xs {
 				cu.pull(e, u, bs[i], pos, sc, vlo, vhi)
 			}
-			cu.internal(u, vlo, vhi)
+			cu.internal(u, sc, vlo, vhi)
 		}
 		if work >= int64(splitWork) && hi-lo >= 2 && runtime.GOMAXPROCS(0) >= 2 {
 			split := head[lo+(hi-lo)/2]

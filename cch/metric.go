@@ -213,7 +213,7 @@ func (c *CCH) checkWeights(ctx context.Context, op string, w []float64) error {
 
 // input returns the supergraph weights before customization: for each arc
 // {lo, hi} the lightest csr arc from lo to hi and from hi to lo, +Inf if
-// none. The csr arcs are mapped to supergraph arcs as they are read (the
+// none; a weight of −0 is read as +0. The csr arcs are mapped to supergraph arcs as they are read (the
 // graph's nodes in two halves, see onTwo): an arc to a higher rank
 // through a table of the tail's supergraph arcs, one to a lower rank by
 // binary search among the head's. Each goroutine writes only the
@@ -238,6 +238,9 @@ func (c *CCH) input(w []float64) []pair {
 			}
 			for a := g.Offsets[t]; a < g.Offsets[t+1]; a++ {
 				rh, x := rank[g.Heads[a]], w[a]
+				if x == 0 {
+					x = 0 // +0 for −0: the dense kernels' minima rely on it (see kernel.go)
+				}
 				switch {
 				case rh > rt: // lo → hi
 					if k := pos[rh]; x < wt[k][0] {

@@ -190,31 +190,11 @@ func (cu *customizer) upper(ku, end int32, pos []int32) {
 }
 
 // upperDense is upper with the perfect weights of the arcs {x, v} in g, in
-// the order of u's arcs after ku: one contiguous pass, no index lookups.
+// the order of u's arcs after ku: one contiguous pass (upperRow).
 func (cu *customizer) upperDense(ku, end int32, g []pair) {
 	pw, wt := cu.pw, cu.wt
-	bux, bxu := wt[ku][0], wt[ku][1] // u→x, x→u (basic)
-	ux, xu := pw[ku][0], pw[ku][1]
 	bs := wt[ku+1 : end]
-	ws := pw[ku+1 : end]
-	ws, g = ws[:len(bs)], g[:len(bs)]
-	for j := range bs {
-		xv, vx := g[j][0], g[j][1]
-		if s := bs[j][0] + vx; s < ux { // u→v→x
-			ux = s
-		}
-		if s := xv + bs[j][1]; s < xu { // x→v→u
-			xu = s
-		}
-		w := &ws[j]                  // arc {u, v}
-		if s := bux + xv; s < w[0] { // u→x→v
-			w[0] = s
-		}
-		if s := vx + bxu; s < w[1] { // v→x→u
-			w[1] = s
-		}
-	}
-	pw[ku][0], pw[ku][1] = ux, xu
+	pw[ku][0], pw[ku][1] = upperRow(bs, pw[ku+1:end], g[:len(bs)], wt[ku][0], wt[ku][1], pw[ku][0], pw[ku][1])
 }
 
 // retreat moves supernode e back to its previous arc and makes it wait at

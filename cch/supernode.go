@@ -77,7 +77,7 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 	t, tv := sc.row(int(at[b]))
 	inf := math.Inf(1)
 	for j := range t {
-		t[j], tv[j] = pair{inf, inf}, [2]int32{-1, -1}
+		t[j], tv[j] = pair{inf, inf}, [2]int64{-1, -1}
 	}
 	for x := s0; x <= e; x++ {
 		bx := first[x] + (e - x) // x's arcs from here on are e's
@@ -89,7 +89,7 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 			if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
 				continue
 			}
-			minPlusRow(t[at[i]:at[i+1]], tv[at[i]:at[i+1]], wt[bx+ja[i]:bx+jb], ux, xu, x)
+			minPlusRow(t[at[i]:at[i+1]], tv[at[i]:at[i+1]], wt[bx+ja[i]:bx+jb], ux, xu, int64(x))
 		}
 	}
 	for i := range b {
@@ -104,13 +104,13 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 			k := pos[v]
 			w, h := &wu[k], &vu[k]
 			// Ties as in lowerTriangles: the lowest middle node.
-			if x := tvi[j][0]; x >= 0 {
+			if x := int32(tvi[j][0]); x >= 0 {
 				if s := ti[j][0]; s <= w[0] && (s < w[0] || x+1 < h[0].x) {
 					bx := first[x] + (e - x)
 					w[0], h[0] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
 				}
 			}
-			if x := tvi[j][1]; x >= 0 {
+			if x := int32(tvi[j][1]); x >= 0 {
 				if s := ti[j][1]; s <= w[1] && (s < w[1] || x+1 < h[1].x) {
 					bx := first[x] + (e - x)
 					w[1], h[1] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
@@ -121,35 +121,22 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 }
 
 // row returns sc's dense row of m entries.
-func (sc *scratch) row(m int) ([]pair, [][2]int32) {
+func (sc *scratch) row(m int) ([]pair, [][2]int64) {
 	if cap(sc.t) < m {
 		sc.t = make([]pair, m, m+m/2)
-		sc.tv = make([][2]int32, m, m+m/2)
+		sc.tv = make([][2]int64, m, m+m/2)
 	}
 	return sc.t[:m], sc.tv[:m]
-}
-
-// minPlusRow lowers the dense row t through the lower neighbour x, given
-// u → x (ux), x → u (xu) and x's arcs ws to the row's nodes: u→x→v and
-// v→x→u, noting x in tv where it is strictly better.
-func minPlusRow(t []pair, tv [][2]int32, ws []pair, ux, xu float64, x int32) {
-	ws, tv = ws[:len(t)], tv[:len(t)]
-	for j := range t {
-		if s := ux + ws[j][0]; s < t[j][0] {
-			t[j][0], tv[j][0] = s, x
-		}
-		if s := ws[j][1] + xu; s < t[j][1] {
-			t[j][1], tv[j][1] = s, x
-		}
-	}
 }
 
 // internal applies to the arcs of u whose upper node lies in [vlo, vhi)
 // the lower triangles through the ranks x below u in its supernode, lowest
 // first: the arcs of x above u are u's arcs, in the same order, so each x
-// is one contiguous pass beside u's arcs. These x are above every lower
-// neighbour that pull gave u, so a tie keeps the earlier candidate.
-func (cu *customizer) internal(u, vlo, vhi int32) {
+// is one contiguous pass over a dense copy of u's arcs (minPlusRow). These
+// x are above every lower neighbour that pull gave u, so a tie keeps the
+// earlier candidate: only a strictly better one replaces an arc's weight
+// and middle node.
+func (cu *customizer) internal(u int32, sc *scratch, vlo, vhi int32) {
 	s0 := cu.sfirst[u]
 	if s0 == u {
 		return
@@ -169,6 +156,11 @@ func (cu *customizer) internal(u, vlo, vhi int32) {
 		return
 	}
 	wu, vu := wt[ia:ib], via[ia:ib]
+	t, tv := sc.row(len(wu))
+	copy(t, wu)
+	for j := range tv {
+		tv[j] = [2]int64{-1, -1}
+	}
 	for x := s0; x < u; x++ {
 		kx := first[x] + (u - x - 1) // the arc {x, u}
 		xu, ux := wt[kx][0], wt[kx][1]
@@ -176,23 +168,15 @@ func (cu *customizer) internal(u, vlo, vhi int32) {
 			continue
 		}
 		base := kx + 1 + (ia - lo) // the arc {x, head[ia]}
-		minPlusArcs(wu, vu, wt[base:base+(ib-ia)], ux, xu, x, kx, base)
+		minPlusRow(t, tv, wt[base:base+(ib-ia)], ux, xu, int64(x))
 	}
-}
-
-// minPlusArcs lowers the arcs wu (with their middle nodes vu) through the
-// lower neighbour x, given the arc kx = {x, u}: u → x (ux) and x → u (xu),
-// and x's arcs ws to the same upper nodes, numbered from base on.
-func minPlusArcs(wu []pair, vu []halves, ws []pair, ux, xu float64, x, kx, base int32) {
-	ws, vu = ws[:len(wu)], vu[:len(wu)]
-	for j := range wu {
-		if s := ux + ws[j][0]; s < wu[j][0] { // u→x→v
-			wu[j][0] = s
-			vu[j][0] = triangle{x + 1, kx, base + int32(j)}
-		}
-		if s := ws[j][1] + xu; s < wu[j][1] { // v→x→u
-			wu[j][1] = s
-			vu[j][1] = triangle{x + 1, kx, base + int32(j)}
+	for j := range t {
+		for d := range 2 {
+			if x := int32(tv[j][d]); x >= 0 {
+				kx := first[x] + (u - x - 1)
+				wu[j][d] = t[j][d]
+				vu[j][d] = triangle{x + 1, kx, kx + 1 + (ia - lo) + int32(j)}
+			}
 		}
 	}
 }

@@ -86,11 +86,14 @@ func TestSupernodal(t *testing.T) {
 		for _, tt := range []struct {
 			dense, split int32
 			procs        int
+			portable     bool // the portable kernels, not the assembly ones (kernel.go)
 		}{
-			{2, 1 << 30, 1}, {denseMin, 1 << 30, 1}, {math.MaxInt32, 1 << 30, 1},
-			{2, 1 << 30, 2}, {2, 1, 2}, {denseMin, splitWork, 2},
+			{2, 1 << 30, 1, false}, {denseMin, 1 << 30, 1, false}, {math.MaxInt32, 1 << 30, 1, false},
+			{2, 1 << 30, 2, false}, {2, 1, 2, false}, {denseMin, splitWork, 2, false}, {2, 1, 2, true},
 		} {
+			restore := useKernels(tt.portable)
 			got := customizeWith(t, gr.c, gr.w, true, tt.dense, tt.split, tt.procs)
+			restore()
 			if tt.dense == 2 {
 				wide = 0
 				for r := range got.sf {
@@ -100,13 +103,23 @@ func TestSupernodal(t *testing.T) {
 				}
 			}
 			if d := got.diff(want); d != "" {
-				t.Fatalf("%s (graph %d), denseMin %d, splitWork %d, %d goroutines: %s", gr.name, i, tt.dense, tt.split, tt.procs, d)
+				t.Fatalf("%s (graph %d), denseMin %d, splitWork %d, %d goroutines, portable kernels %v: %s", gr.name, i, tt.dense, tt.split, tt.procs, tt.portable, d)
 			}
 		}
 		if wide == 0 && gr.c.Stats().Nodes > 1000 {
 			t.Errorf("%s (graph %d): no supernode wider than one rank", gr.name, i)
 		}
 	}
+}
+
+// useKernels selects the portable kernels if portable (else leaves the
+// default ones) and returns a function that restores the previous ones.
+func useKernels(portable bool) (restore func()) {
+	r, u := minPlusRow, upperRow
+	if portable {
+		minPlusRow, upperRow = minPlusRowGo, upperRowGo
+	}
+	return func() { minPlusRow, upperRow = r, u }
 }
 
 // customized is what a customization leaves for the tests to compare.
@@ -160,7 +173,7 @@ func customizeWith(tb testing.TB, c *CCH, w []float64, on bool, dense, split int
 // randomSparse returns a random graph of n nodes with about deg arcs per
 // node, mostly between nearby node numbers (so that it has separators
 // and wide supernodes), some parallel, some self-loops, and weights that
-// mix zeros, small integers (ties), fractions and +Inf.
+// mix zeros (some −0), small integers (ties), fractions and +Inf.
 func randomSparse(rng *rand.Rand, n, deg int) (*csr.Graph, []float64) {
 	m := n * deg
 	tails, heads := make([]int32, m), make([]int32, m)
@@ -179,6 +192,8 @@ func randomSparse(rng *rand.Rand, n, deg int) (*csr.Graph, []float64) {
 		switch r := rng.Float64(); {
 		case r < 0.1:
 			w[i] = 0
+		case r < 0.15:
+			w[i] = math.Copysign(0, -1)
 		case r < 0.4:
 			w[i] = float64(1 + rng.IntN(5))
 		case r < 0.45:

@@ -454,7 +454,7 @@ func (u *Updater) basicRank(x int32) {
 }
 
 // input returns the weights of the lightest input arcs x → v and v → x,
-// +Inf if none.
+// +Inf if none (+0 for −0, as CCH.input).
 func (u *Updater) input(x, v int32) pair {
 	c := u.c
 	g := c.g
@@ -465,6 +465,9 @@ func (u *Updater) input(x, v int32) pair {
 		for a := g.Offsets[from]; a < g.Offsets[from+1]; a++ {
 			if g.Heads[a] == to && u.w[a] < wt[dir] {
 				wt[dir] = u.w[a]
+				if wt[dir] == 0 {
+					wt[dir] = 0 // +0 for −0, as CCH.input
+				}
 			}
 		}
 	}

@@ -1,0 +1,135 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL eaxArg+0(FP), AX
+	MOVL ecxArg+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
+// func xgetbv() (eax, edx uint32)
+TEXT ·xgetbv(SB), NOSPLIT, $0-8
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, eax+0(FP)
+	MOVL DX, edx+4(FP)
+	RET
+
+// func minPlusRowAVX2(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64)
+//
+// Two pairs at a time: s = ws + (ux, xu); where s < t, t = s and tv = x.
+// VMINPD returns its first source where it is less than the second, else
+// the second: t unless s is strictly smaller.
+TEXT ·minPlusRowAVX2(SB), NOSPLIT, $0-96
+	MOVQ t_base+0(FP), DI
+	MOVQ t_len+8(FP), CX
+	MOVQ tv_base+24(FP), R8
+	MOVQ ws_base+48(FP), SI
+	VBROADCASTSD ux+72(FP), Y4
+	VBROADCASTSD xu+80(FP), Y5
+	VBLENDPD $0xA, Y5, Y4, Y4 // (ux, xu, ux, xu)
+	VPBROADCASTQ x+88(FP), Y5
+	XORQ AX, AX
+
+row2:
+	CMPQ CX, $2
+	JLT row1
+	VADDPD (SI)(AX*1), Y4, Y0 // s
+	VMOVUPD (DI)(AX*1), Y1    // t
+	VCMPPD $1, Y1, Y0, Y2     // s < t
+	VMINPD Y1, Y0, Y1
+	VMOVUPD Y1, (DI)(AX*1)
+	VMOVDQU (R8)(AX*1), Y3
+	VBLENDVPD Y2, Y5, Y3, Y3
+	VMOVDQU Y3, (R8)(AX*1)
+	ADDQ $32, AX
+	SUBQ $2, CX
+	JMP row2
+
+row1:
+	CMPQ CX, $0
+	JEQ rowdone
+	VADDPD (SI)(AX*1), X4, X0
+	VMOVUPD (DI)(AX*1), X1
+	VCMPPD $1, X1, X0, X2
+	VMINPD X1, X0, X1
+	VMOVUPD X1, (DI)(AX*1)
+	VMOVDQU (R8)(AX*1), X3
+	VBLENDVPD X2, X5, X3, X3
+	VMOVDQU X3, (R8)(AX*1)
+
+rowdone:
+	VZEROUPPER
+	RET
+
+// func upperRowAVX2(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64)
+//
+// Two pairs at a time: the candidates bs + (g swapped) lower the running
+// (ux, xu) of each lane, g + (bux, bxu) lower ws; the lanes' minima are
+// combined at the end (a minimum does not depend on the order).
+TEXT ·upperRowAVX2(SB), NOSPLIT, $0-120
+	MOVQ bs_base+0(FP), SI
+	MOVQ bs_len+8(FP), CX
+	MOVQ ws_base+24(FP), DI
+	MOVQ g_base+48(FP), DX
+	VBROADCASTSD bux+72(FP), Y4
+	VBROADCASTSD bxu+80(FP), Y5
+	VBLENDPD $0xA, Y5, Y4, Y4 // (bux, bxu, bux, bxu)
+	VBROADCASTSD ux+88(FP), Y6
+	VBROADCASTSD xu+96(FP), Y7
+	VBLENDPD $0xA, Y7, Y6, Y6 // (ux, xu, ux, xu)
+	VMOVAPD Y6, Y7
+	XORQ AX, AX
+
+up4:
+	CMPQ CX, $4
+	JLT up1
+	VMOVUPD (DX)(AX*1), Y0
+	VMOVUPD 32(DX)(AX*1), Y8
+	VPERMILPD $0x5, Y0, Y1 // (vx, xv, vx, xv)
+	VPERMILPD $0x5, Y8, Y9
+	VADDPD (SI)(AX*1), Y1, Y1
+	VADDPD 32(SI)(AX*1), Y9, Y9
+	VMINPD Y6, Y1, Y6
+	VMINPD Y7, Y9, Y7
+	VADDPD Y4, Y0, Y0
+	VADDPD Y4, Y8, Y8
+	VMINPD (DI)(AX*1), Y0, Y0
+	VMINPD 32(DI)(AX*1), Y8, Y8
+	VMOVUPD Y0, (DI)(AX*1)
+	VMOVUPD Y8, 32(DI)(AX*1)
+	ADDQ $64, AX
+	SUBQ $4, CX
+	JMP up4
+
+up1:
+	CMPQ CX, $0
+	JEQ updone
+	VMOVUPD (DX)(AX*1), X0
+	VPERMILPD $0x1, X0, X1
+	VADDPD (SI)(AX*1), X1, X1
+	VMINPD X6, X1, X1
+	VBLENDPD $0x3, Y1, Y6, Y6
+	VADDPD X4, X0, X0
+	VMOVUPD (DI)(AX*1), X2
+	VMINPD X2, X0, X0
+	VMOVUPD X0, (DI)(AX*1)
+	ADDQ $16, AX
+	DECQ CX
+	JMP up1
+
+updone:
+	VMINPD Y7, Y6, Y6
+	VEXTRACTF128 $1, Y6, X7
+	VMINPD X7, X6, X6
+	VMOVSD X6, ret+104(FP)
+	VPERMILPD $0x1, X6, X6
+	VMOVSD X6, ret1+112(FP)
+	VZEROUPPER
+	RET

@@ -1,0 +1,13 @@
+//go:build !amd64 || purego
+
+package cch
+
+const hasAVX2 = false
+
+func minPlusRowAVX2(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64) {
+	panic("cch: no AVX2")
+}
+
+func upperRowAVX2(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64) {
+	panic("cch: no AVX2")
+}
