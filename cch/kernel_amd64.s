@@ -23,9 +23,11 @@ TEXT ·xgetbv(SB), NOSPLIT, $0-8
 
 // func minPlusRowAVX2(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64)
 //
-// Two pairs at a time: s = ws + (ux, xu); where s < t, t = s and tv = x.
-// VMINPD returns its first source where it is less than the second, else
-// the second: t unless s is strictly smaller.
+// Four pairs at a time, then two, then one: s = ws + (ux, xu); where
+// s < t, t = s and tv = x. VMINPD returns its first source where it is
+// less than the second, else the second: t unless s is strictly smaller.
+// Where no lane of four pairs is better (most of them, once a few ranks
+// have lowered the row), t and tv are neither read again nor written.
 TEXT ·minPlusRowAVX2(SB), NOSPLIT, $0-96
 	MOVQ t_base+0(FP), DI
 	MOVQ t_len+8(FP), CX
@@ -36,6 +38,34 @@ TEXT ·minPlusRowAVX2(SB), NOSPLIT, $0-96
 	VBLENDPD $0xA, Y5, Y4, Y4 // (ux, xu, ux, xu)
 	VPBROADCASTQ x+88(FP), Y5
 	XORQ AX, AX
+
+row4:
+	CMPQ CX, $4
+	JLT row2
+	VADDPD (SI)(AX*1), Y4, Y0 // s
+	VADDPD 32(SI)(AX*1), Y4, Y8
+	VMOVUPD (DI)(AX*1), Y1    // t
+	VMOVUPD 32(DI)(AX*1), Y9
+	VCMPPD $1, Y1, Y0, Y2     // s < t
+	VCMPPD $1, Y9, Y8, Y10
+	VPOR Y2, Y10, Y11
+	VPTEST Y11, Y11
+	JZ next4                  // no lane better: t and tv stay (most of the time)
+	VMINPD Y1, Y0, Y1
+	VMINPD Y9, Y8, Y9
+	VMOVUPD Y1, (DI)(AX*1)
+	VMOVUPD Y9, 32(DI)(AX*1)
+	VMOVDQU (R8)(AX*1), Y3
+	VMOVDQU 32(R8)(AX*1), Y12
+	VBLENDVPD Y2, Y5, Y3, Y3
+	VBLENDVPD Y10, Y5, Y12, Y12
+	VMOVDQU Y3, (R8)(AX*1)
+	VMOVDQU Y12, 32(R8)(AX*1)
+
+next4:
+	ADDQ $64, AX
+	SUBQ $4, CX
+	JMP row4
 
 row2:
 	CMPQ CX, $2
@@ -70,9 +100,11 @@ rowdone:
 
 // func upperRowAVX2(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64)
 //
-// Two pairs at a time: the candidates bs + (g swapped) lower the running
+// Four pairs at a time, then one: the candidates bs + (g swapped) lower the running
 // (ux, xu) of each lane, g + (bux, bxu) lower ws; the lanes' minima are
-// combined at the end (a minimum does not depend on the order).
+// combined at the end (a minimum does not depend on the order). Writing ws
+// back only where a lane is better, as minPlusRowAVX2 does, was slower
+// here.
 TEXT ·upperRowAVX2(SB), NOSPLIT, $0-120
 	MOVQ bs_base+0(FP), SI
 	MOVQ bs_len+8(FP), CX
