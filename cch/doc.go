@@ -27,7 +27,11 @@
 //     query arrays. Cost: proportional to the triangles of the supergraph, no
 //     witness searches; about 60 bytes per supergraph arc of scratch. The
 //     lower neighbours of each rank are found as the pass goes (see
-//     customizer), not stored. Subtrees of the elimination tree run on
+//     customizer), not stored. Runs of consecutive ranks whose arcs nest
+//     (supernodes: the upper separators, which hold most of the triangles)
+//     are processed as dense matrices of both directions' weights, with
+//     contiguous min-plus loops (AVX2 on amd64) instead of index lookups;
+//     the rest goes rank by rank. Subtrees of the elimination tree run on
 //     separate goroutines, and the top of the tree shares each rank's
 //     triangles between two.
 //   - Update (partial customization, Updater): when a weight vector differs
