@@ -42,7 +42,9 @@ import (
 //
 // The work is that of the triangles the changes reach, which depends on
 // where they lie: on the 1M-node roadgrid, 10–40 ms for a closed arc,
-// 0.5–2.3 s for 100, against 3.5 s for a full customization; a regional
+// 0.5–2.3 s for 100 (more under load), against 2.5–4 s for a full
+// customization (which is dense and runs on two goroutines, where these
+// steps go rank by rank on one); a regional
 // change that reaches the top of the elimination tree costs seconds, and
 // changes spread over the whole graph can cost more than a full
 // customization (see BENCHMARKS.md).
