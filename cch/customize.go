@@ -42,9 +42,8 @@ import (
 // to the upper end of e's next arc. node[e].next links the supernodes
 // waiting at one rank, wait[u] is the first of them (-1: none). The
 // top-down pass runs the same lists (narrow supernodes only) with e's arcs
-// taken from the last down.
-// A supernode waits at one rank at a time, so the lists need a link per
-// rank.
+// taken from the last down. A supernode waits at one rank at a time, so
+// the lists need a link per rank.
 type customizer struct {
 	c   *CCH
 	wt  []pair   // basic weights
@@ -73,10 +72,9 @@ type customizer struct {
 // scratch is the working memory of one goroutine of a pass.
 type scratch struct {
 	pos []int32 // by rank: the place of an upper neighbour among a rank's arcs
-	// A dense row: a wide supernode's candidates for the arcs of one rank
-	// (t, with the rank of the supernode that gave each, tv), or the
-	// perfect weights of a rank's arcs to the structure of a wide
-	// supernode (t).
+	// Dense rows: a wide supernode's candidates for the arcs of a few
+	// ranks (pullDense), or a copy of a rank's arcs (internal), with the
+	// rank of the supernode that gave each (tv, -1: none).
 	t  []pair
 	tv [][2]int64
 	// The work of a rank in the top-down pass (see rowsAt), and the dense
