@@ -182,6 +182,8 @@ var freshFloors = map[string]float64{
 	"fresh54": 0.44,
 	"fresh55": 0.62,
 	"fresh56": 0.47,
+	"fresh57": 0.5,
+	"fresh58": 0.58,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
