@@ -93,11 +93,12 @@ func (d *doc) builtRoute(i int) bool {
 	}
 	for _, m := range d.cuesIn(a, b, CueStatus) {
 		switch m.Entry.Code {
-		case "under_construction", "planned", "construction_started", "feasibility_study", statusFinancingSecured, statusCompletionExpected:
+		case "under_construction", "planned", "construction_started", "feasibility_study", statusFinancingSecured, statusCompletionExpected, "delayed":
 			return true // (not a line's traffic launched or stopped)
 		}
 	}
-	return d.roleIn(a, b, roleWorks) >= 0 || d.roleIn(a, b, roleRebuild) >= 0
+	// («طرح دوخطه‌کردن راه‌آهن بافق–بندرعباس …»: a second track is built.)
+	return d.roleIn(a, b, roleWorks) >= 0 || d.roleIn(a, b, roleRebuild) >= 0 || d.roleIn(a, b, roleSecondTrack) >= 0
 }
 
 // lengthBefore returns the first token of a length written as an
