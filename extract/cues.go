@@ -337,6 +337,7 @@ const (
 	rolePlanNoun      = "plan-noun"      // a plan or programme referred back to: "The programme foresees …", «این برنامه»
 	roleLoanNoun      = "loan-noun"      // a loan or credit as a noun: "loan", «وام», «اعتبار», «قرضه»
 	roleAllocate      = "allocate"       // money set aside: "allocated", «اختصاص داد»; a budget's is pledged, a lender's secured
+	roleOwnSide       = "own-side"       // a part of a cross-border work on the subject's own side: "on its side", "on its section"
 	roleStartSoon     = "start-soon"     // a start told in the present, which in Persian is the future: «آغاز می‌شود»
 	roleSupplier      = "supplier"       // a country supplying what the article's trader buys: "Russia supplied 1.72 million tonnes"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
@@ -565,6 +566,7 @@ var roleRows = []roleRow{
 	{role: roleBuyer, words: []string{"buyer", "buyers", "bought", "buys", "purchased", "importer", "importers", "market", "destination", "خریدار*", "خریداران"}},
 	{role: roleLoanNoun, words: []string{"loan", "credit", "وام", "اعتبار", "قرضه"}},
 	{role: roleAllocate, words: []string{"allocated", "allocation", "earmarked", "set aside", "تخصیص", "اختصاص"}},
+	{role: roleOwnSide, words: []string{"on its side", "on its section", "on its part", "on its territory", "on its stretch", "در خاک خود", "در بخش خود"}},
 	{role: roleStartSoon, words: []string{"آغاز می شود", "آغاز میشود", "آغاز می گردد", "شروع می شود", "شروع میشود"}},
 	{role: roleSupplier, words: []string{"supplied", "supplies", "provided", "delivered"}, point: true},
 	{role: rolePlanNoun, words: []string{"programme", "program", "plan", "برنامه"}},

@@ -491,6 +491,11 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 			key := partKey{id, x}
 			d.partFinanciers[key] = normalizeCountries(append(d.partFinanciers[key], fin...))
 		}
+	} else if x := d.ownSidePart(s, c, at); x != "" {
+		// "Kyrgyzstan spent $8 million on the terminal and access road on
+		// its side, Tajikistan $11 million on its section": each country's
+		// sum on its own side is that part's.
+		f.part, f.partNamed, f.partID = x, true, x
 	} else if x := d.partReferredBack(s, c); x != "" {
 		// "The Pakistani section of the CASA-1000 power project was
 		// completed …" and then "The section cost $276 million", «این
@@ -902,6 +907,37 @@ func (d *doc) partReferredBack(s *sentence, c span) string {
 		}
 	}
 	return ""
+}
+
+// ownSidePart returns the one country named just before the sum at token
+// at of clause c when the words after the sum, up to the next sum, say it
+// is spent on the country's own side ("on its side", "on its section");
+// "" otherwise.
+func (d *doc) ownSidePart(s *sentence, c span, at int) string {
+	k := slices.IndexFunc(s.amounts, func(am amount) bool { return am.a == at })
+	if k < 0 {
+		return ""
+	}
+	lo, hi := c.a, c.b
+	if k > 0 && s.amounts[k-1].b > lo {
+		lo = s.amounts[k-1].b
+	}
+	if k+1 < len(s.amounts) && s.amounts[k+1].a < hi {
+		hi = s.amounts[k+1].a
+	}
+	if d.roleIn(s.amounts[k].b, hi, roleOwnSide) < 0 {
+		return ""
+	}
+	x := ""
+	for _, m := range s.mentions {
+		if m.tok >= lo && m.tok < at && !m.topic && m.class == ClassCountry {
+			if x != "" && x != m.code {
+				return ""
+			}
+			x = m.code
+		}
+	}
+	return x
 }
 
 // openingPartRef returns the token of the part word clause c opens on,
