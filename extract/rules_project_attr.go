@@ -437,12 +437,25 @@ func (d *doc) projectMoney(c span) bool {
 		}
 	}
 	if d.roleIn(c.a, c.b, roleEstimated) >= 0 && d.tradeCueIn(c) < 0 && !d.hasCue(c.a, c.b, CueCargo) &&
-		(slices.ContainsFunc(d.entsIn(c.a, c.b), func(m Match) bool { return m.Entry.Class.Has(ClassProject) }) || d.roleIn(c.a, c.b, rolePart) >= 0) {
+		(slices.ContainsFunc(d.entsIn(c.a, c.b), func(m Match) bool { return m.Entry.Class.Has(ClassProject) }) || d.roleIn(c.a, c.b, rolePart) >= 0 ||
+			d.projectWordBack(c)) {
 		// "CASA-1000, a 1,300-megawatt project, was originally estimated
 		// at $1.17 billion", "the Pakistani section from Kharlachi to
 		// Peshawar is put at $1.1 billion": a sum estimated of a project
 		// the clause names, or of a part of one, is its cost.
 		return true
+	}
+	return false
+}
+
+// projectWordBack reports whether clause c refers back to a project by
+// its word ("The project, estimated at Rs497 billion (about $1.77
+// billion), …", «این طرح»).
+func (d *doc) projectWordBack(c span) bool {
+	for k := c.a; k < c.b; k++ {
+		if d.pointAt(k, roleProjectWord) && (d.referenceBefore(k) || d.pointAt(k-1, roleDefinite)) {
+			return true
+		}
 	}
 	return false
 }
