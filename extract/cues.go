@@ -691,7 +691,7 @@ var roleRows = []roleRow{
 	{role: roleNamedFa, words: []string{"یادشده", "مذکور", "یاد"}, point: true},
 	{role: roleDuringPrep, words: []string{"in", "during", "over", "for", "within"}, point: true},
 	{role: rolePeriodTail, words: []string{"last", "of", "in", "a", "سال", "previous", "the"}, point: true},
-	{role: roleAgainst, words: []string{"against", "versus", "vs"}, point: true},
+	{role: roleAgainst, words: []string{"against", "versus", "vs", "than"}, point: true},
 	{role: roleOwnDet, words: []string{"the", "its"}, point: true},
 	{role: rolePronOwner, words: []string{"its", "آن"}, point: true},
 	{role: roleRegionWord, words: []string{"region", "منطقه"}, point: true},

@@ -1123,15 +1123,25 @@ func (d *doc) nowLevel(c span, ams []amount, k int) bool {
 // isBaseline reports whether the k-th amount is a baseline: after "from"
 // or «از» and not the start of a "from X to Y" pair.
 func (d *doc) isBaseline(ams []amount, k int) bool {
-	before := d.word(ams[k].a - 1)
+	at := ams[k].a - 1
 	if ams[k].qual != "" {
-		before = d.word(ams[k].a - 2)
+		at--
 	}
+	if d.pointAt(at, roleDefinite) {
+		at-- // "11 percent more than the 9.55 million tonnes handled in 2025"
+	}
+	before := d.word(at)
 	if ams[k].kind == amtPercent {
 		return false
 	}
-	if k > 0 && ams[k-1].kind == ams[k].kind && isPoint(before, roleAgainst) {
-		// "… by 2027, against 450,000 tonnes in 2024".
+	prev := k - 1 // the figure before, past percentages
+	for prev >= 0 && ams[prev].kind == amtPercent {
+		prev--
+	}
+	if prev >= 0 && ams[prev].kind == ams[k].kind && isPoint(before, roleAgainst) {
+		// "… by 2027, against 450,000 tonnes in 2024", "… at about 10.6
+		// million tonnes, 11 percent more than the 9.55 million tonnes
+		// handled in 2025".
 		return true
 	}
 	if !isPoint(before, roleFrom) || d.pointAt(ams[k].b, roleExceed) {
