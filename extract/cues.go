@@ -571,7 +571,7 @@ var roleRows = []roleRow{
 	{role: roleSupplier, words: []string{"supplied", "supplies", "provided", "delivered"}, point: true},
 	{role: rolePlanNoun, words: []string{"programme", "program", "plan", "برنامه"}},
 	{role: rolePortWord, words: []string{"port", "ports", "seaport", "بندر", "بنادر"}, point: true},
-	{role: roleCarryVerb, words: []string{"carry", "carries", "carried", "handles"}},
+	{role: roleCarryVerb, words: []string{"carry", "carries", "carried", "handles", "handled", "moved", "transported", "hauled"}},
 	{role: roleTookVerb, words: []string{"took", "bought", "purchased", "imported", "absorbed", "received"}},
 	{role: roleOpening, words: []string{"افتتاح", "بهره برداری", "راه اندازی", "گشایش"}},
 	{role: roleAnnounced, words: []string{"خبر داد~", "خبر دادند", "اعلام کرد~"}},

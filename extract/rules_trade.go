@@ -902,6 +902,9 @@ func (d *doc) isCargo(c span, am amount) bool {
 	if d.hasCue(c.a, c.b, CueCargo) || d.tradeCueIn(c) >= 0 {
 		return true
 	}
+	if d.roleIn(max(c.a, am.a-4), am.a, roleCarryVerb) >= 0 {
+		return true // "Railways carried 5.78 million tonnes", "Road hauliers moved 19.7 million tonnes"
+	}
 	if d.contractedSupply(c, am) {
 		return true // «قراردادی را برای خرید ۱۲ هزار تن کشمش … امضا کرد»: goods to be delivered
 	}
