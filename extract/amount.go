@@ -159,7 +159,9 @@ func (d *doc) amountAt(s *sentence, i int) (amount, bool) {
 					if e.Scale == 1 && e2.Scale > 1 && v1 < 1000 {
 						v1 *= e2.Scale
 					}
-					if e2.Value > v1 {
+					if e2.Value > v1 && v1*100 >= e2.Value {
+						// (Not "fell by more than half to 420,000 tonnes": the
+						// ends of a range are of one size.)
 						am.value, am.max = v1, e2.Value
 						if e2.Scale > am.scale {
 							am.scale = e2.Scale
