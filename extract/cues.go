@@ -181,7 +181,7 @@ var cueRows = []cueRow{
 		"گفتگو با", "گفت و گو با", "گفتوگو با", "مذاکره با", "met", "meets", "meet", "held talks", "hold talks", "talks with", "meeting with",
 		"meetings with", "met with", "hosted", "host*", "received a delegation", "received", "receives", "به حضور پذیرفت~", "paid a visit", "co-chaired", "co-chair", "co-chairs",
 		"co-chairing"}},
-	{CueMeetWeak, "", []string{"نشست*", "جلسه*", "اجلاس*", "گردهمایی*", "meeting*", "summit*", "session*", "talks", "conference"}},
+	{CueMeetWeak, "", []string{"نشست*", "جلسه*", "اجلاس*", "گردهمایی*", "meeting*", "summit*", "session*", "talks", "conference", "forum", "همایش"}},
 	{CueVisit, "", []string{"سفر*", "عزیمت*", "رفت~", "visit*", "trip", "arrived in", "arrives in", "travelled to", "traveled to",
 		"travel to", "travels to", "will travel", "to travel", "fly to", "flew to", "می آید", "می آیند", "خواهد آمد", "خواهند آمد"}},
 	{CueFuture, "", []string{"خواهد*", "خواهند", "خواهیم", "خواهم", "قرار است", "قرار بود", "هفته آینده", "ماه آینده", "فردا",
@@ -338,6 +338,7 @@ const (
 	roleLoanNoun      = "loan-noun"      // a loan or credit as a noun: "loan", «وام», «اعتبار», «قرضه»
 	roleAllocate      = "allocate"       // money set aside: "allocated", «اختصاص داد»; a budget's is pledged, a lender's secured
 	roleOwnSide       = "own-side"       // a part of a cross-border work on the subject's own side: "on its side", "on its section"
+	roleBeAfterTo     = "be-after-to"    // "be" after "to", the passive of an event's own verb: "is to be held"
 	roleStartSoon     = "start-soon"     // a start told in the present, which in Persian is the future: «آغاز می‌شود»
 	roleSupplier      = "supplier"       // a country supplying what the article's trader buys: "Russia supplied 1.72 million tonnes"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
@@ -567,6 +568,7 @@ var roleRows = []roleRow{
 	{role: roleLoanNoun, words: []string{"loan", "credit", "وام", "اعتبار", "قرضه"}},
 	{role: roleAllocate, words: []string{"allocated", "allocation", "earmarked", "set aside", "تخصیص", "اختصاص"}},
 	{role: roleOwnSide, words: []string{"on its side", "on its section", "on its part", "on its territory", "on its stretch", "در خاک خود", "در بخش خود"}},
+	{role: roleBeAfterTo, words: []string{"be"}, point: true},
 	{role: roleStartSoon, words: []string{"آغاز می شود", "آغاز میشود", "آغاز می گردد", "شروع می شود", "شروع میشود"}},
 	{role: roleSupplier, words: []string{"supplied", "supplies", "provided", "delivered"}, point: true},
 	{role: rolePlanNoun, words: []string{"programme", "program", "plan", "برنامه"}},

@@ -64,6 +64,7 @@ func TestRoles(t *testing.T) {
 		{roleBuildVerb, "The sides agreed to build a wholesale logistics center near Tashkent", "build"},
 		{roleBuyer, "Afghanistan remained the largest buyer, taking 1.5 million tonnes", "buyer"},
 		{roleSupplier, "By origin, Russia supplied 1.72 million tonnes of the imported freight", "supplied"},
+		{roleBeAfterTo, "The next forum is to be held in Istanbul", "be"},
 		{roleTookVerb, "Central Asia took $105.7 million of the rice", "took"},
 		{roleOpening, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "افتتاح"},
 		{roleAnnounced, "استاندار از افتتاح فاز دوم پایانه مرزی دوغارون خبر داد", "خبر"},

@@ -657,7 +657,9 @@ func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
 	for k := c.a; k < c.b && at < 0; k++ {
 		switch {
 		case d.pointAt(k, roleNextBefore):
-			if d.hasCue(k+1, min(c.b, k+5), CueMeetWeak|CueMeet) {
+			if d.hasCue(k+1, min(c.b, k+5), CueMeetWeak|CueMeet) || isDash(d.tokText(k+2)) && d.hasCue(k+1, min(c.b, k+7), CueMeetWeak|CueMeet) {
+				// ("the next Turkmen-Turkish business forum": a compound
+				// adjective between)
 				at = k
 			}
 		case d.pointAt(k, roleNewRound) && d.word(k+1) == "round":
@@ -1002,7 +1004,14 @@ func (d *doc) complementBetween(s *sentence, at, i int) bool {
 	if !s.latin {
 		return d.hasCue(at, i, CueAgree|CueSign)
 	}
-	return d.roleIn(at+1, i, roleComplement) >= 0
+	for k := d.roleIn(at+1, i, roleComplement); k >= 0; k = d.roleIn(k+1, i, roleComplement) {
+		if !d.pointAt(k+1, roleBeAfterTo) {
+			return true
+		}
+		// ("The next … forum is to be held in Istanbul in October 2027":
+		// the event's own verb, not what it plans.)
+	}
+	return false
 }
 
 // singleSpan reports whether p is one calendar month or one year
