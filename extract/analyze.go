@@ -113,6 +113,19 @@ func projectInner(ents, all []Match, cl Class) map[int][]string {
 	return out
 }
 
+// inCompanyName reports whether the capitalised words from token i (just
+// after a country's name) run, within five words, to a company's word
+// ("China Railway Electrification Engineering Group", "Pakistan
+// Steel Mills Corporation").
+func (d *doc) inCompanyName(i int) bool {
+	for k := i; k < min(len(d.toks), i+5) && d.capitalized(k); k++ {
+		if d.pointAt(k, roleCompanyWord) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentence is a sentence's tokens [a, b) and what was found in it.
 type sentence struct {
 	idx      int

@@ -1089,6 +1089,13 @@ func (d *doc) partiesIn(s *sentence, a, b int) []string {
 // building a grain terminal", «… را یک شرکت ترکیه‌ای به شکل سرمایه‌گذاری
 // خصوصی می‌سازد») is an owner, and its country a party.
 func (d *doc) contractor(m mention) bool {
+	if d.inCompanyName(m.end) && d.pointIn(max(0, m.tok-3), m.tok, roleBy) >= 0 {
+		// "is being carried out by a consortium led by China Railway
+		// Electrification Engineering Group": a country in the name of a
+		// company that does the work ("India Ports Global Limited will
+		// invest …" is an owner's).
+		return true
+	}
 	if d.pointAt(m.tok-1, roleFrom) {
 		// "a company from China", «یک شرکت از چین»
 		return d.builderAt(m.tok-2, m.tok-2, m.tok)
