@@ -340,6 +340,7 @@ const (
 	roleOwnSide       = "own-side"       // a part of a cross-border work on the subject's own side: "on its side", "on its section"
 	roleBeAfterTo     = "be-after-to"    // "be" after "to", the passive of an event's own verb: "is to be held"
 	roleCompanyWord   = "company-word"   // the last word of a company's name: "Group", "Corporation", "Ltd"
+	roleRoundOrdinal  = "round-ordinal"  // the number after «دور»: «دور نخست», «دور چهارم و پایانی»
 	roleStartSoon     = "start-soon"     // a start told in the present, which in Persian is the future: «آغاز می‌شود»
 	roleSupplier      = "supplier"       // a country supplying what the article's trader buys: "Russia supplied 1.72 million tonnes"
 	roleOpening       = "opening"        // the noun of an opening after «از», announced: «از افتتاح … خبر داد»
@@ -571,6 +572,8 @@ var roleRows = []roleRow{
 	{role: roleOwnSide, words: []string{"on its side", "on its section", "on its part", "on its territory", "on its stretch", "در خاک خود", "در بخش خود"}},
 	{role: roleBeAfterTo, words: []string{"be"}, point: true},
 	{role: roleCompanyWord, words: []string{"group", "corporation", "corp", "company", "co", "ltd", "limited", "holding", "holdings", "llc", "plc"}, point: true},
+	{role: roleRoundOrdinal, words: []string{"نخست", "اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "پایانی", "نهایی",
+		"نخستین", "دومین", "سومین", "چهارمین", "پنجمین", "ششمین"}},
 	{role: roleStartSoon, words: []string{"آغاز می شود", "آغاز میشود", "آغاز می گردد", "شروع می شود", "شروع میشود"}},
 	{role: roleSupplier, words: []string{"supplied", "supplies", "provided", "delivered"}, point: true},
 	{role: rolePlanNoun, words: []string{"programme", "program", "plan", "برنامه"}},

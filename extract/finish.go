@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // finish merges the facts of an article that report the same thing and
@@ -376,6 +377,17 @@ func (m *merger) merge(cs []candidate) {
 	}
 }
 
+// dayWithin reports whether the day date (YYYY-MM-DD) lies in the period
+// labelled label; false when either does not parse.
+func dayWithin(date, label string) bool {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return false
+	}
+	a, b, err := ParseLabel(label)
+	return err == nil && !t.Before(a) && !t.After(b)
+}
+
 // same reports whether b repeats a.
 func same(a, b *candidate) bool {
 	if a.Kind != b.Kind || str(a.Status) != str(b.Status) {
@@ -402,6 +414,12 @@ func same(a, b *candidate) bool {
 	case KindMeeting:
 		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list {
 			return false
+		}
+		if a.Period != nil && b.Period != nil && *a.Period != *b.Period {
+			return false // two rounds of talks in two months
+		}
+		if a.Date != "" && b.Period != nil && !dayWithin(a.Date, *b.Period) || b.Date != "" && a.Period != nil && !dayWithin(b.Date, *a.Period) {
+			return false // («سومین دور … روز سه‌شنبه ۲۴ قوس», «دور نخست … در ماه اسد»)
 		}
 		if a.Date != "" && b.Date != "" && a.Date != b.Date {
 			return false

@@ -12,6 +12,13 @@ import (
 // («نشست», "summit") whose participants the text names. A list of
 // visitors gives one meeting per visitor.
 func (d *doc) meetingFacts(s *sentence) []candidate {
+	// «دور نخست این مذاکرات در ماه اسد در شهر دوشنبه و دور دوم در ماه
+	// میزان امسال در کابل برگزار شده بود», «دور چهارم و پایانی مذاکرات در
+	// ماه حمل ۱۴۰۶ … برگزار خواهد شد»: rounds of talks named by their
+	// number, held or to be held (the sentence whole: «و» joins them).
+	if fs := d.roundSessions(s, span{s.a, s.b}); len(fs) > 0 {
+		return fs
+	}
 	var out []candidate
 	for _, c := range d.clauses(s) {
 		done := false
@@ -682,6 +689,13 @@ func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
 	if at < 0 {
 		return candidate{}, false
 	}
+	return d.nextSessionAt(s, c, at)
+}
+
+// nextSessionAt is the meeting to come whose words start at token at of
+// clause c (see nextSession): between the countries the clause names, or
+// those of the two sentences before.
+func (d *doc) nextSessionAt(s *sentence, c span, at int) (candidate, bool) {
 	var cs []string
 	for _, m := range s.mentions {
 		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassPlace && !slices.Contains(cs, m.code) {
@@ -709,6 +723,57 @@ func (d *doc) nextSession(s *sentence, c span) (candidate, bool) {
 	d.meetingWhen(s, c, &f)
 	d.setQuote(&f, c.a, c.b)
 	return f, true
+}
+
+// roundSessions returns a meeting for each round of talks clause c names
+// by its number («دور نخست این مذاکرات», «دور چهارم و پایانی مذاکرات»)
+// with a verb of holding («برگزار»): held, or planned when the clause
+// speaks of the future, each with the day or month after its number
+// («سومین دور مذاکرات … روز سه‌شنبه ۲۴ قوس … برگزار شد»); the parties are
+// those of the clause, of the two sentences before, or the article's two.
+func (d *doc) roundSessions(s *sentence, c span) []candidate {
+	if s.latin || d.pointIn(c.a, c.b, roleConvene) < 0 {
+		return nil
+	}
+	var at []int
+	for k := c.a; k+1 < c.b; k++ {
+		if d.pointAt(k, roleRound) && (d.roleIn(k+1, k+2, roleRoundOrdinal) >= 0 || d.roleIn(k-1, k, roleRoundOrdinal) >= 0) {
+			at = append(at, k) // «دور نخست», «سومین دور»
+		}
+	}
+	if len(at) == 0 || !d.hasCue(at[0], min(c.b, at[0]+6), CueNegotiate|CueMeet|CueMeetWeak) {
+		return nil
+	}
+	f0, ok := d.nextSessionAt(s, c, at[0])
+	if !ok && len(d.main) == 2 {
+		// (The rounds of the talks the article reports: its two
+		// countries.)
+		f0 = d.newCandidate(KindMeeting, s, at[0])
+		f0.Countries, f0.Status = normalizeCountries(slices.Clone(d.main)), ptr(StatusPlanned)
+		f0.Place = d.meetingPlace(s, c)
+		ok = true
+	}
+	if !ok {
+		return nil
+	}
+	future := d.hasCue(c.a, c.b, CueFuture)
+	var out []candidate
+	for i, k := range at {
+		end := c.b
+		if i+1 < len(at) {
+			end = at[i+1]
+		}
+		f := f0
+		f.tok = k
+		if !future {
+			f.Status = ptr(StatusHeld)
+		}
+		f.Period, f.Date = nil, ""
+		d.meetingWhen(s, span{k, end}, &f)
+		d.setQuote(&f, k, end)
+		out = append(out, f)
+	}
+	return out
 }
 
 // sessionAfterVisit finds a session of three or more countries named in a
