@@ -184,6 +184,8 @@ var freshFloors = map[string]float64{
 	"fresh56": 0.47,
 	"fresh57": 0.5,
 	"fresh58": 0.58,
+	"fresh59": 0.44,
+	"fresh60": 0.44,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
