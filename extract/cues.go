@@ -133,7 +133,7 @@ var cueRows = []cueRow{
 		"could reach", "can reach", "to boost", "to increase", "to raise", "to expand", "to reach", "to double", "to triple",
 		"to bring", "committed to", "commit to", "pledged to", "agreed to", "expanding", "boosting", "raising", "increasing",
 		"potential", "forecast*", "projected", "envisage*", "ambition*", "strive", "hope*", "should", "take it to", "bring it to",
-		"shall", "shall ensure", "must reach", "quota", "quotas", "plans to handle", "plan to handle", "planned to handle", "foresee*",
+		"shall", "shall ensure", "must reach", "quota", "quotas", "expects to", "expect to", "expecting to", "plans to handle", "plan to handle", "planned to handle", "foresee*",
 		"expects to close the year", "expect to close the year", "expected to close the year"}},
 	{CueActual, "", []string{"رسید~", "رسیده است", "بود", "بوده است", "بوده", "بالغ شد~", "ثبت شد~", "ثبت کرد~", "تبادل شد~",
 		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
