@@ -400,7 +400,23 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		facts := out[n0:]
 		for _, g := range growth {
 			target := -1
+			if g.idx > 0 && s.latin {
+				// "it expects to close the year at about 10.6 million
+				// tonnes, 11 percent more than the 9.55 million tonnes …":
+				// a rate set off by a comma just after a figure is that
+				// figure's, a target's too.
+				if prev := ams[g.idx-1]; (prev.kind == amtMoney || prev.kind == amtTon) && g.a-prev.b == 1 && d.tokText(prev.b) == "," && d.hasCue(g.b, min(c.b, g.b+2), CueUp|CueDown) {
+					for k := range facts {
+						if facts[k].tok == prev.a && facts[k].GrowthPct == nil {
+							target = k
+						}
+					}
+				}
+			}
 			for k := range facts {
+				if target >= 0 {
+					break
+				}
 				if facts[k].GrowthPct != nil || *facts[k].Status != StatusActual {
 					continue
 				}
