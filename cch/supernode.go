@@ -56,15 +56,7 @@ func (cu *customizer) span(e, u int32) int32 {
 func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, vlo, vhi int32) {
 	first, head, wt := cu.c.first, cu.c.head, cu.wt
 	hs := head[first[e]:first[e+1]] // e's upper neighbours; hs[a] is u
-	jlo, jb := int32(0), int32(len(hs))
-	if vlo > 0 {
-		j, _ := slices.BinarySearch(hs, vlo)
-		jlo = int32(j)
-	}
-	if vhi < math.MaxInt32 {
-		j, _ := slices.BinarySearch(hs, vhi)
-		jb = int32(j)
-	}
+	jlo, jb := band(hs, vlo, vhi)
 	// Row i serves hs[a+i]: the entries ja[i] .. jb-1 of hs, at t[at[i]:].
 	var ja, at [pullRows + 1]int32
 	for i := range b {
@@ -104,20 +96,31 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 			k := pos[v]
 			w, h := &wu[k], &vu[k]
 			// Ties as in lowerTriangles: the lowest middle node.
-			if x := int32(tvi[j][0]); x >= 0 {
-				if s := ti[j][0]; s <= w[0] && (s < w[0] || x+1 < h[0].x) {
-					bx := first[x] + (e - x)
-					w[0], h[0] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
-				}
-			}
-			if x := int32(tvi[j][1]); x >= 0 {
-				if s := ti[j][1]; s <= w[1] && (s < w[1] || x+1 < h[1].x) {
-					bx := first[x] + (e - x)
-					w[1], h[1] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
+			for d := range 2 {
+				if x := int32(tvi[j][d]); x >= 0 {
+					if s := ti[j][d]; s <= w[d] && (s < w[d] || x+1 < h[d].x) {
+						bx := first[x] + (e - x)
+						w[d], h[d] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
+					}
 				}
 			}
 		}
 	}
+}
+
+// band returns the indices [a, b) of the sorted upper neighbours hs that
+// lie in [vlo, vhi); vlo 0 and vhi math.MaxInt32 leave that end open.
+func band(hs []int32, vlo, vhi int32) (a, b int32) {
+	a, b = 0, int32(len(hs))
+	if vlo > 0 {
+		j, _ := slices.BinarySearch(hs, vlo)
+		a = int32(j)
+	}
+	if vhi < math.MaxInt32 {
+		j, _ := slices.BinarySearch(hs, vhi)
+		b = int32(j)
+	}
+	return a, b
 }
 
 // row returns sc's dense row of m entries.
@@ -143,15 +146,8 @@ func (cu *customizer) internal(u int32, sc *scratch, vlo, vhi int32) {
 	}
 	first, head, wt, via := cu.c.first, cu.c.head, cu.wt, cu.via
 	lo, hi := first[u], first[u+1]
-	ia, ib := lo, hi
-	if vlo > 0 {
-		i, _ := slices.BinarySearch(head[lo:hi], vlo)
-		ia = lo + int32(i)
-	}
-	if vhi < math.MaxInt32 {
-		i, _ := slices.BinarySearch(head[lo:hi], vhi)
-		ib = lo + int32(i)
-	}
+	ia, ib := band(head[lo:hi], vlo, vhi)
+	ia, ib = lo+ia, lo+ib
 	if ia >= ib {
 		return
 	}

@@ -928,7 +928,7 @@ func (d *doc) statedFiscalStart() time.Month {
 func (d *doc) fiscalSplitYears() {
 	fiscal := slices.ContainsFunc(d.sents, func(s *sentence) bool {
 		return slices.ContainsFunc(s.periods, func(m periodMatch) bool {
-			return m.Resolved && m.P.Calendar == Gregorian && m.P.Start.Month() == fiscalYear(2000, d.fiscalStart).Start.Month() && m.P.End.Sub(m.P.Start) > 300*24*time.Hour && m.P.End.Year() == m.P.Start.Year()+1
+			return m.Resolved && m.P.Calendar == Gregorian && m.P.Start.Month() == fiscalOpen(d.fiscalStart) && m.P.End.Sub(m.P.Start) > 300*24*time.Hour && m.P.End.Year() == m.P.Start.Year()+1
 		})
 	})
 	if !fiscal {

@@ -173,10 +173,18 @@ func yearBefore(label string) (string, bool) {
 // a zero start is July (Pakistan's: "FY2021-22" and "FY22" are July 2021 to
 // June 2022).
 func fiscalYear(end int, start time.Month) Period {
-	if start <= time.January {
-		start = time.July
-	}
+	start = fiscalOpen(start)
 	return gregMonths(end-1, int(start), end, int(start)-1)
+}
+
+// fiscalOpen returns the month a fiscal year stated to open in start opens
+// in: start itself, or July (Pakistan's) when none is stated (zero; a
+// year opening in January is a calendar year, no fiscal one).
+func fiscalOpen(start time.Month) time.Month {
+	if start <= time.January {
+		return time.July
+	}
+	return start
 }
 
 // ParsePeriod parses s, which must hold one period expression: a year

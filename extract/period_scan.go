@@ -73,12 +73,7 @@ type periodScanner struct {
 }
 
 // fiscalStart returns the month the scanner's fiscal years open in.
-func (s *periodScanner) fiscalStart() time.Month {
-	if s.fyStart <= time.January {
-		return time.July
-	}
-	return s.fyStart
-}
+func (s *periodScanner) fiscalStart() time.Month { return fiscalOpen(s.fyStart) }
 
 func (s *periodScanner) word(i int) string {
 	if i < 0 || i >= len(s.toks) || s.toks[i].Kind != TokWord {

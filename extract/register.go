@@ -740,7 +740,7 @@ func (d *doc) yearlessPeriod(s *sentence, c span) *Period {
 				// "the first four months of the fiscal year" after "July-
 				// October of the current fiscal year 2026-27": the months
 				// from the July the current period's fiscal year opens in.
-				open := fiscalYear(2000, d.fiscalStart).Start.Month()
+				open := fiscalOpen(d.fiscalStart)
 				y := cur.Start.Year()
 				if cur.Start.Month() < open {
 					y--

@@ -61,7 +61,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 			// Afghan outlet's) with no name is the crossing named in the
 			// sentences before.
 			places = []*Entry{nil}
-			if (d.dari || d.reporter == "AF") && d.pointIn(c.a, c.b, rolePortWord) >= 0 {
+			if d.portIsCrossing() && d.pointIn(c.a, c.b, rolePortWord) >= 0 {
 				places[0] = d.crossingBefore(s)
 			}
 		}
@@ -380,12 +380,16 @@ func (d *doc) disruptedPlaces(c span, cue int) (places []*Entry, crossing bool) 
 	return places, len(words) > 0
 }
 
+// portIsCrossing reports whether the article's port word («بندر») names a
+// land border crossing: it is written in Dari or by an Afghan outlet.
+func (d *doc) portIsCrossing() bool { return d.dari || d.reporter == "AF" }
+
 // seaPort reports whether clause c names place as a seaport: a port word
 // («بندر», «بنادر», "port") next to it, in English or Iranian Persian
 // (Dari, or an Afghan outlet, calls a land border crossing «بندر»: «بندر
 // تورخم»).
 func (d *doc) seaPort(c span, place *Entry) bool {
-	if d.dari || d.reporter == "AF" {
+	if d.portIsCrossing() {
 		return false
 	}
 	for _, m := range d.entsIn(c.a, c.b) {

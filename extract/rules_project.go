@@ -869,12 +869,11 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 			continue
 		}
 		switch {
-		case s.latin && d.startsRole(m.end, rolePart):
-			// "the Afghan section", "the 826km Afghan section" (the
-			// length before the country it measures the part of)
-			take(m.code, m.tok, at >= 0 && m.tok > at && m.tok-at <= 3)
-		case !s.latin && d.roleBefore(m.tok, rolePart):
-			take(m.code, m.tok, false) // «بخش افغانستان»
+		case d.namesPart(s, m):
+			// "the Afghan section", «بخش افغانستان», "the 826km Afghan
+			// section" (the length before the country it measures the
+			// part of)
+			take(m.code, m.tok, s.latin && at >= 0 && m.tok > at && m.tok-at <= 3)
 		case d.roleBefore(m.tok, roleTerritory):
 			take(m.code, m.tok, true) // «در خاک ایران», "on the territory of Iran"
 		case s.latin && d.startsRole(m.end, roleTerritory):
@@ -882,6 +881,16 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 		}
 	}
 	return best
+}
+
+// namesPart reports whether mention m of s names a part of a line by its
+// country: "the Afghan section" (the part word after it), «بخش افغانستان»
+// (before it).
+func (d *doc) namesPart(s *sentence, m mention) bool {
+	if s.latin {
+		return d.startsRole(m.end, rolePart)
+	}
+	return d.roleBefore(m.tok, rolePart)
 }
 
 // partReferredBack returns the country of the part named by its country
@@ -901,7 +910,7 @@ func (d *doc) partReferredBack(s *sentence, c span) string {
 			if m.tok >= k || m.topic || !m.class.Has(ClassCountry|ClassAdjective) {
 				continue
 			}
-			if t.latin && d.startsRole(m.end, rolePart) || !t.latin && d.roleBefore(m.tok, rolePart) {
+			if d.namesPart(t, m) {
 				return m.code
 			}
 		}
@@ -928,16 +937,7 @@ func (d *doc) ownSidePart(s *sentence, c span, at int) string {
 	if d.roleIn(s.amounts[k].b, hi, roleOwnSide) < 0 {
 		return ""
 	}
-	x := ""
-	for _, m := range s.mentions {
-		if m.tok >= lo && m.tok < at && !m.topic && m.class == ClassCountry {
-			if x != "" && x != m.code {
-				return ""
-			}
-			x = m.code
-		}
-	}
-	return x
+	return s.oneCountryIn(lo, at)
 }
 
 // openingPartRef returns the token of the part word clause c opens on,

@@ -1283,10 +1283,11 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			return []string{x}
 		}
 	}
-	if region := d.regionBeside(span{lo, ams[k].a}); region != "" || len(cs) == 0 && d.regionBeside(span{c.a, ams[k].a}) != "" {
-		if region == "" {
-			region = d.regionBeside(span{c.a, ams[k].a}) // (before a count: "… trains made 1,126 trips …, carrying 2.38 million tonnes")
-		}
+	region := d.regionBeside(span{lo, ams[k].a})
+	if region == "" && len(cs) == 0 {
+		region = d.regionBeside(span{c.a, ams[k].a}) // (before a count: "… trains made 1,126 trips …, carrying 2.38 million tonnes")
+	}
+	if region != "" {
 		// "exports to Afghanistan and the five Central Asian states",
 		// "Central Asia took $105.7 million of the rice": a region joined
 		// to a partner, or the buyer a clause opens with, is the members
@@ -1721,19 +1722,15 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		if d.hasCue(c.a, c.b, CueWeight) || slices.ContainsFunc(s.amounts, func(am amount) bool { return am.a >= c.a && am.a < c.b && am.kind == amtTon }) {
 			k = figureSlot(amtTon)
 		}
-		switch {
-		case s.idx == 0:
-			// (A headline: "Cement exports up 11pc at 9.24m tonnes in FY26;
-			// land shipments to Afghanistan halve".)
-			if x := d.tradeFocus(); x != "" {
-				cs = []string{x}
-			}
-		case p.figures[k][0] != "":
+		// (A headline has no figure before: "Cement exports up 11pc at
+		// 9.24m tonnes in FY26; land shipments to Afghanistan halve".)
+		switch x := d.tradeFocus(); {
+		case s.idx > 0 && p.figures[k][0] != "":
 			cs = slices.Clone(p.figures[k][:])
-		case p.lone[k] != "":
+		case s.idx > 0 && p.lone[k] != "":
 			cs = []string{p.lone[k]}
-		case d.tradeFocus() != "":
-			cs = []string{d.tradeFocus()}
+		case x != "":
+			cs = []string{x}
 		}
 	}
 	if len(cs) == 0 {
@@ -2599,18 +2596,6 @@ func (d *doc) breakdownHead(s *sentence, k int) *sentence {
 // figure before and it; "" when there is not exactly one. A comparison in
 // parentheses is its figure's.
 func (d *doc) itemCountry(s *sentence, c span, ams []amount, k int) string {
-	one := func(a, b int) string {
-		x, n := "", 0
-		for _, m := range s.mentions {
-			if m.tok >= a && m.tok < b && !m.topic && m.class == ClassCountry && m.code != x {
-				x, n = m.code, n+1
-			}
-		}
-		if n != 1 {
-			return ""
-		}
-		return x
-	}
 	lo, hi := c.a, c.b
 	if k > 0 {
 		lo = ams[k-1].b
@@ -2618,10 +2603,25 @@ func (d *doc) itemCountry(s *sentence, c span, ams []amount, k int) string {
 	if k+1 < len(ams) {
 		hi = ams[k+1].a
 	}
-	if x := one(ams[k].b, hi); x != "" {
+	if x := s.oneCountryIn(ams[k].b, hi); x != "" {
 		return x
 	}
-	return one(lo, ams[k].a)
+	return s.oneCountryIn(lo, ams[k].a)
+}
+
+// oneCountryIn returns the one country named, not as a topic, on tokens
+// [a, b) of s; "" when none or more than one is.
+func (s *sentence) oneCountryIn(a, b int) string {
+	x := ""
+	for _, m := range s.mentions {
+		if m.tok >= a && m.tok < b && !m.topic && m.class == ClassCountry {
+			if x != "" && x != m.code {
+				return ""
+			}
+			x = m.code
+		}
+	}
+	return x
 }
 
 // placeOwnerOnly reports whether country code is named in s only by a
