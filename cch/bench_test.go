@@ -51,6 +51,31 @@ func BenchmarkCustomize(b *testing.B) {
 	b.ReportMetric(float64(c.Stats().Triangles), "triangles")
 }
 
+// BenchmarkWorkspaceCustomize is BenchmarkCustomize through one Workspace,
+// alternating two weight vectors: from the second customization on, the
+// scratch is reused and only the Metric is allocated (compare B/op).
+func BenchmarkWorkspaceCustomize(b *testing.B) {
+	c, _, w := benchRoadgrid(b, 300)
+	w2 := make([]float64, len(w))
+	for a, x := range w {
+		w2[a] = x * (1 + float64(a%7)/10)
+	}
+	ws := c.NewWorkspace()
+	if _, err := ws.Customize(context.Background(), w2); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		ww := w
+		if i%2 == 1 {
+			ww = w2
+		}
+		if _, err := ws.Customize(context.Background(), ww); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkDistance measures queries on random pairs of a 90,000-node
 // roadgrid, ordered by its coordinates alone and with its street classes
 // (Options.Class); -benchmem shows that a warmed-up Query allocates

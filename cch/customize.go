@@ -58,9 +58,10 @@ type customizer struct {
 	// sfirst is the first rank of the supernode of each rank (see above);
 	// a rank whose sfirst is itself and whose successor's is not it is a
 	// supernode of one rank.
-	sfirst   []int32
-	denseMin int32  // the width from which a supernode goes through dense scratch
-	dense    []bool // by rank: in a supernode of denseMin ranks or more
+	sfirst     []int32
+	denseMin   int32  // the width from which a supernode goes through dense scratch
+	supernodal bool   // the setting sfirst was made with
+	dense      []bool // by rank: in a supernode of denseMin ranks or more
 
 	// Scratch of parallel, kept across its passes: one per goroutine (the
 	// first also serves the top part) and, without groups, all the ranks
@@ -115,10 +116,23 @@ var (
 	denseMin int32 = 4
 )
 
-func newCustomizer(c *CCH, wt []pair) *customizer {
+// newCustomizer returns the customizer of c for the input weights wt. With
+// old, a customizer of the same CCH whose customization has ended, its
+// arrays are reset and reused, and what does not depend on the weights
+// (the parts of the tree, the supernodes) is kept (see Workspace).
+func newCustomizer(c *CCH, wt []pair, old *customizer) *customizer {
 	n := int32(len(c.order))
+	if cu := old; cu != nil && cu.c == c && len(cu.via) == len(wt) && cu.denseMin == denseMin && cu.supernodal == supernodal {
+		cu.wt = wt
+		onTwo(len(cu.via), func(lo, hi int) { clear(cu.via[lo:hi]) })
+		for r := range cu.wait {
+			cu.wait[r] = -1
+			cu.node[r] = waiter{lo: c.first[r], end: c.first[r+1]}
+		}
+		return cu
+	}
 	cu := &customizer{c: c, wt: wt, via: make([]halves, len(wt)),
-		node: make([]waiter, n), wait: make([]int32, n), denseMin: denseMin}
+		node: make([]waiter, n), wait: make([]int32, n), denseMin: denseMin, supernodal: supernodal}
 	for r := range cu.wait {
 		cu.wait[r] = -1
 		cu.node[r] = waiter{lo: c.first[r], end: c.first[r+1]}

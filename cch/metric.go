@@ -109,7 +109,8 @@ const tightTol = 1e-12
 // supergraph (two passes over them, on up to GOMAXPROCS goroutines); it
 // allocates the Metric and about 60 bytes per supergraph arc of scratch,
 // and per goroutine the dense triangle of the widest supernode's structure
-// (8 w² bytes for w upper neighbours: 6 MB on the 1M roadgrid).
+// (8 w² bytes for w upper neighbours: 6 MB on the 1M roadgrid); a
+// Workspace keeps that scratch for the next customization.
 func (c *CCH) Customize(ctx context.Context, w []float64) (*Metric, error) {
 	return c.customize(ctx, "cch.Customize", w, true)
 }
@@ -124,21 +125,32 @@ func (c *CCH) CustomizeBasic(ctx context.Context, w []float64) (*Metric, error) 
 }
 
 func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect bool) (*Metric, error) {
-	mt, _, _, err := c.customizeState(ctx, op, w, perfect, false)
+	mt, _, _, err := c.customizeState(ctx, op, w, perfect, false, nil)
 	return mt, err
 }
 
 // customizeState is customize; with retain, it also returns the
 // customizer with its perfect weights and the keep flags, for an Updater.
-func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfect, retain bool) (*Metric, *customizer, []uint8, error) {
+// With ws, the scratch comes from the workspace and goes back to it
+// (retain must then be false).
+func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfect, retain bool, ws *Workspace) (*Metric, *customizer, []uint8, error) {
 	if err := c.checkWeights(ctx, op, w); err != nil {
 		return nil, nil, nil, err
 	}
 	n, m := len(c.order), len(c.head)
 	t0 := time.Now()
 	inf := math.Inf(1)
-	wt := c.input(w)
-	cu := newCustomizer(c, wt)
+	var old *customizer
+	var keep []uint8
+	if ws != nil {
+		old, keep = ws.cu, ws.keep
+	}
+	var wt []pair
+	if old != nil {
+		wt = old.wt
+	}
+	wt = c.input(w, wt)
+	cu := newCustomizer(c, wt, old)
 	t1 := time.Now()
 	if err := cu.parallel(ctx, cu.basic, cu.basicTop, false); err != nil {
 		return nil, nil, nil, err
@@ -148,10 +160,16 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 	// shortest up-down path and is left out of the searches.
 	t2 := time.Now()
 	// keep: bit 0 for lo → hi, bit 1 for hi → lo.
-	keep := make([]uint8, m)
+	if len(keep) != m {
+		keep = make([]uint8, m)
+	}
 	tp := t2
 	if perfect {
-		cu.pw = slices.Clone(wt)
+		if len(cu.pw) == m {
+			onTwo(m, func(lo, hi int) { copy(cu.pw[lo:hi], wt[lo:hi]) })
+		} else {
+			cu.pw = slices.Clone(wt)
+		}
 		cu.startTopDown()
 		if err := cu.parallel(ctx, cu.perfect, cu.perfectTop, true); err != nil {
 			return nil, nil, nil, err
@@ -168,7 +186,7 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 				keep[k] = b2u(b[0] != inf && b[0]-p[0] <= tightTol*p[0]) | b2u(b[1] != inf && b[1]-p[1] <= tightTol*p[1])<<1
 			}
 		})
-		if !retain {
+		if !retain && ws == nil {
 			cu.pw = nil
 		}
 		closeHalves := func(ctx context.Context, ranks []int32, _, _ *scratch) error { return cu.closeHalves(ctx, ranks, keep) }
@@ -187,6 +205,9 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 	}
 	t3 := time.Now()
 	mt := cu.compact(w, keep, nil, nil)
+	if ws != nil {
+		ws.cu, ws.keep = cu, keep
+	}
 	if c.logger != nil {
 		st := mt.Stats()
 		c.logger.Info("cch: customized", "op", op, "nodes", n, "arcs", m, "kept forward", st.ForwardArcs, "kept backward", st.BackwardArcs,
@@ -215,16 +236,19 @@ func (c *CCH) checkWeights(ctx context.Context, op string, w []float64) error {
 
 // input returns the supergraph weights before customization: for each arc
 // {lo, hi} the lightest csr arc from lo to hi and from hi to lo, +Inf if
-// none; a weight of −0 is read as +0. The csr arcs are mapped to supergraph arcs as they are read (the
+// none; a weight of −0 is read as +0. wt, when it has one entry per
+// supergraph arc, is written over instead of allocating. The csr arcs are mapped to supergraph arcs as they are read (the
 // graph's nodes in two halves, see onTwo): an arc to a higher rank
 // through a table of the tail's supergraph arcs, one to a lower rank by
 // binary search among the head's. Each goroutine writes only the
 // directions that leave its own nodes.
-func (c *CCH) input(w []float64) []pair {
+func (c *CCH) input(w []float64, wt []pair) []pair {
 	g := c.g
 	n := g.NumNodes()
 	first, head, rank := c.first, c.head, c.rank
-	wt := make([]pair, len(head))
+	if len(wt) != len(head) {
+		wt = make([]pair, len(head))
+	}
 	inf := math.Inf(1)
 	onTwo(len(wt), func(lo, hi int) {
 		for k := lo; k < hi; k++ {

@@ -163,7 +163,7 @@ func customizeWith(tb testing.TB, c *CCH, w []float64, on bool, dense, split int
 		runtime.GOMAXPROCS(p)
 	}(supernodal, denseMin, splitWork, runtime.GOMAXPROCS(procs))
 	supernodal, denseMin, splitWork = on, dense, split
-	m, cu, keep, err := c.customizeState(context.Background(), "test", w, true, true)
+	m, cu, keep, err := c.customizeState(context.Background(), "test", w, true, true, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -127,7 +127,7 @@ type UpdateStats struct {
 // Update needs. Costs: those of Customize, plus the lower neighbours' lists;
 // the Updater holds about 75 bytes per supergraph arc.
 func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
-	mt, cu, keep, err := c.customizeState(ctx, "cch.NewUpdater", w, true, true)
+	mt, cu, keep, err := c.customizeState(ctx, "cch.NewUpdater", w, true, true, nil)
 	if err != nil {
 		return nil, err
 	}

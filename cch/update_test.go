@@ -38,7 +38,7 @@ func changeWeights(rng *rand.Rand, w []float64, count int) []float64 {
 // flags of u must include the full customization's.
 func checkUpdater(t *testing.T, u *Updater, w []float64) {
 	t.Helper()
-	_, cu, keep, err := u.c.customizeState(context.Background(), "test", w, true, true)
+	_, cu, keep, err := u.c.customizeState(context.Background(), "test", w, true, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -69,6 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	updates := fs.Bool("updates", true, "also time partial customization (cch.Updater): closing 1, 10, 100 and 1000 random arcs, and a regional scenario (every arc in a box × 1.5)")
 	lean := fs.Bool("lean", false, "for graphs near the machine's memory: skip CustomizeBasic and the scenario metric's check, so that one metric is held at a time")
 	trials := fs.Int("update-trials", 9, "random sets of 1, 10 and 100 closed arcs to time with -updates (median and range)")
+	workspace := fs.Bool("workspace", true, "customize through one cch.Workspace, whose scratch the second and later customizations reuse (false: cch.Customize, fresh scratch each time)")
 	verbose := fs.Bool("v", false, "log the phases of cch.Build and cch.Customize to stderr")
 	orderIn := fs.String("order", "", "read the node order from `FILE` (as written by -save-order) instead of nested dissection")
 	orderOut := fs.String("save-order", "", "write the node order to `FILE` (little-endian int32 per rank) after the build")
@@ -186,7 +187,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		}
 	}
 	var times, cpus []time.Duration
-	var mt *cch.Metric // the first customization's, on w
+	var mt *cch.Metric // the last customization's on w
+	customizeFn := c.Customize
+	if *workspace {
+		customizeFn = c.NewWorkspace().Customize
+	}
 	for i := range *customs {
 		ww := w
 		if i%2 == 1 {
@@ -194,11 +199,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		}
 		start = time.Now()
 		cpu0 := cpuTime()
-		m, err := c.Customize(ctx, ww)
+		m, err := customizeFn(ctx, ww)
 		if err != nil {
 			return err
 		}
-		if i == 0 {
+		if i%2 == 0 { // the last on w: with a workspace, one that reused its scratch
 			mt = m
 		}
 		times = append(times, time.Since(start))

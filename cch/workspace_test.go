@@ -1,0 +1,112 @@
+package cch
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/caravan-transport/caravan/csr"
+	"github.com/caravan-transport/caravan/roadgrid"
+)
+
+// TestWorkspace checks that customizations through one Workspace, each
+// reusing the scratch of the one before (other weights, closures, the basic
+// metric between perfect ones, a cancelled one), give the metrics that
+// fresh customizations give, arc by arc, and that a Metric returned earlier
+// stays unchanged by the later ones.
+func TestWorkspace(t *testing.T) {
+	net, err := roadgrid.Generate(roadgrid.Options{Width: 90, Height: 70, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	class := make([]uint8, net.NumNodes())
+	for v, c := range net.NodeClass() {
+		class[v] = uint8(c)
+	}
+	ctx := context.Background()
+	rg, rw := randomSparse(rand.New(rand.NewPCG(3, 4)), 6000, 3)
+	for _, tc := range []struct {
+		name string
+		opts Options
+	}{
+		{name: "roadgrid with classes", opts: Options{X: net.X, Y: net.Y, Class: class}},
+		{name: "random sparse"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			gg, base := g, w
+			if tc.opts.X == nil {
+				gg, base = rg, rw
+			}
+			c, err := Build(ctx, gg, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rng := rand.New(rand.NewPCG(1, 2))
+			scenario := func() []float64 {
+				s := make([]float64, len(base))
+				for a, x := range base {
+					s[a] = x * (0.5 + rng.Float64())
+					if rng.IntN(50) == 0 {
+						s[a] = math.Inf(1)
+					}
+				}
+				return s
+			}
+			ws := c.NewWorkspace()
+			first, err := ws.Customize(ctx, base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			firstWant, err := c.Customize(ctx, base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cancelled, cancel := context.WithCancel(ctx)
+			cancel()
+			for i := range 6 {
+				wi := scenario()
+				var got, want *Metric
+				switch i {
+				case 2:
+					got, err = ws.CustomizeBasic(ctx, wi)
+					if err == nil {
+						want, err = c.CustomizeBasic(ctx, wi)
+					}
+				case 4:
+					if _, err := ws.Customize(cancelled, wi); err == nil {
+						t.Fatal("a cancelled customization returned no error")
+					}
+					fallthrough
+				default:
+					got, err = ws.Customize(ctx, wi)
+					if err == nil {
+						want, err = c.Customize(ctx, wi)
+					}
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !equalMetrics(got, want) {
+					t.Fatalf("customization %d through the workspace differs from a fresh one", i)
+				}
+				// Against Dijkstra too, though equal to a fresh metric.
+				sr, q := csr.NewSearcher(c.Graph()), NewQuery(got)
+				for range 20 {
+					src, dst := int32(rng.IntN(c.Graph().NumNodes())), int32(rng.IntN(c.Graph().NumNodes()))
+					want := sr.Search(wi, nil, src, dst)
+					if d := q.Distance(src, dst); d != want && math.Abs(d-want) > 1e-9*math.Max(1, want) {
+						t.Fatalf("customization %d: Distance(%d, %d) = %v, Dijkstra %v", i, src, dst, d, want)
+					}
+				}
+			}
+			if !equalMetrics(first, firstWant) {
+				t.Fatal("the first metric changed after later customizations through its workspace")
+			}
+		})
+	}
+}
