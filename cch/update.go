@@ -2,6 +2,7 @@ package cch
 
 import (
 	"context"
+	"errors"
 	"math"
 	"slices"
 	"time"
@@ -46,8 +47,9 @@ import (
 // customization (which is dense and runs on two goroutines, where these
 // steps go rank by rank on one); a regional
 // change that reaches the top of the elimination tree costs seconds, and
-// changes spread over the whole graph can cost more than a full
-// customization (see BENCHMARKS.md).
+// changes spread over the whole graph would cost more than a full
+// customization, which Update then does instead (see Update and
+// BENCHMARKS.md).
 //
 // The results are those of a full customization, bit for bit, for the basic
 // and perfect weights and the middle nodes; the Metric may keep a few more
@@ -95,9 +97,24 @@ type Updater struct {
 	touch                     []int32 // arcs whose weights or middle node changed
 	cstack                    []int32 // scratch of the keep closure
 
+	// cu is the customizer of the last full customization, whose arrays
+	// (wt, pw, via and its scratch) a fallback reuses; full is the time
+	// that customization took, half the budget of an Update's partial
+	// steps (see Update).
+	cu     *customizer
+	full   time.Duration
+	budget time.Duration // if not 0, the budget instead of full (for the tests)
+	// stopAfter, if not 0, ends the partial steps as over budget after
+	// that many ranks (for the tests); steps counts them.
+	stopAfter, steps int
+
 	last   UpdateStats
 	broken bool // an update was cancelled half way
 }
+
+// errOverBudget stops the partial steps of an Update that has taken as
+// long as a full customization.
+var errOverBudget = errors.New("cch: partial update over budget")
 
 const (
 	stQueued  = 1 << iota // in minh
@@ -121,18 +138,24 @@ type UpdateStats struct {
 	Triangles      int           // triangles looked at (basic and perfect steps)
 	Basic, Perfect time.Duration // time of the two steps
 	Keep, Compact  time.Duration // time of the keep flags and of rebuilding the Metric
+	// Full reports that the partial steps took twice as long as a full
+	// customization and the Update finished with one (Customized: its
+	// time; the steps' figures above are those of the partial work).
+	Full       bool
+	Customized time.Duration
 }
 
 // NewUpdater customizes c for w as Customize does and keeps the state that
 // Update needs. Costs: those of Customize, plus the lower neighbours' lists;
 // the Updater holds about 75 bytes per supergraph arc.
 func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
+	t0 := time.Now()
 	mt, cu, keep, err := c.customizeState(ctx, "cch.NewUpdater", w, true, true, nil)
 	if err != nil {
 		return nil, err
 	}
 	n, m := len(c.order), len(c.head)
-	u := &Updater{c: c, w: slices.Clone(w), wt: cu.wt, pw: cu.pw, via: cu.via, keep: keep, m: mt,
+	u := &Updater{c: c, w: slices.Clone(w), wt: cu.wt, pw: cu.pw, via: cu.via, keep: keep, m: mt, cu: cu, full: time.Since(t0),
 		state: make([]uint8, n), flag: make([]uint8, m), pos: make([]int32, n), phead: make([]int32, n),
 		rec: make([]int32, m), pfirst: make([]int32, n), pend: make([]int32, n), pstamp: make([]int32, n), cstamp: make([]int32, n),
 		bdirty: make([]bool, (n+blockMask)>>blockShift)}
@@ -164,14 +187,24 @@ func (u *Updater) LastUpdate() UpdateStats { return u.last }
 // Bytes returns the memory the Updater holds besides the CCH and the
 // Metric.
 func (u *Updater) Bytes() int {
-	return 8*len(u.w) + 32*len(u.wt) + 24*len(u.via) + 2*len(u.keep) +
+	// The customizer kept for a fallback: its lists by rank (node, wait,
+	// sfirst, dense, top) and a goroutine's pos.
+	n := len(u.state)
+	return 8*len(u.w) + 32*len(u.wt) + 24*len(u.via) + 2*len(u.keep) + 30*n +
 		4*(len(u.lfirst)+len(u.lnode)+len(u.larc)+len(u.pos)+len(u.phead)+len(u.rec)+len(u.pfirst)+len(u.pend)+len(u.pstamp)+len(u.cstamp)) + len(u.state)
 }
 
 // Update returns the metric for weights w, which may differ from those of
 // the last customization or update in any number of arcs (closed: +Inf,
 // reopened, slower, faster). The work is proportional to the supergraph
-// arcs the changes reach, not to the whole supergraph. w is not copied into
+// arcs the changes reach, not to the whole supergraph; once the partial
+// steps have taken twice as long as the last full customization, the
+// Update stops them and customizes in full instead, into the Updater's own
+// arrays (LastUpdate().Full), so that an update never takes much more than
+// three customizations, while changes whose partial steps are slower than a
+// customization but not twice as slow keep them (on the 1M roadgrid, 100
+// random closures take 1–4.5 s against 2.5–3.5 s for a customization; see
+// BENCHMARKS.md). The result is the same either way. w is not copied into
 // the Metric (see Customize); the Updater keeps its own copy. Errors are
 // those of Customize; after an error other than a cancelled ctx the Updater
 // is unchanged. A ctx cancelled during the update leaves its state half
@@ -207,12 +240,22 @@ func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 		// weight.
 		u.bdirty[lo>>blockShift] = true
 	}
-	if err := u.basic(ctx); err != nil {
-		u.broken = true
-		return nil, err
+	budget := 2 * u.full
+	if u.budget != 0 {
+		budget = u.budget
 	}
+	deadline := t0.Add(budget)
+	u.steps = 0
+	err := u.basic(ctx, deadline)
 	t1 := time.Now()
-	if err := u.perfect(ctx); err != nil {
+	if err == nil {
+		err = u.perfect(ctx, deadline)
+	}
+	if err == errOverBudget {
+		u.last.Basic, u.last.Perfect = t1.Sub(t0), time.Since(t1)
+		return u.customizeFull(ctx, w)
+	}
+	if err != nil {
 		u.broken = true
 		return nil, err
 	}
@@ -266,12 +309,15 @@ func (u *Updater) touched(k, x int32) {
 
 // basic runs the basic step (see Updater): the ranks in line, lowest first
 // (see basicRank).
-func (u *Updater) basic(ctx context.Context) error {
+func (u *Updater) basic(ctx context.Context, deadline time.Time) error {
 	for steps := 0; u.minh.len() > 0; steps++ {
 		if steps&255 == 255 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if u.steps++; steps&255 == 0 && time.Now().After(deadline) || u.steps == u.stopAfter {
+			return errOverBudget
 		}
 		x := u.minh.pop()
 		u.state[x] &^= stQueued
@@ -514,12 +560,15 @@ func (u *Updater) recomputeBasic(x, v int32) (pair, halves) {
 
 // perfect runs the perfect step (see Updater): the dirty ranks, highest
 // first (see perfectRank).
-func (u *Updater) perfect(ctx context.Context) error {
+func (u *Updater) perfect(ctx context.Context, deadline time.Time) error {
 	for steps := 0; u.maxh.len() > 0; steps++ {
 		if steps&255 == 255 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+		}
+		if u.steps++; steps&255 == 0 && time.Now().After(deadline) || u.steps == u.stopAfter {
+			return errOverBudget
 		}
 		a := -u.maxh.pop()
 		u.state[a] &^= stDirty
@@ -878,6 +927,45 @@ func (u *Updater) updateKeep() {
 		}
 	}
 	u.cstack = st
+}
+
+// customizeFull ends an Update whose partial steps took twice as long as a
+// full customization with one, for the Updater's weights (u.w, already w), into
+// the arrays of the last (see Workspace): the partial steps' marks are
+// cleared, the basic and perfect weights, middle nodes and keep flags are
+// those of a full customization, and every block of the Metric is new.
+// Changes spread over the whole graph (a thousand closures, a regional
+// slow-down) then cost at most about three full customizations instead of
+// many.
+func (u *Updater) customizeFull(ctx context.Context, w []float64) (*Metric, error) {
+	clear(u.state)
+	clear(u.flag)
+	clear(u.phead)
+	clear(u.pstamp)
+	clear(u.cstamp)
+	clear(u.pfirst)
+	clear(u.pend)
+	clear(u.bdirty)
+	for _, k := range u.recArc {
+		u.rec[k] = 0
+	}
+	u.minh.a, u.maxh.a = u.minh.a[:0], u.maxh.a[:0]
+	u.pool, u.changed, u.recs, u.recArc = u.pool[:0], u.changed[:0], u.recs[:0], u.recArc[:0]
+	u.plist, u.pchg, u.touch = u.plist[:0], u.pchg[:0], u.touch[:0]
+	t := time.Now()
+	mt, cu, keep, err := u.c.customizeState(ctx, "cch.Update", w, true, true, &Workspace{c: u.c, cu: u.cu, keep: u.keep})
+	if err != nil {
+		u.broken = true
+		return nil, err
+	}
+	u.cu, u.wt, u.pw, u.via, u.keep, u.m = cu, cu.wt, cu.pw, cu.via, keep, mt
+	u.full = time.Since(t)
+	u.last.Full, u.last.Customized = true, u.full
+	if c := u.c; c.logger != nil {
+		s := u.last
+		c.logger.Info("cch: updated by a full customization", "changed weights", s.ChangedWeights, "partial basic", s.Basic, "partial perfect", s.Perfect, "customization", s.Customized)
+	}
+	return mt, nil
 }
 
 // compact builds the Metric's blocks that hold touched arcs; it shares the

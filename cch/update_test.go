@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/caravan-transport/caravan/csr"
 	"github.com/caravan-transport/caravan/roadgrid"
@@ -108,21 +109,44 @@ func TestUpdateEqualsCustomize(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		u, err := c.NewUpdater(ctx, gr.w)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := gr.w
-		for step, count := range []int{1, 1, 3, 10, len(w) / 3, 1} {
-			if len(w) == 0 {
-				break
-			}
-			w = changeWeights(rng, w, count)
-			if _, err := u.Update(ctx, w); err != nil {
+		// Partial steps only; then, with a budget of 1 ns on every other
+		// step, updates that end in a full customization (see
+		// Updater.customizeFull) between partial ones.
+		for _, fallback := range []bool{false, true} {
+			u, err := c.NewUpdater(ctx, gr.w)
+			if err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("graph %d step %d: %+v", gi, step, u.LastUpdate())
-			checkUpdater(t, u, w)
+			w, fulls := gr.w, 0
+			for step, count := range []int{1, 1, 3, 10, len(w) / 3, 1} {
+				if len(w) == 0 {
+					break
+				}
+				u.budget, u.stopAfter = time.Hour, 0
+				if fallback && step%2 == 0 {
+					// Over budget at once, or half way through the
+					// partial steps.
+					u.budget = time.Nanosecond
+					if step%4 == 2 {
+						u.budget, u.stopAfter = time.Hour, 1+rng.IntN(1+count)
+					}
+				}
+				w = changeWeights(rng, w, count)
+				if _, err := u.Update(ctx, w); err != nil {
+					t.Fatal(err)
+				}
+				if u.LastUpdate().Full {
+					fulls++
+					if u.budget == time.Hour && u.stopAfter == 0 {
+						t.Fatalf("graph %d step %d: a full customization within a budget of an hour", gi, step)
+					}
+				}
+				t.Logf("graph %d step %d: %+v", gi, step, u.LastUpdate())
+				checkUpdater(t, u, w)
+			}
+			if fallback && fulls == 0 && len(gr.w) > 10 {
+				t.Errorf("graph %d: no update fell back to a full customization with a budget of 1 ns", gi)
+			}
 		}
 	}
 }

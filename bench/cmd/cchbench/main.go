@@ -350,7 +350,7 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 	}
 	fmt.Fprintf(stdout, "\npartial customization (cch.Updater): NewUpdater (a full customization that keeps its state) %v, CPU %v; the Updater holds %.1f bytes per arc of the graph besides the CCH and the metric; load average %s\n\n",
 		time.Since(start).Round(time.Millisecond), (cpuTime() - cpu0).Round(time.Millisecond), float64(u.Bytes())/float64(m), loadavg())
-	fmt.Fprintf(stdout, "| change | weights changed | basic: arcs visited / changed | perfect: ranks recomputed / arcs changed | triangles | basic | perfect | keep | compact | update (wall / CPU) | revert (wall) | checked vs Dijkstra |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(stdout, "| change | weights changed | basic: arcs visited / changed | perfect: ranks recomputed / arcs changed | triangles | basic | perfect | keep | compact | full customization instead | update (wall / CPU) | revert (wall) | checked vs Dijkstra |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	rng := rand.New(rand.NewPCG(seed, 0x757064))
 	type scenario struct {
 		name string
@@ -402,6 +402,13 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 			return bad, err
 		}
 		revert := time.Since(start)
+		full := "–"
+		if st.Full {
+			full = short(st.Customized).String()
+		}
+		if u.LastUpdate().Full {
+			full += " (revert: " + short(u.LastUpdate().Customized).String() + ")"
+		}
 		if len(ps) > 0 {
 			checked++
 			p := ps[0]
@@ -410,17 +417,18 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 			}
 		}
 		bad += checked - ok
-		fmt.Fprintf(stdout, "| %s | %d | %d / %d | %d / %d | %.1f M | %v | %v | %v | %v | %v / %v | %v | %d/%d equal |\n",
+		fmt.Fprintf(stdout, "| %s | %d | %d / %d | %d / %d | %.1f M | %v | %v | %v | %v | %s | %v / %v | %v | %d/%d equal |\n",
 			sc.name, st.ChangedWeights, st.BasicArcs, st.BasicChanged, st.PerfectRanks, st.PerfectChanged, float64(st.Triangles)/1e6,
-			short(st.Basic), short(st.Perfect), short(st.Keep), short(st.Compact), short(took), short(cpu), short(revert), ok, checked)
+			short(st.Basic), short(st.Perfect), short(st.Keep), short(st.Compact), full, short(took), short(cpu), short(revert), ok, checked)
 	}
 	// Closures cost what the closed arcs reach, which varies from one arc
 	// to another: more random sets of each size, unchecked.
 	if trials > 1 {
-		fmt.Fprintf(stdout, "\nclosing random arcs, %d sets of each size (update wall clock; triangles looked at); load average %s\n\n| closed arcs | median | min – max | triangles, median (min – max) |\n|---|---|---|---|\n", trials, loadavg())
+		fmt.Fprintf(stdout, "\nclosing random arcs, %d sets of each size (update wall clock; triangles looked at; updates that ended in a full customization); load average %s\n\n| closed arcs | median | min – max | triangles, median (min – max) | full |\n|---|---|---|---|---|\n", trials, loadavg())
 		for _, k := range []int{1, 10, 100} {
 			var ts []time.Duration
 			var tris []int
+			fulls := 0
 			for range trials {
 				w2 := closeRandom(rng, w, k)
 				start := time.Now()
@@ -429,13 +437,16 @@ func measureUpdates(ctx context.Context, stdout io.Writer, c *cch.CCH, w, x, y [
 				}
 				ts = append(ts, time.Since(start))
 				tris = append(tris, u.LastUpdate().Triangles)
+				if u.LastUpdate().Full {
+					fulls++
+				}
 				if _, err := u.Update(ctx, w); err != nil {
 					return bad, err
 				}
 			}
 			slices.Sort(tris)
-			fmt.Fprintf(stdout, "| %d | %v | %v – %v | %.1f M (%.1f – %.1f M) |\n", k, short(median(ts)), short(slices.Min(ts)), short(slices.Max(ts)),
-				float64(tris[len(tris)/2])/1e6, float64(tris[0])/1e6, float64(tris[len(tris)-1])/1e6)
+			fmt.Fprintf(stdout, "| %d | %v | %v – %v | %.1f M (%.1f – %.1f M) | %d of %d |\n", k, short(median(ts)), short(slices.Min(ts)), short(slices.Max(ts)),
+				float64(tris[len(tris)/2])/1e6, float64(tris[0])/1e6, float64(tris[len(tris)-1])/1e6, fulls, trials)
 		}
 	}
 	mst := u.Metric().Stats()
