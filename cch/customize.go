@@ -68,6 +68,10 @@ type customizer struct {
 	// in order.
 	sc  []*scratch
 	all []int32
+
+	// spare holds, by block, the blocks of a Metric handed back to a
+	// Workspace, whose arrays compact reuses (see Workspace.Recycle).
+	spare []*mblock
 }
 
 // scratch is the working memory of one goroutine of a pass.

@@ -24,6 +24,7 @@ type Metric struct {
 	w      []float64 // the weights it was customized for (not copied)
 	blocks []*mblock // rank r is in blocks[r>>blockShift]
 	direct bool      // c.direct when customized (see arcs)
+	ws     *Workspace // the workspace that made it, which may take its blocks back (see Workspace.Recycle)
 }
 
 // blockShift sets the ranks per block of a Metric: 1024.
@@ -204,9 +205,16 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 		})
 	}
 	t3 := time.Now()
+	if ws != nil {
+		cu.spare, ws.spare = ws.spare, nil
+	}
 	mt := cu.compact(w, keep, nil, nil)
+	cu.spare = nil
 	if ws != nil {
 		ws.cu, ws.keep = cu, keep
+		if !retain {
+			mt.ws = ws
+		}
 	}
 	if c.logger != nil {
 		st := mt.Stats()
@@ -382,6 +390,10 @@ func (cu *customizer) compact(w []float64, keep []uint8, prev *Metric, dirty []b
 func (cu *customizer) block(w []float64, lo, hi int32, keep []uint8) *mblock {
 	c := cu.c
 	first, head, wt, via := c.first, c.head, cu.wt, cu.via
+	old := &mblock{} // a recycled block's arrays, if any (see Workspace.Recycle)
+	if i := int(lo >> blockShift); i < len(cu.spare) && cu.spare[i] != nil {
+		old = cu.spare[i]
+	}
 	nf, nb := 0, 0
 	top := int32(0) // the highest rank the block names
 	for k, kk := range keep[first[lo]:first[hi]] {
@@ -392,16 +404,17 @@ func (cu *customizer) block(w []float64, lo, hi int32, keep []uint8) *mblock {
 		}
 	}
 	wide := top >= c.packLimit
-	mk := func(m int) arcs {
-		a := arcs{first: make([]int32, hi-lo+1), w: make([]float64, m), wide: wide}
+	mk := func(m int, o *arcs) arcs {
+		a := arcs{first: reuse(o.first, int(hi-lo+1)), w: reuse(o.w, m), wide: wide}
+		a.first[0] = 0
 		if wide {
-			a.wideHead, a.wideMid = make([]int32, m), make([]int32, m)
+			a.wideHead, a.wideMid = reuse(o.wideHead, m), reuse(o.wideMid, m)
 		} else {
-			a.head, a.mid = make([]uint24, m), make([]uint24, m)
+			a.head, a.mid = reuse(o.head, m), reuse(o.mid, m)
 		}
 		return a
 	}
-	bl := &mblock{f: mk(nf), b: mk(nb)}
+	bl := &mblock{f: mk(nf, &old.f), b: mk(nb, &old.b)}
 	limit := int32(packedMax)
 	if wide {
 		limit = math.MaxInt32
@@ -440,6 +453,14 @@ func (cu *customizer) block(w []float64, lo, hi int32, keep []uint8) *mblock {
 		bl.f.first[u-lo+1], bl.b.first[u-lo+1] = int32(f), int32(b)
 	}
 	return bl
+}
+
+// reuse returns s[:n] if s has room for n, else a new slice of n.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }
 
 // origin returns what an original kept arc from rank u to rank v, stored

@@ -68,6 +68,11 @@ func TestWorkspace(t *testing.T) {
 			}
 			cancelled, cancel := context.WithCancel(ctx)
 			cancel()
+			// A Metric from elsewhere is not taken.
+			ws.Recycle(firstWant)
+			ws.Recycle(nil)
+			var prev *Metric   // handed back before the next customization
+			var reused *mblock // its first block
 			for i := range 6 {
 				wi := scenario()
 				var got, want *Metric
@@ -94,6 +99,20 @@ func TestWorkspace(t *testing.T) {
 				if !equalMetrics(got, want) {
 					t.Fatalf("customization %d through the workspace differs from a fresh one", i)
 				}
+				if reused != nil && len(got.blocks[0].f.w) > 0 && len(got.blocks[0].f.w) <= cap(reused.f.w) && &got.blocks[0].f.w[0] != &reused.f.w[0] {
+					t.Fatalf("customization %d did not build its Metric in the one handed back", i)
+				}
+				reused = nil
+				if i%3 != 1 { // every third Metric is kept: the next one allocates
+					if prev != nil {
+						reused = prev.blocks[0]
+					}
+					ws.Recycle(prev)
+					if prev != nil && prev.blocks != nil {
+						t.Fatalf("customization %d: the Metric handed back kept its blocks", i)
+					}
+				}
+				prev = got
 				// Against Dijkstra too, though equal to a fresh metric.
 				sr, q := csr.NewSearcher(c.Graph()), NewQuery(got)
 				for range 20 {
@@ -103,6 +122,9 @@ func TestWorkspace(t *testing.T) {
 						t.Fatalf("customization %d: Distance(%d, %d) = %v, Dijkstra %v", i, src, dst, d, want)
 					}
 				}
+			}
+			if firstWant.blocks == nil {
+				t.Fatal("Recycle took the blocks of a Metric the workspace did not make")
 			}
 			if !equalMetrics(first, firstWant) {
 				t.Fatal("the first metric changed after later customizations through its workspace")

@@ -69,7 +69,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	updates := fs.Bool("updates", true, "also time partial customization (cch.Updater): closing 1, 10, 100 and 1000 random arcs, and a regional scenario (every arc in a box × 1.5)")
 	lean := fs.Bool("lean", false, "for graphs near the machine's memory: skip CustomizeBasic and the scenario metric's check, so that one metric is held at a time")
 	trials := fs.Int("update-trials", 9, "random sets of 1, 10 and 100 closed arcs to time with -updates (median and range)")
-	workspace := fs.Bool("workspace", true, "customize through one cch.Workspace, whose scratch the second and later customizations reuse (false: cch.Customize, fresh scratch each time)")
+	workspace := fs.Bool("workspace", true, "customize through one cch.Workspace, whose scratch the second and later customizations reuse, and hand back the metrics not kept (false: cch.Customize, fresh scratch each time)")
 	verbose := fs.Bool("v", false, "log the phases of cch.Build and cch.Customize to stderr")
 	orderIn := fs.String("order", "", "read the node order from `FILE` (as written by -save-order) instead of nested dissection")
 	orderOut := fs.String("save-order", "", "write the node order to `FILE` (little-endian int32 per rank) after the build")
@@ -188,9 +188,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}
 	var times, cpus []time.Duration
 	var mt *cch.Metric // the last customization's on w
-	customizeFn := c.Customize
+	customizeFn, recycle := c.Customize, func(*cch.Metric) {}
 	if *workspace {
-		customizeFn = c.NewWorkspace().Customize
+		ws := c.NewWorkspace()
+		customizeFn, recycle = ws.Customize, ws.Recycle
 	}
 	for i := range *customs {
 		ww := w
@@ -204,7 +205,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 			return err
 		}
 		if i%2 == 0 { // the last on w: with a workspace, one that reused its scratch
+			recycle(mt)
 			mt = m
+		} else {
+			recycle(m)
 		}
 		times = append(times, time.Since(start))
 		cpus = append(cpus, cpuTime()-cpu0)
