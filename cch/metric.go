@@ -21,9 +21,9 @@ import (
 // safe for concurrent use.
 type Metric struct {
 	c      *CCH
-	w      []float64 // the weights it was customized for (not copied)
-	blocks []*mblock // rank r is in blocks[r>>blockShift]
-	direct bool      // c.direct when customized (see arcs)
+	w      []float64  // the weights it was customized for (not copied)
+	blocks []*mblock  // rank r is in blocks[r>>blockShift]
+	direct bool       // c.direct when customized (see arcs)
 	ws     *Workspace // the workspace that made it, which may take its blocks back (see Workspace.Recycle)
 }
 
