@@ -25,7 +25,7 @@ func (c *CCH) supernodes(top []bool, on bool) []int32 {
 
 // pullRows bounds the upper neighbours of a wide supernode that pullDense
 // serves at once: each of its ranks' arcs is read once for all of them.
-const pullRows = 8
+const pullRows = 16
 
 // span returns the upper neighbours of the supernode e waiting at u that
 // pull serves at once: 1 for a narrow supernode, else those from u on that
