@@ -33,7 +33,10 @@
 //     contiguous min-plus loops (AVX2 on amd64) instead of index lookups;
 //     the rest goes rank by rank. Subtrees of the elimination tree run on
 //     separate goroutines, and the top of the tree shares each rank's
-//     triangles between two.
+//     triangles between two. A Workspace keeps the scratch from one
+//     customization to the next, and takes back Metrics that are no longer
+//     used (Recycle) to build the next one in their memory: on a virtual
+//     machine, faulting in fresh pages can cost as much as the passes.
 //   - Update (partial customization, Updater): when a weight vector differs
 //     from the last one in a few arcs (closures, a regional scenario), only
 //     the supergraph arcs those arcs reach are recomputed, lowest rank first
@@ -42,7 +45,9 @@
 //     blocks of 1024 ranks that hold no changed arc are shared with the
 //     previous Metric. The result is that of a full customization, bit for
 //     bit (the Metric may keep a few more arcs). The Updater keeps the
-//     customization's state: about 75 bytes per supergraph arc.
+//     customization's state: about 75 bytes per supergraph arc. Partial
+//     steps that run twice as long as a full customization are stopped,
+//     and the update ends with a full one into the same state.
 //   - Query: an elimination-tree search. The forward search walks from the
 //     source up its chain of elimination-tree ancestors and relaxes their
 //     upward arcs; the backward search does the same from the target; the
