@@ -135,7 +135,7 @@ func newCustomizer(c *CCH, wt []pair, old *customizer) *customizer {
 		}
 		return cu
 	}
-	cu := &customizer{c: c, wt: wt, via: make([]halves, len(wt)),
+	cu := &customizer{c: c, wt: wt, via: makeHuge[halves](len(wt)),
 		node: make([]waiter, n), wait: make([]int32, n), denseMin: denseMin, supernodal: supernodal}
 	for r := range cu.wait {
 		cu.wait[r] = -1

@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -162,14 +161,15 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 	t2 := time.Now()
 	// keep: bit 0 for lo → hi, bit 1 for hi → lo.
 	if len(keep) != m {
-		keep = make([]uint8, m)
+		keep = makeHuge[uint8](m)
 	}
 	tp := t2
 	if perfect {
 		if len(cu.pw) == m {
 			onTwo(m, func(lo, hi int) { copy(cu.pw[lo:hi], wt[lo:hi]) })
 		} else {
-			cu.pw = slices.Clone(wt)
+			cu.pw = makeHuge[pair](m)
+			onTwo(m, func(lo, hi int) { copy(cu.pw[lo:hi], wt[lo:hi]) })
 		}
 		cu.startTopDown()
 		if err := cu.parallel(ctx, cu.perfect, cu.perfectTop, true); err != nil {
@@ -255,7 +255,7 @@ func (c *CCH) input(w []float64, wt []pair) []pair {
 	n := g.NumNodes()
 	first, head, rank := c.first, c.head, c.rank
 	if len(wt) != len(head) {
-		wt = make([]pair, len(head))
+		wt = makeHuge[pair](len(head))
 	}
 	inf := math.Inf(1)
 	onTwo(len(wt), func(lo, hi int) {

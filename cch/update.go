@@ -156,8 +156,8 @@ func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
 	}
 	n, m := len(c.order), len(c.head)
 	u := &Updater{c: c, w: slices.Clone(w), wt: cu.wt, pw: cu.pw, via: cu.via, keep: keep, m: mt, cu: cu, full: time.Since(t0),
-		state: make([]uint8, n), flag: make([]uint8, m), pos: make([]int32, n), phead: make([]int32, n),
-		rec: make([]int32, m), pfirst: make([]int32, n), pend: make([]int32, n), pstamp: make([]int32, n), cstamp: make([]int32, n),
+		state: make([]uint8, n), flag: makeHuge[uint8](m), pos: make([]int32, n), phead: make([]int32, n),
+		rec: makeHuge[int32](m), pfirst: make([]int32, n), pend: make([]int32, n), pstamp: make([]int32, n), cstamp: make([]int32, n),
 		bdirty: make([]bool, (n+blockMask)>>blockShift)}
 	u.lfirst = make([]int32, n+1)
 	for _, h := range c.head {
@@ -166,7 +166,7 @@ func (c *CCH) NewUpdater(ctx context.Context, w []float64) (*Updater, error) {
 	for r := range n {
 		u.lfirst[r+1] += u.lfirst[r]
 	}
-	u.lnode, u.larc = make([]int32, m), make([]int32, m)
+	u.lnode, u.larc = makeHuge[int32](m), makeHuge[int32](m)
 	next := slices.Clone(u.lfirst[:n])
 	for r := range int32(n) {
 		for k := c.first[r]; k < c.first[r+1]; k++ {

@@ -132,3 +132,24 @@ func TestWorkspace(t *testing.T) {
 		})
 	}
 }
+
+// TestMakeHuge checks that makeHuge gives a zeroed, writable slice of the
+// length asked, small or large (the advice covers only whole huge pages
+// inside it, whatever its alignment).
+func TestMakeHuge(t *testing.T) {
+	for _, n := range []int{0, 1, 1000, hugeMin/16 - 1, hugeMin/16 + 12345} {
+		s := makeHuge[pair](n)
+		if len(s) != n {
+			t.Fatalf("makeHuge(%d): length %d", n, len(s))
+		}
+		for i := range s {
+			if s[i] != (pair{}) {
+				t.Fatalf("makeHuge(%d)[%d] = %v, want zero", n, i, s[i])
+			}
+			s[i] = pair{float64(i), 1}
+		}
+		if n > 0 && s[n-1][0] != float64(n-1) {
+			t.Fatalf("makeHuge(%d): last entry not written", n)
+		}
+	}
+}
