@@ -408,6 +408,17 @@ func TestEmpty(t *testing.T) {
 	if _, err := c.Customize(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
+	ws := c.NewWorkspace()
+	for range 2 {
+		m, err := ws.Customize(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws.Recycle(m)
+	}
+	if _, err := ws.Customize(context.Background(), []float64{1}); err == nil {
+		t.Error("a workspace customized one weight for a graph of no arcs")
+	}
 	if st := c.Stats(); st.Nodes != 0 || st.Arcs != 0 {
 		t.Errorf("Stats() = %+v, want no nodes and no arcs", st)
 	}

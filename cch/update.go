@@ -112,6 +112,11 @@ type Updater struct {
 	broken bool // an update was cancelled half way
 }
 
+// minBudget is the least time an Update's partial steps get before it
+// customizes in full instead: on a small graph, where a customization
+// takes microseconds, the partial steps run as before.
+const minBudget = 10 * time.Millisecond
+
 // errOverBudget stops the partial steps of an Update that has taken as
 // long as a full customization.
 var errOverBudget = errors.New("cch: partial update over budget")
@@ -240,7 +245,7 @@ func (u *Updater) Update(ctx context.Context, w []float64) (*Metric, error) {
 		// weight.
 		u.bdirty[lo>>blockShift] = true
 	}
-	budget := 2 * u.full
+	budget := max(2*u.full, minBudget)
 	if u.budget != 0 {
 		budget = u.budget
 	}
