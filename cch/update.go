@@ -203,8 +203,8 @@ func (u *Updater) Bytes() int {
 // the last customization or update in any number of arcs (closed: +Inf,
 // reopened, slower, faster). The work is proportional to the supergraph
 // arcs the changes reach, not to the whole supergraph; once the partial
-// steps have taken twice as long as the last full customization, the
-// Update stops them and customizes in full instead, into the Updater's own
+// steps have taken twice as long as the last full customization (and at
+// least minBudget), the Update stops them and customizes in full instead, into the Updater's own
 // arrays (LastUpdate().Full), so that an update never takes much more than
 // three customizations, while changes whose partial steps are slower than a
 // customization but not twice as slow keep them (on the 1M roadgrid, 100
