@@ -131,8 +131,10 @@ func (c *CCH) customize(ctx context.Context, op string, w []float64, perfect boo
 
 // customizeState is customize; with retain, it also returns the
 // customizer with its perfect weights and the keep flags, for an Updater.
-// With ws, the scratch comes from the workspace and goes back to it
-// (retain must then be false).
+// With ws, the scratch comes from the workspace and goes back to it, and
+// so do the blocks of a Metric handed back to it; the Metric is the
+// workspace's (see Workspace.Recycle) unless retain is set too, as for the
+// Updater's fallback, whose Metrics share blocks.
 func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfect, retain bool, ws *Workspace) (*Metric, *customizer, []uint8, error) {
 	if err := c.checkWeights(ctx, op, w); err != nil {
 		return nil, nil, nil, err
@@ -165,12 +167,10 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 	}
 	tp := t2
 	if perfect {
-		if len(cu.pw) == m {
-			onTwo(m, func(lo, hi int) { copy(cu.pw[lo:hi], wt[lo:hi]) })
-		} else {
+		if len(cu.pw) != m {
 			cu.pw = makeHuge[pair](m)
-			onTwo(m, func(lo, hi int) { copy(cu.pw[lo:hi], wt[lo:hi]) })
 		}
+		onTwo(m, func(lo, hi int) { copy(cu.pw[lo:hi], wt[lo:hi]) })
 		cu.startTopDown()
 		if err := cu.parallel(ctx, cu.perfect, cu.perfectTop, true); err != nil {
 			return nil, nil, nil, err
@@ -245,8 +245,9 @@ func (c *CCH) checkWeights(ctx context.Context, op string, w []float64) error {
 // input returns the supergraph weights before customization: for each arc
 // {lo, hi} the lightest csr arc from lo to hi and from hi to lo, +Inf if
 // none; a weight of −0 is read as +0. wt, when it has one entry per
-// supergraph arc, is written over instead of allocating. The csr arcs are mapped to supergraph arcs as they are read (the
-// graph's nodes in two halves, see onTwo): an arc to a higher rank
+// supergraph arc, is written over instead of allocating. The csr arcs are
+// mapped to supergraph arcs as they are read (the graph's nodes in two
+// halves, see onTwo): an arc to a higher rank
 // through a table of the tail's supergraph arcs, one to a lower rank by
 // binary search among the head's. Each goroutine writes only the
 // directions that leave its own nodes.
