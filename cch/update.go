@@ -117,8 +117,8 @@ type Updater struct {
 // takes microseconds, the partial steps run as before.
 const minBudget = 10 * time.Millisecond
 
-// errOverBudget stops the partial steps of an Update that has taken as
-// long as a full customization.
+// errOverBudget stops the partial steps of an Update that have taken twice
+// as long as a full customization (see Update).
 var errOverBudget = errors.New("cch: partial update over budget")
 
 const (
@@ -204,12 +204,13 @@ func (u *Updater) Bytes() int {
 // reopened, slower, faster). The work is proportional to the supergraph
 // arcs the changes reach, not to the whole supergraph; once the partial
 // steps have taken twice as long as the last full customization (and at
-// least minBudget), the Update stops them and customizes in full instead, into the Updater's own
-// arrays (LastUpdate().Full), so that an update never takes much more than
-// three customizations, while changes whose partial steps are slower than a
-// customization but not twice as slow keep them (on the 1M roadgrid, 100
-// random closures take 1–4.5 s against 2.5–3.5 s for a customization; see
-// BENCHMARKS.md). The result is the same either way. w is not copied into
+// least minBudget), the Update stops them and customizes in full instead,
+// into the Updater's own arrays (LastUpdate().Full), so that an update
+// never takes much more than three customizations, while changes whose
+// partial steps are slower than a customization but not twice as slow
+// keep them (on the 1M roadgrid, 100 random closures take 1–4.5 s against
+// 2.4–3.5 s for a customization; see BENCHMARKS.md). The result is the
+// same either way. w is not copied into
 // the Metric (see Customize); the Updater keeps its own copy. Errors are
 // those of Customize; after an error other than a cancelled ctx the Updater
 // is unchanged. A ctx cancelled during the update leaves its state half
@@ -935,8 +936,8 @@ func (u *Updater) updateKeep() {
 }
 
 // customizeFull ends an Update whose partial steps took twice as long as a
-// full customization with one, for the Updater's weights (u.w, already w), into
-// the arrays of the last (see Workspace): the partial steps' marks are
+// full customization with one, for w (which u.w already holds), into the
+// arrays of the last (see Workspace): the partial steps' marks are
 // cleared, the basic and perfect weights, middle nodes and keep flags are
 // those of a full customization, and every block of the Metric is new.
 // Changes spread over the whole graph (a thousand closures, a regional
