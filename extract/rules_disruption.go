@@ -153,6 +153,19 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 					f.Period = ptr(p.Label)
 				}
 			}
+			if status == StatusClosed && f.Date == "" && f.Period == nil {
+				// «این بندر در ماه قوس امسال … یک روز بسته بود», "closed
+				// for four days in Dey": a closure dated by a month and no
+				// day takes the month (labelling decision 11); a year
+				// ("repeated closures this year") dates none.
+				if p := d.eventPeriod(s, c, tok); p != nil && oneMonth(*p) {
+					f.Period = ptr(p.Label)
+				} else if item := d.datedItem(s); item != "" {
+					// "October – The Torkham crossing is closed for 25
+					// days": a dated item's month, as a meeting's.
+					f.Period = ptr(item)
+				}
+			}
 			d.setQuote(&f, c.a, c.b)
 			out = append(out, f)
 		}
@@ -160,12 +173,18 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 	return out
 }
 
+// oneMonth reports whether p is a single month (Gregorian or Solar).
+func oneMonth(p Period) bool {
+	return !p.Day && p.End.Sub(p.Start) < 31*24*time.Hour
+}
+
 // closedSince returns the month or year a closure in clause c dates from:
 // "have remained closed since October 2025", «گذرگاه تورخم از میزان ۱۴۰۴
 // بسته است», "the closure of Torkham in October 2025" (the closure word at
 // cue). The period must be one the text writes out with its year: a
-// closure "since October 12" has a day (a date, see eventDate) and one «از
-// میزان سال گذشته» a solar year the seeds policy leaves open; nil then.
+// closure "since October 12" has a day (a date, see eventDate); one «از
+// میزان سال گذشته», whose year is the article's, is left to the month rule
+// of labelling decision 11 after it; nil then.
 func (d *doc) closedSince(s *sentence, c span, cue int) *Period {
 	for k := range s.periods {
 		m := &s.periods[k]
