@@ -222,6 +222,26 @@ func ParseLabel(label string) (start, end time.Time, err error) {
 	return p.Start.Time(), p.End.Time(), nil
 }
 
+// oneMonth reports whether p lies in one Gregorian calendar month, or is
+// one Solar month (its label names one: SH1405-07).
+func (p Period) oneMonth() bool {
+	if p.Start.Year() == p.End.Year() && p.Start.Month() == p.End.Month() {
+		return true
+	}
+	l, _, _ := strings.Cut(p.Label, " ")
+	return p.Calendar != Gregorian && !strings.Contains(l, "..") && strings.Contains(l, "-")
+}
+
+// oneYear reports whether p is one whole year, Gregorian or Solar (its
+// label names one: SH1406).
+func (p Period) oneYear() bool {
+	if p.Calendar == Gregorian {
+		return p.Start.Month() == time.January && p.Start.Day() == 1 && p.End.Month() == time.December && p.End.Day() == 31 && p.Start.Year() == p.End.Year()
+	}
+	l, _, _ := strings.Cut(p.Label, " ")
+	return !strings.Contains(l, "..") && !strings.Contains(l, "-")
+}
+
 // Trade returns p as the period type trade and kb use: its days, and the
 // label's name when the label names it otherwise ("SH1400", "FY2024-25").
 func (p Period) Trade() trade.Period {

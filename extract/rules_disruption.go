@@ -158,7 +158,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 				// for four days in Dey": a closure dated by a month and no
 				// day takes the month (labelling decision 11); a year
 				// ("repeated closures this year") dates none.
-				if p := d.eventPeriod(s, c, tok); p != nil && oneMonth(*p) {
+				if p := d.eventPeriod(s, c, tok); p != nil && p.oneMonth() {
 					f.Period = ptr(p.Label)
 				} else if item := d.datedItem(s); item != "" {
 					// "October – The Torkham crossing is closed for 25
@@ -171,11 +171,6 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 		}
 	}
 	return out
-}
-
-// oneMonth reports whether p is a single month (Gregorian or Solar).
-func oneMonth(p Period) bool {
-	return !p.Day && p.End.Sub(p.Start) < 31*24*time.Hour
 }
 
 // closedSince returns the month or year a closure in clause c dates from:

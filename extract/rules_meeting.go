@@ -1081,14 +1081,4 @@ func (d *doc) complementBetween(s *sentence, at, i int) bool {
 
 // singleSpan reports whether p is one calendar month or one year
 // (Gregorian or Solar), the span an event's date without a day names.
-func singleSpan(p Period) bool {
-	if p.Start.Year() == p.End.Year() && p.Start.Month() == p.End.Month() {
-		return true
-	}
-	if p.Calendar == Gregorian {
-		return p.Start.Month() == time.January && p.Start.Day() == 1 && p.End.Month() == time.December && p.End.Day() == 31 && p.Start.Year() == p.End.Year()
-	}
-	// A Solar month or year: its label names one (SH1405-07, SH1406).
-	l, _, _ := strings.Cut(p.Label, " ")
-	return !strings.Contains(l, "..")
-}
+func singleSpan(p Period) bool { return p.oneMonth() || p.oneYear() }
