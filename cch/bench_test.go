@@ -97,10 +97,7 @@ func BenchmarkDistance(b *testing.B) {
 	for i := range ps {
 		ps[i] = [2]int32{int32(rng.IntN(n)), int32(rng.IntN(n))}
 	}
-	var class []uint8
-	for _, c := range net.NodeClass() {
-		class = append(class, uint8(c))
-	}
+	class := net.NodeClassValues()
 	for _, order := range []string{"coordinates", "classes"} {
 		opt := cch.Options{X: net.X, Y: net.Y}
 		name := ""

@@ -271,11 +271,7 @@ func TestRoadgrid(t *testing.T) {
 // separator runs along one), and distances still equal Dijkstra's.
 func TestRoadgridClass(t *testing.T) {
 	net, g, w := testRoadgrid(t)
-	nc := net.NodeClass()
-	class := make([]uint8, len(nc))
-	for v, c := range nc {
-		class[v] = uint8(c)
-	}
+	nc, class := net.NodeClass(), net.NodeClassValues()
 	for _, tt := range []struct {
 		name        string
 		class       []uint8

@@ -21,14 +21,7 @@ func TestParallelCustomization(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("needs GOMAXPROCS ≥ 2")
 	}
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 90, Height: 70, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
+	net, g, w := gridGraph(t, roadgrid.Options{Width: 90, Height: 70, Seed: 5})
 	c, err := Build(context.Background(), g, Options{X: net.X, Y: net.Y})
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +56,20 @@ func checkParallel(t *testing.T, c *CCH, w []float64) {
 	}
 }
 
+// gridGraph generates the roadgrid of opt, with its graph and weights.
+func gridGraph(tb testing.TB, opt roadgrid.Options) (*roadgrid.Network, *csr.Graph, []float64) {
+	tb.Helper()
+	net, err := roadgrid.Generate(opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	g, w, err := net.CSR()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return net, g, w
+}
+
 // equalMetrics reports whether a and b keep the same arcs with the same
 // weights and middle nodes.
 func equalMetrics(a, b *Metric) bool {
@@ -86,14 +93,7 @@ func equalMetrics(a, b *Metric) bool {
 // blocks are wide, the others packed, and the metric holds the same arcs
 // and answers the same distances and paths as one packed throughout.
 func TestWideBlocks(t *testing.T) {
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 120, Height: 100, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
+	net, g, w := gridGraph(t, roadgrid.Options{Width: 120, Height: 100, Seed: 3})
 	ctx := context.Background()
 	c, err := Build(ctx, g, Options{X: net.X, Y: net.Y})
 	if err != nil {
@@ -164,14 +164,7 @@ func TestWideBlocks(t *testing.T) {
 // graphs with parallel arcs.
 func TestPathArcs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 60, Height: 50, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, g, w := gridGraph(t, roadgrid.Options{Width: 60, Height: 50, Seed: 5})
 	type weighted struct {
 		g *csr.Graph
 		w []float64

@@ -47,18 +47,8 @@ func TestSupernodal(t *testing.T) {
 		sides = append(sides, 300)
 	}
 	for _, side := range sides {
-		net, err := roadgrid.Generate(roadgrid.Options{Width: side, Height: side, Seed: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		g, w, err := net.CSR()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var class []uint8
-		for _, c := range net.NodeClass() {
-			class = append(class, uint8(c))
-		}
+		net, g, w := gridGraph(t, roadgrid.Options{Width: side, Height: side, Seed: 2})
+		class := net.NodeClassValues()
 		for _, opt := range []Options{{X: net.X, Y: net.Y}, {X: net.X, Y: net.Y, Class: class}} {
 			c, err := Build(context.Background(), g, opt)
 			if err != nil {
@@ -214,18 +204,8 @@ func randomSparse(rng *rand.Rand, n, deg int) (*csr.Graph, []float64) {
 // classes, rank by rank (off), with supernodes but none dense, and with
 // the dense path from denseMin ranks on: the measurement behind denseMin.
 func BenchmarkSupernodal(b *testing.B) {
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 300, Height: 300, Seed: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var class []uint8
-	for _, c := range net.NodeClass() {
-		class = append(class, uint8(c))
-	}
+	net, g, w := gridGraph(b, roadgrid.Options{Width: 300, Height: 300, Seed: 1})
+	class := net.NodeClassValues()
 	for _, order := range []string{"coordinates", "classes"} {
 		opt := Options{X: net.X, Y: net.Y}
 		if order == "classes" {

@@ -95,14 +95,7 @@ func TestUpdateEqualsCustomize(t *testing.T) {
 		}
 		graphs = append(graphs, graph{g: g, w: w})
 	}
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 80, Height: 60, Seed: 2}) // several blocks
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
+	net, g, w := gridGraph(t, roadgrid.Options{Width: 80, Height: 60, Seed: 2}) // several blocks
 	graphs = append(graphs, graph{g, w, net.X, net.Y})
 	for gi, gr := range graphs {
 		c, err := Build(ctx, gr.g, Options{X: gr.x, Y: gr.y})

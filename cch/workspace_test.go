@@ -16,18 +16,8 @@ import (
 // fresh customizations give, arc by arc, and that a Metric returned earlier
 // stays unchanged by the later ones.
 func TestWorkspace(t *testing.T) {
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 90, Height: 70, Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
-	class := make([]uint8, net.NumNodes())
-	for v, c := range net.NodeClass() {
-		class[v] = uint8(c)
-	}
+	net, g, w := gridGraph(t, roadgrid.Options{Width: 90, Height: 70, Seed: 7})
+	class := net.NodeClassValues()
 	ctx := context.Background()
 	rg, rw := randomSparse(rand.New(rand.NewPCG(3, 4)), 6000, 3)
 	for _, tc := range []struct {

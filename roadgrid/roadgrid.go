@@ -169,6 +169,17 @@ func (n *Network) NodeClass() []Class {
 	return c
 }
 
+// NodeClassValues returns NodeClass as plain numbers, the form in which a
+// metric-independent order takes classes (cch.Options.Class).
+func (n *Network) NodeClassValues() []uint8 {
+	nc := n.NodeClass()
+	v := make([]uint8, len(nc))
+	for i, c := range nc {
+		v[i] = uint8(c)
+	}
+	return v
+}
+
 // CSR returns the network as a csr.Graph with travel times in seconds as
 // weights, in CSR order.
 func (n *Network) CSR() (*csr.Graph, []float64, error) {

@@ -135,6 +135,15 @@ func TestClass(t *testing.T) {
 			}
 		})
 	}
+	if vs := net.NodeClassValues(); len(vs) != len(nc) {
+		t.Errorf("NodeClassValues: %d values for %d nodes", len(vs), len(nc))
+	} else {
+		for v, c := range nc {
+			if vs[v] != uint8(c) {
+				t.Fatalf("NodeClassValues()[%d] = %d, NodeClass %d", v, vs[v], c)
+			}
+		}
+	}
 	for v, c := range nc[:500] { // the first rows, against every arc
 		top := roadgrid.Local
 		for k := range net.Class {

@@ -116,9 +116,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		x, y = net.X, net.Y
 		name = fmt.Sprintf("roadgrid %d×%d", *grid, *grid)
 		if *withClass && *orderIn == "" {
-			for _, c := range net.NodeClass() {
-				class = append(class, uint8(c))
-			}
+			class = net.NodeClassValues()
 			name += ", street classes in separators"
 		}
 	}
