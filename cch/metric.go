@@ -142,14 +142,11 @@ func (c *CCH) customizeState(ctx context.Context, op string, w []float64, perfec
 	n, m := len(c.order), len(c.head)
 	t0 := time.Now()
 	inf := math.Inf(1)
-	var old *customizer
+	var old *customizer // the workspace's, whose arrays are reused
 	var keep []uint8
-	if ws != nil {
-		old, keep = ws.cu, ws.keep
-	}
 	var wt []pair
-	if old != nil {
-		wt = old.wt
+	if ws != nil && ws.cu != nil {
+		old, keep, wt = ws.cu, ws.keep, ws.cu.wt
 	}
 	wt = c.input(w, wt)
 	cu := newCustomizer(c, wt, old)
@@ -391,9 +388,9 @@ func (cu *customizer) compact(w []float64, keep []uint8, prev *Metric, dirty []b
 func (cu *customizer) block(w []float64, lo, hi int32, keep []uint8) *mblock {
 	c := cu.c
 	first, head, wt, via := c.first, c.head, cu.wt, cu.via
-	old := &mblock{} // a recycled block's arrays, if any (see Workspace.Recycle)
+	var old mblock // a recycled block's arrays, if any (see Workspace.Recycle)
 	if i := int(lo >> blockShift); i < len(cu.spare) && cu.spare[i] != nil {
-		old = cu.spare[i]
+		old = *cu.spare[i]
 	}
 	nf, nb := 0, 0
 	top := int32(0) // the highest rank the block names

@@ -3,7 +3,6 @@ package cch
 import (
 	"context"
 	"sync"
-	"unsafe"
 )
 
 // A Workspace keeps the scratch of one customization of a CCH (the basic
@@ -68,19 +67,4 @@ func (ws *Workspace) Recycle(m *Metric) {
 	if m.blocks != nil {
 		ws.spare, m.blocks = m.blocks, nil
 	}
-}
-
-// hugeMin is the size from which makeHuge asks for huge pages.
-const hugeMin = 16 << 20
-
-// makeHuge returns make([]T, n), asking the kernel to back it with huge
-// pages when it is large (see adviseHuge); the scratch arrays of a
-// customization are.
-func makeHuge[T any](n int) []T {
-	s := make([]T, n)
-	var zero T
-	if size := uintptr(n) * unsafe.Sizeof(zero); n > 0 && size >= hugeMin {
-		adviseHuge(unsafe.Pointer(unsafe.SliceData(s)), size)
-	}
-	return s
 }
