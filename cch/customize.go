@@ -129,18 +129,12 @@ func newCustomizer(c *CCH, wt []pair, old *customizer) *customizer {
 	if cu := old; cu != nil && cu.c == c && len(cu.via) == len(wt) && cu.denseMin == denseMin && cu.supernodal == supernodal {
 		cu.wt = wt
 		onTwo(len(cu.via), func(lo, hi int) { clear(cu.via[lo:hi]) })
-		for r := range cu.wait {
-			cu.wait[r] = -1
-			cu.node[r] = waiter{lo: c.first[r], end: c.first[r+1]}
-		}
+		cu.resetLists()
 		return cu
 	}
 	cu := &customizer{c: c, wt: wt, via: makeHuge[halves](len(wt)),
 		node: make([]waiter, n), wait: make([]int32, n), denseMin: denseMin, supernodal: supernodal}
-	for r := range cu.wait {
-		cu.wait[r] = -1
-		cu.node[r] = waiter{lo: c.first[r], end: c.first[r+1]}
-	}
+	cu.resetLists()
 	if runtime.GOMAXPROCS(0) >= 2 && n >= 4096 {
 		cu.groups, cu.topRanks = c.subtrees(max(n/int32(4*runtime.GOMAXPROCS(0)), 1024))
 		cu.top = make([]bool, n)
@@ -158,6 +152,16 @@ func newCustomizer(c *CCH, wt []pair, old *customizer) *customizer {
 		r = s0 - 1
 	}
 	return cu
+}
+
+// resetLists empties the lists of waiting supernodes: no rank has one
+// waiting, and each rank's current arc is its first.
+func (cu *customizer) resetLists() {
+	first := cu.c.first
+	for r := range cu.wait {
+		cu.wait[r] = -1
+		cu.node[r] = waiter{lo: first[r], end: first[r+1]}
+	}
 }
 
 // pass processes ranks (a group or the top part, in increasing rank) with
