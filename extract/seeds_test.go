@@ -186,6 +186,7 @@ var freshFloors = map[string]float64{
 	"fresh58": 0.58,
 	"fresh59": 0.44,
 	"fresh60": 0.44,
+	"fresh61": 0.76,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
