@@ -589,6 +589,18 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
+	if x := d.placesOnlyIn(s, c); x != "" && len(d.unnamedLinks[id]) == 0 && (len(cs) == 0 || len(cs) == 1 && cs[0] == x) {
+		// «خط لوله ۳۲۰ کیلومتری نکا–ری که نفت سوآپی را به پالایشگاه‌های
+		// تهران و تبریز می‌رساند», "the remaining 38 kilometres to
+		// Tursunzoda": a clause whose places all lie in one country and
+		// which names no other is about a work in that country; the
+		// article's pair or the sentences before do not add the other
+		// side (labelling decision 1). A country the text says the work
+		// links or that finances it is still added in finish.
+		f.Countries = []string{x}
+		d.setQuote(&f, c.a, c.b)
+		return f
+	}
 	switch len(cs) {
 	case 0:
 		if u, ok := d.unnamedByID[id]; ok && u.head != "" && !d.lineAt(u.tok) && !compoundHeads[u.head] && !hubHeads[u.head] {
@@ -642,6 +654,71 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 	f.Countries = normalizeCountries(cs)
 	d.setQuote(&f, c.a, c.b)
 	return f
+}
+
+// placesOnlyIn returns the country in which every place clause c of s
+// names lies («شاهراه کندز–شیرخان‌بندر», "the Gwadar East Bay
+// Expressway"), when the clause names at least one place of the
+// gazetteer and no country but that one, not even inside a project's
+// name ("the Kazakhstan–Turkmenistan–Iran railway"); "" otherwise, and
+// also when a place is one the text links to the country across (see
+// postLink), the clause names a border («مرز», "border"), or a place is
+// joined by a dash to a word the gazetteer does not know («مرو-مشهد»:
+// the unknown end may lie across). A place the gazetteer does not know
+// gives no evidence by itself.
+func (d *doc) placesOnlyIn(s *sentence, c span) string {
+	x := ""
+	one := func(code string) bool {
+		if code == "" || x != "" && code != x {
+			return false
+		}
+		x = code
+		return true
+	}
+	for _, m := range d.entsIn(c.a, c.b) {
+		switch {
+		case m.Entry.Class.Has(ClassPlace):
+			if !one(m.Entry.Code) || d.postLink(m.Entry.ID) != "" || d.unknownEnd(m) {
+				return ""
+			}
+		case m.Entry.Class.Has(ClassProject):
+			if d.byCountries[m.Entry.Code] {
+				return ""
+			}
+			for _, code := range d.projPlaces[m.Start] {
+				if !one(code) {
+					return ""
+				}
+			}
+		}
+	}
+	if x == "" || d.roleIn(c.a, c.b, roleBorder) >= 0 {
+		return ""
+	}
+	for _, m := range s.mentions {
+		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassPlace && m.code != "" && m.code != x {
+			return ""
+		}
+	}
+	return x
+}
+
+// unknownEnd reports whether place m is joined by a dash to a word that
+// starts or ends no entity of the gazetteer («مرو-مشهد» with Merv
+// unknown).
+func (d *doc) unknownEnd(m Match) bool {
+	if m.End+1 < len(d.toks) && isDash(d.tokText(m.End)) && d.toks[m.End+1].Kind == TokWord && len(d.entsIn(m.End+1, m.End+2)) == 0 {
+		return true
+	}
+	if m.Start >= 2 && isDash(d.tokText(m.Start-1)) && d.toks[m.Start-2].Kind == TokWord {
+		for _, e := range d.entsIn(max(0, m.Start-6), m.Start-1) {
+			if e.End == m.Start-1 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // relativeAside returns the number of tokens in [a, b) that a relative
