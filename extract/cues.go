@@ -323,6 +323,8 @@ const (
 	rolePart          = "part"           // a part of a project: «قطعه», "section"
 	roleWeekday       = "weekday"        // a day name; Num is its time.Weekday
 	roleLink          = "link"           // a project linking countries: "links", «وصل کند»
+	roleLocation      = "location"       // before where a work lies: "in", «در» (see locatedIn)
+	roleCompass       = "compass"        // a direction between such a word and its country: "in western Turkmenistan", «در شمال افغانستان»
 	roleRank          = "rank"           // a ranking between a partner and its figure: "remained the leading partner with"
 	roleRankGlue      = "rank-glue"      // the other words such a ranking may have ("remained the", «تجارتی»)
 	roleNowSign       = "now-sign"       // a signing told in the present, as a dated item tells a past event: "sign", "signs"
@@ -527,6 +529,9 @@ var roleRows = []roleRow{
 		"pass", "gate*"}},
 	{role: roleInlandRoute, words: []string{"شاهراه*", "بزرگراه*", "کوتل", "تونل", "highway*", "motorway*", "pass", "tunnel*"}},
 	{role: rolePart, words: []string{"قطعه*", "قطعات", "بخش*", "فاز*", "مرحله*", "section*", "stretch", "phase*", "segment*", "stage", "stages", "leg"}},
+	{role: roleLocation, words: []string{"in", "در"}, point: true},
+	{role: roleCompass, words: []string{"western", "eastern", "northern", "southern", "central", "north", "south", "east", "west",
+		"شمال", "جنوب", "غرب", "شرق", "مرکز"}, point: true},
 	{role: roleLink, words: []string{"link*", "connect*", "carry", "carries", "transmit*", "وصل", "متصل", "پیوند", "منتقل"}},
 	{role: roleFinance, words: []string{"loan*", "invest*", "grant*", "financ*", "finance", "fund*", "lend*", "credit", "credits", "credit line*",
 		"line of credit", "وام", "سرمایه گذاری", "پرداخت",

@@ -628,6 +628,12 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		if u, ok := d.unnamedByID[id]; ok && u.head != "" && !d.lineAt(u.tok) {
 			break
 		}
+		if d.locatedIn(s, c, cs[0]) {
+			// "the overhaul of the Bereket–Etrek line in western
+			// Turkmenistan": a work the clause places in its one country
+			// lies there; the article's pair does not add the other side.
+			break
+		}
 		if isRoute(id) && d.measuredRoute(id) {
 			// "the 62-kilometre Batken-Isfana road", named by its two ends
 			// and measured: what it joins are its ends, not the article's
@@ -678,7 +684,7 @@ func (d *doc) placesOnlyIn(s *sentence, c span) string {
 	for _, m := range d.entsIn(c.a, c.b) {
 		switch {
 		case m.Entry.Class.Has(ClassPlace):
-			if !one(m.Entry.Code) || d.postLink(m.Entry.ID) != "" || d.unknownEnd(m) {
+			if !one(m.Entry.Code) || d.postLink(m.Entry.ID) != "" && !d.dashedTo(m) || d.unknownEnd(m) {
 				return ""
 			}
 		case m.Entry.Class.Has(ClassProject):
@@ -701,6 +707,40 @@ func (d *doc) placesOnlyIn(s *sentence, c span) string {
 		}
 	}
 	return x
+}
+
+// locatedIn reports whether clause c of s names country x as where the
+// work lies: after a word of place (roleLocation: "in", «در»),
+// with a word of direction between or not (roleCompass: "in western
+// Turkmenistan", «در شمال افغانستان»).
+func (d *doc) locatedIn(s *sentence, c span, x string) bool {
+	for _, m := range s.mentions {
+		if m.tok < c.a || m.tok >= c.b || m.code != x || m.class != ClassCountry {
+			continue
+		}
+		k := m.tok
+		if d.roleBefore(k, roleCompass) {
+			k--
+		}
+		if d.roleBefore(k, roleLocation) {
+			return true
+		}
+	}
+	return false
+}
+
+// dashedTo reports whether place m is joined by a dash to another place
+// of its country («محور مشهد–سرخس», "the Quchan–Bajgiran road"): a line
+// whose two named ends lie in one country is that country's, though one
+// end is a post the text links across (labelling decision 1).
+func (d *doc) dashedTo(m Match) bool {
+	for _, e := range d.entsIn(max(0, m.Start-6), min(len(d.toks), m.End+2)) {
+		if e.Entry.Class.Has(ClassPlace) && e.Entry.Code == m.Entry.Code && e != m &&
+			(e.Start == m.End+1 && isDash(d.tokText(m.End)) || e.End == m.Start-1 && isDash(d.tokText(e.End))) {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownEnd reports whether place m is joined by a dash to a word that
