@@ -1733,6 +1733,17 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 			cs = []string{x}
 		}
 	}
+	if len(cs) == 0 && d.oneSideTarget(c) {
+		// «وزارت صنعت و تجارت هدف دارد صادرات پنبه را در سال ۱۴۰۶ به ۱۰۰
+		// هزار تن برساند», «هدف ما انتقال ۷ میلیون تن بار …», "The
+		// Ministry … plans to raise car exports to $1.5 billion": a
+		// target for exports, imports or transit that names no partner
+		// is the article's trader's own (labelling decision 6: one
+		// side's target), not the pair of the sentences before.
+		if x := d.tradeFocus(); x != "" {
+			return []string{x}
+		}
+	}
 	if len(cs) == 0 {
 		// «ظرفیت این خط آهن …», "bilateral trade stood at …": the
 		// countries of the previous sentence, or the article's.
@@ -2727,4 +2738,23 @@ func (d *doc) sellerOf(s *sentence, buyer string) string {
 		return ""
 	}
 	return x
+}
+
+// oneSideTarget reports whether clause c sets a target (CueTarget) for
+// goods that go one way or pass through (exports, imports, cargo,
+// transit) with no word that makes it the two sides' («دو کشور»,
+// "both sides": ClassPair), refers back to a figure or partner already
+// named (CueReference) or makes it what a work can carry (CueCapacity).
+// Trade as such ("bilateral trade", "our presidents have set the goal of
+// $1 billion in trade") is between two and is left to the context.
+func (d *doc) oneSideTarget(c span) bool {
+	if !d.hasCue(c.a, c.b, CueTarget) || !d.hasCue(c.a, c.b, CueExport|CueImport|CueCargo) || d.hasCue(c.a, c.b, CueReference|CueCapacity) {
+		return false
+	}
+	for _, m := range d.entsIn(c.a, c.b) {
+		if m.Entry.Class.Has(ClassPair) {
+			return false
+		}
+	}
+	return true
 }
