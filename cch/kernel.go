@@ -2,7 +2,8 @@ package cch
 
 // The inner loops of the dense customization (see customizer). Each has a
 // portable version here; on amd64 with AVX2 the same loops run in
-// assembly (kernel_amd64.s), two pairs to a vector instruction, with the
+// assembly (kernel_amd64.s), two pairs to a vector instruction (four with
+// AVX-512, where the processor has it), with the
 // same results bit for bit: every candidate is the same sum of the same two
 // operands, and a minimum keeps the old value unless the candidate is
 // strictly smaller, as the comparisons here do. upperRow's running minima

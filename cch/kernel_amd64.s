@@ -165,3 +165,156 @@ updone:
 	VMOVSD X6, ret1+112(FP)
 	VZEROUPPER
 	RET
+
+// func minPlusRowAVX512(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64)
+//
+// minPlusRowAVX2 with AVX-512: eight pairs at a time, then four, then the
+// last one to three under a mask. A lane's candidate s = ws + (ux, xu) is
+// stored to t, and x to tv, only where s < t (masked stores), which is
+// t's minimum with s as VMINPD keeps it: t unless s is strictly smaller.
+TEXT ·minPlusRowAVX512(SB), NOSPLIT, $0-96
+	MOVQ t_base+0(FP), DI
+	MOVQ t_len+8(FP), CX
+	MOVQ tv_base+24(FP), R8
+	MOVQ ws_base+48(FP), SI
+	VBROADCASTSD ux+72(FP), Y4
+	VBROADCASTSD xu+80(FP), Y5
+	VBLENDPD $0xA, Y5, Y4, Y4           // (ux, xu, ux, xu)
+	VINSERTF64X4 $1, Y4, Z4, Z4         // four times
+	VPBROADCASTQ x+88(FP), Z5
+	XORQ AX, AX
+
+mrow8:
+	CMPQ CX, $8
+	JLT mrow4
+	VADDPD (SI)(AX*1), Z4, Z0           // s
+	VADDPD 64(SI)(AX*1), Z4, Z8
+	VCMPPD $1, (DI)(AX*1), Z0, K1       // s < t
+	VCMPPD $1, 64(DI)(AX*1), Z8, K2
+	KORW K1, K2, K3
+	KORTESTW K3, K3
+	JZ mnext8                           // no lane better: t and tv stay
+	VMOVUPD Z0, K1, (DI)(AX*1)
+	VMOVUPD Z8, K2, 64(DI)(AX*1)
+	VMOVDQU64 Z5, K1, (R8)(AX*1)
+	VMOVDQU64 Z5, K2, 64(R8)(AX*1)
+
+mnext8:
+	ADDQ $128, AX
+	SUBQ $8, CX
+	JMP mrow8
+
+mrow4:
+	CMPQ CX, $4
+	JLT mrow1
+	VADDPD (SI)(AX*1), Z4, Z0
+	VCMPPD $1, (DI)(AX*1), Z0, K1
+	VMOVUPD Z0, K1, (DI)(AX*1)
+	VMOVDQU64 Z5, K1, (R8)(AX*1)
+	ADDQ $64, AX
+	SUBQ $4, CX
+
+mrow1:
+	CMPQ CX, $0
+	JEQ mdone
+	// The last 1–3 pairs: 2·CX lanes under the mask 2^(2·CX) - 1.
+	MOVQ $1, DX
+	SHLQ CX, DX
+	SHLQ CX, DX
+	DECQ DX
+	KMOVW DX, K4
+	VMOVUPD.Z (SI)(AX*1), K4, Z1
+	VADDPD Z1, Z4, Z0
+	VMOVUPD.Z (DI)(AX*1), K4, Z2
+	VCMPPD $1, Z2, Z0, K4, K1           // s < t, in the lanes of the mask
+	VMOVUPD Z0, K1, (DI)(AX*1)
+	VMOVDQU64 Z5, K1, (R8)(AX*1)
+
+mdone:
+	VZEROUPPER
+	RET
+
+// func upperRowAVX512(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64)
+//
+// upperRowAVX2 with AVX-512: eight pairs at a time, then four, then the
+// last one to three under a mask (the running minima keep their lanes
+// outside it).
+TEXT ·upperRowAVX512(SB), NOSPLIT, $0-120
+	MOVQ bs_base+0(FP), SI
+	MOVQ bs_len+8(FP), CX
+	MOVQ ws_base+24(FP), DI
+	MOVQ g_base+48(FP), DX
+	VBROADCASTSD bux+72(FP), Y4
+	VBROADCASTSD bxu+80(FP), Y5
+	VBLENDPD $0xA, Y5, Y4, Y4           // (bux, bxu, bux, bxu)
+	VINSERTF64X4 $1, Y4, Z4, Z4
+	VBROADCASTSD ux+88(FP), Y6
+	VBROADCASTSD xu+96(FP), Y7
+	VBLENDPD $0xA, Y7, Y6, Y6           // (ux, xu, ux, xu)
+	VINSERTF64X4 $1, Y6, Z6, Z6
+	VMOVAPD Z6, Z7
+	XORQ AX, AX
+
+uup8:
+	CMPQ CX, $8
+	JLT uup4
+	VMOVUPD (DX)(AX*1), Z0              // g
+	VMOVUPD 64(DX)(AX*1), Z8
+	VPERMILPD $0x55, Z0, Z1             // (vx, xv, …)
+	VPERMILPD $0x55, Z8, Z9
+	VADDPD (SI)(AX*1), Z1, Z1
+	VADDPD 64(SI)(AX*1), Z9, Z9
+	VMINPD Z6, Z1, Z6
+	VMINPD Z7, Z9, Z7
+	VADDPD Z4, Z0, Z0
+	VADDPD Z4, Z8, Z8
+	VMINPD (DI)(AX*1), Z0, Z0
+	VMINPD 64(DI)(AX*1), Z8, Z8
+	VMOVUPD Z0, (DI)(AX*1)
+	VMOVUPD Z8, 64(DI)(AX*1)
+	ADDQ $128, AX
+	SUBQ $8, CX
+	JMP uup8
+
+uup4:
+	CMPQ CX, $4
+	JLT uup1
+	VMOVUPD (DX)(AX*1), Z0
+	VPERMILPD $0x55, Z0, Z1
+	VADDPD (SI)(AX*1), Z1, Z1
+	VMINPD Z6, Z1, Z6
+	VADDPD Z4, Z0, Z0
+	VMINPD (DI)(AX*1), Z0, Z0
+	VMOVUPD Z0, (DI)(AX*1)
+	ADDQ $64, AX
+	SUBQ $4, CX
+
+uup1:
+	CMPQ CX, $0
+	JEQ uupdone
+	MOVQ $1, R9
+	SHLQ CX, R9
+	SHLQ CX, R9
+	DECQ R9
+	KMOVW R9, K4
+	VMOVUPD.Z (DX)(AX*1), K4, Z0
+	VPERMILPD $0x55, Z0, Z1
+	VMOVUPD.Z (SI)(AX*1), K4, Z2
+	VADDPD Z2, Z1, Z1
+	VMINPD Z6, Z1, K4, Z6               // lanes outside the mask keep theirs
+	VADDPD Z4, Z0, Z0
+	VMOVUPD.Z (DI)(AX*1), K4, Z2
+	VMINPD Z2, Z0, Z0
+	VMOVUPD Z0, K4, (DI)(AX*1)
+
+uupdone:
+	VMINPD Z7, Z6, Z6
+	VEXTRACTF64X4 $1, Z6, Y7
+	VMINPD Y7, Y6, Y6
+	VEXTRACTF128 $1, Y6, X7
+	VMINPD X7, X6, X6
+	VMOVSD X6, ret+104(FP)
+	VPERMILPD $0x1, X6, X6
+	VMOVSD X6, ret1+112(FP)
+	VZEROUPPER
+	RET
