@@ -317,11 +317,16 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				// figure of a line referred back to has the line's
 				// countries (see finish); a line named in the clause may be
 				// a share's («۳۵ درصد آن مربوط به کریدور شمال-جنوب»).
-				if ps := d.referredPlace(s, c); len(ps) > 0 && !slices.ContainsFunc(own, func(x string) bool { return !slices.Contains(ps, x) }) {
+				if ps := d.referredPlace(s, c); len(ps) > 0 {
 					// «بندر تورغندی در سرحد با ترکمنستان …» and then «… از راه
 					// این بندر وارد کشور شده است»: the place the clause refers
 					// back to, with the country the text linked it to, not
-					// the line named before.
+					// the line named before; beside the one country the
+					// clause names ("Afghan transit cargo through the port",
+					// "Transit cargo bound for Afghanistan" after "Bandar
+					// Abbas port"), the port's country is the figure's too
+					// (labelling decision 1: a figure at a port takes the
+					// port's country).
 					f.Countries = normalizeCountries(append(f.Countries, ps...))
 				} else if id, tok := project(); id != "" && !d.namesProject(tok) {
 					f.projRef = id
