@@ -1743,8 +1743,12 @@ func (d *doc) tradeCountries(s *sentence, c span) []string {
 		// هزار تن برساند», «هدف ما انتقال ۷ میلیون تن بار …», "The
 		// Ministry … plans to raise car exports to $1.5 billion": a
 		// target for exports, imports or transit that names no partner
-		// is the article's trader's own (labelling decision 6: one
-		// side's target), not the pair of the sentences before.
+		// is one side's own (labelling decision 6), not the pair of the
+		// sentences before: the outlet's country's, whose ministry or
+		// trade body speaks, else the article's trader's.
+		if d.reporter != "" {
+			return []string{d.reporter}
+		}
 		if x := d.tradeFocus(); x != "" {
 			return []string{x}
 		}
