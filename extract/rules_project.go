@@ -668,10 +668,11 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 // gazetteer and no country but that one, not even inside a project's
 // name ("the Kazakhstan–Turkmenistan–Iran railway"); "" otherwise, and
 // also when a place is one the text links to the country across (see
-// postLink), the clause names a border («مرز», "border"), or a place is
-// joined by a dash to a word the gazetteer does not know («مرو-مشهد»:
-// the unknown end may lie across). A place the gazetteer does not know
-// gives no evidence by itself.
+// postLink) and is not an end of a line whose other end lies in its
+// country (see dashedTo), the clause names a border («مرز», "border"), or
+// a place is joined by a dash to a word the gazetteer does not know
+// («مرو-مشهد»: the unknown end may lie across). A place the gazetteer
+// does not know gives no evidence by itself.
 func (d *doc) placesOnlyIn(s *sentence, c span) string {
 	x := ""
 	one := func(code string) bool {
@@ -730,7 +731,7 @@ func (d *doc) locatedIn(s *sentence, c span, x string) bool {
 }
 
 // dashedTo reports whether place m is joined by a dash to another place
-// of its country («محور مشهد–سرخس», "the Quchan–Bajgiran road"): a line
+// of its country («محور مشهد–سرخس», "the Mashhad–Sarakhs line"): a line
 // whose two named ends lie in one country is that country's, though one
 // end is a post the text links across (labelling decision 1).
 func (d *doc) dashedTo(m Match) bool {
