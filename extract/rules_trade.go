@@ -1885,10 +1885,18 @@ func physicalInfraIn(d *doc, c span) bool {
 
 // ourTrade reports whether clause c has a trade word owned by the
 // speaker's or the outlet's country: «صادرات ما», «واردات کشور», "our
-// exports".
+// exports"; or, in Persian, goods in transit through that country, with
+// the country word after a preposition (roleObjectOf) just before the
+// cargo word: «۵۲۰ هزار تن کالا به صورت ریلی از کشور ترانزیت شد», the
+// country's own total, not the pair of a ranking before it.
 func (d *doc) ourTrade(s *sentence, c span) bool {
 	for _, m := range d.cuesIn(c.a, c.b, CueExport|CueImport|CueTrade) {
 		if s.latin && d.pointAt(m.Start-1, roleOurOwner) || !s.latin && d.pointAt(m.End, roleOurOwner) {
+			return true
+		}
+	}
+	for _, m := range d.cuesIn(c.a, c.b, CueCargo) {
+		if !s.latin && d.pointAt(m.Start-1, roleOurOwner) && d.pointAt(m.Start-2, roleObjectOf) {
 			return true
 		}
 	}
