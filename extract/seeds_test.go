@@ -187,6 +187,7 @@ var freshFloors = map[string]float64{
 	"fresh59": 0.44,
 	"fresh60": 0.44,
 	"fresh61": 0.76,
+	"fresh62": 0.72,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
