@@ -782,7 +782,10 @@ func recentCodes(recent []seenCode, idx int) []string {
 }
 
 // groupFor resolves «سه کشور», "the three countries": n countries named
-// earlier in the sentence (ms) or in one of the three sentences before.
+// earlier in the sentence (ms) or in one of the three sentences before;
+// else, when the article so far names exactly n countries (those of a
+// project's sections named one by one, "the four countries" of its
+// council paragraphs later), those (the article's register).
 func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 	distinct := func(ms []mention) []string {
 		var out []string
@@ -800,6 +803,13 @@ func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 		if cs := distinct(d.sents[k].mentions); len(cs) >= n {
 			return cs[:n]
 		}
+	}
+	var all []mention
+	for k := range idx {
+		all = append(all, d.sents[k].mentions...)
+	}
+	if cs := distinct(append(all, ms...)); len(cs) == n {
+		return cs
 	}
 	return nil
 }
