@@ -46,7 +46,7 @@ func (x *Extractor) projectAttributes(d *doc, s *sentence) []candidate {
 			if am.kind == amtMeasure && d.distanceSaved(c, am) {
 				continue // "will cut the rail route … by about 900 km", «… ۹۰۰ کیلومتر کوتاه می‌کند»
 			}
-			if am.kind == amtMeasure || am.kind == amtMoney && am.currency == "USD" && d.projectMoney(c) {
+			if am.kind == amtMeasure || am.kind == amtMoney && am.currency == "USD" && (d.projectMoney(c) || d.sumNamesWork(am)) {
 				ms = append(ms, am)
 			}
 		}
@@ -916,11 +916,19 @@ func (d *doc) refersBack(s *sentence, k int) bool {
 		return true // "the new line", "the cross-border link", not "the Aktau port", which names a place
 	}
 	for _, am := range s.amounts {
-		if am.b == k && am.kind == amtMeasure && d.pointAt(am.a-1, roleDefinite) {
-			return true
+		if am.b == k && (am.kind == amtMeasure || am.kind == amtMoney) && d.pointAt(am.a-1, roleDefinite) {
+			return true // "the 320-km line", "the $1.2 billion project"
 		}
 	}
 	return false
+}
+
+// sumNamesWork reports whether the sum am stands before the project or
+// infrastructure word it prices ("The $1.2 billion project will carry …",
+// "a $500 million terminal"): the work's cost, whatever the clause says
+// after it.
+func (d *doc) sumNamesWork(am amount) bool {
+	return am.b < len(d.toks) && (d.pointAt(am.b, roleProjectWord) || d.hasCue(am.b, am.b+1, CueInfra) || physicalInfra[d.word(am.b)])
 }
 
 // loanDrawnAfter reports whether the sum am of clause c is a loan («وام
