@@ -1888,7 +1888,8 @@ func physicalInfraIn(d *doc, c span) bool {
 // exports"; or, in Persian, goods in transit through that country, with
 // the country word after a preposition (roleObjectOf) just before the
 // cargo word: «۵۲۰ هزار تن کالا به صورت ریلی از کشور ترانزیت شد», the
-// country's own total, not the pair of a ranking before it.
+// country's own total, not the pair of a ranking before it; or a cargo
+// word the country owns: «ظرفیت ترانزیتی کشور».
 func (d *doc) ourTrade(s *sentence, c span) bool {
 	for _, m := range d.cuesIn(c.a, c.b, CueExport|CueImport|CueTrade) {
 		if s.latin && d.pointAt(m.Start-1, roleOurOwner) || !s.latin && d.pointAt(m.End, roleOurOwner) {
@@ -1898,6 +1899,9 @@ func (d *doc) ourTrade(s *sentence, c span) bool {
 	for _, m := range d.cuesIn(c.a, c.b, CueCargo) {
 		if !s.latin && d.pointAt(m.Start-1, roleOurOwner) && d.pointAt(m.Start-2, roleObjectOf) {
 			return true
+		}
+		if !s.latin && d.pointAt(m.End, roleOurOwner) {
+			return true // «ظرفیت ترانزیتی کشور», «ترانزیت کشور»: the country's own transit
 		}
 	}
 	return false
