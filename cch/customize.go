@@ -88,6 +88,7 @@ type scratch struct {
 	g    []pair
 	xs   []int32 // the supernodes waiting at a rank
 	bs   []int32 // and the upper neighbours each serves at once (see span)
+	cols []int32 // the places among a rank's arcs of a dense row's entries (see pullDense)
 }
 
 // waiter is the state of a supernode, at its last rank, in the lists: its

@@ -56,3 +56,13 @@ func upperRowGo(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64) {
 	}
 	return ux, xu
 }
+
+// setRow sets the dense row t to the candidates through the lower
+// neighbour x (tv to x): minPlusRow on a row of +Inf, without reading it.
+func setRow(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64) {
+	ws, tv = ws[:len(t)], tv[:len(t)]
+	for j := range t {
+		t[j] = pair{ux + ws[j][0], ws[j][1] + xu}
+		tv[j] = [2]int64{x, x}
+	}
+}

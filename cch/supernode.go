@@ -67,10 +67,9 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 		return
 	}
 	t, tv := sc.row(int(at[b]))
-	inf := math.Inf(1)
-	for j := range t {
-		t[j], tv[j] = pair{inf, inf}, [2]int64{-1, -1}
-	}
+	// The first rank of the supernode sets the rows (setRow), the others
+	// lower them: a candidate of +Inf, where the first rank has no arc, is
+	// never taken below.
 	for x := s0; x <= e; x++ {
 		bx := first[x] + (e - x) // x's arcs from here on are e's
 		for i := range b {
@@ -78,12 +77,27 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 				break
 			}
 			xu, ux := wt[bx+a+i][0], wt[bx+a+i][1]
+			if x == s0 {
+				setRow(t[at[i]:at[i+1]], tv[at[i]:at[i+1]], wt[bx+ja[i]:bx+jb], ux, xu, int64(x))
+				continue
+			}
 			if math.IsInf(ux, 1) && math.IsInf(xu, 1) {
 				continue
 			}
 			minPlusRow(t[at[i]:at[i+1]], tv[at[i]:at[i+1]], wt[bx+ja[i]:bx+jb], ux, xu, int64(x))
 		}
 	}
+	// The place among u's arcs of each upper neighbour of the rows, the
+	// same for every row (row i's entries are the last of row 0's).
+	width := jb - ja[0]
+	if cap(sc.cols) < int(width) {
+		sc.cols = make([]int32, width, width+width/2)
+	}
+	cols := sc.cols[:width]
+	for j, v := range hs[ja[0]:jb] {
+		cols[j] = pos[v]
+	}
+	inf := math.Inf(1)
 	for i := range b {
 		if ja[i] >= jb {
 			break
@@ -92,16 +106,17 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 		lo := first[ui] - (ui - u) // pos is u's: ui's arcs are shifted
 		wu, vu := wt[lo:first[ui+1]], cu.via[lo:first[ui+1]]
 		ti, tvi := t[at[i]:at[i+1]], tv[at[i]:at[i+1]]
-		for j, v := range hs[ja[i]:jb] {
-			k := pos[v]
+		for j, k := range cols[ja[i]-ja[0]:] {
+			if ti[j][0] == inf && ti[j][1] == inf {
+				continue
+			}
 			w, h := &wu[k], &vu[k]
 			// Ties as in lowerTriangles: the lowest middle node.
 			for d := range 2 {
-				if x := int32(tvi[j][d]); x >= 0 {
-					if s := ti[j][d]; s <= w[d] && (s < w[d] || x+1 < h[d].x) {
-						bx := first[x] + (e - x)
-						w[d], h[d] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
-					}
+				x := int32(tvi[j][d])
+				if s := ti[j][d]; s != inf && s <= w[d] && (s < w[d] || x+1 < h[d].x) {
+					bx := first[x] + (e - x)
+					w[d], h[d] = s, triangle{x + 1, bx + a + i, bx + ja[i] + int32(j)}
 				}
 			}
 		}
