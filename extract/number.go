@@ -218,6 +218,10 @@ loop:
 			j++
 			st.end = j
 			afterAnd = false
+		case tk.Kind == TokPunct && w == "-" && st.prev == 1 && j+1 < len(toks) && toks[j+1].Kind == TokWord && scaleWords[tokText(norm, toks, j+1)] > 0:
+			// "a $1.2-billion investment", "a $500-million loan": a scale
+			// joined to its figure by a hyphen, as an adjective is.
+			j++
 		case tk.Kind == TokWord && andWords[w] || tk.Kind == TokPunct && w == "-" && st.prev == 2:
 			if afterAnd || j+1 >= len(toks) || !(st.prev == 3 || st.prev == 2) {
 				break loop

@@ -30,6 +30,8 @@ func TestParseNumber(t *testing.T) {
 		{"۲۶۵ میلیون و ۲۰۰ هزار", 265.2e6}, {"دو میلیارد و ۵۰۰ میلیون", 2.5e9}, {"۲ میلیون و ۱۵۰ هزار", 2.15e6},
 		{"۲ میلیون و ۵۰۰", 2000500}, {"یک و نیم میلیارد", 1.5e9}, {"۲ هزار میلیارد", 2e12}, {"نیم میلیون", 0.5e6},
 		{"300m", 300e6}, {"1.2bn", 1.2e9}, {"5 mln", 5e6}, {"3 lakh", 3e5}, {"2 crore", 2e7},
+		// A scale joined by a hyphen, as an adjective: "a $1.2-billion investment".
+		{"1.2-billion", 1.2e9}, {"500-million", 500e6},
 	} {
 		n, err := ParseNumber(tt.in)
 		if err != nil {
