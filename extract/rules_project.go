@@ -991,7 +991,7 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 			// "the Afghan section", «بخش افغانستان», "the 826km Afghan
 			// section" (the length before the country it measures the
 			// part of)
-			take(m.code, m.tok, s.latin && at >= 0 && m.tok > at && m.tok-at <= 3)
+			take(m.code, m.tok, s.latin && at >= 0 && m.tok > at && (m.tok-at <= 3 || d.sumFor(at, m.tok)))
 		case d.roleBefore(m.tok, roleTerritory):
 			take(m.code, m.tok, true) // «در خاک ایران», "on the territory of Iran"
 		case s.latin && d.startsRole(m.end, roleTerritory):
@@ -999,6 +999,19 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 		}
 	}
 	return best
+}
+
+// sumFor reports whether the part named at token tok is what the sum at
+// token at is for, a few words on ("an additional $40 million grant for
+// the Afghan section", «۴۰ میلیون دالر برای بخش افغانستان»): "for" just
+// before the part's words, at most eight words after the sum.
+func (d *doc) sumFor(at, tok int) bool {
+	for k := tok - 1; k > at && k >= tok-3; k-- {
+		if d.pointAt(k, rolePurpose) {
+			return tok-at <= 8
+		}
+	}
+	return false
 }
 
 // namesPart reports whether mention m of s names a part of a line by its
