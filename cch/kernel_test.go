@@ -13,16 +13,7 @@ import (
 // included) whose weights mix zeros, small integers (ties), fractions and
 // +Inf (no −0, which customization never passes them: see kernel.go).
 func TestKernels(t *testing.T) {
-	type kernels struct {
-		name     string
-		minPlus  func(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64)
-		upper    func(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64)
-		hardware bool
-	}
-	for _, k := range []kernels{
-		{"AVX2", minPlusRowAVX2, upperRowAVX2, hasAVX2},
-		{"AVX-512", minPlusRowAVX512, upperRowAVX512, hasAVX512},
-	} {
+	for _, k := range kernelVariants()[1:] {
 		t.Run(k.name, func(t *testing.T) {
 			if !k.hardware {
 				t.Skipf("no %s on this machine", k.name)
@@ -82,12 +73,6 @@ func testKernels(t *testing.T, minPlus func(t []pair, tv [][2]int64, ws []pair, 
 // the throughput of the inner loops alone, without the memory traffic of
 // a customization.
 func BenchmarkKernels(b *testing.B) {
-	type kernel struct {
-		name     string
-		minPlus  func(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64)
-		upper    func(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64)
-		hardware bool
-	}
 	for _, n := range []int{13, 100, 900} {
 		rng := rand.New(rand.NewPCG(3, uint64(n)))
 		row := func() []pair {
@@ -99,11 +84,7 @@ func BenchmarkKernels(b *testing.B) {
 		}
 		ws, g, bs, t0 := row(), row(), row(), row()
 		tv := make([][2]int64, n)
-		for _, k := range []kernel{
-			{"Go", minPlusRowGo, upperRowGo, true},
-			{"AVX2", minPlusRowAVX2, upperRowAVX2, hasAVX2},
-			{"AVX-512", minPlusRowAVX512, upperRowAVX512, hasAVX512},
-		} {
+		for _, k := range kernelVariants() {
 			if !k.hardware {
 				continue
 			}
@@ -138,5 +119,23 @@ func kernelWeight(rng *rand.Rand) float64 {
 		return float64(rng.IntN(8))
 	default:
 		return rng.Float64() * 8
+	}
+}
+
+// kernelVariant is one implementation of the dense kernels, and whether
+// this machine can run it.
+type kernelVariant struct {
+	name     string
+	minPlus  func(t []pair, tv [][2]int64, ws []pair, ux, xu float64, x int64)
+	upper    func(bs, ws, g []pair, bux, bxu, ux, xu float64) (float64, float64)
+	hardware bool
+}
+
+// kernelVariants lists the portable kernels first, then the assembly ones.
+func kernelVariants() []kernelVariant {
+	return []kernelVariant{
+		{"Go", minPlusRowGo, upperRowGo, true},
+		{"AVX2", minPlusRowAVX2, upperRowAVX2, hasAVX2},
+		{"AVX-512", minPlusRowAVX512, upperRowAVX512, hasAVX512},
 	}
 }
