@@ -32,6 +32,11 @@ type doc struct {
 	fiscalStart time.Month
 	dari        bool     // written in Dari rather than Iranian Persian
 	main        []string // the two countries the article is most about
+	// named holds the distinct countries the sentences before named, in
+	// order, up to six (see groupFor), and namedUpTo the number of
+	// sentences read into it.
+	named     []string
+	namedUpTo int
 	// projPlaces maps the first token of a project's name to the countries
 	// of the places its name joins («چابهار-زاهدان» → IR, IR).
 	projPlaces map[int][]string
@@ -804,11 +809,23 @@ func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 			return cs[:n]
 		}
 	}
-	var all []mention
-	for k := range idx {
-		all = append(all, d.sents[k].mentions...)
+	if idx < d.namedUpTo {
+		d.named, d.namedUpTo = nil, 0 // (the sentences are read in order; this keeps it right if not)
 	}
-	if cs := distinct(append(all, ms...)); len(cs) == n {
+	for ; d.namedUpTo < idx; d.namedUpTo++ {
+		for _, m := range d.sents[d.namedUpTo].mentions {
+			if len(d.named) <= 5 && !m.topic && !slices.Contains(d.named, m.code) {
+				d.named = append(d.named, m.code)
+			}
+		}
+	}
+	cs := slices.Clone(d.named)
+	for _, m := range ms {
+		if !m.topic && !slices.Contains(cs, m.code) {
+			cs = append(cs, m.code)
+		}
+	}
+	if len(cs) == n {
 		return cs
 	}
 	return nil
