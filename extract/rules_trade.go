@@ -949,6 +949,14 @@ func (d *doc) capacityProject(s *sentence, c span) string {
 	if id, at := d.lastProjectAt(c.a); id != "" && at >= s.a {
 		return id
 	}
+	for _, m := range d.cuesIn(c.a, c.b, CueInfra) {
+		if s.latin && d.indefiniteBefore(c.a, m.Start) {
+			// "At Dushanbe airport, a new cargo terminal able to handle
+			// 40,000 tonnes a year …": a work of its own, not the project
+			// of the sentence before.
+			return ""
+		}
+	}
 	id, _ := d.projectBefore(s)
 	return id
 }
