@@ -691,6 +691,7 @@ var roleRows = []roleRow{
 	{role: roleMeetVerb, words: []string{"meet", "meets", "met", "host", "hosts", "hosted", "hosting", "receive", "receives", "received",
 		"receiving"}, point: true},
 	{role: roleYearEarlier, words: []string{"year earlier", "year ago", "year before", "last year", "previous year", "prior year", "year-earlier",
+		"last fiscal year", "previous fiscal year", "prior fiscal year",
 		"year-ago", "سال قبل", "سال گذشته", "سال پیش", "سال ماقبل", "پارسال"}},
 	{role: roleSameDet, words: []string{"same", "this"}, point: true},
 	{role: roleYear, words: []string{"year"}, point: true},

@@ -139,8 +139,12 @@ var periodRules = []periodRule{
 				return "", pc.found // (the first of its kind: "… 35,000 tonnes worth $94 million" has two)
 			}
 		}
+		// "Exports … had stood at $453 million in the same period of last
+		// year": the clause's one figure, the same span a year before
+		// just after it.
+		after := d.yearEarlier(am.b, min(pc.c.b, am.b+8)) && d.pointIn(am.b, min(pc.c.b, am.b+4), roleSameDet) >= 0
 		if d.roleIn(pc.c.a, pc.c.b, roleYearEarlier) < 0 ||
-			!d.refersToFigure(pc.c) && !(d.yearEarlier(pc.c.a, am.a) && d.hasCue(pc.c.a, am.a, CueCompare) && !amountBetween(pc.s, pc.c.a, am.a)) {
+			!d.refersToFigure(pc.c) && !after && !(d.yearEarlier(pc.c.a, am.a) && d.hasCue(pc.c.a, am.a, CueCompare) && !amountBetween(pc.s, pc.c.a, am.a)) {
 			return "", pc.found
 		}
 		for _, m := range pc.s.periods {
