@@ -23,7 +23,7 @@ func (d *doc) disruptionFacts(s *sentence) []candidate {
 	for _, c := range d.clauses(s) {
 		// «پیش از بسته شدن», «در مدت بسته بودن این گذرگاه», "during the
 		// closure": a time named by a closure reported elsewhere.
-		cues := slices.DeleteFunc(d.cuesIn(c.a, c.b, CueDisruption), func(m Match) bool { return d.roleBefore(m.Start, roleTimeRef) })
+		cues := slices.DeleteFunc(d.cuesIn(c.a, c.b, CueDisruption), func(m Match) bool { return d.roleBefore(m.Start, roleTimeRef) || d.negatedVerb(m) })
 		if len(cues) == 0 || d.hasCue(c.a, c.b, CueFuture) || d.roleIn(c.a, c.b, roleBuild) >= 0 || d.worksHalted(s, c) {
 			// "construction of the line has been halted", "Work on the
 			// first 153km stretch … was halted": building work stalled (a
@@ -461,4 +461,22 @@ func (d *doc) eventDate(s *sentence, c span, f *candidate) {
 		f.Note = "«" + d.tokText(k) + "» resolved from the article's date"
 		return
 	}
+}
+
+// negativeVerbPrefixes begin a Persian verb negated by its prefix («باز
+// نشده», «بازگشایی نگردید», «باز نمی‌شود»), which a cue written with verb
+// affixes («باز شد~») also matches; «نمود» (a light verb, not negated)
+// begins with none of them.
+var negativeVerbPrefixes = []string{"نش", "نگرد", "نمی"}
+
+// negatedVerb reports whether cue m ends on a negated Persian verb: "has
+// not yet reopened" («هنوز باز نشده») reports no reopening.
+func (d *doc) negatedVerb(m Match) bool {
+	w := d.word(m.End - 1)
+	for _, p := range negativeVerbPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
