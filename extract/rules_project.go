@@ -1423,7 +1423,8 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		if slices.Contains(attrOnly, m.Entry.Code) || m.Entry.Code == statusCompletionExpected {
 			return true
 		}
-		return inTimeline(timelines, m) || d.prepBefore(c, m.Start)
+		// («هنوز تکمیل نشده», "not yet completed": no completion.)
+		return inTimeline(timelines, m) || d.prepBefore(c, m.Start) || d.negatedVerb(m)
 	})
 	// The longest status at a token is the clause's: "under construction
 	// since 2024" is a start, not only work under way.
