@@ -1406,6 +1406,11 @@ func (d *doc) conditional(c span, i int) bool {
 	return d.roleIn(max(c.a, i-8), i, roleCondition) >= 0
 }
 
+// negatedStatuses are the project statuses whose cue rows hold negated
+// verbs of their own («آغاز نشده», «هنوز شروع نشده»): a negated verb
+// matched for them is what they say, not the opposite.
+var negatedStatuses = []string{"delayed", "planned", "stalled"}
+
 // projectStatus returns the status clause c gives a project: a status verb
 // («آغاز به کار کرد», "inaugurated", «در حال ساخت»), or acceleration agreed
 // («توافق کردند … تسریع کنند»). A launch in the future is planned.
@@ -1423,8 +1428,10 @@ func (d *doc) projectStatus(s *sentence, c span) string {
 		if slices.Contains(attrOnly, m.Entry.Code) || m.Entry.Code == statusCompletionExpected {
 			return true
 		}
-		// («هنوز تکمیل نشده», "not yet completed": no completion.)
-		return inTimeline(timelines, m) || d.prepBefore(c, m.Start) || d.negatedVerb(m)
+		// («هنوز تکمیل نشده», "not yet completed": no completion; but the
+		// statuses the cue table gives negated phrases of their own,
+		// «آغاز نشده» delayed, «هنوز آغاز نشده» planned, keep them.)
+		return inTimeline(timelines, m) || d.prepBefore(c, m.Start) || d.negatedVerb(m) && !slices.Contains(negatedStatuses, m.Entry.Code)
 	})
 	// The longest status at a token is the clause's: "under construction
 	// since 2024" is a start, not only work under way.
