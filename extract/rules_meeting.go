@@ -1033,7 +1033,11 @@ func (d *doc) eventPeriod(s *sentence, c span, at int) *Period {
 		if m.Start > at {
 			lo, hi = at, m.Start
 		}
-		if amountBetween(s, lo, hi) || m.Start > at && d.complementBetween(s, at, m.Start) || figureBefore(s, m.Start) {
+		between := amountBetween(s, lo, hi)
+		if !s.latin {
+			between = datedAmountBetween(s, lo, hi)
+		}
+		if between || m.Start > at && d.complementBetween(s, at, m.Start) || figureBefore(s, m.Start) {
 			continue
 		}
 		if dist := hi - lo; dist < bestDist {
@@ -1044,6 +1048,22 @@ func (d *doc) eventPeriod(s *sentence, c span, at int) *Period {
 		return nil
 	}
 	return &s.periods[best].P
+}
+
+// datedAmountBetween is amountBetween leaving out rates («۱۰ میلیون تن در
+// سال»): in Persian, where the verb comes last, a capacity between the
+// event's month and its verb has no period of its own to take the
+// event's, as in «… در ماه سنبله امسال توافقنامه‌ای برای افزایش ظرفیت …
+// به ۱۰ میلیون تن در سال امضا کردند». (In English the period of a rate
+// before the event, "start in 2027 … 20 million tonnes a year", is not
+// the event's.)
+func datedAmountBetween(s *sentence, a, b int) bool {
+	for _, am := range s.amounts {
+		if am.a >= a && am.a < b && (am.kind == amtMoney || am.kind == amtTon) && am.per == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // figureBefore reports whether a money or tonnage amount ends just before
