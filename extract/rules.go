@@ -361,9 +361,14 @@ func (d *doc) deadline(i int) bool {
 
 // amountBetween reports whether a money or tonnage amount of s starts
 // within tokens [a, b).
-func amountBetween(s *sentence, a, b int) bool {
+func amountBetween(s *sentence, a, b int) bool { return figureIn(s, a, b, true) }
+
+// figureIn reports whether a money or tonnage amount starts in tokens
+// [a, b) of s; without rates, a rate («۱۰ میلیون تن در سال», "a year")
+// does not count.
+func figureIn(s *sentence, a, b int, rates bool) bool {
 	for _, am := range s.amounts {
-		if am.a >= a && am.a < b && (am.kind == amtMoney || am.kind == amtTon) {
+		if am.a >= a && am.a < b && (am.kind == amtMoney || am.kind == amtTon) && (rates || am.per == "") {
 			return true
 		}
 	}

@@ -1057,14 +1057,7 @@ func (d *doc) eventPeriod(s *sentence, c span, at int) *Period {
 // به ۱۰ میلیون تن در سال امضا کردند». (In English the period of a rate
 // before the event, "start in 2027 … 20 million tonnes a year", is not
 // the event's.)
-func datedAmountBetween(s *sentence, a, b int) bool {
-	for _, am := range s.amounts {
-		if am.a >= a && am.a < b && (am.kind == amtMoney || am.kind == amtTon) && am.per == "" {
-			return true
-		}
-	}
-	return false
-}
+func datedAmountBetween(s *sentence, a, b int) bool { return figureIn(s, a, b, false) }
 
 // figureBefore reports whether a money or tonnage amount ends just before
 // token i, whose period a period at i is: "rose to $1.5 billion in 2024,
