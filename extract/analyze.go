@@ -33,8 +33,8 @@ type doc struct {
 	dari        bool     // written in Dari rather than Iranian Persian
 	main        []string // the two countries the article is most about
 	// named holds the distinct countries the sentences before named, in
-	// order, up to six (see groupFor), and namedUpTo the number of
-	// sentences read into it.
+	// order, until there are six or more (see groupFor), and namedUpTo the
+	// number of sentences read into it.
 	named     []string
 	namedUpTo int
 	// projPlaces maps the first token of a project's name to the countries
@@ -792,8 +792,8 @@ func recentCodes(recent []seenCode, idx int) []string {
 // project's sections named one by one, "the four countries" of its
 // council paragraphs later), those (the article's register).
 func (d *doc) groupFor(n int, ms []mention, idx int) []string {
-	distinct := func(ms []mention) []string {
-		var out []string
+	// distinct appends to out the countries of ms it does not hold yet.
+	distinct := func(out []string, ms []mention) []string {
 		for _, m := range ms {
 			if !m.topic && !slices.Contains(out, m.code) {
 				out = append(out, m.code)
@@ -801,11 +801,11 @@ func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 		}
 		return out
 	}
-	if cs := distinct(ms); len(cs) >= n {
+	if cs := distinct(nil, ms); len(cs) >= n {
 		return cs[len(cs)-n:]
 	}
 	for k := idx - 1; k >= 0 && k >= idx-3; k-- {
-		if cs := distinct(d.sents[k].mentions); len(cs) >= n {
+		if cs := distinct(nil, d.sents[k].mentions); len(cs) >= n {
 			return cs[:n]
 		}
 	}
@@ -813,19 +813,11 @@ func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 		d.named, d.namedUpTo = nil, 0 // (the sentences are read in order; this keeps it right if not)
 	}
 	for ; d.namedUpTo < idx; d.namedUpTo++ {
-		for _, m := range d.sents[d.namedUpTo].mentions {
-			if len(d.named) <= 5 && !m.topic && !slices.Contains(d.named, m.code) {
-				d.named = append(d.named, m.code)
-			}
+		if len(d.named) <= 5 { // (six or more can equal no n)
+			d.named = distinct(d.named, d.sents[d.namedUpTo].mentions)
 		}
 	}
-	cs := slices.Clone(d.named)
-	for _, m := range ms {
-		if !m.topic && !slices.Contains(cs, m.code) {
-			cs = append(cs, m.code)
-		}
-	}
-	if len(cs) == n {
+	if cs := distinct(slices.Clone(d.named), ms); len(cs) == n {
 		return cs
 	}
 	return nil

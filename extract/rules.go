@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 )
 
 // candidate is a fact with what the rules need to merge duplicates.
@@ -369,6 +370,24 @@ func amountBetween(s *sentence, a, b int) bool { return figureIn(s, a, b, true) 
 func figureIn(s *sentence, a, b int, rates bool) bool {
 	for _, am := range s.amounts {
 		if am.a >= a && am.a < b && (am.kind == amtMoney || am.kind == amtTon) && (rates || am.per == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// negativeVerbPrefixes begin a Persian verb negated by its prefix («باز
+// نشده», «بازگشایی نگردید», «باز نمی‌شود»), which a cue written with verb
+// affixes («باز شد~») also matches; «نمود» (a light verb, not negated)
+// begins with none of them.
+var negativeVerbPrefixes = []string{"نش", "نگرد", "نمی"}
+
+// negatedVerb reports whether cue m ends on a negated Persian verb: "has
+// not yet reopened" («هنوز باز نشده») reports no reopening.
+func (d *doc) negatedVerb(m Match) bool {
+	w := d.word(m.End - 1)
+	for _, p := range negativeVerbPrefixes {
+		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}

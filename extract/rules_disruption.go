@@ -462,21 +462,3 @@ func (d *doc) eventDate(s *sentence, c span, f *candidate) {
 		return
 	}
 }
-
-// negativeVerbPrefixes begin a Persian verb negated by its prefix («باز
-// نشده», «بازگشایی نگردید», «باز نمی‌شود»), which a cue written with verb
-// affixes («باز شد~») also matches; «نمود» (a light verb, not negated)
-// begins with none of them.
-var negativeVerbPrefixes = []string{"نش", "نگرد", "نمی"}
-
-// negatedVerb reports whether cue m ends on a negated Persian verb: "has
-// not yet reopened" («هنوز باز نشده») reports no reopening.
-func (d *doc) negatedVerb(m Match) bool {
-	w := d.word(m.End - 1)
-	for _, p := range negativeVerbPrefixes {
-		if strings.HasPrefix(w, p) {
-			return true
-		}
-	}
-	return false
-}

@@ -1033,11 +1033,14 @@ func (d *doc) eventPeriod(s *sentence, c span, at int) *Period {
 		if m.Start > at {
 			lo, hi = at, m.Start
 		}
-		between := amountBetween(s, lo, hi)
-		if !s.latin {
-			between = datedAmountBetween(s, lo, hi)
-		}
-		if between || m.Start > at && d.complementBetween(s, at, m.Start) || figureBefore(s, m.Start) {
+		// A figure between the period and the event takes the period; in
+		// Persian, where the verb comes last, not a rate: a capacity
+		// between the event's month and its verb has no period of its
+		// own («… در ماه سنبله امسال توافقنامه‌ای برای افزایش ظرفیت … به
+		// ۱۰ میلیون تن در سال امضا کردند»), while in English the period
+		// of a rate before the event ("start in 2027 … 20 million tonnes
+		// a year") is not the event's.
+		if figureIn(s, lo, hi, s.latin) || m.Start > at && d.complementBetween(s, at, m.Start) || figureBefore(s, m.Start) {
 			continue
 		}
 		if dist := hi - lo; dist < bestDist {
@@ -1049,15 +1052,6 @@ func (d *doc) eventPeriod(s *sentence, c span, at int) *Period {
 	}
 	return &s.periods[best].P
 }
-
-// datedAmountBetween is amountBetween leaving out rates («۱۰ میلیون تن در
-// سال»): in Persian, where the verb comes last, a capacity between the
-// event's month and its verb has no period of its own to take the
-// event's, as in «… در ماه سنبله امسال توافقنامه‌ای برای افزایش ظرفیت …
-// به ۱۰ میلیون تن در سال امضا کردند». (In English the period of a rate
-// before the event, "start in 2027 … 20 million tonnes a year", is not
-// the event's.)
-func datedAmountBetween(s *sentence, a, b int) bool { return figureIn(s, a, b, false) }
 
 // figureBefore reports whether a money or tonnage amount ends just before
 // token i, whose period a period at i is: "rose to $1.5 billion in 2024,
