@@ -22,14 +22,7 @@ func benchRoadgrid(b *testing.B, side int) (*cch.CCH, *csr.Graph, []float64) {
 // coordinates.
 func roadgridCCH(tb testing.TB, opt roadgrid.Options) (*cch.CCH, *csr.Graph, []float64, *roadgrid.Network) {
 	tb.Helper()
-	net, err := roadgrid.Generate(opt)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	net, g, w := cch.GridGraph(tb, opt)
 	c, err := cch.Build(context.Background(), g, cch.Options{X: net.X, Y: net.Y})
 	if err != nil {
 		tb.Fatal(err)

@@ -213,15 +213,7 @@ func TestDistanceMatchesDijkstra(t *testing.T) {
 // and weights.
 func testRoadgrid(t *testing.T) (*roadgrid.Network, *csr.Graph, []float64) {
 	t.Helper()
-	net, err := roadgrid.Generate(roadgrid.Options{Width: 120, Height: 90, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, w, err := net.CSR()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return net, g, w
+	return cch.GridGraph(t, roadgrid.Options{Width: 120, Height: 90, Seed: 3})
 }
 
 // TestRoadgrid checks random pairs on a synthetic road network ordered by

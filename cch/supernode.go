@@ -107,9 +107,6 @@ func (cu *customizer) pullDense(s0, e, a, u, b int32, pos []int32, sc *scratch, 
 		wu, vu := wt[lo:first[ui+1]], cu.via[lo:first[ui+1]]
 		ti, tvi := t[at[i]:at[i+1]], tv[at[i]:at[i+1]]
 		for j, k := range cols[ja[i]-ja[0]:] {
-			if ti[j][0] == inf && ti[j][1] == inf {
-				continue
-			}
 			w, h := &wu[k], &vu[k]
 			// Ties as in lowerTriangles: the lowest middle node.
 			for d := range 2 {

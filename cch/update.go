@@ -313,17 +313,27 @@ func (u *Updater) touched(k, x int32) {
 	}
 }
 
+// check is run before the steps-th rank of a partial step: ctx.Err() every
+// 256 ranks, and errOverBudget once the deadline has passed (looked at
+// every 256 ranks) or after u.stopAfter ranks of the whole update.
+func (u *Updater) check(ctx context.Context, steps int, deadline time.Time) error {
+	if steps&255 == 255 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	if u.steps++; steps&255 == 0 && time.Now().After(deadline) || u.steps == u.stopAfter {
+		return errOverBudget
+	}
+	return nil
+}
+
 // basic runs the basic step (see Updater): the ranks in line, lowest first
 // (see basicRank).
 func (u *Updater) basic(ctx context.Context, deadline time.Time) error {
 	for steps := 0; u.minh.len() > 0; steps++ {
-		if steps&255 == 255 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if u.steps++; steps&255 == 0 && time.Now().After(deadline) || u.steps == u.stopAfter {
-			return errOverBudget
+		if err := u.check(ctx, steps, deadline); err != nil {
+			return err
 		}
 		x := u.minh.pop()
 		u.state[x] &^= stQueued
@@ -568,13 +578,8 @@ func (u *Updater) recomputeBasic(x, v int32) (pair, halves) {
 // first (see perfectRank).
 func (u *Updater) perfect(ctx context.Context, deadline time.Time) error {
 	for steps := 0; u.maxh.len() > 0; steps++ {
-		if steps&255 == 255 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if u.steps++; steps&255 == 0 && time.Now().After(deadline) || u.steps == u.stopAfter {
-			return errOverBudget
+		if err := u.check(ctx, steps, deadline); err != nil {
+			return err
 		}
 		a := -u.maxh.pop()
 		u.state[a] &^= stDirty

@@ -13,9 +13,9 @@ import (
 // criteria) does not allocate and fault in that memory each time, which
 // costs as much as the triangle passes on some machines (see
 // BENCHMARKS.md). The Metrics it returns own their memory and stay valid
-// after the next customization, unless handed back by Recycle. A Workspace holds its scratch until it is
-// dropped; its methods may be called from several goroutines, one
-// customization running at a time.
+// after the next customization, unless handed back by Recycle. A Workspace
+// holds its scratch until it is dropped; its methods may be called from
+// several goroutines, one customization running at a time.
 type Workspace struct {
 	c     *CCH
 	mu    sync.Mutex
