@@ -235,7 +235,11 @@ var cueRows = []cueRow{
 	{CueStatus, "planned", []string{"افتتاح خواهد شد", "راه اندازی خواهد شد", "به بهره برداری خواهد رسید",
 		"به بهره برداری می رسد", "به بهره برداری میرسد", "افتتاح می شود", "افتتاح میشود", "راه اندازی می شود", "راه اندازی میشود", "will be launched", "will be inaugurated", "will be opened",
 		"scheduled to open", "due to open", "set to open", "expected to open", "will open", "is to open", "are to open", "planned to open", "قرار است ساخته شود", "قرار است احداث شود", "احداث خواهد شد", "ساخته خواهد شد", "planned", "will be built", "plans to build", "is planned",
-		"yet to be started", "yet to start", "yet to begin", "هنوز آغاز نشده", "هنوز شروع نشده"}},
+		"yet to be started", "yet to start", "yet to begin", "هنوز آغاز نشده", "هنوز شروع نشده",
+		// A start still to come, of works or of a service ("Power exports
+		// … are expected to begin in May 2027", "will start in March 2027").
+		"expected to begin", "expected to start", "will begin", "will start", "scheduled to begin", "scheduled to start",
+		"due to begin", "due to start", "set to begin", "set to start", "is to begin", "is to start", "are to begin", "are to start"}},
 	{CueStatus, "paid", []string{"پرداخت کرد~", "پرداخت شد~", "پرداخت شده", "پرداخت گردید", "هزینه شد~", "هزینه شده", "هزینه کرد~",
 		"paid", "has paid", "have paid", "disbursed", "spent", "has spent", "have spent"}},
 	{CueStatus, "financing_pledged", []string{"pledged", "has pledged", "have pledged", "will be financed by", "will be funded by", "is to be financed by",

@@ -454,6 +454,12 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		if p := d.delayedTo(s, c); p != nil {
 			f.Period = ptr(p.Label)
 		}
+	case "planned":
+		// "is scheduled to start in June 2027": a start or opening to come
+		// with the date its own verb gives.
+		if p := d.statusDate(s, c, status); p != nil {
+			f.Period = ptr(ahead(p, d.art.Date).Label)
+		}
 	case "launched", "completed", "construction_started", statusResumed, "stalled":
 		if p := d.datedItem(s); p != "" {
 			// "May – The first freight train from China reaches …": the

@@ -325,7 +325,10 @@ func (d *doc) distanceSaved(c span, am amount) bool {
 func (d *doc) plannedLaunch(s *sentence, c span) (int, *Period, bool) {
 	for _, m := range d.cuesIn(c.a, c.b, CueStatus) {
 		if m.Entry.Code != "launched" && m.Entry.Code != "planned" || d.conditional(c, m.Start) ||
-			m.Entry.Code == "launched" && !d.hasCue(max(c.a, m.Start-6), min(c.b, m.End+3), CueFuture|CueTarget) {
+			m.Entry.Code == "launched" && !d.hasCue(max(c.a, m.Start-6), min(c.b, m.End+3), CueFuture|CueTarget) ||
+			d.roleIn(m.Start, m.End, roleStart) >= 0 {
+			// (A start to come, "is expected to begin in April 2027", is
+			// the clause's start, not a launch.)
 			continue
 		}
 		lo, hi := max(c.a, m.Start-5), m.Start
