@@ -188,6 +188,7 @@ var freshFloors = map[string]float64{
 	"fresh60": 0.44,
 	"fresh61": 0.76,
 	"fresh62": 0.72,
+	"fresh63": 0.71,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
