@@ -44,7 +44,48 @@ func (d *doc) scanAmounts(s *sentence) []amount {
 		out = append(out, am)
 		i = am.b
 	}
-	return d.listCurrency(s, out)
+	return d.sharedScale(s, d.listCurrency(s, out))
+}
+
+// sharedScale reads a bare figure joined by «و» or "and" to the amount
+// after it as an amount of the same scale and unit: «به ترتیب ۴۹۰ و ۳۶۰
+// میلیون دالر», "1.2 and 0.9 billion dollars respectively". The bare
+// figure has no scale or unit of its own and is under 1,000; the amount
+// after it has a scale of a thousand or more.
+func (d *doc) sharedScale(s *sentence, ams []amount) []amount {
+	var extra []amount
+	for k, am := range ams {
+		if am.kind != amtMoney && am.kind != amtTon || am.scale < 1e3 || am.max != 0 {
+			continue
+		}
+		j := am.na - 1
+		if w := d.word(j); w != "و" && w != "and" || j-1 < s.a {
+			continue
+		}
+		if k > 0 && ams[k-1].b > j-1 {
+			continue // the figure before is already an amount
+		}
+		st := j - 1
+		for st > s.a && (d.toks[st-1].Kind == TokNumber || isNumberStart(d.norm, d.toks, st-1)) {
+			st--
+		}
+		if d.toks[st].Kind != TokNumber && !isNumberStart(d.norm, d.toks, st) {
+			continue
+		}
+		e, ok := parseNumExpr(d.norm, d.toks[:s.b], st)
+		if !ok || e.End != j || e.Scale != 1 || e.Value <= 0 || e.Value >= 1000 || d.isYear(st) {
+			continue
+		}
+		x := am
+		x.value, x.a, x.b, x.na, x.nb, x.qual = e.Value*am.scale, st, e.End, st, e.End, ""
+		extra = append(extra, x)
+	}
+	if len(extra) == 0 {
+		return ams
+	}
+	ams = append(ams, extra...)
+	sort.Slice(ams, func(i, j int) bool { return ams[i].a < ams[j].a })
+	return ams
 }
 
 // listCurrency gives the currency of a list's last amount to the bare

@@ -479,6 +479,7 @@ const (
 	roleSince         = "since"          // the start of a state that lasts: "closed since October 2025", «از میزان ۱۴۰۴ بسته است»
 	roleComplement    = "complement"     // what an event agrees on or plans follows: "agreed to …", "agreed that …"
 	roleTerritory     = "territory"      // the territory a part of a project lies in: «در خاک ایران», "Iranian territory"
+	roleSide          = "side"           // a country's side of a cross-border work: "on the Kazakh side", «در سمت افغانستان»
 	roleNameAdj       = "name-adj"       // before "the republic's": a state's name ("the Islamic Republic's")
 	roleLength        = "length"         // a length said as such: «به طول», «طول دارد», "long", "length of"
 	roleClosureNoun   = "closure-noun"   // a closure told as a noun, whose date may follow: "the closure of …", «بسته شدن»
@@ -622,6 +623,7 @@ var roleRows = []roleRow{
 	{role: roleDeterminer, words: []string{"the", "this", "that"}, point: true},
 	{role: roleComplement, words: []string{"to", "that"}, point: true},
 	{role: roleTerritory, words: []string{"در خاک", "territory", "in the territory of", "on the territory of"}},
+	{role: roleSide, words: []string{"side", "سمت", "طرف", "جانب"}, point: true},
 	{role: roleClosureNoun, words: []string{"closure", "closing", "بسته شدن", "انسداد", "تعطیلی"}},
 	{role: roleRelative, words: []string{"which", "that", "whose", "که"}, point: true},
 	{role: roleMovedTo, words: []string{"to", "until", "till", "به", "تا"}, point: true},

@@ -466,6 +466,15 @@ func absorb(a, b *candidate) {
 		a.Period, a.Value, a.Qualifier = b.Period, b.Value, b.Qualifier
 		a.Quote, a.Start, a.End = b.Quote, b.Start, b.End
 	}
+	if a.headline && !b.headline && a.Kind == KindProject {
+		// "… line completed" in a headline, then the body's "was completed
+		// in October": the body's words, date and countries.
+		a.Quote, a.Start, a.End, a.headline = b.Quote, b.Start, b.End, false
+		a.Countries = b.Countries
+		if b.Period != nil {
+			a.Period = b.Period
+		}
+	}
 	if a.headline && !b.headline && a.Kind == KindMeeting {
 		// The headline's meeting is now the body's: it takes the body's
 		// participants and merges no other meeting of the body.

@@ -316,23 +316,52 @@ func (d *doc) respectiveItems(s *sentence, c span, ams []amount) map[int]string 
 	if s.latin {
 		lo = c.a
 	}
-	var cs []string
-	for _, m := range s.mentions {
-		if m.tok >= lo && m.tok < at && !m.topic && !slices.Contains(cs, m.code) && (!s.latin || m.tok < ams[figs[0]].a) {
-			cs = append(cs, m.code)
-		}
-	}
-	if len(figs) < 2 || len(cs) < len(figs) {
+	if len(figs) < 2 {
 		return nil
 	}
-	// «… به پاکستان صادر شده و صادرات به ازبیکستان و تاجیکستان به ترتیب»:
-	// the list is the countries just before the marker.
-	cs = cs[len(cs)-len(figs):]
+	// The list is the last run of countries joined by «و», "and" or
+	// commas before the marker that has one country for each figure:
+	// «… به پاکستان صادر شده و صادرات به ازبیکستان و تاجیکستان به ترتیب»,
+	// «روسیه و قزاقستان که همسایگان دریایی ایران … هستند، به ترتیب …» (not
+	// Iran, named inside the relative clause).
+	var cs, run []string
+	prevEnd := -1
+	for _, m := range s.mentions {
+		if m.tok < lo || m.tok >= at || m.topic || s.latin && m.tok >= ams[figs[0]].a {
+			continue
+		}
+		if prevEnd < 0 || !d.joinersOnly(prevEnd, m.tok) {
+			run = run[:0]
+		}
+		if !slices.Contains(run, m.code) {
+			run = append(run, m.code)
+		}
+		prevEnd = m.end
+		if len(run) == len(figs) {
+			cs = slices.Clone(run)
+		}
+	}
+	if len(cs) != len(figs) {
+		return nil
+	}
 	out := map[int]string{}
 	for i, k := range figs {
 		out[k] = cs[i]
 	}
 	return out
+}
+
+// joinersOnly reports whether tokens [a, b) are only list joiners: «و»,
+// "and", commas.
+func (d *doc) joinersOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.tokText(k) {
+		case "و", "and", ",", "،":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // postLink returns the country across a border post (place id) that the

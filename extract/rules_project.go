@@ -1002,6 +1002,8 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 			take(m.code, m.tok, true) // «در خاک ایران», "on the territory of Iran"
 		case s.latin && d.startsRole(m.end, roleTerritory):
 			take(m.code, m.tok, true) // "on Iranian territory"
+		case d.sideOf(s, m):
+			take(m.code, m.tok, false) // "On the Kazakh side, construction of the 152-kilometre … railway"
 		}
 	}
 	return best
@@ -1018,6 +1020,15 @@ func (d *doc) sumFor(at, tok int) bool {
 		}
 	}
 	return false
+}
+
+// sideOf reports whether country mention m names a side of a cross-border
+// work the clause goes on about: "on the Kazakh side", «در سمت افغانستان».
+func (d *doc) sideOf(s *sentence, m mention) bool {
+	if s.latin {
+		return d.pointAt(m.end, roleSide) && d.word(m.tok-1) == "the" && d.word(m.tok-2) == "on"
+	}
+	return d.pointAt(m.tok-1, roleSide) && d.word(m.tok-2) == "در"
 }
 
 // namesPart reports whether mention m of s names a part of a line by its

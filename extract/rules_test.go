@@ -15,6 +15,18 @@ func TestRules(t *testing.T) {
 		text string
 		want []string
 	}{
+		{"a ranking's owner named before \"trading partners\" is the focus of the figures listed behind another partner",
+			"date 2026-12-03\nTrade between Uzbekistan and Kazakhstan reached $3.57 billion in January–October 2026. Kazakhstan ranks third among Uzbekistan's trading partners, behind China ($11.2 billion) and Russia ($9.6 billion).",
+			[]string{"trade_value KZ,UZ 3.57e+09 USD actual 2026-01..2026-10 -", "trade_value CN,UZ 1.12e+10 USD actual 2026-01..2026-10 -", "trade_value RU,UZ 9.6e+09 USD actual 2026-01..2026-10 -"}},
+		{"\"the same period\" skips a sentence with no figure: a closure's month is no period of the figures, Dari",
+			"date 2026-12-06\nصادرات افغانستان به پاکستان در هشت ماه نخست سال ۱۴۰۵ به ۴۶۰ میلیون دالر رسیده است. مسئولان دلیل این کاهش را بسته ماندن گذرگاه تورخم در ماه عقرب می\u200cدانند. با این حال، در این مدت یک میلیون و ۸۰۰ هزار تن زغال سنگ به پاکستان صادر شده است.",
+			[]string{"trade_value AF,PK 4.6e+08 USD actual SH1405-01..SH1405-08 = 2026-03-21..2026-11-21 -", "disruption AF,PK - - closed SH1405-08 = 2026-10-23..2026-11-21 -", "tonnage AF,PK 1.8e+06 t actual SH1405-01..SH1405-08 = 2026-03-21..2026-11-21 -"}},
+		{"a bare figure joined to an amount takes its scale and unit; «به ترتیب» pairs the figures with the countries joined just before, not with one inside a relative clause",
+			"date 2026-12-06\nصادرات ایران به کشورهای حاشیه خزر در هشت ماه نخست سال ۱۴۰۵ به ۹۰۰ میلیون دلار رسید. روسیه و قزاقستان که همسایگان دریایی ایران در دریای خزر هستند، به ترتیب ۴۶۰ و ۲۳۰ میلیون دلار کالای ایرانی خریداری کرده\u200cاند.",
+			[]string{"trade_value IR 9e+08 USD actual SH1405-01..SH1405-08 = 2026-03-21..2026-11-21 -", "trade_value IR,RU 4.6e+08 USD actual SH1405-01..SH1405-08 = 2026-03-21..2026-11-21 -", "trade_value IR,KZ 2.3e+08 USD actual SH1405-01..SH1405-08 = 2026-03-21..2026-11-21 -"}},
+		{"\"1.2 and 0.9 billion dollars respectively\": two amounts, each of its country",
+			"date 2026-12-06\nAfghanistan's exports to Iran and Pakistan were 1.2 and 0.9 billion dollars respectively in 2025.",
+			[]string{"trade_value AF,IR 1.2e+09 USD actual 2025 -", "trade_value AF,PK 9e+08 USD actual 2025 -"}},
 		{"a list of buyers headed by a buyer's verb buys from the article's trader",
 			"date 2026-11-27\nKazakhstan exported 11.2 million tonnes of grain in 2025. Uzbekistan purchased 3.8 million tonnes, Afghanistan 1.7 million tonnes and Tajikistan 1.1 million tonnes.",
 			[]string{"tonnage KZ 1.12e+07 t actual 2025 -", "tonnage KZ,UZ 3.8e+06 t actual 2025 -", "tonnage AF,KZ 1.7e+06 t actual 2025 -", "tonnage KZ,TJ 1.1e+06 t actual 2025 -"}},

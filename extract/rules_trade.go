@@ -1987,6 +1987,9 @@ func (d *doc) rankOwner(i int) bool {
 	if t := d.tokText(i); (t != "'" && t != "’") || d.word(i+1) != "s" {
 		return false
 	}
+	if w := d.word(i + 2); w == "trading" || w == "trade" {
+		i++ // "among Uzbekistan's trading partners"
+	}
 	_, ok := d.roleAt(i+2, roleRank)
 	return ok
 }
@@ -2412,6 +2415,13 @@ func (d *doc) previousPeriod(s *sentence) *Period {
 		p := d.sents[k]
 		if p.intro == nil {
 			back++
+		}
+		if !amountBetween(p, p.a, p.b) {
+			// A sentence with no figure dates none: "the same period" is
+			// not the month of a closure told between («… بسته ماندن ۲۵
+			// روزه گذرگاه تورخم … در ماه عقرب») or a season («در ماه‌های
+			// زمستان»).
+			continue
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
