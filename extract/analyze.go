@@ -843,8 +843,10 @@ func (d *doc) pairFor(ms []mention, recent []string, subject string) []string {
 		}
 	}
 	if len(here) == 0 && len(adjectives) > 0 {
+		// (Two adjectives decide: "Tajik President … and Kyrgyz President
+		// … hold a bilateral meeting".)
 		ctx := d.pairFor(nil, recent, "")
-		if len(ctx) < 2 {
+		if len(ctx) < 2 || len(adjectives) >= 2 {
 			here = adjectives
 		}
 	}

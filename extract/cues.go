@@ -134,7 +134,12 @@ var cueRows = []cueRow{
 		"to bring", "committed to", "commit to", "pledged to", "agreed to", "expanding", "boosting", "raising", "increasing",
 		"potential", "forecast*", "projected", "envisage*", "ambition*", "strive", "hope*", "should", "take it to", "bring it to",
 		"shall", "shall ensure", "must reach", "quota", "quotas", "expects to", "expect to", "expecting to", "plans to handle", "plan to handle", "planned to handle", "foresee*",
-		"expects to close the year", "expect to close the year", "expected to close the year"}},
+		"expects to close the year", "expect to close the year", "expected to close the year",
+		// A figure for the years to come, a rise called necessary («بر
+		// ضرورت افزایش حجم تجارت به ۳ میلیارد دلار در سال‌های آینده
+		// تأکید کردند»).
+		"در سال های آینده", "در سالهای آینده", "طی سال های آینده", "طی سالهای آینده", "in the coming years", "in the years ahead",
+		"ضرورت افزایش", "لزوم افزایش"}},
 	{CueActual, "", []string{"رسید~", "رسیده است", "بود", "بوده است", "بوده", "بالغ شد~", "ثبت شد~", "ثبت کرد~", "تبادل شد~",
 		"تبادل گردید", "صادر شد~", "وارد شد~", "صادر کرد~", "وارد کرد~", "افزایش یافت~", "افزایش داشت~", "کاهش یافت~", "رشد داشت~",
 		"reached", "totaled", "totalled", "amounted", "stood", "was", "were", "recorded", "registered", "hit", "grew", "rose",
@@ -659,7 +664,7 @@ var roleRows = []roleRow{
 	{role: rolePassiveAux, words: []string{"be", "شود"}, point: true},
 	{role: roleParticipants, words: []string{"participants", "attendees", "delegates", "شرکتکنندگان", "حاضران", "نمایندگان"}, point: true},
 	{role: roleParticipants, words: []string{"شرکت کنندگان"}},
-	{role: roleNegation, words: []string{"not", "never", "didn't", "failed", "refused", "yet", "without"}, point: true},
+	{role: roleNegation, words: []string{"not", "never", "didn't", "failed", "refused", "yet", "without", "nobody", "none", "neither", "stop"}, point: true},
 	{role: roleDenial, words: []string{"denied", "denies", "deny", "dismissed", "refuted", "تکذیب", "رد"}, point: true},
 	{role: roleConvene, words: []string{"برگزار", "convened", "convenes", "convene"}, point: true},
 	{role: rolePostpone, words: []string{"postponed", "delayed", "deferred", "cancelled", "canceled", "rescheduled", "تعویق", "موکول", "لغو"}, point: true},

@@ -157,7 +157,7 @@ var anaphorRows = []anaphorRow{
 		"both nations", "the sides", "two nations", "the two neighbours", "the two neighbors", "both neighbours", "both neighbors", "the parties",
 		"the two leaders", "both leaders", "the leaders", "the two presidents", "both presidents", "the presidents", "رهبران دو کشور", "سران دو کشور",
 		"روسای جمهور دو کشور", "the two governments", "both governments", "the governments", "دولت های دو کشور", "دولتهای دو کشور",
-		"the two ministers", "both ministers", "وزرای دو کشور"}},
+		"the two ministers", "both ministers", "وزرای دو کشور", "bilateral"}},
 	{ClassThisCountry, []string{"این کشور", "آن کشور", "کشورش", "this country", "the country", "his country", "the republic's", "this republic", "این جمهوری"}},
 	{ClassOurCountry, []string{"کشورمان", "کشور ما", "کشور عزیزمان", "our country",
 		// «صادرات کشور»: the outlet's own country's trade.

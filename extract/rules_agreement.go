@@ -250,6 +250,9 @@ func (d *doc) agreementStatus(s *sentence, c span) (string, int) {
 		if d.pointAt(m.Start, roleSignNoun) && d.cuesIn(c.a, c.b, CueAgreementNoun) == nil {
 			continue
 		}
+		if d.signNegated(c, m) && d.cuesIn(c.a, c.b, CueAgreementNoun) == nil {
+			continue // "For construction itself nobody has signed anything"
+		}
 		if d.signFuture(c, m) || d.signNegated(c, m) {
 			return StatusNegotiating, m.Start
 		}

@@ -972,6 +972,12 @@ func (d *doc) isCapacity(s *sentence, am amount) bool {
 			lo = o.b
 		}
 	}
+	for _, m := range d.cuesIn(lo, am.a, CueClauseBreak) {
+		// «… سالانه ۱۰ میلیون تن ظرفیت حمل بار دارد، اما در هشت ماه
+		// نخست … تنها یک میلیون و ۴۰۰ هزار تن …»: the capacity is the
+		// clause's before "but", not the figure's after it.
+		lo = max(lo, m.End)
+	}
 	if d.capacityIn(lo, am.a) || d.hasCue(am.b, min(s.b, am.b+2), CueCapacity) {
 		return true
 	}
@@ -1393,6 +1399,18 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 		for _, x := range d.countries(s.intro, s.intro.a, s.intro.b, true) {
 			if x != cs[0] {
 				return normalizeCountries(append(cs, x))
+			}
+		}
+	}
+	if len(cs) == 1 && next >= 0 && s.latin {
+		// "Kazakhstan shipped 1.8 million tonnes of wheat to Uzbekistan
+		// …, along with 620,000 tonnes of flour": the partner right after
+		// the figure and its goods is the figure's.
+		for _, m := range s.mentions {
+			if m.tok >= ams[k].b && m.tok < min(ams[k].b+5, ams[next].a) && !m.topic && m.code != cs[0] {
+				if w := d.word(m.tok - 1); w == "to" || w == "from" {
+					return normalizeCountries(append(slices.Clone(cs), m.code))
+				}
 			}
 		}
 	}
