@@ -25,7 +25,8 @@ type doc struct {
 	roleFirst []int32 // roleFirst[i] is the index of the first role match starting at or after token i
 	stems     *Stems
 	sents     []*sentence
-	reporter  string // the country of the outlet, "" when unknown
+	reporter  string       // the country of the outlet, "" when unknown
+	outletAt  map[int]bool // the first tokens of news outlets the text names («در گفت‌وگو با ایسنا»)
 	// fiscalStart is the month the article's Gregorian fiscal years open
 	// in: the one it states ("the 2025-26 fiscal year (April-March)"),
 	// else July (Pakistan's).
@@ -283,6 +284,12 @@ func (x *Extractor) newDoc(a Article) *doc {
 	d.roleFirst = firstIndex(d.roles, len(toks))
 	d.stems = st
 	d.reporter, d.dari = x.reporter(d)
+	for _, m := range x.outlets.longest(st) {
+		if d.outletAt == nil {
+			d.outletAt = map[int]bool{}
+		}
+		d.outletAt[m.Start] = true
+	}
 	x.pickTwins(d)
 	x.dropOutletPlaces(d)
 	d.dropLowercasePlaces()

@@ -174,7 +174,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 				}
 			}
 		}
-		if len(cs) == 1 && d.reporter != "" && d.reporter != cs[0] && d.untitledOfficial(s, c) {
+		if len(cs) == 1 && d.reporter != "" && d.reporter != cs[0] && (d.untitledOfficial(s, c) || d.localOfficial(c)) {
 			// «وزیر صمت در نشست با وزیر تجارت قرقیزستان»: the outlet's own
 			// officials go without their country's name.
 			cs = append(cs, d.reporter)
@@ -245,6 +245,25 @@ func (d *doc) untitledOfficial(s *sentence, c span) bool {
 		}
 		if !named {
 			return true
+		}
+	}
+	return false
+}
+
+// localOfficial reports whether clause c names a provincial official
+// without a country («استاندار», «والی», «مدیرکل بنادر و دریانوردی
+// استان»): in a Persian article, one of the outlet's country.
+func (d *doc) localOfficial(c span) bool {
+	for k := c.a; k < c.b; k++ {
+		switch d.word(k) {
+		case "استاندار", "فرماندار", "والی":
+			return true
+		case "مدیرکل", "رییس":
+			for j := k + 1; j < min(c.b, k+6); j++ {
+				if w := d.word(j); w == "استان" || w == "ولایت" {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -375,11 +394,12 @@ func (d *doc) orgIn(c span) bool {
 	return false
 }
 
-// withPress reports whether the talk after token i is with journalists.
+// withPress reports whether the talk after token i is with journalists or
+// a news outlet.
 func (d *doc) withPress(i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
-		if d.pointAt(k, rolePress) {
-			return true
+		if d.pointAt(k, rolePress) || d.outletAt[k] {
+			return true // (also a news outlet: «در گفت‌وگو با ایسنا», "told Tasnim")
 		}
 	}
 	return false
