@@ -626,8 +626,21 @@ func (d *doc) resolveMentions() {
 			}
 			return false
 		})
+		if len(pairs) == 0 {
+			if mp := d.meetingPair(s, ms); mp != nil {
+				// «در این دیدار همچنین یادداشت تفاهم … امضا شد»: what the
+				// meeting referred back to did is its two sides'.
+				for _, code := range mp {
+					ms = append(ms, mention{tok: s.a, end: s.a, code: code, class: ClassPair})
+				}
+			}
+		}
 		for _, p := range pairs {
-			for _, code := range d.pairFor(ms, recentCodes(recent, s.idx), d.subjectBefore(s.idx)) {
+			codes := d.pairFor(ms, recentCodes(recent, s.idx), d.subjectBefore(s.idx))
+			if mp := d.meetingPair(s, ms); mp != nil {
+				codes = mp
+			}
+			for _, code := range codes {
 				ms = append(ms, mention{tok: p.Start, end: p.End, code: code, class: ClassPair})
 			}
 		}
@@ -642,6 +655,59 @@ func (d *doc) resolveMentions() {
 			}
 		}
 	}
+}
+
+// meetingPair returns the two sides of the meeting the sentence before s
+// tells, when s refers back to it («دو طرف در این دیدار توافق کردند», "at
+// the meeting, both sides agreed") and names fewer than two countries
+// itself (ms): the countries that sentence names (its venue's, and the
+// sides it resolved, too), with the outlet's country for a side it leaves
+// unnamed («هیئتی از ازبکستان …
+// در کابل با وزیر صنعت و تجارت دیدار کرد»). nil otherwise.
+func (d *doc) meetingPair(s *sentence, ms []mention) []string {
+	if s.idx == 0 || !d.meetingReferred(s) {
+		return nil
+	}
+	n := 0
+	for _, m := range ms {
+		if !m.topic && m.class != ClassPair {
+			n++
+		}
+	}
+	if n >= 2 {
+		return nil
+	}
+	p := d.sents[s.idx-1]
+	if !d.hasCue(p.a, p.b, CueMeet) {
+		return nil
+	}
+	var cs []string
+	for _, m := range p.mentions {
+		// (The sides of a sentence that referred back to the meeting
+		// already, «دو طرف در این دیدار …», are the meeting's.)
+		if !m.topic && !slices.Contains(cs, m.code) {
+			cs = append(cs, m.code)
+		}
+	}
+	if len(cs) == 1 && d.reporter != "" && d.reporter != cs[0] {
+		cs = append(cs, d.reporter)
+	}
+	if len(cs) != 2 {
+		return nil
+	}
+	return cs
+}
+
+// meetingReferred reports whether sentence s refers back to a meeting:
+// «در این دیدار», «در این نشست», "at the meeting", "during the talks".
+func (d *doc) meetingReferred(s *sentence) bool {
+	for k := s.a; k+1 < s.b; k++ {
+		w, n := d.word(k), d.word(k+1)
+		if (w == "این" || w == "همین" || w == "the" || w == "this") && (d.hasCue(k+1, k+2, CueMeet|CueMeetWeak) || n == "talks" || n == "meeting") {
+			return true
+		}
+	}
+	return false
 }
 
 // ownOfficialLeads reports whether sentence s opens with a title of the
