@@ -175,7 +175,11 @@ var cueRows = []cueRow{
 	{CueAgreementNoun, "", []string{"توافق*", "توافقنامه*", "توافق نامه*", "موافقتنامه*", "موافقت نامه*", "تفاهمنامه*", "تفاهم نامه*",
 		"تفاهم*", "یادداشت تفاهم*", "یادداشتهای تفاهم", "قرارداد*", "سند همکاری", "اسناد همکاری", "پروتکل*", "برنامه همکاری",
 		"برنامه مبادلات", "نقشه راه", "agreement*", "memorandum*", "memoranda", "mou*", "contract*", "protocol*", "deal*",
-		"accord*", "treaty", "treaties", "roadmap*", "road map", "document*", "سند*", "اسناد"}},
+		"accord*", "treaty", "treaties", "roadmap*", "road map", "document*", "سند*", "اسناد",
+		// A signed programme, as «برنامه همکاری» ("a programme of economic
+		// cooperation for 2027–2030").
+		"programme of cooperation", "programme of economic cooperation", "program of cooperation", "program of economic cooperation",
+		"cooperation programme", "cooperation program"}},
 	{CueJointBody, "", []string{"کمیسیون مشترک", "کمیته مشترک", "کمیسیون مشترک اقتصادی", "کارگروه مشترک", "گروه کاری مشترک",
 		"کمیسیون اقتصادی مشترک", "کمیسیون بین الدولی", "joint commission", "joint committee", "joint working group",
 		"intergovernmental commission", "joint intergovernmental", "working committee", "working group", "joint council",

@@ -148,17 +148,20 @@ func (d *doc) finish(kept []candidate) []Fact {
 		}
 	}
 	kept = slices.DeleteFunc(kept, func(c candidate) bool { return c.Kind == "" })
-	// "signed 12 documents", when the documents are listed after it.
+	// "signed 12 documents", when the documents are listed after it, all
+	// of them: a group of 17 of which four are named ("The documents
+	// include …") stays a fact beside the four.
 	kept = slices.DeleteFunc(kept, func(c candidate) bool {
 		if c.Kind != KindAgreement || !c.counted {
 			return false
 		}
+		n := 0
 		for _, o := range kept {
 			if o.Kind == KindAgreement && o.listed && o.sent >= c.sent && o.sent <= c.sent+1 && str(o.Status) == str(c.Status) {
-				return true
+				n++
 			}
 		}
-		return false
+		return n > 0 && (c.count == 0 || n >= c.count)
 	})
 	// A fact whose clause names no country takes the project's, and a
 	// project's countries are those of all its facts in the article:

@@ -16,6 +16,7 @@ type candidate struct {
 	projKey      string   // projects: the project's identity
 	listed       bool     // agreements: an item of a list whose verb is in the line before
 	counted      bool     // agreements: a counted plural («سه تفاهمنامه», "12 documents")
+	count        int      // agreements: how many a counted plural counts, 0 when it gives no number
 	inherit      bool     // projects: countries from context, not the clause; the project's other facts give them
 	periodBy     string   // trade and tonnage: the period rule that gave the period (see periodRules)
 	headline     bool     // read from the article's headline

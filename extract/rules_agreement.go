@@ -98,6 +98,9 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		f := d.newCandidate(KindAgreement, s, trig)
 		f.Status = ptr(status)
 		f.counted = d.countedPlural(c, trig)
+		if f.counted {
+			f.count = d.agreementCount(s, c, trig)
+		}
 		cs := d.dropVenues(s, c, d.partyCountries(s, c))
 		if len(cs) == 1 {
 			// «قرارداد بازسازی سرک شبرغان–اندخوی–آقینه را … با یک شرکت
@@ -131,6 +134,16 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		d.eventMonth(s, c, &f)
 		d.setQuote(&f, c.a, c.b)
 		out = append(out, f)
+		if k := d.roleIn(trig+1, c.b, roleSetTarget); status == StatusSigned && k > trig && d.jointSubject(s, c, k) {
+			// "signed 17 … documents on Thursday and set a goal of nearly
+			// tripling bilateral trade to $3 billion by 2030": a goal the
+			// signers set together is agreed besides (labelling decision
+			// 6).
+			g := d.newCandidate(KindAgreement, s, k)
+			g.Status, g.Countries = ptr(StatusAgreed), f.Countries
+			d.setQuote(&g, k, c.b)
+			out = append(out, g)
+		}
 	}
 	return out
 }
@@ -734,6 +747,27 @@ func (d *doc) countedPlural(c span, trig int) bool {
 		}
 	}
 	return false
+}
+
+// agreementCount returns the number a counted plural of clause c gives
+// ("signed 17 intergovernmental and interagency documents", «سه
+// تفاهم‌نامه»): the figure at most three words before its noun, 0 when
+// there is none.
+func (d *doc) agreementCount(s *sentence, c span, trig int) int {
+	for _, n := range d.cuesIn(c.a, c.b, CueAgreementNoun) {
+		if dist(n.Start, n.End, trig, trig+1) > 6 {
+			continue
+		}
+		for k := max(c.a, n.Start-4); k < n.Start; k++ {
+			if d.toks[k].Kind != TokNumber && !isNumberStart(d.norm, d.toks, k) {
+				continue
+			}
+			if e, ok := parseNumExpr(d.norm, d.toks[:s.b], k); ok && e.End <= n.Start && e.Value >= 1 && e.Value < 1000 {
+				return int(e.Value)
+			}
+		}
+	}
+	return 0
 }
 
 // pluralNoun reports whether an agreement noun is plural («تفاهمنامههای»,
