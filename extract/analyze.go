@@ -636,7 +636,11 @@ func (d *doc) resolveMentions() {
 			}
 		}
 		for _, p := range pairs {
-			codes := d.pairFor(ms, recentCodes(recent, s.idx), d.subjectBefore(s.idx))
+			// (Not a country the sentence compares with after the pair word:
+			// "Trade between the two countries totalled $1.9 billion …,
+			// second only to Russia" refers back, not to Russia.)
+			before := slices.DeleteFunc(slices.Clone(ms), func(m mention) bool { return m.tok > p.End+4 && d.comparedAt(m.tok) })
+			codes := d.pairFor(before, recentCodes(recent, s.idx), d.subjectBefore(s.idx))
 			if mp := d.meetingPair(s, ms); mp != nil {
 				codes = mp
 			}
@@ -894,6 +898,18 @@ func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 		return cs
 	}
 	return nil
+}
+
+// comparedAt reports whether the country at token k is named as one
+// compared with: "second only to Russia", "behind China", "than Iran".
+func (d *doc) comparedAt(k int) bool {
+	for j := max(0, k-3); j < k; j++ {
+		switch d.word(j) {
+		case "only", "behind", "than", "after":
+			return true
+		}
+	}
+	return false
 }
 
 // pairFor resolves «دو کشور» in sentence s with explicit mentions ms.

@@ -415,7 +415,7 @@ func same(a, b *candidate) bool {
 		}
 		return len(a.sectors) > 0 && len(b.sectors) > 0 && (subset(a.sectors, b.sectors) || subset(b.sectors, a.sectors))
 	case KindMeeting:
-		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list {
+		if !slices.Equal(a.Countries, b.Countries) || a.list != 0 && a.list == b.list || a.earlier != b.earlier {
 			return false
 		}
 		if a.Period != nil && b.Period != nil && *a.Period != *b.Period {

@@ -12,6 +12,7 @@ type candidate struct {
 	tok          int      // first token of the trigger or amount (for ordering)
 	list         int      // items of one list share a non-zero list id and are never merged
 	participants []string // meetings: "title|CC" of the people who met
+	earlier      bool     // meetings: an earlier meeting recalled ("They last met in Ashgabat in March")
 	sectors      []string // agreements: the specific sectors the agreement covers
 	projKey      string   // projects: the project's identity
 	listed       bool     // agreements: an item of a list whose verb is in the line before

@@ -150,6 +150,15 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if p, ok := d.participationList(s, c); ok {
 			cs = p
 		}
+		if len(cs) < 2 && s.latin && trig <= c.a+2 && d.word(c.a) == "they" {
+			// "They last met in Ashgabat in March": the two who met in the
+			// sentence before (the venue's country one of them).
+			if p := d.sents[max(0, s.idx-1)]; p.idx < s.idx && d.hasCue(p.a, p.b, CueMeet|CueMeetWeak) {
+				if pc := d.countries(p, p.a, p.b, false); len(pc) == 2 && subset(cs, pc) {
+					cs = slices.Clone(pc)
+				}
+			}
+		}
 		if len(cs) < 2 && d.hasCue(c.a, c.b, CueJointBody) {
 			// "A joint coordination committee meeting … has been
 			// postponed": the body of the countries just spoken of.
@@ -200,6 +209,9 @@ func (d *doc) meeting(s *sentence, c span, at int, cs []string) candidate {
 	f.participants = d.participants(s, c.a, c.b)
 	f.Parties = d.parties(c.a, c.b)
 	d.meetingWhen(s, c, &f)
+	if w := d.word(at - 1); s.latin && (w == "last" || w == "previously" || w == "earlier" || w == "first") {
+		f.earlier = true // "They last met in Ashgabat in March": not the meeting being told
+	}
 	d.setQuote(&f, c.a, c.b)
 	return f
 }
@@ -301,9 +313,10 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		if d.referenceBefore(m.Start) || d.pointAt(m.Start-1, roleDefinite) && !d.hasWith(s, m.End, c.b) {
 			continue
 		}
-		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) && !d.orgAfter(m.End, c.b) {
+		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) && !d.orgAfter(m.End, c.b) && d.word(m.Start-1) != "they" && d.word(m.Start-2) != "they" {
 			// "meet the demand", "received $5 million": a meeting has people
-			// or countries after it.
+			// or countries after it, or people before it ("They last met in
+			// Ashgabat").
 			continue
 		}
 		if d.withPress(m.End, c.b) {

@@ -764,7 +764,10 @@ func (d *doc) approvalDate(s *sentence, c span, am amount) string {
 		}
 		after := pm.Start >= am.b && pm.Start-am.b <= 7 && d.roleIn(am.b, pm.Start, roleJoin) < 0 && !d.commaBetween(am.b, pm.Start)
 		before := pm.End <= verb.Start && verb.Start-pm.End <= 1 && pm.Start >= c.a
-		if !after && !before {
+		// "In October, the bank's board approved $150 million": a date
+		// set before the clause's subject.
+		fronted := pm.Start >= c.a && pm.Start <= c.a+1 && pm.End < verb.Start && (d.tokText(pm.End) == "," || d.tokText(pm.End-1) == ",")
+		if !after && !before && !fronted {
 			continue
 		}
 		if pm.P.Day {
