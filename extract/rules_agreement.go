@@ -62,6 +62,16 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		// A list of agreements: one fact per item.
 		if items := d.agreementItems(s, c); len(items) >= 2 {
 			listID++
+			if g, n := d.countedGroupBefore(s, c, items[0].a); n > len(items) && !fromLead {
+				// «شش سند همکاری از جمله …، … و …»: six documents, three of
+				// them named: the six are a fact beside the three.
+				f := d.newCandidate(KindAgreement, s, g.a)
+				f.Status = ptr(status)
+				f.Countries = normalizeCountries(d.completePair(s, d.dropVenues(s, c, d.partyCountries(s, c))))
+				d.eventMonth(s, c, &f)
+				d.setQuote(&f, g.a, g.b)
+				out = append(out, f)
+			}
 			for _, it := range items {
 				f := d.newCandidate(KindAgreement, s, it.a)
 				f.Status = ptr(status)
@@ -605,10 +615,22 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 			if sg := d.cuesIn(a, i, CueSign); len(sg) > 0 {
 				lim = sg[0].End + 3
 			}
+			found := false
 			for k := a; k < min(i, lim); k++ {
 				if d.startsAgreement(k) {
-					a = k
+					a, found = k, true
 					break
+				}
+			}
+			if !found {
+				// «… بیانیه مشترکی به امضای دو وزیر رسید و شش سند همکاری از
+				// جمله یادداشت تفاهم …، …»: the list opens after "including"
+				// wherever it stands.
+				for k := i - 1; k > a; k-- {
+					if w := d.word(k); (w == "جمله" && d.word(k-1) == "از" || w == "شامل" || w == "including") && d.startsAgreement(k+1) {
+						a = k + 1
+						break
+					}
 				}
 			}
 		}
@@ -747,6 +769,26 @@ func (d *doc) countedPlural(c span, trig int) bool {
 		}
 	}
 	return false
+}
+
+// countedGroupBefore returns a counted group of documents in clause c
+// before token end («شش سند همکاری», "six documents") and its count; 0
+// when there is none.
+func (d *doc) countedGroupBefore(s *sentence, c span, end int) (span, int) {
+	for _, n := range d.cuesIn(c.a, end, CueAgreementNoun) {
+		k := n.Start - 1
+		if k < c.a || d.toks[k].Kind != TokNumber && !isNumberStart(d.norm, d.toks, k) {
+			continue
+		}
+		st := k
+		for st > c.a && (d.toks[st-1].Kind == TokNumber || isNumberStart(d.norm, d.toks, st-1)) {
+			st--
+		}
+		if e, ok := parseNumExpr(d.norm, d.toks[:s.b], st); ok && e.End == n.Start && e.Value >= 2 && e.Value < 1000 {
+			return span{st, min(end, n.End+1)}, int(e.Value)
+		}
+	}
+	return span{}, 0
 }
 
 // agreementCount returns the number a counted plural of clause c gives

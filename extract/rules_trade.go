@@ -1285,6 +1285,16 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			break
 		}
 	}
+	if pp := d.postposedPartners(s, c, ams); pp[k] != "" {
+		// "Kazakhstan shipped 1.8 million tonnes of wheat to Uzbekistan
+		// …, along with 620,000 tonnes of flour", «… حدود ۱۶۰ میلیون دالر
+		// برق از ازبکستان، ۴۵ میلیون دالر برق از ترکمنستان و …»: the
+		// partner right after each figure and its goods is that figure's,
+		// with the clause's subject.
+		if sub := d.countries(s, c.a, ams[0].a, true); len(sub) == 1 && sub[0] != pp[k] {
+			return normalizeCountries([]string{sub[0], pp[k]})
+		}
+	}
 	cs := d.countries(s, lo, hi, true)
 	own := cs
 	if len(own) == 0 {
@@ -1402,18 +1412,6 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			}
 		}
 	}
-	if len(cs) == 1 && next >= 0 && s.latin {
-		// "Kazakhstan shipped 1.8 million tonnes of wheat to Uzbekistan
-		// …, along with 620,000 tonnes of flour": the partner right after
-		// the figure and its goods is the figure's.
-		for _, m := range s.mentions {
-			if m.tok >= ams[k].b && m.tok < min(ams[k].b+5, ams[next].a) && !m.topic && m.code != cs[0] {
-				if w := d.word(m.tok - 1); w == "to" || w == "from" {
-					return normalizeCountries(append(slices.Clone(cs), m.code))
-				}
-			}
-		}
-	}
 	if len(cs) == 1 && k == 0 && next >= 0 && d.detailAfter(s, ams[k].b, ams[next].a) {
 		// "total grain exports … reached 7.4 million tonnes, with
 		// Uzbekistan the second-largest buyer at 1.6 million tonnes": the
@@ -1461,6 +1459,66 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 		}
 	}
 	return cs
+}
+
+// postposedPartners returns, for the money or tonne figures of clause c,
+// the country each is sent to or comes from right after it ("1.8 million
+// tonnes of wheat to Uzbekistan", «۴۵ میلیون دالر برق از ترکمنستان»):
+// a country within five words after the figure, after "to", "from",
+// «به» or «از», before the next figure. The clause has two figures or
+// more, the first needs one, and figures after it without one have none.
+func (d *doc) postposedPartners(s *sentence, c span, ams []amount) map[int]string {
+	var out map[int]string
+	first, n := true, 0
+	for k, am := range ams {
+		if am.kind != amtMoney && am.kind != amtTon || am.a < c.a || am.a >= c.b {
+			continue
+		}
+		hi := min(c.b, am.b+5)
+		for j := k + 1; j < len(ams); j++ {
+			if ams[j].kind == amtMoney || ams[j].kind == amtTon {
+				hi = min(hi, ams[j].a)
+				break
+			}
+		}
+		x := ""
+		for _, m := range s.mentions {
+			if m.tok >= am.b && m.tok < hi && !m.topic {
+				// (Not "… $71.2 million and to Afghanistan for …": a joiner
+				// between opens the next item.)
+				if w := d.word(m.tok - 1); (w == "to" || w == "from" || w == "از" || w == "به") && !d.joinerIn(am.b, m.tok-1) {
+					x = m.code
+				}
+				break
+			}
+		}
+		if first && x == "" {
+			return nil
+		}
+		first = false
+		n++
+		if x != "" {
+			if out == nil {
+				out = map[int]string{}
+			}
+			out[k] = x
+		}
+	}
+	if n < 2 {
+		return nil // (a lone figure's countries are read as before)
+	}
+	return out
+}
+
+// joinerIn reports whether a list joiner («و», "and", a comma) lies in
+// tokens [a, b).
+func (d *doc) joinerIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if listJoiner(d.tokText(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // regionMembers are the countries of a region, for a trade total with the
