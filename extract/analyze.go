@@ -626,6 +626,16 @@ func (d *doc) resolveMentions() {
 			}
 			return false
 		})
+		if len(pairs) == 0 && s.latin && d.word(s.a) == "they" && s.idx > 0 {
+			// "Transport ministers of Kazakhstan, Azerbaijan and Georgia …
+			// signed a roadmap … They also set a target …": the countries
+			// of the sentence before, two to four of them.
+			if cs := d.countries(d.sents[s.idx-1], d.sents[s.idx-1].a, d.sents[s.idx-1].b, false); len(cs) >= 2 && len(cs) <= 4 {
+				for _, code := range cs {
+					ms = append(ms, mention{tok: s.a, end: s.a + 1, code: code, class: ClassPair})
+				}
+			}
+		}
 		if len(pairs) == 0 {
 			if mp := d.meetingPair(s, ms); mp != nil {
 				// «در این دیدار همچنین یادداشت تفاهم … امضا شد»: what the

@@ -144,6 +144,15 @@ func (d *doc) agreementFacts(s *sentence) []candidate {
 		d.eventMonth(s, c, &f)
 		d.setQuote(&f, c.a, c.b)
 		out = append(out, f)
+		if k := d.roleIn(c.a, trig, roleSetTarget); status == StatusAgreed && k >= 0 && d.pointIn(k, trig, roleJoin) >= 0 && d.jointSubject(s, c, k) {
+			// "They also set a target of 10 million tonnes … by 2030 and
+			// agreed to introduce a single through tariff": a goal set and
+			// a measure agreed, two agreements.
+			g := d.newCandidate(KindAgreement, s, k)
+			g.Status, g.Countries = ptr(StatusAgreed), f.Countries
+			d.setQuote(&g, k, trig)
+			out = append(out, g)
+		}
 		if k := d.roleIn(trig+1, c.b, roleSetTarget); status == StatusSigned && k > trig && d.jointSubject(s, c, k) {
 			// "signed 17 … documents on Thursday and set a goal of nearly
 			// tripling bilateral trade to $3 billion by 2030": a goal the
