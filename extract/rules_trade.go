@@ -144,6 +144,14 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 				if pair := d.breakdownPair(s, am.kind); slices.Contains(pair, place.Code) {
 					f.Countries = pair
 				}
+			} else if !isPlace && !listed && len(own) == 0 && len(f.Countries) <= 1 && isPoint(d.tokText(am.a-1), roleFigureIntro) && d.tokText(am.a-1) != "(" {
+				// «کشمش با ۱۸۵ هزار تن در صدر … و انار با ۹۵ هزار تن …»
+				// after the pair's tonnes: items of goods "with" their
+				// figures break down the figure just reported, of its pair
+				// (not a figure in parentheses, the year before's).
+				if pair := d.breakdownPair(s, am.kind); len(pair) == 2 && pair[1] != "" && (len(f.Countries) == 0 || slices.Contains(pair, f.Countries[0])) {
+					f.Countries = slices.Clone(pair)
+				}
 			} else if !listed {
 				// The same list with the place after its figure: "of which
 				// 780,000 tonnes via Torkham", «۷۸۰ هزار تن از بندر تورخم».
@@ -2670,6 +2678,12 @@ func (d *doc) besideCargo(s *sentence, c span) bool {
 	p := d.sents[s.idx-1]
 	if d.hasCue(p.a, p.b, CueCargo) || d.refersToFigure(c) && d.breakdownHead(p, amtTon) != nil {
 		return true // (or the figure a breakdown just before broke down)
+	}
+	if d.rankedItem(s, c, false) && slices.ContainsFunc(p.amounts, func(am amount) bool { return am.kind == amtTon && am.per == "" }) {
+		// «… یک میلیون و ۱۲۰ هزار تن میوه … صادر شده است.» and then «…
+		// بندر تورخم … با ۳۴۰ هزار تن و بندر سپین‌بولدک با ۱۹۵ هزار تن
+		// بیشترین سهم را داشته‌اند»: a ranking of the tonnes just reported.
+		return true
 	}
 	// An item after "this figure" of the freight a year earlier goes on
 	// about the freight of the sentence before it.
