@@ -30,7 +30,7 @@ func TestRules(t *testing.T) {
 		{"a capacity before \"but\" is not the figure's after it, Persian",
 			"date 2026-11-25\nدو رئیس\u200cجمهور بر استفاده بیشتر از خط آهن ۹۲۵ کیلومتری که قزاقستان را از طریق ترکمنستان به ایران متصل می\u200cکند، تأکید کردند. این خط سالانه ۱۰ میلیون تن ظرفیت حمل بار دارد، اما در هشت ماه نخست سال ۱۴۰۵ تنها یک میلیون و ۴۰۰ هزار تن کالا از آن عبور کرده است.",
 			[]string{"project IR,KZ,TM 925 km - - -", "tonnage IR,KZ,TM 1e+07 t/yr capacity - -", "tonnage IR,KZ,TM 1.4e+06 t actual SH1405-01..SH1405-08 = 2026-03-21..2026-11-21 -"}},
-		{"a rise called necessary «در سال‌های آینده» is a target",
+		{"a rise called necessary «در سال\u200cهای آینده» is a target",
 			"date 2026-11-25\nدو طرف بر ضرورت افزایش حجم تجارت ایران و قزاقستان به ۳ میلیارد دلار در سال\u200cهای آینده تأکید کردند.",
 			[]string{"trade_value IR,KZ 3e+09 USD target - -"}},
 		{"a signing nobody made, of no document named, is no agreement",
