@@ -191,6 +191,7 @@ var freshFloors = map[string]float64{
 	"fresh63": 0.71,
 	"fresh64": 0.68,
 	"fresh65": 0.62,
+	"fresh66": 0.38,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
