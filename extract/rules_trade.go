@@ -109,6 +109,12 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 							f.Countries = normalizeCountries([]string{cc, x})
 						}
 					}
+					if x := d.sents[max(0, s.idx-1)].lone[figureSlot(am.kind)]; len(f.Countries) == 1 && s.idx > 0 && x != "" && x != cc {
+						// «… ۹۴ هزار تن بوره … وارد کشور شده» and then
+						// «ازبکستان با ۳۱ هزار تن … ایران با ۲۴ هزار تن …»: the
+						// suppliers of the one country's figure just read.
+						f.Countries = normalizeCountries([]string{cc, x})
+					}
 				}
 			} else {
 				f.Countries = d.amountCountries(s, c, ams, k)
