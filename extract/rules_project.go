@@ -140,6 +140,17 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			}
 		}
 		out = append(out, d.projectFact(s, c, id, name, tok, status))
+		if status != "" && status != "construction_started" && status != "planned" && status != statusResumed {
+			// «… ۸۲ درصد پیشرفت دارد و کار آن از تیرماه امسال آغاز شده»,
+			// "where work began in March": a start told with its date beside
+			// another status is a milestone of its own.
+			if p := d.statusDate(s, c, "construction_started"); p != nil && d.roleIn(c.a, c.b, roleStarted) >= 0 {
+				f := d.projectFact(s, c, id, name, tok, "construction_started")
+				f.Period = ptr(p.Label)
+				f.projKey = id + "|construction_started|" + p.Label
+				out = append(out, f)
+			}
+		}
 		if status == "planned" && slices.ContainsFunc(d.cuesIn(c.a, c.b, CueStatus), func(m Match) bool {
 			return m.Entry.Code == "under_construction" && !d.prepBefore(c, m.Start) && !d.conditional(c, m.Start)
 		}) {
