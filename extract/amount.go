@@ -65,19 +65,12 @@ func (d *doc) sharedScale(s *sentence, ams []amount) []amount {
 		if k > 0 && ams[k-1].b > j-1 {
 			continue // the figure before is already an amount
 		}
-		st := j - 1
-		for st > s.a && (d.toks[st-1].Kind == TokNumber || isNumberStart(d.norm, d.toks, st-1)) {
-			st--
-		}
-		if d.toks[st].Kind != TokNumber && !isNumberStart(d.norm, d.toks, st) {
-			continue
-		}
-		e, ok := parseNumExpr(d.norm, d.toks[:s.b], st)
-		if !ok || e.End != j || e.Scale != 1 || e.Value <= 0 || e.Value >= 1000 || d.isYear(st) {
+		e, ok := d.numberEndingAt(s, s.a, j)
+		if !ok || e.Scale != 1 || e.Value <= 0 || e.Value >= 1000 || d.isYear(e.Start) {
 			continue
 		}
 		x := am
-		x.value, x.a, x.b, x.na, x.nb, x.qual = e.Value*am.scale, st, e.End, st, e.End, ""
+		x.value, x.a, x.b, x.na, x.nb, x.qual = e.Value*am.scale, e.Start, e.End, e.Start, e.End, ""
 		extra = append(extra, x)
 	}
 	if len(extra) == 0 {
@@ -86,6 +79,26 @@ func (d *doc) sharedScale(s *sentence, ams []amount) []amount {
 	ams = append(ams, extra...)
 	sort.Slice(ams, func(i, j int) bool { return ams[i].a < ams[j].a })
 	return ams
+}
+
+// numberEndingAt returns the number expression of sentence s that ends
+// just before token end, read back over number tokens no further than lo.
+func (d *doc) numberEndingAt(s *sentence, lo, end int) (numExpr, bool) {
+	st := end - 1
+	if st < lo {
+		return numExpr{}, false
+	}
+	for st > lo && (d.toks[st-1].Kind == TokNumber || isNumberStart(d.norm, d.toks, st-1)) {
+		st--
+	}
+	if d.toks[st].Kind != TokNumber && !isNumberStart(d.norm, d.toks, st) {
+		return numExpr{}, false
+	}
+	e, ok := parseNumExpr(d.norm, d.toks[:s.b], st)
+	if !ok || e.End != end {
+		return numExpr{}, false
+	}
+	return e, true
 }
 
 // listCurrency gives the currency of a list's last amount to the bare

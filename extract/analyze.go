@@ -25,8 +25,8 @@ type doc struct {
 	roleFirst []int32 // roleFirst[i] is the index of the first role match starting at or after token i
 	stems     *Stems
 	sents     []*sentence
-	reporter  string       // the country of the outlet, "" when unknown
-	outletAt  map[int]bool // the first tokens of news outlets the text names («در گفت‌وگو با ایسنا»)
+	reporter  string  // the country of the outlet, "" when unknown
+	outlets   []Match // the news outlets the text names, in order («به گزارش ایسنا», «در گفت‌وگو با ایسنا»)
 	// fiscalStart is the month the article's Gregorian fiscal years open
 	// in: the one it states ("the 2025-26 fiscal year (April-March)"),
 	// else July (Pakistan's).
@@ -283,13 +283,8 @@ func (x *Extractor) newDoc(a Article) *doc {
 	d.cueFirst = firstIndex(d.cues, len(toks))
 	d.roleFirst = firstIndex(d.roles, len(toks))
 	d.stems = st
+	d.outlets = x.outlets.longest(st)
 	d.reporter, d.dari = x.reporter(d)
-	for _, m := range x.outlets.longest(st) {
-		if d.outletAt == nil {
-			d.outletAt = map[int]bool{}
-		}
-		d.outletAt[m.Start] = true
-	}
 	x.pickTwins(d)
 	x.dropOutletPlaces(d)
 	d.dropLowercasePlaces()
@@ -636,23 +631,24 @@ func (d *doc) resolveMentions() {
 				}
 			}
 		}
+		// The sides of a meeting the sentence refers back to (nil when it
+		// does not): its pair words' countries, and with none, what «در این
+		// دیدار همچنین یادداشت تفاهم … امضا شد» says was done is theirs.
+		mp := d.meetingPair(s, ms)
 		if len(pairs) == 0 {
-			if mp := d.meetingPair(s, ms); mp != nil {
-				// «در این دیدار همچنین یادداشت تفاهم … امضا شد»: what the
-				// meeting referred back to did is its two sides'.
-				for _, code := range mp {
-					ms = append(ms, mention{tok: s.a, end: s.a, code: code, class: ClassPair})
-				}
+			for _, code := range mp {
+				ms = append(ms, mention{tok: s.a, end: s.a, code: code, class: ClassPair})
 			}
 		}
 		for _, p := range pairs {
-			// (Not a country the sentence compares with after the pair word:
-			// "Trade between the two countries totalled $1.9 billion …,
-			// second only to Russia" refers back, not to Russia.)
-			before := slices.DeleteFunc(slices.Clone(ms), func(m mention) bool { return m.tok > p.End+4 && d.comparedAt(m.tok) })
-			codes := d.pairFor(before, recentCodes(recent, s.idx), d.subjectBefore(s.idx))
-			if mp := d.meetingPair(s, ms); mp != nil {
-				codes = mp
+			codes := mp
+			if codes == nil {
+				// (Not a country the sentence compares with after the pair
+				// word: "Trade between the two countries totalled $1.9
+				// billion …, second only to Russia" refers back, not to
+				// Russia.)
+				before := slices.DeleteFunc(slices.Clone(ms), func(m mention) bool { return m.tok > p.End+4 && d.comparedAt(m.tok) })
+				codes = d.pairFor(before, recentCodes(recent, s.idx), d.subjectBefore(s.idx))
 			}
 			for _, code := range codes {
 				ms = append(ms, mention{tok: p.Start, end: p.End, code: code, class: ClassPair})
@@ -669,6 +665,21 @@ func (d *doc) resolveMentions() {
 			}
 		}
 	}
+}
+
+// outletsIn returns the outlets the text names within its first head
+// tokens.
+func (d *doc) outletsIn(head int) []Match {
+	n := 0
+	for n < len(d.outlets) && d.outlets[n].End <= head {
+		n++
+	}
+	return d.outlets[:n]
+}
+
+// outletAt reports whether a news outlet's name starts at token k.
+func (d *doc) outletAt(k int) bool {
+	return slices.ContainsFunc(d.outlets, func(m Match) bool { return m.Start == k })
 }
 
 // meetingPair returns the two sides of the meeting the sentence before s

@@ -73,8 +73,7 @@ func (x *Extractor) reporter(d *doc) (string, bool) {
 		}
 	}
 	// Outlets are named in the first lines.
-	head := min(len(d.toks), 600)
-	ms := x.outlets.longest(&Stems{norm: d.stems.norm, toks: d.toks[:head], off: d.stems.off[:head+1], keys: d.stems.keys})
+	ms := d.outletsIn(min(len(d.toks), 600))
 	// «به گزارش X» names the reporting outlet; «به نقل از X» only a source.
 	for _, m := range ms {
 		if m.Start >= 2 && d.word(m.Start-2) == "به" && d.word(m.Start-1) == "گزارش" {
@@ -140,8 +139,7 @@ func (d *doc) issuingGovernment() string {
 // does not make Iran a party. An outlet is cited in parentheses, after «به گزارش»,
 // «خبرگزاری», «آژانس» or "agency", or before a colon.
 func (x *Extractor) dropOutletPlaces(d *doc) {
-	head := min(len(d.toks), 600)
-	ms := x.outlets.longest(&Stems{norm: d.stems.norm, toks: d.toks[:head], off: d.stems.off[:head+1], keys: d.stems.keys})
+	ms := d.outletsIn(min(len(d.toks), 600))
 	if len(ms) == 0 {
 		return
 	}

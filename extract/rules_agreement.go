@@ -785,16 +785,8 @@ func (d *doc) countedPlural(c span, trig int) bool {
 // when there is none.
 func (d *doc) countedGroupBefore(s *sentence, c span, end int) (span, int) {
 	for _, n := range d.cuesIn(c.a, end, CueAgreementNoun) {
-		k := n.Start - 1
-		if k < c.a || d.toks[k].Kind != TokNumber && !isNumberStart(d.norm, d.toks, k) {
-			continue
-		}
-		st := k
-		for st > c.a && (d.toks[st-1].Kind == TokNumber || isNumberStart(d.norm, d.toks, st-1)) {
-			st--
-		}
-		if e, ok := parseNumExpr(d.norm, d.toks[:s.b], st); ok && e.End == n.Start && e.Value >= 2 && e.Value < 1000 {
-			return span{st, min(end, n.End+1)}, int(e.Value)
+		if e, ok := d.numberEndingAt(s, c.a, n.Start); ok && e.Value >= 2 && e.Value < 1000 {
+			return span{e.Start, min(end, n.End+1)}, int(e.Value)
 		}
 	}
 	return span{}, 0

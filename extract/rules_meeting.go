@@ -150,12 +150,12 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if p, ok := d.participationList(s, c); ok {
 			cs = p
 		}
-		if len(cs) < 2 && s.latin && trig <= c.a+2 && d.word(c.a) == "they" {
+		if len(cs) < 2 && s.latin && s.idx > 0 && trig <= c.a+2 && d.word(c.a) == "they" {
 			// "They last met in Ashgabat in March": the two who met in the
 			// sentence before (the venue's country one of them).
-			if p := d.sents[max(0, s.idx-1)]; p.idx < s.idx && d.hasCue(p.a, p.b, CueMeet|CueMeetWeak) {
+			if p := d.sents[s.idx-1]; d.hasCue(p.a, p.b, CueMeet|CueMeetWeak) {
 				if pc := d.countries(p, p.a, p.b, false); len(pc) == 2 && subset(cs, pc) {
-					cs = slices.Clone(pc)
+					cs = pc
 				}
 			}
 		}
@@ -411,7 +411,7 @@ func (d *doc) orgIn(c span) bool {
 // a news outlet.
 func (d *doc) withPress(i, end int) bool {
 	for k := i; k < min(end, i+4); k++ {
-		if d.pointAt(k, rolePress) || d.outletAt[k] {
+		if d.pointAt(k, rolePress) || d.outletAt(k) {
 			return true // (also a news outlet: «در گفت‌وگو با ایسنا», "told Tasnim")
 		}
 	}

@@ -25,6 +25,7 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 		growth := d.growthRates(s, c, ams)
 		items, itemPartner := d.countryItems(s, c, ams)
 		places := d.placeItems(c, ams)
+		partners := d.postposedPartners(s, c, ams)
 		hasMoneyOrTon := false
 		n0 := len(out) // the clause's facts are out[n0:]
 		own := d.countries(s, c.a, c.b, true)
@@ -109,15 +110,18 @@ func (d *doc) tradeFacts(s *sentence) []candidate {
 							f.Countries = normalizeCountries([]string{cc, x})
 						}
 					}
-					if x := d.sents[max(0, s.idx-1)].lone[figureSlot(am.kind)]; len(f.Countries) == 1 && s.idx > 0 && x != "" && x != cc {
-						// «… ۹۴ هزار تن بوره … وارد کشور شده» and then
-						// «ازبکستان با ۳۱ هزار تن … ایران با ۲۴ هزار تن …»: the
-						// suppliers of the one country's figure just read.
-						f.Countries = normalizeCountries([]string{cc, x})
+					if s.idx > 0 && len(f.Countries) == 1 {
+						x := d.sents[s.idx-1].lone[figureSlot(am.kind)]
+						if x != "" && x != cc {
+							// «… ۹۴ هزار تن بوره … وارد کشور شده» and then
+							// «ازبکستان با ۳۱ هزار تن … ایران با ۲۴ هزار تن …»: the
+							// suppliers of the one country's figure just read.
+							f.Countries = normalizeCountries([]string{cc, x})
+						}
 					}
 				}
 			} else {
-				f.Countries = d.amountCountries(s, c, ams, k)
+				f.Countries = d.amountCountries(s, c, ams, k, partners)
 				if len(items) > 0 && !d.regionWhole(span{c.a, am.a}) {
 					// «۹۸۰ ملیون دالر کالا به پاکستان صادر شده و صادرات به
 					// ازبیکستان و تاجیکستان به ترتیب …»: the list's countries
@@ -1283,8 +1287,9 @@ func (d *doc) growthRates(s *sentence, c span, ams []amount) []growthRate {
 
 // amountCountries returns the countries of the k-th amount of clause c:
 // those named since the previous amount («تجارت ایران و عراق ۱٫۶ میلیارد
-// دلار و تجارت ایران و عمان …»), else those of the clause.
-func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string {
+// دلار و تجارت ایران و عمان …»), else those of the clause; partners are
+// the clause's postposedPartners, read once for all its amounts.
+func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int, partners map[int]string) []string {
 	// Neighbouring figures, not percentages, bound an amount's words.
 	lo, hi, next := c.a, ams[k].b, -1
 	for j := k - 1; j >= 0; j-- {
@@ -1299,14 +1304,14 @@ func (d *doc) amountCountries(s *sentence, c span, ams []amount, k int) []string
 			break
 		}
 	}
-	if pp := d.postposedPartners(s, c, ams); pp[k] != "" {
+	if x := partners[k]; x != "" {
 		// "Kazakhstan shipped 1.8 million tonnes of wheat to Uzbekistan
 		// …, along with 620,000 tonnes of flour", «… حدود ۱۶۰ میلیون دالر
 		// برق از ازبکستان، ۴۵ میلیون دالر برق از ترکمنستان و …»: the
 		// partner right after each figure and its goods is that figure's,
 		// with the clause's subject.
-		if sub := d.countries(s, c.a, ams[0].a, true); len(sub) == 1 && sub[0] != pp[k] {
-			return normalizeCountries([]string{sub[0], pp[k]})
+		if sub := d.countries(s, c.a, ams[0].a, true); len(sub) == 1 && sub[0] != x {
+			return normalizeCountries([]string{sub[0], x})
 		}
 	}
 	cs := d.countries(s, lo, hi, true)
