@@ -192,6 +192,7 @@ var freshFloors = map[string]float64{
 	"fresh64": 0.68,
 	"fresh65": 0.62,
 	"fresh66": 0.38,
+	"fresh67": 0.8,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
