@@ -13,7 +13,7 @@ var physicalInfra = map[string]bool{"راه": true, "راهآهن": true, "خط�
 	"شاهراه": true, "نیروگاه": true, "بندر": true, "پل": true, "تونل": true, "ترمینال": true, "مسیر": true, "قطار": true,
 	"railway": true, "railroad": true, "rail": true, "corridor": true, "highway": true, "road": true, "pipeline": true,
 	"power": true, "hydropower": true, "transmission": true, "port": true, "dry": true, "bridge": true, "tunnel": true, "dam": true, "canal": true,
-	"terminal": true, "پایانه": true, "route": true, "logistics": true, "هاب": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true,
+	"terminal": true, "hub": true, "پایانه": true, "route": true, "logistics": true, "هاب": true, "train": true, "بازارچه": true, "گذرگاه": true, "border": true, "crossing": true,
 	"subsea": true, "submarine": true, "undersea": true, "interconnector": true, "track": true, "checkpoint": true, "بند": true, "پایپ": true, "پایپلاین": true, "wind": true, "solar": true, "link": true, "مزرعه": true, "کابل": true, "لین": true, "محور": true}
 
 // projectFacts reads projects from sentence s: named projects (with their
@@ -90,7 +90,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				// registered («… یک پایانه مرزی احداث کنند», "The Azakhel
 				// dry port") or infrastructure named with its place
 				// («پایانه ریلی آقینه … به بهره‌برداری خواهد رسید»).
-				if !d.namedInfraIn(c) {
+				if !d.namedInfraIn(c) && d.newInfraIn(c) < 0 {
 					d.buildIntro(s, c)
 					continue
 				}
@@ -105,6 +105,11 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				// milestone reached: «… و ۱۰۵ کیلومتر آن تا کنون تکمیل شده»
 				// is a part's.)
 				infra = d.infraIn(c)
+			}
+			if k := d.newInfraIn(c); k >= 0 && !slices.ContainsFunc(infra, func(m Match) bool { return m.Start == k }) {
+				// "Construction of a container hub at Aktau is under way":
+				// the new work the clause introduces.
+				infra = append([]Match{{Start: k, End: k + 1}}, infra...)
 			}
 			if built {
 				// «کار ساخت خط ۵۰۰ کیلوولت …»: a bare «خط» after a

@@ -662,6 +662,14 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 			refers = true
 		}
 	}
+	if k := d.newInfraIn(c); k >= 0 {
+		// "Construction of a new grain terminal … is under way and …
+		// expected in 2027": the new work's, once registered.
+		if u, ok := d.unnamedAt(k); ok {
+			return u.id, k
+		}
+		return "", -1
+	}
 	if !refers {
 		return "", -1
 	}
@@ -688,6 +696,41 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	}
 	return id, c.a
 }
+
+// newInfraIn returns the token at which clause c introduces a piece of
+// infrastructure of its own before its first status word: an
+// infrastructure word after an indefinite article ("Construction of a
+// container hub at Aktau began", «یک پایانه … افتتاح شد») names something
+// new, not the project named before; -1 when it introduces none.
+func (d *doc) newInfraIn(c span) int {
+	end := c.b
+	if st := d.cuesIn(c.a, c.b, CueStatus); len(st) > 0 {
+		end = st[0].Start
+	}
+	for k := c.a; k < end; k++ {
+		if d.pointAt(k, roleIndefinite) && ordinalWords[d.word(k+1)] {
+			// "A logistics centre next to the crossing, a second phase
+			// costing $35 million": a further phase of the work before.
+			return -1
+		}
+	}
+	for k := c.a; k < end; k++ {
+		if physicalInfra[d.word(k)] || d.hasCue(k, k+1, CueInfra) || d.pointAt(k, roleLine) || d.roleBefore(k+1, rolePart) {
+			// (the first one: "the 272-km line, which will create a third
+			// rail crossing" refers back)
+			if j := d.roleIn(max(c.a, k-3), k, roleIndefinite); j >= 0 && !ordinalWords[d.word(j+1)] {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// ordinalWords follow an indefinite article that names a further part of
+// something told before ("a second phase of the port", "a second track on
+// the section"), not something new.
+var ordinalWords = map[string]bool{"second": true, "third": true, "fourth": true, "further": true, "دوم": true, "سوم": true}
 
 // infraBefore returns an unnamed project made of the last piece of
 // infrastructure the sentence before s names ("The port's ferry and ro-ro

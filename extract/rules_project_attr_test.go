@@ -726,10 +726,42 @@ func TestProjectAttributes(t *testing.T) {
 		{"a country reached from the line's far end is no party of it",
 			"The Bukhara–Alat road in Uzbekistan will be rebuilt. The road carries most of Uzbekistan's freight to Turkmenistan and on to Iran. The road is 98 km long.",
 			[]string{"project TM,UZ 98 km - - -"}},
+		{"an infrastructure word after an indefinite article is a new work, not the project named before",
+			"date 2026-12-09\nThe Middle Corridor, which links China with Europe through Kazakhstan, Azerbaijan and Georgia, carried 4.5 million tonnes of cargo in January–October 2026.\nConstruction of a container hub at Aktau is under way. The hub is due to open in 2027.",
+			[]string{"project AZ,CN,GE,KZ - - - - -", "tonnage AZ,CN,GE,KZ 4.5e+06 t actual 2026-01..2026-10 -", "project KZ - - under_construction - -", "project KZ - - planned 2027 -"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
 				t.Errorf("facts of %q:\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNewInfraIn holds newInfraIn to what an indefinite article before an
+// infrastructure word introduces: a new work, unless an ordinal makes it a
+// further part of the one told before.
+func TestNewInfraIn(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, tt := range []struct{ name, text, want string }{
+		{"a new hub", "Construction of a container hub at Aktau is under way.", "hub"},
+		{"a new terminal, Persian", "ساخت یک پایانه مرزی در آق‌قلا آغاز شد.", "پایانه"},
+		{"the hub refers back", "The hub is due to open in 2027.", ""},
+		{"the first infrastructure word decides", "Construction of the 272-km line, which will create a third rail crossing, began in 2023.", ""},
+		{"a second track is a further part", "KTZ has started building a second track on the section between Uzen and the Turkmen border.", ""},
+		{"a second phase beside a new work is a further phase", "A logistics centre next to the crossing, a second phase costing $35 million, is planned to be built in 2027.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := x.newDoc(Article{ID: "t", Text: tt.text})
+			got := ""
+			for _, c := range d.clauses(d.sents[0]) {
+				if k := d.newInfraIn(c); k >= 0 {
+					got = d.word(k)
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("newInfraIn of %q: %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
