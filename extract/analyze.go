@@ -993,6 +993,9 @@ func (d *doc) pairFor(ms []mention, recent []string, subject string) []string {
 	if len(d.main) == 2 && slices.Contains(recent, d.main[0]) && slices.Contains(recent, d.main[1]) {
 		return d.main
 	}
+	if len(recent) >= 2 && len(d.main) > 0 && !slices.Contains(recent[:2], d.main[0]) {
+		return []string{recent[0], d.main[0]}
+	}
 	if len(recent) >= 2 {
 		return recent[:2]
 	}

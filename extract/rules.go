@@ -171,7 +171,9 @@ func (d *doc) completePair(s *sentence, cs []string) []string {
 // article is most about.
 func (d *doc) contextCountries(s *sentence) []string {
 	// «ارزش این واردات …», "these exports": all the countries just named.
-	refers := d.hasCue(s.a, s.b, CueReference)
+	refers := slices.ContainsFunc(d.cuesIn(s.a, s.b, CueReference), func(m Match) bool {
+		return !d.pointAt(m.End, roleTimeNoun) // (not «صادرات این ماه», "this year": a time referred to)
+	})
 	for k := s.idx - 1; k >= d.contextFloor(s) && k >= s.idx-2; k-- {
 		p := d.sents[k]
 		cs := d.dropVenues(p, span{p.a, p.b}, d.countries(p, p.a, p.b, true))
@@ -180,6 +182,13 @@ func (d *doc) contextCountries(s *sentence) []string {
 		}
 		if len(cs) <= 2 || refers {
 			return cs
+		}
+		if x := d.tradeFocus(); x != "" && slices.Contains(cs, x) && !slices.ContainsFunc(s.amounts, func(am amount) bool { return am.kind == amtTon }) {
+			// «پاکستان با ۷۱ میلیون دالر …، هند با ۳۸ میلیون دالر …» and
+			// then «میوه خشک با ۵۴ میلیون دالر …»: after a list of the
+			// trader's partners, a sum naming none is the trader's own
+			// (not tonnes, which may cross a post between two).
+			return []string{x}
 		}
 		break
 	}

@@ -693,6 +693,9 @@ func TestRules(t *testing.T) {
 		{"a growth of train counts is not tonnage",
 			"The number of freight trains between China and Kazakhstan rose 10 percent.",
 			nil},
+		{"\"the two countries\" after partners named one by one are the last partner and the article's leading country",
+			"date 2026-11-23\nUzbekistan's foreign trade turnover reached $61.8 billion in January–October 2026, up 14.2 percent.\nExports rose 17.5 percent to $29.4 billion.\nChina kept its place as the largest trading partner with $12.9 billion. Trade with Turkey rose 2.4 percent to $3.1 billion.\nThe sharpest rise among neighbours was with Afghanistan. Turnover between the two countries jumped 27 percent to $1.42 billion.",
+			[]string{"trade_value UZ 6.18e+10 USD actual 2026-01..2026-10 14.2", "trade_value UZ 2.94e+10 USD actual 2026-01..2026-10 17.5", "trade_value CN 1.29e+10 USD actual 2026-01..2026-10 -", "trade_value TR,UZ 3.1e+09 USD actual 2026-01..2026-10 2.4", "trade_value AF,UZ 1.42e+09 USD actual 2026-01..2026-10 27"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := extractBrief(t, tt.text); !slices.Equal(got, tt.want) {
@@ -793,6 +796,26 @@ func TestBreakdownItems(t *testing.T) {
 				}
 			}
 			t.Errorf("no %s %g in %v", tt.kind, tt.value, fs)
+		})
+	}
+}
+
+// TestContextCountries holds contextCountries to what a sentence naming
+// no country takes from the sentences before it.
+func TestContextCountries(t *testing.T) {
+	x := NewExtractor(nil)
+	const list = "date 2026-12-10\nKazakhstan's exports to China reached $2.1 billion, its exports to Russia $1.4 billion and its exports to Uzbekistan $0.9 billion in January–October.\n"
+	for _, tt := range []struct{ name, text, want string }{
+		{"these exports refer to every country of the list", list + "These exports grew 12 percent.", "CN,KZ,RU,UZ"},
+		{"after a list of the trader's partners, a sum naming none is the trader's own", list + "Grain made up $600 million.", "KZ"},
+		{"«این ماه» refers to a time, not to the list's countries", "date 2026-11-26\nصادرات افغانستان به پاکستان ۷۱ میلیون دالر، به هند ۳۸ میلیون دالر و به چین ۱۴ میلیون دالر بوده است.\nمیوه خشک با ۵۴ میلیون دالر بیشترین سهم را در صادرات این ماه داشته است.", "AF"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := x.newDoc(Article{ID: "t", Text: tt.text})
+			got := strings.Join(normalizeCountries(d.contextCountries(d.sents[len(d.sents)-1])), ",")
+			if got != tt.want {
+				t.Errorf("contextCountries of the last sentence of %q = %s, want %s", tt.text, got, tt.want)
+			}
 		})
 	}
 }
