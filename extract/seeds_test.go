@@ -194,6 +194,7 @@ var freshFloors = map[string]float64{
 	"fresh66": 0.38,
 	"fresh67": 0.8,
 	"fresh68": 0.7,
+	"fresh69": 0.7,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
