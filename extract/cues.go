@@ -436,6 +436,7 @@ const (
 	roleCompareLead   = "compare-lead"   // "than", "with", "from" before "the same period": a comparison
 	roleSameFa        = "same-fa"        // «همین», «این» of «در همین مدت»
 	rolePeriodFa      = "period-fa"      // «مدت», «دوره», «بازه», «سال» of «در همین مدت»
+	roleBypass        = "bypass"         // "bypassing", "instead of", «به جای» before a named work: compared with, not spoken of
 	roleTimeNoun      = "time-noun"      // «ماه», «سال», "month", "year" after «این», "this": a time referred to, not goods or countries
 	roleNamedFa       = "named-fa"       // «یادشده», «مذکور» of «مدت یادشده»
 	roleDuringPrep    = "during-prep"    // "in", "during", "over" of "during the period"
@@ -717,6 +718,7 @@ var roleRows = []roleRow{
 	{role: roleCompareLead, words: []string{"than", "with", "from"}, point: true},
 	{role: roleSameFa, words: []string{"همین", "این"}, point: true},
 	{role: rolePeriodFa, words: []string{"مدت", "دوره", "بازه", "سال"}, point: true},
+	{role: roleBypass, words: []string{"bypassing", "bypasses", "bypass", "avoiding", "instead of", "rather than", "parallel to", "alternative to", "به جای", "بجای", "موازی با"}},
 	{role: roleTimeNoun, words: []string{"ماه", "سال", "مدت", "هفته", "روز", "دوره", "month", "year", "week", "period", "quarter", "day"}, point: true},
 	{role: roleNamedFa, words: []string{"یادشده", "مذکور", "یاد"}, point: true},
 	{role: roleDuringPrep, words: []string{"in", "during", "over", "for", "within"}, point: true},

@@ -680,6 +680,10 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		}
 	}
 	f.Countries = normalizeCountries(cs)
+	// "The first 183 kilometres, from Balykchy to Aral, were built with
+	// Chinese government financing": a stretch keeps its own countries and
+	// gives them to no other fact of the line.
+	f.inside = f.inside || d.stretchIn(s, c)
 	d.setQuote(&f, c.a, c.b)
 	return f
 }
@@ -1355,12 +1359,18 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 	return id, at
 }
 
-// branchOf reports whether project m is named as the larger whole another
-// line is a branch of ("the railway … is the eastern branch of the
+// branchOf reports whether project m is named only beside the work the
+// sentence speaks of: as what it bypasses or replaces ("bypassing the
+// Bishkek–Osh highway"), or as the larger whole another line is a branch of ("the railway … is the eastern branch of the
 // International North–South Transport Corridor", «این راه‌آهن حلقه مفقوده
 // کریدور شمال–جنوب است»): the sentence speaks of the branch, and later references
 // back ("the route", «این مسیر») are to it, not to the whole.
 func (d *doc) branchOf(m Match) bool {
+	if d.roleIn(max(0, m.Start-3), m.Start, roleBypass) >= 0 {
+		// "the 433-kilometre road … bypassing the Bishkek–Osh highway":
+		// a work the sentence compares with, not the one it speaks of.
+		return true
+	}
 	k := m.Start - 1
 	if d.word(k) == "the" {
 		k--

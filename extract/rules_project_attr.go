@@ -673,7 +673,12 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 	if !refers {
 		return "", -1
 	}
-	id, _ = d.lastProjectAt(c.b)
+	id, at := d.lastProjectAt(c.b)
+	if ref != "" && infraKinds[ref] != "" && infraKinds[d.projectHead(id, at)] != "" && infraKinds[ref] != infraKinds[d.projectHead(id, at)] {
+		// "… the 433-kilometre road …" and later "the railway that will
+		// link China with Uzbekistan": a railway is no road.
+		return "", -1
+	}
 	if u, ok := d.unnamedByID[id]; ok && compoundHeads[u.head] && ref != "" && ref != u.head {
 		// «… یک مرکز لوژستیکی …» and later «زیان … این گذرگاه»: a centre
 		// is referred to as the centre, not as another piece of
@@ -731,6 +736,50 @@ func (d *doc) newInfraIn(c span) int {
 // something told before ("a second phase of the port", "a second track on
 // the section"), not something new.
 var ordinalWords = map[string]bool{"second": true, "third": true, "fourth": true, "further": true, "دوم": true, "سوم": true}
+
+// stretchIn reports whether clause c opens on a stretch of a line told by
+// its length from one end ("The first 183 kilometres", "the last 40 km",
+// «۱۲۰ کیلومتر نخست»).
+func (d *doc) stretchIn(s *sentence, c span) bool {
+	for _, am := range s.amounts {
+		if am.kind != amtMeasure || am.unit != "km" || am.a < c.a || am.a > c.a+3 {
+			continue
+		}
+		if d.roleIn(am.b, min(c.b, am.b+2), rolePart) >= 0 {
+			continue // "The first 42-kilometre section": a part (see partCountry)
+		}
+		if stretchWords[d.word(am.a-1)] || stretchWords[d.word(am.b)] {
+			return true
+		}
+	}
+	return false
+}
+
+// stretchWords tell a stretch from one end beside its length.
+var stretchWords = map[string]bool{"first": true, "last": true, "remaining": true, "نخست": true, "اول": true, "پایانی": true, "باقیمانده": true}
+
+// infraKinds groups the infrastructure words whose referents cannot be
+// one another: "the railway" does not refer back to a road.
+var infraKinds = map[string]string{
+	"road": "road", "highway": "road", "motorway": "road", "expressway": "road", "جاده": "road", "سرک": "road", "شاهراه": "road", "بزرگراه": "road",
+	"railway": "rail", "railroad": "rail", "راهآهن": "rail", "خطآهن": "rail",
+	"pipeline": "pipe", "پایپلاین": "pipe",
+	"port": "port", "بندر": "port",
+}
+
+// projectHead returns the head word of project id named at token at (see
+// headOf), or of the unnamed project id; "" when not known.
+func (d *doc) projectHead(id string, at int) string {
+	if u, ok := d.unnamedByID[id]; ok && u.head != "" {
+		return u.head
+	}
+	for _, m := range d.entsIn(at, at+1) {
+		if m.Entry.Class.Has(ClassProject) {
+			return d.headOf(m)
+		}
+	}
+	return ""
+}
 
 // infraBefore returns an unnamed project made of the last piece of
 // infrastructure the sentence before s names ("The port's ferry and ro-ro
@@ -1126,7 +1175,8 @@ func (d *doc) verbBetween(a, b int) bool {
 // every fact of the project in the article takes (see finish).
 func (d *doc) projectParties(s *sentence) {
 	for _, c := range d.clauses(s) {
-		if k := d.roleIn(c.a, c.b, roleItObject); k > c.a {
+		if k := d.roleIn(c.a, c.b, roleItObject); k > c.a && !slices.ContainsFunc(s.amounts, func(am amount) bool { return am.a > k && am.a < c.b }) {
+			// (not "… agreed to raise it to $5 billion": a figure raised)
 			// "The joint feasibility study of the 647-km line … Uzbekistan,
 			// Afghanistan and Pakistan expect to complete it by June 2026":
 			// the countries that act on the project the sentence before
@@ -1195,6 +1245,12 @@ func (d *doc) projectParties(s *sentence) {
 			// country the traffic goes to, named as a border's far side,
 			// is a destination, not a party of the road.
 			cs = d.withoutBorderSides(s, c, cs)
+		}
+		if finance && d.stretchIn(s, c) {
+			// "The first 183 kilometres, from Balykchy to Aral, were built
+			// with Chinese government financing": a financier of a
+			// stretch is that stretch's, not every fact's of the whole.
+			continue
 		}
 		if id == "" || len(cs) == 0 {
 			continue

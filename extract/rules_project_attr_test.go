@@ -726,6 +726,12 @@ func TestProjectAttributes(t *testing.T) {
 		{"a country reached from the line's far end is no party of it",
 			"The Bukhara–Alat road in Uzbekistan will be rebuilt. The road carries most of Uzbekistan's freight to Turkmenistan and on to Iran. The road is 98 km long.",
 			[]string{"project TM,UZ 98 km - - -"}},
+		{"\"raise it to $5 billion\" raises a figure: the countries that agree on it are no parties of the road before",
+			"date 2026-12-04\nWork on the 96-kilometre Kazarman–Jalal-Abad road in Kyrgyzstan is 40 percent complete.\nKyrgyzstan's trade with Uzbekistan reached $1.62 billion in January–October 2026, and the presidents of the two countries agreed in September to raise it to $5 billion by 2030.",
+			[]string{"project KG 96 km - - -", "project KG - - under_construction - -", "trade_value KG,UZ 1.62e+09 USD actual 2026-01..2026-10 -", "agreement KG,UZ - - agreed 2026-09 -", "trade_value KG,UZ 5e+09 USD target 2030 -"}},
+		{"a stretch told by its length from one end keeps its financier; \"the railway\" does not refer back to a road",
+			"date 2026-12-04\nThe Alternative North–South road in Kyrgyzstan will be completed in 2028. Its cost is estimated at $1.1 billion.\nThe first 183 kilometres, from Balykchy to Aral, were built with Chinese government financing and opened to traffic in 2021.\nFurther east, the railway that will link China with Uzbekistan through Kyrgyzstan is expected to take part of the same traffic.",
+			[]string{"project KG - - completion_expected 2028 -", "project KG 1.1e+09 USD - - -", "project CN,KG 183 km - - -"}},
 		{"an infrastructure word after an indefinite article is a new work, not the project named before",
 			"date 2026-12-09\nThe Middle Corridor, which links China with Europe through Kazakhstan, Azerbaijan and Georgia, carried 4.5 million tonnes of cargo in January–October 2026.\nConstruction of a container hub at Aktau is under way. The hub is due to open in 2027.",
 			[]string{"project AZ,CN,GE,KZ - - - - -", "tonnage AZ,CN,GE,KZ 4.5e+06 t actual 2026-01..2026-10 -", "project KZ - - under_construction - -", "project KZ - - planned 2027 -"}},
@@ -762,6 +768,36 @@ func TestNewInfraIn(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("newInfraIn of %q: %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBranchOfBypass holds branchOf to a work named as what another
+// bypasses or replaces: the sentence speaks of the other.
+func TestBranchOfBypass(t *testing.T) {
+	x := NewExtractor(nil)
+	for _, tt := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"bypassing", "The 433-kilometre road runs from Balykchy to Jalal-Abad, bypassing the Bishkek–Osh highway.", true},
+		{"instead of", "Trucks now take the new road instead of the Bishkek–Osh highway.", true},
+		{"the subject", "The Bishkek–Osh highway is shut by avalanches in winter.", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := x.newDoc(Article{ID: "t", Text: tt.text})
+			found := false
+			for _, m := range d.ents {
+				if m.Entry.Class.Has(ClassProject) {
+					found = true
+					if got := d.branchOf(m); got != tt.want {
+						t.Errorf("branchOf(%s) in %q = %v, want %v", m.Entry.Code, tt.text, got, tt.want)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no project named in %q", tt.text)
 			}
 		})
 	}
