@@ -195,6 +195,7 @@ var freshFloors = map[string]float64{
 	"fresh67": 0.8,
 	"fresh68": 0.7,
 	"fresh69": 0.7,
+	"fresh70": 0.55,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
