@@ -130,6 +130,27 @@ func (d *doc) ownTotals() {
 	}
 }
 
+// regionCounted reports whether the article names region name with the
+// count of all its members ("the five Central Asian republics", «پنج کشور
+// آسیای مرکزی»): that names every member as well as a list would.
+func (d *doc) regionCounted(name string) bool {
+	n := len(regionMembers[name])
+	for _, m := range d.ents {
+		if !m.Entry.Class.Has(ClassRegion) || m.Entry.Name != name {
+			continue
+		}
+		for k := m.Start - 1; k >= max(0, m.Start-3); k-- {
+			if v := numberWordValue(d.word(k)); v > 0 {
+				if int(v) == n {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
 // regionListed returns the members of region name (regionMembers) that
 // the article lists together: the first run of three or more of them
 // joined by commas and "and" («،», «و») in one sentence ("Shipments to
@@ -144,6 +165,9 @@ func (d *doc) regionListed(name string) []string {
 	ms := regionMembers[name]
 	if ms == nil {
 		return nil
+	}
+	if d.regionCounted(name) {
+		return ms
 	}
 	for _, s := range d.sents {
 		var run []string
