@@ -647,7 +647,11 @@ func (d *doc) resolveMentions() {
 				// word: "Trade between the two countries totalled $1.9
 				// billion …, second only to Russia" refers back, not to
 				// Russia.)
-				before := slices.DeleteFunc(slices.Clone(ms), func(m mention) bool { return m.tok > p.End+4 && d.comparedAt(m.tok) })
+				// (Nor a country passed through: "the two sides agreed to
+				// finalise a transit trade agreement through Afghanistan".)
+				before := slices.DeleteFunc(slices.Clone(ms), func(m mention) bool {
+					return m.tok > p.End+4 && d.comparedAt(m.tok) || m.tok > p.End && d.viaAt(m.tok)
+				})
 				codes = d.pairFor(before, recentCodes(recent, s.idx), d.subjectBefore(s.idx))
 			}
 			for _, code := range codes {

@@ -384,7 +384,10 @@ func (d *doc) partyCountries(s *sentence, c span) []string {
 	}
 	var out []string
 	for _, m := range s.mentions {
-		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassAdjective && !slices.Contains(out, m.code) {
+		if m.tok >= c.a && m.tok < c.b && !m.topic && m.class != ClassAdjective && !slices.Contains(out, m.code) && (m.class == ClassPair || !d.viaAt(m.tok)) {
+			// (not a country the agreed route passes through: "the two
+			// sides agreed to finalise a transit trade agreement through
+			// Afghanistan")
 			out = append(out, m.code)
 		}
 	}

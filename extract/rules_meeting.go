@@ -297,6 +297,21 @@ func (d *doc) humanIn(a, b int) bool {
 	return false
 }
 
+// peopleJoinedBefore reports whether the subject before the verb at token
+// v of clause c is people joined by "and" ("Kazakh President … Tokayev and
+// Azerbaijani President … Aliyev met separately"): they met each other.
+func (d *doc) peopleJoinedBefore(c span, v int) bool {
+	lo := max(c.a, v-12)
+	j := d.roleIn(lo, v, roleJoin)
+	return j >= 0 && d.peopleIn(lo, j) && d.peopleIn(j, v)
+}
+
+// peopleIn reports whether tokens [a, b) name people: a title, a person
+// the gazetteer knows, or a people word.
+func (d *doc) peopleIn(a, b int) bool {
+	return d.hasCue(a, b, CueHuman) || slices.ContainsFunc(d.entsIn(a, b), func(m Match) bool { return m.Entry.Class.Has(ClassTitle | ClassPerson) })
+}
+
 // cited reports whether the people at token i are the source a report
 // cites («به گفته مسئولان، … کالا … وارد افغانستان شده», "according to
 // officials"), who neither travel nor meet.
@@ -313,7 +328,7 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		if d.referenceBefore(m.Start) || d.pointAt(m.Start-1, roleDefinite) && !d.hasWith(s, m.End, c.b) {
 			continue
 		}
-		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) && !d.orgAfter(m.End, c.b) && d.word(m.Start-1) != "they" && d.word(m.Start-2) != "they" {
+		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) && !d.orgAfter(m.End, c.b) && d.word(m.Start-1) != "they" && d.word(m.Start-2) != "they" && !d.peopleJoinedBefore(c, m.Start) {
 			// "meet the demand", "received $5 million": a meeting has people
 			// or countries after it, or people before it ("They last met in
 			// Ashgabat").
@@ -363,7 +378,9 @@ func (d *doc) meetingCountries(s *sentence, c span) []string {
 			all = append(all, m.code)
 		}
 		venue := m.class == ClassPlace && d.pointAt(m.tok-1, roleVenue)
-		if !venue && !slices.Contains(parties, m.code) {
+		if !venue && !slices.Contains(parties, m.code) && (m.class == ClassPair || !d.viaAt(m.tok)) {
+			// (not a country a route talked of passes through: "agreed to
+			// finalise a transit trade agreement through Afghanistan")
 			parties = append(parties, m.code)
 		}
 	}
