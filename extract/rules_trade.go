@@ -1123,6 +1123,17 @@ func (d *doc) statuses(s *sentence, c span, ams []amount) []string {
 				st[k] = StatusActual
 			}
 		}
+		if n > 0 && !slices.Contains(explicit, true) && window(c.a, ams[0].a, true) == StatusTarget {
+			// «هدف صادراتی سازمان برای سال ۱۴۰۶ در بازار عراق ۱۳ میلیارد
+			// دلار و در بازار افغانستان سه میلیارد و ۵۰۰ میلیون دلار تعیین
+			// شده است»: a goal word opening the clause, and no verb that
+			// tells a level reached, makes every figure a goal.
+			for k := range st {
+				if ams[k].kind != amtPercent {
+					st[k] = StatusTarget
+				}
+			}
+		}
 	}
 	// "up from X", «از X» with no "to" after: a baseline, where things stand.
 	for k := range n {
