@@ -992,14 +992,22 @@ func (d *doc) namedPartCountry(s *sentence, c span, at int, status string) strin
 	fits := func(tok int, after bool) bool {
 		switch {
 		case at < 0:
-			return tok-c.a <= 6 || d.statusAfter(tok, min(c.b, tok+6), status)
+			// («بخش چهارم … در خاک افغانستان به طول ۸۲ کیلومتر در ماه عقرب
+			// تکمیل شد»: a territory may stand a measure and a date before
+			// the status.)
+			reach := 6
+			if after {
+				reach = 10
+			}
+			return tok-c.a <= 6 || d.statusAfter(tok, min(c.b, tok+reach), status)
 		case tok > at:
 			return after && tok-at <= 10 && !measureBetween(s, at, tok)
 		case tok < at:
 			// ("The Afghan section, which crosses the Hindu Kush through 19
 			// tunnels, accounts for $5.9 billion": the relative clause
-			// between does not count.)
-			return !after && at-tok-d.relativeAside(tok, at) <= 8 && !d.projectBetween(tok+2, at) && !measureBetween(s, tok, at)
+			// between does not count; «در خاک افغانستان به طول ۸۲ کیلومتر»:
+			// a territory just before the length the part measures.)
+			return (!after || at-tok <= 5 && d.pointIn(tok, at, roleLength) >= 0) && at-tok-d.relativeAside(tok, at) <= 8 && !d.projectBetween(tok+2, at) && !measureBetween(s, tok, at)
 		}
 		return true
 	}
