@@ -196,6 +196,7 @@ var freshFloors = map[string]float64{
 	"fresh68": 0.7,
 	"fresh69": 0.7,
 	"fresh70": 0.55,
+	"fresh71": 0.62,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
