@@ -1305,9 +1305,25 @@ func (d *doc) builderAt(en, fa, at int) bool {
 	case d.startsRole(en, roleContractor) || d.startsRole(fa, roleContractorFa):
 		return true
 	case d.startsRole(en, roleCompany):
-		return d.roleIn(max(at-8, 0), at, roleContracting) >= 0
+		return d.roleIn(max(at-8, 0), at, roleContracting) >= 0 || d.contractorAfter(en)
 	case d.startsRole(fa, roleCompanyFa):
-		return d.roleIn(max(fa-8, 0), fa, roleContracting) >= 0
+		return d.roleIn(max(fa-8, 0), fa, roleContracting) >= 0 || d.contractorAfter(at)
+	}
+	return false
+}
+
+// contractorAfter reports whether a contractor's noun follows the company
+// named at token k within a few words, before any punctuation: «که شرکت
+// ترکیه‌ای گاپ اینشاآت پیمانکار آن بود», "a Turkish company, Gap Insaat,
+// was the contractor" (the company is the builder, no party).
+func (d *doc) contractorAfter(k int) bool {
+	for j := k + 1; j < min(k+7, len(d.toks)); j++ {
+		if d.toks[j].Kind == TokPunct && d.tokText(j) != "-" && d.tokText(j) != "," {
+			return false
+		}
+		if d.pointAt(j, roleContractor) || d.pointAt(j, roleContractorFa) {
+			return true
+		}
 	}
 	return false
 }
