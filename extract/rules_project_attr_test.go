@@ -757,7 +757,7 @@ func TestNewInfraIn(t *testing.T) {
 	x := NewExtractor(nil)
 	for _, tt := range []struct{ name, text, want string }{
 		{"a new hub", "Construction of a container hub at Aktau is under way.", "hub"},
-		{"a new terminal, Persian", "ساخت یک پایانه مرزی در آق‌قلا آغاز شد.", "پایانه"},
+		{"a new terminal, Persian", "ساخت یک پایانه مرزی در آق\u200cقلا آغاز شد.", "پایانه"},
 		{"the hub refers back", "The hub is due to open in 2027.", ""},
 		{"the first infrastructure word decides", "Construction of the 272-km line, which will create a third rail crossing, began in 2023.", ""},
 		{"a second track is a further part", "KTZ has started building a second track on the section between Uzen and the Turkmen border.", ""},
