@@ -197,6 +197,7 @@ var freshFloors = map[string]float64{
 	"fresh69": 0.7,
 	"fresh70": 0.55,
 	"fresh71": 0.62,
+	"fresh72": 0.47,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
