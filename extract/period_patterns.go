@@ -49,6 +49,10 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 			}
 		}
 		return periodMatch{}, false
+	case strings.HasSuffix(w, "ماهه") && numberWordValue(strings.TrimSuffix(w, "ماهه")) >= 1 && numberWordValue(strings.TrimSuffix(w, "ماهه")) <= 12:
+		// «صادرات هشت‌ماهه», the eight-month span written as one word (the
+		// joiner folded away).
+		n, j = int(numberWordValue(strings.TrimSuffix(w, "ماهه"))), i+1
 	default:
 		v, ok := s.small(i)
 		if !ok || v < 1 || v > 12 {

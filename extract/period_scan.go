@@ -384,6 +384,9 @@ var periodStartWords = func() map[string]bool {
 		m[w] = true
 	}
 	for w, v := range numberWords {
+		if v >= 1 && v <= 12 && w[0] >= 128 {
+			m[w+"ماهه"] = true // «هشت‌ماهه», one word once the joiner is folded (see partial)
+		}
 		if v > 0 {
 			m[w] = true
 		}
