@@ -552,7 +552,9 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
-	cs := d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)) // (not «در باکو», where its parties met)
+	// (Not «در باکو», where its parties met; nor "the border with
+	// Turkmenistan" a domestic line runs to: labelling decision 1.)
+	cs := d.withoutBorderSides(s, c, d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)))
 	if w := d.wholeName(c); w.b > w.a {
 		// (not the countries that name the corridor it is part of, see
 		// projectParties)
