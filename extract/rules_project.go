@@ -552,9 +552,14 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		d.setQuote(&f, c.a, c.b)
 		return f
 	}
-	// (Not «در باکو», where its parties met; nor "the border with
-	// Turkmenistan" a domestic line runs to: labelling decision 1.)
-	cs := d.withoutBorderSides(s, c, d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)))
+	cs := d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)) // (not «در باکو», where its parties met)
+	if !slices.ContainsFunc(d.toks[c.a:c.b], func(t Token) bool { return postHeads[d.norm[t.Start:t.End]] }) {
+		// "the Beineu–Bolashak line …, which runs to the border with
+		// Turkmenistan": a line runs to a border, it does not join the
+		// country across; a post or a terminal "on the border with China"
+		// is linked to it (labelling decision 1).
+		cs = d.withoutBorderSides(s, c, cs)
+	}
 	if w := d.wholeName(c); w.b > w.a {
 		// (not the countries that name the corridor it is part of, see
 		// projectParties)
@@ -889,6 +894,12 @@ func (d *doc) parenStart(k int) int {
 	}
 	return k
 }
+
+// postHeads name works that lie at a border and face the country across
+// when the text says so ("a terminal at Altynkol station on the border
+// with China", labelling decision 1), unlike a line that runs to it.
+var postHeads = map[string]bool{"terminal": true, "checkpoint": true, "station": true, "crossing": true, "port": true, "hub": true, "post": true,
+	"پایانه": true, "ایستگاه": true, "گذرگاه": true, "بندر": true, "گمرک": true, "بازارچه": true, "ترمینال": true}
 
 // lineAt reports whether the infrastructure phrase at token tok names a
 // line ("transmission line", «خط آهن», "railway"), which joins places,

@@ -198,6 +198,7 @@ var freshFloors = map[string]float64{
 	"fresh70": 0.55,
 	"fresh71": 0.62,
 	"fresh72": 0.47,
+	"fresh73": 0.6,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
