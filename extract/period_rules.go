@@ -93,6 +93,32 @@ var periodRules = []periodRule{
 		}
 		return pc.yearBeforeLast(), pc.found
 	}},
+	{"compared period before its figure", func(d *doc, pc periodCtx) (string, bool) {
+		// «… ۲۱ درصد افزایش نسبت به مدت مشابه سال ۱۴۰۴ که ۴۶۰ میلیون دالر
+		// بود», «در مقایسه با هشت ماه نخست ۱۴۰۴ که یک میلیارد و ۷۴۸ میلیون
+		// دلار بود»: the figure of a relative clause right after a compared
+		// period is that period's (its span of the figure before, when
+		// the compared period is a whole year).
+		am := pc.ams[pc.k]
+		j := d.pointIn(max(pc.c.a, am.a-3), am.a, roleRelative)
+		if j < 0 {
+			return "", pc.found
+		}
+		for _, m := range pc.s.periods {
+			if (m.End != j && m.End != j-1) || m.Start < pc.c.a || !m.Resolved || m.P.Day || !d.comparison(m.Start, false) {
+				continue
+			}
+			prev := pc.lastPeriod()
+			if cur := d.articlePeriod(pc.s); prev == "" && cur != nil {
+				prev = cur.Label // ("This figure …": the figure of the sentence before)
+			}
+			if l := shiftInto(prev, m.P); l != "" {
+				return l, pc.found
+			}
+			return m.P.Label, pc.found
+		}
+		return "", pc.found
+	}},
 	{"same span of a compared year", func(d *doc, pc periodCtx) (string, bool) {
 		// "$61.4 million in the first quarter of FY2026-27, compared with
 		// $216.3 million in the same period of FY26", «… در مدت مشابه
