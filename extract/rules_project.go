@@ -553,7 +553,7 @@ func (d *doc) projectFactAt(s *sentence, c span, id, name string, tok int, statu
 		return f
 	}
 	cs := d.dropVenues(s, c, d.partiesIn(s, c.a, c.b)) // (not «در باکو», where its parties met)
-	if !slices.ContainsFunc(d.toks[c.a:c.b], func(t Token) bool { return postHeads[d.norm[t.Start:t.End]] }) {
+	if d.pointIn(c.a, c.b, rolePostHead) < 0 {
 		// "the Beineu–Bolashak line …, which runs to the border with
 		// Turkmenistan": a line runs to a border, it does not join the
 		// country across; a post or a terminal "on the border with China"
@@ -894,12 +894,6 @@ func (d *doc) parenStart(k int) int {
 	}
 	return k
 }
-
-// postHeads name works that lie at a border and face the country across
-// when the text says so ("a terminal at Altynkol station on the border
-// with China", labelling decision 1), unlike a line that runs to it.
-var postHeads = map[string]bool{"terminal": true, "checkpoint": true, "station": true, "crossing": true, "port": true, "hub": true, "post": true,
-	"پایانه": true, "ایستگاه": true, "گذرگاه": true, "بندر": true, "گمرک": true, "بازارچه": true, "ترمینال": true}
 
 // lineAt reports whether the infrastructure phrase at token tok names a
 // line ("transmission line", «خط آهن», "railway"), which joins places,

@@ -713,7 +713,7 @@ func (d *doc) newInfraIn(c span) int {
 		end = st[0].Start
 	}
 	for k := c.a; k < end; k++ {
-		if d.pointAt(k, roleIndefinite) && ordinalWords[d.word(k+1)] {
+		if d.pointAt(k, roleIndefinite) && d.pointAt(k+1, roleFurther) {
 			// "A logistics centre next to the crossing, a second phase
 			// costing $35 million": a further phase of the work before.
 			return -1
@@ -723,7 +723,7 @@ func (d *doc) newInfraIn(c span) int {
 		if physicalInfra[d.word(k)] || d.hasCue(k, k+1, CueInfra) || d.pointAt(k, roleLine) || d.roleBefore(k+1, rolePart) {
 			// (the first one: "the 272-km line, which will create a third
 			// rail crossing" refers back)
-			if j := d.roleIn(max(c.a, k-3), k, roleIndefinite); j >= 0 && !ordinalWords[d.word(j+1)] {
+			if j := d.roleIn(max(c.a, k-3), k, roleIndefinite); j >= 0 && !d.pointAt(j+1, roleFurther) {
 				return k
 			}
 			return -1
@@ -731,11 +731,6 @@ func (d *doc) newInfraIn(c span) int {
 	}
 	return -1
 }
-
-// ordinalWords follow an indefinite article that names a further part of
-// something told before ("a second phase of the port", "a second track on
-// the section"), not something new.
-var ordinalWords = map[string]bool{"second": true, "third": true, "fourth": true, "further": true, "دوم": true, "سوم": true}
 
 // stretchIn reports whether clause c opens on a stretch of a line told by
 // its length from one end ("The first 183 kilometres", "the last 40 km",
@@ -748,15 +743,12 @@ func (d *doc) stretchIn(s *sentence, c span) bool {
 		if d.roleIn(am.b, min(c.b, am.b+2), rolePart) >= 0 {
 			continue // "The first 42-kilometre section": a part (see partCountry)
 		}
-		if stretchWords[d.word(am.a-1)] || stretchWords[d.word(am.b)] {
+		if d.pointAt(am.a-1, roleStretchEnd) || d.pointAt(am.b, roleStretchEnd) {
 			return true
 		}
 	}
 	return false
 }
-
-// stretchWords tell a stretch from one end beside its length.
-var stretchWords = map[string]bool{"first": true, "last": true, "remaining": true, "نخست": true, "اول": true, "پایانی": true, "باقیمانده": true}
 
 // infraKinds groups the infrastructure words whose referents cannot be
 // one another: "the railway" does not refer back to a road.
