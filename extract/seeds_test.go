@@ -199,6 +199,7 @@ var freshFloors = map[string]float64{
 	"fresh71": 0.62,
 	"fresh72": 0.47,
 	"fresh73": 0.6,
+	"fresh74": 0.7,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
