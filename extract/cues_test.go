@@ -164,6 +164,7 @@ func TestRoles(t *testing.T) {
 		{roleYesterday, "met yesterday in Kabul", "yesterday"},
 		{roleMeetVerb, "the minister received the ambassador", "received"},
 		{roleBypass, "the road runs to Jalal-Abad, bypassing the highway", "bypassing"},
+		{roleRank, "Kazakhstan was third with $1.16 billion", "third"},
 		{roleTimeNoun, "بیشترین سهم را در صادرات این ماه داشته", "ماه"},
 		{roleFurther, "a second phase of the port", "second"},
 		{roleStretchEnd, "The first 183 kilometres, from Balykchy to Aral", "first"},
