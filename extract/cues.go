@@ -439,6 +439,7 @@ const (
 	roleFurther       = "further"        // "second", «دوم» after an indefinite article: a further part of the work before ("a second phase")
 	roleStretchEnd    = "stretch-end"    // "first", «نخست» beside a length: a stretch told from one end ("The first 183 kilometres")
 	rolePostHead      = "post-head"      // "terminal", «پایانه»: a work that lies at a border and faces the country across when the text says so
+	roleAlone         = "alone"          // "alone", «به‌تنهایی» after a period: one month singled out of the span reported, not a span to go on in
 	roleBypass        = "bypass"         // "bypassing", "instead of", «به جای» before a named work: compared with, not spoken of
 	roleTimeNoun      = "time-noun"      // «ماه», «سال», "month", "year" after «این», "this": a time referred to, not goods or countries
 	roleNamedFa       = "named-fa"       // «یادشده», «مذکور» of «مدت یادشده»
@@ -726,6 +727,7 @@ var roleRows = []roleRow{
 	{role: roleStretchEnd, words: []string{"first", "last", "remaining", "نخست", "اول", "پایانی", "باقیمانده"}, point: true},
 	{role: rolePostHead, words: []string{"terminal", "checkpoint", "station", "crossing", "port", "hub", "post", "پایانه", "ایستگاه", "گذرگاه", "بندر", "گمرک",
 		"بازارچه", "ترمینال"}, point: true},
+	{role: roleAlone, words: []string{"alone", "بهتنهایی", "به تنهایی"}},
 	{role: roleBypass, words: []string{"bypassing", "bypasses", "bypass", "avoiding", "instead of", "rather than", "parallel to", "alternative to", "به جای", "بجای", "موازی با"}},
 	{role: roleTimeNoun, words: []string{"ماه", "سال", "مدت", "هفته", "روز", "دوره", "month", "year", "week", "period", "quarter", "day"}, point: true},
 	{role: roleNamedFa, words: []string{"یادشده", "مذکور", "یاد"}, point: true},

@@ -165,6 +165,7 @@ func TestRoles(t *testing.T) {
 		{roleMeetVerb, "the minister received the ambassador", "received"},
 		{roleBypass, "the road runs to Jalal-Abad, bypassing the highway", "bypassing"},
 		{roleRank, "Kazakhstan was third with $1.16 billion", "third"},
+		{roleAlone, "In October alone, trade amounted to $6.9 billion", "alone"},
 		{roleTimeNoun, "بیشترین سهم را در صادرات این ماه داشته", "ماه"},
 		{roleFurther, "a second phase of the port", "second"},
 		{roleStretchEnd, "The first 183 kilometres, from Balykchy to Aral", "first"},

@@ -24,6 +24,7 @@ func TestPeriodRules(t *testing.T) {
 		{"the figure a year earlier", "Afghanistan exported 2,340 tonnes of goods to Uzbekistan by air in January–October 2026. In the same months last year, air exports of goods to Uzbekistan totalled 1,620 tonnes.", 1620, "2025-01..2025-10"},
 		{"same span of a compared year", "در هشت ماهه نخست سال ۱۴۰۵ حدود ۴۶۵ هزار تن کالای ترانزیتی از چابهار به مقصد افغانستان حمل شد که در مقایسه با ۳۱۰ هزار تن در مدت مشابه سال قبل ۵۰ درصد افزایش نشان می\u200cدهد.", 3.1e5, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
 		{"clause", "صادرات ایران به عراق در سال ۱۴۰۲ به ۸ میلیارد دلار رسید.", 8e9, "SH1402 = 2023-03-21..2024-03-19"},
+		{"continued breakdown", "Uzbekistan's foreign trade turnover reached $61.8 billion in January–October 2026. In October alone, trade amounted to $6.9 billion. China kept its place as the country's largest trading partner with $12.9 billion. Russia was second at $10.6 billion and Kazakhstan third at $4.3 billion.", 10.6e9, "2026-01..2026-10"},
 		{"compared period before its figure", "در هشت ماه نخست سال ۱۴۰۵ (حمل تا عقرب) میوه تازه به ارزش ۵۴۰ میلیون دالر از کشور صادر شده است. این رقم نسبت به مدت مشابه سال ۱۴۰۴ که ۴۶۰ میلیون دالر بود، ۱۷ درصد افزایش نشان می\u200cدهد.", 460e6, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
 		{"compared period before its figure", "تجارت ایران با آسیای مرکزی در هشت ماه نخست ۱۴۰۵ به یک میلیارد و ۹۴۰ میلیون دلار رسید که در مقایسه با هشت ماه نخست ۱۴۰۴ که یک میلیارد و ۷۴۸ میلیون دلار بود، ۱۱ درصد بیشتر است.", 1.748e9, "SH1404-01..SH1404-08 = 2025-03-21..2025-11-21"},
 

@@ -2382,6 +2382,13 @@ func (d *doc) continuedPeriod(s *sentence, cargo bool, cs []string) *Period {
 		}
 		for j := len(p.periods) - 1; j >= 0; j-- {
 			m := p.periods[j]
+			if d.roleIn(m.End, min(p.b, m.End+1), roleAlone) >= 0 && d.pointIn(s.a, s.b, roleSameFa) < 0 && d.pointIn(s.a, s.b, roleSameDet) < 0 {
+				// "In October alone, trade amounted to $6.9 billion": a
+				// month singled out, not a span the figures after go on in
+				// (unless they say so: «… در آذرماه به تنهایی …» and then
+				// «در همین ماه»).
+				continue
+			}
 			if m.Resolved && !m.P.Day && !d.comparison(m.Start, false) && !d.parenFigurePeriod(p, m.Start, p.a) && !d.deadline(m.Start) && !d.baselinePeriod(p, m.Start) && !yearBeforeOf(p, j) && !d.spanOfBefore(p, j) && !d.lookBack(p, m) && !d.yearBeforeCurrent(p, m.P) {
 				if !shared {
 					return nil
