@@ -200,6 +200,7 @@ var freshFloors = map[string]float64{
 	"fresh72": 0.47,
 	"fresh73": 0.6,
 	"fresh74": 0.7,
+	"fresh75": 0.58,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
