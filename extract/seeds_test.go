@@ -201,6 +201,7 @@ var freshFloors = map[string]float64{
 	"fresh73": 0.6,
 	"fresh74": 0.7,
 	"fresh75": 0.58,
+	"fresh76": 0.8,
 }
 
 // TestFresh scores the fresh sets against their floors and compares the
