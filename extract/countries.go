@@ -17,6 +17,10 @@ type placeRow struct {
 	need     []string // words one of which must precede an ambiguous name
 }
 
+// provinceWords must precede a province's name («ولایت بلخ», «استان
+// گلستان»): a province places a work or a figure in its country.
+var provinceWords = []string{"ولایت", "ولایتهای", "استان", "استانهای"}
+
 var inPlace = []string{"در", "به", "از", "شهر", "پایتخت", "تا", "مقامات", "مقام"}
 
 var countryRows = []countryRow{
@@ -26,6 +30,23 @@ var countryRows = []countryRow{
 			"taliban administration", "taliban government", "جمهوری اسلامی افغانستان", "islamic republic of afghanistan"},
 		[]string{"افغان*", "افغانی", "افغانستانی*", "afghan*", "afghani"},
 		[]placeRow{
+			// Provinces, read only after «ولایت»: regions of one country, no network nodes.
+			{"af-prov-balkh", "Balkh province", []string{"بلخ"}, provinceWords},
+			{"af-prov-jowzjan", "Jowzjan province", []string{"جوزجان"}, provinceWords},
+			{"af-prov-faryab", "Faryab province", []string{"فاریاب"}, provinceWords},
+			{"af-prov-takhar", "Takhar province", []string{"تخار"}, provinceWords},
+			{"af-prov-badakhshan", "Badakhshan province", []string{"بدخشان"}, provinceWords},
+			{"af-prov-helmand", "Helmand province", []string{"هلمند"}, provinceWords},
+			{"af-prov-nangarhar", "Nangarhar province", []string{"ننگرهار"}, provinceWords},
+			{"af-prov-khost", "Khost province", []string{"خوست"}, provinceWords},
+			{"af-prov-nimroz", "Nimroz province", []string{"نیمروز"}, provinceWords},
+			{"af-prov-farah", "Farah province", []string{"فراه"}, provinceWords},
+			{"af-prov-badghis", "Badghis province", []string{"بادغیس"}, provinceWords},
+			{"af-prov-samangan", "Samangan province", []string{"سمنگان"}, provinceWords},
+			{"af-prov-baghlan", "Baghlan province", []string{"بغلان"}, provinceWords},
+			{"af-prov-sar-e-pol", "Sar-e Pol province", []string{"سرپل"}, provinceWords},
+			{"af-prov-paktia", "Paktia province", []string{"پکتیا"}, provinceWords},
+			{"af-prov-kunar", "Kunar province", []string{"کنر"}, provinceWords},
 			{"af-kabul", "Kabul", []string{"کابل", "kabul"}, nil},
 			{"af-herat", "Herat", []string{"هرات", "herat"}, nil},
 			{"af-mazar-i-sharif", "Mazar-i-Sharif", []string{"مزار شریف", "mazar-i-sharif", "mazar-e-sharif", "mazar i sharif", "mazar e sharif", "mazar"}, nil},
@@ -53,6 +74,17 @@ var countryRows = []countryRow{
 		[]string{"ایران*", "جمهوری اسلامی ایران", "جمهوری اسلامی", "iran*", "islamic republic", "islamic republic of iran"},
 		[]string{"ایرانی*", "iranian*"},
 		[]placeRow{
+			// Provinces, read only after «استان»: regions of one country, no network nodes.
+			{"ir-prov-golestan", "Golestan province", []string{"گلستان"}, provinceWords},
+			{"ir-prov-khorasan-razavi", "Razavi Khorasan province", []string{"خراسان رضوی"}, provinceWords},
+			{"ir-prov-south-khorasan", "South Khorasan province", []string{"خراسان جنوبی"}, provinceWords},
+			{"ir-prov-sistan-baluchestan", "Sistan and Baluchestan province", []string{"سیستان و بلوچستان"}, provinceWords},
+			{"ir-prov-hormozgan", "Hormozgan province", []string{"هرمزگان"}, provinceWords},
+			{"ir-prov-mazandaran", "Mazandaran province", []string{"مازندران"}, provinceWords},
+			{"ir-prov-gilan", "Gilan province", []string{"گیلان"}, provinceWords},
+			{"ir-prov-ardabil", "Ardabil province", []string{"اردبیل"}, provinceWords},
+			{"ir-prov-kerman", "Kerman province", []string{"کرمان"}, provinceWords},
+			{"ir-prov-khuzestan", "Khuzestan province", []string{"خوزستان"}, provinceWords},
 			{"ir-tehran", "Tehran", []string{"تهران", "tehran"}, nil},
 			{"ir-mashhad", "Mashhad", []string{"مشهد", "mashhad"}, nil},
 			{"ir-bandar-abbas", "Bandar Abbas", []string{"بندرعباس", "بندر عباس", "bandar abbas"}, nil},

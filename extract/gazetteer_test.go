@@ -93,6 +93,8 @@ func TestGazetteerTraps(t *testing.T) {
 		{"currency word inside a name", "عبدالرضا فرجی راد", nil},
 		{"regions are not countries", "کشورهای آسیای مرکزی و Central Asia و آسیای میانه", []string{"R:Central Asia", "R:Central Asia", "R:Central Asia"}},
 		{"province named like a country", "آذربایجان شرقی", nil},
+		{"a province after «ولایت» or «استان» places its country", "در ولایت فاریاب و استان مازندران", []string{"P:AF", "P:IR"}},
+		{"a province's name alone is no place", "فاریاب و مازندران", nil},
 		{"Dushanbe only as a place", "روز دوشنبه در دوشنبه", []string{"P:TJ"}},
 		{"Astana, not the eve of", "در آستانه سفر به آستانه", []string{"P:KZ"}},
 		{"Azerbaijan the country", "جمهوری آذربایجان", []string{"C:AZ"}},
