@@ -621,7 +621,7 @@ func (d *doc) resolveMentions() {
 			}
 			return false
 		})
-		if len(pairs) == 0 && s.latin && d.word(s.a) == "they" && s.idx > 0 {
+		if len(pairs) == 0 && s.latin && d.pointAt(s.a, roleThey) && s.idx > 0 {
 			// "Transport ministers of Kazakhstan, Azerbaijan and Georgia …
 			// signed a roadmap … They also set a target …": the countries
 			// of the sentence before, two to four of them.
@@ -731,8 +731,7 @@ func (d *doc) meetingPair(s *sentence, ms []mention) []string {
 // «در این دیدار», «در این نشست», "at the meeting", "during the talks".
 func (d *doc) meetingReferred(s *sentence) bool {
 	for k := s.a; k+1 < s.b; k++ {
-		w, n := d.word(k), d.word(k+1)
-		if (w == "این" || w == "همین" || w == "the" || w == "this") && (d.hasCue(k+1, k+2, CueMeet|CueMeetWeak) || n == "talks" || n == "meeting") {
+		if d.pointAt(k, roleMeetRefDet) && d.hasCue(k+1, k+2, CueMeet|CueMeetWeak) {
 			return true
 		}
 	}
@@ -928,13 +927,7 @@ func (d *doc) groupFor(n int, ms []mention, idx int) []string {
 // comparedAt reports whether the country at token k is named as one
 // compared with: "second only to Russia", "behind China", "than Iran".
 func (d *doc) comparedAt(k int) bool {
-	for j := max(0, k-3); j < k; j++ {
-		switch d.word(j) {
-		case "only", "behind", "than", "after":
-			return true
-		}
-	}
-	return false
+	return d.pointIn(max(0, k-3), k, roleRankedAfter) >= 0
 }
 
 // pairFor resolves «دو کشور» in sentence s with explicit mentions ms.

@@ -440,6 +440,11 @@ const (
 	roleStretchEnd    = "stretch-end"    // "first", «نخست» beside a length: a stretch told from one end ("The first 183 kilometres")
 	rolePostHead      = "post-head"      // "terminal", «پایانه»: a work that lies at a border and faces the country across when the text says so
 	roleAlone         = "alone"          // "alone", «به‌تنهایی» after a period: one month singled out of the span reported, not a span to go on in
+	roleRankedAfter   = "ranked-after"   // "only", "behind", "than", "after" just before a country compared with ("second only to Russia")
+	roleMeetRefDet    = "meet-ref-det"   // «این», «همین», "the", "this" before a meeting word that refers back to a meeting
+	roleThey          = "they"           // "they" opening a clause: the countries or people of the sentence before
+	roleEarlierMeet   = "earlier-meet"   // "last", "previously", "earlier", "first" before a meeting verb: an earlier meeting recalled
+	roleIncluding     = "including"      // "including", «از جمله», «شامل» before the items of a list of documents
 	roleBypass        = "bypass"         // "bypassing", "instead of", «به جای» before a named work: compared with, not spoken of
 	roleTimeNoun      = "time-noun"      // «ماه», «سال», "month", "year" after «این», "this": a time referred to, not goods or countries
 	roleNamedFa       = "named-fa"       // «یادشده», «مذکور» of «مدت یادشده»
@@ -728,6 +733,11 @@ var roleRows = []roleRow{
 	{role: rolePostHead, words: []string{"terminal", "checkpoint", "station", "crossing", "port", "hub", "post", "پایانه", "ایستگاه", "گذرگاه", "بندر", "گمرک",
 		"بازارچه", "ترمینال"}, point: true},
 	{role: roleAlone, words: []string{"alone", "بهتنهایی", "به تنهایی"}},
+	{role: roleRankedAfter, words: []string{"only", "behind", "than", "after"}, point: true},
+	{role: roleMeetRefDet, words: []string{"این", "همین", "the", "this"}, point: true},
+	{role: roleThey, words: []string{"they"}, point: true},
+	{role: roleEarlierMeet, words: []string{"last", "previously", "earlier", "first"}, point: true},
+	{role: roleIncluding, words: []string{"including", "شامل", "از جمله"}},
 	{role: roleBypass, words: []string{"bypassing", "bypasses", "bypass", "avoiding", "instead of", "rather than", "parallel to", "alternative to", "به جای", "بجای", "موازی با"}},
 	{role: roleTimeNoun, words: []string{"ماه", "سال", "مدت", "هفته", "روز", "دوره", "month", "year", "week", "period", "quarter", "day"}, point: true},
 	{role: roleNamedFa, words: []string{"یادشده", "مذکور", "یاد"}, point: true},

@@ -49,10 +49,10 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 			}
 		}
 		return periodMatch{}, false
-	case strings.HasSuffix(w, "ماهه") && numberWordValue(strings.TrimSuffix(w, "ماهه")) >= 1 && numberWordValue(strings.TrimSuffix(w, "ماهه")) <= 12:
+	case monthsWord(w) > 0:
 		// «صادرات هشت‌ماهه», the eight-month span written as one word (the
 		// joiner folded away).
-		n, j = int(numberWordValue(strings.TrimSuffix(w, "ماهه"))), i+1
+		n, j = monthsWord(w), i+1
 	default:
 		v, ok := s.small(i)
 		if !ok || v < 1 || v > 12 {
@@ -92,6 +92,19 @@ func (s *periodScanner) partial(i int) (periodMatch, bool) {
 		return periodMatch{}, false
 	}
 	return s.months(i, end, y, first, last, cal, rel)
+}
+
+// monthsWord returns N of a word «N‌ماهه» (N from one to twelve, the
+// joiner folded away: «هشتماهه»), 0 for any other word.
+func monthsWord(w string) int {
+	n, ok := strings.CutSuffix(w, "ماهه")
+	if !ok {
+		return 0
+	}
+	if v := numberWordValue(n); v >= 1 && v <= 12 {
+		return int(v)
+	}
+	return 0
 }
 
 // partialEnglish reads "the first eight months of 2025", "first half of

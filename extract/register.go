@@ -379,17 +379,11 @@ func (d *doc) respectiveItems(s *sentence, c span, ams []amount) map[int]string 
 // "and", commas.
 func (d *doc) joinersOnly(a, b int) bool {
 	for k := a; k < b; k++ {
-		if !listJoiner(d.tokText(k)) {
+		if !isListGlue(d.tokText(k)) {
 			return false
 		}
 	}
 	return true
-}
-
-// listJoiner reports whether token text t joins the items of a list: «و»,
-// "and", a comma.
-func listJoiner(t string) bool {
-	return t == "و" || t == "and" || t == "," || t == "،"
 }
 
 // postLink returns the country across a border post (place id) that the

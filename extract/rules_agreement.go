@@ -639,7 +639,7 @@ func (d *doc) agreementItems(s *sentence, c span) []span {
 				// جمله یادداشت تفاهم …، …»: the list opens after "including"
 				// wherever it stands.
 				for k := i - 1; k > a; k-- {
-					if w := d.word(k); (w == "جمله" && d.word(k-1) == "از" || w == "شامل" || w == "including") && d.startsAgreement(k+1) {
+					if d.roleBefore(k+1, roleIncluding) && d.startsAgreement(k+1) {
 						a = k + 1
 						break
 					}

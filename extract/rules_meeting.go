@@ -150,7 +150,7 @@ func (d *doc) meetingFacts(s *sentence) []candidate {
 		if p, ok := d.participationList(s, c); ok {
 			cs = p
 		}
-		if len(cs) < 2 && s.latin && s.idx > 0 && trig <= c.a+2 && d.word(c.a) == "they" {
+		if len(cs) < 2 && s.latin && s.idx > 0 && trig <= c.a+2 && d.pointAt(c.a, roleThey) {
 			// "They last met in Ashgabat in March": the two who met in the
 			// sentence before (the venue's country one of them).
 			if p := d.sents[s.idx-1]; d.hasCue(p.a, p.b, CueMeet|CueMeetWeak) {
@@ -209,7 +209,7 @@ func (d *doc) meeting(s *sentence, c span, at int, cs []string) candidate {
 	f.participants = d.participants(s, c.a, c.b)
 	f.Parties = d.parties(c.a, c.b)
 	d.meetingWhen(s, c, &f)
-	if w := d.word(at - 1); s.latin && (w == "last" || w == "previously" || w == "earlier" || w == "first") {
+	if s.latin && d.pointAt(at-1, roleEarlierMeet) {
 		f.earlier = true // "They last met in Ashgabat in March": not the meeting being told
 	}
 	d.setQuote(&f, c.a, c.b)
@@ -328,7 +328,7 @@ func (d *doc) meetingTrigger(s *sentence, c span) (int, bool) {
 		if d.referenceBefore(m.Start) || d.pointAt(m.Start-1, roleDefinite) && !d.hasWith(s, m.End, c.b) {
 			continue
 		}
-		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) && !d.orgAfter(m.End, c.b) && d.word(m.Start-1) != "they" && d.word(m.Start-2) != "they" && !d.peopleJoinedBefore(c, m.Start) {
+		if s.latin && d.pointAt(m.Start, roleMeetVerb) && !d.hasWith(s, m.End, c.b) && !d.orgAfter(m.End, c.b) && !d.pointAt(m.Start-1, roleThey) && !d.pointAt(m.Start-2, roleThey) && !d.peopleJoinedBefore(c, m.Start) {
 			// "meet the demand", "received $5 million": a meeting has people
 			// or countries after it, or people before it ("They last met in
 			// Ashgabat").

@@ -79,6 +79,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 			// "planned" need a named project («کامیون‌ها در بندر … متوقف
 			// مانده‌اند» is about lorries).
 			built := false
+			newAt := d.newInfraIn(c) // a new work the clause introduces, -1 for none
 			switch status {
 			case "launched", "completed", "construction_started", "under_construction":
 			case "stalled", "delayed", statusResumed:
@@ -90,7 +91,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				// registered («… یک پایانه مرزی احداث کنند», "The Azakhel
 				// dry port") or infrastructure named with its place
 				// («پایانه ریلی آقینه … به بهره‌برداری خواهد رسید»).
-				if !d.namedInfraIn(c) && d.newInfraIn(c) < 0 {
+				if !d.namedInfraIn(c) && newAt < 0 {
 					d.buildIntro(s, c)
 					continue
 				}
@@ -106,7 +107,7 @@ func (x *Extractor) projectFacts(d *doc, s *sentence) []candidate {
 				// is a part's.)
 				infra = d.infraIn(c)
 			}
-			if k := d.newInfraIn(c); k >= 0 && !slices.ContainsFunc(infra, func(m Match) bool { return m.Start == k }) {
+			if k := newAt; k >= 0 && !slices.ContainsFunc(infra, func(m Match) bool { return m.Start == k }) {
 				// "Construction of a container hub at Aktau is under way":
 				// the new work the clause introduces.
 				infra = append([]Match{{Start: k, End: k + 1}}, infra...)
@@ -1392,9 +1393,10 @@ func (d *doc) lastProjectAt(i int) (string, int) {
 
 // branchOf reports whether project m is named only beside the work the
 // sentence speaks of: as what it bypasses or replaces ("bypassing the
-// Bishkek–Osh highway"), or as the larger whole another line is a branch of ("the railway … is the eastern branch of the
-// International North–South Transport Corridor", «این راه‌آهن حلقه مفقوده
-// کریدور شمال–جنوب است»): the sentence speaks of the branch, and later references
+// Bishkek–Osh highway"), or as the larger whole another line is a branch
+// of ("the railway … is the eastern branch of the International
+// North–South Transport Corridor", «این راه‌آهن حلقه مفقوده کریدور
+// شمال–جنوب است»): the sentence speaks of the branch, and later references
 // back ("the route", «این مسیر») are to it, not to the whole.
 func (d *doc) branchOf(m Match) bool {
 	if d.roleIn(max(0, m.Start-3), m.Start, roleBypass) >= 0 {

@@ -674,7 +674,7 @@ func (d *doc) clauseProject(s *sentence, c span) (id string, tok int) {
 		return "", -1
 	}
 	id, at := d.lastProjectAt(c.b)
-	if ref != "" && infraKinds[ref] != "" && infraKinds[d.projectHead(id, at)] != "" && infraKinds[ref] != infraKinds[d.projectHead(id, at)] {
+	if kind, head := infraKinds[ref], infraKinds[d.projectHead(id, at)]; kind != "" && head != "" && kind != head {
 		// "… the 433-kilometre road …" and later "the railway that will
 		// link China with Uzbekistan": a railway is no road.
 		return "", -1

@@ -1516,7 +1516,7 @@ func (d *doc) postposedPartners(s *sentence, c span, ams []amount) map[int]strin
 			if m.tok >= am.b && m.tok < hi && !m.topic {
 				// (Not "… $71.2 million and to Afghanistan for …": a joiner
 				// between opens the next item.)
-				if w := d.word(m.tok - 1); (w == "to" || w == "from" || w == "از" || w == "به") && !d.joinerIn(am.b, m.tok-1) {
+				if (d.pointAt(m.tok-1, roleTo) || d.pointAt(m.tok-1, roleFrom)) && !d.joinerIn(am.b, m.tok-1) {
 					x = m.code
 				}
 				break
@@ -1544,7 +1544,7 @@ func (d *doc) postposedPartners(s *sentence, c span, ams []amount) map[int]strin
 // tokens [a, b).
 func (d *doc) joinerIn(a, b int) bool {
 	for k := a; k < b; k++ {
-		if listJoiner(d.tokText(k)) {
+		if isListGlue(d.tokText(k)) {
 			return true
 		}
 	}
